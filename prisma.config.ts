@@ -3,8 +3,8 @@
 // `prisma generate` and `prisma migrate diff` (the way we write migration SQL). The app
 // applies migrations itself at start-up (src/db/migrate.ts), on both engines.
 import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { defineConfig } from 'prisma/config';
+import { pgliteAdapter } from './src/db/pglite-adapter.js';
 
 export default defineConfig({
   experimental: { adapter: true },
@@ -12,6 +12,6 @@ export default defineConfig({
   schema: 'prisma/schema.prisma',
   migrations: { path: 'prisma/migrations' },
   async adapter() {
-    return new PrismaPGlite(new PGlite());
+    return pgliteAdapter(new PGlite());
   },
 });

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations, type SqlSession } from './migrate.js';
+import { pgliteAdapter } from './pglite-adapter.js';
 
 export type Prisma = PrismaClient;
 export type DatabaseEngine = 'pglite' | 'postgresql';
@@ -31,7 +31,7 @@ export function openDatabase(options: DatabaseOptions): Database {
 function openPglite(dataDir: string): Database {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = new PGlite(dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   const session: SqlSession = {
     exec: async (sql) => {
       await pglite.exec(sql);

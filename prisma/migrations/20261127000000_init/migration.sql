@@ -162,8 +162,9 @@ CREATE TABLE "AuditEvent" (
 CREATE TABLE "OutboxMessage" (
     "id" TEXT NOT NULL,
     "dedupeKey" TEXT NOT NULL,
-    "method" TEXT NOT NULL,
-    "payload" JSONB NOT NULL,
+    "kind" TEXT NOT NULL,
+    "recipient" TEXT NOT NULL,
+    "data" JSONB NOT NULL,
     "status" "OutboxStatus" NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,

@@ -1,0 +1,129 @@
+import { findHeadcountBand } from '../reference/headcount-bands.js';
+import { findNafSubclass, NAF_NOMENCLATURE } from '../reference/naf.js';
+import { sectorFamilyOf } from '../reference/sector-family.js';
+import { checkSiret, looksLikeSiret, normaliseSiret } from '../reference/siret.js';
+import { searchKey } from '../reference/text.js';
+import { audit } from './audit.js';
+import type { Db, Tx } from './db.js';
+import { type FieldError, ValidationFailed } from './errors.js';
+import { can, type Actor } from './permissions.js';
+
+export interface NewCompanyInput {
+  siret?: string | undefined;
+  name: string;
+  nafCode: string;
+  headcountBand: string;
+  commune: string;
+  postalCode?: string | undefined;
+}
+
+export type NewCompanyField = 'newSiret' | 'newName' | 'newNaf' | 'newHeadcountBand' | 'newCommune' | 'newPostalCode';
+
+/** Companies matching a SIRET / SIREN prefix or every word of a name, for type-ahead and /entreprise. */
+export async function searchCompanies(db: Db, query: string, limit = 20) {
+  const trimmed = query.trim();
+  if (!trimmed) return [];
+  const select = { id: true, name: true, siret: true, commune: true } as const;
+  if (looksLikeSiret(trimmed) || /^\d{3,}$/.test(normaliseSiret(trimmed))) {
+    const digits = normaliseSiret(trimmed);
+    return db.company.findMany({ where: { siret: { startsWith: digits } }, select, orderBy: { name: 'asc' }, take: limit });
+  }
+  const words = searchKey(trimmed).split(' ').filter(Boolean);
+  if (words.length === 0) return [];
+  return db.company.findMany({
+    where: { AND: words.map((w) => ({ searchName: { contains: w } })) },
+    select,
+    orderBy: { name: 'asc' },
+    take: limit,
+  });
+}
+
+/**
+ * Checks a new company against the reference data and the companies already known, inside the
+ * transaction that will create it, and returns field errors rather than creating a duplicate.
+ */
+export async function validateNewCompany(tx: Tx | Db, input: NewCompanyInput): Promise<FieldError<NewCompanyField>[]> {
+  const errors: FieldError<NewCompanyField>[] = [];
+  let siret: string | undefined;
+  if (input.siret) {
+    const check = checkSiret(input.siret);
+    if (!check.ok) errors.push({ field: 'newSiret', code: check.reason === 'format' ? 'siret_format' : 'siret_checksum' });
+    else siret = check.siret;
+  }
+  if (!findNafSubclass(input.nafCode)) errors.push({ field: 'newNaf', code: 'naf_unknown' });
+  if (!findHeadcountBand(input.headcountBand)) errors.push({ field: 'newHeadcountBand', code: 'headcount_band_unknown' });
+  if (input.postalCode && !/^\d{5}$/.test(input.postalCode)) errors.push({ field: 'newPostalCode', code: 'postal_code_format' });
+  if (siret) {
+    const known = await tx.company.findUnique({ where: { siret }, select: { name: true } });
+    if (known) errors.push({ field: 'newSiret', code: 'siret_known', params: { name: known.name } });
+  } else {
+    // Without a SIRET, the same name in the same commune is taken for the same establishment.
+    const known = await tx.company.findFirst({
+      where: { searchName: searchKey(input.name), commune: { equals: input.commune.trim(), mode: 'insensitive' } },
+      select: { name: true, commune: true },
+    });
+    if (known) errors.push({ field: 'newName', code: 'company_duplicate', params: { name: known.name, commune: known.commune } });
+  }
+  return errors;
+}
+
+export async function createCompany(tx: Tx, actor: Actor, input: NewCompanyInput) {
+  const errors = await validateNewCompany(tx, input);
+  if (errors.length > 0) throw new ValidationFailed(errors);
+  const naf = findNafSubclass(input.nafCode)!;
+  const check = input.siret ? checkSiret(input.siret) : undefined;
+  const company = await tx.company.create({
+    data: {
+      siret: check?.ok ? check.siret : null,
+      siren: check?.ok ? check.siren : null,
+      name: input.name.trim(),
+      searchName: searchKey(input.name),
+      nafCode: naf.code,
+      nafNomenclature: NAF_NOMENCLATURE,
+      sectorFamily: sectorFamilyOf(naf.code),
+      headcountBand: input.headcountBand,
+      commune: input.commune.trim(),
+      postalCode: input.postalCode || null,
+      createdById: actor.memberId,
+    },
+  });
+  await audit(tx, { actorSlackId: actor.slackUserId, action: 'company.create', entity: 'Company', entityId: company.id });
+  return company;
+}
+
+/**
+ * A company with its visits, newest first, as the viewer may see them: the content of a visit
+ * whose company did not consent to sharing stays with the capteur's structure and the
+ * coordination (`shared: false` and no content for everyone else).
+ */
+export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
+  const company = await db.company.findUnique({
+    where: { id: companyId },
+    include: {
+      visits: {
+        orderBy: [{ visitDate: 'desc' }, { createdAt: 'desc' }],
+        include: {
+          capteur: { select: { slackUserId: true } },
+          structure: { select: { name: true } },
+          stakes: true,
+          hiringNeeds: true,
+          redFlags: true,
+        },
+      },
+    },
+  });
+  if (!company) return null;
+  const seesAll = can(viewer, 'readUnsharedVisits');
+  const visits = company.visits.map((visit) => {
+    const shared =
+      visit.consentToShare || seesAll || visit.capteurId === viewer.memberId || (viewer.structureId !== null && visit.structureId === viewer.structureId);
+    return shared ? { ...visit, shared: true as const } : { id: visit.id, visitDate: visit.visitDate, structure: visit.structure, shared: false as const };
+  });
+  // The company's current warning signs: those of its latest visit the viewer may see.
+  const latestShared = visits.find((v) => v.shared);
+  const redFlags = latestShared?.shared ? latestShared.redFlags.map((f) => f.flag) : [];
+  return { ...company, visits, redFlags };
+}
+
+export type CompanyCard = NonNullable<Awaited<ReturnType<typeof getCompanyCard>>>;
+export type CompanySummary = Awaited<ReturnType<typeof searchCompanies>>[number];

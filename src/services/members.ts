@@ -1,0 +1,110 @@
+import type { Role } from '../generated/prisma/enums.js';
+import { audit } from './audit.js';
+import type { Db } from './db.js';
+import { UserError } from './errors.js';
+import type { Actor } from './permissions.js';
+
+/** The active member behind a Slack user, with their roles; null for anyone unknown or deactivated. */
+export async function findActor(db: Db, slackUserId: string): Promise<Actor | null> {
+  const member = await db.member.findUnique({
+    where: { slackUserId },
+    select: { id: true, active: true, structureId: true, roles: { select: { role: true } } },
+  });
+  if (!member?.active) return null;
+  return {
+    memberId: member.id,
+    slackUserId,
+    structureId: member.structureId,
+    roles: new Set(member.roles.map((r) => r.role)),
+  };
+}
+
+/**
+ * Makes sure the administrators named in configuration exist and hold the admin role, so a
+ * new platform can be set up from Slack. Adds, never removes: demoting is done in Slack.
+ */
+export async function bootstrapAdmins(db: Db, slackUserIds: readonly string[]): Promise<void> {
+  for (const slackUserId of slackUserIds) {
+    await db.$transaction(async (tx) => {
+      const member = await tx.member.upsert({
+        where: { slackUserId },
+        create: { slackUserId },
+        update: {},
+        select: { id: true, active: true, roles: { where: { role: 'admin' } } },
+      });
+      if (member.roles.length > 0 && member.active) return;
+      await tx.memberRole.upsert({
+        where: { memberId_role: { memberId: member.id, role: 'admin' } },
+        create: { memberId: member.id, role: 'admin' },
+        update: {},
+      });
+      await tx.member.update({ where: { id: member.id }, data: { active: true } });
+      await audit(tx, { actorSlackId: null, action: 'member.bootstrap_admin', entity: 'Member', entityId: member.id });
+    });
+  }
+}
+
+export interface MemberInput {
+  slackUserId: string;
+  structureId: string | null;
+  roles: Role[];
+  active: boolean;
+}
+
+/** Creates or updates a member; the roles given replace the member's roles. */
+export async function saveMember(db: Db, actor: Actor, input: MemberInput) {
+  if (input.roles.length === 0) throw new UserError('roles_missing', 'roles');
+  if (input.roles.includes('capteur') && !input.structureId) {
+    throw new UserError('capteur_without_structure', 'structure');
+  }
+  return db.$transaction(async (tx) => {
+    if (input.structureId) {
+      const structure = await tx.structure.findUnique({ where: { id: input.structureId } });
+      if (!structure) throw new UserError('structure_unknown', 'structure');
+    }
+    const member = await tx.member.upsert({
+      where: { slackUserId: input.slackUserId },
+      create: { slackUserId: input.slackUserId, structureId: input.structureId, active: input.active },
+      update: { structureId: input.structureId, active: input.active },
+    });
+    await tx.memberRole.deleteMany({ where: { memberId: member.id, role: { notIn: input.roles } } });
+    await tx.memberRole.createMany({
+      data: input.roles.map((role) => ({ memberId: member.id, role })),
+      skipDuplicates: true,
+    });
+    const activeAdmins = await tx.member.count({ where: { active: true, roles: { some: { role: 'admin' } } } });
+    if (activeAdmins === 0) throw new UserError('last_admin', 'roles');
+    await audit(tx, {
+      actorSlackId: actor.slackUserId,
+      action: 'member.save',
+      entity: 'Member',
+      entityId: member.id,
+      details: { slackUserId: input.slackUserId, structureId: input.structureId, roles: input.roles, active: input.active },
+    });
+    return member;
+  });
+}
+
+export async function getMemberSettings(db: Db, slackUserId: string) {
+  return db.member.findUnique({
+    where: { slackUserId },
+    select: { structureId: true, active: true, roles: { select: { role: true } } },
+  });
+}
+
+/** Remembers how Slack names a member, for lists and exports (mentions render names themselves). */
+export async function rememberDisplayName(db: Db, slackUserId: string, displayName: string): Promise<void> {
+  await db.member.updateMany({ where: { slackUserId, NOT: { displayName } }, data: { displayName } });
+}
+
+export async function listMembers(db: Db) {
+  return db.member.findMany({
+    orderBy: [{ active: 'desc' }, { createdAt: 'asc' }],
+    select: {
+      slackUserId: true,
+      active: true,
+      structure: { select: { name: true } },
+      roles: { select: { role: true } },
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import type { Role } from '../generated/prisma/enums.js';
+
+/**
+ * What each role may do. Every command, button and view asks `can(actor, permission)`;
+ * least privilege: a role not listed is refused.
+ */
+export const PERMISSIONS = {
+  fileVisit: ['capteur'],
+  readCompanies: ['capteur', 'coordinateur', 'comite', 'pilotage', 'admin'],
+  /** See the content of visits whose company did not consent to sharing with partners. */
+  readUnsharedVisits: ['coordinateur', 'admin'],
+  administer: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface Actor {
+  memberId: string;
+  slackUserId: string;
+  structureId: string | null;
+  roles: ReadonlySet<Role>;
+}
+
+export function can(actor: Actor | null, permission: Permission): boolean {
+  if (!actor) return false;
+  return PERMISSIONS[permission].some((role) => actor.roles.has(role));
+}

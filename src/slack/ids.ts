@@ -1,0 +1,81 @@
+/**
+ * Every Slack identifier the app uses: command names, callback_ids, action_ids, block_ids.
+ * The manifest test, the view builders and the listeners all read them from here, so a
+ * rename cannot leave one of them behind.
+ */
+export const COMMANDS = {
+  visite: '/visite',
+  entreprise: '/entreprise',
+  plateforme: '/plateforme',
+} as const;
+
+export const VIEWS = {
+  visitReport: 'visit_report',
+  visitSaved: 'visit_saved',
+  structureForm: 'structure_form',
+  memberForm: 'member_form',
+} as const;
+
+export const ACTIONS = {
+  /** external_select: known companies (type-ahead on SIRET or name). */
+  companyPicker: 'company_picker',
+  /** external_select: NAF rév. 2 sous-classes. */
+  nafPicker: 'naf_picker',
+  /** App Home and messages: open a new visit report. */
+  openVisitReport: 'open_visit_report',
+  /** Several matches for /entreprise: show this company's card. */
+  showCompanyCard: 'show_company_card',
+  /** /plateforme administration buttons. */
+  openStructureForm: 'open_structure_form',
+  openMemberForm: 'open_member_form',
+  /** users_select in the member form: refills the form with the member's current settings. */
+  memberUserPicked: 'member_user_picked',
+} as const;
+
+/**
+ * Blocks of the visit-report modal. Each input block holds one element whose action_id is
+ * the same string, so validation errors (keyed by block_id) land next to their field.
+ */
+export const VISIT_BLOCKS = {
+  company: 'company',
+  newSiret: 'new_siret',
+  newName: 'new_name',
+  newNaf: 'new_naf',
+  newHeadcountBand: 'new_headcount_band',
+  newCommune: 'new_commune',
+  newPostalCode: 'new_postal_code',
+  visitDate: 'visit_date',
+  channel: 'channel',
+  headcount: 'headcount',
+  headcountTrend: 'headcount_trend',
+  revenueTrend: 'revenue_trend',
+  siteOutlook: 'site_outlook',
+  hiringNeeds: 'hiring_needs',
+  hiringHorizon: 'hiring_horizon',
+  jobsAtRisk: 'jobs_at_risk',
+  investmentPlanned: 'investment_planned',
+  exportSharePct: 'export_share_pct',
+  stakesHigh: 'stakes_high',
+  stakesMedium: 'stakes_medium',
+  stakesLow: 'stakes_low',
+  transmissionBuyer: 'transmission_buyer',
+  needs: 'needs',
+  diagnostic: 'diagnostic',
+  consentToShare: 'consent_to_share',
+  toCommitteeAgenda: 'to_committee_agenda',
+} as const;
+
+export const STRUCTURE_BLOCKS = {
+  name: 'structure_name',
+  kind: 'structure_kind',
+  active: 'structure_active',
+} as const;
+
+export const MEMBER_BLOCKS = {
+  user: 'member_user',
+  structure: 'member_structure',
+  roles: 'member_roles',
+  active: 'member_active',
+} as const;
+
+export type VisitBlock = (typeof VISIT_BLOCKS)[keyof typeof VISIT_BLOCKS];

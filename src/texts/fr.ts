@@ -1,0 +1,140 @@
+/**
+ * Every French text the platform shows in Slack, in the field's own words. Views and
+ * listeners read from here; services return codes (see services/errors.ts) that map to
+ * `errors` below.
+ */
+import type {
+  HiringHorizon,
+  Priority,
+  RedFlag,
+  Role,
+  SiteOutlook,
+  Stake,
+  StructureKind,
+  TransmissionBuyer,
+  Trend,
+  VisitChannel,
+} from '../generated/prisma/enums.js';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  capteur: 'Capteur',
+  coordinateur: 'Coordinateur',
+  comite: 'Comité technique',
+  pilotage: 'Comité de pilotage',
+  france_travail: 'France Travail',
+  admin: 'Administrateur',
+};
+
+export const STRUCTURE_KIND_LABELS: Record<StructureKind, string> = {
+  cci: 'CCI',
+  cma: 'CMA',
+  france_travail: 'France Travail',
+  mission_locale: 'Mission locale',
+  opco: 'OPCO',
+  agence_developpement: 'Agence de développement',
+  collectivite: 'Collectivité',
+  autre: 'Autre',
+};
+
+export const CHANNEL_LABELS: Record<VisitChannel, string> = {
+  sur_site: 'Sur site',
+  telephone: 'Téléphone',
+  visio: 'Visioconférence',
+};
+
+export const TREND_LABELS: Record<Trend, string> = {
+  hausse: 'En hausse',
+  stable: 'Stable',
+  baisse: 'En baisse',
+};
+
+export const SITE_OUTLOOK_LABELS: Record<SiteOutlook, string> = {
+  developpement: 'Développement',
+  maintien: 'Maintien',
+  reduction: "Réduction d'activité",
+  fermeture_ou_demenagement: 'Fermeture ou déménagement envisagé',
+};
+
+export const HIRING_HORIZON_LABELS: Record<HiringHorizon, string> = {
+  urgent: 'Urgent (moins de 3 mois)',
+  douze_mois: 'Dans les 12 mois',
+};
+
+export const TRANSMISSION_BUYER_LABELS: Record<TransmissionBuyer, string> = {
+  identifie: 'Repreneur identifié',
+  non_identifie: 'Pas de repreneur identifié',
+  sans_objet: 'Sans objet',
+};
+
+export const STAKE_LABELS: Record<Stake, string> = {
+  recrutement: 'Recrutement',
+  competences_formation: 'Compétences / formation',
+  investissement_modernisation: 'Investissement / modernisation',
+  transmission_reprise: 'Transmission / reprise',
+  difficultes_restructuration: 'Difficultés / restructuration',
+  innovation: 'Innovation',
+  export: 'Export',
+  foncier_immobilier: 'Foncier / immobilier',
+  transition_ecologique: 'Transition écologique',
+  numerique: 'Numérique',
+  autre: 'Autre',
+};
+
+export const PRIORITY_LABELS: Record<Priority, string> = {
+  haute: 'Priorité haute',
+  moyenne: 'Priorité moyenne',
+  basse: 'Priorité basse',
+};
+
+export const RED_FLAG_LABELS: Record<RedFlag, string> = {
+  recrutement_urgent: 'Recrutement urgent',
+  emplois_menaces: 'Emplois menacés',
+  fermeture_ou_demenagement: 'Fermeture ou déménagement envisagé',
+  transmission_sans_repreneur: 'Transmission sans repreneur',
+};
+
+/** Messages for the codes services and validation return (UserError, FieldError). */
+export const ERRORS = {
+  required: 'Ce champ est obligatoire.',
+  too_long: 'Texte trop long ({max} caractères au plus).',
+  not_a_number: 'Indiquez un nombre entier, par exemple 12.',
+  negative: 'Le nombre ne peut pas être négatif.',
+  too_large: 'Nombre trop grand ({max} au plus).',
+  percent_range: 'Indiquez un pourcentage entre 0 et 100.',
+  invalid_choice: 'Choix inconnu : rouvrez le formulaire et choisissez dans la liste.',
+  invalid_date: 'Date invalide.',
+  date_in_future: 'La date de la visite ne peut pas être dans le futur.',
+  date_too_old: 'La date de la visite est antérieure au 1er janvier 2000 : vérifiez-la.',
+  siret_format: 'Le SIRET compte 14 chiffres (les espaces sont acceptés).',
+  siret_checksum: "Ce SIRET n'existe pas : un chiffre est probablement erroné (clé de contrôle invalide).",
+  siret_known: 'Ce SIRET est déjà connu : « {name} ». Choisissez-la dans « Entreprise ».',
+  company_duplicate: 'Une entreprise « {name} » existe déjà à {commune} : choisissez-la dans « Entreprise ».',
+  company_missing: 'Choisissez une entreprise connue, ou remplissez la partie « Nouvelle entreprise » ci-dessous.',
+  company_both: 'Choisissez une entreprise connue ou créez-en une nouvelle, pas les deux.',
+  company_unknown: "Cette entreprise n'existe plus : choisissez-en une autre.",
+  naf_unknown: "Code NAF inconnu dans la nomenclature NAF rév. 2 (il faut une sous-classe, par exemple 25.62B).",
+  headcount_band_unknown: "Tranche d'effectif inconnue.",
+  postal_code_format: 'Le code postal compte 5 chiffres.',
+  jobs_at_risk_over_headcount: "Plus d'emplois menacés que de salariés : vérifiez les deux nombres.",
+  hiring_needs_line: 'Ligne {line} : écrivez « métier : nombre », par exemple « Soudeur : 3 ».',
+  hiring_horizon_without_needs: 'Précisez les besoins de recrutement (métier : nombre) pour indiquer leur échéance.',
+  stakes_missing: 'Indiquez au moins un enjeu, avec sa priorité.',
+  stake_twice: "« {stake} » est choisi avec deux priorités : gardez-en une.",
+  structure_name_taken: 'Une structure porte déjà ce nom.',
+  structure_unknown: 'Structure inconnue : choisissez dans la liste.',
+  roles_missing: 'Choisissez au moins un rôle.',
+  last_admin: 'Il doit rester au moins un administrateur actif.',
+  capteur_without_structure: 'Un capteur doit être rattaché à une structure.',
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Fills `{name}`-style placeholders. */
+export function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+export function errorText(code: string, params?: Record<string, string | number>): string {
+  const template = (ERRORS as Record<string, string>)[code] ?? 'Saisie invalide.';
+  return fill(template, params);
+}
