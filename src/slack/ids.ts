@@ -16,28 +16,12 @@ export const VIEWS = {
   memberForm: 'member_form',
 } as const;
 
-export const ACTIONS = {
-  /** external_select: known companies (type-ahead on SIRET or name). */
-  companyPicker: 'company_picker',
-  /** external_select: NAF rév. 2 sous-classes. */
-  nafPicker: 'naf_picker',
-  /** App Home and messages: open a new visit report. */
-  openVisitReport: 'open_visit_report',
-  /** Several matches for /entreprise: show this company's card. */
-  showCompanyCard: 'show_company_card',
-  /** /plateforme administration buttons. */
-  openStructureForm: 'open_structure_form',
-  openMemberForm: 'open_member_form',
-  /** users_select in the member form: refills the form with the member's current settings. */
-  memberUserPicked: 'member_user_picked',
-} as const;
-
 /**
  * Blocks of the visit-report modal. Each input block holds one element whose action_id is
  * the same string, so validation errors (keyed by block_id) land next to their field.
  */
 export const VISIT_BLOCKS = {
-  company: 'company',
+  companyId: 'company',
   newSiret: 'new_siret',
   newName: 'new_name',
   newNaf: 'new_naf',
@@ -76,6 +60,22 @@ export const MEMBER_BLOCKS = {
   structure: 'member_structure',
   roles: 'member_roles',
   active: 'member_active',
+} as const;
+
+export const ACTIONS = {
+  /** external_select: known companies (type-ahead on SIRET or name); its input block's id. */
+  companyPicker: VISIT_BLOCKS.companyId,
+  /** external_select: NAF rév. 2 sous-classes. */
+  nafPicker: VISIT_BLOCKS.newNaf,
+  /** App Home and messages: open a new visit report. */
+  openVisitReport: 'open_visit_report',
+  /** Several matches for /entreprise: show this company's card. */
+  showCompanyCard: 'show_company_card',
+  /** /plateforme administration buttons. */
+  openStructureForm: 'open_structure_form',
+  openMemberForm: 'open_member_form',
+  /** users_select in the member form: refills the form with the member's current settings. */
+  memberUserPicked: MEMBER_BLOCKS.user,
 } as const;
 
 export type VisitBlock = (typeof VISIT_BLOCKS)[keyof typeof VISIT_BLOCKS];

@@ -138,3 +138,36 @@ export function errorText(code: string, params?: Record<string, string | number>
   const template = (ERRORS as Record<string, string>)[code] ?? 'Saisie invalide.';
   return fill(template, params);
 }
+
+/** Refusals: short, polite, and saying who can help. */
+export const REFUSALS = {
+  unknownMember:
+    "Vous n'êtes pas encore inscrit sur la Plateforme Emploi – Mutations Économiques. Demandez à un administrateur de la plateforme de vous ajouter (commande /plateforme).",
+  fileVisit: 'Seuls les capteurs peuvent déposer un compte rendu de visite. Si vous en êtes un, demandez à un administrateur de vous donner ce rôle.',
+  readCompanies: "Votre rôle ne donne pas accès aux fiches entreprises. Demandez à un administrateur si vous en avez besoin.",
+  administer: 'Seuls les administrateurs de la plateforme peuvent gérer les structures et les membres.',
+  other: "Votre rôle ne permet pas cette action. Demandez à un administrateur si vous en avez besoin.",
+} as const;
+
+export const HELP = {
+  visite: [
+    '*/visite* — déposer un compte rendu de visite d’entreprise.',
+    '• `/visite` ouvre le formulaire ;',
+    '• `/visite 123 456 789 00012` ou `/visite Dupont` le pré-remplit avec l’entreprise ;',
+    '• `/visite aide` affiche cette aide.',
+    'Réservé aux capteurs.',
+  ].join('\n'),
+  entreprise: [
+    '*/entreprise* — la fiche d’une entreprise : identité, activité NAF, effectif, visites, signaux d’alerte.',
+    '• `/entreprise 123 456 789 00012` (SIRET ou SIREN) ;',
+    '• `/entreprise Dupont` (quelques lettres du nom).',
+  ].join('\n'),
+  plateforme: [
+    '*/plateforme* — aide et administration de la Plateforme Emploi – Mutations Économiques.',
+    '• `/visite` : déposer un compte rendu de visite (capteurs) ;',
+    '• `/entreprise <SIRET ou nom>` : fiche entreprise ;',
+    '• `/plateforme` : cette aide ; pour les administrateurs, la gestion des structures et des membres ;',
+    '• `/plateforme structure` : créer une structure partenaire ;',
+    '• `/plateforme membre` : inscrire un membre ou changer ses rôles.',
+  ].join('\n'),
+} as const;

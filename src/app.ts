@@ -1,0 +1,61 @@
+import { App, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { registerListeners } from './listeners/index.js';
+import { boltLogger } from './logger.js';
+import { RENDERERS } from './notifications.js';
+import { createNotifier } from './notifier.js';
+import type { Db } from './services/db.js';
+
+export interface PlatformAppOptions {
+  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'PLATFORM_TIMEZONE'>;
+  db: Db;
+  logger: Logger;
+  /** Tests pass an HTTPReceiver with short timeouts; otherwise Socket Mode or HTTP from the config. */
+  receiver?: Receiver;
+  clientOptions?: WebClientOptions;
+  /** Known bot identity: Bolt then skips its auth.test call (tests, benchmarks). */
+  botIdentity?: { botId: string; botUserId: string };
+  now?: () => Date;
+}
+
+/**
+ * Web API calls made while a person waits (views.open…) must fail fast: a trigger_id lives 3 s.
+ * Owed messages are retried by the outbox instead, so the client itself retries only briefly.
+ */
+const CLIENT_RETRIES = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 };
+
+/** Builds the Bolt app with every listener; receives its receiver so tests drive the whole pipeline. */
+export function createPlatformApp(options: PlatformAppOptions) {
+  const { config, db, logger } = options;
+  const boltLog = boltLogger(logger);
+  const receiver =
+    options.receiver ??
+    (config.SLACK_APP_TOKEN
+      ? undefined
+      : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: '/slack/events', logger: boltLog }));
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN!, signingSecret: config.SLACK_SIGNING_SECRET }),
+    logger: boltLog,
+    logLevel: LogLevel.INFO,
+    clientOptions: { retryConfig: CLIENT_RETRIES, ...options.clientOptions },
+    ...(options.botIdentity ? { ...options.botIdentity, tokenVerificationEnabled: false } : {}),
+  });
+  const now = options.now ?? (() => new Date());
+  const ctx: AppContext = {
+    db,
+    timeZone: config.PLATFORM_TIMEZONE,
+    now,
+    logger,
+    notifier: createNotifier({ db, client: app.client, logger, now, renderers: RENDERERS }),
+  };
+  const { commands } = registerListeners(app, ctx);
+  app.error(async (error) => {
+    // The error only: payloads may hold personal data.
+    logger.error({ err: { message: error.message, code: error.code, stack: error.stack } }, 'listener failed');
+  });
+  return { app, ctx, commands };
+}

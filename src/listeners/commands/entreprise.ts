@@ -1,0 +1,35 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AppContext } from '../../context.js';
+import { getCompanyCard, searchCompanies } from '../../services/companies.js';
+import type { Actor } from '../../services/permissions.js';
+import { can } from '../../services/permissions.js';
+import { HELP } from '../../texts/fr.js';
+import { companyCardMessage, companyChoicesMessage, companyNotFoundMessage } from '../../views/messages/company-card.js';
+import { authorise, ephemeral } from '../guard.js';
+import { commandPayload } from './visite.js';
+
+const MAX_CHOICES = 25;
+
+/** `/entreprise <SIRET or name>`: the company card, or a short list to pick from. */
+export function entrepriseCommand(ctx: AppContext) {
+  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    await ack();
+    const { user_id, text } = commandPayload.parse(command);
+    const query = text.trim();
+    if (!query || /^(aide|help|\?)$/i.test(query)) return void (await respond(ephemeral(HELP.entreprise)));
+    const auth = await authorise(ctx.db, user_id, 'readCompanies');
+    if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
+    const matches = await searchCompanies(ctx.db, query, MAX_CHOICES);
+    if (matches.length === 0) return void (await respond({ response_type: 'ephemeral', ...companyNotFoundMessage(query) }));
+    if (matches.length > 1) {
+      return void (await respond({ response_type: 'ephemeral', ...companyChoicesMessage(query, matches, matches.length) }));
+    }
+    const card = await cardMessage(ctx, auth.actor, matches[0]!.id);
+    if (card) await respond({ response_type: 'ephemeral', ...card });
+  };
+}
+
+export async function cardMessage(ctx: AppContext, viewer: Actor, companyId: string) {
+  const card = await getCompanyCard(ctx.db, viewer, companyId);
+  return card ? companyCardMessage(card, { canFileVisit: can(viewer, 'fileVisit') }) : null;
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { checkSiret } from '../../reference/siret.js';
+import { searchCompanies } from '../../services/companies.js';
+import type { Db } from '../../services/db.js';
+import { HELP } from '../../texts/fr.js';
+import { localDate } from '../../time.js';
+import { companyLabel } from '../../views/messages/company-card.js';
+import { visitReportModal, type VisitModalInput } from '../../views/modals/visit-report.js';
+import { authorise, ephemeral } from '../guard.js';
+
+export const commandPayload = z.object({
+  user_id: z.string().min(1),
+  user_name: z.string().optional(),
+  text: z.string().default(''),
+  trigger_id: z.string().min(1),
+});
+
+/** `/visite [SIRET or name]`: opens the visit-report modal, pre-filled with the company when known. */
+export function visiteCommand(ctx: AppContext) {
+  return async ({ command, ack, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    // Ack first: the trigger_id is valid 3 s and Slack shows an error if we are late.
+    await ack();
+    const { user_id, text, trigger_id } = commandPayload.parse(command);
+    if (/^(aide|help|\?)$/i.test(text.trim())) return void (await respond(ephemeral(HELP.visite)));
+    const auth = await authorise(ctx.db, user_id, 'fileVisit');
+    if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
+    const view = visitReportModal(await openingFor(ctx, text));
+    await client.views.open({ trigger_id, view });
+  };
+}
+
+/** A fresh modal (new submission key), with the company when the text names exactly one. */
+export async function openingFor(ctx: AppContext, text: string, companyId?: string): Promise<VisitModalInput> {
+  const opening: VisitModalInput = { submissionKey: randomUUID(), today: localDate(ctx.timeZone, ctx.now()) };
+  if (companyId) return { ...opening, company: await companyOption(ctx.db, companyId) };
+  const query = text.trim();
+  if (!query) return opening;
+  const matches = await searchCompanies(ctx.db, query, 2);
+  if (matches.length === 1) return { ...opening, company: { id: matches[0]!.id, label: companyLabel(matches[0]!) } };
+  const siret = checkSiret(query);
+  if (matches.length === 0 && siret.ok) return { ...opening, newSiret: siret.siret };
+  return opening;
+}
+
+async function companyOption(db: Db, companyId: string) {
+  const company = await db.company.findUnique({ where: { id: companyId }, select: { id: true, name: true, siret: true, commune: true } });
+  return company ? { id: company.id, label: companyLabel(company) } : undefined;
+}

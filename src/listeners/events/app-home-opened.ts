@@ -1,0 +1,31 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { AppContext } from '../../context.js';
+import { findActor } from '../../services/members.js';
+import { can } from '../../services/permissions.js';
+import { countVisitsSince, listRecentVisits } from '../../services/visits/file-visit.js';
+import { localMonthStart } from '../../time.js';
+import { homeView, type HomeInput } from '../../views/home/home.js';
+
+export function appHomeOpened(ctx: AppContext) {
+  return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs) => {
+    if (event.tab !== 'home') return;
+    await publishHome(ctx, client, event.user);
+  };
+}
+
+/** Renders the App Home for what this member's roles show. */
+export async function publishHome(ctx: AppContext, client: WebClient, slackUserId: string): Promise<void> {
+  const actor = await findActor(ctx.db, slackUserId);
+  let home: HomeInput = { kind: 'unknown' };
+  if (actor) {
+    const structure = actor.structureId ? await ctx.db.structure.findUnique({ where: { id: actor.structureId }, select: { name: true } }) : null;
+    home = { kind: 'member', roles: [...actor.roles], structureName: structure?.name ?? null };
+    if (can(actor, 'fileVisit')) {
+      const monthStart = new Date(`${localMonthStart(ctx.timeZone, ctx.now())}T00:00:00Z`);
+      const [recentVisits, visitsThisMonth] = await Promise.all([listRecentVisits(ctx.db, actor), countVisitsSince(ctx.db, actor, monthStart)]);
+      home.capteur = { recentVisits, visitsThisMonth };
+    }
+  }
+  await client.views.publish({ user_id: slackUserId, view: homeView(home) });
+}

@@ -1,0 +1,32 @@
+import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { formatNaf, searchNafSubclasses } from '../../reference/naf.js';
+import { searchCompanies } from '../../services/companies.js';
+import { findActor } from '../../services/members.js';
+import { can } from '../../services/permissions.js';
+import { option, truncate } from '../../views/blocks.js';
+import { companyLabel } from '../../views/messages/company-card.js';
+
+const suggestion = z.object({ value: z.string().default(''), user: z.object({ id: z.string() }) });
+
+/** Slack shows at most 100 options; a short list is easier to read while typing. */
+const MAX_OPTIONS = 25;
+
+/** Type-ahead on known companies (SIRET or name), for capteurs only. */
+export function companyPickerOptions(ctx: AppContext) {
+  return async ({ ack, body }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs) => {
+    const { value, user } = suggestion.parse(body);
+    if (!can(await findActor(ctx.db, user.id), 'fileVisit')) return void (await ack({ options: [] }));
+    const companies = await searchCompanies(ctx.db, value, MAX_OPTIONS);
+    await ack({ options: companies.map((c) => option(truncate(companyLabel(c), 75), c.id)) });
+  };
+}
+
+/** Type-ahead on the NAF rév. 2 sous-classes (reference data in memory: no role needed to read it). */
+export function nafPickerOptions() {
+  return async ({ ack, body }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs) => {
+    const { value } = suggestion.parse(body);
+    await ack({ options: searchNafSubclasses(value, MAX_OPTIONS).map((entry) => option(formatNaf(entry), entry.code)) });
+  };
+}

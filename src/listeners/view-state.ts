@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * Reads a submitted view's state into plain values keyed by block_id: text as typed, the value
+ * of a chosen option, the values of chosen options, a date, a user. Each input block holds one
+ * element, so the block_id names the value.
+ */
+const elementState = z.object({
+  type: z.string(),
+  value: z.string().nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+  selected_options: z.array(z.object({ value: z.string() })).nullish(),
+  selected_date: z.string().nullish(),
+  selected_user: z.string().nullish(),
+});
+
+export const viewStateSchema = z.record(z.string(), z.record(z.string(), elementState));
+
+export type ViewValue = string | string[] | undefined;
+
+export function readViewState(values: unknown): Record<string, ViewValue> {
+  const state = viewStateSchema.parse(values);
+  const result: Record<string, ViewValue> = {};
+  for (const [blockId, elements] of Object.entries(state)) {
+    const element = Object.values(elements)[0];
+    if (!element) continue;
+    if (element.selected_options) result[blockId] = element.selected_options.map((o) => o.value);
+    else if (element.selected_option) result[blockId] = element.selected_option.value;
+    else result[blockId] = element.value ?? element.selected_date ?? element.selected_user ?? undefined;
+  }
+  return result;
+}
+
+export const asString = (v: ViewValue): string | undefined => (typeof v === 'string' ? v : undefined);
+export const asList = (v: ViewValue): string[] => (Array.isArray(v) ? v : []);
+
+/** Slack's `response_action: "errors"` body: French messages keyed by block_id. */
+export function errorsResponse(errors: Record<string, string>) {
+  return { response_action: 'errors' as const, errors };
+}

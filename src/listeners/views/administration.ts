@@ -1,0 +1,82 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { Role, StructureKind } from '../../generated/prisma/enums.js';
+import { UserError } from '../../services/errors.js';
+import { saveMember } from '../../services/members.js';
+import { saveStructure } from '../../services/structures.js';
+import { MEMBER_BLOCKS, STRUCTURE_BLOCKS } from '../../slack/ids.js';
+import { errorText } from '../../texts/fr.js';
+import { refusalModal, savedModal } from '../../views/modals/administration.js';
+import { authorise } from '../guard.js';
+import { asList, asString, errorsResponse, readViewState } from '../view-state.js';
+
+const structureForm = z.object({
+  id: z.string().nullable(),
+  name: z.string().default(''),
+  kind: z.enum(StructureKind, { error: 'invalid_choice' }),
+  active: z.boolean(),
+});
+
+export function structureFormSubmission(ctx: AppContext) {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const auth = await authorise(ctx.db, body.user.id, 'administer');
+    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
+    const state = readViewState(view.state.values);
+    const parsed = structureForm.safeParse({
+      id: z.object({ id: z.string().nullable() }).parse(JSON.parse(view.private_metadata || '{"id":null}')).id,
+      name: asString(state[STRUCTURE_BLOCKS.name]),
+      kind: asString(state[STRUCTURE_BLOCKS.kind]),
+      active: asList(state[STRUCTURE_BLOCKS.active]).length > 0,
+    });
+    if (!parsed.success) return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.kind]: errorText('invalid_choice') })));
+    try {
+      const structure = await saveStructure(ctx.db, auth.actor, { ...parsed.data, id: parsed.data.id ?? undefined });
+      await ack({ response_action: 'update', view: savedModal('Structure enregistrée', `:white_check_mark: *${structure.name}* est enregistrée.`) });
+    } catch (error) {
+      if (error instanceof UserError) return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.name]: errorText(error.code) })));
+      throw error;
+    }
+  };
+}
+
+const memberForm = z.object({
+  slackUserId: z.string({ error: 'required' }).min(1, 'required'),
+  structure: z.string({ error: 'required' }).min(1, 'required'),
+  roles: z.array(z.enum(Role, { error: 'invalid_choice' })),
+  active: z.boolean(),
+});
+
+const MEMBER_FIELD_BLOCKS: Record<string, string> = {
+  slackUserId: MEMBER_BLOCKS.user,
+  structure: MEMBER_BLOCKS.structure,
+  roles: MEMBER_BLOCKS.roles,
+};
+
+export function memberFormSubmission(ctx: AppContext) {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const auth = await authorise(ctx.db, body.user.id, 'administer');
+    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
+    const state = readViewState(view.state.values);
+    const parsed = memberForm.safeParse({
+      slackUserId: asString(state[MEMBER_BLOCKS.user]),
+      structure: asString(state[MEMBER_BLOCKS.structure]),
+      roles: asList(state[MEMBER_BLOCKS.roles]),
+      active: asList(state[MEMBER_BLOCKS.active]).length > 0,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return void (await ack(errorsResponse({ [MEMBER_FIELD_BLOCKS[String(issue.path[0])] ?? MEMBER_BLOCKS.user]: errorText(issue.message) })));
+    }
+    const { slackUserId, structure, roles, active } = parsed.data;
+    try {
+      await saveMember(ctx.db, auth.actor, { slackUserId, structureId: structure === 'none' ? null : structure, roles, active });
+      await ack({ response_action: 'update', view: savedModal('Membre enregistré', `:white_check_mark: <@${slackUserId}> est enregistré.`) });
+    } catch (error) {
+      if (error instanceof UserError) {
+        return void (await ack(errorsResponse({ [MEMBER_FIELD_BLOCKS[error.field ?? ''] ?? MEMBER_BLOCKS.roles]: errorText(error.code) })));
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,58 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { ValidationFailed, type FieldError } from '../../services/errors.js';
+import { fileVisit, getVisitSummary } from '../../services/visits/file-visit.js';
+import { parseVisitReport, type VisitField, type VisitForm } from '../../services/visits/visit-report.js';
+import { VISIT_BLOCKS } from '../../slack/ids.js';
+import { errorText } from '../../texts/fr.js';
+import { localDate } from '../../time.js';
+import { refusalModal } from '../../views/modals/administration.js';
+import { visitSavedModal } from '../../views/messages/visit.js';
+import { authorise } from '../guard.js';
+import { asList, asString, errorsResponse, readViewState } from '../view-state.js';
+import { publishHome } from '../events/app-home-opened.js';
+
+const metadataSchema = z.object({ submissionKey: z.string().min(1) });
+
+/** The modal's state as the service's form: block_ids back to field names. */
+export function visitFormFromView(view: ViewSubmitAction['view']): VisitForm {
+  const { submissionKey } = metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
+  const state = readViewState(view.state.values);
+  const form: VisitForm = { submissionKey };
+  for (const [field, blockId] of Object.entries(VISIT_BLOCKS) as [VisitField, string][]) {
+    const value = state[blockId];
+    if (field === 'toCommitteeAgenda') form.toCommitteeAgenda = asList(value).length > 0;
+    else if (field === 'stakesHigh' || field === 'stakesMedium' || field === 'stakesLow') form[field] = asList(value);
+    else form[field] = asString(value);
+  }
+  return form;
+}
+
+function toSlackErrors(errors: FieldError<string>[]) {
+  return errorsResponse(
+    Object.fromEntries(errors.map((e) => [VISIT_BLOCKS[e.field as VisitField] ?? VISIT_BLOCKS.companyId, errorText(e.code, e.params)])),
+  );
+}
+
+/** Submission of the visit-report modal: validate, save once, show the summary, then confirm by DM. */
+export function visitReportSubmission(ctx: AppContext) {
+  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const auth = await authorise(ctx.db, body.user.id, 'fileVisit');
+    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
+    const parsed = parseVisitReport(visitFormFromView(view), localDate(ctx.timeZone, ctx.now()));
+    if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
+    let visitId: string;
+    try {
+      ({ visitId } = await fileVisit(ctx.db, auth.actor, parsed.report));
+    } catch (error) {
+      if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
+      throw error;
+    }
+    const summary = await getVisitSummary(ctx.db, visitId);
+    await ack({ response_action: 'update', view: visitSavedModal(summary!) });
+    // After the ack: the owed confirmation, and the capteur's refreshed App Home.
+    await ctx.notifier.kick();
+    await publishHome(ctx, client, body.user.id);
+  };
+}

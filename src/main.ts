@@ -1,0 +1,42 @@
+import { createPlatformApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { startJobs } from './jobs/index.js';
+import { createLogger } from './logger.js';
+import { bootstrapAdmins } from './services/members.js';
+
+/** Start-up: configuration, database and its migrations, first administrators, Slack, jobs. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee README.md, « Configuration ».\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR });
+  const applied = await database.migrate();
+  logger.info({ engine: database.engine, applied }, 'database ready');
+  await bootstrapAdmins(database.prisma, config.PLATFORM_ADMIN_SLACK_IDS ?? []);
+
+  const { app, ctx } = createPlatformApp({ config, db: database.prisma, logger });
+  await app.start(config.PORT);
+  const jobs = startJobs(ctx);
+  logger.info({ mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', port: config.SLACK_APP_TOKEN ? undefined : config.PORT }, 'Slack app started');
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    await jobs.stop();
+    await app.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+await main();

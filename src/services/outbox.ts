@@ -1,0 +1,70 @@
+import type { Prisma as P } from '../generated/prisma/client.js';
+import type { Db, Tx } from './db.js';
+
+/**
+ * The outbox: messages the platform owes, written in the transaction of the record they are
+ * about, then delivered by the notifier (src/notifier.ts) and retried until Slack accepts them.
+ */
+export interface OwedMessage {
+  /** Same key, same message: enqueuing twice owes it once. */
+  dedupeKey: string;
+  kind: string;
+  /** A Slack user or channel id. */
+  recipient: string;
+  data: P.InputJsonValue;
+}
+
+export async function enqueue(tx: Tx | Db, message: OwedMessage): Promise<void> {
+  await tx.outboxMessage.createMany({ data: [message], skipDuplicates: true });
+}
+
+export interface ClaimedMessage {
+  id: string;
+  kind: string;
+  recipient: string;
+  data: unknown;
+  attempts: number;
+}
+
+/**
+ * Takes up to `limit` due messages for this sender for `leaseMs`. SKIP LOCKED and the lease let
+ * several instances deliver side by side without sending one message twice.
+ */
+export async function claimDue(db: Db, now: Date, limit = 20, leaseMs = 60_000): Promise<ClaimedMessage[]> {
+  const until = new Date(now.getTime() + leaseMs);
+  return db.$queryRaw<ClaimedMessage[]>`
+    UPDATE "OutboxMessage" SET "lockedUntil" = ${until}
+     WHERE id IN (
+       SELECT id FROM "OutboxMessage"
+        WHERE status = 'pending' AND "nextAttemptAt" <= ${now}
+          AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
+        ORDER BY "nextAttemptAt"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id, kind, recipient, data, attempts`;
+}
+
+export async function markSent(db: Db, id: string, now: Date): Promise<void> {
+  await db.outboxMessage.update({
+    where: { id },
+    data: { status: 'sent', sentAt: now, lockedUntil: null, attempts: { increment: 1 }, lastError: null },
+  });
+}
+
+/** Backoff: 10 s, 20 s, 40 s… capped at 30 min; a message is never given up on its own. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
+}
+
+export async function markFailed(db: Db, id: string, attempts: number, error: string, now: Date, permanent = false): Promise<void> {
+  await db.outboxMessage.update({
+    where: { id },
+    data: {
+      status: permanent ? 'failed' : 'pending',
+      attempts,
+      lastError: error.slice(0, 500),
+      lockedUntil: null,
+      nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)),
+    },
+  });
+}

@@ -1,0 +1,116 @@
+import { Prisma as P } from '../../generated/prisma/client.js';
+import { audit } from '../audit.js';
+import { createCompany } from '../companies.js';
+import type { Db } from '../db.js';
+import { ValidationFailed } from '../errors.js';
+import { enqueue } from '../outbox.js';
+import type { Actor } from '../permissions.js';
+import { deriveRedFlags } from './red-flags.js';
+import type { VisitField, VisitReport } from './visit-report.js';
+
+export const VISIT_CONFIRMATION = 'visit_confirmation';
+
+export interface FiledVisit {
+  visitId: string;
+  companyId: string;
+  /** false when this submission had already been saved (Slack retry, double click). */
+  created: boolean;
+}
+
+/**
+ * Saves a validated visit report in one transaction: the company when it is new, the visit with
+ * its stakes, hiring needs and red flags, the audit trail, and the confirmation owed to the
+ * capteur. The same submission key saves once, however many times it arrives.
+ */
+export async function fileVisit(db: Db, actor: Actor, report: VisitReport): Promise<FiledVisit> {
+  const already = await findBySubmissionKey(db, report.submissionKey);
+  if (already) return { ...already, created: false };
+  try {
+    return await db.$transaction(async (tx) => {
+      let companyId: string;
+      if (report.company.kind === 'existing') {
+        const company = await tx.company.findUnique({ where: { id: report.company.companyId }, select: { id: true } });
+        if (!company) throw new ValidationFailed<VisitField>([{ field: 'companyId', code: 'company_unknown' }]);
+        companyId = company.id;
+      } else {
+        companyId = (await createCompany(tx, actor, report.company)).id;
+      }
+      const visit = await tx.visit.create({
+        data: {
+          submissionKey: report.submissionKey,
+          companyId,
+          capteurId: actor.memberId,
+          structureId: actor.structureId,
+          visitDate: new Date(`${report.visitDate}T00:00:00Z`),
+          channel: report.channel,
+          headcount: report.headcount ?? null,
+          headcountTrend: report.headcountTrend ?? null,
+          revenueTrend: report.revenueTrend ?? null,
+          siteOutlook: report.siteOutlook ?? null,
+          hiringHorizon: report.hiringHorizon ?? null,
+          jobsAtRisk: report.jobsAtRisk ?? null,
+          investmentPlanned: report.investmentPlanned ?? null,
+          exportSharePct: report.exportSharePct ?? null,
+          transmissionBuyer: report.transmissionBuyer ?? null,
+          needs: report.needs,
+          diagnostic: report.diagnostic,
+          consentToShare: report.consentToShare,
+          toCommitteeAgenda: report.toCommitteeAgenda,
+          stakes: { create: report.stakes },
+          hiringNeeds: { create: report.hiringNeeds },
+          redFlags: { create: deriveRedFlags(report).map((flag) => ({ flag })) },
+        },
+        select: { id: true },
+      });
+      await audit(tx, { actorSlackId: actor.slackUserId, action: 'visit.create', entity: 'Visit', entityId: visit.id, details: { companyId } });
+      await enqueue(tx, {
+        dedupeKey: `${VISIT_CONFIRMATION}:${visit.id}`,
+        kind: VISIT_CONFIRMATION,
+        recipient: actor.slackUserId,
+        data: { visitId: visit.id },
+      });
+      return { visitId: visit.id, companyId, created: true };
+    });
+  } catch (error) {
+    // Two deliveries of the same submission raced: the other one saved it.
+    if (error instanceof P.PrismaClientKnownRequestError && error.code === 'P2002') {
+      const saved = await findBySubmissionKey(db, report.submissionKey);
+      if (saved) return { ...saved, created: false };
+    }
+    throw error;
+  }
+}
+
+async function findBySubmissionKey(db: Db, submissionKey: string) {
+  const visit = await db.visit.findUnique({ where: { submissionKey }, select: { id: true, companyId: true } });
+  return visit ? { visitId: visit.id, companyId: visit.companyId } : null;
+}
+
+/** Everything a confirmation or a summary shows about one visit. */
+export async function getVisitSummary(db: Db, visitId: string) {
+  return db.visit.findUnique({
+    where: { id: visitId },
+    include: {
+      company: { select: { id: true, name: true, siret: true, commune: true } },
+      stakes: true,
+      hiringNeeds: true,
+      redFlags: true,
+    },
+  });
+}
+
+export type VisitSummary = NonNullable<Awaited<ReturnType<typeof getVisitSummary>>>;
+
+/** A capteur's latest visits, for their App Home. */
+export async function listRecentVisits(db: Db, actor: Actor, limit = 10) {
+  return db.visit.findMany({
+    where: { capteurId: actor.memberId },
+    orderBy: [{ visitDate: 'desc' }, { createdAt: 'desc' }],
+    take: limit,
+    include: { company: { select: { id: true, name: true, commune: true } }, redFlags: true },
+  });
+}
+
+export async function countVisitsSince(db: Db, actor: Actor, since: Date) {
+  return db.visit.count({ where: { capteurId: actor.memberId, visitDate: { gte: since } } });
+}

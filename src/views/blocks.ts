@@ -1,0 +1,108 @@
+import type { KnownBlock, Option, PlainTextOption } from '@slack/types';
+
+/** Small Block Kit constructors: the views read as a list of what the user sees. */
+
+export const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
+export const md = (text: string) => ({ type: 'mrkdwn' as const, text });
+
+/** Slack cuts nothing for us: texts over a limit make the whole call fail. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export const header = (text: string): KnownBlock => ({ type: 'header', text: plain(truncate(text, 150)) });
+export const section = (text: string, accessory?: unknown): KnownBlock =>
+  ({ type: 'section', text: md(truncate(text, 3000)), ...(accessory ? { accessory } : {}) }) as KnownBlock;
+export const fields = (items: string[]): KnownBlock => ({
+  type: 'section',
+  fields: items.slice(0, 10).map((t) => md(truncate(t, 2000))),
+});
+export const context = (...texts: string[]): KnownBlock => ({
+  type: 'context',
+  elements: texts.slice(0, 10).map((t) => md(truncate(t, 3000))),
+});
+export const divider = (): KnownBlock => ({ type: 'divider' });
+
+export function button(text: string, actionId: string, value?: string, style?: 'primary' | 'danger') {
+  return {
+    type: 'button' as const,
+    text: plain(truncate(text, 75)),
+    action_id: actionId,
+    ...(value !== undefined ? { value } : {}),
+    ...(style ? { style } : {}),
+  };
+}
+
+export const actions = (blockId: string, elements: ReturnType<typeof button>[]): KnownBlock => ({
+  type: 'actions',
+  block_id: blockId,
+  elements: elements.slice(0, 25),
+});
+
+export function option(text: string, value: string): PlainTextOption {
+  return { text: plain(truncate(text, 75)), value };
+}
+
+export function options(labels: Record<string, string>): PlainTextOption[] {
+  return Object.entries(labels).map(([value, text]) => option(text, value));
+}
+
+export interface InputOptions {
+  optional?: boolean;
+  hint?: string;
+  dispatchAction?: boolean;
+}
+
+/** An input block whose element's action_id equals its block_id (errors are keyed by block_id). */
+export function input(blockId: string, label: string, element: Record<string, unknown>, opts: InputOptions = {}): KnownBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: plain(truncate(label, 2000)),
+    element: { ...element, action_id: blockId },
+    optional: opts.optional ?? false,
+    ...(opts.hint ? { hint: plain(truncate(opts.hint, 2000)) } : {}),
+    ...(opts.dispatchAction ? { dispatch_action: true } : {}),
+  } as KnownBlock;
+}
+
+export const textInput = (opts: { placeholder?: string; multiline?: boolean; maxLength?: number; initial?: string } = {}) => ({
+  type: 'plain_text_input',
+  ...(opts.placeholder ? { placeholder: plain(opts.placeholder) } : {}),
+  ...(opts.multiline ? { multiline: true } : {}),
+  ...(opts.maxLength ? { max_length: opts.maxLength } : {}),
+  ...(opts.initial ? { initial_value: opts.initial } : {}),
+});
+
+export const staticSelect = (choices: PlainTextOption[], placeholder: string, initial?: string) => ({
+  type: 'static_select',
+  placeholder: plain(placeholder),
+  options: choices,
+  ...(initial ? { initial_option: choices.find((c) => c.value === initial) } : {}),
+});
+
+export const multiSelect = (choices: PlainTextOption[], placeholder: string) => ({
+  type: 'multi_static_select',
+  placeholder: plain(placeholder),
+  options: choices,
+});
+
+export const radios = (choices: PlainTextOption[], initial?: string) => ({
+  type: 'radio_buttons',
+  options: choices,
+  ...(initial ? { initial_option: choices.find((c) => c.value === initial) } : {}),
+});
+
+export const checkboxes = (choices: Option[], initial: Option[] = []) => ({
+  type: 'checkboxes',
+  options: choices,
+  ...(initial.length ? { initial_options: initial } : {}),
+});
+
+export const externalSelect = (placeholder: string, minQueryLength: number, initial?: PlainTextOption) => ({
+  type: 'external_select',
+  placeholder: plain(placeholder),
+  min_query_length: minQueryLength,
+  ...(initial ? { initial_option: initial } : {}),
+});

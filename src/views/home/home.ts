@@ -1,0 +1,55 @@
+import type { KnownBlock, View } from '@slack/types';
+import type { RedFlag, Role } from '../../generated/prisma/enums.js';
+import { ACTIONS } from '../../slack/ids.js';
+import { HELP, REFUSALS, ROLE_LABELS } from '../../texts/fr.js';
+import { frenchDate } from '../../time.js';
+import { actions, button, context, divider, header, section } from '../blocks.js';
+import { redFlagsLine } from '../messages/visit.js';
+
+export interface HomeVisit {
+  id: string;
+  visitDate: Date;
+  company: { id: string; name: string; commune: string };
+  redFlags: { flag: RedFlag }[];
+}
+
+export type HomeInput =
+  | { kind: 'unknown' }
+  | { kind: 'member'; roles: Role[]; structureName: string | null; capteur?: { recentVisits: HomeVisit[]; visitsThisMonth: number } };
+
+const TITLE = 'Plateforme Emploi – Mutations Économiques';
+
+export function homeView(home: HomeInput): View {
+  if (home.kind === 'unknown') {
+    return { type: 'home', blocks: [header(TITLE), section(REFUSALS.unknownMember)] };
+  }
+  const roles = home.roles.map((r) => ROLE_LABELS[r]).join(', ');
+  const blocks: KnownBlock[] = [
+    header(TITLE),
+    context(`Vos rôles : ${roles || 'aucun'}${home.structureName ? ` — ${home.structureName}` : ''}`),
+  ];
+  if (home.capteur) {
+    const { recentVisits, visitsThisMonth } = home.capteur;
+    blocks.push(
+      section(`*Ce mois-ci* : ${visitsThisMonth} visite(s) déposée(s).`),
+      actions('home_actions', [button('Nouvelle visite', ACTIONS.openVisitReport, undefined, 'primary')]),
+      divider(),
+      section('*Vos dernières visites*'),
+    );
+    if (recentVisits.length === 0) {
+      blocks.push(context('Aucune visite pour le moment : cliquez sur « Nouvelle visite » ou tapez /visite.'));
+    }
+    for (const visit of recentVisits) {
+      const flags = redFlagsLine(visit.redFlags);
+      blocks.push(
+        section(
+          `*${frenchDate(visit.visitDate)}* — ${visit.company.name} (${visit.company.commune})${flags ? `\n${flags}` : ''}`,
+          button('Fiche', ACTIONS.showCompanyCard, visit.company.id),
+        ),
+      );
+    }
+  } else {
+    blocks.push(section(HELP.plateforme));
+  }
+  return { type: 'home', blocks };
+}
