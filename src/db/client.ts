@@ -20,17 +20,21 @@ export interface Database {
 export interface DatabaseOptions {
   /** `postgresql://…` → PostgreSQL; absent → embedded PGlite. */
   databaseUrl?: string | undefined;
-  /** PGlite's data directory; `memory://` keeps it in memory (tests). */
+  /** PGlite's data directory; `memory://` keeps it in memory. */
   pgliteDataDir?: string;
+  /** An already open PGlite (tests share its raw connection). */
+  pglite?: PGlite;
 }
 
 export function openDatabase(options: DatabaseOptions): Database {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.pgliteDataDir ?? './data/pglite');
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.pglite) return openPglite(options.pglite);
+  const dataDir = options.pgliteDataDir ?? './data/pglite';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  return openPglite(new PGlite(dataDir));
 }
 
-function openPglite(dataDir: string): Database {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(dataDir);
+function openPglite(pglite: PGlite): Database {
   const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
   const session: SqlSession = {
     exec: async (sql) => {

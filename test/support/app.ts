@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import { HTTPReceiver, LogLevel } from '@slack/bolt';
+import { createPlatformApp } from '../../src/app.js';
+import { createLogger } from '../../src/logger.js';
+import type { Db } from '../../src/services/db.js';
+import { startFakeSlack, type FakeSlack } from '../harness/fake-slack.js';
+import { slackSender, type SlackSender } from '../harness/slack-requests.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+
+export interface TestApp {
+  fake: FakeSlack;
+  slack: SlackSender;
+  ctx: ReturnType<typeof createPlatformApp>['ctx'];
+  commands: string[];
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The real app on loopback behind its HTTP receiver, talking to a fake Slack Web API: requests
+ * go in signed like Slack's, the app's Web API calls are recorded by the fake.
+ */
+export async function startTestApp(db: Db, options: { now?: () => Date; timeZone?: string } = {}): Promise<TestApp> {
+  const fake = await startFakeSlack();
+  const logs: string[] = [];
+  const logger = createLogger('debug', { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream);
+  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, unhandledRequestTimeoutMillis: 1_000, logLevel: LogLevel.ERROR });
+  const { app, ctx, commands } = createPlatformApp({
+    config: {
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_APP_TOKEN: undefined,
+      PLATFORM_TIMEZONE: options.timeZone ?? 'Europe/Paris',
+    },
+    db,
+    logger,
+    receiver,
+    clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } },
+    botIdentity: { botId: 'BBOT', botUserId: 'UBOT' },
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const server = await app.start({ port: 0, host: '127.0.0.1' });
+  const { port } = server.address() as AddressInfo;
+  return {
+    fake,
+    slack: slackSender({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: SIGNING_SECRET }),
+    ctx,
+    commands,
+    logs,
+    async stop() {
+      await app.stop();
+      await fake.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { viewSubmission, type SlackUser } from '../harness/slack-requests.js';
+
+type Block = { type: string; block_id?: string; element?: { type: string; action_id: string; options?: { value: string; text: unknown }[] } };
+type Answer = string | string[] | null | undefined;
+
+/**
+ * Fills a modal the app opened, as a person would, and builds the view_submission Slack would
+ * send: every input block is present in the state, empty ones included, with the value shape of
+ * its element type. Answers are keyed by block_id.
+ */
+export function fillModal(view: { blocks: Block[] }, answers: Record<string, Answer>) {
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const block of view.blocks) {
+    if (block.type !== 'input' || !block.block_id || !block.element) continue;
+    const { type, action_id } = block.element;
+    const answer = answers[block.block_id];
+    const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
+    let state: Record<string, unknown>;
+    switch (type) {
+      case 'plain_text_input':
+        state = { value: answer ?? null };
+        break;
+      case 'datepicker':
+        state = { selected_date: answer ?? null };
+        break;
+      case 'users_select':
+        state = { selected_user: answer ?? null };
+        break;
+      case 'multi_static_select':
+      case 'checkboxes':
+        state = { selected_options: ([] as string[]).concat(answer ?? []).map(option) };
+        break;
+      default: // static_select, external_select, radio_buttons
+        state = { selected_option: typeof answer === 'string' ? option(answer) : null };
+    }
+    values[block.block_id] = { [action_id]: { type, ...state } };
+  }
+  return values;
+}
+
+export function submitModal(user: SlackUser, view: { id?: string; callback_id: string; private_metadata?: string; blocks: Block[] }, answers: Record<string, Answer>) {
+  return viewSubmission({
+    user,
+    view: {
+      id: view.id ?? 'V-test',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata ?? '',
+      state: { values: fillModal(view, answers) as never },
+    },
+  });
+}
