@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.js';
+import type { SqlSession } from '../../src/db/migrate.js';
 
 /**
  * A fresh database for one test file: embedded PGlite in memory by default, or a database of
  * its own on the PostgreSQL server named by TEST_DATABASE_URL (created here, dropped at close).
  */
-export interface TestDatabase extends Database {
-  /** Runs raw SQL on this database (drift checks). */
-  exec(sql: string): Promise<void>;
-  query<T>(sql: string): Promise<T[]>;
+export interface TestDatabase extends Database, SqlSession {
+  /** PostgreSQL only: this test database's own URL. */
+  url?: string;
 }
 
 export const TEST_ENGINE = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
@@ -17,19 +17,20 @@ export const TEST_ENGINE = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglit
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let database: Database;
-  let raw: { exec(sql: string): Promise<void>; query<T>(sql: string): Promise<T[]>; close(): Promise<void> };
+  let raw: SqlSession & { close(): Promise<void> };
+  let url: URL | undefined;
   let drop = async () => {};
   if (serverUrl) {
     const name = `pem_test_${randomBytes(6).toString('hex')}`;
     await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-    const url = new URL(serverUrl);
+    url = new URL(serverUrl);
     url.pathname = `/${name}`;
     database = openDatabase({ databaseUrl: url.toString() });
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
     raw = {
       exec: async (sql) => void (await client.query(sql)),
-      query: async <T>(sql: string) => (await client.query(sql)).rows as T[],
+      query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
       close: () => client.end(),
     };
     drop = () => withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
@@ -39,13 +40,14 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     database = openDatabase({ pglite });
     raw = {
       exec: async (sql) => void (await pglite.exec(sql)),
-      query: async <T>(sql: string) => (await pglite.query<T>(sql)).rows,
+      query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
       close: async () => {},
     };
   }
   if (options.migrate !== false) await database.migrate();
   return {
     ...database,
+    ...(url ? { url: url.toString() } : {}),
     exec: raw.exec,
     query: raw.query,
     close: async () => {
