@@ -14,3 +14,12 @@ export async function authorise(db: Db, slackUserId: string, permission: Permiss
 }
 
 export const ephemeral = (text: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text });
+
+/**
+ * Acks, then lets the event loop send the ack and read the requests already waiting (whose acks
+ * are due too) before this request's slower work runs: under load, acks go out first.
+ */
+export async function ackFirst(ack: () => Promise<void>): Promise<void> {
+  await ack();
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}

@@ -1,22 +1,29 @@
 import type { Role } from '../generated/prisma/enums.js';
 import { audit } from './audit.js';
-import type { Db } from './db.js';
+import type { Db, Tx } from './db.js';
 import { UserError } from './errors.js';
 import type { Actor } from './permissions.js';
 
-/** The active member behind a Slack user, with their roles; null for anyone unknown or deactivated. */
+/**
+ * The active member behind a Slack user, with their roles; null for anyone unknown or deactivated.
+ * Every Slack request asks it before anything else, so it is one SQL round trip, not two.
+ */
 export async function findActor(db: Db, slackUserId: string): Promise<Actor | null> {
-  const member = await db.member.findUnique({
-    where: { slackUserId },
-    select: { id: true, active: true, structureId: true, roles: { select: { role: true } } },
-  });
-  if (!member?.active) return null;
-  return {
-    memberId: member.id,
-    slackUserId,
-    structureId: member.structureId,
-    roles: new Set(member.roles.map((r) => r.role)),
-  };
+  const rows = await db.$queryRaw<{ id: string; structureId: string | null; roles: Role[] }[]>`
+    SELECT m.id, m."structureId", COALESCE(array_agg(r.role::text) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+      FROM "Member" m LEFT JOIN "MemberRole" r ON r."memberId" = m.id
+     WHERE m."slackUserId" = ${slackUserId} AND m.active
+     GROUP BY m.id`;
+  const member = rows[0];
+  if (!member) return null;
+  return { memberId: member.id, slackUserId, structureId: member.structureId, roles: new Set(member.roles) };
+}
+
+/** Transaction-level advisory lock held while members and their roles change (an arbitrary constant). */
+const MEMBERSHIP_LOCK = 720_002;
+
+async function lockMembership(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${MEMBERSHIP_LOCK})`);
 }
 
 /**
@@ -26,6 +33,8 @@ export async function findActor(db: Db, slackUserId: string): Promise<Actor | nu
 export async function bootstrapAdmins(db: Db, slackUserIds: readonly string[]): Promise<void> {
   for (const slackUserId of slackUserIds) {
     await db.$transaction(async (tx) => {
+      // Several instances may start at once and bootstrap the same people.
+      await lockMembership(tx);
       const member = await tx.member.upsert({
         where: { slackUserId },
         create: { slackUserId },
@@ -58,6 +67,9 @@ export async function saveMember(db: Db, actor: Actor, input: MemberInput) {
     throw new UserError('capteur_without_structure', 'structure');
   }
   return db.$transaction(async (tx) => {
+    // Saves run one at a time, so two admins demoting each other at once cannot both see the
+    // other one as the remaining admin.
+    await lockMembership(tx);
     if (input.structureId) {
       const structure = await tx.structure.findUnique({ where: { id: input.structureId } });
       if (!structure) throw new UserError('structure_unknown', 'structure');

@@ -3,12 +3,12 @@ import type { AppContext } from '../../context.js';
 import { getMemberSettings } from '../../services/members.js';
 import { listStructures } from '../../services/structures.js';
 import { memberModal, refusalModal, structureModal } from '../../views/modals/administration.js';
-import { authorise } from '../guard.js';
+import { ackFirst, authorise } from '../guard.js';
 
 /** « Nouvelle structure » and each structure's « Modifier » (its id as value). */
 export function openStructureForm(ctx: AppContext) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
-    await ack();
+    await ackFirst(ack);
     const auth = await authorise(ctx.db, body.user.id, 'administer');
     if (!auth.ok) return void (await client.views.open({ trigger_id: body.trigger_id, view: refusalModal(auth.refusal) }));
     const existing = action.value
@@ -20,7 +20,7 @@ export function openStructureForm(ctx: AppContext) {
 
 export function openMemberForm(ctx: AppContext) {
   return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
-    await ack();
+    await ackFirst(ack);
     const auth = await authorise(ctx.db, body.user.id, 'administer');
     if (!auth.ok) return void (await client.views.open({ trigger_id: body.trigger_id, view: refusalModal(auth.refusal) }));
     await client.views.open({ trigger_id: body.trigger_id, view: memberModal({ structures: await listStructures(ctx.db, { activeOnly: true }) }) });
@@ -30,7 +30,7 @@ export function openMemberForm(ctx: AppContext) {
 /** Picking a person in the member form shows their current structure, roles and status. */
 export function memberUserPicked(ctx: AppContext) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockAction<UsersSelectAction>> & AllMiddlewareArgs) => {
-    await ack();
+    await ackFirst(ack);
     const auth = await authorise(ctx.db, body.user.id, 'administer');
     if (!auth.ok || !body.view || !action.selected_user) return;
     const settings = await getMemberSettings(ctx.db, action.selected_user);

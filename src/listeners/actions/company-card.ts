@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { refusalModal } from '../../views/modals/administration.js';
 import { cardMessage } from '../commands/entreprise.js';
-import { authorise } from '../guard.js';
+import { ackFirst, authorise } from '../guard.js';
 
 const buttonValue = z.object({ value: z.string().min(1) });
 
@@ -14,7 +14,7 @@ const buttonValue = z.object({ value: z.string().min(1) });
  */
 export function showCompanyCard(ctx: AppContext) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
-    await ack();
+    await ackFirst(ack);
     const { value: companyId } = buttonValue.parse(action);
     const auth = await authorise(ctx.db, body.user.id, 'readCompanies');
     if (!auth.ok) return void (await client.views.open({ trigger_id: body.trigger_id, view: refusalModal(auth.refusal) }));

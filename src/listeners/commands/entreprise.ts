@@ -5,7 +5,7 @@ import type { Actor } from '../../services/permissions.js';
 import { can } from '../../services/permissions.js';
 import { HELP } from '../../texts/fr.js';
 import { companyCardMessage, companyChoicesMessage, companyNotFoundMessage } from '../../views/messages/company-card.js';
-import { authorise, ephemeral } from '../guard.js';
+import { ackFirst, authorise, ephemeral } from '../guard.js';
 import { commandPayload } from './visite.js';
 
 const MAX_CHOICES = 25;
@@ -13,7 +13,7 @@ const MAX_CHOICES = 25;
 /** `/entreprise <SIRET or name>`: the company card, or a short list to pick from. */
 export function entrepriseCommand(ctx: AppContext) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    await ack();
+    await ackFirst(ack);
     const { user_id, text } = commandPayload.parse(command);
     const query = text.trim();
     if (!query || /^(aide|help|\?)$/i.test(query)) return void (await respond(ephemeral(HELP.entreprise)));

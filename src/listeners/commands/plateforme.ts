@@ -5,7 +5,7 @@ import { can } from '../../services/permissions.js';
 import { listStructures } from '../../services/structures.js';
 import { HELP, REFUSALS } from '../../texts/fr.js';
 import { administrationMessage, memberModal, structureModal } from '../../views/modals/administration.js';
-import { ephemeral } from '../guard.js';
+import { ackFirst, ephemeral } from '../guard.js';
 import { commandPayload } from './visite.js';
 
 /**
@@ -14,7 +14,7 @@ import { commandPayload } from './visite.js';
  */
 export function plateformeCommand(ctx: AppContext) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    await ack();
+    await ackFirst(ack);
     const { user_id, text, trigger_id } = commandPayload.parse(command);
     const verb = text.trim().toLowerCase();
     const actor = await findActor(ctx.db, user_id);

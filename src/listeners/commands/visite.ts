@@ -9,7 +9,7 @@ import { HELP } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { companyLabel } from '../../views/messages/company-card.js';
 import { visitReportModal, type VisitModalInput } from '../../views/modals/visit-report.js';
-import { authorise, ephemeral } from '../guard.js';
+import { ackFirst, authorise, ephemeral } from '../guard.js';
 
 export const commandPayload = z.object({
   user_id: z.string().min(1),
@@ -22,7 +22,7 @@ export const commandPayload = z.object({
 export function visiteCommand(ctx: AppContext) {
   return async ({ command, ack, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     // Ack first: the trigger_id is valid 3 s and Slack shows an error if we are late.
-    await ack();
+    await ackFirst(ack);
     const { user_id, text, trigger_id } = commandPayload.parse(command);
     if (/^(aide|help|\?)$/i.test(text.trim())) return void (await respond(ephemeral(HELP.visite)));
     const auth = await authorise(ctx.db, user_id, 'fileVisit');

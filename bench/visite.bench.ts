@@ -1,0 +1,129 @@
+/**
+ * npm run bench — latency of the app answering a signed `/visite`, against a bare Bolt app that
+ * only acks, measured in the same run on the same machine: the ratio is the result, not the
+ * absolute times. Three threads, as three machines would be in production: this one sends the
+ * signed requests and times them; the apps under test run in a worker (bench/workers/apps.worker.ts);
+ * the fake Slack Web API runs in another and timestamps the moment `views.open` reaches it.
+ *
+ * Targets (issue #2): /visite ack p99 ≤ 1.5 × the bare app's ack p99, and views.open reaching
+ * Slack within 100 ms p99 with 20 requests in flight. Figures are recorded in BENCHMARKS.md.
+ */
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { slackSender } from '../test/harness/slack-requests.js';
+
+const SECRET = 'bench-signing-secret-0123456789';
+const CAPTEUR = { id: 'UBENCHCAPTEUR', name: 'capteur' };
+const WARMUP = 300;
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 1000);
+const CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 4000);
+const IN_FLIGHT = 20;
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+};
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+function startWorker<T>(file: string, workerData?: unknown): Promise<{ worker: Worker; ready: T }> {
+  // Workers do not inherit tsx's loader from `npm run bench`: each registers it, then loads its file.
+  const entry = new URL(file, import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+  const worker = new Worker(bootstrap, { eval: true, workerData });
+  return new Promise((resolve, reject) => {
+    worker.once('message', (ready: T) => resolve({ worker, ready }));
+    worker.once('error', reject);
+  });
+}
+
+async function main() {
+  const fake = await startWorker<{ url: string; responseUrl: string }>('./workers/fake-slack.worker.ts');
+  const apps = await startWorker<{ bare: string; platform: string }>('./workers/apps.worker.ts', {
+    secret: SECRET,
+    slackApiUrl: fake.ready.url,
+    capteur: CAPTEUR.id,
+  });
+  const targets = {
+    bare: slackSender({ baseUrl: apps.ready.bare, signingSecret: SECRET }),
+    platform: slackSender({ baseUrl: apps.ready.platform, signingSecret: SECRET }),
+  };
+
+  // views.open arrivals, by trigger_id, in absolute time (performance.timeOrigin + now()).
+  const opened = new Map<string, number>();
+  const waiting = new Map<string, (at: number) => void>();
+  fake.worker.on('message', ({ trigger, at }: { trigger: string; at: number }) => {
+    const resolve = waiting.get(trigger);
+    if (resolve) {
+      waiting.delete(trigger);
+      resolve(at);
+    } else opened.set(trigger, at);
+  });
+  const viewsOpenAt = (trigger: string) =>
+    new Promise<number>((resolve, reject) => {
+      const at = opened.get(trigger);
+      if (at !== undefined) return resolve(at);
+      waiting.set(trigger, resolve);
+      setTimeout(() => reject(new Error(`views.open never arrived for ${trigger}`)), 10_000).unref();
+    });
+
+  let seq = 0;
+  async function one(target: keyof typeof targets) {
+    const trigger = `trig-bench-${++seq}`;
+    const start = performance.timeOrigin + performance.now();
+    const res = await targets[target].command('/visite', '', CAPTEUR, { extra: { trigger_id: trigger, response_url: fake.ready.responseUrl } });
+    if (res.status !== 200) throw new Error(`${target}: HTTP ${res.status}`);
+    if (target === 'bare') return { ack: res.ms };
+    return { ack: res.ms, open: (await viewsOpenAt(trigger)) - start };
+  }
+
+  async function run(target: keyof typeof targets, total: number, inFlight: number) {
+    const acks: number[] = [];
+    const opens: number[] = [];
+    let started = 0;
+    const worker = async () => {
+      while (started < total) {
+        started++;
+        const r = await one(target);
+        acks.push(r.ack);
+        if (r.open !== undefined) opens.push(r.open);
+      }
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+    opened.clear();
+    return { acks, opens };
+  }
+
+  // Warm both (JIT, sockets, database caches) before measuring.
+  await run('bare', WARMUP, IN_FLIGHT);
+  await run('platform', WARMUP, IN_FLIGHT);
+
+  const rows: string[] = [];
+  const verdicts: string[] = [];
+  for (const [label, total, inFlight] of [['sequential', SEQUENTIAL, 1], [`${IN_FLIGHT} in flight`, CONCURRENT_TOTAL, IN_FLIGHT]] as const) {
+    const b = await run('bare', total, inFlight);
+    const p = await run('platform', total, inFlight);
+    const ratio = quantile(p.acks, 0.99) / quantile(b.acks, 0.99);
+    rows.push(
+      `| ${label} | ${total} | ${fmt(quantile(b.acks, 0.5))} / ${fmt(quantile(b.acks, 0.99))} | ${fmt(quantile(p.acks, 0.5))} / ${fmt(quantile(p.acks, 0.99))} | ${ratio.toFixed(2)} | ${fmt(quantile(p.opens, 0.5))} / ${fmt(quantile(p.opens, 0.99))} |`,
+    );
+    verdicts.push(`${label}: /visite ack p99 = ${ratio.toFixed(2)} × bare (target ≤ 1.50): ${ratio <= 1.5 ? 'OK' : 'MISSED'}`);
+    if (inFlight === IN_FLIGHT) {
+      const p99 = quantile(p.opens, 0.99);
+      verdicts.push(`${label}: views.open p99 ${fmt(p99)} (target ≤ 100 ms): ${p99 <= 100 ? 'OK' : 'MISSED'}`);
+    }
+  }
+
+  console.log(`\n/visite — Node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log('| load | requests | bare Bolt ack median / p99 | /visite ack median / p99 | ack p99 ratio | views.open reached median / p99 |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const row of rows) console.log(row);
+  console.log(`\n${verdicts.join('\n')}\n`);
+
+  for (const w of [apps.worker, fake.worker]) {
+    w.postMessage('close');
+    await new Promise((r) => w.once('exit', r));
+  }
+  if (verdicts.some((v) => v.endsWith('MISSED'))) process.exitCode = 1;
+}
+
+await main();

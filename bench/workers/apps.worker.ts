@@ -1,0 +1,40 @@
+// The two apps under test in their own thread: a bare Bolt app that only acks /visite, and the
+// platform on its embedded database with one capteur. Only one of them is loaded at a time.
+import type { AddressInfo } from 'node:net';
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { createPlatformApp } from '../../src/app.js';
+import { openDatabase } from '../../src/db/client.js';
+import { createLogger } from '../../src/logger.js';
+
+const { secret, slackApiUrl, capteur } = workerData as { secret: string; slackApiUrl: string; capteur: string };
+const clientOptions = { slackApiUrl, retryConfig: { retries: 0 } };
+const quietReceiver = () => new HTTPReceiver({ signingSecret: secret, logLevel: LogLevel.ERROR });
+
+const bare = new App({ token: 'xoxb-bench', receiver: quietReceiver(), botId: 'BBOT', botUserId: 'UBOT', tokenVerificationEnabled: false, clientOptions, logLevel: LogLevel.ERROR });
+bare.command('/visite', async ({ ack }) => ack());
+
+const database = openDatabase({ pglite: new PGlite('memory://') });
+await database.migrate();
+const structure = await database.prisma.structure.create({ data: { name: 'CCI du Cher', kind: 'cci' } });
+await database.prisma.member.create({ data: { slackUserId: capteur, structureId: structure.id, roles: { create: [{ role: 'capteur' }] } } });
+const { app } = createPlatformApp({
+  config: { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: secret, SLACK_APP_TOKEN: undefined, PLATFORM_TIMEZONE: 'Europe/Paris' },
+  db: database.prisma,
+  logger: createLogger('error'),
+  receiver: quietReceiver(),
+  clientOptions,
+  botIdentity: { botId: 'BBOT', botUserId: 'UBOT' },
+});
+
+const origin = async (a: App) => `http://127.0.0.1:${((await a.start({ port: 0, host: '127.0.0.1' })).address() as AddressInfo).port}`;
+parentPort!.postMessage({ bare: await origin(bare), platform: await origin(app) });
+parentPort!.on('message', async (m) => {
+  if (m === 'close') {
+    await bare.stop();
+    await app.stop();
+    await database.close();
+    process.exit(0);
+  }
+});
