@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createPlatformApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -7,6 +8,8 @@ import { bootstrapAdmins } from './services/members.js';
 
 /** Start-up: configuration, database and its migrations, first administrators, Slack, jobs. */
 async function main() {
+  // A .env beside the app is read when present; variables already set win over it.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
     config = loadConfig();

@@ -11,14 +11,27 @@ export interface StructureInput {
   active: boolean;
 }
 
+/** Transaction-level advisory lock held while a structure is saved (an arbitrary constant). */
+const STRUCTURE_SAVE_LOCK = 720_001;
+
+/** Two names are the same structure when they differ only by case and spacing. */
+const sameNameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr');
+
 export async function saveStructure(db: Db, actor: Actor, input: StructureInput) {
   const name = input.name.trim().replace(/\s+/g, ' ');
   if (!name) throw new UserError('required', 'name');
   return db.$transaction(async (tx) => {
-    const sameName = await tx.structure.findFirst({
-      where: { name: { equals: name, mode: 'insensitive' }, ...(input.id ? { NOT: { id: input.id } } : {}) },
-    });
-    if (sameName) throw new UserError('structure_name_taken', 'name');
+    // One structure save at a time: the database only enforces a case-sensitive unique name, so
+    // two saves at once (a double click, two admins) could otherwise both pass the check below.
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${STRUCTURE_SAVE_LOCK})`);
+    if (input.id && !(await tx.structure.findUnique({ where: { id: input.id }, select: { id: true } }))) {
+      throw new UserError('structure_unknown', 'name');
+    }
+    // Compared here rather than with `mode: 'insensitive'`, which Prisma turns into ILIKE: a name
+    // holding « _ » or « % » would then match other names. Structures are a few dozen rows.
+    const key = sameNameKey(name);
+    const others = await tx.structure.findMany({ where: input.id ? { NOT: { id: input.id } } : {}, select: { name: true } });
+    if (others.some((other) => sameNameKey(other.name) === key)) throw new UserError('structure_name_taken', 'name');
     const data = { name, kind: input.kind, active: input.active };
     const structure = input.id
       ? await tx.structure.update({ where: { id: input.id }, data })

@@ -1,0 +1,800 @@
+/**
+ * Renders every view the app can produce — each exported builder of src/views/modals,
+ * src/views/home and src/views/messages — with realistic French data and with worst-case data,
+ * and checks each payload against Slack's documented limits (src/views/slack-limits.ts), plus a
+ * few things each view must say or carry.
+ *
+ * The table below has one entry per (builder, scenario). A last group of tests makes sure the
+ * suite cannot pass vacuously: the validator really rejects a broken view, and no builder
+ * exported by a views module is missing from the table.
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RedFlag, Role, Stake, type Priority } from '../../src/generated/prisma/enums.js';
+import type {
+  CompanyModel,
+  VisitHiringNeedModel,
+  VisitModel,
+  VisitRedFlagModel,
+  VisitStakeModel,
+} from '../../src/generated/prisma/models.js';
+import type { CompanyCard, CompanySummary } from '../../src/services/companies.js';
+import type { VisitSummary } from '../../src/services/visits/file-visit.js';
+import { ACTIONS, MEMBER_BLOCKS, STRUCTURE_BLOCKS, VIEWS, VISIT_BLOCKS } from '../../src/slack/ids.js';
+import { HELP, REFUSALS } from '../../src/texts/fr.js';
+import { assertWithinSlackLimits, findLimitViolations, type Surface } from '../../src/views/slack-limits.js';
+import * as homeModule from '../../src/views/home/home.js';
+import { homeView, type HomeInput, type HomeVisit } from '../../src/views/home/home.js';
+import * as companyCardModule from '../../src/views/messages/company-card.js';
+import {
+  CARD_VISITS,
+  companyCardMessage,
+  companyChoicesMessage,
+  companyNotFoundMessage,
+} from '../../src/views/messages/company-card.js';
+import * as visitMessagesModule from '../../src/views/messages/visit.js';
+import { visitConfirmationMessage, visitSavedModal } from '../../src/views/messages/visit.js';
+import * as administrationModule from '../../src/views/modals/administration.js';
+import {
+  administrationMessage,
+  memberModal,
+  refusalModal,
+  savedModal,
+  structureModal,
+  type MemberModalInput,
+  type MemberRow,
+  type StructureRow,
+} from '../../src/views/modals/administration.js';
+import * as visitReportModule from '../../src/views/modals/visit-report.js';
+import { visitReportModal, type VisitModalInput } from '../../src/views/modals/visit-report.js';
+
+// ---------------------------------------------------------------------------
+// Text and id helpers
+// ---------------------------------------------------------------------------
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const slackId = (n: number) => `U${String(n).padStart(10, '0')}`;
+
+/**
+ * `base` repeated (space-separated) and cut to exactly `n` characters, counted as Slack counts
+ * them (code points), so an emoji in `base` is one character.
+ */
+function long(base: string, n: number): string {
+  const chars: string[] = [];
+  while (chars.length < n) chars.push(...Array.from(`${base} `));
+  return chars.slice(0, n).join('');
+}
+
+/** The date `weeks` weeks before 2 March 2026, as a stored calendar date. */
+const weeksAgo = (weeks: number) => new Date(day('2026-03-02').getTime() - weeks * 7 * 86_400_000);
+
+// Worst-case texts: at the modal's input limits, with mrkdwn / HTML-ish characters and an emoji.
+const LONG_COMPANY_NAME = long(
+  'Société Coopérative Ouvrière de Production des Ateliers Réunis de Mécanique & Chaudronnerie <Berry> *Sologne* _Val-de-Cher_ 🏭',
+  200,
+);
+const LONG_COMMUNE = long('Saint-Rémy-en-Bouzemont-Saint-Genest-et-Isson', 100);
+const LONG_STRUCTURE_NAME = long('Agence de développement économique et d’innovation du Pays de Vierzon, Sologne et Berry', 120);
+const LONG_DIAGNOSTIC = long(
+  'Carnet de commandes en baisse de 30 % depuis la perte du donneur d’ordre automobile ; trésorerie tendue, activité partielle envisagée au printemps.',
+  3000,
+);
+const LONG_NEEDS = long('Accompagnement RH, appui au recrutement d’alternants, diagnostic énergie, financement de la modernisation du parc machines.', 3000);
+const LONG_QUERY = long('Mécanique de précision du Cher 🏭', 500);
+/** Diagnostics of visits the viewer may not see carry this marker: it must never be rendered. */
+const CONFIDENTIAL = 'CONFIDENTIEL';
+
+const ALL_STAKES = Object.values(Stake);
+const ALL_RED_FLAGS = Object.values(RedFlag);
+const ALL_ROLES = Object.values(Role);
+const PRIORITIES: Priority[] = ['haute', 'moyenne', 'basse'];
+
+// ---------------------------------------------------------------------------
+// Data builders: plain objects with the shape of the Prisma results the views receive
+// ---------------------------------------------------------------------------
+
+function companyRow(over: Partial<CompanyModel> = {}): CompanyModel {
+  return {
+    id: uuid(1),
+    siret: '73282932000074',
+    siren: '732829320',
+    name: 'Mécanique du Val',
+    searchName: 'mecanique du val',
+    nafCode: '25.62B',
+    nafNomenclature: 'NAFRev2',
+    sectorFamily: 'industrie',
+    headcountBand: '12',
+    commune: 'Vierzon',
+    postalCode: '18100',
+    address: null,
+    createdById: uuid(900),
+    createdAt: new Date('2026-01-12T09:30:00Z'),
+    updatedAt: new Date('2026-01-12T09:30:00Z'),
+    ...over,
+  };
+}
+
+/** A company worst case: longest name and commune, no SIRET, unknown NAF code and band. */
+const WORST_COMPANY = companyRow({
+  id: uuid(2),
+  siret: null,
+  siren: null,
+  name: LONG_COMPANY_NAME,
+  searchName: LONG_COMPANY_NAME.toLowerCase(),
+  nafCode: 'ZZ.99Z',
+  sectorFamily: 'autre',
+  headcountBand: 'XX',
+  commune: LONG_COMMUNE,
+  postalCode: null,
+});
+
+function visitRow(n: number, over: Partial<VisitModel> = {}): VisitModel {
+  return {
+    id: uuid(1000 + n),
+    submissionKey: uuid(5000 + n),
+    companyId: uuid(1),
+    capteurId: uuid(900),
+    structureId: uuid(800),
+    visitDate: day('2026-02-24'),
+    channel: 'sur_site',
+    headcount: 45,
+    headcountTrend: 'stable',
+    revenueTrend: 'hausse',
+    siteOutlook: 'developpement',
+    hiringHorizon: 'urgent',
+    jobsAtRisk: null,
+    investmentPlanned: true,
+    exportSharePct: 20,
+    transmissionBuyer: 'sans_objet',
+    needs: 'Recruter deux soudeurs qualifiés et former un technicien de maintenance.',
+    diagnostic:
+      'Entreprise saine, carnet de commandes plein jusqu’à l’été. Difficultés à recruter des soudeurs TIG ; intérêt pour une POEI avec France Travail.',
+    consentToShare: true,
+    toCommitteeAgenda: false,
+    createdAt: new Date('2026-02-24T16:05:00Z'),
+    ...over,
+  };
+}
+
+const stakeRows = (visitId: string, stakes: [Stake, Priority][]): VisitStakeModel[] =>
+  stakes.map(([stake, priority]) => ({ visitId, stake, priority }));
+const allStakeRows = (visitId: string): VisitStakeModel[] =>
+  stakeRows(visitId, ALL_STAKES.map((s, i) => [s, PRIORITIES[i % 3]!]));
+const flagRows = (visitId: string, flags: readonly RedFlag[]): VisitRedFlagModel[] => flags.map((flag) => ({ visitId, flag }));
+const hiringRows = (visitId: string, needs: [string, number][]): VisitHiringNeedModel[] =>
+  needs.map(([jobFamily, count], i) => ({ id: uuid(7000 + i), visitId, jobFamily, count }));
+
+/** 60 hiring lines with long job names: more than the 1000-character input allows. */
+const MANY_HIRING_NEEDS: [string, number][] = Array.from({ length: 60 }, (_, i) => [
+  `Technicien(ne) de maintenance industrielle polyvalente ${i + 1}`,
+  (i % 9) + 1,
+]);
+
+const REALISTIC_SUMMARY: VisitSummary = {
+  ...visitRow(1),
+  company: { id: uuid(1), name: 'Mécanique du Val', siret: '73282932000074', commune: 'Vierzon' },
+  stakes: stakeRows(uuid(1001), [
+    ['recrutement', 'haute'],
+    ['competences_formation', 'moyenne'],
+    ['transition_ecologique', 'basse'],
+  ]),
+  hiringNeeds: hiringRows(uuid(1001), [
+    ['Soudeur', 3],
+    ['Technicien de maintenance', 1],
+  ]),
+  redFlags: flagRows(uuid(1001), ['recrutement_urgent']),
+};
+
+const WORST_SUMMARY: VisitSummary = {
+  ...visitRow(2, {
+    companyId: uuid(2),
+    structureId: null,
+    channel: 'visio',
+    headcount: 2_147_483_647,
+    headcountTrend: 'baisse',
+    revenueTrend: 'baisse',
+    siteOutlook: 'fermeture_ou_demenagement',
+    hiringHorizon: 'urgent',
+    jobsAtRisk: 999_999_999,
+    investmentPlanned: false,
+    exportSharePct: 100,
+    transmissionBuyer: 'non_identifie',
+    needs: LONG_NEEDS,
+    diagnostic: LONG_DIAGNOSTIC,
+    consentToShare: false,
+    toCommitteeAgenda: true,
+  }),
+  company: { id: uuid(2), name: LONG_COMPANY_NAME, siret: null, commune: LONG_COMMUNE },
+  stakes: allStakeRows(uuid(1002)),
+  hiringNeeds: hiringRows(uuid(1002), MANY_HIRING_NEEDS),
+  redFlags: flagRows(uuid(1002), ALL_RED_FLAGS),
+};
+
+/** Nothing optional answered: no figures, no hiring needs, no stakes, no flags. */
+const MINIMAL_SUMMARY: VisitSummary = {
+  ...visitRow(3, {
+    channel: 'telephone',
+    headcount: null,
+    headcountTrend: null,
+    revenueTrend: null,
+    siteOutlook: null,
+    hiringHorizon: null,
+    jobsAtRisk: null,
+    investmentPlanned: null,
+    exportSharePct: null,
+    transmissionBuyer: null,
+    needs: 'Aucun besoin immédiat.',
+    diagnostic: 'RAS.',
+  }),
+  company: { id: uuid(1), name: 'Boulangerie Martin', siret: '44306184100047', commune: 'Bourges' },
+  stakes: [],
+  hiringNeeds: [],
+  redFlags: [],
+};
+
+// Company card visits, as getCompanyCard returns them.
+type CardVisit = CompanyCard['visits'][number];
+type SharedCardVisit = Extract<CardVisit, { shared: true }>;
+type MaskedCardVisit = Extract<CardVisit, { shared: false }>;
+
+function sharedCardVisit(n: number, worst: boolean): SharedCardVisit {
+  const visit = visitRow(n, { visitDate: weeksAgo(n) });
+  return {
+    ...visit,
+    ...(worst ? { diagnostic: LONG_DIAGNOSTIC, channel: 'visio' as const } : {}),
+    capteur: { slackUserId: slackId(n) },
+    structure: worst ? { name: LONG_STRUCTURE_NAME } : { name: 'CCI du Cher' },
+    stakes: worst ? allStakeRows(visit.id) : stakeRows(visit.id, [['recrutement', 'haute']]),
+    hiringNeeds: worst ? hiringRows(visit.id, MANY_HIRING_NEEDS) : hiringRows(visit.id, [['Soudeur', 2]]),
+    redFlags: worst ? flagRows(visit.id, ALL_RED_FLAGS) : [],
+    shared: true,
+  };
+}
+
+/** A visit whose company refused sharing, seen by someone outside the capteur's structure. */
+function maskedCardVisit(n: number, worst: boolean): MaskedCardVisit {
+  return { id: uuid(1000 + n), visitDate: weeksAgo(n), structure: worst ? null : { name: 'CMA Centre-Val de Loire' }, shared: false };
+}
+
+/**
+ * Defence in depth: a masked visit that still carries its content at run time (as if the
+ * service forgot to strip it). The view must decide on `shared`, never on what is present.
+ */
+function leakyMaskedCardVisit(n: number): MaskedCardVisit {
+  const full = sharedCardVisit(n, true);
+  const leaky = { ...full, diagnostic: `${CONFIDENTIAL}-${n} ${full.diagnostic}`, needs: `${CONFIDENTIAL}-${n}`, shared: false as const };
+  return leaky;
+}
+
+function card(company: CompanyModel, visits: CardVisit[], redFlags: RedFlag[] = []): CompanyCard {
+  return { ...company, visits, redFlags };
+}
+
+const REALISTIC_CARD = card(
+  companyRow(),
+  [sharedCardVisit(1, false), maskedCardVisit(2, false), sharedCardVisit(3, false)],
+  ['recrutement_urgent'],
+);
+/** 120 visits, alternately shared (longest content) and masked: far more than a card shows. */
+const WORST_CARD = card(
+  WORST_COMPANY,
+  Array.from({ length: 120 }, (_, i) => (i % 2 === 0 ? sharedCardVisit(i + 1, true) : maskedCardVisit(i + 1, true))),
+  [...ALL_RED_FLAGS],
+);
+/** Only masked visits, each still carrying its content: none of it may show. */
+const MASKED_CARD = card(companyRow(), Array.from({ length: 12 }, (_, i) => leakyMaskedCardVisit(i + 1)));
+const EMPTY_CARD = card(companyRow({ siret: null, siren: null, postalCode: null, headcountBand: 'NN', nafCode: '84.12Z', sectorFamily: 'autre' }), []);
+
+const companySummary = (n: number, worst: boolean): CompanySummary => ({
+  id: uuid(n),
+  name: worst ? `${LONG_COMPANY_NAME.slice(0, 190)} ${n}` : `Mécanique ${['du Val', 'Berrichonne', 'de Sologne'][n % 3]} ${n}`,
+  siret: worst ? null : '73282932000074',
+  commune: worst ? LONG_COMMUNE : 'Vierzon',
+});
+
+function homeVisit(n: number, worst: boolean): HomeVisit {
+  return {
+    id: uuid(1000 + n),
+    visitDate: weeksAgo(n),
+    company: worst ? { id: uuid(n), name: LONG_COMPANY_NAME, commune: LONG_COMMUNE } : { id: uuid(n), name: 'Mécanique du Val', commune: 'Vierzon' },
+    redFlags: worst ? ALL_RED_FLAGS.map((flag) => ({ flag })) : n === 1 ? [{ flag: 'recrutement_urgent' }] : [],
+  };
+}
+
+/** The App Home gets at most listRecentVisits' default of 10 visits. */
+const HOME_VISIT_LIMIT = 10;
+
+const structureRow = (n: number, worst: boolean): StructureRow => ({
+  id: uuid(800 + n),
+  name: worst ? `${LONG_STRUCTURE_NAME.slice(0, 115)} ${String(n).padStart(3, '0')}` : ['CCI du Cher', 'CMA Centre-Val de Loire', 'Mission locale de Vierzon'][n % 3]!,
+  kind: worst ? 'agence_developpement' : (['cci', 'cma', 'mission_locale'] as const)[n % 3]!,
+  active: n % 5 !== 0,
+  _count: { members: worst ? 10_000 + n : n },
+});
+
+function memberRow(n: number, worst: boolean): MemberRow {
+  if (!worst) return { slackUserId: slackId(n), active: true, structure: { name: 'CCI du Cher' }, roles: [{ role: 'capteur' }] };
+  return {
+    slackUserId: slackId(n),
+    active: n % 7 !== 0,
+    // Every third member has no structure (coordination, pilotage…), one in eleven has no role.
+    structure: n % 3 === 0 ? null : { name: LONG_STRUCTURE_NAME },
+    roles: n % 11 === 0 ? [] : ALL_ROLES.map((role) => ({ role })),
+  };
+}
+
+const structures = (count: number, worst = false) => Array.from({ length: count }, (_, i) => structureRow(i + 1, worst));
+const members = (count: number, worst = false) => Array.from({ length: count }, (_, i) => memberRow(i + 1, worst));
+
+// ---------------------------------------------------------------------------
+// Rendered payloads, as Slack receives them (JSON), with just enough typing to inspect them
+// ---------------------------------------------------------------------------
+
+interface JText {
+  type: string;
+  text: string;
+}
+interface JOption {
+  text: JText;
+  value: string;
+}
+interface JElement {
+  type: string;
+  action_id?: string;
+  value?: string;
+  text?: JText;
+  options?: JOption[];
+  initial_option?: JOption;
+  initial_options?: JOption[];
+  initial_value?: string;
+  max_length?: number;
+}
+interface JBlock {
+  type: string;
+  block_id?: string;
+  text?: JText;
+  fields?: JText[];
+  /** Buttons in an actions block; text objects in a context block (see contextTexts). */
+  elements?: JElement[];
+  element?: JElement;
+  accessory?: JElement;
+}
+interface JPayload {
+  type?: string;
+  callback_id?: string;
+  private_metadata?: string;
+  title?: JText;
+  submit?: JText;
+  close?: JText;
+  text?: string;
+  blocks: JBlock[];
+}
+
+const toJson = (payload: unknown) => JSON.parse(JSON.stringify(payload)) as JPayload;
+
+/** Every button in section accessories and actions blocks. */
+const buttons = (p: JPayload): JElement[] =>
+  p.blocks.flatMap((b) => [...(b.accessory ? [b.accessory] : []), ...(b.type === 'actions' ? (b.elements ?? []) : [])]).filter((e) => e.type === 'button');
+
+const inputs = (p: JPayload) => p.blocks.filter((b) => b.type === 'input');
+const inputById = (p: JPayload, blockId: string) => {
+  const block = inputs(p).find((b) => b.block_id === blockId);
+  expect(block, `input block ${blockId}`).toBeDefined();
+  return block!;
+};
+
+const contextTexts = (b: JBlock): string[] => (b.elements as unknown as JText[] | undefined ?? []).map((e) => e.text);
+
+/** Every text a person can read in the payload (fallback text included). */
+function visibleTexts(p: JPayload): string[] {
+  const out: string[] = [p.text ?? '', p.title?.text ?? ''];
+  for (const b of p.blocks) {
+    if (b.text) out.push(b.text.text);
+    for (const f of b.fields ?? []) out.push(f.text);
+    if (b.type === 'context') out.push(...contextTexts(b));
+    else for (const e of b.elements ?? []) out.push(e.text?.text ?? '');
+    if (b.accessory?.text) out.push(b.accessory.text.text);
+  }
+  return out;
+}
+const showsText = (p: JPayload, needle: string) => visibleTexts(p).some((t) => t.includes(needle));
+
+/** Checks shared by every modal: input blocks keyed like their element, a way to submit them. */
+function expectWellFormedModal(p: JPayload) {
+  for (const block of inputs(p)) expect(block.element?.action_id, `input ${block.block_id}`).toBe(block.block_id);
+  if (inputs(p).length > 0) expect(p.submit?.text).toBeTruthy();
+  expect(p.close?.text).toBeTruthy();
+}
+
+// ---------------------------------------------------------------------------
+// View-specific checks
+// ---------------------------------------------------------------------------
+
+function expectVisitReportModal(p: JPayload, opening: VisitModalInput) {
+  expect(p.callback_id).toBe(VIEWS.visitReport);
+  expect(p.submit?.text).toBe('Enregistrer');
+  expectWellFormedModal(p);
+  // Every field the submission handler reads is there, once.
+  expect(inputs(p).map((b) => b.block_id).sort()).toEqual(Object.values(VISIT_BLOCKS).sort());
+  expect(JSON.parse(p.private_metadata ?? '')).toEqual({ submissionKey: opening.submissionKey });
+  const company = inputById(p, VISIT_BLOCKS.companyId).element!;
+  expect(company.action_id).toBe(ACTIONS.companyPicker);
+  expect(company.initial_option?.value).toBe(opening.company?.id);
+  expect(inputById(p, VISIT_BLOCKS.newSiret).element?.initial_value).toBe(opening.newSiret);
+}
+
+function expectVisitSummary(p: JPayload, visit: VisitSummary) {
+  expect(showsText(p, visit.company.name.slice(0, 100))).toBe(true);
+  expect(showsText(p, '*Premier diagnostic*')).toBe(true);
+  expect(showsText(p, visit.diagnostic.slice(0, 200))).toBe(true);
+  expect(showsText(p, ':warning:')).toBe(visit.redFlags.length > 0);
+  expect(showsText(p, visit.stakes.length ? 'Priorité' : 'Aucun enjeu indiqué')).toBe(true);
+  expect(showsText(p, 'SIRET')).toBe(visit.company.siret !== null);
+}
+
+function expectCompanyCard(p: JPayload, c: CompanyCard, canFileVisit: boolean) {
+  expect(p.blocks[0]?.type).toBe('header');
+  expect(p.text).toContain(c.name);
+  const sharedShown = p.blocks.filter((b) => b.type === 'section' && b.text?.text.includes('*Diagnostic* :'));
+  const maskedShown = p.blocks.filter((b) => b.type === 'context' && contextTexts(b).some((t) => t.includes('contenu non partagé')));
+  const shownCount = sharedShown.length + maskedShown.length;
+  expect(shownCount).toBeLessThanOrEqual(CARD_VISITS);
+  expect(shownCount).toBe(Math.min(c.visits.length, CARD_VISITS));
+  expect(sharedShown.length).toBe(c.visits.slice(0, CARD_VISITS).filter((v) => v.shared).length);
+  const older = c.visits.length - CARD_VISITS;
+  expect(showsText(p, '… et ')).toBe(older > 0);
+  if (older > 0) expect(showsText(p, `… et ${older} visite(s) plus ancienne(s).`)).toBe(true);
+  if (c.visits.length === 0) expect(showsText(p, 'Aucune visite enregistrée')).toBe(true);
+  // Masked visits never show their content, whatever the object carries.
+  expect(JSON.stringify(p)).not.toContain(CONFIDENTIAL);
+  for (const v of c.visits.slice(0, CARD_VISITS)) {
+    if (!v.shared && 'diagnostic' in v && typeof v.diagnostic === 'string') expect(JSON.stringify(p)).not.toContain(v.diagnostic.slice(0, 60));
+  }
+  expect(showsText(p, '_à compléter_')).toBe(c.siret === null);
+  const newVisit = buttons(p).filter((b) => b.action_id === ACTIONS.openVisitReport);
+  expect(newVisit.map((b) => b.value)).toEqual(canFileVisit ? [c.id] : []);
+}
+
+function expectAdministration(p: JPayload, s: StructureRow[], m: MemberRow[]) {
+  expect(p.text).toBe('Administration de la plateforme');
+  expect(showsText(p, `*Structures partenaires (${s.length})*`)).toBe(true);
+  expect(showsText(p, `*Membres (${m.length})*`)).toBe(true);
+  const edit = buttons(p).filter((b) => b.action_id === ACTIONS.openStructureForm && b.value !== undefined);
+  // One « Modifier » per structure while they fit, none (a plain list) beyond.
+  expect(edit.map((b) => b.value)).toEqual(s.length <= 30 ? s.map((x) => x.id) : []);
+  const actionIds = buttons(p).map((b) => b.action_id);
+  expect(actionIds).toContain(ACTIONS.openStructureForm);
+  expect(actionIds).toContain(ACTIONS.openMemberForm);
+  if (s.length === 0) expect(showsText(p, 'Aucune pour le moment')).toBe(true);
+  if (m.length === 0) expect(showsText(p, 'Aucun pour le moment')).toBe(true);
+}
+
+function expectHome(p: JPayload, home: HomeInput) {
+  expect(p.type).toBe('home');
+  if (home.kind === 'unknown') {
+    expect(showsText(p, REFUSALS.unknownMember)).toBe(true);
+    expect(buttons(p)).toEqual([]);
+    return;
+  }
+  const open = buttons(p).filter((b) => b.action_id === ACTIONS.openVisitReport);
+  if (!home.capteur) {
+    expect(showsText(p, HELP.plateforme)).toBe(true);
+    expect(open).toEqual([]);
+    return;
+  }
+  expect(open).toHaveLength(1);
+  expect(showsText(p, `${home.capteur.visitsThisMonth} visite(s)`)).toBe(true);
+  const cards = buttons(p).filter((b) => b.action_id === ACTIONS.showCompanyCard);
+  expect(cards.map((b) => b.value)).toEqual(home.capteur.recentVisits.map((v) => v.company.id));
+  if (home.capteur.recentVisits.length === 0) expect(showsText(p, 'Aucune visite pour le moment')).toBe(true);
+}
+
+// ---------------------------------------------------------------------------
+// The table
+// ---------------------------------------------------------------------------
+
+interface Case {
+  name: string;
+  /** The builder under test: the coverage test compares exports against these. */
+  builder: (...args: never[]) => unknown;
+  surface: Surface;
+  render: () => unknown;
+  check?: (payload: JPayload) => void;
+}
+
+/** One table entry; `args` are type-checked against the builder's parameters. */
+function entry<A extends unknown[]>(
+  builder: (...args: A) => unknown,
+  scenario: string,
+  surface: Surface,
+  args: A,
+  check?: (payload: JPayload) => void,
+): Case {
+  return {
+    name: `${builder.name} — ${scenario}`,
+    builder: builder as (...args: never[]) => unknown,
+    surface,
+    render: () => builder(...args),
+    ...(check ? { check } : {}),
+  };
+}
+
+const OPENING_BLANK: VisitModalInput = { submissionKey: uuid(9001), today: '2026-03-02' };
+const OPENING_COMPANY: VisitModalInput = {
+  submissionKey: uuid(9002),
+  today: '2026-03-02',
+  company: { id: uuid(1), label: 'Mécanique du Val — Vierzon — 732 829 320 00074' },
+};
+const OPENING_WORST_COMPANY: VisitModalInput = {
+  submissionKey: `${uuid(9003)}-${uuid(9004)}`,
+  today: '2026-12-31',
+  // companyLabel() of the worst company: the builder must cut it to an option's 75 characters.
+  company: { id: uuid(2), label: `${LONG_COMPANY_NAME} — ${LONG_COMMUNE}` },
+};
+const OPENING_NEW_SIRET: VisitModalInput = { submissionKey: uuid(9005), today: '2026-03-02', newSiret: '12345678200010' };
+
+const MEMBER_EDIT: MemberModalInput = {
+  structures: structures(3),
+  current: { slackUserId: slackId(1), structureId: uuid(801), roles: ['capteur'], active: true },
+};
+const MEMBER_WORST: MemberModalInput = {
+  structures: structures(150, true),
+  current: { slackUserId: slackId(2), structureId: null, roles: [...ALL_ROLES], active: false },
+};
+
+const HOME_CAPTEUR: HomeInput = {
+  kind: 'member',
+  roles: ['capteur'],
+  structureName: 'CCI du Cher',
+  capteur: { recentVisits: [homeVisit(1, false), homeVisit(2, false), homeVisit(3, false)], visitsThisMonth: 3 },
+};
+const HOME_CAPTEUR_WORST: HomeInput = {
+  kind: 'member',
+  roles: [...ALL_ROLES],
+  structureName: LONG_STRUCTURE_NAME,
+  capteur: { recentVisits: Array.from({ length: HOME_VISIT_LIMIT }, (_, i) => homeVisit(i + 1, true)), visitsThisMonth: 1_000_000 },
+};
+const HOME_CAPTEUR_EMPTY: HomeInput = { kind: 'member', roles: ['capteur'], structureName: null, capteur: { recentVisits: [], visitsThisMonth: 0 } };
+const HOME_NO_STRUCTURE: HomeInput = { kind: 'member', roles: ['coordinateur', 'pilotage'], structureName: null };
+const HOME_NO_ROLE: HomeInput = { kind: 'member', roles: [], structureName: null };
+
+const CHOICES_FEW = [companySummary(1, false), companySummary(2, false)];
+/** /entreprise asks the search for at most 25 matches. */
+const CHOICES_MANY = Array.from({ length: 25 }, (_, i) => companySummary(i + 1, true));
+
+const CASES: Case[] = [
+  // --- Modals: visit report ---
+  entry(visitReportModal, 'blank /visite', 'modal', [OPENING_BLANK], (p) => expectVisitReportModal(p, OPENING_BLANK)),
+  entry(visitReportModal, 'known company pre-filled', 'modal', [OPENING_COMPANY], (p) => expectVisitReportModal(p, OPENING_COMPANY)),
+  entry(visitReportModal, 'worst case: 300-char company label, long submission key', 'modal', [OPENING_WORST_COMPANY], (p) =>
+    expectVisitReportModal(p, OPENING_WORST_COMPANY),
+  ),
+  entry(visitReportModal, 'unknown SIRET pre-filled', 'modal', [OPENING_NEW_SIRET], (p) => expectVisitReportModal(p, OPENING_NEW_SIRET)),
+
+  // --- Modals: administration ---
+  entry(structureModal, 'new structure', 'modal', [undefined], (p) => {
+    expect(p.callback_id).toBe(VIEWS.structureForm);
+    expectWellFormedModal(p);
+    expect(JSON.parse(p.private_metadata ?? '')).toEqual({ id: null });
+    expect(inputs(p).map((b) => b.block_id)).toEqual(Object.values(STRUCTURE_BLOCKS));
+    expect(inputById(p, STRUCTURE_BLOCKS.active).element?.initial_options?.map((o) => o.value)).toEqual(['active']);
+  }),
+  entry(structureModal, 'edit an active structure', 'modal', [structureRow(1, false)], (p) => {
+    expect(JSON.parse(p.private_metadata ?? '')).toEqual({ id: uuid(801) });
+    expect(inputById(p, STRUCTURE_BLOCKS.name).element?.initial_value).toBe('CMA Centre-Val de Loire');
+    expect(inputById(p, STRUCTURE_BLOCKS.kind).element?.initial_option?.value).toBe('cma');
+  }),
+  entry(structureModal, 'worst case: inactive, 120-char name', 'modal', [structureRow(5, true)], (p) => {
+    expectWellFormedModal(p);
+    expect(inputById(p, STRUCTURE_BLOCKS.name).element?.initial_value).toBe(structureRow(5, true).name);
+    expect(inputById(p, STRUCTURE_BLOCKS.active).element?.initial_options).toBeUndefined();
+  }),
+  entry(memberModal, 'new member, three structures', 'modal', [{ structures: structures(3) }], (p) => {
+    expect(p.callback_id).toBe(VIEWS.memberForm);
+    expectWellFormedModal(p);
+    expect(inputs(p).map((b) => b.block_id)).toEqual(Object.values(MEMBER_BLOCKS));
+    expect(inputById(p, MEMBER_BLOCKS.structure).element?.options?.map((o) => o.value)).toEqual(['none', uuid(801), uuid(802), uuid(803)]);
+  }),
+  entry(memberModal, 'edit a capteur', 'modal', [MEMBER_EDIT], (p) => {
+    expect(inputById(p, MEMBER_BLOCKS.structure).element?.initial_option?.value).toBe(uuid(801));
+    expect(inputById(p, MEMBER_BLOCKS.roles).element?.initial_options?.map((o) => o.value)).toEqual(['capteur']);
+    expect(inputById(p, MEMBER_BLOCKS.active).element?.initial_options?.map((o) => o.value)).toEqual(['active']);
+  }),
+  entry(memberModal, 'worst case: 150 structures, all roles, no structure, inactive', 'modal', [MEMBER_WORST], (p) => {
+    const structureOptions = inputById(p, MEMBER_BLOCKS.structure).element?.options ?? [];
+    expect(structureOptions).toHaveLength(100);
+    expect(structureOptions[0]?.value).toBe('none');
+    expect(inputById(p, MEMBER_BLOCKS.structure).element?.initial_option?.value).toBe('none');
+    expect(inputById(p, MEMBER_BLOCKS.roles).element?.initial_options).toHaveLength(ALL_ROLES.length);
+    expect(inputById(p, MEMBER_BLOCKS.active).element?.initial_options).toBeUndefined();
+  }),
+  entry(memberModal, 'no structure at all', 'modal', [{ structures: [] }], (p) => {
+    expect(inputById(p, MEMBER_BLOCKS.structure).element?.options?.map((o) => o.value)).toEqual(['none']);
+  }),
+  entry(savedModal, 'structure saved', 'modal', ['Structure enregistrée', ':white_check_mark: *CCI du Cher* est enregistrée.'], (p) => {
+    expect(p.submit).toBeUndefined();
+    expect(showsText(p, 'CCI du Cher')).toBe(true);
+  }),
+  entry(savedModal, 'worst case: 120-char structure name', 'modal', ['Structure enregistrée', `:white_check_mark: *${LONG_STRUCTURE_NAME}* est enregistrée.`], (p) =>
+    expect(inputs(p)).toEqual([]),
+  ),
+  entry(savedModal, 'member saved', 'modal', ['Membre enregistré', `:white_check_mark: <@${slackId(1)}> est enregistré.`]),
+  ...Object.entries(REFUSALS).map(([key, text]) =>
+    entry(refusalModal, `refusal « ${key} »`, 'modal', [text], (p) => {
+      expect(p.submit).toBeUndefined();
+      expect(showsText(p, text)).toBe(true);
+    }),
+  ),
+
+  // --- Messages: administration ---
+  entry(administrationMessage, 'three structures, a few members', 'message', [structures(3), members(5)], (p) =>
+    expectAdministration(p, structures(3), members(5)),
+  ),
+  entry(administrationMessage, 'empty platform', 'message', [[], []], (p) => expectAdministration(p, [], [])),
+  entry(administrationMessage, 'exactly 30 long-named structures, 200 members', 'message', [structures(30, true), members(200, true)], (p) =>
+    expectAdministration(p, structures(30, true), members(200, true)),
+  ),
+  entry(administrationMessage, 'worst case: 40 structures, 200 members', 'message', [structures(40, true), members(200, true)], (p) =>
+    expectAdministration(p, structures(40, true), members(200, true)),
+  ),
+
+  // --- Home ---
+  entry(homeView, 'unknown user', 'home', [{ kind: 'unknown' }], (p) => expectHome(p, { kind: 'unknown' })),
+  entry(homeView, 'capteur with three visits', 'home', [HOME_CAPTEUR], (p) => expectHome(p, HOME_CAPTEUR)),
+  entry(homeView, 'worst case: capteur, all roles, 10 long visits with every red flag', 'home', [HOME_CAPTEUR_WORST], (p) =>
+    expectHome(p, HOME_CAPTEUR_WORST),
+  ),
+  entry(homeView, 'capteur without visits nor structure', 'home', [HOME_CAPTEUR_EMPTY], (p) => expectHome(p, HOME_CAPTEUR_EMPTY)),
+  entry(homeView, 'coordinator without structure', 'home', [HOME_NO_STRUCTURE], (p) => expectHome(p, HOME_NO_STRUCTURE)),
+  entry(homeView, 'member without any role', 'home', [HOME_NO_ROLE], (p) => {
+    expectHome(p, HOME_NO_ROLE);
+    expect(showsText(p, 'Vos rôles : aucun')).toBe(true);
+  }),
+
+  // --- Messages: company card and search ---
+  entry(companyCardMessage, 'realistic card, capteur viewer', 'message', [REALISTIC_CARD, { canFileVisit: true }], (p) =>
+    expectCompanyCard(p, REALISTIC_CARD, true),
+  ),
+  entry(companyCardMessage, 'realistic card, committee viewer', 'message', [REALISTIC_CARD, { canFileVisit: false }], (p) =>
+    expectCompanyCard(p, REALISTIC_CARD, false),
+  ),
+  entry(
+    companyCardMessage,
+    'worst case: 120 visits, 200-char name, no SIRET, unknown NAF and band, every flag',
+    'message',
+    [WORST_CARD, { canFileVisit: true }],
+    (p) => {
+      expectCompanyCard(p, WORST_CARD, true);
+      expect(showsText(p, 'code inconnu')).toBe(true);
+      expect(showsText(p, `*Visites*\n${WORST_CARD.visits.length}`)).toBe(true);
+    },
+  ),
+  entry(companyCardMessage, 'only masked visits still carrying their content', 'message', [MASKED_CARD, { canFileVisit: false }], (p) =>
+    expectCompanyCard(p, MASKED_CARD, false),
+  ),
+  entry(companyCardMessage, 'no visit, no SIRET, non-employer band', 'message', [EMPTY_CARD, { canFileVisit: true }], (p) =>
+    expectCompanyCard(p, EMPTY_CARD, true),
+  ),
+  entry(companyChoicesMessage, 'two matches', 'message', ['Mécanique', CHOICES_FEW, CHOICES_FEW.length], (p) => {
+    expect(buttons(p).map((b) => b.value)).toEqual(CHOICES_FEW.map((c) => c.id));
+    expect(showsText(p, 'Liste limitée')).toBe(false);
+  }),
+  entry(companyChoicesMessage, 'worst case: 25 long matches, 500-char query', 'message', [LONG_QUERY, CHOICES_MANY, CHOICES_MANY.length], (p) => {
+    expect(buttons(p).map((b) => b.value)).toEqual(CHOICES_MANY.slice(0, 10).map((c) => c.id));
+    expect(showsText(p, 'Liste limitée aux 10 premières')).toBe(true);
+  }),
+  entry(companyNotFoundMessage, 'name', 'message', ['Dupont'], (p) => expect(p.text).toContain('« Dupont »')),
+  entry(companyNotFoundMessage, 'worst case: 500-char query', 'message', [LONG_QUERY], (p) => expect(p.text).toContain(LONG_QUERY.slice(0, 50))),
+
+  // --- Visit saved: modal and direct message ---
+  entry(visitSavedModal, 'realistic visit', 'modal', [REALISTIC_SUMMARY], (p) => {
+    expect(p.callback_id).toBe(VIEWS.visitSaved);
+    expect(p.submit).toBeUndefined();
+    expectVisitSummary(p, REALISTIC_SUMMARY);
+  }),
+  entry(visitSavedModal, 'worst case: long everything, all stakes, every flag, 60 hiring lines', 'modal', [WORST_SUMMARY], (p) =>
+    expectVisitSummary(p, WORST_SUMMARY),
+  ),
+  entry(visitSavedModal, 'nothing optional answered', 'modal', [MINIMAL_SUMMARY], (p) => expectVisitSummary(p, MINIMAL_SUMMARY)),
+  entry(visitConfirmationMessage, 'realistic visit', 'message', [REALISTIC_SUMMARY], (p) => {
+    expectVisitSummary(p, REALISTIC_SUMMARY);
+    expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual([[ACTIONS.showCompanyCard, REALISTIC_SUMMARY.company.id]]);
+  }),
+  entry(visitConfirmationMessage, 'worst case: long everything, all stakes, every flag, 60 hiring lines', 'message', [WORST_SUMMARY], (p) =>
+    expectVisitSummary(p, WORST_SUMMARY),
+  ),
+  entry(visitConfirmationMessage, 'nothing optional answered', 'message', [MINIMAL_SUMMARY], (p) => expectVisitSummary(p, MINIMAL_SUMMARY)),
+];
+
+describe('every view within Slack limits', () => {
+  it('has distinct case names', () => {
+    expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
+  });
+
+  for (const c of CASES) {
+    it(c.name, () => {
+      const rendered = c.render();
+      // Slack gets JSON: validate what survives serialisation (undefined fields vanish).
+      const json = toJson(rendered);
+      expect(json.blocks.length).toBeGreaterThan(0);
+      assertWithinSlackLimits(c.surface, json);
+      c.check?.(json);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------
+// The suite cannot pass vacuously
+// ---------------------------------------------------------------------------
+
+describe('the validator is really applied', () => {
+  it('rejects a modal whose title is 30 characters', () => {
+    const view = { ...toJson(visitReportModal(OPENING_BLANK)), title: { type: 'plain_text', text: 'Compte rendu de visite du jour' } };
+    expect(view.title.text).toHaveLength(30);
+    expect(() => assertWithinSlackLimits('modal', view)).toThrow(/modal title is longer than 24 characters \(30\)/);
+  });
+
+  it('rejects a rendered message pushed past 50 blocks and a header over 150 characters', () => {
+    const message = toJson(companyCardMessage(WORST_CARD, { canFileVisit: true }));
+    const broken = {
+      ...message,
+      blocks: [{ type: 'header', text: { type: 'plain_text', text: LONG_COMPANY_NAME } }, ...message.blocks, ...Array.from({ length: 50 }, () => ({ type: 'divider' }))],
+    };
+    const violations = findLimitViolations('message', broken);
+    expect(violations.some((v) => v.startsWith('blocks: message has more than 50 blocks'))).toBe(true);
+    expect(violations.some((v) => v.startsWith('blocks[0].text.text: header text is longer than 150'))).toBe(true);
+    expect(() => assertWithinSlackLimits('message', broken)).toThrow();
+  });
+
+  it('checks a Home tab against the home surface', () => {
+    expect(() => assertWithinSlackLimits('home', toJson(visitReportModal(OPENING_BLANK)))).toThrow(/view type must be "home"/);
+  });
+});
+
+/** Every views module, so a builder added to any of them must appear in the table. */
+const VIEW_MODULES: Record<string, Record<string, unknown>> = {
+  'modals/administration.ts': administrationModule,
+  'modals/visit-report.ts': visitReportModule,
+  'home/home.ts': homeModule,
+  'messages/company-card.ts': companyCardModule,
+  'messages/visit.ts': visitMessagesModule,
+};
+
+describe('no builder is left out', () => {
+  it('lists every module of src/views/{modals,home,messages}', () => {
+    const onDisk = ['modals', 'home', 'messages'].flatMap((dir) =>
+      readdirSync(new URL(`../../src/views/${dir}/`, import.meta.url))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => `${dir}/${f}`),
+    );
+    expect(Object.keys(VIEW_MODULES).sort()).toEqual(onDisk.sort());
+  });
+
+  const covered = new Set(CASES.map((c) => c.builder));
+  const coveredNames = [...new Set(CASES.map((c) => c.builder.name))].sort();
+
+  it('covers every exported *Modal, *Message and *View function', () => {
+    const builders = Object.entries(VIEW_MODULES).flatMap(([file, module]) =>
+      Object.entries(module)
+        .filter(([name, value]) => typeof value === 'function' && /(Modal|Message|View)$/.test(name))
+        .map(([name, value]) => ({ file, name, fn: value })),
+    );
+    expect(builders.length).toBeGreaterThanOrEqual(11);
+    const missing = builders.filter((b) => !covered.has(b.fn as Case['builder'])).map((b) => `${b.file}: ${b.name}`);
+    expect(missing).toEqual([]);
+    expect(coveredNames).toEqual(builders.map((b) => b.name).sort());
+  });
+
+  it('checks each builder on the surface its name says, with a realistic and a worst case where it has data', () => {
+    for (const c of CASES) {
+      const name = c.builder.name;
+      if (name.endsWith('Message')) expect(c.surface, c.name).toBe('message');
+      if (name.endsWith('Modal')) expect(c.surface, c.name).toBe('modal');
+      if (name.endsWith('View')) expect(c.surface, c.name).toBe('home');
+    }
+    const withWorstCase = new Set(CASES.filter((c) => c.name.includes('worst case')).map((c) => c.builder.name));
+    // refusalModal only shows the fixed REFUSALS texts, all of which are in the table.
+    expect(coveredNames.filter((n) => !withWorstCase.has(n))).toEqual(['refusalModal']);
+  });
+});
