@@ -43,6 +43,9 @@ export function createPlatformApp(options: PlatformAppOptions) {
     logLevel: LogLevel.INFO,
     clientOptions: { retryConfig: CLIENT_RETRIES, ...options.clientOptions },
     ...(options.botIdentity ? { ...options.botIdentity, tokenVerificationEnabled: false } : {}),
+    // Bolt checks the token (auth.test) while initialising; deferred, a failure is an error
+    // start() reports instead of an unhandled rejection that kills the process.
+    deferInitialization: true,
   });
   const now = options.now ?? (() => new Date());
   const ctx: AppContext = {
@@ -57,5 +60,9 @@ export function createPlatformApp(options: PlatformAppOptions) {
     // The error only: payloads may hold personal data.
     logger.error({ err: { message: error.message, code: error.code, stack: error.stack } }, 'listener failed');
   });
-  return { app, ctx, commands };
+  async function start(...args: Parameters<App['start']>) {
+    await app.init();
+    return app.start(...args);
+  }
+  return { app, ctx, commands, start };
 }

@@ -26,8 +26,14 @@ async function main() {
   logger.info({ engine: database.engine, applied }, 'database ready');
   await bootstrapAdmins(database.prisma, config.PLATFORM_ADMIN_SLACK_IDS ?? []);
 
-  const { app, ctx } = createPlatformApp({ config, db: database.prisma, logger });
-  await app.start(config.PORT);
+  const { app, ctx, start } = createPlatformApp({ config, db: database.prisma, logger });
+  try {
+    await start(config.PORT);
+  } catch (error) {
+    logger.fatal({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'cannot connect to Slack: check SLACK_BOT_TOKEN and the network');
+    await database.close();
+    process.exit(1);
+  }
   const jobs = startJobs(ctx);
   logger.info({ mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', port: config.SLACK_APP_TOKEN ? undefined : config.PORT }, 'Slack app started');
 

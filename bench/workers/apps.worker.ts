@@ -19,7 +19,7 @@ const database = openDatabase({ pglite: new PGlite('memory://') });
 await database.migrate();
 const structure = await database.prisma.structure.create({ data: { name: 'CCI du Cher', kind: 'cci' } });
 await database.prisma.member.create({ data: { slackUserId: capteur, structureId: structure.id, roles: { create: [{ role: 'capteur' }] } } });
-const { app } = createPlatformApp({
+const platform = createPlatformApp({
   config: { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: secret, SLACK_APP_TOKEN: undefined, PLATFORM_TIMEZONE: 'Europe/Paris' },
   db: database.prisma,
   logger: createLogger('error'),
@@ -28,12 +28,13 @@ const { app } = createPlatformApp({
   botIdentity: { botId: 'BBOT', botUserId: 'UBOT' },
 });
 
-const origin = async (a: App) => `http://127.0.0.1:${((await a.start({ port: 0, host: '127.0.0.1' })).address() as AddressInfo).port}`;
-parentPort!.postMessage({ bare: await origin(bare), platform: await origin(app) });
+const origin = (server: { address(): unknown }) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const listen = { port: 0, host: '127.0.0.1' };
+parentPort!.postMessage({ bare: origin(await bare.start(listen)), platform: origin(await platform.start(listen)) });
 parentPort!.on('message', async (m) => {
   if (m === 'close') {
     await bare.stop();
-    await app.stop();
+    await platform.app.stop();
     await database.close();
     process.exit(0);
   }

@@ -26,7 +26,7 @@ export async function startTestApp(db: Db, options: { now?: () => Date; timeZone
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream);
   const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, unhandledRequestTimeoutMillis: 1_000, logLevel: LogLevel.ERROR });
-  const { app, ctx, commands } = createPlatformApp({
+  const { app, ctx, commands, start } = createPlatformApp({
     config: {
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -40,7 +40,7 @@ export async function startTestApp(db: Db, options: { now?: () => Date; timeZone
     botIdentity: { botId: 'BBOT', botUserId: 'UBOT' },
     ...(options.now ? { now: options.now } : {}),
   });
-  const server = await app.start({ port: 0, host: '127.0.0.1' });
+  const server = await start({ port: 0, host: '127.0.0.1' });
   const { port } = server.address() as AddressInfo;
   return {
     fake,
