@@ -40,7 +40,8 @@ export function createPlatformApp(options: PlatformAppOptions) {
     token: config.SLACK_BOT_TOKEN,
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN!, signingSecret: config.SLACK_SIGNING_SECRET }),
     logger: boltLog,
-    logLevel: LogLevel.INFO,
+    // Bolt sets its logger to this level: keep it the one LOG_LEVEL gave pino.
+    logLevel: logger.level as LogLevel,
     clientOptions: { retryConfig: CLIENT_RETRIES, ...options.clientOptions },
     ...(options.botIdentity ? { ...options.botIdentity, tokenVerificationEnabled: false } : {}),
     // Bolt checks the token (auth.test) while initialising; deferred, a failure is an error

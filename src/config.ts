@@ -20,25 +20,24 @@ const slackUserIds = z
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected Slack user ids like U012ABCDEF, comma-separated')));
 
+/** An empty variable (`PORT=` in an env file, `${PORT:-}` in compose) is an absent one. */
+const env = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema);
+
 export const configSchema = z.object({
-  SLACK_BOT_TOKEN: z.string({ error: 'missing' }).startsWith('xoxb-', 'must be a bot token starting with xoxb-'),
-  SLACK_SIGNING_SECRET: z.string({ error: 'missing' }).min(8, 'too short to be a signing secret'),
-  SLACK_APP_TOKEN: z.preprocess(
-    emptyAsUndefined,
-    z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
-  ),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z.preprocess(
-    emptyAsUndefined,
+  SLACK_BOT_TOKEN: env(z.string({ error: 'missing' }).startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
+  SLACK_SIGNING_SECRET: env(z.string({ error: 'missing' }).min(8, 'too short to be a signing secret')),
+  SLACK_APP_TOKEN: env(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
+  PORT: env(z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535).default(3000)),
+  DATABASE_URL: env(
     z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must start with postgresql:// (leave it unset for the embedded database)')
       .optional(),
   ),
-  PGLITE_DATA_DIR: z.string().min(1).default('./data/pglite'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  PLATFORM_ADMIN_SLACK_IDS: z.preprocess(emptyAsUndefined, slackUserIds.optional()),
-  PLATFORM_TIMEZONE: z.string().refine(isTimeZone, 'not an IANA time zone').default('Europe/Paris'),
+  PGLITE_DATA_DIR: env(z.string().default('./data/pglite')),
+  LOG_LEVEL: env(z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  PLATFORM_ADMIN_SLACK_IDS: env(slackUserIds.optional()),
+  PLATFORM_TIMEZONE: env(z.string().refine(isTimeZone, 'not an IANA time zone').default('Europe/Paris')),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -15,21 +15,45 @@ const REDACTED = [
   'DATABASE_URL',
 ];
 
+const SLACK_TOKEN = /\bx(?:ox[abprs]|app)-[A-Za-z0-9-]+/g;
+/** The password of a URL such as postgresql://user:password@host/db. */
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/"]+:)[^\s@/"]+@/gi;
+const scrubText = (s: string) => s.replace(SLACK_TOKEN, '[secret]').replace(URL_PASSWORD, '$1[secret]@');
+
 export function createLogger(level: string, destination?: NodeJS.WritableStream): PinoLogger {
-  return pino({ level, redact: { paths: REDACTED, censor: '[secret]' }, base: undefined }, destination as never);
+  return pino(
+    {
+      level,
+      redact: { paths: REDACTED, censor: '[secret]' },
+      base: undefined,
+      // Redaction covers known paths only; a token can also sit in a message, a URL or deep
+      // inside an error (a Slack request error carries its Authorization header): every line
+      // is scrubbed of anything shaped like a Slack token or a URL password before it is written.
+      hooks: { streamWrite: scrubText },
+    },
+    destination as never,
+  );
 }
 
-const SLACK_TOKEN = /\bx(?:ox[abprs]|app)-[A-Za-z0-9-]+/g;
-const scrub = (arg: unknown) => (typeof arg === 'string' ? arg.replace(SLACK_TOKEN, '[secret]') : arg);
-
-const render = (m: unknown): string =>
-  typeof m === 'string' ? m : m instanceof Error ? (m.stack ?? m.message) : JSON.stringify(m);
+const render = (m: unknown): string => {
+  if (typeof m === 'string') return m;
+  if (m instanceof Error) return m.stack ?? m.message;
+  try {
+    return JSON.stringify(m) ?? String(m);
+  } catch {
+    // Circular or otherwise unserialisable: a logger must never throw at its caller.
+    return Object.prototype.toString.call(m);
+  }
+};
 
 /** Bolt's logger interface over pino, so Bolt's own messages share our format and redaction. */
 export function boltLogger(log: PinoLogger): BoltLogger {
   const child = log.child({ name: 'bolt' });
-  const write = (fn: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) =>
-    child[fn](msg.map(render).map(scrub).join(' '));
+  // Rendering is skipped for disabled levels: Bolt and web-api log whole payloads at debug.
+  // Secrets are scrubbed from every written line by createLogger's streamWrite hook.
+  const write = (fn: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
+    if (child.isLevelEnabled(fn)) child[fn](msg.map(render).join(' '));
+  };
   return {
     debug: write('debug'),
     info: write('info'),

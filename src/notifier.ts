@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Db } from './services/db.js';
-import { claimDue, markFailed, markSent } from './services/outbox.js';
+import { claimDue, markFailed, markSent, renewLease } from './services/outbox.js';
 
 export interface RenderedMessage {
   text: string;
@@ -41,6 +41,11 @@ export function createNotifier(deps: {
           if (!render) throw new PermanentError(`no renderer for kind ${message.kind}`);
           const content = await render(db, message.data);
           if (!content) throw new PermanentError('record not found');
+          // Our claim may have expired while earlier messages of the batch were sent.
+          if (!(await renewLease(db, message, now()))) {
+            logger.warn({ outboxId: message.id, kind: message.kind }, 'owed message lease lost; left to the sender that took it over');
+            continue;
+          }
           await client.chat.postMessage({ channel: message.recipient, text: content.text, blocks: content.blocks as never });
           await markSent(db, message.id, now());
         } catch (error) {
@@ -49,7 +54,7 @@ export function createNotifier(deps: {
           const reason = code ?? (error as Error).message;
           // Ids and error codes only: message content may hold personal data.
           logger[permanent ? 'error' : 'warn']({ outboxId: message.id, kind: message.kind, attempts, reason }, 'owed message not delivered');
-          await markFailed(db, message.id, attempts, reason, now(), permanent);
+          await markFailed(db, message.id, attempts, reason, now(), permanent, message.lockedUntil);
         }
       }
     }

@@ -18,21 +18,26 @@ export async function enqueue(tx: Tx | Db, message: OwedMessage): Promise<void> 
   await tx.outboxMessage.createMany({ data: [message], skipDuplicates: true });
 }
 
+/** How long a claim keeps other senders off a message. */
+export const LEASE_MS = 60_000;
+
 export interface ClaimedMessage {
   id: string;
   kind: string;
   recipient: string;
   data: unknown;
   attempts: number;
+  /** The lease this claim holds: a message whose lease changed since was taken over by another sender. */
+  lockedUntil: Date;
 }
 
 /**
  * Takes up to `limit` due messages for this sender for `leaseMs`. SKIP LOCKED and the lease let
  * several instances deliver side by side without sending one message twice.
  */
-export async function claimDue(db: Db, now: Date, limit = 20, leaseMs = 60_000): Promise<ClaimedMessage[]> {
+export async function claimDue(db: Db, now: Date, limit = 20, leaseMs = LEASE_MS): Promise<ClaimedMessage[]> {
   const until = new Date(now.getTime() + leaseMs);
-  return db.$queryRaw<ClaimedMessage[]>`
+  const rows = await db.$queryRaw<Omit<ClaimedMessage, 'lockedUntil'>[]>`
     UPDATE "OutboxMessage" SET "lockedUntil" = ${until}
      WHERE id IN (
        SELECT id FROM "OutboxMessage"
@@ -42,6 +47,22 @@ export async function claimDue(db: Db, now: Date, limit = 20, leaseMs = 60_000):
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
     RETURNING id, kind, recipient, data, attempts`;
+  return rows.map((row) => ({ ...row, lockedUntil: until }));
+}
+
+/**
+ * Renews the lease of a claimed message just before it is sent, if it is still this sender's:
+ * a batch is claimed at once, and a sender that stalled past the lease (Slack hanging, a long
+ * pause) must not send what another sender has since claimed or delivered. Returns false then.
+ */
+export async function renewLease(db: Db, message: ClaimedMessage, now: Date, leaseMs = LEASE_MS): Promise<boolean> {
+  const until = new Date(now.getTime() + leaseMs);
+  const { count } = await db.outboxMessage.updateMany({
+    where: { id: message.id, status: 'pending', lockedUntil: message.lockedUntil },
+    data: { lockedUntil: until },
+  });
+  if (count === 1) message.lockedUntil = until;
+  return count === 1;
 }
 
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {
@@ -56,9 +77,21 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 30 * 60_000);
 }
 
-export async function markFailed(db: Db, id: string, attempts: number, error: string, now: Date, permanent = false): Promise<void> {
-  await db.outboxMessage.update({
-    where: { id },
+/**
+ * Records a failed attempt. With `heldLease`, only while the message is still pending under that
+ * lease: a sender whose lease ran out must not put back to pending a message another one sent.
+ */
+export async function markFailed(
+  db: Db,
+  id: string,
+  attempts: number,
+  error: string,
+  now: Date,
+  permanent = false,
+  heldLease?: Date,
+): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: heldLease ? { id, status: 'pending', lockedUntil: heldLease } : { id },
     data: {
       status: permanent ? 'failed' : 'pending',
       attempts,

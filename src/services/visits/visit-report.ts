@@ -48,10 +48,12 @@ export type VisitField = Exclude<keyof VisitForm, 'submissionKey'>;
 
 const TEXT_MAX = 3000;
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+// `abort: false`: a missing answer must not stop the checks across fields (superRefine below).
 const required = <T extends z.ZodType>(schema: T) =>
-  z.preprocess(blankToUndefined, z.custom((v) => v !== undefined, { error: 'required' }).pipe(schema));
+  z.preprocess(blankToUndefined, z.custom((v) => v !== undefined, { error: 'required', abort: false }).pipe(schema));
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const text = (max = TEXT_MAX) => z.string().trim().max(max, { error: 'too_long', params: { max } } as never);
+// The limit reaches the French message through the issue's `maximum` (see parseVisitReport).
+const text = (max = TEXT_MAX) => z.string().trim().max(max, { error: 'too_long' });
 const choice = <T extends Record<string, string>>(values: T) => z.enum(values, { error: 'invalid_choice' });
 
 /** A whole number typed by a person: spaces allowed (« 1 200 »), no decimals, within bounds. */
@@ -122,6 +124,10 @@ export function visitReportSchema(today: string) {
       toCommitteeAgenda: z.boolean().default(false),
     })
     .superRefine((form, ctx) => {
+      // These checks also run when some fields were refused, so that a person sees every error
+      // of the form at once; a check involving a refused field is skipped (its value is raw).
+      const refused = new Set(ctx.issues.map((issue) => issue.path?.[0]));
+      const valid = (...keys: (keyof typeof form)[]) => keys.every((key) => !refused.has(key));
       const newFields = [form.newSiret, form.newName, form.newNaf, form.newHeadcountBand, form.newCommune, form.newPostalCode];
       const startedNew = newFields.some((v) => v !== undefined);
       if (form.companyId && startedNew) ctx.addIssue({ code: 'custom', path: ['companyId'], message: 'company_both' });
@@ -131,21 +137,21 @@ export function visitReportSchema(today: string) {
           if (form[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'required' });
         }
       }
-      if (form.hiringHorizon && !form.hiringNeeds?.length) {
+      if (valid('hiringHorizon', 'hiringNeeds') && form.hiringHorizon && !form.hiringNeeds?.length) {
         ctx.addIssue({ code: 'custom', path: ['hiringNeeds'], message: 'hiring_horizon_without_needs' });
       }
-      if (form.jobsAtRisk !== undefined && form.headcount !== undefined && form.jobsAtRisk > form.headcount) {
+      if (valid('jobsAtRisk', 'headcount') && form.jobsAtRisk !== undefined && form.headcount !== undefined && form.jobsAtRisk > form.headcount) {
         ctx.addIssue({ code: 'custom', path: ['jobsAtRisk'], message: 'jobs_at_risk_over_headcount' });
       }
       const seen = new Map<Stake, string>();
       for (const key of ['stakesHigh', 'stakesMedium', 'stakesLow'] as const) {
-        for (const stake of form[key]) {
+        for (const stake of Array.isArray(form[key]) ? form[key] : []) {
           if (seen.has(stake)) ctx.addIssue({ code: 'custom', path: [key], message: 'stake_twice', params: { stake } });
           seen.set(stake, key);
         }
       }
       if (seen.size === 0) ctx.addIssue({ code: 'custom', path: ['stakesHigh'], message: 'stakes_missing' });
-    })
+    }, { when: () => true })
     .transform((form) => ({
       submissionKey: form.submissionKey,
       company: form.companyId
@@ -196,7 +202,14 @@ export function parseVisitReport(form: VisitForm, today: string): ParsedVisitRep
     const field = issue.path[0] as VisitField;
     // One message per field: the first is the one to fix first.
     if (errors.some((e) => e.field === field)) continue;
-    const params = 'params' in issue && issue.params ? (issue.params as Record<string, string>) : {};
+    const raw: Record<string, unknown> =
+      'params' in issue && issue.params
+        ? (issue.params as Record<string, unknown>)
+        : // A built-in length check (text too long) keeps its limit in `maximum`, not in params.
+          issue.code === 'too_big'
+          ? { max: issue.maximum }
+          : {};
+    const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
     errors.push({ field, code: issue.message, params });
   }
   return { ok: false, errors };

@@ -1,0 +1,167 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The smallest environment the app starts with (HTTP mode, embedded database). */
+const MINIMAL = {
+  SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdef',
+  SLACK_SIGNING_SECRET: 'a-signing-secret-value',
+};
+
+/** The problems a configuration has, or fails the test if it has none. */
+function problemsOf(env: Record<string, string | undefined>): { message: string; problems: string[] } {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return { message: (error as ConfigError).message, problems: (error as ConfigError).problems };
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  it('gives the defaults for a minimal environment', () => {
+    const config = loadConfig({ ...MINIMAL });
+    expect(config).toEqual({
+      SLACK_BOT_TOKEN: MINIMAL.SLACK_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: MINIMAL.SLACK_SIGNING_SECRET,
+      SLACK_APP_TOKEN: undefined,
+      PORT: 3000,
+      DATABASE_URL: undefined,
+      PGLITE_DATA_DIR: './data/pglite',
+      LOG_LEVEL: 'info',
+      PLATFORM_ADMIN_SLACK_IDS: undefined,
+      PLATFORM_TIMEZONE: 'Europe/Paris',
+    });
+  });
+
+  it('reads every variable when set', () => {
+    const config = loadConfig({
+      ...MINIMAL,
+      SLACK_APP_TOKEN: 'xapp-1-A000-1234-abc',
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://app:pw@db.internal:5432/plateforme',
+      PGLITE_DATA_DIR: '/var/lib/plateforme',
+      LOG_LEVEL: 'debug',
+      PLATFORM_ADMIN_SLACK_IDS: 'U1AAA',
+      PLATFORM_TIMEZONE: 'Indian/Reunion',
+    });
+    expect(config).toMatchObject({
+      SLACK_APP_TOKEN: 'xapp-1-A000-1234-abc',
+      PORT: 8080,
+      DATABASE_URL: 'postgresql://app:pw@db.internal:5432/plateforme',
+      PGLITE_DATA_DIR: '/var/lib/plateforme',
+      LOG_LEVEL: 'debug',
+      PLATFORM_ADMIN_SLACK_IDS: ['U1AAA'],
+      PLATFORM_TIMEZONE: 'Indian/Reunion',
+    });
+  });
+
+  it('reports each bad or missing variable on its own line', () => {
+    const { message, problems } = problemsOf({ SLACK_SIGNING_SECRET: MINIMAL.SLACK_SIGNING_SECRET, DATABASE_URL: 'mysql://db/app' });
+    expect(problems).toHaveLength(2);
+    const lines = message.split('\n');
+    expect(lines.filter((l) => l.includes('SLACK_BOT_TOKEN'))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('DATABASE_URL'))).toHaveLength(1);
+    expect(lines.find((l) => l.includes('SLACK_BOT_TOKEN'))).not.toContain('DATABASE_URL');
+  });
+
+  it('names a wrong secret without repeating its value', () => {
+    const { message } = problemsOf({
+      SLACK_BOT_TOKEN: 'xoxp-secret-value',
+      SLACK_SIGNING_SECRET: 'zq7',
+      SLACK_APP_TOKEN: 'xoxb-not-an-app-token',
+      DATABASE_URL: 'mysql://admin:hunter2@db/app',
+    });
+    expect(message).toContain('SLACK_BOT_TOKEN');
+    expect(message).toContain('SLACK_SIGNING_SECRET');
+    expect(message).toContain('SLACK_APP_TOKEN');
+    expect(message).toContain('DATABASE_URL');
+    for (const secret of ['xoxp-secret-value', 'secret-value', 'zq7', 'xoxb-not-an-app-token', 'hunter2']) {
+      expect(message).not.toContain(secret);
+    }
+  });
+
+  it('treats an empty SLACK_APP_TOKEN as absent (HTTP mode)', () => {
+    expect(loadConfig({ ...MINIMAL, SLACK_APP_TOKEN: '' }).SLACK_APP_TOKEN).toBeUndefined();
+    expect(loadConfig({ ...MINIMAL, SLACK_APP_TOKEN: '  ' }).SLACK_APP_TOKEN).toBeUndefined();
+  });
+
+  it('reports an empty required variable as missing', () => {
+    expect(problemsOf({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: ' ' }).problems).toEqual(['SLACK_BOT_TOKEN: missing', 'SLACK_SIGNING_SECRET: missing']);
+  });
+
+  it('treats other empty optional variables as absent too (an empty PORT is not port 0)', () => {
+    const config = loadConfig({ ...MINIMAL, PORT: '', DATABASE_URL: '', PGLITE_DATA_DIR: '', LOG_LEVEL: '', PLATFORM_ADMIN_SLACK_IDS: '', PLATFORM_TIMEZONE: '' });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATABASE_URL: undefined,
+      PGLITE_DATA_DIR: './data/pglite',
+      LOG_LEVEL: 'info',
+      PLATFORM_ADMIN_SLACK_IDS: undefined,
+      PLATFORM_TIMEZONE: 'Europe/Paris',
+    });
+  });
+
+  it('parses the administrators list, spaces allowed', () => {
+    expect(loadConfig({ ...MINIMAL, PLATFORM_ADMIN_SLACK_IDS: 'U1AAA, U2BBB' }).PLATFORM_ADMIN_SLACK_IDS).toEqual(['U1AAA', 'U2BBB']);
+    expect(loadConfig({ ...MINIMAL, PLATFORM_ADMIN_SLACK_IDS: ' U1AAA ,W2BBB, ' }).PLATFORM_ADMIN_SLACK_IDS).toEqual(['U1AAA', 'W2BBB']);
+    expect(problemsOf({ ...MINIMAL, PLATFORM_ADMIN_SLACK_IDS: 'U1AAA, claire.martin' }).problems).toEqual([
+      expect.stringContaining('PLATFORM_ADMIN_SLACK_IDS'),
+    ]);
+  });
+
+  it('refuses a time zone that does not exist', () => {
+    const { problems } = problemsOf({ ...MINIMAL, PLATFORM_TIMEZONE: 'Europe/Lyon' });
+    expect(problems).toEqual([expect.stringMatching(/^PLATFORM_TIMEZONE: .*time zone/)]);
+  });
+
+  it('refuses a port out of range or not a number', () => {
+    expect(problemsOf({ ...MINIMAL, PORT: '70000' }).problems).toEqual([expect.stringContaining('PORT')]);
+    expect(problemsOf({ ...MINIMAL, PORT: 'http' }).problems).toEqual([expect.stringContaining('PORT')]);
+  });
+});
+
+describe('starting the app without Slack configuration', () => {
+  it('exits with code 1 and lists each missing variable on its own line, without any secret', async () => {
+    const secretUrl = 'mysql://admin:S3cr3t-Pa55@db.example/app';
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATABASE_URL: secretUrl,
+      PLATFORM_ADMIN_SLACK_IDS: 'U1AAA',
+      // A secret in a variable the configuration does not know must not leak either.
+      OTHER_SECRET: 'xoxb-9999-leaked',
+    };
+    const { code, stderr, stdout } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
+
+    expect(code).toBe(1);
+    const lines = stderr.split('\n');
+    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'DATABASE_URL']) {
+      expect(lines.filter((l) => l.includes(name)), `${name} in:\n${stderr}`).toHaveLength(1);
+    }
+    for (const output of [stderr, stdout]) {
+      expect(output).not.toContain('S3cr3t-Pa55');
+      expect(output).not.toContain('xoxb-9999-leaked');
+    }
+  });
+});
+
+function run(command: string, args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

@@ -1,0 +1,272 @@
+import { WebClient } from '@slack/web-api';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
+import { createNotifier, type Renderer } from '../../src/notifier.js';
+import { enqueue, retryDelayMs } from '../../src/services/outbox.js';
+import { startFakeSlack, type FakeSlack } from '../harness/fake-slack.js';
+import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+
+let db: TestDatabase;
+let fake: FakeSlack;
+let client: WebClient;
+/** The notifier's clock; tests move it forward by hand. */
+let currentTime: Date;
+
+const logger = createLogger('silent');
+
+/** A renderer per kind: `test_kind` always renders, `gone_kind` finds its record deleted. */
+const renderers: Record<string, Renderer> = {
+  test_kind: async (_db, data) => ({ text: `Message ${(data as { n: number }).n}` }),
+  gone_kind: async () => null,
+};
+
+function notifier() {
+  return createNotifier({ db: db.prisma, client, logger, now: () => currentTime, renderers });
+}
+
+/** Owes one test message; its data carries `n` so the sent text can be recognised. */
+function owe(n: number, kind = 'test_kind', dedupeKey = `test:${n}`) {
+  return enqueue(db.prisma, { dedupeKey, kind, recipient: 'CTEST', data: { n } });
+}
+
+/** Calls Slack answered with ok: true. The fake records failed calls too, so count by answer. */
+let failedAnswers = 0;
+function failNext(times: number, error?: string) {
+  failedAnswers += times;
+  fake.failNext('chat.postMessage', times, error);
+}
+const successfulPosts = () => fake.callsTo('chat.postMessage').length - failedAnswers;
+
+const advance = (ms: number) => {
+  currentTime = new Date(currentTime.getTime() + ms);
+};
+
+/** The database's clock sets nextAttemptAt on enqueue: start the notifier's clock just after it. */
+const resetClock = () => {
+  currentTime = new Date(Date.now() + 1000);
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fake = await startFakeSlack();
+  client = new WebClient('xoxb-test', { slackApiUrl: fake.url, retryConfig: { retries: 0 } });
+});
+afterAll(async () => {
+  await fake?.close();
+  await db?.close();
+});
+beforeEach(async () => {
+  fake.reset();
+  failedAnswers = 0;
+  await db.prisma.outboxMessage.deleteMany();
+});
+
+describe('outbox delivery', () => {
+  it('sends an owed message once and marks it sent', async () => {
+    await owe(1);
+    resetClock();
+    const n = notifier();
+    await n.kick();
+    await n.kick();
+
+    const calls = fake.callsTo('chat.postMessage');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.args).toMatchObject({ channel: 'CTEST', text: 'Message 1' });
+    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'test:1' } });
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null, lockedUntil: null });
+    expect(row.sentAt?.getTime()).toBe(currentTime.getTime());
+  });
+
+  it('owes a message once when it is enqueued twice with the same dedupe key', async () => {
+    await owe(2);
+    await owe(2);
+    await db.prisma.$transaction(async (tx) => {
+      await enqueue(tx, { dedupeKey: 'test:2', kind: 'test_kind', recipient: 'CTEST', data: { n: 2 } });
+    });
+    expect(await db.prisma.outboxMessage.count()).toBe(1);
+
+    resetClock();
+    await notifier().kick();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('keeps a message Slack refused for now, backs off 10 s then 20 s, and sends it exactly once', async () => {
+    await owe(3);
+    resetClock();
+    const n = notifier();
+    failNext(2);
+
+    // First attempt fails: pending, retried in 10 s.
+    await n.kick();
+    let row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'test:3' } });
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'internal_error', lockedUntil: null });
+    expect(row.nextAttemptAt.getTime()).toBe(currentTime.getTime() + 10_000);
+    expect(retryDelayMs(1)).toBe(10_000);
+
+    // Before the retry time: nothing is sent.
+    advance(9_000);
+    await n.kick();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+
+    // Second attempt fails: retried in 20 s.
+    advance(1_000);
+    await n.kick();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
+    row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'test:3' } });
+    expect(row).toMatchObject({ status: 'pending', attempts: 2 });
+    expect(row.nextAttemptAt.getTime()).toBe(currentTime.getTime() + 20_000);
+
+    advance(19_999);
+    await n.kick();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(2);
+
+    // Past the retry time: Slack accepts it.
+    advance(1);
+    await n.kick();
+    row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'test:3' } });
+    expect(row).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+
+    // Much later, nothing more goes out.
+    advance(3_600_000);
+    await n.kick();
+    expect(successfulPosts()).toBe(1);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(3);
+  });
+
+  it('gives up on a message Slack rejects for good (invalid_blocks) and never retries it', async () => {
+    await owe(4);
+    resetClock();
+    const n = notifier();
+    failNext(1, 'invalid_blocks');
+    await n.kick();
+
+    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'test:4' } });
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, lastError: 'invalid_blocks' });
+
+    advance(24 * 3_600_000);
+    await n.kick();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(successfulPosts()).toBe(0);
+  });
+
+  it('marks failed, without retrying, a message whose record no longer exists', async () => {
+    await owe(5, 'gone_kind');
+    resetClock();
+    const n = notifier();
+    await n.kick();
+
+    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'test:5' } });
+    expect(row.status).toBe('failed');
+    expect(row.lastError).toMatch(/not found/);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+
+    advance(24 * 3_600_000);
+    await n.kick();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect((await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'test:5' } })).attempts).toBe(1);
+  });
+
+  it('marks failed a message of a kind nobody can render', async () => {
+    await owe(6, 'unknown_kind');
+    resetClock();
+    await notifier().kick();
+    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'test:6' } });
+    expect(row.status).toBe('failed');
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('concurrent kicks of one notifier share the run and send each message once', async () => {
+    for (let i = 0; i < 5; i++) await owe(100 + i);
+    resetClock();
+    const n = notifier();
+    await Promise.all([n.kick(), n.kick(), n.kick()]);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(5);
+  });
+
+  it('an instance that stalled past its lease does not send the messages another instance took over', async () => {
+    for (let i = 0; i < 4; i++) await owe(300 + i);
+    resetClock();
+    let stalled = false;
+    const b = notifier();
+    // Instance A stalls on its first message (Slack hanging, a long GC pause…) until its lease
+    // has run out; meanwhile instance B claims the same messages and delivers them.
+    const a = createNotifier({
+      db: db.prisma,
+      client,
+      logger,
+      now: () => currentTime,
+      renderers: {
+        test_kind: async (d, data) => {
+          if (!stalled) {
+            stalled = true;
+            advance(61_000);
+            await b.kick();
+          }
+          return renderers.test_kind!(d, data);
+        },
+      },
+    });
+    await a.kick();
+
+    const texts = fake.callsTo('chat.postMessage').map((c) => c.args.text as string);
+    expect(texts.sort()).toEqual(['Message 300', 'Message 301', 'Message 302', 'Message 303']);
+    const rows = await db.prisma.outboxMessage.findMany();
+    expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+  });
+
+  it('an instance that stalled past its lease and then fails does not put back a message another instance sent', async () => {
+    await owe(400);
+    resetClock();
+    const b = notifier();
+    const a = createNotifier({
+      db: db.prisma,
+      client,
+      logger,
+      now: () => currentTime,
+      renderers: {
+        test_kind: async () => {
+          advance(61_000);
+          await b.kick();
+          throw new Error('connection reset');
+        },
+      },
+    });
+    await a.kick();
+
+    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'test:400' } });
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+    advance(3_600_000);
+    await b.kick();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it(`two instances delivering at the same time send each message exactly once (${TEST_ENGINE})`, async () => {
+    const count = 30;
+    for (let i = 0; i < count; i++) await owe(200 + i);
+    resetClock();
+    // Two instances: two notifiers, and on PostgreSQL two connection pools.
+    const second = TEST_ENGINE === 'postgresql' ? await secondPrismaClient() : null;
+    try {
+      const a = notifier();
+      const b = createNotifier({ db: second ?? db.prisma, client, logger, now: () => currentTime, renderers });
+      await Promise.all([a.kick(), b.kick(), a.kick(), b.kick()]);
+    } finally {
+      await second?.$disconnect();
+    }
+
+    const texts = fake.callsTo('chat.postMessage').map((c) => c.args.text as string);
+    expect(texts).toHaveLength(count);
+    expect(new Set(texts).size).toBe(count);
+    const rows = await db.prisma.outboxMessage.findMany();
+    expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+  });
+});
+
+/** A second Prisma client on the same PostgreSQL database, as another app instance would have. */
+async function secondPrismaClient() {
+  const { openDatabase } = await import('../../src/db/client.js');
+  const [row] = await db.query<{ db: string }>('SELECT current_database() AS db');
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${row!.db}`;
+  return openDatabase({ databaseUrl: url.toString() }).prisma;
+}
