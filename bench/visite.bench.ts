@@ -15,7 +15,7 @@ import { slackSender } from '../test/harness/slack-requests.js';
 const SECRET = 'bench-signing-secret-0123456789';
 const CAPTEUR = { id: 'UBENCHCAPTEUR', name: 'capteur' };
 const WARMUP = 300;
-const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 1000);
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 2000);
 const CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 4000);
 const IN_FLIGHT = 20;
 

@@ -16,10 +16,32 @@ export async function authorise(db: Db, slackUserId: string, permission: Permiss
 export const ephemeral = (text: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text });
 
 /**
- * Acks, then lets the event loop send the ack and read the requests already waiting (whose acks
- * are due too) before this request's slower work runs: under load, acks go out first.
+ * Acks, then waits for this request's turn to do its slower work (database, Web API calls).
+ * Turns are given one per event-loop iteration, after the loop has read the requests that
+ * arrived meanwhile: under load, every pending ack leaves before more slow work runs, so acks
+ * stay fast however many requests are in flight.
  */
 export async function ackFirst(ack: () => Promise<void>): Promise<void> {
   await ack();
-  await new Promise<void>((resolve) => setImmediate(resolve));
+  await nextTurn();
+}
+
+const waiting: (() => void)[] = [];
+let pumping = false;
+
+function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    if (!pumping) {
+      pumping = true;
+      setImmediate(pump);
+    }
+  });
+}
+
+function pump() {
+  // One turn: its synchronous work runs now; the next turn waits for the next loop iteration.
+  waiting.shift()?.();
+  if (waiting.length > 0) setImmediate(pump);
+  else pumping = false;
 }
