@@ -42,7 +42,8 @@ export function createPlatformApp(options: PlatformAppOptions) {
     logger: boltLog,
     // Bolt sets its logger to this level: keep it the one LOG_LEVEL gave pino.
     logLevel: logger.level as LogLevel,
-    clientOptions: { retryConfig: CLIENT_RETRIES, ...options.clientOptions },
+    // A hung call must not outlast an outbox lease (services/outbox.ts) or a person's patience.
+    clientOptions: { retryConfig: CLIENT_RETRIES, timeout: 10_000, ...options.clientOptions },
     ...(options.botIdentity ? { ...options.botIdentity, tokenVerificationEnabled: false } : {}),
     // Bolt checks the token (auth.test) while initialising; deferred, a failure is an error
     // start() reports instead of an unhandled rejection that kills the process.

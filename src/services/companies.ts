@@ -57,11 +57,10 @@ export async function validateNewCompany(tx: Tx | Db, input: NewCompanyInput): P
     const known = await tx.company.findUnique({ where: { siret }, select: { name: true } });
     if (known) errors.push({ field: 'newSiret', code: 'siret_known', params: { name: known.name } });
   } else {
-    // Without a SIRET, the same name in the same commune is taken for the same establishment.
-    const known = await tx.company.findFirst({
-      where: { searchName: searchKey(input.name), commune: { equals: input.commune.trim(), mode: 'insensitive' } },
-      select: { name: true, commune: true },
-    });
+    // Without a SIRET, the same name in the same commune is taken for the same establishment
+    // (communes compared like names: « Saint-Éloy » is « saint eloy »).
+    const sameName = await tx.company.findMany({ where: { searchName: searchKey(input.name) }, select: { name: true, commune: true } });
+    const known = sameName.find((c) => searchKey(c.commune) === searchKey(input.commune));
     if (known) errors.push({ field: 'newName', code: 'company_duplicate', params: { name: known.name, commune: known.commune } });
   }
   return errors;
@@ -91,8 +90,11 @@ export async function createCompany(tx: Tx, actor: Actor, input: NewCompanyInput
   return company;
 }
 
+/** Visits loaded for a company card, newest first. */
+export const CARD_VISIT_LIMIT = 20;
+
 /**
- * A company with its visits, newest first, as the viewer may see them: the content of a visit
+ * A company with its latest visits, newest first, as the viewer may see them: the content of a visit
  * whose company did not consent to sharing stays with the capteur's structure and the
  * coordination (`shared: false` and no content for everyone else).
  */
@@ -100,8 +102,11 @@ export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
   const company = await db.company.findUnique({
     where: { id: companyId },
     include: {
+      _count: { select: { visits: true } },
       visits: {
         orderBy: [{ visitDate: 'desc' }, { createdAt: 'desc' }],
+        // The card shows the latest few; the count tells how many more there are.
+        take: CARD_VISIT_LIMIT,
         include: {
           capteur: { select: { slackUserId: true } },
           structure: { select: { name: true } },
@@ -122,7 +127,8 @@ export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
   // The company's current warning signs: those of its latest visit the viewer may see.
   const latestShared = visits.find((v) => v.shared);
   const redFlags = latestShared?.shared ? latestShared.redFlags.map((f) => f.flag) : [];
-  return { ...company, visits, redFlags };
+  const { _count, visits: _loaded, ...identity } = company;
+  return { ...identity, visits, visitCount: _count.visits, redFlags };
 }
 
 export type CompanyCard = NonNullable<Awaited<ReturnType<typeof getCompanyCard>>>;

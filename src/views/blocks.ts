@@ -5,6 +5,15 @@ import type { KnownBlock, Option, PlainTextOption } from '@slack/types';
 export const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 export const md = (text: string) => ({ type: 'mrkdwn' as const, text });
 
+/**
+ * What a person typed, made safe for mrkdwn: Slack reads « <!channel> », « <@U…> » and
+ * « <https://…|lien> » in text as mentions and links, so &, < and > are escaped as it asks.
+ * (plain_text needs no escaping.)
+ */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Slack cuts nothing for us: texts over a limit make the whole call fail. */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);

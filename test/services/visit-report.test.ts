@@ -426,6 +426,12 @@ describe('fileVisit', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('compares communes without accents, case or hyphens', async () => {
+    await makeCompany(db.prisma, { name: 'Mécanique du Val', commune: 'Saint-Éloy-de-Gy' });
+    const report = parseOk(form({ ...NEW_COMPANY, newName: 'Mecanique du Val', newCommune: 'saint eloy de gy', submissionKey: key() }));
+    expect(await refusal(fileVisit(db.prisma, capteur, report))).toEqual(['newName=company_duplicate']);
+  });
+
   it('accepts the same name in another commune', async () => {
     await makeCompany(db.prisma, { name: 'Mécanique du Val', commune: 'Vierzon' });
     const report = parseOk(form({ ...NEW_COMPANY, newName: 'Mécanique du Val', newCommune: 'Bourges', submissionKey: key() }));

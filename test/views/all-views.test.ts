@@ -9,6 +9,7 @@
  * exported by a views module is missing from the table.
  */
 import { readdirSync } from 'node:fs';
+import { escapeText } from '../../src/views/blocks.js';
 import { describe, expect, it } from 'vitest';
 import { RedFlag, Role, Stake, type Priority } from '../../src/generated/prisma/enums.js';
 import type {
@@ -268,7 +269,7 @@ function leakyMaskedCardVisit(n: number): MaskedCardVisit {
 }
 
 function card(company: CompanyModel, visits: CardVisit[], redFlags: RedFlag[] = []): CompanyCard {
-  return { ...company, visits, redFlags };
+  return { ...company, visits, visitCount: visits.length, redFlags };
 }
 
 const REALISTIC_CARD = card(
@@ -425,9 +426,10 @@ function expectVisitReportModal(p: JPayload, opening: VisitModalInput) {
 }
 
 function expectVisitSummary(p: JPayload, visit: VisitSummary) {
-  expect(showsText(p, visit.company.name.slice(0, 100))).toBe(true);
+  // User text reaches mrkdwn escaped (&, <, >), never raw.
+  expect(showsText(p, escapeText(visit.company.name).slice(0, 100))).toBe(true);
   expect(showsText(p, '*Premier diagnostic*')).toBe(true);
-  expect(showsText(p, visit.diagnostic.slice(0, 200))).toBe(true);
+  expect(showsText(p, escapeText(visit.diagnostic).slice(0, 200))).toBe(true);
   expect(showsText(p, ':warning:')).toBe(visit.redFlags.length > 0);
   expect(showsText(p, visit.stakes.length ? 'Priorité' : 'Aucun enjeu indiqué')).toBe(true);
   expect(showsText(p, 'SIRET')).toBe(visit.company.siret !== null);
@@ -676,11 +678,11 @@ const CASES: Case[] = [
   entry(companyCardMessage, 'no visit, no SIRET, non-employer band', 'message', [EMPTY_CARD, { canFileVisit: true }], (p) =>
     expectCompanyCard(p, EMPTY_CARD, true),
   ),
-  entry(companyChoicesMessage, 'two matches', 'message', ['Mécanique', CHOICES_FEW, CHOICES_FEW.length], (p) => {
+  entry(companyChoicesMessage, 'two matches', 'message', ['Mécanique', CHOICES_FEW], (p) => {
     expect(buttons(p).map((b) => b.value)).toEqual(CHOICES_FEW.map((c) => c.id));
     expect(showsText(p, 'Liste limitée')).toBe(false);
   }),
-  entry(companyChoicesMessage, 'worst case: 25 long matches, 500-char query', 'message', [LONG_QUERY, CHOICES_MANY, CHOICES_MANY.length], (p) => {
+  entry(companyChoicesMessage, 'worst case: 25 long matches, 500-char query', 'message', [LONG_QUERY, CHOICES_MANY], (p) => {
     expect(buttons(p).map((b) => b.value)).toEqual(CHOICES_MANY.slice(0, 10).map((c) => c.id));
     expect(showsText(p, 'Liste limitée aux 10 premières')).toBe(true);
   }),
@@ -796,5 +798,16 @@ describe('no builder is left out', () => {
     const withWorstCase = new Set(CASES.filter((c) => c.name.includes('worst case')).map((c) => c.builder.name));
     // refusalModal only shows the fixed REFUSALS texts, all of which are in the table.
     expect(coveredNames.filter((n) => !withWorstCase.has(n))).toEqual(['refusalModal']);
+  });
+});
+
+describe('text people typed', () => {
+  it('cannot mention the channel or forge a link in a rendered view', () => {
+    const visit = { ...REALISTIC_SUMMARY, diagnostic: 'Voir <!channel> et <https://evil.example|le site> & co', company: { ...REALISTIC_SUMMARY.company, name: 'Dupont <@U123>' } };
+    const json = JSON.stringify(visitConfirmationMessage(visit));
+    expect(json).not.toContain('<!channel>');
+    expect(json).not.toContain('<https://evil.example');
+    expect(json).toContain('&lt;!channel&gt;');
+    expect(json).toContain('Dupont &lt;@U123&gt;');
   });
 });

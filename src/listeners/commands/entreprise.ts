@@ -4,11 +4,9 @@ import { getCompanyCard, searchCompanies } from '../../services/companies.js';
 import type { Actor } from '../../services/permissions.js';
 import { can } from '../../services/permissions.js';
 import { HELP } from '../../texts/fr.js';
-import { companyCardMessage, companyChoicesMessage, companyNotFoundMessage } from '../../views/messages/company-card.js';
+import { companyCardMessage, companyChoicesMessage, companyNotFoundMessage, MAX_CHOICES } from '../../views/messages/company-card.js';
 import { ackFirst, authorise, ephemeral } from '../guard.js';
 import { commandPayload } from './visite.js';
-
-const MAX_CHOICES = 25;
 
 /** `/entreprise <SIRET or name>`: the company card, or a short list to pick from. */
 export function entrepriseCommand(ctx: AppContext) {
@@ -19,10 +17,10 @@ export function entrepriseCommand(ctx: AppContext) {
     if (!query || /^(aide|help|\?)$/i.test(query)) return void (await respond(ephemeral(HELP.entreprise)));
     const auth = await authorise(ctx.db, user_id, 'readCompanies');
     if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
-    const matches = await searchCompanies(ctx.db, query, MAX_CHOICES);
+    const matches = await searchCompanies(ctx.db, query, MAX_CHOICES + 1);
     if (matches.length === 0) return void (await respond({ response_type: 'ephemeral', ...companyNotFoundMessage(query) }));
     if (matches.length > 1) {
-      return void (await respond({ response_type: 'ephemeral', ...companyChoicesMessage(query, matches, matches.length) }));
+      return void (await respond({ response_type: 'ephemeral', ...companyChoicesMessage(query, matches) }));
     }
     const card = await cardMessage(ctx, auth.actor, matches[0]!.id);
     if (card) await respond({ response_type: 'ephemeral', ...card });

@@ -7,6 +7,7 @@ import { saveMember } from '../../services/members.js';
 import { saveStructure } from '../../services/structures.js';
 import { MEMBER_BLOCKS, STRUCTURE_BLOCKS } from '../../slack/ids.js';
 import { errorText } from '../../texts/fr.js';
+import { escapeText } from '../../views/blocks.js';
 import { refusalModal, savedModal } from '../../views/modals/administration.js';
 import { authorise } from '../guard.js';
 import { asList, asString, errorsResponse, readViewState } from '../view-state.js';
@@ -32,7 +33,7 @@ export function structureFormSubmission(ctx: AppContext) {
     if (!parsed.success) return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.kind]: errorText('invalid_choice') })));
     try {
       const structure = await saveStructure(ctx.db, auth.actor, { ...parsed.data, id: parsed.data.id ?? undefined });
-      await ack({ response_action: 'update', view: savedModal('Structure enregistrée', `:white_check_mark: *${structure.name}* est enregistrée.`) });
+      await ack({ response_action: 'update', view: savedModal('Structure enregistrée', `:white_check_mark: *${escapeText(structure.name)}* est enregistrée.`) });
     } catch (error) {
       if (error instanceof UserError) return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.name]: errorText(error.code) })));
       throw error;

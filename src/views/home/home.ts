@@ -3,7 +3,7 @@ import type { RedFlag, Role } from '../../generated/prisma/enums.js';
 import { ACTIONS } from '../../slack/ids.js';
 import { HELP, REFUSALS, ROLE_LABELS } from '../../texts/fr.js';
 import { frenchDate } from '../../time.js';
-import { actions, button, context, divider, header, section } from '../blocks.js';
+import { actions, button, context, divider, escapeText, header, section } from '../blocks.js';
 import { redFlagsLine } from '../messages/visit.js';
 
 export interface HomeVisit {
@@ -26,7 +26,7 @@ export function homeView(home: HomeInput): View {
   const roles = home.roles.map((r) => ROLE_LABELS[r]).join(', ');
   const blocks: KnownBlock[] = [
     header(TITLE),
-    context(`Vos rôles : ${roles || 'aucun'}${home.structureName ? ` — ${home.structureName}` : ''}`),
+    context(`Vos rôles : ${roles || 'aucun'}${home.structureName ? ` — ${escapeText(home.structureName)}` : ''}`),
   ];
   if (home.capteur) {
     const { recentVisits, visitsThisMonth } = home.capteur;
@@ -43,7 +43,7 @@ export function homeView(home: HomeInput): View {
       const flags = redFlagsLine(visit.redFlags);
       blocks.push(
         section(
-          `*${frenchDate(visit.visitDate)}* — ${visit.company.name} (${visit.company.commune})${flags ? `\n${flags}` : ''}`,
+          `*${frenchDate(visit.visitDate)}* — ${escapeText(visit.company.name)} (${escapeText(visit.company.commune)})${flags ? `\n${flags}` : ''}`,
           button('Fiche', ACTIONS.showCompanyCard, visit.company.id),
         ),
       );

@@ -7,7 +7,7 @@ import type { CompanyCard, CompanySummary } from '../../services/companies.js';
 import { ACTIONS } from '../../slack/ids.js';
 import { CHANNEL_LABELS, RED_FLAG_LABELS } from '../../texts/fr.js';
 import { frenchDate } from '../../time.js';
-import { actions, button, context, divider, fields, header, section, truncate } from '../blocks.js';
+import { actions, button, context, divider, escapeText, fields, header, section, truncate } from '../blocks.js';
 import { redFlagsLine, stakesLine } from './visit.js';
 
 /** Visits shown in full on a card; older ones are counted. Keeps the message under 50 blocks. */
@@ -20,16 +20,20 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
     `*SIRET*\n${card.siret ? formatSiret(card.siret) : '_à compléter_'}`,
     `*Activité (NAF rév. 2)*\n${card.nafCode} — ${naf?.label ?? 'code inconnu'}`,
     `*Effectif*\n${band ? shortBandLabel(band) : card.headcountBand}`,
-    `*Commune*\n${card.commune}${card.postalCode ? ` (${card.postalCode})` : ''}`,
+    `*Commune*\n${escapeText(card.commune)}${card.postalCode ? ` (${card.postalCode})` : ''}`,
     `*Secteur*\n${SECTOR_FAMILY_LABELS[card.sectorFamily]}`,
-    `*Visites*\n${card.visits.length}`,
+    `*Visites*\n${card.visitCount}`,
   ];
   const flags = card.redFlags.length
     ? `:warning: *Signaux d'alerte* : ${card.redFlags.map((f) => RED_FLAG_LABELS[f]).join(' · ')}`
-    : "Aucun signal d'alerte à la dernière visite.";
+    : card.visits.some((v) => v.shared)
+      ? "Aucun signal d'alerte à la dernière visite."
+      : card.visits.length
+        ? "Signaux d'alerte : non communiqués (visites non partagées)."
+        : "Aucun signal d'alerte : l'entreprise n'a pas encore été visitée.";
 
   const visitBlocks: KnownBlock[] = card.visits.slice(0, CARD_VISITS).flatMap((visit): KnownBlock[] => {
-    const who = visit.structure?.name ?? 'structure inconnue';
+    const who = escapeText(visit.structure?.name ?? 'structure inconnue');
     if (!visit.shared) {
       return [context(`*${frenchDate(visit.visitDate)}* — ${who} : contenu non partagé (l'entreprise n'a pas donné son accord).`)];
     }
@@ -39,13 +43,13 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
         [
           `*${frenchDate(visit.visitDate)}* — ${who}, <@${visit.capteur.slackUserId}> (${CHANNEL_LABELS[visit.channel].toLowerCase()})`,
           `*Enjeux* : ${stakesLine(visit.stakes)}`,
-          `*Diagnostic* : ${truncate(visit.diagnostic, 600)}`,
+          `*Diagnostic* : ${truncate(escapeText(visit.diagnostic), 600)}`,
           ...(visitFlags ? [visitFlags] : []),
         ].join('\n'),
       ),
     ];
   });
-  const older = card.visits.length - CARD_VISITS;
+  const older = card.visitCount - Math.min(card.visits.length, CARD_VISITS);
 
   const text = `Fiche entreprise : ${card.name} (${card.commune})`;
   return {
@@ -67,20 +71,24 @@ export function companyLabel(company: CompanySummary): string {
   return [company.name, company.commune, company.siret ? formatSiret(company.siret) : null].filter(Boolean).join(' — ');
 }
 
-/** Shown by /entreprise when several companies match. */
-export function companyChoicesMessage(query: string, matches: CompanySummary[], total: number) {
-  const shown = matches.slice(0, 10);
+/** Companies listed by /entreprise when several match; a longer list asks for a finer search. */
+export const MAX_CHOICES = 10;
+
+/** Shown by /entreprise when several companies match (pass up to MAX_CHOICES + 1 to detect more). */
+export function companyChoicesMessage(query: string, matches: CompanySummary[]) {
+  const shown = matches.slice(0, MAX_CHOICES);
+  const count = matches.length > MAX_CHOICES ? `Plus de ${MAX_CHOICES} entreprises` : `${matches.length} entreprises`;
   return {
-    text: `${total} entreprises correspondent à « ${query} ».`,
+    text: `${count} correspondent à « ${query} ».`,
     blocks: [
-      section(`*${total} entreprises* correspondent à « ${truncate(query, 100)} ». Laquelle ?`),
-      ...shown.map((c) => section(truncate(companyLabel(c), 300), button('Voir la fiche', ACTIONS.showCompanyCard, c.id))),
-      ...(total > shown.length ? [context('Liste limitée aux 10 premières : précisez le nom ou tapez le SIRET.')] : []),
+      section(`*${count}* correspondent à « ${truncate(escapeText(query), 100)} ». Laquelle ?`),
+      ...shown.map((c) => section(truncate(escapeText(companyLabel(c)), 300), button('Voir la fiche', ACTIONS.showCompanyCard, c.id))),
+      ...(matches.length > MAX_CHOICES ? [context(`Liste limitée aux ${MAX_CHOICES} premières : précisez le nom ou tapez le SIRET.`)] : []),
     ],
   };
 }
 
 export function companyNotFoundMessage(query: string) {
-  const text = `Aucune entreprise connue ne correspond à « ${truncate(query, 100)} ». Vérifiez le SIRET ou l’orthographe ; pour l’ajouter, déposez une visite avec /visite.`;
+  const text = `Aucune entreprise connue ne correspond à « ${truncate(escapeText(query), 100)} ». Vérifiez le SIRET ou l’orthographe ; pour l’ajouter, déposez une visite avec /visite.`;
   return { text, blocks: [section(text)] };
 }

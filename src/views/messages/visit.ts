@@ -4,7 +4,7 @@ import type { VisitSummary } from '../../services/visits/file-visit.js';
 import { ACTIONS, VIEWS } from '../../slack/ids.js';
 import { CHANNEL_LABELS, HIRING_HORIZON_LABELS, PRIORITY_LABELS, RED_FLAG_LABELS, SITE_OUTLOOK_LABELS, STAKE_LABELS, TREND_LABELS } from '../../texts/fr.js';
 import { frenchDate } from '../../time.js';
-import { actions, button, context, fields, header, plain, section, truncate } from '../blocks.js';
+import { actions, button, context, escapeText as esc, fields, header, plain, section, truncate } from '../blocks.js';
 
 type StakeRow = { stake: keyof typeof STAKE_LABELS; priority: keyof typeof PRIORITY_LABELS };
 const PRIORITY_ORDER = ['haute', 'moyenne', 'basse'] as const;
@@ -30,7 +30,7 @@ export function visitFacts(visit: VisitSummary): string[] {
   if (visit.hiringNeeds.length) {
     const total = visit.hiringNeeds.reduce((n, h) => n + h.count, 0);
     const when = visit.hiringHorizon ? ` — ${HIRING_HORIZON_LABELS[visit.hiringHorizon].toLowerCase()}` : '';
-    facts.push(`*Recrutements*\n${total} poste(s)${when} : ${visit.hiringNeeds.map((h) => `${h.jobFamily} (${h.count})`).join(', ')}`);
+    facts.push(`*Recrutements*\n${total} poste(s)${when} : ${visit.hiringNeeds.map((h) => `${esc(h.jobFamily)} (${h.count})`).join(', ')}`);
   }
   if (visit.jobsAtRisk) facts.push(`*Emplois menacés*\n${visit.jobsAtRisk}`);
   if (visit.siteOutlook) facts.push(`*Perspectives*\n${SITE_OUTLOOK_LABELS[visit.siteOutlook]}`);
@@ -43,10 +43,10 @@ function visitBlocks(visit: VisitSummary): KnownBlock[] {
   const company = visit.company;
   const flags = redFlagsLine(visit.redFlags);
   return [
-    section(`*${company.name}* — ${company.commune}${company.siret ? ` — SIRET ${formatSiret(company.siret)}` : ''}`),
+    section(`*${esc(company.name)}* — ${esc(company.commune)}${company.siret ? ` — SIRET ${formatSiret(company.siret)}` : ''}`),
     fields(visitFacts(visit)),
     section(`*Enjeux* : ${stakesLine(visit.stakes)}`),
-    section(`*Premier diagnostic*\n${truncate(visit.diagnostic, 1500)}`),
+    section(`*Premier diagnostic*\n${truncate(esc(visit.diagnostic), 1500)}`),
     ...(flags ? [context(flags)] : []),
   ];
 }

@@ -2,7 +2,7 @@ import type { KnownBlock, View } from '@slack/types';
 import type { Role, StructureKind } from '../../generated/prisma/enums.js';
 import { ACTIONS, MEMBER_BLOCKS, STRUCTURE_BLOCKS, VIEWS } from '../../slack/ids.js';
 import { ROLE_LABELS, STRUCTURE_KIND_LABELS } from '../../texts/fr.js';
-import { actions, button, checkboxes, context, divider, header, input, option, options, plain, section, staticSelect, textInput, truncate } from '../blocks.js';
+import { actions, button, checkboxes, context, divider, escapeText, header, input, option, options, plain, section, staticSelect, textInput, truncate } from '../blocks.js';
 
 const MAX_STRUCTURE_ROWS = 30;
 export const ACTIVE_OPTION = option('Actif', 'active');
@@ -77,11 +77,11 @@ export function savedModal(title: string, text: string): View {
 /** /plateforme for an administrator: the partners, the people, and what to do next. */
 export function administrationMessage(structures: StructureRow[], members: MemberRow[]) {
   const structureLines = structures.map(
-    (s) => `• *${s.name}* — ${STRUCTURE_KIND_LABELS[s.kind]} — ${s._count.members} membre(s)${s.active ? '' : ' _(inactive)_'}`,
+    (s) => `• *${escapeText(s.name)}* — ${STRUCTURE_KIND_LABELS[s.kind]} — ${s._count.members} membre(s)${s.active ? '' : ' _(inactive)_'}`,
   );
   const memberLines = members.map(
     (m) =>
-      `• <@${m.slackUserId}> — ${m.roles.map((r) => ROLE_LABELS[r.role]).join(', ') || 'aucun rôle'}${m.structure ? ` — ${m.structure.name}` : ''}${m.active ? '' : ' _(inactif)_'}`,
+      `• <@${m.slackUserId}> — ${m.roles.map((r) => ROLE_LABELS[r.role]).join(', ') || 'aucun rôle'}${m.structure ? ` — ${escapeText(m.structure.name)}` : ''}${m.active ? '' : ' _(inactif)_'}`,
   );
   const blocks: KnownBlock[] = [
     header('Administration de la plateforme'),
