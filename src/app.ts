@@ -8,6 +8,7 @@ import { boltLogger } from './logger.js';
 import { RENDERERS } from './notifications.js';
 import { createNotifier } from './notifier.js';
 import type { Db } from './services/db.js';
+import { createActorDirectory } from './services/members.js';
 
 export interface PlatformAppOptions {
   config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'PLATFORM_TIMEZONE'>;
@@ -48,10 +49,13 @@ export function createPlatformApp(options: PlatformAppOptions) {
     // Bolt checks the token (auth.test) while initialising; deferred, a failure is an error
     // start() reports instead of an unhandled rejection that kills the process.
     deferInitialization: true,
+    // No conversation state is kept between requests: skip Bolt's store middleware.
+    convoStore: false,
   });
   const now = options.now ?? (() => new Date());
   const ctx: AppContext = {
     db,
+    actors: createActorDirectory(db),
     timeZone: config.PLATFORM_TIMEZONE,
     now,
     logger,

@@ -1,13 +1,12 @@
-import { findActor } from '../services/members.js';
+import type { ActorDirectory } from '../services/members.js';
 import { can, type Actor, type Permission } from '../services/permissions.js';
-import type { Db } from '../services/db.js';
 import { REFUSALS } from '../texts/fr.js';
 
 export type Authorisation = { ok: true; actor: Actor } | { ok: false; refusal: string };
 
 /** Every listener asks this first: who is this Slack user, and may they do this? */
-export async function authorise(db: Db, slackUserId: string, permission: Permission): Promise<Authorisation> {
-  const actor = await findActor(db, slackUserId);
+export async function authorise(actors: ActorDirectory, slackUserId: string, permission: Permission): Promise<Authorisation> {
+  const actor = await actors.find(slackUserId);
   if (!actor) return { ok: false, refusal: REFUSALS.unknownMember };
   if (!can(actor, permission)) return { ok: false, refusal: (REFUSALS as Record<string, string>)[permission] ?? REFUSALS.other };
   return { ok: true, actor };

@@ -26,6 +26,37 @@ async function lockMembership(tx: Tx): Promise<void> {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${MEMBERSHIP_LOCK})`);
 }
 
+/** Who is who, for authorising requests: findActor with a short memory. */
+export interface ActorDirectory {
+  find(slackUserId: string): Promise<Actor | null>;
+  /** Call after changing a member, so this instance sees the change at once. */
+  forget(slackUserId: string): void;
+}
+
+/**
+ * Every Slack request starts by asking who the user is, and one person's requests come in bursts
+ * (a command, a keystroke per type-ahead suggestion, a submission). Answers are kept `ttlMs`:
+ * this instance forgets a member as soon as it changes them; other instances see a change
+ * within `ttlMs` at most.
+ */
+export function createActorDirectory(db: Db, ttlMs = 5_000, clock: () => number = Date.now): ActorDirectory {
+  const known = new Map<string, { actor: Actor | null; until: number }>();
+  return {
+    async find(slackUserId) {
+      const now = clock();
+      const hit = known.get(slackUserId);
+      if (hit && hit.until > now) return hit.actor;
+      const actor = await findActor(db, slackUserId);
+      if (known.size >= 10_000) for (const [id, entry] of known) if (entry.until <= now) known.delete(id);
+      known.set(slackUserId, { actor, until: now + ttlMs });
+      return actor;
+    },
+    forget(slackUserId) {
+      known.delete(slackUserId);
+    },
+  };
+}
+
 /**
  * Makes sure the administrators named in configuration exist and hold the admin role, so a
  * new platform can be set up from Slack. Adds, never removes: demoting is done in Slack.

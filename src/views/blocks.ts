@@ -2,7 +2,8 @@ import type { KnownBlock, Option, PlainTextOption } from '@slack/types';
 
 /** Small Block Kit constructors: the views read as a list of what the user sees. */
 
-export const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
+// Slack renders :emoji: codes in plain_text by default: no `emoji` flag needed (smaller payloads).
+export const plain = (text: string) => ({ type: 'plain_text' as const, text });
 export const md = (text: string) => ({ type: 'mrkdwn' as const, text });
 
 /**
@@ -70,7 +71,7 @@ export function input(blockId: string, label: string, element: Record<string, un
     block_id: blockId,
     label: plain(truncate(label, 2000)),
     element: { ...element, action_id: blockId },
-    optional: opts.optional ?? false,
+    ...(opts.optional ? { optional: true } : {}),
     ...(opts.hint ? { hint: plain(truncate(opts.hint, 2000)) } : {}),
     ...(opts.dispatchAction ? { dispatch_action: true } : {}),
   } as KnownBlock;

@@ -276,6 +276,19 @@ describe('members', () => {
     ]);
   });
 
+  it('applies a role change at once: a member just made capteur can file a visit right away', async () => {
+    const user = { id: 'UPROMO1', name: 'promue' };
+    await makeMember(db.prisma, user.id, ['comite'], cci.id);
+    await t.slack.command('/visite', '', user, { extra: { response_url: t.fake.responseUrl('promo-before') } });
+    const before = await t.fake.waitForResponse((_b, path) => path.endsWith('/promo-before'));
+    expect(String(before.body.text)).toMatch(/Seuls les capteurs/);
+
+    await submit(await openForm('membre'), memberAnswers(user.id, cci.id, ['comite', 'capteur']));
+    t.fake.reset();
+    await t.slack.command('/visite', '', user, { extra: { response_url: t.fake.responseUrl('promo-after') } });
+    expect((await t.fake.waitFor('views.open')).args.view).toMatchObject({ callback_id: VIEWS.visitReport });
+  });
+
   it('refuses a capteur without a structure, next to the structure', async () => {
     const before = await snapshot();
     const modal = await openForm('membre');

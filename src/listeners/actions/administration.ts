@@ -9,7 +9,7 @@ import { ackFirst, authorise } from '../guard.js';
 export function openStructureForm(ctx: AppContext) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ackFirst(ack);
-    const auth = await authorise(ctx.db, body.user.id, 'administer');
+    const auth = await authorise(ctx.actors, body.user.id, 'administer');
     if (!auth.ok) return void (await client.views.open({ trigger_id: body.trigger_id, view: refusalModal(auth.refusal) }));
     const existing = action.value
       ? await ctx.db.structure.findUnique({ where: { id: action.value }, include: { _count: { select: { members: true } } } })
@@ -21,7 +21,7 @@ export function openStructureForm(ctx: AppContext) {
 export function openMemberForm(ctx: AppContext) {
   return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ackFirst(ack);
-    const auth = await authorise(ctx.db, body.user.id, 'administer');
+    const auth = await authorise(ctx.actors, body.user.id, 'administer');
     if (!auth.ok) return void (await client.views.open({ trigger_id: body.trigger_id, view: refusalModal(auth.refusal) }));
     await client.views.open({ trigger_id: body.trigger_id, view: memberModal({ structures: await listStructures(ctx.db, { activeOnly: true }) }) });
   };
@@ -31,7 +31,7 @@ export function openMemberForm(ctx: AppContext) {
 export function memberUserPicked(ctx: AppContext) {
   return async ({ ack, body, action, client }: SlackActionMiddlewareArgs<BlockAction<UsersSelectAction>> & AllMiddlewareArgs) => {
     await ackFirst(ack);
-    const auth = await authorise(ctx.db, body.user.id, 'administer');
+    const auth = await authorise(ctx.actors, body.user.id, 'administer');
     if (!auth.ok || !body.view || !action.selected_user) return;
     const settings = await getMemberSettings(ctx.db, action.selected_user);
     const current = settings

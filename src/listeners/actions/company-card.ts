@@ -16,7 +16,7 @@ export function showCompanyCard(ctx: AppContext) {
   return async ({ ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ackFirst(ack);
     const { value: companyId } = buttonValue.parse(action);
-    const auth = await authorise(ctx.db, body.user.id, 'readCompanies');
+    const auth = await authorise(ctx.actors, body.user.id, 'readCompanies');
     if (!auth.ok) return void (await client.views.open({ trigger_id: body.trigger_id, view: refusalModal(auth.refusal) }));
     const card = await cardMessage(ctx, auth.actor, companyId);
     if (!card) return;

@@ -15,7 +15,7 @@ export function entrepriseCommand(ctx: AppContext) {
     const { user_id, text } = commandPayload.parse(command);
     const query = text.trim();
     if (!query || /^(aide|help|\?)$/i.test(query)) return void (await respond(ephemeral(HELP.entreprise)));
-    const auth = await authorise(ctx.db, user_id, 'readCompanies');
+    const auth = await authorise(ctx.actors, user_id, 'readCompanies');
     if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
     const matches = await searchCompanies(ctx.db, query, MAX_CHOICES + 1);
     if (matches.length === 0) return void (await respond({ response_type: 'ephemeral', ...companyNotFoundMessage(query) }));

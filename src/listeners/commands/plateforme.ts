@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../context.js';
-import { findActor, listMembers } from '../../services/members.js';
+import { listMembers } from '../../services/members.js';
 import { can } from '../../services/permissions.js';
 import { listStructures } from '../../services/structures.js';
 import { HELP, REFUSALS } from '../../texts/fr.js';
@@ -17,7 +17,7 @@ export function plateformeCommand(ctx: AppContext) {
     await ackFirst(ack);
     const { user_id, text, trigger_id } = commandPayload.parse(command);
     const verb = text.trim().toLowerCase();
-    const actor = await findActor(ctx.db, user_id);
+    const actor = await ctx.actors.find(user_id);
     if (!actor) return void (await respond(ephemeral(`${REFUSALS.unknownMember}\n\n${HELP.plateforme}`)));
     if (verb === 'aide' || verb === 'help' || !can(actor, 'administer')) {
       const refusal = verb && verb !== 'aide' && verb !== 'help' ? `${REFUSALS.administer}\n\n` : '';

@@ -25,7 +25,7 @@ export function visiteCommand(ctx: AppContext) {
     await ackFirst(ack);
     const { user_id, text, trigger_id } = commandPayload.parse(command);
     if (/^(aide|help|\?)$/i.test(text.trim())) return void (await respond(ephemeral(HELP.visite)));
-    const auth = await authorise(ctx.db, user_id, 'fileVisit');
+    const auth = await authorise(ctx.actors, user_id, 'fileVisit');
     if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
     const view = visitReportModal(await openingFor(ctx, text));
     await client.views.open({ trigger_id, view });

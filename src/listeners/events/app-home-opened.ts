@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../context.js';
-import { findActor } from '../../services/members.js';
 import { can } from '../../services/permissions.js';
 import { countVisitsSince, listRecentVisits } from '../../services/visits/file-visit.js';
 import { localMonthStart } from '../../time.js';
@@ -16,7 +15,7 @@ export function appHomeOpened(ctx: AppContext) {
 
 /** Renders the App Home for what this member's roles show. */
 export async function publishHome(ctx: AppContext, client: WebClient, slackUserId: string): Promise<void> {
-  const actor = await findActor(ctx.db, slackUserId);
+  const actor = await ctx.actors.find(slackUserId);
   let home: HomeInput = { kind: 'unknown' };
   if (actor) {
     const structure = actor.structureId ? await ctx.db.structure.findUnique({ where: { id: actor.structureId }, select: { name: true } }) : null;

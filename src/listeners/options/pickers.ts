@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { formatNaf, searchNafSubclasses } from '../../reference/naf.js';
 import { searchCompanies } from '../../services/companies.js';
-import { findActor } from '../../services/members.js';
 import { can } from '../../services/permissions.js';
 import { option, truncate } from '../../views/blocks.js';
 import { companyLabel } from '../../views/messages/company-card.js';
@@ -17,7 +16,7 @@ const MAX_OPTIONS = 25;
 export function companyPickerOptions(ctx: AppContext) {
   return async ({ ack, body }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs) => {
     const { value, user } = suggestion.parse(body);
-    if (!can(await findActor(ctx.db, user.id), 'fileVisit')) return void (await ack({ options: [] }));
+    if (!can(await ctx.actors.find(user.id), 'fileVisit')) return void (await ack({ options: [] }));
     const companies = await searchCompanies(ctx.db, value, MAX_OPTIONS);
     await ack({ options: companies.map((c) => option(truncate(companyLabel(c), 75), c.id)) });
   };

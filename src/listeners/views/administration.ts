@@ -21,7 +21,7 @@ const structureForm = z.object({
 
 export function structureFormSubmission(ctx: AppContext) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const auth = await authorise(ctx.db, body.user.id, 'administer');
+    const auth = await authorise(ctx.actors, body.user.id, 'administer');
     if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
     const state = readViewState(view.state.values);
     const parsed = structureForm.safeParse({
@@ -56,7 +56,7 @@ const MEMBER_FIELD_BLOCKS: Record<string, string> = {
 
 export function memberFormSubmission(ctx: AppContext) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const auth = await authorise(ctx.db, body.user.id, 'administer');
+    const auth = await authorise(ctx.actors, body.user.id, 'administer');
     if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
     const state = readViewState(view.state.values);
     const parsed = memberForm.safeParse({
@@ -72,6 +72,7 @@ export function memberFormSubmission(ctx: AppContext) {
     const { slackUserId, structure, roles, active } = parsed.data;
     try {
       await saveMember(ctx.db, auth.actor, { slackUserId, structureId: structure === 'none' ? null : structure, roles, active });
+      ctx.actors.forget(slackUserId);
       await ack({ response_action: 'update', view: savedModal('Membre enregistré', `:white_check_mark: <@${slackUserId}> est enregistré.`) });
     } catch (error) {
       if (error instanceof UserError) {

@@ -38,7 +38,7 @@ function toSlackErrors(errors: FieldError<string>[]) {
 /** Submission of the visit-report modal: validate, save once, show the summary, then confirm by DM. */
 export function visitReportSubmission(ctx: AppContext) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const auth = await authorise(ctx.db, body.user.id, 'fileVisit');
+    const auth = await authorise(ctx.actors, body.user.id, 'fileVisit');
     if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
     const parsed = parseVisitReport(visitFormFromView(view), localDate(ctx.timeZone, ctx.now()));
     if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
