@@ -10,10 +10,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import pg from 'pg';
 import { slackSender } from '../test/harness/slack-requests.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
-const CAPTEUR = { id: 'UBENCHCAPTEUR', name: 'capteur' };
+/** Requests come from many people, as on a real platform: who-is-who is not always in memory. */
+const CAPTEURS = Array.from({ length: Number(process.env.BENCH_USERS ?? 200) }, (_, i) => ({ id: `UBENCH${String(i).padStart(4, '0')}`, name: `capteur${i}` }));
 const WARMUP = 300;
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 2000);
 const CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 4000);
@@ -36,12 +38,29 @@ function startWorker<T>(file: string, workerData?: unknown): Promise<{ worker: W
   });
 }
 
+/** BENCH_DATABASE_URL=postgresql://…/postgres: run the platform on a scratch PostgreSQL database. */
+async function scratchDatabase(serverUrl: string | undefined) {
+  if (!serverUrl) return { url: undefined, drop: async () => {} };
+  const name = `pem_bench_${process.pid}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE "${name}" WITH (FORCE)`) };
+}
+
 async function main() {
+  const database = await scratchDatabase(process.env.BENCH_DATABASE_URL);
   const fake = await startWorker<{ url: string; responseUrl: string }>('./workers/fake-slack.worker.ts');
   const apps = await startWorker<{ bare: string; platform: string }>('./workers/apps.worker.ts', {
     secret: SECRET,
     slackApiUrl: fake.ready.url,
-    capteur: CAPTEUR.id,
+    capteurs: CAPTEURS.map((c) => c.id),
+    databaseUrl: database.url,
   });
   const targets = {
     bare: slackSender({ baseUrl: apps.ready.bare, signingSecret: SECRET }),
@@ -70,7 +89,7 @@ async function main() {
   async function one(target: keyof typeof targets) {
     const trigger = `trig-bench-${++seq}`;
     const start = performance.timeOrigin + performance.now();
-    const res = await targets[target].command('/visite', '', CAPTEUR, { extra: { trigger_id: trigger, response_url: fake.ready.responseUrl } });
+    const res = await targets[target].command('/visite', '', CAPTEURS[seq % CAPTEURS.length]!, { extra: { trigger_id: trigger, response_url: fake.ready.responseUrl } });
     if (res.status !== 200) throw new Error(`${target}: HTTP ${res.status}`);
     if (target === 'bare') return { ack: res.ms };
     return { ack: res.ms, open: (await viewsOpenAt(trigger)) - start };
@@ -113,7 +132,7 @@ async function main() {
     }
   }
 
-  console.log(`\n/visite — Node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log(`\n/visite — Node ${process.version}, ${database.url ? 'PostgreSQL' : 'embedded PGlite'}, ${CAPTEURS.length} capteurs, ${new Date().toISOString()}\n`);
   console.log('| load | requests | bare Bolt ack median / p99 | /visite ack median / p99 | ack p99 ratio | views.open reached median / p99 |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
@@ -123,6 +142,7 @@ async function main() {
     w.postMessage('close');
     await new Promise((r) => w.once('exit', r));
   }
+  await database.drop();
   if (verdicts.some((v) => v.endsWith('MISSED'))) process.exitCode = 1;
 }
 

@@ -1,5 +1,5 @@
 // The two apps under test in their own thread: a bare Bolt app that only acks /visite, and the
-// platform on its embedded database with one capteur. Only one of them is loaded at a time.
+// platform on its embedded database with its capteurs. Only one of them is loaded at a time.
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
@@ -8,17 +8,20 @@ import { createPlatformApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
 
-const { secret, slackApiUrl, capteur } = workerData as { secret: string; slackApiUrl: string; capteur: string };
+const { secret, slackApiUrl, capteurs, databaseUrl } = workerData as { secret: string; slackApiUrl: string; capteurs: string[]; databaseUrl?: string };
 const clientOptions = { slackApiUrl, retryConfig: { retries: 0 } };
 const quietReceiver = () => new HTTPReceiver({ signingSecret: secret, logLevel: LogLevel.ERROR });
 
 const bare = new App({ token: 'xoxb-bench', receiver: quietReceiver(), botId: 'BBOT', botUserId: 'UBOT', tokenVerificationEnabled: false, clientOptions, logLevel: LogLevel.ERROR });
 bare.command('/visite', async ({ ack }) => ack());
 
-const database = openDatabase({ pglite: new PGlite('memory://') });
+// The embedded database by default (the default deployment); PostgreSQL when given a fresh database.
+const database = databaseUrl ? openDatabase({ databaseUrl }) : openDatabase({ pglite: new PGlite('memory://') });
 await database.migrate();
 const structure = await database.prisma.structure.create({ data: { name: 'CCI du Cher', kind: 'cci' } });
-await database.prisma.member.create({ data: { slackUserId: capteur, structureId: structure.id, roles: { create: [{ role: 'capteur' }] } } });
+for (const slackUserId of capteurs) {
+  await database.prisma.member.create({ data: { slackUserId, structureId: structure.id, roles: { create: [{ role: 'capteur' }] } } });
+}
 const platform = createPlatformApp({
   config: { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: secret, SLACK_APP_TOKEN: undefined, PLATFORM_TIMEZONE: 'Europe/Paris' },
   db: database.prisma,
