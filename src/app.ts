@@ -32,6 +32,7 @@ const CLIENT_RETRIES = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_0
 export function createPlatformApp(options: PlatformAppOptions) {
   const { config, db, logger } = options;
   const boltLog = boltLogger(logger);
+  const clientOptions: WebClientOptions = { retryConfig: CLIENT_RETRIES, timeout: 10_000, ...options.clientOptions };
   const receiver =
     options.receiver ??
     (config.SLACK_APP_TOKEN
@@ -44,7 +45,9 @@ export function createPlatformApp(options: PlatformAppOptions) {
     // Bolt sets its logger to this level: keep it the one LOG_LEVEL gave pino.
     logLevel: logger.level as LogLevel,
     // A hung call must not outlast an outbox lease (services/outbox.ts) or a person's patience.
-    clientOptions: { retryConfig: CLIENT_RETRIES, timeout: 10_000, ...options.clientOptions },
+    clientOptions,
+    // Socket Mode opens its connection (apps.connections.open) through the same Web API settings.
+    installerOptions: { clientOptions },
     ...(options.botIdentity ? { ...options.botIdentity, tokenVerificationEnabled: false } : {}),
     // Bolt checks the token (auth.test) while initialising; deferred, a failure is an error
     // start() reports instead of an unhandled rejection that kills the process.

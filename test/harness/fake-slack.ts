@@ -37,6 +37,8 @@ export interface FakeSlack {
   reset(): void;
   /** The next `times` calls of `method` answer `{ ok: false, error }` with HTTP 200, as Slack does. */
   failNext(method: string, times: number, error?: string): void;
+  /** Answers every later call of `method` with `{ ok: true, ...fields }` (e.g. apps.connections.open's url). */
+  respondTo(method: string, fields: Record<string, unknown>): void;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const callWaiters = new Set<Waiter<RecordedCall>>();
   const responseWaiters = new Set<Waiter<RecordedResponse>>();
   const failures = new Map<string, { remaining: number; error: string }>();
+  const canned = new Map<string, Record<string, unknown>>();
   let seq = 0;
   const next = (): number => ++seq;
 
@@ -102,6 +105,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return { ok: false, error: failure.error };
     }
     const n = next();
+    const fields = canned.get(method);
+    if (fields) return { ok: true, ...fields };
     switch (method) {
       case 'views.open':
       case 'views.push':
@@ -239,6 +244,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     failNext: (method, times, error = 'internal_error') => {
       failures.set(method, { remaining: times, error });
+    },
+    respondTo: (method, fields) => {
+      canned.set(method, fields);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
