@@ -43,7 +43,7 @@ beforeAll(async () => {
     botIdentity: { botId: 'BBOT', botUserId: 'UBOT' },
   });
   await start();
-  stopApp = () => app.stop();
+  stopApp = async () => void (await app.stop());
 });
 afterAll(async () => {
   await stopApp?.();
