@@ -1,6 +1,10 @@
+import type { RespondFn, ViewResponseAction } from '@slack/bolt';
+import type { View } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
 import type { ActorDirectory } from '../services/members.js';
 import { can, type Actor, type Permission } from '../services/permissions.js';
-import { REFUSALS } from '../texts/fr.js';
+import { INCIDENTS, REFUSALS } from '../texts/fr.js';
 
 export type Authorisation = { ok: true; actor: Actor } | { ok: false; refusal: string };
 
@@ -43,4 +47,46 @@ function pump() {
   waiting.shift()?.();
   if (waiting.length > 0) setImmediate(pump);
   else pumping = false;
+}
+
+/**
+ * A view submission whose handler fails before acking (database down, a bug) would leave the
+ * person facing Slack's generic error. Instead the modal stays open with everything they typed
+ * and a French message on `errorBlockId`; nothing was saved, since services write in one
+ * transaction. The error itself goes to the log.
+ */
+export function withSubmissionSafetyNet<Args extends { ack: (response?: ViewResponseAction) => Promise<void> }>(
+  logger: Logger,
+  errorBlockId: string,
+  handler: (args: Args) => Promise<void>,
+): (args: Args) => Promise<void> {
+  return async (args) => {
+    let acked = false;
+    const ack = async (response?: ViewResponseAction) => {
+      acked = true;
+      await args.ack(response);
+    };
+    try {
+      await handler({ ...args, ack });
+    } catch (error) {
+      if (acked) throw error;
+      logger.error({ err: { message: (error as Error).message, stack: (error as Error).stack } }, 'view submission failed before its ack');
+      await args.ack({ response_action: 'errors', errors: { [errorBlockId]: INCIDENTS.formNotSaved } });
+    }
+  };
+}
+
+/** Opens a command's modal; if Slack refuses (trigger expired, outage), says so instead of nothing. */
+export async function openModalForCommand(
+  args: { client: WebClient; respond: RespondFn; logger: Logger },
+  triggerId: string,
+  view: View,
+): Promise<void> {
+  try {
+    await args.client.views.open({ trigger_id: triggerId, view });
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+    args.logger.warn({ reason: code }, 'views.open failed');
+    await args.respond(ephemeral(INCIDENTS.modalNotOpened));
+  }
 }

@@ -32,7 +32,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.action(ACTIONS.memberUserPicked, memberUserPicked(ctx));
 
   app.options(ACTIONS.companyPicker, companyPickerOptions(ctx));
-  app.options(ACTIONS.nafPicker, nafPickerOptions());
+  app.options(ACTIONS.nafPicker, nafPickerOptions(ctx));
 
   app.event('app_home_opened', appHomeOpened(ctx));
   return { commands: Object.keys(commands) };

@@ -139,6 +139,13 @@ export function errorText(code: string, params?: Record<string, string | number>
   return fill(template, params);
 }
 
+/** When something of ours fails: say what happened to the person's work and what to do. */
+export const INCIDENTS = {
+  formNotSaved:
+    "Enregistrement impossible pour le moment (incident technique) : rien n'a été enregistré et vos saisies sont conservées. Réessayez dans un instant.",
+  modalNotOpened: "Le formulaire n'a pas pu s'ouvrir (Slack n'a pas répondu à temps). Retapez la commande.",
+} as const;
+
 /** Refusals: short, polite, and saying who can help. */
 export const REFUSALS = {
   unknownMember:

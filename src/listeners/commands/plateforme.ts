@@ -5,7 +5,7 @@ import { can } from '../../services/permissions.js';
 import { listStructures } from '../../services/structures.js';
 import { HELP, REFUSALS } from '../../texts/fr.js';
 import { administrationMessage, memberModal, structureModal } from '../../views/modals/administration.js';
-import { ackFirst, ephemeral } from '../guard.js';
+import { ackFirst, ephemeral, openModalForCommand } from '../guard.js';
 import { commandPayload } from './visite.js';
 
 /**
@@ -23,9 +23,10 @@ export function plateformeCommand(ctx: AppContext) {
       const refusal = verb && verb !== 'aide' && verb !== 'help' ? `${REFUSALS.administer}\n\n` : '';
       return void (await respond(ephemeral(`${refusal}${HELP.plateforme}`)));
     }
-    if (verb === 'structure') return void (await client.views.open({ trigger_id, view: structureModal() }));
+    const opener = { client, respond, logger: ctx.logger };
+    if (verb === 'structure') return openModalForCommand(opener, trigger_id, structureModal());
     if (verb === 'membre') {
-      return void (await client.views.open({ trigger_id, view: memberModal({ structures: await listStructures(ctx.db, { activeOnly: true }) }) }));
+      return openModalForCommand(opener, trigger_id, memberModal({ structures: await listStructures(ctx.db, { activeOnly: true }) }));
     }
     const [structures, members] = await Promise.all([listStructures(ctx.db), listMembers(ctx.db)]);
     await respond({ response_type: 'ephemeral', ...administrationMessage(structures, members) });

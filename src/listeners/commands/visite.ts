@@ -9,7 +9,7 @@ import { HELP } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { companyLabel } from '../../views/messages/company-card.js';
 import { visitReportModal, type VisitModalInput } from '../../views/modals/visit-report.js';
-import { ackFirst, authorise, ephemeral } from '../guard.js';
+import { ackFirst, authorise, ephemeral, openModalForCommand } from '../guard.js';
 
 export const commandPayload = z.object({
   user_id: z.string().min(1),
@@ -27,8 +27,7 @@ export function visiteCommand(ctx: AppContext) {
     if (/^(aide|help|\?)$/i.test(text.trim())) return void (await respond(ephemeral(HELP.visite)));
     const auth = await authorise(ctx.actors, user_id, 'fileVisit');
     if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
-    const view = visitReportModal(await openingFor(ctx, text));
-    await client.views.open({ trigger_id, view });
+    await openModalForCommand({ client, respond, logger: ctx.logger }, trigger_id, visitReportModal(await openingFor(ctx, text)));
   };
 }
 

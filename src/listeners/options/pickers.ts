@@ -22,10 +22,11 @@ export function companyPickerOptions(ctx: AppContext) {
   };
 }
 
-/** Type-ahead on the NAF rév. 2 sous-classes (reference data in memory: no role needed to read it). */
-export function nafPickerOptions() {
+/** Type-ahead on the NAF rév. 2 sous-classes, for the visit-report modal's capteurs. */
+export function nafPickerOptions(ctx: AppContext) {
   return async ({ ack, body }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs) => {
-    const { value } = suggestion.parse(body);
+    const { value, user } = suggestion.parse(body);
+    if (!can(await ctx.actors.find(user.id), 'fileVisit')) return void (await ack({ options: [] }));
     await ack({ options: searchNafSubclasses(value, MAX_OPTIONS).map((entry) => option(formatNaf(entry), entry.code)) });
   };
 }

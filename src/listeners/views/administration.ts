@@ -9,7 +9,7 @@ import { MEMBER_BLOCKS, STRUCTURE_BLOCKS } from '../../slack/ids.js';
 import { errorText } from '../../texts/fr.js';
 import { escapeText } from '../../views/blocks.js';
 import { refusalModal, savedModal } from '../../views/modals/administration.js';
-import { authorise } from '../guard.js';
+import { authorise, withSubmissionSafetyNet } from '../guard.js';
 import { asList, asString, errorsResponse, readViewState } from '../view-state.js';
 
 const structureForm = z.object({
@@ -20,7 +20,7 @@ const structureForm = z.object({
 });
 
 export function structureFormSubmission(ctx: AppContext) {
-  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  return withSubmissionSafetyNet(ctx.logger, STRUCTURE_BLOCKS.name, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const auth = await authorise(ctx.actors, body.user.id, 'administer');
     if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
     const state = readViewState(view.state.values);
@@ -38,7 +38,7 @@ export function structureFormSubmission(ctx: AppContext) {
       if (error instanceof UserError) return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.name]: errorText(error.code) })));
       throw error;
     }
-  };
+  });
 }
 
 const memberForm = z.object({
@@ -55,7 +55,7 @@ const MEMBER_FIELD_BLOCKS: Record<string, string> = {
 };
 
 export function memberFormSubmission(ctx: AppContext) {
-  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  return withSubmissionSafetyNet(ctx.logger, MEMBER_BLOCKS.user, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const auth = await authorise(ctx.actors, body.user.id, 'administer');
     if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
     const state = readViewState(view.state.values);
@@ -80,5 +80,5 @@ export function memberFormSubmission(ctx: AppContext) {
       }
       throw error;
     }
-  };
+  });
 }

@@ -9,7 +9,7 @@ import { errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { refusalModal } from '../../views/modals/administration.js';
 import { visitSavedModal } from '../../views/messages/visit.js';
-import { authorise } from '../guard.js';
+import { authorise, withSubmissionSafetyNet } from '../guard.js';
 import { asList, asString, errorsResponse, readViewState } from '../view-state.js';
 import { publishHome } from '../events/app-home-opened.js';
 
@@ -37,7 +37,7 @@ function toSlackErrors(errors: FieldError<string>[]) {
 
 /** Submission of the visit-report modal: validate, save once, show the summary, then confirm by DM. */
 export function visitReportSubmission(ctx: AppContext) {
-  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  return withSubmissionSafetyNet(ctx.logger, VISIT_BLOCKS.companyId, async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const auth = await authorise(ctx.actors, body.user.id, 'fileVisit');
     if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
     const parsed = parseVisitReport(visitFormFromView(view), localDate(ctx.timeZone, ctx.now()));
@@ -54,5 +54,5 @@ export function visitReportSubmission(ctx: AppContext) {
     // After the ack: the owed confirmation, and the capteur's refreshed App Home.
     await ctx.notifier.kick();
     await publishHome(ctx, client, body.user.id);
-  };
+  });
 }

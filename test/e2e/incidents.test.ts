@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/services/db.js';
+import { VISIT_BLOCKS as B } from '../../src/slack/ids.js';
+import { INCIDENTS } from '../../src/texts/fr.js';
+import { localDate } from '../../src/time.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { submitModal } from '../support/forms.js';
+
+/** When our side fails, people are told in French, keep what they typed, and nothing half-written remains. */
+const capteur = { id: 'UINCIDENT1', name: 'capteur' };
+let db: TestDatabase;
+let t: TestApp;
+let transactionsFail = false;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  // The app's database handle, with a switch that makes every transaction fail (connection lost).
+  const flaky = new Proxy(db.prisma, {
+    get(target, prop) {
+      if (prop === '$transaction' && transactionsFail) return () => Promise.reject(new Error('Connection terminated unexpectedly'));
+      const value = Reflect.get(target, prop);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) as Db;
+  t = await startTestApp(flaky);
+  const structure = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
+  await makeMember(db.prisma, capteur.id, ['capteur'], structure.id);
+});
+afterAll(async () => {
+  await t?.stop();
+  await db?.close();
+});
+beforeEach(() => {
+  t.fake.reset();
+  transactionsFail = false;
+});
+
+describe('incidents', () => {
+  it('tells the capteur when Slack refuses to open the modal, instead of leaving them with nothing', async () => {
+    t.fake.failNext('views.open', 1, 'expired_trigger_id');
+    await t.slack.command('/visite', '', capteur, { extra: { response_url: t.fake.responseUrl('expired') } });
+    const answer = await t.fake.waitForResponse((_b, path) => path.endsWith('/expired'));
+    expect(answer.body.text).toBe(INCIDENTS.modalNotOpened);
+  });
+
+  it('keeps the modal open with a French message when the database fails during a submission, and saves nothing', async () => {
+    const company = await makeCompany(db.prisma, { name: 'Chaudronnerie du Cher' });
+    await t.slack.command('/visite', '', capteur, { extra: { response_url: t.fake.responseUrl() } });
+    const modal = (await t.fake.waitFor('views.open')).args.view as never;
+    const submission = submitModal(capteur, modal, {
+      [B.companyId]: company.id,
+      [B.visitDate]: localDate('Europe/Paris'),
+      [B.channel]: 'sur_site',
+      [B.stakesHigh]: ['recrutement'],
+      [B.needs]: 'Deux chaudronniers',
+      [B.diagnostic]: 'Activité soutenue',
+      [B.consentToShare]: 'oui',
+    });
+
+    transactionsFail = true;
+    const failed = await t.slack.interaction(submission);
+    expect(failed.status).toBe(200);
+    expect(failed.json()).toEqual({ response_action: 'errors', errors: { [B.companyId]: INCIDENTS.formNotSaved } });
+    expect(await db.prisma.visit.count()).toBe(0);
+    expect(t.logs.some((line) => line.includes('view submission failed before its ack'))).toBe(true);
+
+    // The database is back: the same submission (same modal, same key) saves once.
+    transactionsFail = false;
+    expect((await t.slack.interaction(submission)).json().response_action).toBe('update');
+    expect(await db.prisma.visit.count()).toBe(1);
+  });
+});
