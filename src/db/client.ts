@@ -54,7 +54,8 @@ function openPglite(pglite: PGlite): Database {
 }
 
 function openPostgres(connectionString: string): Database {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  // A connection that cannot be had quickly fails the request rather than outliving Slack's 3 s.
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, connectionTimeoutMillis: 2_000 }) });
   return {
     engine: 'postgresql',
     prisma,

@@ -134,9 +134,13 @@ export function fill(template: string, params: Record<string, string | number> =
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
-export function errorText(code: string, params?: Record<string, string | number>): string {
+/** Error parameters that carry a code, shown by their French label. */
+const LABELLED_PARAMS: Record<string, Record<string, string>> = { stake: STAKE_LABELS };
+
+export function errorText(code: string, params: Record<string, string | number> = {}): string {
   const template = (ERRORS as Record<string, string>)[code] ?? 'Saisie invalide.';
-  return fill(template, params);
+  const shown = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, LABELLED_PARAMS[key]?.[String(value)] ?? value]));
+  return fill(template, shown);
 }
 
 /** When something of ours fails: say what happened to the person's work and what to do. */

@@ -141,7 +141,7 @@ describe('bad input gets a French error on its field and writes nothing', () => 
     ['no company at all', { [B.newSiret]: null, [B.newName]: null, [B.newNaf]: null, [B.newHeadcountBand]: null, [B.newCommune]: null, [B.newPostalCode]: null }, B.companyId, /Choisissez une entreprise/],
     ['a headcount that is not a number', { [B.headcount]: 'une quarantaine' }, B.headcount, /nombre entier/],
     ['a badly written hiring need', { [B.hiringNeeds]: 'Soudeur : 3\ndes soudeurs' }, B.hiringNeeds, /Ligne 2/],
-    ['a stake given two priorities', { [B.stakesLow]: ['recrutement'] }, B.stakesLow, /deux priorités/],
+    ['a stake given two priorities', { [B.stakesLow]: ['recrutement'] }, B.stakesLow, /« Recrutement » est choisi avec deux priorités/],
     ['no stake', { [B.stakesHigh]: [], [B.stakesMedium]: [] }, B.stakesHigh, /au moins un enjeu/],
   ];
 
