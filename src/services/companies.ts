@@ -6,6 +6,7 @@ import { searchKey } from '../reference/text.js';
 import { audit } from './audit.js';
 import type { Db, Tx } from './db.js';
 import { type FieldError, ValidationFailed } from './errors.js';
+import type { CompanyChoice } from './form-fields.js';
 import { can, type Actor } from './permissions.js';
 
 export interface NewCompanyInput {
@@ -92,6 +93,14 @@ export async function createCompany(tx: Tx, actor: Actor, input: NewCompanyInput
 
 /** Visits loaded for a company card, newest first. */
 export const CARD_VISIT_LIMIT = 20;
+
+/** The id of the company a form is about: the known one chosen, or the new one, created here. */
+export async function resolveCompany(tx: Tx, actor: Actor, choice: CompanyChoice): Promise<string> {
+  if (choice.kind === 'new') return (await createCompany(tx, actor, choice)).id;
+  const company = await tx.company.findUnique({ where: { id: choice.companyId }, select: { id: true } });
+  if (!company) throw new ValidationFailed([{ field: 'companyId', code: 'company_unknown' }]);
+  return company.id;
+}
 
 /**
  * A company with its latest visits, newest first, as the viewer may see them: the content of a visit

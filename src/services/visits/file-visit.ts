@@ -1,12 +1,11 @@
 import { Prisma as P } from '../../generated/prisma/client.js';
 import { audit } from '../audit.js';
-import { createCompany } from '../companies.js';
+import { resolveCompany } from '../companies.js';
 import type { Db } from '../db.js';
-import { ValidationFailed } from '../errors.js';
 import { enqueue } from '../outbox.js';
 import type { Actor } from '../permissions.js';
 import { deriveRedFlags } from './red-flags.js';
-import type { VisitField, VisitReport } from './visit-report.js';
+import type { VisitReport } from './visit-report.js';
 
 export const VISIT_CONFIRMATION = 'visit_confirmation';
 
@@ -27,14 +26,7 @@ export async function fileVisit(db: Db, actor: Actor, report: VisitReport): Prom
   if (already) return { ...already, created: false };
   try {
     return await db.$transaction(async (tx) => {
-      let companyId: string;
-      if (report.company.kind === 'existing') {
-        const company = await tx.company.findUnique({ where: { id: report.company.companyId }, select: { id: true } });
-        if (!company) throw new ValidationFailed<VisitField>([{ field: 'companyId', code: 'company_unknown' }]);
-        companyId = company.id;
-      } else {
-        companyId = (await createCompany(tx, actor, report.company)).id;
-      }
+      const companyId = await resolveCompany(tx, actor, report.company);
       const visit = await tx.visit.create({
         data: {
           submissionKey: report.submissionKey,
