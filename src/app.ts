@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
-import { RENDERERS } from './notifications.js';
+import { NOTICES } from './notifications.js';
 import { createNotifier } from './notifier.js';
 import type { Db } from './services/db.js';
 import { createActorDirectory } from './services/members.js';
@@ -62,7 +62,7 @@ export function createPlatformApp(options: PlatformAppOptions) {
     timeZone: config.PLATFORM_TIMEZONE,
     now,
     logger,
-    notifier: createNotifier({ db, client: app.client, logger, now, renderers: RENDERERS }),
+    notifier: createNotifier({ db, client: app.client, logger, now, notices: NOTICES }),
   };
   const { commands } = registerListeners(app, ctx);
   app.error(async (error) => {

@@ -1,15 +1,29 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Db } from './services/db.js';
-import { claimDue, markFailed, markSent, renewLease } from './services/outbox.js';
+import { claimDue, markFailed, markSent, postpone, renewLease } from './services/outbox.js';
 
 export interface RenderedMessage {
   text: string;
   blocks?: unknown[];
 }
 
-/** Turns an owed message's data into its Slack content; null when its record no longer exists. */
-export type Renderer = (db: Db, data: unknown) => Promise<RenderedMessage | null>;
+export interface MessageRef {
+  channel: string;
+  ts: string;
+}
+
+/**
+ * One kind of owed message. `render` gives its content at send time (null when its record no
+ * longer exists). Messages shown in place (an alert's page) also say where they are: `locate`
+ * returns the message to update, 'new' to post one, or 'wait' while an earlier owed post of it
+ * has not gone yet; `posted` records where a new one landed.
+ */
+export interface Notice {
+  render(db: Db, data: unknown, recipient: string): Promise<RenderedMessage | null>;
+  locate?(db: Db, data: unknown, recipient: string): Promise<MessageRef | 'new' | 'wait'>;
+  posted?(db: Db, data: unknown, recipient: string, where: MessageRef): Promise<void>;
+}
 
 export interface Notifier {
   /** Delivers every due message now; concurrent calls share one run (and trigger one more pass). */
@@ -17,16 +31,27 @@ export interface Notifier {
 }
 
 /** Slack errors no retry will fix: the message itself is wrong. */
-const PERMANENT_ERRORS = new Set(['invalid_blocks', 'invalid_blocks_format', 'msg_too_long', 'no_text', 'invalid_arguments']);
+const PERMANENT_ERRORS = new Set([
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'msg_too_long',
+  'no_text',
+  'invalid_arguments',
+  'message_not_found',
+  'cant_update_message',
+]);
+
+/** How long an update waits for the first post of its message to go. */
+const WAIT_FOR_FIRST_POST_MS = 5_000;
 
 export function createNotifier(deps: {
   db: Db;
   client: WebClient;
   logger: Logger;
   now: () => Date;
-  renderers: Record<string, Renderer>;
+  notices: Record<string, Notice>;
 }): Notifier {
-  const { db, client, logger, now, renderers } = deps;
+  const { db, client, logger, now, notices } = deps;
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -37,16 +62,27 @@ export function createNotifier(deps: {
       for (const message of batch) {
         const attempts = message.attempts + 1;
         try {
-          const render = renderers[message.kind];
-          if (!render) throw new PermanentError(`no renderer for kind ${message.kind}`);
-          const content = await render(db, message.data);
+          const notice = notices[message.kind];
+          if (!notice) throw new PermanentError(`no renderer for kind ${message.kind}`);
+          const content = await notice.render(db, message.data, message.recipient);
           if (!content) throw new PermanentError('record not found');
+          const where = notice.locate ? await notice.locate(db, message.data, message.recipient) : 'new';
+          if (where === 'wait') {
+            await postpone(db, message, new Date(now().getTime() + WAIT_FOR_FIRST_POST_MS));
+            continue;
+          }
           // Our claim may have expired while earlier messages of the batch were sent.
           if (!(await renewLease(db, message, now()))) {
             logger.warn({ outboxId: message.id, kind: message.kind }, 'owed message lease lost; left to the sender that took it over');
             continue;
           }
-          await client.chat.postMessage({ channel: message.recipient, text: content.text, blocks: content.blocks as never });
+          const blocks = content.blocks as never;
+          if (where === 'new') {
+            const sent = await client.chat.postMessage({ channel: message.recipient, text: content.text, blocks });
+            if (notice.posted && sent.channel && sent.ts) await notice.posted(db, message.data, message.recipient, { channel: sent.channel, ts: sent.ts });
+          } else {
+            await client.chat.update({ channel: where.channel, ts: where.ts, text: content.text, blocks });
+          }
           await markSent(db, message.id, now());
         } catch (error) {
           const code = (error as { data?: { error?: string } }).data?.error;

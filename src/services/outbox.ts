@@ -65,6 +65,14 @@ export async function renewLease(db: Db, message: ClaimedMessage, now: Date, lea
   return count === 1;
 }
 
+/** Puts a claimed message back for later without counting an attempt (it was not tried). */
+export async function postpone(db: Db, message: ClaimedMessage, until: Date): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { id: message.id, status: 'pending', lockedUntil: message.lockedUntil },
+    data: { lockedUntil: null, nextAttemptAt: until },
+  });
+}
+
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {
   await db.outboxMessage.update({
     where: { id },

@@ -10,6 +10,11 @@ export const PERMISSIONS = {
   /** See the content of visits whose company did not consent to sharing with partners. */
   readUnsharedVisits: ['coordinateur', 'admin'],
   administer: ['admin'],
+  raiseAlert: ['capteur'],
+  /** Take an alert, transmit it, diffuse the offer, close it; see the open alerts. */
+  handleAlerts: ['coordinateur'],
+  /** Record the offer France Travail registered: its advisers, or the coordinator from their e-mail. */
+  recordOffers: ['coordinateur', 'france_travail'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

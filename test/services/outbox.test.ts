@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { createNotifier, type Renderer } from '../../src/notifier.js';
+import { createNotifier, type Notice } from '../../src/notifier.js';
 import { enqueue, retryDelayMs } from '../../src/services/outbox.js';
 import { startFakeSlack, type FakeSlack } from '../harness/fake-slack.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
@@ -14,14 +14,14 @@ let currentTime: Date;
 
 const logger = createLogger('silent');
 
-/** A renderer per kind: `test_kind` always renders, `gone_kind` finds its record deleted. */
-const renderers: Record<string, Renderer> = {
-  test_kind: async (_db, data) => ({ text: `Message ${(data as { n: number }).n}` }),
-  gone_kind: async () => null,
+/** A notice per kind: `test_kind` always renders, `gone_kind` finds its record deleted. */
+const notices: Record<string, Notice> = {
+  test_kind: { render: async (_db, data) => ({ text: `Message ${(data as { n: number }).n}` }) },
+  gone_kind: { render: async () => null },
 };
 
 function notifier() {
-  return createNotifier({ db: db.prisma, client, logger, now: () => currentTime, renderers });
+  return createNotifier({ db: db.prisma, client, logger, now: () => currentTime, notices });
 }
 
 /** Owes one test message; its data carries `n` so the sent text can be recognised. */
@@ -195,14 +195,16 @@ describe('outbox delivery', () => {
       client,
       logger,
       now: () => currentTime,
-      renderers: {
-        test_kind: async (d, data) => {
-          if (!stalled) {
-            stalled = true;
-            advance(61_000);
-            await b.kick();
-          }
-          return renderers.test_kind!(d, data);
+      notices: {
+        test_kind: {
+          render: async (d, data, recipient) => {
+            if (!stalled) {
+              stalled = true;
+              advance(61_000);
+              await b.kick();
+            }
+            return notices.test_kind!.render(d, data, recipient);
+          },
         },
       },
     });
@@ -223,11 +225,13 @@ describe('outbox delivery', () => {
       client,
       logger,
       now: () => currentTime,
-      renderers: {
-        test_kind: async () => {
-          advance(61_000);
-          await b.kick();
-          throw new Error('connection reset');
+      notices: {
+        test_kind: {
+          render: async () => {
+            advance(61_000);
+            await b.kick();
+            throw new Error('connection reset');
+          },
         },
       },
     });
@@ -248,7 +252,7 @@ describe('outbox delivery', () => {
     const second = TEST_ENGINE === 'postgresql' ? await secondPrismaClient() : null;
     try {
       const a = notifier();
-      const b = createNotifier({ db: second ?? db.prisma, client, logger, now: () => currentTime, renderers });
+      const b = createNotifier({ db: second ?? db.prisma, client, logger, now: () => currentTime, notices });
       await Promise.all([a.kick(), b.kick(), a.kick(), b.kick()]);
     } finally {
       await second?.$disconnect();

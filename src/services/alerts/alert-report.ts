@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { ContractType } from '../../generated/prisma/enums.js';
+import type { FieldError } from '../errors.js';
+import {
+  checkCompanyChoice,
+  choice,
+  collectFieldErrors,
+  companyChoice,
+  companyChoiceFields,
+  count,
+  email,
+  isoDate,
+  optional,
+  phone,
+  required,
+  text,
+  yesNo,
+} from '../form-fields.js';
+
+/** Positions one alert can carry: enough for an urgent need, few enough for one modal. */
+export const MAX_POSITIONS = 3;
+export const POSITION_RANKS = [1, 2, 3] as const;
+export type PositionRank = (typeof POSITION_RANKS)[number];
+
+type PositionFields<N extends PositionRank> = {
+  [K in `p${N}Title` | `p${N}Count` | `p${N}Contract` | `p${N}Start` | `p${N}Location`]?: string | undefined;
+};
+
+/** The alert form as the user filled it; the Slack listener builds it from the modal's state. */
+export type AlertForm = {
+  submissionKey: string;
+  companyId?: string | undefined;
+  newSiret?: string | undefined;
+  newName?: string | undefined;
+  newNaf?: string | undefined;
+  newHeadcountBand?: string | undefined;
+  newCommune?: string | undefined;
+  newPostalCode?: string | undefined;
+  urgency?: string | undefined;
+  contactName?: string | undefined;
+  contactPhone?: string | undefined;
+  contactEmail?: string | undefined;
+  consentToName?: string | undefined;
+} & PositionFields<1> &
+  PositionFields<2> &
+  PositionFields<3>;
+
+export type AlertField = Exclude<keyof AlertForm, 'submissionKey'>;
+
+const positionKeys = (n: PositionRank) =>
+  ({ title: `p${n}Title`, count: `p${n}Count`, contract: `p${n}Contract`, start: `p${n}Start`, location: `p${n}Location` }) as const;
+
+function positionFields(n: PositionRank, today: string) {
+  const k = positionKeys(n);
+  return {
+    [k.title]: optional(text(120)),
+    [k.count]: optional(count(999, 1)),
+    [k.contract]: optional(choice(ContractType)),
+    [k.start]: optional(isoDate.refine((d) => d >= today, 'start_in_past')),
+    [k.location]: optional(text(120)),
+  } as const;
+}
+
+export function alertReportSchema(today: string) {
+  return z
+    .object({
+      submissionKey: z.string().min(1),
+      ...companyChoiceFields,
+      ...positionFields(1, today),
+      ...positionFields(2, today),
+      ...positionFields(3, today),
+      urgency: required(text(1000)),
+      contactName: required(text(120)),
+      contactPhone: optional(phone),
+      contactEmail: optional(email),
+      consentToName: required(yesNo),
+    })
+    .superRefine(
+      (form, ctx) => {
+        checkCompanyChoice(form as Record<string, string | undefined>, ctx);
+        const values = form as Record<string, unknown>;
+        for (const n of POSITION_RANKS) {
+          const k = positionKeys(n);
+          const started = Object.values(k).some((key) => values[key] !== undefined);
+          // The first position is the need itself; the others are filled only when there are more.
+          if (n !== 1 && !started) continue;
+          for (const key of [k.title, k.count, k.contract, k.location]) {
+            if (values[key] === undefined && !ctx.issues.some((i) => i.path?.[0] === key)) {
+              ctx.addIssue({ code: 'custom', path: [key], message: 'required' });
+            }
+          }
+        }
+        if (form.contactPhone === undefined && form.contactEmail === undefined && !ctx.issues.some((i) => ['contactPhone', 'contactEmail'].includes(String(i.path?.[0])))) {
+          ctx.addIssue({ code: 'custom', path: ['contactPhone'], message: 'contact_reach_missing' });
+        }
+      },
+      { when: () => true },
+    )
+    .transform((form) => {
+      const values = form as Record<string, unknown>;
+      const positions = POSITION_RANKS.flatMap((rank) => {
+        const k = positionKeys(rank);
+        if (values[k.title] === undefined) return [];
+        return [
+          {
+            rank,
+            jobTitle: values[k.title] as string,
+            count: values[k.count] as number,
+            contractType: values[k.contract] as ContractType,
+            startDate: values[k.start] as string | undefined,
+            location: values[k.location] as string,
+          },
+        ];
+      });
+      return {
+        submissionKey: form.submissionKey,
+        company: companyChoice(form as Record<string, string | undefined>),
+        positions,
+        urgency: form.urgency,
+        contact: { name: form.contactName, phone: form.contactPhone, email: form.contactEmail },
+        consentToName: form.consentToName === 'oui',
+      };
+    });
+}
+
+export type AlertReport = z.output<ReturnType<typeof alertReportSchema>>;
+export type AlertPositionInput = AlertReport['positions'][number];
+
+export type ParsedAlertReport = { ok: true; report: AlertReport } | { ok: false; errors: FieldError<AlertField>[] };
+
+/** Validates a filled alert form; `today` (local YYYY-MM-DD) bounds the desired start dates. */
+export function parseAlertReport(form: AlertForm, today: string): ParsedAlertReport {
+  const parsed = alertReportSchema(today).safeParse(form);
+  if (parsed.success) return { ok: true, report: parsed.data };
+  return { ok: false, errors: collectFieldErrors<AlertField>(parsed.error.issues) };
+}
