@@ -5,13 +5,13 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
-import { NOTICES } from './notifications.js';
+import { createNotices } from './notifications.js';
 import { createNotifier } from './notifier.js';
 import type { Db } from './services/db.js';
 import { createActorDirectory } from './services/members.js';
 
 export interface PlatformAppOptions {
-  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'PLATFORM_TIMEZONE'>;
+  config: Config;
   db: Db;
   logger: Logger;
   /** Tests pass an HTTPReceiver with short timeouts; otherwise Socket Mode or HTTP from the config. */
@@ -60,9 +60,16 @@ export function createPlatformApp(options: PlatformAppOptions) {
     db,
     actors: createActorDirectory(db),
     timeZone: config.PLATFORM_TIMEZONE,
+    alerts: {
+      timeZone: config.PLATFORM_TIMEZONE,
+      deadlineHours: config.ALERT_DEADLINE_HOURS,
+      reminderHours: config.ALERT_REMINDER_HOURS,
+      partnersChannelId: config.PARTNERS_CHANNEL_ID,
+      franceTravailEmail: config.FRANCE_TRAVAIL_EMAIL,
+    },
     now,
     logger,
-    notifier: createNotifier({ db, client: app.client, logger, now, notices: NOTICES }),
+    notifier: createNotifier({ db, client: app.client, logger, now, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE })) }),
   };
   const { commands } = registerListeners(app, ctx);
   app.error(async (error) => {

@@ -38,6 +38,20 @@ export const configSchema = z.object({
   LOG_LEVEL: env(z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   PLATFORM_ADMIN_SLACK_IDS: env(slackUserIds.optional()),
   PLATFORM_TIMEZONE: env(z.string().refine(isTimeZone, 'not an IANA time zone').default('Europe/Paris')),
+  /** The partners' channel where France Travail offers are diffused (the bot must be a member). */
+  PARTNERS_CHANNEL_ID: env(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF').optional()),
+  /** Hours after an alert is raised when the coordinators are reminded it is not transmitted yet. */
+  ALERT_REMINDER_HOURS: env(
+    z
+      .string()
+      .default('24,40')
+      .transform((s) => s.split(',').map((x) => Number(x.trim())))
+      .pipe(z.array(z.number().positive('expected hours such as 24,40')).min(1)),
+  ),
+  /** Hours France Travail must be reached within (the procedure says 48). */
+  ALERT_DEADLINE_HOURS: env(z.coerce.number({ error: 'must be a number of hours' }).positive().default(48)),
+  /** France Travail's address for the ready-to-send e-mail, when its advisers are not in Slack. */
+  FRANCE_TRAVAIL_EMAIL: env(z.email('must be an e-mail address').optional()),
 });
 
 export type Config = z.infer<typeof configSchema>;

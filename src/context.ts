@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from './services/db.js';
+import type { AlertSettings } from './services/alerts/alerts.js';
+import type { DeadlineSettings } from './services/alerts/deadlines.js';
 import type { ActorDirectory } from './services/members.js';
 import type { Notifier } from './notifier.js';
 
@@ -9,6 +11,8 @@ export interface AppContext {
   /** Who is who (roles), for authorising every request. */
   actors: ActorDirectory;
   timeZone: string;
+  /** Recruitment alerts: deadline, reminders, partners' channel, France Travail's address. */
+  alerts: AlertSettings & DeadlineSettings & { franceTravailEmail?: string | undefined };
   now: () => Date;
   notifier: Notifier;
   logger: Logger;

@@ -1,15 +1,76 @@
 import { z } from 'zod';
-import type { Notice } from './notifier.js';
+import type { MessageRef, Notice } from './notifier.js';
+import { ALERT_NOTICES, getAlert } from './services/alerts/alerts.js';
+import type { Db } from './services/db.js';
 import { getVisitSummary, VISIT_CONFIRMATION } from './services/visits/file-visit.js';
+import {
+  alertBreachMessage,
+  alertDiffusionMessage,
+  alertNewsMessage,
+  alertPageMessage,
+  alertReminderMessage,
+  franceTravailRequestMessage,
+  type Clock,
+} from './views/messages/alert.js';
 import { visitConfirmationMessage } from './views/messages/visit.js';
 
-/** How each kind of owed message (services/outbox.ts) is rendered when it is sent. */
-export const NOTICES: Record<string, Notice> = {
-  [VISIT_CONFIRMATION]: {
+const alertData = z.object({ alertId: z.string(), update: z.boolean().optional(), transitionId: z.string().optional(), hours: z.number().optional() });
+
+/**
+ * A message that shows an alert in place (a page, a France Travail request): posted once, then
+ * updated. An update waits while the first post is still owed, so it never posts a duplicate.
+ */
+function shownInPlace(kind: string, render: (alert: NonNullable<Awaited<ReturnType<typeof getAlert>>>, clock: Clock) => { text: string; blocks: unknown[] }, clock: () => Clock): Notice {
+  return {
     async render(db, data) {
-      const { visitId } = z.object({ visitId: z.string() }).parse(data);
-      const visit = await getVisitSummary(db, visitId);
-      return visit ? visitConfirmationMessage(visit) : null;
+      const alert = await getAlert(db, alertData.parse(data).alertId);
+      return alert ? render(alert, clock()) : null;
     },
-  },
-};
+    async locate(db, data, recipient) {
+      const { alertId, update } = alertData.parse(data);
+      const shown = await db.alertMessage.findUnique({ where: { alertId_kind_recipient: { alertId, kind, recipient } } });
+      if (shown?.channel && shown.ts) return { channel: shown.channel, ts: shown.ts };
+      if (!update) return 'new';
+      const firstPost = await db.outboxMessage.findUnique({ where: { dedupeKey: `${kind}:${alertId}:${recipient}` }, select: { status: true } });
+      return firstPost?.status === 'pending' ? 'wait' : 'new';
+    },
+    async posted(db: Db, data: unknown, recipient: string, where: MessageRef) {
+      const { alertId } = alertData.parse(data);
+      await db.alertMessage.upsert({
+        where: { alertId_kind_recipient: { alertId, kind, recipient } },
+        create: { alertId, kind, recipient, ...where },
+        update: where,
+      });
+    },
+  };
+}
+
+/** A message about an alert, posted once. */
+function aboutAlert(render: (alert: NonNullable<Awaited<ReturnType<typeof getAlert>>>, data: z.infer<typeof alertData>, clock: Clock) => { text: string; blocks: unknown[] }, clock: () => Clock): Notice {
+  return {
+    async render(db, data) {
+      const parsed = alertData.parse(data);
+      const alert = await getAlert(db, parsed.alertId);
+      return alert ? render(alert, parsed, clock()) : null;
+    },
+  };
+}
+
+/** How each kind of owed message (services/outbox.ts) is rendered when it is sent. */
+export function createNotices(clock: () => Clock): Record<string, Notice> {
+  return {
+    [VISIT_CONFIRMATION]: {
+      async render(db, data) {
+        const { visitId } = z.object({ visitId: z.string() }).parse(data);
+        const visit = await getVisitSummary(db, visitId);
+        return visit ? visitConfirmationMessage(visit) : null;
+      },
+    },
+    [ALERT_NOTICES.page]: shownInPlace(ALERT_NOTICES.page, alertPageMessage, clock),
+    [ALERT_NOTICES.franceTravailRequest]: shownInPlace(ALERT_NOTICES.franceTravailRequest, franceTravailRequestMessage, clock),
+    [ALERT_NOTICES.news]: aboutAlert((alert, data, c) => alertNewsMessage(alert, data.transitionId ?? '', c), clock),
+    [ALERT_NOTICES.diffusion]: aboutAlert((alert) => alertDiffusionMessage(alert), clock),
+    [ALERT_NOTICES.reminder]: aboutAlert((alert, data, c) => alertReminderMessage(alert, data.hours ?? 0, c), clock),
+    [ALERT_NOTICES.breach]: aboutAlert((alert, _data, c) => alertBreachMessage(alert, c), clock),
+  };
+}

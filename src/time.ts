@@ -42,3 +42,18 @@ export function frenchDateTime(instant: Date, timeZone: string): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('day')}/${get('month')}/${get('year')} à ${get('hour')}:${get('minute')}`;
 }
+
+/** A duration as people say it: « 45 min », « 23 h 05 », « 3 j 4 h ». */
+export function frenchDuration(ms: number): string {
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 72) return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
+  return `${Math.floor(hours / 24)} j ${hours % 24} h`;
+}
+
+/** « il reste 23 h 05 » before the deadline, « en retard de 2 h 10 » after. */
+export function countdown(deadline: Date, now: Date): string {
+  const left = deadline.getTime() - now.getTime();
+  return left >= 0 ? `il reste ${frenchDuration(left)}` : `en retard de ${frenchDuration(left)}`;
+}

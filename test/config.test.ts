@@ -35,6 +35,10 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       PLATFORM_ADMIN_SLACK_IDS: undefined,
       PLATFORM_TIMEZONE: 'Europe/Paris',
+      PARTNERS_CHANNEL_ID: undefined,
+      ALERT_REMINDER_HOURS: [24, 40],
+      ALERT_DEADLINE_HOURS: 48,
+      FRANCE_TRAVAIL_EMAIL: undefined,
     });
   });
 
@@ -48,8 +52,16 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       PLATFORM_ADMIN_SLACK_IDS: 'U1AAA',
       PLATFORM_TIMEZONE: 'Indian/Reunion',
+      PARTNERS_CHANNEL_ID: 'C0PARTNERS',
+      ALERT_REMINDER_HOURS: '12, 36',
+      ALERT_DEADLINE_HOURS: '72',
+      FRANCE_TRAVAIL_EMAIL: 'entreprise.vierzon@francetravail.fr',
     });
     expect(config).toMatchObject({
+      PARTNERS_CHANNEL_ID: 'C0PARTNERS',
+      ALERT_REMINDER_HOURS: [12, 36],
+      ALERT_DEADLINE_HOURS: 72,
+      FRANCE_TRAVAIL_EMAIL: 'entreprise.vierzon@francetravail.fr',
       SLACK_APP_TOKEN: 'xapp-1-A000-1234-abc',
       PORT: 8080,
       DATABASE_URL: 'postgresql://app:pw@db.internal:5432/plateforme',
@@ -58,6 +70,11 @@ describe('loadConfig', () => {
       PLATFORM_ADMIN_SLACK_IDS: ['U1AAA'],
       PLATFORM_TIMEZONE: 'Indian/Reunion',
     });
+  });
+
+  it('refuses alert settings that make no sense', () => {
+    const { problems } = problemsOf({ ...MINIMAL, ALERT_REMINDER_HOURS: '24,demain', PARTNERS_CHANNEL_ID: '#partenaires', FRANCE_TRAVAIL_EMAIL: 'pas-un-mail' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['ALERT_REMINDER_HOURS.1', 'FRANCE_TRAVAIL_EMAIL', 'PARTNERS_CHANNEL_ID']);
   });
 
   it('reports each bad or missing variable on its own line', () => {
@@ -95,15 +112,10 @@ describe('loadConfig', () => {
   });
 
   it('treats other empty optional variables as absent too (an empty PORT is not port 0)', () => {
-    const config = loadConfig({ ...MINIMAL, PORT: '', DATABASE_URL: '', PGLITE_DATA_DIR: '', LOG_LEVEL: '', PLATFORM_ADMIN_SLACK_IDS: '', PLATFORM_TIMEZONE: '' });
-    expect(config).toMatchObject({
-      PORT: 3000,
-      DATABASE_URL: undefined,
-      PGLITE_DATA_DIR: './data/pglite',
-      LOG_LEVEL: 'info',
-      PLATFORM_ADMIN_SLACK_IDS: undefined,
-      PLATFORM_TIMEZONE: 'Europe/Paris',
-    });
+    const empty = { PORT: '', DATABASE_URL: '', PGLITE_DATA_DIR: '', LOG_LEVEL: '', PLATFORM_ADMIN_SLACK_IDS: '', PLATFORM_TIMEZONE: '' };
+    const alertSettings = { PARTNERS_CHANNEL_ID: '', ALERT_REMINDER_HOURS: '', ALERT_DEADLINE_HOURS: '', FRANCE_TRAVAIL_EMAIL: '' };
+    expect(loadConfig({ ...MINIMAL, ...empty, ...alertSettings })).toEqual(loadConfig({ ...MINIMAL }));
+    expect(loadConfig({ ...MINIMAL, ...empty })).toMatchObject({ PORT: 3000, PGLITE_DATA_DIR: './data/pglite', LOG_LEVEL: 'info', PLATFORM_TIMEZONE: 'Europe/Paris' });
   });
 
   it('parses the administrators list, spaces allowed', () => {

@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createPlatformApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
 
@@ -23,7 +24,7 @@ for (const slackUserId of capteurs) {
   await database.prisma.member.create({ data: { slackUserId, structureId: structure.id, roles: { create: [{ role: 'capteur' }] } } });
 }
 const platform = createPlatformApp({
-  config: { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: secret, SLACK_APP_TOKEN: undefined, PLATFORM_TIMEZONE: 'Europe/Paris' },
+  config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: secret }),
   db: database.prisma,
   logger: createLogger('error'),
   receiver: quietReceiver(),

@@ -1,17 +1,44 @@
+import { randomUUID } from 'node:crypto';
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { AppContext } from '../context.js';
+import { checkAlertDeadlines } from '../services/alerts/deadlines.js';
+import { runWithLease } from '../services/job-lease.js';
+
+/** One job's run, on demand: what the schedule calls, and what tests and operators can call. */
+export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
+  return {
+    /** Owed messages that could not be sent at once (Slack down, rate limit): retried with backoff. */
+    outbox: () => ctx.notifier.kick(),
+    /** The recruitment alerts' 48 h clock: reminders, then the breach; then their messages go. */
+    alertDeadlines: async () => {
+      const done = await runWithLease(ctx.db, 'alert-deadlines', holder, ctx.now(), 5 * 60_000, () => checkAlertDeadlines(ctx.db, ctx.now(), ctx.alerts));
+      if (done && done.reminders + done.breaches > 0) ctx.logger.info(done, 'alert deadlines checked');
+      await ctx.notifier.kick();
+    },
+  };
+}
 
 /**
  * Scheduled work, in the platform's time zone. Each job is idempotent and also runs at start-up,
- * so work missed while the app was down is caught up at once.
+ * so what fell due while the app was down is done at once. With several instances, owed messages
+ * are claimed one by one (services/outbox.ts) and the deadline check runs under a lease; either
+ * way, a reminder is recorded once (services/alerts/deadlines.ts).
  */
 export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
+  const run = jobRunners(ctx);
+  const safely = (name: string, job: () => Promise<void>) => async () => {
+    try {
+      await job();
+    } catch (error) {
+      ctx.logger.error({ job: name, err: { message: (error as Error).message } }, 'scheduled job failed');
+    }
+  };
+  const options = (name: string) => ({ timezone: ctx.timeZone, name, noOverlap: true });
   const tasks: ScheduledTask[] = [
-    // Owed messages that could not be sent at once (Slack down, rate limit): retried with backoff.
-    // Several instances may run it: each message is claimed by one (services/outbox.ts).
-    schedule('* * * * *', () => ctx.notifier.kick(), { timezone: ctx.timeZone, name: 'outbox', noOverlap: true }),
+    schedule('* * * * *', safely('outbox', run.outbox), options('outbox')),
+    schedule('* * * * *', safely('alert-deadlines', run.alertDeadlines), options('alert-deadlines')),
   ];
-  void ctx.notifier.kick();
+  void safely('alert-deadlines', run.alertDeadlines)();
   return {
     async stop() {
       await Promise.all(tasks.map((task) => task.destroy()));

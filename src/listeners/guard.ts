@@ -57,7 +57,8 @@ function pump() {
  */
 export function withSubmissionSafetyNet<Args extends { ack: (response?: ViewResponseAction) => Promise<void> }>(
   logger: Logger,
-  errorBlockId: string,
+  /** The field to show the message on; null for a form without fields (the modal then says it). */
+  errorBlockId: string | null,
   handler: (args: Args) => Promise<void>,
 ): (args: Args) => Promise<void> {
   return async (args) => {
@@ -71,7 +72,11 @@ export function withSubmissionSafetyNet<Args extends { ack: (response?: ViewResp
     } catch (error) {
       if (acked) throw error;
       logger.error({ err: { message: (error as Error).message, stack: (error as Error).stack } }, 'view submission failed before its ack');
-      await args.ack({ response_action: 'errors', errors: { [errorBlockId]: INCIDENTS.formNotSaved } });
+      await args.ack(
+        errorBlockId
+          ? { response_action: 'errors', errors: { [errorBlockId]: INCIDENTS.formNotSaved } }
+          : { response_action: 'update', view: { type: 'modal', title: { type: 'plain_text', text: 'Incident' }, close: { type: 'plain_text', text: 'Fermer' }, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: INCIDENTS.actionNotSaved } }] } },
+      );
     }
   };
 }

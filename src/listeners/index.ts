@@ -1,6 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../context.js';
-import { ACTIONS, COMMANDS, VIEWS } from '../slack/ids.js';
+import { ALERT_ACTIONS } from '../services/alerts/state-machine.js';
+import { ACTIONS, ALERT_ACTION_IDS, COMMANDS, VIEWS } from '../slack/ids.js';
+import { alertButtonAction } from './actions/alert-actions.js';
+import { alerteRecrutementCommand } from './commands/alerte-recrutement.js';
+import { closeSubmission, offerSubmission, transmitByEmailSubmission } from './views/alert-forms.js';
+import { alertReportSubmission } from './views/alert-report.js';
 import { memberUserPicked, openMemberForm, openStructureForm } from './actions/administration.js';
 import { showCompanyCard } from './actions/company-card.js';
 import { openVisitReport } from './actions/open-visit-report.js';
@@ -18,18 +23,26 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
     [COMMANDS.visite]: visiteCommand(ctx),
     [COMMANDS.entreprise]: entrepriseCommand(ctx),
     [COMMANDS.plateforme]: plateformeCommand(ctx),
+    [COMMANDS.alerteRecrutement]: alerteRecrutementCommand(ctx),
   };
   for (const [name, handler] of Object.entries(commands)) app.command(name, handler);
 
   app.view(VIEWS.visitReport, visitReportSubmission(ctx));
   app.view(VIEWS.structureForm, structureFormSubmission(ctx));
   app.view(VIEWS.memberForm, memberFormSubmission(ctx));
+  app.view(VIEWS.alertReport, alertReportSubmission(ctx));
+  app.view(VIEWS.alertTransmitByEmail, transmitByEmailSubmission(ctx));
+  app.view(VIEWS.alertOffer, offerSubmission(ctx));
+  app.view(VIEWS.alertClose, closeSubmission(ctx));
 
   app.action(ACTIONS.openVisitReport, openVisitReport(ctx));
   app.action(ACTIONS.showCompanyCard, showCompanyCard(ctx));
   app.action(ACTIONS.openStructureForm, openStructureForm(ctx));
   app.action(ACTIONS.openMemberForm, openMemberForm(ctx));
   app.action(ACTIONS.memberUserPicked, memberUserPicked(ctx));
+  for (const action of Object.keys(ALERT_ACTIONS) as (keyof typeof ALERT_ACTIONS)[]) {
+    app.action(ALERT_ACTION_IDS[action], alertButtonAction(ctx, action));
+  }
 
   app.options(ACTIONS.companyPicker, companyPickerOptions(ctx));
   app.options(ACTIONS.nafPicker, nafPickerOptions(ctx));

@@ -1,3 +1,5 @@
+import type { AlertAction } from '../services/alerts/state-machine.js';
+
 /**
  * Every Slack identifier the app uses: command names, callback_ids, action_ids, block_ids.
  * The manifest test, the view builders and the listeners all read them from here, so a
@@ -7,6 +9,7 @@ export const COMMANDS = {
   visite: '/visite',
   entreprise: '/entreprise',
   plateforme: '/plateforme',
+  alerteRecrutement: '/alerte-recrutement',
 } as const;
 
 export const VIEWS = {
@@ -14,6 +17,11 @@ export const VIEWS = {
   visitSaved: 'visit_saved',
   structureForm: 'structure_form',
   memberForm: 'member_form',
+  alertReport: 'alert_report',
+  alertRaised: 'alert_raised',
+  alertTransmitByEmail: 'alert_transmit_email',
+  alertOffer: 'alert_offer_form',
+  alertClose: 'alert_close_form',
 } as const;
 
 /**
@@ -77,5 +85,58 @@ export const ACTIONS = {
   /** users_select in the member form: refills the form with the member's current settings. */
   memberUserPicked: MEMBER_BLOCKS.user,
 } as const;
+
+/** Blocks of the alert modal: the company part is the visit modal's, so its type-ahead serves both. */
+export const ALERT_BLOCKS = {
+  companyId: VISIT_BLOCKS.companyId,
+  newSiret: VISIT_BLOCKS.newSiret,
+  newName: VISIT_BLOCKS.newName,
+  newNaf: VISIT_BLOCKS.newNaf,
+  newHeadcountBand: VISIT_BLOCKS.newHeadcountBand,
+  newCommune: VISIT_BLOCKS.newCommune,
+  newPostalCode: VISIT_BLOCKS.newPostalCode,
+  p1Title: 'p1_title',
+  p1Count: 'p1_count',
+  p1Contract: 'p1_contract',
+  p1Start: 'p1_start',
+  p1Location: 'p1_location',
+  p2Title: 'p2_title',
+  p2Count: 'p2_count',
+  p2Contract: 'p2_contract',
+  p2Start: 'p2_start',
+  p2Location: 'p2_location',
+  p3Title: 'p3_title',
+  p3Count: 'p3_count',
+  p3Contract: 'p3_contract',
+  p3Start: 'p3_start',
+  p3Location: 'p3_location',
+  urgency: 'urgency',
+  contactName: 'contact_name',
+  contactPhone: 'contact_phone',
+  contactEmail: 'contact_email',
+  consentToName: 'consent_to_name',
+} as const;
+
+export const OFFER_BLOCKS = {
+  reference: 'offer_reference',
+  contactName: 'offer_contact_name',
+  contactEmail: 'offer_contact_email',
+  contactPhone: 'offer_contact_phone',
+  url: 'offer_url',
+} as const;
+
+export const CLOSE_BLOCKS = {
+  outcome: 'outcome',
+  note: 'outcome_note',
+} as const;
+
+/** The buttons that move an alert, one per action of services/alerts/state-machine.ts. */
+export const ALERT_ACTION_IDS = {
+  prendre_en_charge: 'alert_take',
+  transmettre: 'alert_transmit',
+  enregistrer_offre: 'alert_record_offer',
+  diffuser: 'alert_diffuse',
+  clore: 'alert_close',
+} as const satisfies Record<AlertAction, string>;
 
 export type VisitBlock = (typeof VISIT_BLOCKS)[keyof typeof VISIT_BLOCKS];

@@ -4,6 +4,9 @@
  * `errors` below.
  */
 import type {
+  AlertOutcome,
+  AlertState,
+  ContractType,
   HiringHorizon,
   Priority,
   RedFlag,
@@ -93,6 +96,39 @@ export const RED_FLAG_LABELS: Record<RedFlag, string> = {
   transmission_sans_repreneur: 'Transmission sans repreneur',
 };
 
+export const ALERT_STATE_LABELS: Record<AlertState, string> = {
+  signalee: 'Signalée',
+  prise_en_charge: 'Prise en charge',
+  transmise: 'Transmise à France Travail',
+  offre_enregistree: 'Offre enregistrée',
+  diffusee: 'Diffusée aux partenaires',
+  cloturee: 'Clôturée',
+};
+
+export const CONTRACT_LABELS: Record<ContractType, string> = {
+  cdi: 'CDI',
+  cdd: 'CDD',
+  interim: 'Intérim',
+  alternance: 'Alternance',
+  saisonnier: 'Saisonnier',
+  autre: 'Autre',
+};
+
+export const OUTCOME_LABELS: Record<AlertOutcome, string> = {
+  pourvue: 'Poste(s) pourvu(s)',
+  annulee: 'Besoin annulé',
+  sans_suite: 'Sans suite',
+};
+
+/** The buttons that move an alert (services/alerts/state-machine.ts). */
+export const ALERT_ACTION_LABELS = {
+  prendre_en_charge: 'Prendre en charge',
+  transmettre: 'Transmettre à France Travail',
+  enregistrer_offre: "Enregistrer l'offre",
+  diffuser: 'Diffuser aux partenaires',
+  clore: 'Clore',
+} as const;
+
 /** Messages for the codes services and validation return (UserError, FieldError). */
 export const ERRORS = {
   required: 'Ce champ est obligatoire.',
@@ -125,6 +161,17 @@ export const ERRORS = {
   roles_missing: 'Choisissez au moins un rôle.',
   last_admin: 'Il doit rester au moins un administrateur actif.',
   capteur_without_structure: 'Un capteur doit être rattaché à une structure.',
+  too_small: 'Nombre trop petit ({min} au moins).',
+  start_in_past: "La date de démarrage souhaitée est passée : indiquez aujourd'hui ou une date à venir.",
+  email_format: 'Adresse e-mail invalide (exemple : prenom.nom@entreprise.fr).',
+  phone_format: 'Numéro de téléphone invalide (exemple : 06 12 34 56 78 ou +33 6 12 34 56 78).',
+  url_format: 'Lien invalide : il doit commencer par https:// (ou http://).',
+  contact_reach_missing: 'Indiquez au moins un téléphone ou un e-mail pour joindre le contact.',
+  alert_state: "L'alerte {reference} est déjà « {state} »{by} : rien n'a été changé.",
+  alert_unknown: "Cette alerte n'existe plus.",
+  alert_forbidden: "Votre rôle ne permet pas de faire avancer cette alerte.",
+  partners_channel_missing:
+    "Le canal des partenaires n'est pas configuré (variable PARTNERS_CHANNEL_ID) : l'offre ne peut pas être diffusée. Prévenez l'administrateur de la plateforme.",
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -135,11 +182,13 @@ export function fill(template: string, params: Record<string, string | number> =
 }
 
 /** Error parameters that carry a code, shown by their French label. */
-const LABELLED_PARAMS: Record<string, Record<string, string>> = { stake: STAKE_LABELS };
+const LABELLED_PARAMS: Record<string, Record<string, string>> = { stake: STAKE_LABELS, state: ALERT_STATE_LABELS };
 
 export function errorText(code: string, params: Record<string, string | number> = {}): string {
   const template = (ERRORS as Record<string, string>)[code] ?? 'Saisie invalide.';
   const shown = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, LABELLED_PARAMS[key]?.[String(value)] ?? value]));
+  // « (par <@U…>) » only when we know who.
+  if ('by' in shown) shown.by = shown.by ? ` (par <@${shown.by}>)` : '';
   return fill(template, shown);
 }
 
@@ -148,6 +197,7 @@ export const INCIDENTS = {
   formNotSaved:
     "Enregistrement impossible pour le moment (incident technique) : rien n'a été enregistré et vos saisies sont conservées. Réessayez dans un instant.",
   modalNotOpened: "Le formulaire n'a pas pu s'ouvrir (Slack n'a pas répondu à temps). Retapez la commande.",
+  actionNotSaved: "Rien n'a été enregistré (incident technique). Réessayez dans un instant depuis le message de l'alerte.",
 } as const;
 
 /** Refusals: short, polite, and saying who can help. */
@@ -157,6 +207,10 @@ export const REFUSALS = {
   fileVisit: 'Seuls les capteurs peuvent déposer un compte rendu de visite. Si vous en êtes un, demandez à un administrateur de vous donner ce rôle.',
   readCompanies: "Votre rôle ne donne pas accès aux fiches entreprises. Demandez à un administrateur si vous en avez besoin.",
   administer: 'Seuls les administrateurs de la plateforme peuvent gérer les structures et les membres.',
+  raiseAlert:
+    "Seuls les capteurs peuvent signaler un besoin urgent de recrutement. Contactez directement la coordination, ou demandez à un administrateur le rôle de capteur.",
+  handleAlerts: 'Seule la coordination de la plateforme peut faire avancer les alertes recrutement.',
+  recordOffers: "Seuls la coordination et les conseillers France Travail peuvent enregistrer l'offre.",
   other: "Votre rôle ne permet pas cette action. Demandez à un administrateur si vous en avez besoin.",
 } as const;
 
@@ -173,9 +227,17 @@ export const HELP = {
     '• `/entreprise 123 456 789 00012` (SIRET ou SIREN) ;',
     '• `/entreprise Dupont` (quelques lettres du nom).',
   ].join('\n'),
+  alerte: [
+    '*/alerte-recrutement* — signaler un besoin urgent de recrutement d’une entreprise.',
+    '• `/alerte-recrutement` ouvre le formulaire (`/alerte-recrutement 123 456 789 00012` ou un nom le pré-remplit) ;',
+    '• la coordination est prévenue aussitôt et transmet le besoin à France Travail sous 48 h ;',
+    '• `/alerte-recrutement liste` : les alertes en cours (coordination) ;',
+    '• `/alerte-recrutement aide` affiche cette aide.',
+  ].join('\n'),
   plateforme: [
     '*/plateforme* — aide et administration de la Plateforme Emploi – Mutations Économiques.',
     '• `/visite` : déposer un compte rendu de visite (capteurs) ;',
+    '• `/alerte-recrutement` : signaler un besoin urgent de recrutement (capteurs) ;',
     '• `/entreprise <SIRET ou nom>` : fiche entreprise ;',
     '• `/plateforme` : cette aide ; pour les administrateurs, la gestion des structures et des membres ;',
     '• `/plateforme structure` : créer une structure partenaire ;',

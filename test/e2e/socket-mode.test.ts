@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createPlatformApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { VIEWS } from '../../src/slack/ids.js';
 import { startFakeSlack, type FakeSlack } from '../harness/fake-slack.js';
@@ -36,7 +37,7 @@ beforeAll(async () => {
   fake.respondTo('apps.connections.open', { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/` });
 
   const { app, start } = createPlatformApp({
-    config: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'unused-in-socket-mode', SLACK_APP_TOKEN: 'xapp-1-test', PLATFORM_TIMEZONE: 'Europe/Paris' },
+    config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'unused-in-socket-mode', SLACK_APP_TOKEN: 'xapp-1-test' }),
     db: db.prisma,
     logger: createLogger('error'),
     clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } },

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createPlatformApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { Db } from '../../src/services/db.js';
 import { startFakeSlack, type FakeSlack } from '../harness/fake-slack.js';
@@ -21,18 +22,13 @@ export interface TestApp {
  * The real app on loopback behind its HTTP receiver, talking to a fake Slack Web API: requests
  * go in signed like Slack's, the app's Web API calls are recorded by the fake.
  */
-export async function startTestApp(db: Db, options: { now?: () => Date; timeZone?: string } = {}): Promise<TestApp> {
+export async function startTestApp(db: Db, options: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestApp> {
   const fake = await startFakeSlack();
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream);
   const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, unhandledRequestTimeoutMillis: 1_000, logLevel: LogLevel.ERROR });
   const { app, ctx, commands, start } = createPlatformApp({
-    config: {
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_APP_TOKEN: undefined,
-      PLATFORM_TIMEZONE: options.timeZone ?? 'Europe/Paris',
-    },
+    config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, ...options.env }),
     db,
     logger,
     receiver,

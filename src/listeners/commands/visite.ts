@@ -2,13 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { checkSiret } from '../../reference/siret.js';
-import { searchCompanies } from '../../services/companies.js';
-import type { Db } from '../../services/db.js';
 import { HELP } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
-import { companyLabel } from '../../views/messages/company-card.js';
 import { visitReportModal, type VisitModalInput } from '../../views/modals/visit-report.js';
+import { companyPrefill } from '../company-prefill.js';
 import { ackFirst, authorise, ephemeral, openModalForCommand } from '../guard.js';
 
 export const commandPayload = z.object({
@@ -33,18 +30,5 @@ export function visiteCommand(ctx: AppContext) {
 
 /** A fresh modal (new submission key), with the company when the text names exactly one. */
 export async function openingFor(ctx: AppContext, text: string, companyId?: string): Promise<VisitModalInput> {
-  const opening: VisitModalInput = { submissionKey: randomUUID(), today: localDate(ctx.timeZone, ctx.now()) };
-  if (companyId) return { ...opening, company: await companyOption(ctx.db, companyId) };
-  const query = text.trim();
-  if (!query) return opening;
-  const matches = await searchCompanies(ctx.db, query, 2);
-  if (matches.length === 1) return { ...opening, company: { id: matches[0]!.id, label: companyLabel(matches[0]!) } };
-  const siret = checkSiret(query);
-  if (matches.length === 0 && siret.ok) return { ...opening, newSiret: siret.siret };
-  return opening;
-}
-
-async function companyOption(db: Db, companyId: string) {
-  const company = await db.company.findUnique({ where: { id: companyId }, select: { id: true, name: true, siret: true, commune: true } });
-  return company ? { id: company.id, label: companyLabel(company) } : undefined;
+  return { submissionKey: randomUUID(), today: localDate(ctx.timeZone, ctx.now()), ...(await companyPrefill(ctx.db, text, companyId)) };
 }

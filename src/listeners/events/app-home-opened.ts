@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../context.js';
+import { listOpenAlerts } from '../../services/alerts/alerts.js';
 import { can } from '../../services/permissions.js';
 import { countVisitsSince, listRecentVisits } from '../../services/visits/file-visit.js';
 import { localMonthStart } from '../../time.js';
@@ -20,6 +21,9 @@ export async function publishHome(ctx: AppContext, client: WebClient, slackUserI
   if (actor) {
     const structure = actor.structureId ? await ctx.db.structure.findUnique({ where: { id: actor.structureId }, select: { name: true } }) : null;
     home = { kind: 'member', roles: [...actor.roles], structureName: structure?.name ?? null };
+    if (can(actor, 'handleAlerts')) {
+      home.coordination = { openAlerts: await listOpenAlerts(ctx.db), clock: { now: ctx.now(), timeZone: ctx.timeZone } };
+    }
     if (can(actor, 'fileVisit')) {
       const monthStart = new Date(`${localMonthStart(ctx.timeZone, ctx.now())}T00:00:00Z`);
       const [recentVisits, visitsThisMonth] = await Promise.all([listRecentVisits(ctx.db, actor), countVisitsSince(ctx.db, actor, monthStart)]);

@@ -4,7 +4,9 @@ import { ACTIONS } from '../../slack/ids.js';
 import { HELP, REFUSALS, ROLE_LABELS } from '../../texts/fr.js';
 import { frenchDate } from '../../time.js';
 import { actions, button, context, divider, escapeText, header, section } from '../blocks.js';
+import { openAlertsBlocks, type Clock } from '../messages/alert.js';
 import { redFlagsLine } from '../messages/visit.js';
+import type { OpenAlert } from '../../services/alerts/alerts.js';
 
 export interface HomeVisit {
   id: string;
@@ -15,7 +17,14 @@ export interface HomeVisit {
 
 export type HomeInput =
   | { kind: 'unknown' }
-  | { kind: 'member'; roles: Role[]; structureName: string | null; capteur?: { recentVisits: HomeVisit[]; visitsThisMonth: number } };
+  | {
+      kind: 'member';
+      roles: Role[];
+      structureName: string | null;
+      capteur?: { recentVisits: HomeVisit[]; visitsThisMonth: number };
+      /** The coordination's view: open recruitment alerts with their 48 h clock. */
+      coordination?: { openAlerts: OpenAlert[]; clock: Clock };
+    };
 
 const TITLE = 'Plateforme Emploi – Mutations Économiques';
 
@@ -28,6 +37,13 @@ export function homeView(home: HomeInput): View {
     header(TITLE),
     context(`Vos rôles : ${roles || 'aucun'}${home.structureName ? ` — ${escapeText(home.structureName)}` : ''}`),
   ];
+  if (home.coordination) {
+    blocks.push(
+      section(`*Alertes recrutement en cours (${home.coordination.openAlerts.length})*`),
+      ...openAlertsBlocks(home.coordination.openAlerts.slice(0, 15), home.coordination.clock),
+      divider(),
+    );
+  }
   if (home.capteur) {
     const { recentVisits, visitsThisMonth } = home.capteur;
     blocks.push(
@@ -48,7 +64,7 @@ export function homeView(home: HomeInput): View {
         ),
       );
     }
-  } else {
+  } else if (!home.coordination) {
     blocks.push(section(HELP.plateforme));
   }
   return { type: 'home', blocks };

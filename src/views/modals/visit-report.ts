@@ -1,5 +1,4 @@
 import type { View } from '@slack/types';
-import { HEADCOUNT_BANDS, shortBandLabel } from '../../reference/headcount-bands.js';
 import { VIEWS, VISIT_BLOCKS as B } from '../../slack/ids.js';
 import {
   CHANNEL_LABELS,
@@ -24,15 +23,12 @@ import {
   staticSelect,
   textInput,
 } from '../blocks.js';
+import { companyBlocks, type CompanyPrefill } from './company-blocks.js';
 
-export interface VisitModalInput {
+export interface VisitModalInput extends CompanyPrefill {
   submissionKey: string;
   /** Today in the platform's time zone: the date picker's default. */
   today: string;
-  /** `/visite <SIRET or name>` found one known company. */
-  company?: { id: string; label: string } | undefined;
-  /** `/visite <SIRET>` for a company not known yet: pre-fills the new company's SIRET. */
-  newSiret?: string | undefined;
 }
 
 export interface VisitModalMetadata {
@@ -55,24 +51,7 @@ export function visitReportModal(input_: VisitModalInput): View {
     submit: plain('Enregistrer'),
     close: plain('Annuler'),
     blocks: [
-      section('*Entreprise visitée*'),
-      input(B.companyId, 'Entreprise connue', externalSelect('SIRET ou nom', 2, input_.company ? option(input_.company.label, input_.company.id) : undefined), {
-        optional: true,
-        hint: 'Tapez le SIRET ou quelques lettres du nom. Absente de la liste ? Remplissez « Nouvelle entreprise ».',
-      }),
-      context('*Nouvelle entreprise* — seulement si elle n’est pas dans la liste ci-dessus.'),
-      input(B.newSiret, 'SIRET', textInput({ placeholder: '123 456 789 00012', maxLength: 30, initial: input_.newSiret }), {
-        optional: true,
-        hint: "14 chiffres. Inconnu ? Laissez vide : la raison sociale et la commune suffisent, le SIRET sera complété plus tard.",
-      }),
-      input(B.newName, 'Raison sociale', textInput({ maxLength: 200 }), optional),
-      input(B.newNaf, 'Activité (code NAF)', externalSelect('Code ou mots de l’activité, ex. 25.62B ou mécanique', 2), {
-        optional: true,
-        hint: 'Nomenclature NAF rév. 2 de l’INSEE, au niveau de la sous-classe.',
-      }),
-      input(B.newHeadcountBand, "Tranche d'effectif salarié", staticSelect(HEADCOUNT_BANDS.map((b) => option(shortBandLabel(b), b.code)), 'Tranche INSEE'), optional),
-      input(B.newCommune, 'Commune', textInput({ maxLength: 100 }), optional),
-      input(B.newPostalCode, 'Code postal', textInput({ maxLength: 10 }), optional),
+      ...companyBlocks(input_, '*Entreprise visitée*'),
       divider(),
       section('*La visite*'),
       input(B.visitDate, 'Date de la visite', { type: 'datepicker', initial_date: input_.today }),

@@ -1,0 +1,50 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { type AlertField, type AlertForm, parseAlertReport } from '../../services/alerts/alert-report.js';
+import { raiseAlert } from '../../services/alerts/alerts.js';
+import { ValidationFailed, type FieldError } from '../../services/errors.js';
+import { ALERT_BLOCKS } from '../../slack/ids.js';
+import { errorText } from '../../texts/fr.js';
+import { localDate } from '../../time.js';
+import { alertRaisedModal } from '../../views/modals/alert.js';
+import { refusalModal } from '../../views/modals/administration.js';
+import { authorise, withSubmissionSafetyNet } from '../guard.js';
+import { asString, errorsResponse, readViewState } from '../view-state.js';
+
+const metadataSchema = z.object({ submissionKey: z.string().min(1) });
+
+export function alertFormFromView(view: ViewSubmitAction['view']): AlertForm {
+  const { submissionKey } = metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
+  const state = readViewState(view.state.values);
+  const form: AlertForm = { submissionKey };
+  for (const [field, blockId] of Object.entries(ALERT_BLOCKS) as [AlertField, string][]) form[field] = asString(state[blockId]);
+  return form;
+}
+
+const toSlackErrors = (errors: FieldError<string>[]) =>
+  errorsResponse(Object.fromEntries(errors.map((e) => [ALERT_BLOCKS[e.field as AlertField] ?? ALERT_BLOCKS.companyId, errorText(e.code, e.params)])));
+
+/**
+ * Submission of the alert modal: the alert and the pages it owes are saved before the ack, so
+ * the capteur's confirmation means it is in the database, whatever Slack does next.
+ */
+export function alertReportSubmission(ctx: AppContext) {
+  return withSubmissionSafetyNet(ctx.logger, ALERT_BLOCKS.companyId, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const auth = await authorise(ctx.actors, body.user.id, 'raiseAlert');
+    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
+    const now = ctx.now();
+    const parsed = parseAlertReport(alertFormFromView(view), localDate(ctx.timeZone, now));
+    if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
+    let raised;
+    try {
+      raised = await raiseAlert(ctx.db, auth.actor, parsed.report, now, ctx.alerts);
+    } catch (error) {
+      if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
+      throw error;
+    }
+    await ack({ response_action: 'update', view: alertRaisedModal(raised, ctx.timeZone) });
+    // After the ack: the pages to the coordinators and the capteur's confirmation.
+    await ctx.notifier.kick();
+  });
+}
