@@ -1,5 +1,5 @@
 import { App, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
-import type { WebClientOptions } from '@slack/web-api';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -56,6 +56,15 @@ export function createPlatformApp(options: PlatformAppOptions) {
     convoStore: false,
   });
   const now = options.now ?? (() => new Date());
+  // Owed messages go through a client of their own: it does not retry (the outbox does, with
+  // backoff) and does not wait out a rate limit, which would hold every call of a shared client,
+  // modal openings included; a rate-limited message is put back until Slack's Retry-After.
+  const deliveryClient = new WebClient(config.SLACK_BOT_TOKEN, {
+    ...clientOptions,
+    logger: boltLog,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
   const ctx: AppContext = {
     db,
     actors: createActorDirectory(db),
@@ -69,7 +78,7 @@ export function createPlatformApp(options: PlatformAppOptions) {
     },
     now,
     logger,
-    notifier: createNotifier({ db, client: app.client, logger, now, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE })) }),
+    notifier: createNotifier({ db, client: deliveryClient, logger, now, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE })) }),
   };
   const { commands } = registerListeners(app, ctx);
   app.error(async (error) => {

@@ -85,6 +85,13 @@ export function createNotifier(deps: {
           }
           await markSent(db, message.id, now());
         } catch (error) {
+          const retryAfter = (error as { code?: string; retryAfter?: number }).code === 'slack_webapi_rate_limited_error' ? (error as { retryAfter: number }).retryAfter : undefined;
+          if (retryAfter !== undefined) {
+            // Slack said when to come back: not a failure of ours, no attempt counted.
+            logger.warn({ outboxId: message.id, kind: message.kind, retryAfter }, 'owed message rate-limited');
+            await postpone(db, message, new Date(now().getTime() + retryAfter * 1000));
+            continue;
+          }
           const code = (error as { data?: { error?: string } }).data?.error;
           const permanent = error instanceof PermanentError || (code !== undefined && PERMANENT_ERRORS.has(code));
           const reason = code ?? (error as Error).message;

@@ -7,6 +7,12 @@ import { performance } from 'node:perf_hooks';
 
 export type SlackArgs = Record<string, unknown>;
 
+export interface HttpFailure {
+  status: number;
+  /** Seconds, sent as Retry-After (with 429). */
+  retryAfter?: number;
+}
+
 export interface RecordedCall {
   method: string;
   args: SlackArgs;
@@ -37,6 +43,13 @@ export interface FakeSlack {
   reset(): void;
   /** The next `times` calls of `method` answer `{ ok: false, error }` with HTTP 200, as Slack does. */
   failNext(method: string, times: number, error?: string): void;
+  /**
+   * Answers the next calls of `method` (those matching `predicate`) with these HTTP failures, one
+   * per call, before answering normally again: a 500, a 429 with Retry-After…
+   */
+  failNextHttp(method: string, failures: HttpFailure[], predicate?: (args: SlackArgs) => boolean): void;
+  /** Calls Slack accepted (HTTP 200 and ok: true). */
+  succeeded(method: string): RecordedCall[];
   /** Answers every later call of `method` with `{ ok: true, ...fields }` (e.g. apps.connections.open's url). */
   respondTo(method: string, fields: Record<string, unknown>): void;
   close(): Promise<void>;
@@ -94,6 +107,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responseWaiters = new Set<Waiter<RecordedResponse>>();
   const failures = new Map<string, { remaining: number; error: string }>();
   const canned = new Map<string, Record<string, unknown>>();
+  const httpFailures: { method: string; predicate: (args: SlackArgs) => boolean; failures: HttpFailure[] }[] = [];
+  const accepted = new Set<RecordedCall>();
   let seq = 0;
   const next = (): number => ++seq;
 
@@ -197,9 +212,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           const args = decodeArgs(raw, contentType);
           const call: RecordedCall = { method, args, at };
           calls.push(call);
+          const planned = httpFailures.find((f) => f.method === method && f.failures.length > 0 && f.predicate(args));
+          if (planned) {
+            const failure = planned.failures.shift()!;
+            if (failure.retryAfter !== undefined) res.setHeader('Retry-After', String(failure.retryAfter));
+            notify(callWaiters, call);
+            sendJson(res, failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' });
+            return;
+          }
+          const answered = answer(method, args);
+          if (answered.ok === true) accepted.add(call);
           // Notify before answering so waitFor() resolves as soon as the call is seen.
           notify(callWaiters, call);
-          sendJson(res, 200, answer(method, args));
+          sendJson(res, 200, answered);
         } else if (path.startsWith('/response/') && req.method === 'POST') {
           const body = raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>);
           const response: RecordedResponse = { path, body, at };
@@ -241,10 +266,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       calls.length = 0;
       responses.length = 0;
       failures.clear();
+      httpFailures.length = 0;
     },
     failNext: (method, times, error = 'internal_error') => {
       failures.set(method, { remaining: times, error });
     },
+    failNextHttp: (method, failures, predicate = () => true) => {
+      httpFailures.push({ method, predicate, failures: [...failures] });
+    },
+    succeeded: (method) => calls.filter((c) => c.method === method && accepted.has(c)),
     respondTo: (method, fields) => {
       canned.set(method, fields);
     },

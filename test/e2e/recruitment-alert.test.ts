@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ALERT_ACTION_IDS, ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../src/slack/ids.js';
+import { blockActions, type SlackUser } from '../harness/slack-requests.js';
+import type { RecordedCall } from '../harness/fake-slack.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { submitModal } from '../support/forms.js';
+
+const capteur = { id: 'UALCAPTEUR', name: 'claire' };
+const coordA = { id: 'UALCOORDA', name: 'helene' };
+const coordB = { id: 'UALCOORDB', name: 'marc' };
+const adviser = { id: 'UALFT', name: 'karim' };
+const admin = { id: 'UALADMIN', name: 'admin' };
+const PARTNERS = 'CPARTNERS01';
+
+let db: TestDatabase;
+let t: TestApp;
+let companyId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  t = await startTestApp(db.prisma, { env: { PARTNERS_CHANNEL_ID: PARTNERS } });
+  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
+  const md3e = await makeStructure(db.prisma, 'MD3E', 'agence_developpement');
+  const ft = await makeStructure(db.prisma, 'France Travail Vierzon', 'france_travail');
+  await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
+  await makeMember(db.prisma, coordA.id, ['coordinateur'], md3e.id);
+  await makeMember(db.prisma, coordB.id, ['coordinateur'], md3e.id);
+  await makeMember(db.prisma, adviser.id, ['france_travail'], ft.id);
+  await makeMember(db.prisma, admin.id, ['admin']);
+  companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique, commune: 'Vierzon' })).id;
+});
+afterAll(async () => {
+  await t?.stop();
+  await db?.close();
+});
+beforeEach(() => t.fake.reset());
+
+// ───────────────────────────── Steps, as people do them ─────────────────────────────
+
+async function raise(answers: Record<string, string | null> = {}) {
+  await t.slack.command('/alerte-recrutement', '', capteur, { extra: { response_url: t.fake.responseUrl() } });
+  const modal = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; private_metadata: string; blocks: never[] };
+  expect(modal.callback_id).toBe(VIEWS.alertReport);
+  const submission = submitModal(capteur, modal, {
+    [A.companyId]: companyId,
+    [A.p1Title]: 'Soudeur TIG',
+    [A.p1Count]: '2',
+    [A.p1Contract]: 'cdi',
+    [A.p1Location]: 'Vierzon',
+    [A.urgency]: 'Commande aéronautique à livrer en mars, deux départs non remplacés.',
+    [A.contactName]: 'Marie Dupont, responsable RH',
+    [A.contactPhone]: '02 48 00 00 00',
+    [A.consentToName]: 'oui',
+    ...answers,
+  });
+  const res = await t.slack.interaction(submission);
+  expect(res.status).toBe(200);
+  return { ack: res.json(), submission };
+}
+
+let clickSeq = 0;
+/** A click on a button of a DM message; returns the ephemeral answer, if any. */
+async function click(user: SlackUser, action: keyof typeof ALERT_ACTION_IDS, alertId: string) {
+  const url = t.fake.responseUrl(`click-${++clickSeq}`);
+  const res = await t.slack.interaction(
+    blockActions({ user, actions: [{ action_id: ALERT_ACTION_IDS[action], block_id: 'alert_actions', value: alertId }], response_url: url }),
+  );
+  expect(res.status).toBe(200);
+  return url;
+}
+
+const posts = (channel: string) => t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === channel);
+const text = (call: RecordedCall) => JSON.stringify(call.args.blocks ?? call.args.text);
+const buttons = (call: RecordedCall) =>
+  ((call.args.blocks as { type: string; elements?: { action_id: string }[] }[]) ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements!.map((e) => e.action_id));
+async function alertRow() {
+  return db.prisma.recruitmentAlert.findFirstOrThrow({ orderBy: { raisedAt: 'desc' }, include: { transitions: { orderBy: { at: 'asc' } } } });
+}
+/** The page message each coordinator got, where updates must land. */
+function pageOf(user: SlackUser, pageCalls: Map<string, { channel: string; ts: string }>) {
+  return pageCalls.get(user.id)!;
+}
+
+describe('an urgent recruitment alert, from /alerte-recrutement to its closing', () => {
+  it('goes through every state, paging, updating in place, and telling the capteur at each step', async () => {
+    // ── Raised: stored with a reference and a 48 h deadline, the capteur acknowledged, coordinators paged.
+    const { ack } = await raise();
+    expect(ack.response_action).toBe('update');
+    const alert = await alertRow();
+    expect(alert.reference).toMatch(/^ALR-\d{4}-0001$/);
+    expect(alert.deadlineAt.getTime() - alert.raisedAt.getTime()).toBe(48 * 3_600_000);
+    expect(JSON.stringify(ack.view)).toContain(alert.reference);
+
+    const pageA = await t.fake.waitFor('chat.postMessage', (a) => a.channel === coordA.id);
+    await t.fake.waitFor('chat.postMessage', (a) => a.channel === coordB.id);
+    expect(text(pageA)).toContain('Forges de Vierzon');
+    expect(text(pageA)).toContain('Soudeur TIG');
+    expect(buttons(pageA)).toEqual([ALERT_ACTION_IDS.prendre_en_charge, ALERT_ACTION_IDS.transmettre, ALERT_ACTION_IDS.clore]);
+    await expect.poll(() => posts(capteur.id).length).toBe(1);
+    expect(text(posts(capteur.id)[0]!)).toContain('enregistrée');
+
+    const pages = new Map<string, { channel: string; ts: string }>();
+    // Where each page landed is recorded once Slack has answered the post.
+    await expect.poll(() => db.prisma.alertMessage.count({ where: { alertId: alert.id, kind: 'alert_page', ts: { not: null } } })).toBe(2);
+    for (const row of await db.prisma.alertMessage.findMany({ where: { alertId: alert.id, kind: 'alert_page' } })) {
+      pages.set(row.recipient, { channel: row.channel!, ts: row.ts! });
+    }
+    expect(pages.size).toBe(2);
+
+    // ── Taken by A: both pages updated in place (B sees who took it), the capteur told.
+    t.fake.reset();
+    await click(coordA, 'prendre_en_charge', alert.id);
+    await expect.poll(() => t.fake.succeeded('chat.update').length).toBe(2);
+    for (const coord of [coordA, coordB]) {
+      const update = t.fake.succeeded('chat.update').find((c) => c.args.ts === pageOf(coord, pages).ts)!;
+      expect(update.args.channel).toBe(pageOf(coord, pages).channel);
+      expect(text(update)).toContain('Prise en charge');
+      expect(text(update)).toContain(`<@${coordA.id}>`);
+    }
+    await expect.poll(() => posts(capteur.id).length).toBe(1);
+    expect(text(posts(capteur.id)[0]!)).toContain('prise en charge');
+
+    // ── B clicks too late: refused, told who did, nothing changes.
+    t.fake.reset();
+    const late = await click(coordB, 'prendre_en_charge', alert.id);
+    const refusal = await t.fake.waitForResponse((_b, path) => late.endsWith(path));
+    expect(String(refusal.body.text)).toMatch(/déjà « Prise en charge » \(par <@UALCOORDA>\)/);
+    expect((await alertRow()).transitions).toHaveLength(2);
+
+    // ── Transmitted to France Travail, whose adviser is in Slack: the need reaches them with a button.
+    t.fake.reset();
+    await click(coordA, 'transmettre', alert.id);
+    const request = await t.fake.waitFor('chat.postMessage', (a) => a.channel === adviser.id);
+    expect(buttons(request)).toEqual([ALERT_ACTION_IDS.enregistrer_offre]);
+    expect(text(request)).toContain('Marie Dupont');
+    await expect.poll(() => t.fake.succeeded('chat.update').length).toBe(2);
+    expect((await alertRow()).state).toBe('transmise');
+
+    // A second « Transmettre » is refused and changes nothing.
+    t.fake.reset();
+    const again = await click(coordA, 'transmettre', alert.id);
+    expect(String((await t.fake.waitForResponse((_b, path) => again.endsWith(path))).body.text)).toMatch(/déjà « Transmise à France Travail »/);
+    expect((await alertRow()).transitions).toHaveLength(3);
+
+    // ── France Travail records the offer from its message.
+    t.fake.reset();
+    await click(adviser, 'enregistrer_offre', alert.id);
+    const offerModal = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; private_metadata: string; blocks: never[] };
+    expect(offerModal.callback_id).toBe(VIEWS.alertOffer);
+    const offerAnswers = { [OFFER_BLOCKS.reference]: '185XKQW', [OFFER_BLOCKS.contactName]: 'Karim Benali', [OFFER_BLOCKS.contactEmail]: 'karim.benali@francetravail.fr' };
+    const offerAck = (await t.slack.interaction(submitModal(adviser, offerModal, offerAnswers))).json();
+    expect(offerAck.response_action).toBe('update');
+    expect(await alertRow()).toMatchObject({ state: 'offre_enregistree', offerReference: '185XKQW', offerContactName: 'Karim Benali' });
+    // Pages and the France Travail request updated (3 messages); the coordinators and the capteur told.
+    await expect.poll(() => t.fake.succeeded('chat.update').length).toBe(3);
+    const ftUpdate = t.fake.succeeded('chat.update').find((c) => c.args.channel !== pageOf(coordA, pages).channel && c.args.channel !== pageOf(coordB, pages).channel)!;
+    expect(buttons(ftUpdate)).toEqual([]);
+    await expect.poll(() => [coordA, coordB, capteur].map((u) => posts(u.id).length)).toEqual([1, 1, 1]);
+    expect(text(posts(capteur.id)[0]!)).toContain('185XKQW');
+
+    // ── Diffused to the partners' channel, naming the company (it agreed).
+    t.fake.reset();
+    await click(coordA, 'diffuser', alert.id);
+    const diffusion = await t.fake.waitFor('chat.postMessage', (a) => a.channel === PARTNERS);
+    expect(text(diffusion)).toContain('Forges de Vierzon');
+    expect(text(diffusion)).toContain('185XKQW');
+    expect(text(diffusion)).toContain('Karim Benali');
+    await expect.poll(() => posts(capteur.id).length).toBe(1);
+    expect(text(posts(capteur.id)[0]!)).toContain('diffusée');
+
+    // ── Closed: the post was filled.
+    t.fake.reset();
+    await click(coordA, 'clore', alert.id);
+    const closeModal = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; private_metadata: string; blocks: never[] };
+    expect(closeModal.callback_id).toBe(VIEWS.alertClose);
+    const closeAck = (await t.slack.interaction(submitModal(coordA, closeModal, { [CLOSE_BLOCKS.outcome]: 'pourvue', [CLOSE_BLOCKS.note]: 'Deux soudeurs recrutés le 3 mars.' }))).json();
+    expect(closeAck.response_action).toBe('update');
+    await expect.poll(() => t.fake.succeeded('chat.update').length).toBe(3);
+    expect(t.fake.succeeded('chat.update').every((c) => buttons(c).length === 0)).toBe(true);
+    await expect.poll(() => posts(capteur.id).length).toBe(1);
+    expect(text(posts(capteur.id)[0]!)).toContain('close');
+
+    const final = await alertRow();
+    expect(final).toMatchObject({ state: 'cloturee', outcome: 'pourvue', outcomeNote: 'Deux soudeurs recrutés le 3 mars.' });
+    expect(final.transitions.map((tr) => tr.to)).toEqual(['signalee', 'prise_en_charge', 'transmise', 'offre_enregistree', 'diffusee', 'cloturee']);
+
+    // ── An offer recorded on the closed alert (a stale modal) is refused and changes nothing.
+    const stale = (await t.slack.interaction(submitModal(adviser, offerModal, { ...offerAnswers, [OFFER_BLOCKS.reference]: 'AUTRE' }))).json();
+    expect(stale.response_action).toBe('update');
+    expect(JSON.stringify(stale.view)).toMatch(/déjà « Clôturée »/);
+    expect((await alertRow()).offerReference).toBe('185XKQW');
+  });
+});
