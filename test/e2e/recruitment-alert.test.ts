@@ -169,6 +169,7 @@ describe('an urgent recruitment alert, from /alerte-recrutement to its closing',
     expect(text(diffusion)).toContain('Karim Benali');
     await expect.poll(() => posts(capteur.id).length).toBe(1);
     expect(text(posts(capteur.id)[0]!)).toContain('diffusée');
+    await expect.poll(() => t.fake.succeeded('chat.update').length).toBe(3);
 
     // ── Closed: the post was filled.
     t.fake.reset();

@@ -11,21 +11,49 @@
 import { readdirSync } from 'node:fs';
 import { escapeText } from '../../src/views/blocks.js';
 import { describe, expect, it } from 'vitest';
-import { RedFlag, Role, Stake, type Priority } from '../../src/generated/prisma/enums.js';
+import { AlertState, RedFlag, Role, Stake, type ContractType, type Priority } from '../../src/generated/prisma/enums.js';
 import type {
+  AlertPositionModel,
+  AlertTransitionModel,
   CompanyModel,
+  RecruitmentAlertModel,
   VisitHiringNeedModel,
   VisitModel,
   VisitRedFlagModel,
   VisitStakeModel,
 } from '../../src/generated/prisma/models.js';
+import type { AlertDetails, OpenAlert } from '../../src/services/alerts/alerts.js';
+import { AWAITING_TRANSMISSION, nextActions, OPEN_STATES, type AlertAction } from '../../src/services/alerts/state-machine.js';
 import type { CompanyCard, CompanySummary } from '../../src/services/companies.js';
 import type { VisitSummary } from '../../src/services/visits/file-visit.js';
-import { ACTIONS, MEMBER_BLOCKS, STRUCTURE_BLOCKS, VIEWS, VISIT_BLOCKS } from '../../src/slack/ids.js';
-import { HELP, REFUSALS } from '../../src/texts/fr.js';
+import {
+  ACTIONS,
+  ALERT_ACTION_IDS,
+  ALERT_BLOCKS,
+  CLOSE_BLOCKS,
+  MEMBER_BLOCKS,
+  OFFER_BLOCKS,
+  STRUCTURE_BLOCKS,
+  VIEWS,
+  VISIT_BLOCKS,
+} from '../../src/slack/ids.js';
+import { ALERT_STATE_LABELS, CONTRACT_LABELS, HELP, OUTCOME_LABELS, REFUSALS } from '../../src/texts/fr.js';
 import { assertWithinSlackLimits, findLimitViolations, type Surface } from '../../src/views/slack-limits.js';
 import * as homeModule from '../../src/views/home/home.js';
 import { homeView, type HomeInput, type HomeVisit } from '../../src/views/home/home.js';
+import * as alertMessagesModule from '../../src/views/messages/alert.js';
+import {
+  alertBreachMessage,
+  alertDiffusionMessage,
+  alertNewsMessage,
+  alertPageMessage,
+  alertReminderMessage,
+  franceTravailRequestMessage,
+  openAlertsMessage,
+  positionLine,
+  stateLine,
+  type Clock,
+} from '../../src/views/messages/alert.js';
 import * as companyCardModule from '../../src/views/messages/company-card.js';
 import {
   CARD_VISITS,
@@ -46,6 +74,18 @@ import {
   type MemberRow,
   type StructureRow,
 } from '../../src/views/modals/administration.js';
+import * as alertModalsModule from '../../src/views/modals/alert.js';
+import {
+  alertRaisedModal,
+  alertReportModal,
+  closeModal,
+  franceTravailEmail,
+  offerModal,
+  transmitByEmailModal,
+  type AlertModalInput,
+} from '../../src/views/modals/alert.js';
+import * as companyBlocksModule from '../../src/views/modals/company-blocks.js';
+import { companyBlocks } from '../../src/views/modals/company-blocks.js';
 import * as visitReportModule from '../../src/views/modals/visit-report.js';
 import { visitReportModal, type VisitModalInput } from '../../src/views/modals/visit-report.js';
 
@@ -340,10 +380,18 @@ interface JOption {
   text: JText;
   value: string;
 }
+interface JConfirm {
+  title: JText;
+  text: JText;
+  confirm: JText;
+  deny: JText;
+}
 interface JElement {
   type: string;
   action_id?: string;
   value?: string;
+  style?: string;
+  confirm?: JConfirm;
   text?: JText;
   options?: JOption[];
   initial_option?: JOption;
@@ -354,6 +402,7 @@ interface JElement {
 interface JBlock {
   type: string;
   block_id?: string;
+  optional?: boolean;
   text?: JText;
   fields?: JText[];
   /** Buttons in an actions block; text objects in a context block (see contextTexts). */
@@ -758,7 +807,10 @@ describe('the validator is really applied', () => {
 const VIEW_MODULES: Record<string, Record<string, unknown>> = {
   'modals/administration.ts': administrationModule,
   'modals/visit-report.ts': visitReportModule,
+  'modals/alert.ts': alertModalsModule,
+  'modals/company-blocks.ts': companyBlocksModule,
   'home/home.ts': homeModule,
+  'messages/alert.ts': alertMessagesModule,
   'messages/company-card.ts': companyCardModule,
   'messages/visit.ts': visitMessagesModule,
 };
@@ -782,7 +834,7 @@ describe('no builder is left out', () => {
         .filter(([name, value]) => typeof value === 'function' && /(Modal|Message|View)$/.test(name))
         .map(([name, value]) => ({ file, name, fn: value })),
     );
-    expect(builders.length).toBeGreaterThanOrEqual(11);
+    expect(builders.length).toBeGreaterThanOrEqual(23);
     const missing = builders.filter((b) => !covered.has(b.fn as Case['builder'])).map((b) => `${b.file}: ${b.name}`);
     expect(missing).toEqual([]);
     expect(coveredNames).toEqual(builders.map((b) => b.name).sort());
