@@ -369,6 +369,175 @@ const structures = (count: number, worst = false) => Array.from({ length: count 
 const members = (count: number, worst = false) => Array.from({ length: count }, (_, i) => memberRow(i + 1, worst));
 
 // ---------------------------------------------------------------------------
+// Recruitment alerts: rows shaped like getAlert() and listOpenAlerts() return them
+// ---------------------------------------------------------------------------
+
+/** The life of an alert, in order: each state is reached through the ones before it. */
+const ALERT_PATH: AlertState[] = ['signalee', 'prise_en_charge', 'transmise', 'offre_enregistree', 'diffusee', 'cloturee'];
+const TIME_ZONE = 'Europe/Paris';
+const hoursAfter = (d: Date, h: number) => new Date(d.getTime() + h * 3_600_000);
+/** Raised on Friday 27 November 2026 at 14:05 in Paris (winter time): due 48 h later. */
+const RAISED_AT = new Date('2026-11-27T13:05:00Z');
+const DEADLINE_AT = hoursAfter(RAISED_AT, 48);
+/** The deadline as people read it: the minutes must survive every rendering. */
+const DEADLINE_TEXT = '29/11/2026 à 14:05';
+/** On time: 27 h before the deadline. Late: 20 h after it. */
+const ON_TIME: Clock = { now: hoursAfter(RAISED_AT, 21), timeZone: TIME_ZONE };
+const LATE: Clock = { now: hoursAfter(DEADLINE_AT, 20), timeZone: TIME_ZONE };
+const clockFor = (late: boolean) => (late ? LATE : ON_TIME);
+
+const CAPTEUR_SLACK = slackId(101);
+const COORDINATOR_SLACK = slackId(102);
+const FT_ADVISER_SLACK = slackId(103);
+/** Who moves an alert into each state (worst case: the adviser who recorded the offer has left). */
+const MOVED_BY: Record<AlertState, string> = {
+  signalee: CAPTEUR_SLACK,
+  prise_en_charge: COORDINATOR_SLACK,
+  transmise: COORDINATOR_SLACK,
+  offre_enregistree: FT_ADVISER_SLACK,
+  diffusee: COORDINATOR_SLACK,
+  cloturee: COORDINATOR_SLACK,
+};
+
+// Worst-case alert texts, at the alert form's limits, with mrkdwn / HTML-ish characters.
+const LONG_URGENCY = long(
+  'Commande de 40 000 pièces à livrer fin mars <!channel> & *deux départs* non remplacés, l’atelier tourne à 60 % ; pénalités de retard > 5 %.',
+  1000,
+);
+const LONG_OUTCOME_NOTE = long('Poste pourvu par l’intérim <@U0000000999> & *CDI* proposé après la période d’essai, à revoir en juin.', 1000);
+const longJobTitle = (rank: number) => long(`Poste ${rank} — Technicien(ne) de maintenance <électromécanique> & *automatismes* industriels`, 120);
+const LONG_LOCATION = long('Vierzon, zone industrielle des Forges <bâtiment B> & *atelier* 3', 120);
+const longEmail = (who: string, domain: string) => `${who}.${'x'.repeat(200 - who.length - 2 - domain.length)}@${domain}`;
+const LONG_CONTACT_EMAIL = longEmail('marie-helene.dupont-de-la-roche', 'mecanique-berrichonne-et-solognote.fr');
+const LONG_OFFER_EMAIL = longEmail('jean-baptiste.martin-lefebvre', 'francetravail.fr');
+const OFFER_URL = 'https://candidat.francetravail.fr/offres/recherche/detail/185XKQW';
+/** At the offer form's 500-character limit. */
+const LONG_OFFER_URL = `${OFFER_URL}?at_medium=plateforme&at_campaign=alerte&ref=${'9'.repeat(500)}`.slice(0, 500);
+const LONG_OFFER_REFERENCE = long('185XKQW <réf> & *2026*', 40);
+
+interface AlertScenario {
+  state: AlertState;
+  worst?: boolean;
+  /** The deadline passed before transmission: lateAt is set and moves after it came late. */
+  late?: boolean;
+  /** Whether the company agreed to be named to the partners (default: realistic yes, worst no). */
+  consentToName?: boolean;
+}
+
+const alertId = (worst: boolean) => uuid(worst ? 2002 : 2001);
+const reached = (state: AlertState) => ALERT_PATH.slice(0, ALERT_PATH.indexOf(state) + 1);
+
+function alertRow({ state, worst = false, late = false, consentToName = !worst }: AlertScenario): RecruitmentAlertModel {
+  const path = reached(state);
+  const offered = path.includes('offre_enregistree');
+  return {
+    id: alertId(worst),
+    reference: worst ? 'ALR-2026-9999' : 'ALR-2026-0042',
+    submissionKey: uuid(worst ? 5902 : 5901),
+    companyId: uuid(worst ? 2 : 1),
+    capteurId: uuid(901),
+    structureId: uuid(801),
+    urgency: worst ? LONG_URGENCY : 'Commande importante à livrer en mars, deux soudeurs partis en retraite non remplacés.',
+    contactName: worst ? long('Marie-Hélène Dupont de la Roche, directrice des ressources humaines & <RSE>', 120) : 'Marie Dupont, responsable RH',
+    contactPhone: worst ? '+33612345678901' : '0612345678',
+    contactEmail: worst ? LONG_CONTACT_EMAIL : null,
+    consentToName,
+    state,
+    raisedAt: RAISED_AT,
+    deadlineAt: DEADLINE_AT,
+    lateAt: late ? hoursAfter(DEADLINE_AT, 0.25) : null,
+    coordinatorId: path.length > 1 ? uuid(902) : null,
+    offerReference: offered ? (worst ? LONG_OFFER_REFERENCE : '185XKQW') : null,
+    offerContactName: offered ? (worst ? long('Jean-Baptiste Martin-Lefebvre, conseiller entreprises <agence de Vierzon>', 120) : 'Julie Martin') : null,
+    offerContactEmail: offered ? (worst ? LONG_OFFER_EMAIL : 'julie.martin@francetravail.fr') : null,
+    offerContactPhone: offered && worst ? '+33248000000' : null,
+    offerUrl: offered ? (worst ? LONG_OFFER_URL : OFFER_URL) : null,
+    outcome: state === 'cloturee' ? (worst ? 'sans_suite' : 'pourvue') : null,
+    outcomeNote: state === 'cloturee' ? (worst ? LONG_OUTCOME_NOTE : 'Deux soudeurs recrutés en CDI.') : null,
+    updatedAt: RAISED_AT,
+  };
+}
+
+const WORST_CONTRACTS: ContractType[] = ['cdi', 'alternance', 'saisonnier'];
+
+function alertPositions(id: string, worst: boolean): AlertPositionModel[] {
+  if (!worst) {
+    return [
+      { id: uuid(3001), alertId: id, rank: 1, jobTitle: 'Soudeur TIG', romeCode: 'H2913', count: 2, contractType: 'cdi', startDate: day('2026-12-07'), location: 'Vierzon' },
+      { id: uuid(3002), alertId: id, rank: 2, jobTitle: 'Technicien de maintenance', romeCode: null, count: 1, contractType: 'interim', startDate: null, location: 'Vierzon, site des Forges' },
+    ];
+  }
+  return WORST_CONTRACTS.map((contractType, i) => ({
+    id: uuid(3011 + i),
+    alertId: id,
+    rank: i + 1,
+    jobTitle: longJobTitle(i + 1),
+    romeCode: null,
+    count: 999,
+    contractType,
+    startDate: day('2027-01-04'),
+    location: LONG_LOCATION,
+  }));
+}
+
+type AlertTransitionRow = AlertTransitionModel & { actor: { slackUserId: string } | null };
+
+/** One transition per state reached; late, transmission came 2 h after the deadline. */
+function alertTransitions({ state, worst = false, late = false }: AlertScenario): AlertTransitionRow[] {
+  const path = reached(state);
+  const at = (i: number) => (late && i >= 2 ? hoursAfter(DEADLINE_AT, 2 * (i - 1)) : hoursAfter(RAISED_AT, 2 * i));
+  return path.map((to, i) => {
+    const actor = worst && to === 'offre_enregistree' ? null : { slackUserId: MOVED_BY[to] };
+    return {
+      id: uuid(4001 + i),
+      alertId: alertId(worst),
+      from: path[i - 1] ?? null,
+      to,
+      actorId: actor ? uuid(950 + i) : null,
+      actor,
+      at: at(i),
+      note: to === 'cloturee' ? (worst ? LONG_OUTCOME_NOTE : 'Deux soudeurs recrutés en CDI.') : null,
+    };
+  });
+}
+
+function alertDetails(scenario: AlertScenario): AlertDetails {
+  const row = alertRow(scenario);
+  const worst = scenario.worst ?? false;
+  return {
+    ...row,
+    company: worst
+      ? { id: uuid(2), name: LONG_COMPANY_NAME, siret: null, commune: LONG_COMMUNE, nafCode: 'ZZ.99Z' }
+      : { id: uuid(1), name: 'Mécanique du Val', siret: '73282932000074', commune: 'Vierzon', nafCode: '25.62B' },
+    capteur: { slackUserId: CAPTEUR_SLACK },
+    structure: worst ? { name: LONG_STRUCTURE_NAME } : { name: 'CCI du Cher' },
+    coordinator: row.coordinatorId ? { slackUserId: COORDINATOR_SLACK } : null,
+    positions: alertPositions(row.id, worst),
+    transitions: alertTransitions(scenario),
+  };
+}
+
+/** An open alert as listOpenAlerts returns it; worst: longest texts, three long positions. */
+function openAlert(n: number, scenario: AlertScenario): OpenAlert {
+  const worst = scenario.worst ?? false;
+  const row = { ...alertRow(scenario), id: uuid(6000 + n), reference: `ALR-2026-${String(n).padStart(4, '0')}` };
+  return {
+    ...row,
+    company: worst ? { name: `${LONG_COMPANY_NAME.slice(0, 190)} ${n}`, commune: LONG_COMMUNE } : { name: `Mécanique du Val ${n}`, commune: 'Vierzon' },
+    positions: alertPositions(row.id, worst),
+    coordinator: row.coordinatorId ? { slackUserId: COORDINATOR_SLACK } : null,
+  };
+}
+
+const REALISTIC_OPEN_ALERTS = [
+  openAlert(1, { state: 'signalee' }),
+  openAlert(2, { state: 'prise_en_charge', late: true }),
+  openAlert(3, { state: 'diffusee' }),
+];
+/** listOpenAlerts' default of 30, every open state, one in two late, longest texts. */
+const WORST_OPEN_ALERTS = Array.from({ length: 30 }, (_, i) => openAlert(i + 1, { state: OPEN_STATES[i % OPEN_STATES.length]!, worst: true, late: i % 2 === 0 }));
+
+// ---------------------------------------------------------------------------
 // Rendered payloads, as Slack receives them (JSON), with just enough typing to inspect them
 // ---------------------------------------------------------------------------
 

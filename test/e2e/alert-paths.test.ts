@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ALERT_ACTION_IDS, ALERT_BLOCKS as A, OFFER_BLOCKS, VIEWS } from '../../src/slack/ids.js';
+import { REFUSALS } from '../../src/texts/fr.js';
+import { blockActions, type SlackUser } from '../harness/slack-requests.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { submitModal } from '../support/forms.js';
+
+/** The other roads an alert takes: France Travail by e-mail, no consent, refusals, the list, the App Home. */
+const capteur = { id: 'UPCAPTEUR', name: 'claire' };
+const coord = { id: 'UPCOORD', name: 'helene' };
+const committee = { id: 'UPCOMITE', name: 'paul' };
+const PARTNERS = 'CPARTNERS02';
+
+let db: TestDatabase;
+let t: TestApp;
+let companyId: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  // No France Travail adviser in Slack here: transmission is an e-mail.
+  t = await startTestApp(db.prisma, { env: { PARTNERS_CHANNEL_ID: PARTNERS, FRANCE_TRAVAIL_EMAIL: 'entreprise.vierzon@francetravail.fr' } });
+  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
+  await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
+  await makeMember(db.prisma, coord.id, ['coordinateur']);
+  await makeMember(db.prisma, committee.id, ['comite'], cci.id);
+  companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy', siret: SIRETS.other, commune: 'Foëcy' })).id;
+});
+afterAll(async () => {
+  await t?.stop();
+  await db?.close();
+});
+beforeEach(() => t.fake.reset());
+
+type Modal = { callback_id: string; private_metadata: string; blocks: never[] };
+const fullAlert = (overrides: Record<string, string | null> = {}) => ({
+  [A.companyId]: companyId,
+  [A.p1Title]: 'Émailleur',
+  [A.p1Count]: '1',
+  [A.p1Contract]: 'cdd',
+  [A.p1Location]: 'Foëcy',
+  [A.urgency]: 'Départ en retraite avancé, commande de Noël.',
+  [A.contactName]: 'Jean Martin, gérant',
+  [A.contactEmail]: 'jean.martin@porcelaines.example',
+  [A.consentToName]: 'non',
+  ...overrides,
+});
+
+async function openAlertModal(user: SlackUser = capteur) {
+  await t.slack.command('/alerte-recrutement', '', user, { extra: { response_url: t.fake.responseUrl() } });
+  return (await t.fake.waitFor('views.open')).args.view as Modal;
+}
+async function click(user: SlackUser, action: keyof typeof ALERT_ACTION_IDS, alertId: string) {
+  const url = t.fake.responseUrl(`c-${Math.random().toString(36).slice(2)}`);
+  await t.slack.interaction(blockActions({ user, actions: [{ action_id: ALERT_ACTION_IDS[action], block_id: 'alert_actions', value: alertId }], response_url: url }));
+  return url;
+}
+const latestAlert = () => db.prisma.recruitmentAlert.findFirstOrThrow({ orderBy: { raisedAt: 'desc' } });
+
+describe('alert paths', () => {
+  it('saves one alert when the same submission arrives twice, at once or retried', async () => {
+    const before = await db.prisma.recruitmentAlert.count();
+    const submission = submitModal(capteur, await openAlertModal(), fullAlert());
+    const answers = await Promise.all([t.slack.interaction(submission), t.slack.interaction(submission)]);
+    expect(answers.map((a) => a.json().response_action)).toEqual(['update', 'update']);
+    expect((await t.slack.interaction(submission, { retryNum: 1 })).json().response_action).toBe('update');
+    expect(await db.prisma.recruitmentAlert.count()).toBe(before + 1);
+    const alert = await latestAlert();
+    expect(await db.prisma.outboxMessage.count({ where: { kind: 'alert_page', dedupeKey: { startsWith: `alert_page:${alert.id}` } } })).toBe(1);
+  });
+
+  it('returns French errors on their fields and saves nothing', async () => {
+    const before = await db.prisma.recruitmentAlert.count();
+    const res = await t.slack.interaction(
+      submitModal(capteur, await openAlertModal(), fullAlert({ [A.p1Count]: '0', [A.contactEmail]: null, [A.urgency]: null, [A.p2Title]: 'Décorateur' })),
+    );
+    const body = res.json();
+    expect(body.response_action).toBe('errors');
+    expect(body.errors[A.p1Count]).toMatch(/trop petit/);
+    expect(body.errors[A.contactPhone]).toMatch(/au moins un téléphone ou un e-mail/);
+    expect(body.errors[A.urgency]).toMatch(/obligatoire/);
+    expect(body.errors[A.p2Count]).toMatch(/obligatoire/);
+    expect(await db.prisma.recruitmentAlert.count()).toBe(before);
+  });
+
+  it('transmits by e-mail when France Travail is not in Slack, then records the offer the coordinator received', async () => {
+    await t.slack.interaction(submitModal(capteur, await openAlertModal(), fullAlert()));
+    const alert = await latestAlert();
+    t.fake.reset();
+    await click(coord, 'transmettre', alert.id);
+    const emailModal = (await t.fake.waitFor('views.open')).args.view as Modal;
+    expect(emailModal.callback_id).toBe(VIEWS.alertTransmitByEmail);
+    const shown = JSON.stringify(emailModal.blocks);
+    expect(shown).toContain('À : entreprise.vierzon@francetravail.fr');
+    expect(shown).toContain(alert.reference);
+    expect(shown).toContain('Émailleur');
+    expect(shown).toContain('jean.martin@porcelaines.example');
+    expect((await latestAlert()).state).toBe('signalee');
+
+    const sent = await t.slack.interaction(submitModal(coord, emailModal, {}));
+    expect(sent.json().response_action).toBe('update');
+    expect(await latestAlert()).toMatchObject({ state: 'transmise', coordinatorId: expect.any(String) });
+
+    t.fake.reset();
+    await click(coord, 'enregistrer_offre', alert.id);
+    const offer = (await t.fake.waitFor('views.open')).args.view as Modal;
+    const bad = (await t.slack.interaction(submitModal(coord, offer, { [OFFER_BLOCKS.reference]: 'X1', [OFFER_BLOCKS.contactName]: 'A. Conseillère', [OFFER_BLOCKS.url]: 'ftp://offre' }))).json();
+    expect(bad.errors[OFFER_BLOCKS.url]).toMatch(/https:\/\//);
+    expect(bad.errors[OFFER_BLOCKS.contactEmail]).toMatch(/au moins un téléphone ou un e-mail/);
+    const good = (await t.slack.interaction(submitModal(coord, offer, { [OFFER_BLOCKS.reference]: 'X1', [OFFER_BLOCKS.contactName]: 'A. Conseillère', [OFFER_BLOCKS.contactPhone]: '02 48 11 22 33' }))).json();
+    expect(good.response_action).toBe('update');
+    expect(await latestAlert()).toMatchObject({ state: 'offre_enregistree', offerReference: 'X1', offerContactPhone: '0248112233' });
+
+    // Diffused without the company's name: it did not agree to be named.
+    t.fake.reset();
+    await click(coord, 'diffuser', alert.id);
+    const post = await t.fake.waitFor('chat.postMessage', (a) => a.channel === PARTNERS);
+    const posted = JSON.stringify(post.args.blocks) + String(post.args.text);
+    expect(posted).not.toContain('Porcelaines');
+    expect(posted).toContain('Une entreprise de Foëcy');
+    expect(posted).toContain('X1');
+  });
+
+  it('lets no one without the role move an alert, and says so', async () => {
+    await t.slack.interaction(submitModal(capteur, await openAlertModal(), fullAlert()));
+    const alert = await latestAlert();
+    t.fake.reset();
+    const url = await click(capteur, 'transmettre', alert.id);
+    const answer = await t.fake.waitForResponse((_b, path) => url.endsWith(path));
+    expect(answer.body.text).toBe(REFUSALS.handleAlerts);
+    const url2 = await click(committee, 'enregistrer_offre', alert.id);
+    expect((await t.fake.waitForResponse((_b, path) => url2.endsWith(path))).body.text).toBe(REFUSALS.recordOffers);
+    expect(await latestAlert()).toMatchObject({ state: 'signalee', coordinatorId: null });
+    expect(t.fake.callsTo('views.open')).toHaveLength(0);
+  });
+
+  it('refuses /alerte-recrutement to a member who is not a capteur', async () => {
+    await t.slack.command('/alerte-recrutement', '', committee, { extra: { response_url: t.fake.responseUrl('no-alert') } });
+    const answer = await t.fake.waitForResponse((_b, path) => path.endsWith('/no-alert'));
+    expect(answer.body.text).toBe(REFUSALS.raiseAlert);
+    expect(t.fake.callsTo('views.open')).toHaveLength(0);
+  });
+
+  it('lists the open alerts to the coordination, not to others, and shows them on its App Home', async () => {
+    await t.slack.command('/alerte-recrutement', 'liste', coord, { extra: { response_url: t.fake.responseUrl('list') } });
+    const list = await t.fake.waitForResponse((_b, path) => path.endsWith('/list'));
+    const open = await db.prisma.recruitmentAlert.findMany({ where: { state: { not: 'cloturee' } } });
+    expect(open.length).toBeGreaterThan(0);
+    for (const a of open) expect(JSON.stringify(list.body)).toContain(a.reference);
+    expect(JSON.stringify(list.body)).toMatch(/il reste \d+ h/);
+
+    await t.slack.command('/alerte-recrutement', 'liste', capteur, { extra: { response_url: t.fake.responseUrl('list-refused') } });
+    expect((await t.fake.waitForResponse((_b, path) => path.endsWith('/list-refused'))).body.text).toBe(REFUSALS.handleAlerts);
+
+    await t.slack.event({ type: 'app_home_opened', user: coord.id, channel: 'D1', tab: 'home' });
+    const home = await t.fake.waitFor('views.publish', (a) => a.user_id === coord.id);
+    expect(JSON.stringify(home.args.view)).toContain(open[0]!.reference);
+  });
+});
