@@ -1,4 +1,4 @@
-import { Prisma as P } from '../../generated/prisma/client.js';
+import type { Prisma as P } from '../../generated/prisma/client.js';
 import type { AlertOutcome, AlertState, Role } from '../../generated/prisma/enums.js';
 import { localDate } from '../../time.js';
 import { audit } from '../audit.js';
@@ -82,11 +82,12 @@ export async function raiseAlert(db: Db, actor: Actor, report: AlertReport, now:
       return { alertId: alert.id, reference, deadlineAt, created: true };
     });
   } catch (error) {
-    // Two deliveries of the same submission raced: the other one saved it.
-    if (error instanceof P.PrismaClientKnownRequestError && error.code === 'P2002') {
-      const saved = await db.recruitmentAlert.findUnique({ where: { submissionKey: report.submissionKey } });
-      if (saved) return { alertId: saved.id, reference: saved.reference, deadlineAt: saved.deadlineAt, created: false };
-    }
+    // Two deliveries of the same submission raced and the other one saved it. How this one failed
+    // depends on the moment and the engine: the unique submission key (P2002 on PostgreSQL, a raw
+    // driver error on PGlite), or the new company the other delivery created (ValidationFailed:
+    // company_duplicate, siret_known). Whatever the failure, a saved submission is the answer.
+    const saved = await db.recruitmentAlert.findUnique({ where: { submissionKey: report.submissionKey } }).catch(() => null);
+    if (saved) return { alertId: saved.id, reference: saved.reference, deadlineAt: saved.deadlineAt, created: false };
     throw error;
   }
 }
@@ -184,7 +185,18 @@ export async function moveAlert(db: Db, actor: Actor, alertId: string, payload: 
     if (payload.action === 'clore') Object.assign(data, { outcome: payload.outcome, outcomeNote: payload.note });
     // Guarded by the state read above: of two clicks at once, one moves the alert, the other is refused.
     const { count } = await tx.recruitmentAlert.updateMany({ where: { id: alertId, state: alert.state }, data });
-    if (count === 0) throw new UserError('alert_state', undefined, { reference: alert.reference, state: alert.state, by: '' });
+    if (count === 0) {
+      // Another click committed first: tell the state it is in now and who moved it, as above.
+      const current = await tx.recruitmentAlert.findUnique({
+        where: { id: alertId },
+        select: { state: true, transitions: { orderBy: { at: 'desc' }, take: 1, select: { actor: { select: { slackUserId: true } } } } },
+      });
+      throw new UserError('alert_state', undefined, {
+        reference: alert.reference,
+        state: current?.state ?? alert.state,
+        by: current?.transitions[0]?.actor?.slackUserId ?? '',
+      });
+    }
     const transition = await tx.alertTransition.create({
       data: { alertId, from: alert.state, to: rule.to, actorId: actor.memberId, at: now, note: payload.action === 'clore' ? payload.note : null },
     });

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { jobRunners } from '../../src/jobs/index.js';
+import { ALERT_BLOCKS as A } from '../../src/slack/ids.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { submitModal } from '../support/forms.js';
+
+/**
+ * Time and failure: the 48 h clock with a moved clock, across a restart and with two instances,
+ * and owed messages surviving Slack's errors. The apps' clock is injected; it only moves forward
+ * from the real time (the database stamps owed messages with its own clock).
+ */
+const capteur = { id: 'UCLKCAPT', name: 'claire' };
+const coord = { id: 'UCLKCOORD', name: 'helene' };
+const admin = { id: 'UCLKADMIN', name: 'admin' };
+const HOUR = 3_600_000;
+
+let db: TestDatabase;
+let secondDb: Database | undefined;
+let clock = new Date();
+const now = () => clock;
+const apps: TestApp[] = [];
+let companyId: string;
+
+async function app(onDb = db.prisma) {
+  const started = await startTestApp(onDb, { now });
+  apps.push(started);
+  return started;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
+  await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
+  await makeMember(db.prisma, coord.id, ['coordinateur']);
+  await makeMember(db.prisma, admin.id, ['admin']);
+  companyId = (await makeCompany(db.prisma, { name: 'Aéro Composites Centre', commune: 'Bourges' })).id;
+});
+afterAll(async () => {
+  for (const a of apps) await a.stop();
+  await secondDb?.close();
+  await db?.close();
+});
+
+async function raise(t: TestApp) {
+  await t.slack.command('/alerte-recrutement', '', capteur, { extra: { response_url: t.fake.responseUrl() } });
+  const modal = (await t.fake.waitFor('views.open')).args.view as never;
+  const res = await t.slack.interaction(
+    submitModal(capteur, modal, {
+      [A.companyId]: companyId,
+      [A.p1Title]: 'Stratifieur',
+      [A.p1Count]: '3',
+      [A.p1Contract]: 'interim',
+      [A.p1Location]: 'Bourges',
+      [A.urgency]: 'Montée en cadence.',
+      [A.contactName]: 'Paul Girard',
+      [A.contactPhone]: '0612345678',
+      [A.consentToName]: 'oui',
+    }),
+  );
+  return { ack: res.json(), alert: await db.prisma.recruitmentAlert.findFirstOrThrow({ orderBy: { raisedAt: 'desc' } }) };
+}
+
+const dmsTo = (t: TestApp, user: string, containing: string) =>
+  t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === user && String(c.args.text).includes(containing));
+
+describe('owed messages and Slack failures', () => {
+  it('stores the alert and acknowledges the capteur while Slack fails, and pages the coordinator once it recovers', async () => {
+    clock = new Date(Date.now() + 1_000);
+    const t = await app();
+    t.fake.failNextHttp('chat.postMessage', [{ status: 500 }, { status: 429, retryAfter: 30 }], (a) => a.channel === coord.id);
+    const { ack, alert } = await raise(t);
+    expect(ack.response_action).toBe('update');
+    expect(JSON.stringify(ack.view)).toContain(alert.reference);
+    await expect.poll(() => dmsTo(t, capteur.id, alert.reference).length).toBe(1);
+
+    // First attempt: 500. The page stays owed.
+    const page = () => db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `alert_page:${alert.id}:${coord.id}` } });
+    await expect.poll(async () => (await page()).attempts).toBe(1);
+    expect(await page()).toMatchObject({ status: 'pending' });
+    expect(dmsTo(t, coord.id, alert.reference)).toHaveLength(0);
+
+    // After the backoff: 429, come back in 30 s — not counted as a failure.
+    clock = new Date(clock.getTime() + 11_000);
+    await jobRunners(t.ctx).outbox();
+    expect(t.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === coord.id)).toHaveLength(2);
+    expect(await page()).toMatchObject({ status: 'pending', attempts: 1 });
+    clock = new Date(clock.getTime() + 10_000);
+    await jobRunners(t.ctx).outbox();
+    expect(t.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === coord.id)).toHaveLength(2);
+
+    // Slack is back: delivered, once.
+    clock = new Date(clock.getTime() + 21_000);
+    await jobRunners(t.ctx).outbox();
+    await jobRunners(t.ctx).outbox();
+    expect(dmsTo(t, coord.id, alert.reference)).toHaveLength(1);
+    expect(await page()).toMatchObject({ status: 'sent' });
+  });
+});
+
+describe('the 48 h clock', () => {
+  it('reminds at 24 h and 40 h and declares the breach at 48 h, each once, across a restart and two instances', async () => {
+    clock = new Date(Date.now() + 60_000);
+    const first = await app();
+    const { alert } = await raise(first);
+    const raisedAt = alert.raisedAt.getTime();
+    const at = (hours: number, minutes = 0) => new Date(raisedAt + hours * HOUR + minutes * 60_000);
+    const reminders = (t: TestApp) =>
+      t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === coord.id && String(c.args.text).startsWith(`Rappel : alerte ${alert.reference}`));
+
+    clock = at(23, 59);
+    await jobRunners(first.ctx).alertDeadlines();
+    expect(reminders(first)).toHaveLength(0);
+
+    clock = at(24, 1);
+    await jobRunners(first.ctx).alertDeadlines();
+    await jobRunners(first.ctx).alertDeadlines();
+    expect(reminders(first)).toHaveLength(1);
+    expect(String(reminders(first)[0]!.args.text)).toContain(alert.reference);
+
+    // The app restarts (a new instance on the same database) after the 40 h mark: the missed
+    // reminder is sent, the 24 h one is not sent again.
+    await first.stop();
+    apps.splice(apps.indexOf(first), 1);
+    const restarted = await app();
+    clock = at(41);
+    await jobRunners(restarted.ctx).alertDeadlines();
+    expect(reminders(restarted)).toHaveLength(1);
+    expect(JSON.stringify(reminders(restarted)[0]!.args.blocks)).toContain('il y a 40 h');
+
+    // Two instances check at the same moment, past the deadline: one breach, one notice each.
+    if (TEST_ENGINE === 'postgresql') secondDb = openDatabase({ databaseUrl: db.url! });
+    const other = await app(secondDb?.prisma ?? db.prisma);
+    clock = at(48, 1);
+    await Promise.all([jobRunners(restarted.ctx).alertDeadlines(), jobRunners(other.ctx).alertDeadlines()]);
+    await Promise.all([jobRunners(restarted.ctx).outbox(), jobRunners(other.ctx).outbox()]);
+    const breaches = [restarted, other].flatMap((t) => t.fake.succeeded('chat.postMessage')).filter((c) => String(c.args.text) === `Délai dépassé : alerte ${alert.reference}`);
+    expect(breaches.map((c) => c.args.channel).sort()).toEqual([admin.id, coord.id].sort());
+    expect((await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alert.id } })).lateAt).toEqual(alert.deadlineAt);
+    // The coordinator's page now says it is late.
+    const page = await db.prisma.alertMessage.findUniqueOrThrow({ where: { alertId_kind_recipient: { alertId: alert.id, kind: 'alert_page', recipient: coord.id } } });
+    const updates = [restarted, other].flatMap((t) => t.fake.succeeded('chat.update')).filter((c) => c.args.ts === page.ts);
+    expect(updates.length).toBe(1);
+    expect(JSON.stringify(updates[0]!.args.blocks)).toContain('en retard');
+
+    clock = at(60);
+    await Promise.all([jobRunners(restarted.ctx).alertDeadlines(), jobRunners(other.ctx).alertDeadlines()]);
+    expect(await db.prisma.alertReminder.count({ where: { alertId: alert.id } })).toBe(3);
+    expect(await db.prisma.outboxMessage.count({ where: { kind: { in: ['alert_reminder', 'alert_breach'] }, dedupeKey: { contains: alert.id } } })).toBe(4);
+  });
+});
