@@ -11,6 +11,10 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
+import { randomUUID } from 'node:crypto';
+import { ALERT_BLOCKS as A } from '../src/slack/ids.js';
+import { alertReportModal } from '../src/views/modals/alert.js';
+import { submitModal } from '../test/support/forms.js';
 import { slackSender } from '../test/harness/slack-requests.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
@@ -20,6 +24,8 @@ const WARMUP = 300;
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 2000);
 const CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 4000);
 const IN_FLIGHT = 20;
+const ALERTS_SEQUENTIAL = Number(process.env.BENCH_ALERTS_SEQUENTIAL ?? 500);
+const ALERTS_CONCURRENT = Number(process.env.BENCH_ALERTS_CONCURRENT ?? 1000);
 
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -56,7 +62,7 @@ async function scratchDatabase(serverUrl: string | undefined) {
 async function main() {
   const database = await scratchDatabase(process.env.BENCH_DATABASE_URL);
   const fake = await startWorker<{ url: string; responseUrl: string }>('./workers/fake-slack.worker.ts');
-  const apps = await startWorker<{ bare: string; platform: string }>('./workers/apps.worker.ts', {
+  const apps = await startWorker<{ bare: string; platform: string; companyId: string }>('./workers/apps.worker.ts', {
     secret: SECRET,
     slackApiUrl: fake.ready.url,
     capteurs: CAPTEURS.map((c) => c.id),
@@ -132,11 +138,62 @@ async function main() {
     }
   }
 
+  // ── /alerte-recrutement: from the submission of the alert modal to the coordinator's page
+  // reaching Slack (the alert is stored before the ack; the page leaves through the outbox).
+  let alertSeq = 0;
+  async function oneAlert() {
+    const marker = `bench-alert-${++alertSeq}`;
+    const modal = alertReportModal({ submissionKey: randomUUID() });
+    const submission = submitModal(CAPTEURS[alertSeq % CAPTEURS.length]!, modal as never, {
+      [A.companyId]: apps.ready.companyId,
+      [A.p1Title]: 'Soudeur TIG',
+      [A.p1Count]: '2',
+      [A.p1Contract]: 'cdi',
+      [A.p1Location]: 'Vierzon',
+      [A.urgency]: `Commande urgente (${marker})`,
+      [A.contactName]: 'Marie Dupont',
+      [A.contactPhone]: '0248000000',
+      [A.consentToName]: 'oui',
+    });
+    const start = performance.timeOrigin + performance.now();
+    const res = await targets.platform.interaction(submission);
+    if (res.status !== 200 || res.json().response_action !== 'update') throw new Error(`alert: HTTP ${res.status} ${res.body.slice(0, 200)}`);
+    return { ack: res.ms, page: (await viewsOpenAt(marker)) - start };
+  }
+  async function runAlerts(total: number, inFlight: number) {
+    const acks: number[] = [];
+    const pages: number[] = [];
+    let started = 0;
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (started < total) {
+          started++;
+          const r = await oneAlert();
+          acks.push(r.ack);
+          pages.push(r.page);
+        }
+      }),
+    );
+    opened.clear();
+    return { acks, pages };
+  }
+  await runAlerts(50, IN_FLIGHT);
+  const alertRows: string[] = [];
+  for (const [label, total, inFlight] of [['sequential', ALERTS_SEQUENTIAL, 1], [`${IN_FLIGHT} in flight`, ALERTS_CONCURRENT, IN_FLIGHT]] as const) {
+    const r = await runAlerts(total, inFlight);
+    alertRows.push(`| ${label} | ${total} | ${fmt(quantile(r.acks, 0.5))} / ${fmt(quantile(r.acks, 0.99))} | ${fmt(quantile(r.pages, 0.5))} / ${fmt(quantile(r.pages, 0.99))} |`);
+  }
+
   console.log(`\n/visite — Node ${process.version}, ${database.url ? 'PostgreSQL' : 'embedded PGlite'}, ${CAPTEURS.length} capteurs, ${new Date().toISOString()}\n`);
   console.log('| load | requests | bare Bolt ack median / p99 | /visite ack median / p99 | ack p99 ratio | views.open reached median / p99 |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   console.log(`\n${verdicts.join('\n')}\n`);
+  console.log('/alerte-recrutement — submission of the alert modal\n');
+  console.log('| load | alerts | ack median / p99 | coordinator page reached median / p99 |');
+  console.log('| --- | --- | --- | --- |');
+  for (const row of alertRows) console.log(row);
+  console.log('');
 
   for (const w of [apps.worker, fake.worker]) {
     w.postMessage('close');

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Db } from './services/db.js';
-import { claimDue, markFailed, markSent, postpone, renewLease } from './services/outbox.js';
+import { claimDue, markFailed, markSent, postpone, renewLease, type ClaimedMessage } from './services/outbox.js';
 
 export interface RenderedMessage {
   text: string;
@@ -41,6 +41,17 @@ const PERMANENT_ERRORS = new Set([
   'cant_update_message',
 ]);
 
+/** Recipients served at once: Slack limits each channel, not the app, to about one message a second. */
+const PARALLEL_RECIPIENTS = 8;
+
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
 /** How long an update waits for the first post of its message to go. */
 const WAIT_FOR_FIRST_POST_MS = 5_000;
 
@@ -55,51 +66,59 @@ export function createNotifier(deps: {
   let running: Promise<void> | null = null;
   let again = false;
 
+  /** Sends one owed message, or puts it back for later. Never throws. */
+  async function deliver(message: ClaimedMessage): Promise<void> {
+    const attempts = message.attempts + 1;
+    try {
+      const notice = notices[message.kind];
+      if (!notice) throw new PermanentError(`no renderer for kind ${message.kind}`);
+      const content = await notice.render(db, message.data, message.recipient);
+      if (!content) throw new PermanentError('record not found');
+      const where = notice.locate ? await notice.locate(db, message.data, message.recipient) : 'new';
+      if (where === 'wait') {
+        await postpone(db, message, new Date(now().getTime() + WAIT_FOR_FIRST_POST_MS));
+        return;
+      }
+      // Our claim may have expired while earlier messages of the batch were sent.
+      if (!(await renewLease(db, message, now()))) {
+        logger.warn({ outboxId: message.id, kind: message.kind }, 'owed message lease lost; left to the sender that took it over');
+        return;
+      }
+      const blocks = content.blocks as never;
+      if (where === 'new') {
+        const sent = await client.chat.postMessage({ channel: message.recipient, text: content.text, blocks });
+        if (notice.posted && sent.channel && sent.ts) await notice.posted(db, message.data, message.recipient, { channel: sent.channel, ts: sent.ts });
+      } else {
+        await client.chat.update({ channel: where.channel, ts: where.ts, text: content.text, blocks });
+      }
+      await markSent(db, message.id, now());
+    } catch (error) {
+      const retryAfter = (error as { code?: string; retryAfter?: number }).code === 'slack_webapi_rate_limited_error' ? (error as { retryAfter: number }).retryAfter : undefined;
+      if (retryAfter !== undefined) {
+        // Slack said when to come back: not a failure of ours, no attempt counted.
+        logger.warn({ outboxId: message.id, kind: message.kind, retryAfter }, 'owed message rate-limited');
+        await postpone(db, message, new Date(now().getTime() + retryAfter * 1000));
+        return;
+      }
+      const code = (error as { data?: { error?: string } }).data?.error;
+      const permanent = error instanceof PermanentError || (code !== undefined && PERMANENT_ERRORS.has(code));
+      const reason = code ?? (error as Error).message;
+      // Ids and error codes only: message content may hold personal data.
+      logger[permanent ? 'error' : 'warn']({ outboxId: message.id, kind: message.kind, attempts, reason }, 'owed message not delivered');
+      await markFailed(db, message.id, attempts, reason, now(), permanent, message.lockedUntil);
+    }
+  }
+
   async function deliverDue(): Promise<void> {
     for (;;) {
       const batch = await claimDue(db, now());
       if (batch.length === 0) return;
-      for (const message of batch) {
-        const attempts = message.attempts + 1;
-        try {
-          const notice = notices[message.kind];
-          if (!notice) throw new PermanentError(`no renderer for kind ${message.kind}`);
-          const content = await notice.render(db, message.data, message.recipient);
-          if (!content) throw new PermanentError('record not found');
-          const where = notice.locate ? await notice.locate(db, message.data, message.recipient) : 'new';
-          if (where === 'wait') {
-            await postpone(db, message, new Date(now().getTime() + WAIT_FOR_FIRST_POST_MS));
-            continue;
-          }
-          // Our claim may have expired while earlier messages of the batch were sent.
-          if (!(await renewLease(db, message, now()))) {
-            logger.warn({ outboxId: message.id, kind: message.kind }, 'owed message lease lost; left to the sender that took it over');
-            continue;
-          }
-          const blocks = content.blocks as never;
-          if (where === 'new') {
-            const sent = await client.chat.postMessage({ channel: message.recipient, text: content.text, blocks });
-            if (notice.posted && sent.channel && sent.ts) await notice.posted(db, message.data, message.recipient, { channel: sent.channel, ts: sent.ts });
-          } else {
-            await client.chat.update({ channel: where.channel, ts: where.ts, text: content.text, blocks });
-          }
-          await markSent(db, message.id, now());
-        } catch (error) {
-          const retryAfter = (error as { code?: string; retryAfter?: number }).code === 'slack_webapi_rate_limited_error' ? (error as { retryAfter: number }).retryAfter : undefined;
-          if (retryAfter !== undefined) {
-            // Slack said when to come back: not a failure of ours, no attempt counted.
-            logger.warn({ outboxId: message.id, kind: message.kind, retryAfter }, 'owed message rate-limited');
-            await postpone(db, message, new Date(now().getTime() + retryAfter * 1000));
-            continue;
-          }
-          const code = (error as { data?: { error?: string } }).data?.error;
-          const permanent = error instanceof PermanentError || (code !== undefined && PERMANENT_ERRORS.has(code));
-          const reason = code ?? (error as Error).message;
-          // Ids and error codes only: message content may hold personal data.
-          logger[permanent ? 'error' : 'warn']({ outboxId: message.id, kind: message.kind, attempts, reason }, 'owed message not delivered');
-          await markFailed(db, message.id, attempts, reason, now(), permanent, message.lockedUntil);
-        }
-      }
+      // One recipient's messages in order (a page before its update); recipients side by side.
+      const byRecipient = new Map<string, ClaimedMessage[]>();
+      for (const message of batch) byRecipient.set(message.recipient, [...(byRecipient.get(message.recipient) ?? []), message]);
+      await inParallel([...byRecipient.values()], PARALLEL_RECIPIENTS, async (messages) => {
+        for (const message of messages) await deliver(message);
+      });
     }
   }
 

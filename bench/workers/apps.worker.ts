@@ -23,6 +23,11 @@ const structure = await database.prisma.structure.create({ data: { name: 'CCI du
 for (const slackUserId of capteurs) {
   await database.prisma.member.create({ data: { slackUserId, structureId: structure.id, roles: { create: [{ role: 'capteur' }] } } });
 }
+// Alerts page the coordinator about a known company.
+await database.prisma.member.create({ data: { slackUserId: 'UBENCHCOORD', roles: { create: [{ role: 'coordinateur' }] } } });
+const company = await database.prisma.company.create({
+  data: { name: 'Forges de Vierzon', searchName: 'forges de vierzon', nafCode: '25.50A', sectorFamily: 'industrie', headcountBand: '21', commune: 'Vierzon' },
+});
 const platform = createPlatformApp({
   config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: secret }),
   db: database.prisma,
@@ -34,7 +39,7 @@ const platform = createPlatformApp({
 
 const origin = (server: { address(): unknown }) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const listen = { port: 0, host: '127.0.0.1' };
-parentPort!.postMessage({ bare: origin(await bare.start(listen)), platform: origin(await platform.start(listen)) });
+parentPort!.postMessage({ bare: origin(await bare.start(listen)), platform: origin(await platform.start(listen)), companyId: company.id });
 parentPort!.on('message', async (m) => {
   if (m === 'close') {
     await bare.stop();

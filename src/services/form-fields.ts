@@ -52,7 +52,9 @@ export const httpUrl = z
   .string()
   .trim()
   .max(500, { error: 'too_long' })
-  .pipe(z.url({ protocol: /^https?$/, error: 'url_format' }));
+  .pipe(z.url({ protocol: /^https?$/, error: 'url_format' }))
+  // Slack's link syntax <url|label> breaks on these: a link holding them could forge a mention.
+  .refine((url) => !/[<>|\s]/.test(url), 'url_format');
 
 // ── The company a form is about: one already known, or a new one described in the form ──
 

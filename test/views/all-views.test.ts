@@ -38,6 +38,7 @@ import {
   VISIT_BLOCKS,
 } from '../../src/slack/ids.js';
 import { ALERT_STATE_LABELS, CONTRACT_LABELS, HELP, OUTCOME_LABELS, REFUSALS } from '../../src/texts/fr.js';
+import { frenchDateTime } from '../../src/time.js';
 import { assertWithinSlackLimits, findLimitViolations, type Surface } from '../../src/views/slack-limits.js';
 import * as homeModule from '../../src/views/home/home.js';
 import { homeView, type HomeInput, type HomeVisit } from '../../src/views/home/home.js';
@@ -518,9 +519,9 @@ function alertDetails(scenario: AlertScenario): AlertDetails {
 }
 
 /** An open alert as listOpenAlerts returns it; worst: longest texts, three long positions. */
-function openAlert(n: number, scenario: AlertScenario): OpenAlert {
+function openAlert(n: number, scenario: AlertScenario, over: Partial<RecruitmentAlertModel> = {}): OpenAlert {
   const worst = scenario.worst ?? false;
-  const row = { ...alertRow(scenario), id: uuid(6000 + n), reference: `ALR-2026-${String(n).padStart(4, '0')}` };
+  const row = { ...alertRow(scenario), id: uuid(6000 + n), reference: `ALR-2026-${String(n).padStart(4, '0')}`, ...over };
   return {
     ...row,
     company: worst ? { name: `${LONG_COMPANY_NAME.slice(0, 190)} ${n}`, commune: LONG_COMMUNE } : { name: `Mécanique du Val ${n}`, commune: 'Vierzon' },
@@ -529,9 +530,10 @@ function openAlert(n: number, scenario: AlertScenario): OpenAlert {
   };
 }
 
+/** Three open alerts, as listed: one on time, one raised three days earlier and now late, one diffused. */
 const REALISTIC_OPEN_ALERTS = [
   openAlert(1, { state: 'signalee' }),
-  openAlert(2, { state: 'prise_en_charge', late: true }),
+  openAlert(2, { state: 'prise_en_charge' }, { raisedAt: hoursAfter(RAISED_AT, -72), deadlineAt: hoursAfter(DEADLINE_AT, -72), lateAt: hoursAfter(DEADLINE_AT, -71.75) }),
   openAlert(3, { state: 'diffusee' }),
 ];
 /** listOpenAlerts' default of 30, every open state, one in two late, longest texts. */
@@ -723,7 +725,8 @@ function expectStateLine(line: string, a: Pick<AlertDetails, 'state' | 'deadline
   expect(line).toContain(`*${ALERT_STATE_LABELS[a.state]}*`);
   const awaiting = AWAITING_TRANSMISSION.includes(a.state);
   expect(line.includes('en retard'), `« en retard » in ${line}`).toBe(overdue(a, clock));
-  expect(line.includes(`échéance le ${DEADLINE_TEXT}`)).toBe(awaiting);
+  expect(line.includes(' :rotating_light: *en retard*'), `flagged late: ${line}`).toBe(overdue(a, clock));
+  expect(line.includes(`échéance le ${frenchDateTime(a.deadlineAt, clock.timeZone)}`)).toBe(awaiting);
   expect(line.includes(clock.now >= a.deadlineAt ? 'en retard de' : 'il reste')).toBe(awaiting);
   expect(line.includes('transmise après l’échéance des 48 h')).toBe(!awaiting && a.lateAt !== null);
 }
@@ -996,6 +999,18 @@ const requestCase = (label: string, scenario: AlertScenario, clock = clockFor(sc
   return entry(franceTravailRequestMessage, label, 'message', [alert, clock], (p) => expectFranceTravailRequest(p, alert, clock));
 };
 
+/** Worst for escaping: every character people typed becomes an entity (&amp; is 5 characters). */
+const ALL_ESCAPED_ALERT: AlertDetails = (() => {
+  const alert = alertDetails({ state: 'signalee', worst: true });
+  return {
+    ...alert,
+    urgency: '&'.repeat(1000),
+    contactName: '<'.repeat(120),
+    company: { ...alert.company, name: '&'.repeat(200), commune: '>'.repeat(100) },
+    positions: alert.positions.map((p) => ({ ...p, jobTitle: '<&>'.repeat(40), location: '&'.repeat(120) })),
+  };
+})();
+
 const ALERT_CASES: Case[] = [
   // --- Modals: alert form and its outcome ---
   entry(alertReportModal, 'blank /alerte-recrutement', 'modal', [ALERT_OPENING_BLANK], (p) => {
@@ -1036,6 +1051,10 @@ const ALERT_CASES: Case[] = [
     [alertDetails({ state: 'prise_en_charge', worst: true, late: true }), LONG_FT_EMAIL],
     (p) => expectTransmitByEmail(p, alertDetails({ state: 'prise_en_charge', worst: true, late: true }), LONG_FT_EMAIL),
   ),
+  entry(transmitByEmailModal, 'worst case: every typed character escaped, e-mail over 10 000 characters', 'modal', [ALL_ESCAPED_ALERT, LONG_FT_EMAIL], (p) => {
+    expectTransmitByEmail(p, ALL_ESCAPED_ALERT, LONG_FT_EMAIL);
+    expect(p.blocks.filter((b) => b.text?.text.startsWith('```')).length).toBeGreaterThan(3);
+  }),
   entry(offerModal, 'realistic', 'modal', [alertDetails({ state: 'transmise' })], (p) => {
     expectAlertForm(p, VIEWS.alertOffer, OFFER_BLOCKS, alertDetails({ state: 'transmise' }));
     expect(inputs(p).filter((b) => !b.optional).map((b) => b.block_id)).toEqual([OFFER_BLOCKS.reference, OFFER_BLOCKS.contactName]);
@@ -1120,6 +1139,7 @@ const ALERT_CASES: Case[] = [
   entry(openAlertsMessage, 'none open', 'message', [[], ON_TIME], (p) => expectOpenAlerts(p, [], ON_TIME, 0)),
   entry(openAlertsMessage, 'three alerts, one late', 'message', [REALISTIC_OPEN_ALERTS, ON_TIME], (p) => {
     expectOpenAlerts(p, REALISTIC_OPEN_ALERTS, ON_TIME, 3);
+    expect(visibleTexts(p).filter((t) => t.includes(':rotating_light: *en retard*'))).toHaveLength(1);
     expect(showsText(p, '20 premières affichées')).toBe(false);
   }),
   entry(openAlertsMessage, 'worst case: 30 long alerts, every open state, half late', 'message', [WORST_OPEN_ALERTS, LATE], (p) => {
@@ -1396,5 +1416,152 @@ describe('text people typed', () => {
     expect(json).not.toContain('<https://evil.example');
     expect(json).toContain('&lt;!channel&gt;');
     expect(json).toContain('Dupont &lt;@U123&gt;');
+  });
+});
+
+describe('recruitment alerts', () => {
+  it('go through every state of the state machine, in the order of its actions', () => {
+    expect([...ALERT_PATH].sort()).toEqual(Object.values(AlertState).sort());
+    ALERT_PATH.slice(1).forEach((state, i) => expect(nextActions(ALERT_PATH[i]!).length, `${state} is reachable`).toBeGreaterThan(0));
+    for (const state of ALERT_PATH) {
+      expect(CASES.some((c) => c.builder === alertPageMessage && c.name.includes(`${state}, on time`))).toBe(true);
+      expect(CASES.some((c) => c.builder === alertPageMessage && c.name.includes(`worst case: ${state}, late`))).toBe(true);
+    }
+  });
+
+  it('say « en retard » in the state line once the deadline passed before transmission, never after it', () => {
+    const line = (state: AlertState, late: boolean, clock: Clock) => stateLine(alertRow({ state, late }), clock);
+    expect(line('signalee', false, ON_TIME)).toBe(`*Signalée* — il reste 27 h 00 (échéance le ${DEADLINE_TEXT})`);
+    // Deadline passed: late even before the deadline job flags it.
+    expect(line('signalee', false, LATE)).toBe(`*Signalée* — en retard de 20 h 00 (échéance le ${DEADLINE_TEXT}) :rotating_light: *en retard*`);
+    expect(line('prise_en_charge', true, LATE)).toContain(':rotating_light: *en retard*');
+    expect(stateLine({ ...alertRow({ state: 'signalee' }), deadlineAt: ON_TIME.now }, ON_TIME)).toContain('*en retard*');
+    // Once transmitted, the clock stops: it says whether it came late, not that it is late.
+    expect(line('transmise', true, LATE)).toBe('*Transmise à France Travail* — transmise après l’échéance des 48 h');
+    expect(line('transmise', false, LATE)).toBe('*Transmise à France Travail*');
+    expect(line('diffusee', true, LATE)).not.toContain('en retard');
+  });
+
+  it('show a position with its escaped title and place, and its start date when known', () => {
+    const [first, second] = alertPositions(uuid(2001), false);
+    expect(positionLine(first!)).toBe('• *Soudeur TIG* — 2 poste(s), CDI, Vierzon, dès le 07/12/2026');
+    expect(positionLine(second!)).toBe('• *Technicien de maintenance* — 1 poste(s), Intérim, Vierzon, site des Forges');
+    expect(positionLine(alertPositions(uuid(2002), true)[0]!)).toContain(`*${escapeText(longJobTitle(1))}*`);
+  });
+});
+
+describe('the e-mail to France Travail (franceTravailEmail)', () => {
+  const scenarios = [
+    { name: 'realistic', alert: alertDetails({ state: 'prise_en_charge' }) },
+    { name: 'worst case', alert: alertDetails({ state: 'prise_en_charge', worst: true, late: true }) },
+  ];
+  for (const { name, alert } of scenarios) {
+    for (const to of [FT_EMAIL, undefined]) {
+      it(`${name}, ${to ? 'to a configured address' : 'no address'}: carries the reference, every position and the contact`, () => {
+        const { subject, body } = franceTravailEmail(alert, to);
+        const lines = body.split('\n');
+        expect(subject).toBe(`Besoin urgent de recrutement — ${alert.company.name} (${alert.reference})`);
+        // « À : » first, only when there is an address; then the subject.
+        expect(lines[0]!.startsWith('À : ')).toBe(to !== undefined);
+        expect(lines.filter((l) => l.startsWith('À : '))).toEqual(to ? [`À : ${to}`] : []);
+        expect(lines).toContain(`Objet : ${subject}`);
+        expect(body).toContain(`(réf. ${alert.reference})`);
+        // Plain text for an e-mail: what people typed, as they typed it.
+        expect(body).toContain(`Entreprise : ${alert.company.name}, ${alert.company.commune}`);
+        expect(body.includes(`SIRET ${alert.company.siret}`)).toBe(alert.company.siret !== null);
+        for (const p of alert.positions) {
+          const line = lines.find((l) => l.startsWith(`- ${p.jobTitle} : `));
+          expect(line, p.jobTitle).toBeDefined();
+          expect(line).toContain(`${p.count} poste(s), ${CONTRACT_LABELS[p.contractType]}, à ${p.location}`);
+          if (p.startDate) expect(line).toContain(`démarrage souhaité le ${p.startDate.toISOString().slice(8, 10)}/`);
+        }
+        expect(body).toContain(`Urgence : ${alert.urgency}`);
+        const contact = lines.find((l) => l.startsWith("Contact dans l'entreprise : "));
+        expect(contact).toContain(alert.contactName);
+        if (alert.contactPhone) expect(contact).toContain(alert.contactPhone);
+        if (alert.contactEmail) expect(contact).toContain(alert.contactEmail);
+        expect(lines[lines.length - 1]).toBe('Bien cordialement,');
+      });
+    }
+  }
+
+  it('names the start date as a French calendar date', () => {
+    expect(franceTravailEmail(alertDetails({ state: 'signalee' }), undefined).body).toContain('démarrage souhaité le 07/12/2026');
+  });
+});
+
+describe('the company part of the forms (companyBlocks)', () => {
+  const asModal = (blocks: unknown[]) => toJson({ type: 'modal', title: { type: 'plain_text', text: 'Entreprise' }, close: { type: 'plain_text', text: 'Annuler' }, submit: { type: 'plain_text', text: 'OK' }, blocks });
+  const companyIds = [VISIT_BLOCKS.companyId, VISIT_BLOCKS.newSiret, VISIT_BLOCKS.newName, VISIT_BLOCKS.newNaf, VISIT_BLOCKS.newHeadcountBand, VISIT_BLOCKS.newCommune, VISIT_BLOCKS.newPostalCode];
+
+  it('has the same block ids in the visit and the alert forms, all optional', () => {
+    const p = asModal(companyBlocks({}));
+    assertWithinSlackLimits('modal', p);
+    expectWellFormedModal(p);
+    expect(inputs(p).map((b) => b.block_id)).toEqual(companyIds);
+    expect(inputs(p).every((b) => b.optional)).toBe(true);
+    expect(showsText(p, '*Entreprise*')).toBe(true);
+    for (const modal of [toJson(visitReportModal(OPENING_BLANK)), toJson(alertReportModal(ALERT_OPENING_BLANK))]) {
+      expect(inputs(modal).map((b) => b.block_id).filter((id) => companyIds.some((c) => c === id))).toEqual(companyIds);
+    }
+  });
+
+  it('pre-fills a known company (label cut to an option’s 75 characters) or a new SIRET, with the given title', () => {
+    const known = asModal(companyBlocks({ company: ALERT_OPENING_WORST.company }, '*Entreprise concernée*'));
+    assertWithinSlackLimits('modal', known);
+    expect(showsText(known, '*Entreprise concernée*')).toBe(true);
+    const initial = inputById(known, VISIT_BLOCKS.companyId).element?.initial_option;
+    expect(initial?.value).toBe(uuid(2));
+    expect(Array.from(initial?.text.text ?? '')).toHaveLength(75);
+    const siret = asModal(companyBlocks({ newSiret: '12345678200010' }));
+    expect(inputById(siret, VISIT_BLOCKS.newSiret).element?.initial_value).toBe('12345678200010');
+    expect(inputById(siret, VISIT_BLOCKS.companyId).element?.initial_option).toBeUndefined();
+  });
+});
+
+describe('text people typed in an alert', () => {
+  const typed = (state: AlertState): AlertDetails => {
+    const alert = alertDetails({ state, consentToName: true });
+    return {
+      ...alert,
+      urgency: 'Voir <!channel> et <https://evil.example|le site> & co',
+      company: { ...alert.company, name: 'Dupont <!channel>' },
+      positions: alert.positions.map((p) => ({ ...p, jobTitle: `${p.jobTitle} <!here>` })),
+    };
+  };
+  /** Every mrkdwn text of the blocks, where Slack acts on mentions and links (plain_text it shows as is). */
+  function mrkdwnTexts(value: unknown): string[] {
+    if (Array.isArray(value)) return value.flatMap(mrkdwnTexts);
+    if (typeof value !== 'object' || value === null) return [];
+    const own = 'type' in value && value.type === 'mrkdwn' && 'text' in value && typeof value.text === 'string' ? [value.text] : [];
+    return [...own, ...Object.values(value).flatMap(mrkdwnTexts)];
+  }
+  const blocksOf = (payload: unknown) => mrkdwnTexts(toJson(payload).blocks).join('\n');
+
+  it('cannot mention the channel or forge a link in the page', () => {
+    const page = blocksOf(alertPageMessage(typed('prise_en_charge'), ON_TIME));
+    expect(page).not.toContain('<!channel>');
+    expect(page).not.toContain('<!here>');
+    expect(page).not.toContain('<https://evil.example');
+    expect(page).toContain('*Dupont &lt;!channel&gt;*');
+    expect(page).toContain('*Urgence* : Voir &lt;!channel&gt; et &lt;https://evil.example|le site&gt; &amp; co');
+  });
+
+  it('cannot mention the channel in any other alert view', () => {
+    const rendered = [
+      franceTravailRequestMessage(typed('transmise'), ON_TIME),
+      alertNewsMessage(typed('diffusee'), uuid(4005), ON_TIME),
+      alertDiffusionMessage(typed('diffusee')),
+      alertReminderMessage(typed('signalee'), 24, ON_TIME),
+      alertBreachMessage(typed('signalee'), LATE),
+      openAlertsMessage([{ ...openAlert(1, { state: 'signalee' }), company: { name: 'Dupont <!channel>', commune: 'Vierzon' } }], ON_TIME),
+      transmitByEmailModal(typed('prise_en_charge'), undefined),
+    ];
+    for (const payload of rendered) {
+      const blocks = blocksOf(payload);
+      expect(blocks).not.toContain('<!channel>');
+      expect(blocks).not.toContain('<!here>');
+      expect(blocks).toContain('&lt;!');
+    }
   });
 });

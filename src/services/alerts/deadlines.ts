@@ -1,4 +1,4 @@
-import type { Db } from '../db.js';
+import type { Db, Tx } from '../db.js';
 import { enqueue } from '../outbox.js';
 import { administrators, ALERT_NOTICES, coordinatorsToPage, owePageUpdates } from './alerts.js';
 import { AWAITING_TRANSMISSION } from './state-machine.js';
@@ -51,9 +51,17 @@ export async function checkAlertDeadlines(db: Db, now: Date, settings: DeadlineS
   return { reminders, breaches };
 }
 
-/** Records `kind` for the alert and does `then` in the same transaction, unless it was already recorded. */
-async function record(db: Db, alertId: string, kind: string, now: Date, then: (tx: Parameters<Parameters<Db['$transaction']>[0]>[0]) => Promise<void>): Promise<boolean> {
+/**
+ * Records `kind` for the alert and does `then` in the same transaction, unless it was already
+ * recorded or the alert no longer awaits transmission. The alert was listed before this
+ * transaction: its row is locked and its state read again here, so a transmission committed
+ * meanwhile is seen, and one arriving now waits for this transaction (and is not undone by it).
+ */
+async function record(db: Db, alertId: string, kind: string, now: Date, then: (tx: Tx) => Promise<void>): Promise<boolean> {
   return db.$transaction(async (tx) => {
+    const [current] = await tx.$queryRaw<{ state: string }[]>`
+      SELECT state::text AS state FROM "RecruitmentAlert" WHERE id = ${alertId} FOR NO KEY UPDATE`;
+    if (!current || !(AWAITING_TRANSMISSION as readonly string[]).includes(current.state)) return false;
     const { count } = await tx.alertReminder.createMany({ data: [{ alertId, kind, at: now }], skipDuplicates: true });
     if (count === 0) return false;
     await then(tx);

@@ -41,6 +41,7 @@ export function homeView(home: HomeInput): View {
     blocks.push(
       section(`*Alertes recrutement en cours (${home.coordination.openAlerts.length})*`),
       ...openAlertsBlocks(home.coordination.openAlerts.slice(0, 15), home.coordination.clock),
+      ...(home.coordination.openAlerts.length > 15 ? [context('… les 15 plus urgentes ; toutes avec `/alerte-recrutement liste`.')] : []),
       divider(),
     );
   }

@@ -20,13 +20,16 @@ export function positionLine(p: Position): string {
 }
 
 /** « Signalée — il reste 31 h 20 (échéance le 29/11/2026 à 14:05) » or what became of it. */
-export function stateLine(alert: Pick<AlertDetails, 'state' | 'deadlineAt' | 'lateAt'>, clock: Clock): string {
+export function stateLine(alert: Pick<AlertDetails, 'state' | 'deadlineAt' | 'lateAt'> & { transitions?: { to: AlertDetails['state'] }[] }, clock: Clock): string {
   const state = `*${ALERT_STATE_LABELS[alert.state]}*`;
   if (alert.state === 'signalee' || alert.state === 'prise_en_charge') {
     const late = alert.lateAt || clock.now >= alert.deadlineAt ? ' :rotating_light: *en retard*' : '';
     return `${state} — ${countdown(alert.deadlineAt, clock.now)} (échéance le ${frenchDateTime(alert.deadlineAt, clock.timeZone)})${late}`;
   }
-  return `${state}${alert.lateAt ? ' — transmise après l’échéance des 48 h' : ''}`;
+  // Past transmission, a late alert was transmitted late; a closed one may never have been.
+  const transmitted = alert.state !== 'cloturee' || (alert.transitions?.some((t) => t.to === 'transmise') ?? false);
+  const late = alert.lateAt ? (transmitted ? ' — transmise après l’échéance des 48 h' : ' — échéance des 48 h dépassée') : '';
+  return `${state}${late}`;
 }
 
 function historyLine(alert: AlertDetails, clock: Clock): string {
@@ -78,7 +81,7 @@ export function alertPageMessage(alert: AlertDetails, clock: Clock) {
   const contact = [alert.contactName, alert.contactPhone, alert.contactEmail].filter(Boolean).map((v) => esc(v!)).join(' — ');
   const outcome = alert.outcome ? [`*Issue* : ${OUTCOME_LABELS[alert.outcome]}${alert.outcomeNote ? ` — ${esc(alert.outcomeNote)}` : ''}`] : [];
   return {
-    text: `Alerte recrutement ${alert.reference} — ${alert.company.name} : ${ALERT_STATE_LABELS[alert.state]}`,
+    text: `Alerte recrutement ${alert.reference} — ${esc(alert.company.name)} : ${ALERT_STATE_LABELS[alert.state]}`,
     blocks: [
       header(`Alerte recrutement ${alert.reference}`),
       section(stateLine(alert, clock)),
@@ -101,7 +104,7 @@ export function alertPageMessage(alert: AlertDetails, clock: Clock) {
 export function franceTravailRequestMessage(alert: AlertDetails, clock: Clock) {
   const contact = [alert.contactName, alert.contactPhone, alert.contactEmail].filter(Boolean).map((v) => esc(v!)).join(' — ');
   return {
-    text: `Besoin urgent de recrutement ${alert.reference} — ${alert.company.name}`,
+    text: `Besoin urgent de recrutement ${alert.reference} — ${esc(alert.company.name)}`,
     blocks: [
       header(`Besoin urgent de recrutement ${alert.reference}`),
       section(
@@ -138,7 +141,7 @@ export function alertNewsMessage(alert: AlertDetails, transitionId: string, cloc
 export function alertDiffusionMessage(alert: AlertDetails) {
   const company = alert.consentToName ? `${esc(alert.company.name)} — ${esc(alert.company.commune)}` : `Une entreprise de ${esc(alert.company.commune)}`;
   return {
-    text: `Offre à diffuser (${alert.reference}) : ${alert.positions.map((p) => p.jobTitle).join(', ')}`,
+    text: `Offre à diffuser (${alert.reference}) : ${alert.positions.map((p) => esc(p.jobTitle)).join(', ')}`,
     blocks: [
       header(`Offre à diffuser — ${alert.positions.map((p) => p.jobTitle).join(', ')}`),
       section([`*${company}*`, ...alert.positions.map(positionLine)].join('\n')),

@@ -4,7 +4,7 @@ import type { AlertDetails } from '../../services/alerts/alerts.js';
 import { ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../slack/ids.js';
 import { CONTRACT_LABELS, OUTCOME_LABELS } from '../../texts/fr.js';
 import { frenchDateTime } from '../../time.js';
-import { context, divider, escapeText, input, option, options, plain, radios, section, staticSelect, textInput, truncate } from '../blocks.js';
+import { context, divider, escapeText, input, option, options, plain, radios, section, staticSelect, textInput } from '../blocks.js';
 import { companyBlocks, type CompanyPrefill } from './company-blocks.js';
 
 export interface AlertModalInput extends CompanyPrefill {
@@ -27,7 +27,7 @@ function positionBlocks(rank: PositionRank): KnownBlock[] {
     input(key('Count'), 'Nombre de postes', textInput({ maxLength: 3, placeholder: 'ex. 2' }), { optional }),
     input(key('Contract'), 'Type de contrat', staticSelect(options(CONTRACT_LABELS), 'Choisir'), { optional }),
     input(key('Start'), 'Démarrage souhaité', { type: 'datepicker' }, { optional: true }),
-    input(key('Location'), 'Lieu de travail', textInput({ maxLength: 120, placeholder: 'ex. Vierzon, site de la Société' }), { optional }),
+    input(key('Location'), 'Lieu de travail', textInput({ maxLength: 120, placeholder: 'ex. Vierzon' }), { optional }),
   ];
 }
 
@@ -104,6 +104,36 @@ export function franceTravailEmail(alert: AlertDetails, to: string | undefined):
   return { subject, body };
 }
 
+/** What a section holds once wrapped in ``` … ```. */
+const CODE_BLOCK_ROOM = 3000 - 6;
+
+/**
+ * Text shown escaped in as many code blocks as it takes. A section holds 3000 characters and the
+ * e-mail, escaped, can reach about 10 000: cutting it would drop its end (the company's contact).
+ * Parts end at a line break where possible, and never inside an escaped character.
+ */
+function codeBlocks(text: string, room = CODE_BLOCK_ROOM): string[] {
+  // A ``` typed by someone would close the code block early.
+  const chars = Array.from(escapeText(text.replace(/```/g, "'''")));
+  const parts: string[] = [];
+  let start = 0;
+  while (chars.length - start > room) {
+    let end = start + room;
+    const lineBreak = chars.lastIndexOf('\n', end);
+    if (lineBreak > start) {
+      end = lineBreak;
+    } else {
+      // Every & of the escaped text starts &amp;, &lt; or &gt; (at most 5 characters).
+      const entity = chars.lastIndexOf('&', end - 1);
+      if (entity > start && entity > end - 5) end = entity;
+    }
+    parts.push(chars.slice(start, end).join(''));
+    start = chars[end] === '\n' ? end + 1 : end;
+  }
+  parts.push(chars.slice(start).join(''));
+  return parts;
+}
+
 /** « Transmettre » when France Travail is not in Slack: the e-mail to send, then confirm it went. */
 export function transmitByEmailModal(alert: AlertDetails, to: string | undefined): View {
   const email = franceTravailEmail(alert, to);
@@ -117,7 +147,7 @@ export function transmitByEmailModal(alert: AlertDetails, to: string | undefined
     close: plain('Annuler'),
     blocks: [
       section(`France Travail n'est pas dans Slack : envoyez-lui ce message par e-mail${to ? ` (${escapeText(to)})` : ''}, puis confirmez.`),
-      section(`\`\`\`${truncate(escapeText(email.body), 2900)}\`\`\``),
+      ...codeBlocks(email.body).map((part) => section(`\`\`\`${part}\`\`\``)),
       context("En confirmant, l'alerte passe à « Transmise à France Travail ». Vous enregistrerez la référence de l'offre à sa réception."),
     ],
   };
