@@ -26,19 +26,24 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
  */
 export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
   const run = jobRunners(ctx);
-  const safely = (name: string, job: () => Promise<void>) => async () => {
-    try {
-      await job();
-    } catch (error) {
-      ctx.logger.error({ job: name, err: { message: (error as Error).message } }, 'scheduled job failed');
-    }
+  // One run of a job at a time on this instance (the start-up run and the first tick included).
+  const safely = (name: string, job: () => Promise<void>) => {
+    let running: Promise<void> | null = null;
+    return () =>
+      (running ??= job()
+        .catch((error: unknown) => ctx.logger.error({ job: name, err: { message: (error as Error).message } }, 'scheduled job failed'))
+        .finally(() => {
+          running = null;
+        }));
   };
+  const outbox = safely('outbox', run.outbox);
+  const alertDeadlines = safely('alert-deadlines', run.alertDeadlines);
   const options = (name: string) => ({ timezone: ctx.timeZone, name, noOverlap: true });
   const tasks: ScheduledTask[] = [
-    schedule('* * * * *', safely('outbox', run.outbox), options('outbox')),
-    schedule('* * * * *', safely('alert-deadlines', run.alertDeadlines), options('alert-deadlines')),
+    schedule('* * * * *', outbox, options('outbox')),
+    schedule('* * * * *', alertDeadlines, options('alert-deadlines')),
   ];
-  void safely('alert-deadlines', run.alertDeadlines)();
+  void alertDeadlines();
   return {
     async stop() {
       await Promise.all(tasks.map((task) => task.destroy()));

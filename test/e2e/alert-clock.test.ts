@@ -141,7 +141,7 @@ describe('the 48 h clock', () => {
     expect((await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alert.id } })).lateAt).toEqual(alert.deadlineAt);
     // The coordinator's page now says it is late.
     const page = await db.prisma.alertMessage.findUniqueOrThrow({ where: { alertId_kind_recipient: { alertId: alert.id, kind: 'alert_page', recipient: coord.id } } });
-    const updates = [restarted, other].flatMap((t) => t.fake.succeeded('chat.update')).filter((c) => c.args.ts === page.ts);
+    const updates = [restarted, other].flatMap((t) => t.fake.succeeded('chat.update')).filter((c) => c.args.ts === page.ts && c.args.channel === page.channel);
     expect(updates.length).toBe(1);
     expect(JSON.stringify(updates[0]!.args.blocks)).toContain('en retard');
 

@@ -100,6 +100,9 @@ interface Waiter<T> {
   resolve(item: T): void;
 }
 
+/** Shared by every fake in the process, so message ts stay unique as in one real workspace. */
+let seq = 0;
+
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
@@ -109,7 +112,6 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const canned = new Map<string, Record<string, unknown>>();
   const httpFailures: { method: string; predicate: (args: SlackArgs) => boolean; failures: HttpFailure[] }[] = [];
   const accepted = new Set<RecordedCall>();
-  let seq = 0;
   const next = (): number => ++seq;
 
   function answer(method: string, args: SlackArgs): Record<string, unknown> {

@@ -1,4 +1,3 @@
-import { Prisma as P } from '../../generated/prisma/client.js';
 import { audit } from '../audit.js';
 import { resolveCompany } from '../companies.js';
 import type { Db } from '../db.js';
@@ -64,11 +63,11 @@ export async function fileVisit(db: Db, actor: Actor, report: VisitReport): Prom
       return { visitId: visit.id, companyId, created: true };
     });
   } catch (error) {
-    // Two deliveries of the same submission raced: the other one saved it.
-    if (error instanceof P.PrismaClientKnownRequestError && error.code === 'P2002') {
-      const saved = await findBySubmissionKey(db, report.submissionKey);
-      if (saved) return { ...saved, created: false };
-    }
+    // Two deliveries of the same submission raced and the other one saved it. Whatever the error
+    // says (a unique violation, reported differently by each driver; or the other delivery's new
+    // company seen as a duplicate), the saved submission is the answer.
+    const saved = await findBySubmissionKey(db, report.submissionKey);
+    if (saved) return { ...saved, created: false };
     throw error;
   }
 }
