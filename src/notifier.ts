@@ -41,8 +41,15 @@ const PERMANENT_ERRORS = new Set([
   'cant_update_message',
 ]);
 
-/** Recipients served at once: Slack limits each channel, not the app, to about one message a second. */
-const PARALLEL_RECIPIENTS = 8;
+/** Messages sent at once. Slack's limit is per channel (about one message a second, with bursts). */
+const PARALLEL_LANES = 8;
+
+/** What an owed message is about (an alert, a visit): its messages must keep their order. */
+function subjectOf(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { alertId, visitId } = data as { alertId?: unknown; visitId?: unknown };
+  return typeof alertId === 'string' ? alertId : typeof visitId === 'string' ? visitId : undefined;
+}
 
 async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -113,10 +120,14 @@ export function createNotifier(deps: {
     for (;;) {
       const batch = await claimDue(db, now());
       if (batch.length === 0) return;
-      // One recipient's messages in order (a page before its update); recipients side by side.
-      const byRecipient = new Map<string, ClaimedMessage[]>();
-      for (const message of batch) byRecipient.set(message.recipient, [...(byRecipient.get(message.recipient) ?? []), message]);
-      await inParallel([...byRecipient.values()], PARALLEL_RECIPIENTS, async (messages) => {
+      // Messages about one thing to one person go in order (an alert's page before its update);
+      // the others side by side.
+      const lanes = new Map<string, ClaimedMessage[]>();
+      for (const message of batch) {
+        const lane = `${message.recipient}:${subjectOf(message.data) ?? message.id}`;
+        lanes.set(lane, [...(lanes.get(lane) ?? []), message]);
+      }
+      await inParallel([...lanes.values()], PARALLEL_LANES, async (messages) => {
         for (const message of messages) await deliver(message);
       });
     }

@@ -54,11 +54,11 @@ export async function raiseAlert(db: Db, actor: Actor, report: AlertReport, now:
   try {
     return await db.$transaction(async (tx) => {
       const companyId = await resolveCompany(tx, actor, report.company);
-      const reference = await nextReference(tx, Number(localDate(settings.timeZone, now).slice(0, 4)));
       const deadlineAt = new Date(now.getTime() + settings.deadlineHours * 3_600_000);
       const alert = await tx.recruitmentAlert.create({
         data: {
-          reference,
+          // Numbered last (below): the counter's row lock then lasts only until the commit.
+          reference: `ALR-pending-${report.submissionKey}`,
           submissionKey: report.submissionKey,
           companyId,
           capteurId: actor.memberId,
@@ -76,9 +76,12 @@ export async function raiseAlert(db: Db, actor: Actor, report: AlertReport, now:
         },
       });
       const transition = await tx.alertTransition.create({ data: { alertId: alert.id, from: null, to: 'signalee', actorId: actor.memberId, at: now } });
-      await audit(tx, { actorSlackId: actor.slackUserId, action: 'alert.raise', entity: 'RecruitmentAlert', entityId: alert.id, details: { reference } });
       for (const recipient of await coordinatorsToPage(tx)) await oweShownMessage(tx, alert.id, ALERT_NOTICES.page, recipient);
       await enqueue(tx, newsFor(alert.id, transition.id, actor.slackUserId));
+      // Alerts raised at the same time queue on the year's counter row: take it last.
+      const reference = await nextReference(tx, Number(localDate(settings.timeZone, now).slice(0, 4)));
+      await tx.recruitmentAlert.update({ where: { id: alert.id }, data: { reference } });
+      await audit(tx, { actorSlackId: actor.slackUserId, action: 'alert.raise', entity: 'RecruitmentAlert', entityId: alert.id, details: { reference } });
       return { alertId: alert.id, reference, deadlineAt, created: true };
     });
   } catch (error) {
