@@ -12,6 +12,8 @@ import { openDatabase } from '../src/db/client.js';
 import { createLogger } from '../src/logger.js';
 import { sectorFamilyOf } from '../src/reference/sector-family.js';
 import { searchKey } from '../src/reference/text.js';
+import { parseAlertReport } from '../src/services/alerts/alert-report.js';
+import { raiseAlert } from '../src/services/alerts/alerts.js';
 import { findActor } from '../src/services/members.js';
 import type { Db } from '../src/services/db.js';
 import { fileVisit } from '../src/services/visits/file-visit.js';
@@ -139,6 +141,26 @@ export async function seedDemoData(db: Db, options: { capteurSlackId?: string | 
       data: { siret: c.siret, siren: c.siret?.slice(0, 9) ?? null, name: c.name, searchName: searchKey(c.name), nafCode: c.naf, sectorFamily: sectorFamilyOf(c.naf), headcountBand: c.band, commune: c.commune, postalCode: c.cp },
     });
   }
+  // An urgent recruitment need, raised two hours ago, waiting for the coordination.
+  const raisedAt = new Date(today.getTime() - 2 * 3_600_000);
+  const alertForm = parseAlertReport(
+    {
+      submissionKey: 'seed-alert-01',
+      companyId: companyIds[0],
+      p1Title: 'Forgeron',
+      p1Count: '2',
+      p1Contract: 'cdi',
+      p1Location: 'Vierzon',
+      urgency: 'Commande aéronautique à honorer d’ici mars ; deux départs en retraite non remplacés.',
+      contactName: 'Sylvie Lenoir, responsable RH',
+      contactPhone: '02 48 00 00 01',
+      consentToName: 'oui',
+    },
+    raisedAt.toISOString().slice(0, 10),
+  );
+  if (!alertForm.ok) throw new Error(`seed alert is invalid: ${JSON.stringify(alertForm.errors)}`);
+  await raiseAlert(db, (await findActor(db, 'U0SEEDCCI01'))!, alertForm.report, raisedAt, { deadlineHours: 48, timeZone: 'Europe/Paris' });
+
   // The seed's confirmations are not owed to anyone: they were never filed from Slack.
   await db.outboxMessage.deleteMany({ where: { recipient: { startsWith: 'U0SEED' } } });
   return filed;

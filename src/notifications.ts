@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageRef, Notice } from './notifier.js';
 import { ALERT_NOTICES, getAlert } from './services/alerts/alerts.js';
+import { audit } from './services/audit.js';
 import type { Db } from './services/db.js';
 import { getVisitSummary, VISIT_CONFIRMATION } from './services/visits/file-visit.js';
 import {
@@ -41,6 +42,8 @@ function shownInPlace(kind: string, render: (alert: NonNullable<Awaited<ReturnTy
         create: { alertId, kind, recipient, ...where },
         update: where,
       });
+      // The message shows the company contact's name, phone and e-mail: who got them is audited.
+      await audit(db, { actorSlackId: null, action: 'alert.contact_shown', entity: 'RecruitmentAlert', entityId: alertId, details: { recipient, kind } });
     },
   };
 }

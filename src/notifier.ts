@@ -39,6 +39,11 @@ const PERMANENT_ERRORS = new Set([
   'invalid_arguments',
   'message_not_found',
   'cant_update_message',
+  // The recipient does not exist (any more): a person deactivated in Slack, a deleted channel.
+  'channel_not_found',
+  'user_not_found',
+  'account_inactive',
+  'is_archived',
 ]);
 
 /** Messages sent at once. Slack's limit is per channel (about one message a second, with bursts). */

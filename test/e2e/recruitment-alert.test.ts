@@ -108,6 +108,9 @@ describe('an urgent recruitment alert, from /alerte-recrutement to its closing',
       pages.set(row.recipient, { channel: row.channel!, ts: row.ts! });
     }
     expect(pages.size).toBe(2);
+    // Who was shown the company contact is on record.
+    const shown = await db.prisma.auditEvent.findMany({ where: { entityId: alert.id, action: 'alert.contact_shown' } });
+    expect(shown.map((e) => (e.details as { recipient: string }).recipient).sort()).toEqual([coordA.id, coordB.id].sort());
 
     // ── Taken by A: both pages updated in place (B sees who took it), the capteur told.
     t.fake.reset();

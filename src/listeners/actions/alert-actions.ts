@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { franceTravailAdvisers, getAlert, moveAlert, type MovePayload } from '../../services/alerts/alerts.js';
 import { ALERT_ACTIONS, type AlertAction } from '../../services/alerts/state-machine.js';
+import { audit } from '../../services/audit.js';
 import { UserError } from '../../services/errors.js';
 import { errorText } from '../../texts/fr.js';
 import { refusalModal } from '../../views/modals/administration.js';
@@ -31,6 +32,10 @@ export function alertButtonAction(ctx: AppContext, action: AlertAction) {
       if (!alert) return void (await tell(errorText('alert_unknown')));
       const view = form === 'offer' ? offerModal(alert) : form === 'close' ? closeModal(alert) : transmitByEmailModal(alert, ctx.alerts.franceTravailEmail);
       await client.views.open({ trigger_id: body.trigger_id, view });
+      if (form === 'email') {
+        // The e-mail holds the company contact's details.
+        await audit(ctx.db, { actorSlackId: body.user.id, action: 'alert.contact_shown', entity: 'RecruitmentAlert', entityId: alert.id, details: { kind: 'email' } });
+      }
     };
     if (action === 'enregistrer_offre') return openForm('offer');
     if (action === 'clore') return openForm('close');
