@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { FieldError } from '../services/errors.js';
+import { errorText } from '../texts/fr.js';
 
 /**
  * Reads a submitted view's state into plain values keyed by block_id: text as typed, the value
@@ -33,6 +35,16 @@ export function readViewState(values: unknown): Record<string, ViewValue> {
 
 export const asString = (v: ViewValue): string | undefined => (typeof v === 'string' ? v : undefined);
 export const asList = (v: ViewValue): string[] => (Array.isArray(v) ? v : []);
+
+/** A form's text and single-choice fields, read from the modal's state by the block ids it was built with. */
+export function readFields<F extends string>(state: Record<string, ViewValue>, blocks: Record<F, string>): Record<F, string | undefined> {
+  return Object.fromEntries(Object.entries<string>(blocks).map(([field, blockId]) => [field, asString(state[blockId])])) as Record<F, string | undefined>;
+}
+
+/** Field errors as Slack's `errors` response: each French message next to its field's block. */
+export function fieldErrorsResponse<F extends string>(errors: FieldError<F>[], blocks: Record<F, string>, fallbackBlockId: string) {
+  return errorsResponse(Object.fromEntries(errors.map((e) => [blocks[e.field] ?? fallbackBlockId, errorText(e.code, e.params)])));
+}
 
 /** Slack's `response_action: "errors"` body: French messages keyed by block_id. */
 export function errorsResponse(errors: Record<string, string>) {

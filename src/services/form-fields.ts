@@ -68,7 +68,8 @@ export const companyChoiceFields = {
   newPostalCode: optional(text(10)),
 };
 
-type CompanyChoiceForm = { [K in keyof typeof companyChoiceFields]?: string | undefined };
+/** The company part of a form, as typed. */
+export type CompanyChoiceForm = { [K in keyof typeof companyChoiceFields]?: string | undefined };
 
 export function checkCompanyChoice(form: CompanyChoiceForm, ctx: z.RefinementCtx): void {
   const newFields = [form.newSiret, form.newName, form.newNaf, form.newHeadcountBand, form.newCommune, form.newPostalCode];
@@ -97,6 +98,14 @@ export function companyChoice(form: CompanyChoiceForm) {
 }
 
 export type CompanyChoice = ReturnType<typeof companyChoice>;
+
+/** At least one way to reach a person (a phone or an e-mail); the error goes on `errorField`. */
+export function requireOneOf(form: Record<string, unknown>, ctx: z.RefinementCtx, fields: readonly string[], errorField: string): void {
+  const alreadyRefused = ctx.issues.some((issue) => fields.includes(String(issue.path?.[0])));
+  if (!alreadyRefused && fields.every((field) => form[field] === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [errorField], message: 'contact_reach_missing' });
+  }
+}
 
 /** zod's issues as one error per field (the first, the one to fix first), with string params. */
 export function collectFieldErrors<Field extends string>(issues: z.core.$ZodIssue[]): FieldError<Field>[] {

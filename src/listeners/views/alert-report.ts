@@ -5,25 +5,20 @@ import { type AlertField, type AlertForm, parseAlertReport } from '../../service
 import { raiseAlert } from '../../services/alerts/alerts.js';
 import { ValidationFailed, type FieldError } from '../../services/errors.js';
 import { ALERT_BLOCKS } from '../../slack/ids.js';
-import { errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { alertRaisedModal } from '../../views/modals/alert.js';
 import { refusalModal } from '../../views/modals/administration.js';
 import { authorise, withSubmissionSafetyNet } from '../guard.js';
-import { asString, errorsResponse, readViewState } from '../view-state.js';
+import { fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
 
 const metadataSchema = z.object({ submissionKey: z.string().min(1) });
 
 export function alertFormFromView(view: ViewSubmitAction['view']): AlertForm {
   const { submissionKey } = metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
-  const state = readViewState(view.state.values);
-  const form: AlertForm = { submissionKey };
-  for (const [field, blockId] of Object.entries(ALERT_BLOCKS) as [AlertField, string][]) form[field] = asString(state[blockId]);
-  return form;
+  return { submissionKey, ...readFields(readViewState(view.state.values), ALERT_BLOCKS) };
 }
 
-const toSlackErrors = (errors: FieldError<string>[]) =>
-  errorsResponse(Object.fromEntries(errors.map((e) => [ALERT_BLOCKS[e.field as AlertField] ?? ALERT_BLOCKS.companyId, errorText(e.code, e.params)])));
+const toSlackErrors = (errors: FieldError<string>[]) => fieldErrorsResponse(errors as FieldError<AlertField>[], ALERT_BLOCKS, ALERT_BLOCKS.companyId);
 
 /**
  * Submission of the alert modal: the alert and the pages it owes are saved before the ack, so

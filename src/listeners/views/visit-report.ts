@@ -5,12 +5,11 @@ import { ValidationFailed, type FieldError } from '../../services/errors.js';
 import { fileVisit, getVisitSummary } from '../../services/visits/file-visit.js';
 import { parseVisitReport, type VisitField, type VisitForm } from '../../services/visits/visit-report.js';
 import { VISIT_BLOCKS } from '../../slack/ids.js';
-import { errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { refusalModal } from '../../views/modals/administration.js';
 import { visitSavedModal } from '../../views/messages/visit.js';
 import { authorise, withSubmissionSafetyNet } from '../guard.js';
-import { asList, asString, errorsResponse, readViewState } from '../view-state.js';
+import { asList, asString, fieldErrorsResponse, readViewState } from '../view-state.js';
 import { publishHome } from '../events/app-home-opened.js';
 
 const metadataSchema = z.object({ submissionKey: z.string().min(1) });
@@ -29,11 +28,7 @@ export function visitFormFromView(view: ViewSubmitAction['view']): VisitForm {
   return form;
 }
 
-function toSlackErrors(errors: FieldError<string>[]) {
-  return errorsResponse(
-    Object.fromEntries(errors.map((e) => [VISIT_BLOCKS[e.field as VisitField] ?? VISIT_BLOCKS.companyId, errorText(e.code, e.params)])),
-  );
-}
+const toSlackErrors = (errors: FieldError<string>[]) => fieldErrorsResponse(errors as FieldError<VisitField>[], VISIT_BLOCKS, VISIT_BLOCKS.companyId);
 
 /** Submission of the visit-report modal: validate, save once, show the summary, then confirm by DM. */
 export function visitReportSubmission(ctx: AppContext) {

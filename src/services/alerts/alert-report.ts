@@ -1,18 +1,21 @@
 import { z } from 'zod';
-import { ContractType } from '../../generated/prisma/enums.js';
+import { AlertOutcome, ContractType } from '../../generated/prisma/enums.js';
 import type { FieldError } from '../errors.js';
 import {
   checkCompanyChoice,
+  type CompanyChoiceForm,
   choice,
   collectFieldErrors,
   companyChoice,
   companyChoiceFields,
   count,
   email,
+  httpUrl,
   isoDate,
   optional,
   phone,
   required,
+  requireOneOf,
   text,
   yesNo,
 } from '../form-fields.js';
@@ -27,15 +30,8 @@ type PositionFields<N extends PositionRank> = {
 };
 
 /** The alert form as the user filled it; the Slack listener builds it from the modal's state. */
-export type AlertForm = {
+export type AlertForm = CompanyChoiceForm & {
   submissionKey: string;
-  companyId?: string | undefined;
-  newSiret?: string | undefined;
-  newName?: string | undefined;
-  newNaf?: string | undefined;
-  newHeadcountBand?: string | undefined;
-  newCommune?: string | undefined;
-  newPostalCode?: string | undefined;
   urgency?: string | undefined;
   contactName?: string | undefined;
   contactPhone?: string | undefined;
@@ -90,9 +86,7 @@ export function alertReportSchema(today: string) {
             }
           }
         }
-        if (form.contactPhone === undefined && form.contactEmail === undefined && !ctx.issues.some((i) => ['contactPhone', 'contactEmail'].includes(String(i.path?.[0])))) {
-          ctx.addIssue({ code: 'custom', path: ['contactPhone'], message: 'contact_reach_missing' });
-        }
+        requireOneOf(values, ctx, ['contactPhone', 'contactEmail'], 'contactPhone');
       },
       { when: () => true },
     )
@@ -133,4 +127,36 @@ export function parseAlertReport(form: AlertForm, today: string): ParsedAlertRep
   const parsed = alertReportSchema(today).safeParse(form);
   if (parsed.success) return { ok: true, report: parsed.data };
   return { ok: false, errors: collectFieldErrors<AlertField>(parsed.error.issues) };
+}
+
+// ── The other alert forms: France Travail's offer, and the closing ──
+
+const offerSchema = z
+  .object({
+    reference: required(text(40)),
+    contactName: required(text(120)),
+    contactEmail: optional(email),
+    contactPhone: optional(phone),
+    url: optional(httpUrl),
+  })
+  .superRefine((form, ctx) => requireOneOf(form, ctx, ['contactEmail', 'contactPhone'], 'contactEmail'), { when: () => true });
+
+export type OfferField = keyof z.input<typeof offerSchema>;
+export type OfferForm = { [K in OfferField]?: string | undefined };
+
+/** The offer France Travail registered: its reference, its contact (e-mail or phone), its link. */
+export function parseOffer(form: OfferForm): { ok: true; offer: z.output<typeof offerSchema> } | { ok: false; errors: FieldError<OfferField>[] } {
+  const parsed = offerSchema.safeParse(form);
+  return parsed.success ? { ok: true, offer: parsed.data } : { ok: false, errors: collectFieldErrors<OfferField>(parsed.error.issues) };
+}
+
+const closingSchema = z.object({ outcome: required(choice(AlertOutcome)), note: required(text(1000)) });
+
+export type ClosingField = keyof z.input<typeof closingSchema>;
+export type ClosingForm = { [K in ClosingField]?: string | undefined };
+
+/** How an alert ended, and a note. */
+export function parseClosing(form: ClosingForm): { ok: true; closing: z.output<typeof closingSchema> } | { ok: false; errors: FieldError<ClosingField>[] } {
+  const parsed = closingSchema.safeParse(form);
+  return parsed.success ? { ok: true, closing: parsed.data } : { ok: false, errors: collectFieldErrors<ClosingField>(parsed.error.issues) };
 }

@@ -11,6 +11,7 @@ import {
 import type { FieldError } from '../errors.js';
 import {
   checkCompanyChoice,
+  type CompanyChoiceForm,
   choice,
   collectFieldErrors,
   companyChoice,
@@ -27,15 +28,8 @@ import {
  * The visit-report form as the user filled it: every value as typed or chosen, nothing trusted
  * yet. The Slack listener builds it from the modal's state; `parseVisitReport` validates it.
  */
-export interface VisitForm {
+export interface VisitForm extends CompanyChoiceForm {
   submissionKey: string;
-  companyId?: string | undefined;
-  newSiret?: string | undefined;
-  newName?: string | undefined;
-  newNaf?: string | undefined;
-  newHeadcountBand?: string | undefined;
-  newCommune?: string | undefined;
-  newPostalCode?: string | undefined;
   visitDate?: string | undefined;
   channel?: string | undefined;
   headcount?: string | undefined;

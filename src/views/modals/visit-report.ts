@@ -10,9 +10,7 @@ import {
 } from '../../texts/fr.js';
 import {
   checkboxes,
-  context,
   divider,
-  externalSelect,
   input,
   multiSelect,
   option,
