@@ -20,7 +20,7 @@ export const reminderKind = (hours: number) => `rappel_${hours}h`;
 export async function checkAlertDeadlines(db: Db, now: Date, settings: DeadlineSettings): Promise<{ reminders: number; breaches: number }> {
   const alerts = await db.recruitmentAlert.findMany({
     where: { state: { in: [...AWAITING_TRANSMISSION] } },
-    select: { id: true, raisedAt: true, deadlineAt: true, reminders: { select: { kind: true } } },
+    select: { id: true, raisedAt: true, deadlineAt: true, reminders: { select: { kind: true } }, coordinator: { select: { slackUserId: true, active: true } } },
   });
   let reminders = 0;
   let breaches = 0;
@@ -31,7 +31,9 @@ export async function checkAlertDeadlines(db: Db, now: Date, settings: DeadlineS
       const dueAt = alert.raisedAt.getTime() + hours * 3_600_000;
       if (done.has(kind) || now.getTime() < dueAt || dueAt >= alert.deadlineAt.getTime()) continue;
       if (await record(db, alert.id, kind, now, async (tx) => {
-        for (const recipient of await coordinatorsToPage(tx)) {
+        // The coordinator who took the alert, or, while nobody has, every coordinator.
+        const inCharge = alert.coordinator?.active ? [alert.coordinator.slackUserId] : await coordinatorsToPage(tx);
+        for (const recipient of inCharge) {
           await enqueue(tx, { dedupeKey: `${ALERT_NOTICES.reminder}:${alert.id}:${kind}:${recipient}`, kind: ALERT_NOTICES.reminder, recipient, data: { alertId: alert.id, hours } });
         }
       })) reminders++;
