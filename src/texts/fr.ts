@@ -162,6 +162,7 @@ export const ERRORS = {
   last_admin: 'Il doit rester au moins un administrateur actif.',
   capteur_without_structure: 'Un capteur doit être rattaché à une structure.',
   too_small: 'Nombre trop petit ({min} au moins).',
+  rome_format: 'Code ROME invalide : une lettre et quatre chiffres, par exemple H2913.',
   start_in_past: "La date de démarrage souhaitée est passée : indiquez aujourd'hui ou une date à venir.",
   email_format: 'Adresse e-mail invalide (exemple : prenom.nom@entreprise.fr).',
   phone_format: 'Numéro de téléphone invalide (exemple : 06 12 34 56 78 ou +33 6 12 34 56 78).',

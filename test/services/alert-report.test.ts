@@ -56,8 +56,8 @@ describe('parseAlertReport', () => {
       submissionKey: 'alert-submission-1',
       company: { kind: 'existing', companyId: 'company-1' },
       positions: [
-        { rank: 1, jobTitle: 'Soudeur TIG', count: 3, contractType: 'cdi', startDate: '2026-12-07', location: 'Vierzon' },
-        { rank: 2, jobTitle: 'Technicien de maintenance', count: 1, contractType: 'interim', startDate: undefined, location: 'Bourges' },
+        { rank: 1, jobTitle: 'Soudeur TIG', romeCode: null, count: 3, contractType: 'cdi', startDate: '2026-12-07', location: 'Vierzon' },
+        { rank: 2, jobTitle: 'Technicien de maintenance', romeCode: null, count: 1, contractType: 'interim', startDate: undefined, location: 'Bourges' },
       ],
       urgency: 'Commande exceptionnelle à livrer en janvier : il faut renforcer l’atelier.',
       contact: { name: 'Claire Martin', phone: '0612345678', email: 'claire.martin@mecanique-du-val.fr' },
@@ -65,11 +65,16 @@ describe('parseAlertReport', () => {
     });
   });
 
+  it('takes a ROME code when given, in capitals, and refuses a malformed one on its field', () => {
+    expect(parseOk(form({ p1Rome: ' h2913 ' })).positions[0]!.romeCode).toBe('H2913');
+    expect(onlyError(form({ p1Rome: 'soudeur' }))).toBe('p1Rome=rome_format');
+  });
+
   it('reads consent « non » as false, one way to reach the contact as enough, and a start today as valid', () => {
     const report = parseOk(form({ consentToName: 'non', contactEmail: '', p1Start: TODAY, p2Title: undefined, p2Count: undefined, p2Contract: undefined, p2Location: undefined }));
     expect(report.consentToName).toBe(false);
     expect(report.contact).toEqual({ name: 'Claire Martin', phone: '0612345678', email: undefined });
-    expect(report.positions).toEqual([{ rank: 1, jobTitle: 'Soudeur TIG', count: 3, contractType: 'cdi', startDate: TODAY, location: 'Vierzon' }]);
+    expect(report.positions).toEqual([{ rank: 1, jobTitle: 'Soudeur TIG', romeCode: null, count: 3, contractType: 'cdi', startDate: TODAY, location: 'Vierzon' }]);
 
     const byEmail = parseOk(form({ contactPhone: ' ' }));
     expect(byEmail.contact).toEqual({ name: 'Claire Martin', phone: undefined, email: 'claire.martin@mecanique-du-val.fr' });

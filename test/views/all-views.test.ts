@@ -1444,7 +1444,7 @@ describe('recruitment alerts', () => {
 
   it('show a position with its escaped title and place, and its start date when known', () => {
     const [first, second] = alertPositions(uuid(2001), false);
-    expect(positionLine(first!)).toBe('• *Soudeur TIG* — 2 poste(s), CDI, Vierzon, dès le 07/12/2026');
+    expect(positionLine(first!)).toBe('• *Soudeur TIG* (ROME H2913) — 2 poste(s), CDI, Vierzon, dès le 07/12/2026');
     expect(positionLine(second!)).toBe('• *Technicien de maintenance* — 1 poste(s), Intérim, Vierzon, site des Forges');
     expect(positionLine(alertPositions(uuid(2002), true)[0]!)).toContain(`*${escapeText(longJobTitle(1))}*`);
   });
@@ -1470,7 +1470,7 @@ describe('the e-mail to France Travail (franceTravailEmail)', () => {
         expect(body).toContain(`Entreprise : ${alert.company.name}, ${alert.company.commune}`);
         expect(body.includes(`SIRET ${alert.company.siret}`)).toBe(alert.company.siret !== null);
         for (const p of alert.positions) {
-          const line = lines.find((l) => l.startsWith(`- ${p.jobTitle} : `));
+          const line = lines.find((l) => l.startsWith(`- ${p.jobTitle}${p.romeCode ? ` (ROME ${p.romeCode})` : ''} : `));
           expect(line, p.jobTitle).toBeDefined();
           expect(line).toContain(`${p.count} poste(s), ${CONTRACT_LABELS[p.contractType]}, à ${p.location}`);
           if (p.startDate) expect(line).toContain(`démarrage souhaité le ${p.startDate.toISOString().slice(8, 10)}/`);

@@ -26,7 +26,7 @@ export const POSITION_RANKS = [1, 2, 3] as const;
 export type PositionRank = (typeof POSITION_RANKS)[number];
 
 type PositionFields<N extends PositionRank> = {
-  [K in `p${N}Title` | `p${N}Count` | `p${N}Contract` | `p${N}Start` | `p${N}Location`]?: string | undefined;
+  [K in `p${N}Title` | `p${N}Rome` | `p${N}Count` | `p${N}Contract` | `p${N}Start` | `p${N}Location`]?: string | undefined;
 };
 
 /** The alert form as the user filled it; the Slack listener builds it from the modal's state. */
@@ -44,12 +44,20 @@ export type AlertForm = CompanyChoiceForm & {
 export type AlertField = Exclude<keyof AlertForm, 'submissionKey'>;
 
 const positionKeys = (n: PositionRank) =>
-  ({ title: `p${n}Title`, count: `p${n}Count`, contract: `p${n}Contract`, start: `p${n}Start`, location: `p${n}Location` }) as const;
+  ({ title: `p${n}Title`, rome: `p${n}Rome`, count: `p${n}Count`, contract: `p${n}Contract`, start: `p${n}Start`, location: `p${n}Location` }) as const;
+
+/** A ROME code (France Travail's job nomenclature): a letter and four digits, e.g. H2913. */
+const romeCode = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.string().regex(/^[A-N]\d{4}$/, 'rome_format'));
 
 function positionFields(n: PositionRank, today: string) {
   const k = positionKeys(n);
   return {
     [k.title]: optional(text(120)),
+    [k.rome]: optional(romeCode),
     [k.count]: optional(count(999, 1)),
     [k.contract]: optional(choice(ContractType)),
     [k.start]: optional(isoDate.refine((d) => d >= today, 'start_in_past')),
@@ -99,6 +107,7 @@ export function alertReportSchema(today: string) {
           {
             rank,
             jobTitle: values[k.title] as string,
+            romeCode: (values[k.rome] as string | undefined) ?? null,
             count: values[k.count] as number,
             contractType: values[k.contract] as ContractType,
             startDate: values[k.start] as string | undefined,

@@ -16,7 +16,8 @@ type Position = AlertDetails['positions'][number];
 
 export function positionLine(p: Position): string {
   const start = p.startDate ? `, dès le ${frenchDate(p.startDate)}` : '';
-  return `• *${esc(p.jobTitle)}* — ${p.count} poste(s), ${CONTRACT_LABELS[p.contractType]}, ${esc(p.location)}${start}`;
+  const rome = p.romeCode ? ` (ROME ${p.romeCode})` : '';
+  return `• *${esc(p.jobTitle)}*${rome} — ${p.count} poste(s), ${CONTRACT_LABELS[p.contractType]}, ${esc(p.location)}${start}`;
 }
 
 /** « Signalée — il reste 31 h 20 (échéance le 29/11/2026 à 14:05) » or what became of it. */

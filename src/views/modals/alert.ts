@@ -3,7 +3,7 @@ import { POSITION_RANKS, type PositionRank } from '../../services/alerts/alert-r
 import type { AlertDetails } from '../../services/alerts/alerts.js';
 import { ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../slack/ids.js';
 import { CONTRACT_LABELS, OUTCOME_LABELS } from '../../texts/fr.js';
-import { frenchDateTime } from '../../time.js';
+import { frenchDate, frenchDateTime } from '../../time.js';
 import { context, divider, escapeText, input, option, options, plain, radios, section, staticSelect, textInput } from '../blocks.js';
 import { companyBlocks, type CompanyPrefill } from './company-blocks.js';
 
@@ -19,11 +19,12 @@ export interface AlertFormMetadata {
 const YES_NO = [option('Oui', 'oui'), option('Non', 'non')];
 
 function positionBlocks(rank: PositionRank): KnownBlock[] {
-  const key = <F extends 'Title' | 'Count' | 'Contract' | 'Start' | 'Location'>(field: F) => A[`p${rank}${field}`];
+  const key = <F extends 'Title' | 'Rome' | 'Count' | 'Contract' | 'Start' | 'Location'>(field: F) => A[`p${rank}${field}`];
   const optional = rank !== 1;
   return [
     section(rank === 1 ? '*Poste à pourvoir*' : `*Autre poste* (facultatif)`),
     input(key('Title'), 'Intitulé du poste', textInput({ maxLength: 120, placeholder: 'ex. Soudeur TIG' }), { optional }),
+    input(key('Rome'), 'Code ROME', textInput({ maxLength: 5, placeholder: 'ex. H2913' }), { optional: true, hint: 'Si vous le connaissez : il aide France Travail à enregistrer l’offre.' }),
     input(key('Count'), 'Nombre de postes', textInput({ maxLength: 3, placeholder: 'ex. 2' }), { optional }),
     input(key('Contract'), 'Type de contrat', staticSelect(options(CONTRACT_LABELS), 'Choisir'), { optional }),
     input(key('Start'), 'Démarrage souhaité', { type: 'datepicker' }, { optional: true }),
@@ -78,7 +79,7 @@ export function alertRaisedModal(alert: { reference: string; deadlineAt: Date },
  */
 export function franceTravailEmail(alert: AlertDetails, to: string | undefined): { subject: string; body: string } {
   const positions = alert.positions
-    .map((p) => `- ${p.jobTitle} : ${p.count} poste(s), ${CONTRACT_LABELS[p.contractType]}, à ${p.location}${p.startDate ? `, démarrage souhaité le ${p.startDate.toISOString().slice(8, 10)}/${p.startDate.toISOString().slice(5, 7)}/${p.startDate.toISOString().slice(0, 4)}` : ''}`)
+    .map((p) => `- ${p.jobTitle}${p.romeCode ? ` (ROME ${p.romeCode})` : ''} : ${p.count} poste(s), ${CONTRACT_LABELS[p.contractType]}, à ${p.location}${p.startDate ? `, démarrage souhaité le ${frenchDate(p.startDate)}` : ''}`)
     .join('\n');
   const contact = [alert.contactName, alert.contactPhone, alert.contactEmail].filter(Boolean).join(' — ');
   const subject = `Besoin urgent de recrutement — ${alert.company.name} (${alert.reference})`;
