@@ -76,6 +76,7 @@ export function createPlatformApp(options: PlatformAppOptions) {
       partnersChannelId: config.PARTNERS_CHANNEL_ID,
       franceTravailEmail: config.FRANCE_TRAVAIL_EMAIL,
     },
+    actions: { committeeChannelId: config.COMMITTEE_CHANNEL_ID },
     now,
     logger,
     notifier: createNotifier({ db, client: deliveryClient, logger, now, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE })) }),

@@ -40,6 +40,8 @@ export const configSchema = z.object({
   PLATFORM_TIMEZONE: env(z.string().refine(isTimeZone, 'not an IANA time zone').default('Europe/Paris')),
   /** The partners' channel where France Travail offers are diffused (the bot must be a member). */
   PARTNERS_CHANNEL_ID: env(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF').optional()),
+  /** The technical committee's channel, where each action has its message (the bot must be a member). */
+  COMMITTEE_CHANNEL_ID: env(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF').optional()),
   /** Hours after an alert is raised when the coordinators are reminded it is not transmitted yet. */
   ALERT_REMINDER_HOURS: env(
     z

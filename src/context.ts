@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from './services/db.js';
+import type { ActionSettings } from './services/actions/actions.js';
 import type { AlertSettings } from './services/alerts/alerts.js';
 import type { DeadlineSettings } from './services/alerts/deadlines.js';
 import type { ActorDirectory } from './services/members.js';
@@ -13,6 +14,8 @@ export interface AppContext {
   timeZone: string;
   /** Recruitment alerts: deadline, reminders, partners' channel, France Travail's address. */
   alerts: AlertSettings & DeadlineSettings & { franceTravailEmail?: string | undefined };
+  /** Actions: the committee channel their messages go to. */
+  actions: ActionSettings;
   now: () => Date;
   notifier: Notifier;
   logger: Logger;

@@ -15,6 +15,10 @@ export const PERMISSIONS = {
   handleAlerts: ['coordinateur'],
   /** Record the offer France Travail registered: its advisers, or the coordinator from their e-mail. */
   recordOffers: ['coordinateur', 'france_travail'],
+  /** Create actions; change those of one's own structure (the coordination: all of them). */
+  manageActions: ['comite', 'coordinateur'],
+  /** Change any structure's action. */
+  manageAllActions: ['coordinateur'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,180 @@
+import type { ActionOrigin, ActionStatus } from '../../generated/prisma/enums.js';
+import { audit } from '../audit.js';
+import type { Db, Tx } from '../db.js';
+import { UserError, ValidationFailed } from '../errors.js';
+import { enqueue } from '../outbox.js';
+import { can, type Actor } from '../permissions.js';
+import type { ActionField, ActionInput } from './action-form.js';
+
+/** Kinds of the messages an action owes (rendered by src/notifications.ts). */
+export const ACTION_NOTICES = {
+  /** The action's message in the committee channel, posted once and updated in place. */
+  message: 'action_message',
+  /** A DM to the owner when someone else assigns or changes their action. */
+  news: 'action_news',
+} as const;
+
+export interface ActionSettings {
+  /** The committee channel where each action has its message; none configured → no message. */
+  committeeChannelId?: string | undefined;
+}
+
+/** Where an action can go from each status; `realisee` and `abandonnee` are final. */
+export const NEXT_STATUSES: Record<ActionStatus, readonly ActionStatus[]> = {
+  a_faire: ['en_cours', 'realisee', 'bloquee', 'abandonnee'],
+  en_cours: ['realisee', 'bloquee', 'abandonnee'],
+  bloquee: ['en_cours', 'realisee', 'abandonnee'],
+  realisee: [],
+  abandonnee: [],
+};
+
+export const OPEN_STATUSES: readonly ActionStatus[] = ['a_faire', 'en_cours', 'bloquee'];
+
+/** The committee's members change the actions of their own structure; the coordination, all. */
+export function canChangeAction(actor: Actor, action: { ownerStructureId: string }): boolean {
+  return can(actor, 'manageAllActions') || (can(actor, 'manageActions') && actor.structureId === action.ownerStructureId);
+}
+
+/**
+ * Creates an action for a company, assigned to a structure (and one of its members), with the
+ * messages it owes: its message in the committee channel, and a word to its owner.
+ */
+export async function createAction(
+  db: Db,
+  actor: Actor,
+  input: ActionInput,
+  origin: { kind: ActionOrigin; alertId?: string },
+  now: Date,
+  settings: ActionSettings,
+): Promise<{ actionId: string; created: boolean }> {
+  if (!can(actor, 'manageActions')) throw new UserError('action_forbidden');
+  const already = await db.action.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } });
+  if (already) return { actionId: already.id, created: false };
+  try {
+    return await db.$transaction(async (tx) => {
+      const errors: { field: ActionField; code: string }[] = [];
+      const structure = await tx.structure.findUnique({ where: { id: input.ownerStructureId } });
+      if (!structure?.active) errors.push({ field: 'ownerStructureId', code: 'structure_unknown' });
+      let ownerMemberId: string | null = null;
+      if (input.ownerMemberSlackId) {
+        const owner = await tx.member.findUnique({ where: { slackUserId: input.ownerMemberSlackId } });
+        if (!owner?.active) errors.push({ field: 'ownerMemberSlackId', code: 'owner_unknown' });
+        else if (owner.structureId !== input.ownerStructureId) errors.push({ field: 'ownerMemberSlackId', code: 'owner_other_structure' });
+        else ownerMemberId = owner.id;
+      }
+      if (!(await tx.company.findUnique({ where: { id: input.companyId }, select: { id: true } }))) errors.push({ field: 'title', code: 'company_unknown' });
+      if (errors.length) throw new ValidationFailed(errors);
+      const action = await tx.action.create({
+        data: {
+          submissionKey: input.submissionKey,
+          title: input.title,
+          description: input.description ?? null,
+          stake: input.stake ?? null,
+          target: input.target,
+          companyId: input.companyId,
+          ownerStructureId: input.ownerStructureId,
+          ownerMemberId,
+          dueDate: new Date(`${input.dueDate}T00:00:00Z`),
+          origin: origin.kind,
+          alertId: origin.alertId ?? null,
+          createdById: actor.memberId,
+          createdAt: now,
+        },
+      });
+      const update = await tx.actionUpdate.create({ data: { actionId: action.id, at: now, actorId: actor.memberId, kind: 'creation', toStatus: 'a_faire', toDue: action.dueDate } });
+      await audit(tx, { actorSlackId: actor.slackUserId, action: 'action.create', entity: 'Action', entityId: action.id });
+      await oweMessages(tx, actor, action.id, update.id, settings, true);
+      return { actionId: action.id, created: true };
+    });
+  } catch (error) {
+    // A racing delivery of the same submission saved it: that is the answer.
+    const saved = await db.action.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } }).catch(() => null);
+    if (saved) return { actionId: saved.id, created: false };
+    throw error;
+  }
+}
+
+export type ActionChange =
+  | { kind: 'statut'; status: ActionStatus; note?: string | undefined }
+  | { kind: 'note'; note: string }
+  | { kind: 'echeance'; dueDate: string; reason: string };
+
+/**
+ * Changes an action (status, progress note, due date), if the actor may; records it in the
+ * action's history and owes the updated message. A final action (done, abandoned) no longer
+ * changes status; an illegal move is refused and changes nothing.
+ */
+export async function changeAction(db: Db, actor: Actor, actionId: string, change: ActionChange, now: Date, settings: ActionSettings): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const action = await tx.action.findUnique({ where: { id: actionId } });
+    if (!action) throw new UserError('action_unknown');
+    if (!canChangeAction(actor, action)) throw new UserError('action_not_yours');
+    if (change.kind === 'statut') {
+      if (!NEXT_STATUSES[action.status].includes(change.status)) throw new UserError('action_status', undefined, { from: action.status, to: change.status });
+      // Guarded by the status read above: of two clicks at once, one wins.
+      const { count } = await tx.action.updateMany({ where: { id: actionId, status: action.status }, data: { status: change.status, statusNote: change.note ?? null } });
+      if (count === 0) throw new UserError('action_status', undefined, { from: action.status, to: change.status });
+    } else if (change.kind === 'echeance') {
+      if (OPEN_STATUSES.includes(action.status) === false) throw new UserError('action_closed');
+      await tx.action.update({ where: { id: actionId }, data: { dueDate: new Date(`${change.dueDate}T00:00:00Z`) } });
+    } else {
+      await tx.action.update({ where: { id: actionId }, data: { updatedAt: now } });
+    }
+    const update = await tx.actionUpdate.create({
+      data: {
+        actionId,
+        at: now,
+        actorId: actor.memberId,
+        kind: change.kind,
+        ...(change.kind === 'statut' ? { fromStatus: action.status, toStatus: change.status, note: change.note ?? null } : {}),
+        ...(change.kind === 'note' ? { note: change.note } : {}),
+        ...(change.kind === 'echeance' ? { fromDue: action.dueDate, toDue: new Date(`${change.dueDate}T00:00:00Z`), note: change.reason } : {}),
+      },
+    });
+    await audit(tx, { actorSlackId: actor.slackUserId, action: `action.${change.kind}`, entity: 'Action', entityId: actionId });
+    await oweMessages(tx, actor, actionId, update.id, settings, false);
+  });
+}
+
+async function oweMessages(tx: Tx, actor: Actor, actionId: string, updateId: string, settings: ActionSettings, first: boolean): Promise<void> {
+  if (settings.committeeChannelId) {
+    await enqueue(tx, {
+      dedupeKey: first ? `${ACTION_NOTICES.message}:${actionId}` : `${ACTION_NOTICES.message}:${actionId}:${updateId}`,
+      kind: ACTION_NOTICES.message,
+      recipient: settings.committeeChannelId,
+      data: { actionId, update: !first },
+    });
+  }
+  const owner = await tx.action.findUnique({ where: { id: actionId }, select: { ownerMember: { select: { slackUserId: true, active: true } } } });
+  if (owner?.ownerMember?.active && owner.ownerMember.slackUserId !== actor.slackUserId) {
+    await enqueue(tx, { dedupeKey: `${ACTION_NOTICES.news}:${updateId}`, kind: ACTION_NOTICES.news, recipient: owner.ownerMember.slackUserId, data: { actionId, updateId } });
+  }
+}
+
+/** Everything an action's message shows. */
+export async function getAction(db: Db | Tx, actionId: string) {
+  return db.action.findUnique({
+    where: { id: actionId },
+    include: {
+      company: { select: { id: true, name: true, commune: true } },
+      ownerStructure: { select: { name: true } },
+      ownerMember: { select: { slackUserId: true } },
+      updates: { orderBy: { at: 'desc' }, take: 1, include: { actor: { select: { slackUserId: true } } } },
+    },
+  });
+}
+
+export type ActionDetails = NonNullable<Awaited<ReturnType<typeof getAction>>>;
+
+/** A member's open actions, then their structure's other open actions, the most urgent first. */
+export async function listOpenActions(db: Db, actor: Actor, limit = 30) {
+  const include = { company: { select: { id: true, name: true, commune: true } }, ownerStructure: { select: { name: true } }, ownerMember: { select: { slackUserId: true } }, updates: { orderBy: { at: 'desc' as const }, take: 1, include: { actor: { select: { slackUserId: true } } } } };
+  const open = { status: { in: [...OPEN_STATUSES] } };
+  const [mine, structure] = await Promise.all([
+    db.action.findMany({ where: { ...open, ownerMemberId: actor.memberId }, orderBy: { dueDate: 'asc' }, take: limit, include }),
+    actor.structureId
+      ? db.action.findMany({ where: { ...open, ownerStructureId: actor.structureId, OR: [{ ownerMemberId: null }, { ownerMemberId: { not: actor.memberId } }] }, orderBy: { dueDate: 'asc' }, take: limit, include })
+      : Promise.resolve([]),
+  ]);
+  return { mine, structure };
+}
