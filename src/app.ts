@@ -8,6 +8,7 @@ import { boltLogger } from './logger.js';
 import { createNotices } from './notifications.js';
 import { createNotifier } from './notifier.js';
 import type { Db } from './services/db.js';
+import { localDate } from './time.js';
 import { createActorDirectory } from './services/members.js';
 
 export interface PlatformAppOptions {
@@ -79,7 +80,7 @@ export function createPlatformApp(options: PlatformAppOptions) {
     actions: { committeeChannelId: config.COMMITTEE_CHANNEL_ID },
     now,
     logger,
-    notifier: createNotifier({ db, client: deliveryClient, logger, now, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE })) }),
+    notifier: createNotifier({ db, client: deliveryClient, logger, now, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE, today: localDate(config.PLATFORM_TIMEZONE, now()) })) }),
   };
   const { commands } = registerListeners(app, ctx);
   app.error(async (error) => {

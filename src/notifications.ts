@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MessageRef, Notice } from './notifier.js';
+import { ACTION_NOTICES, getAction } from './services/actions/actions.js';
 import { ALERT_NOTICES, getAlert } from './services/alerts/alerts.js';
 import { audit } from './services/audit.js';
 import type { Db } from './services/db.js';
@@ -13,6 +14,7 @@ import {
   franceTravailRequestMessage,
   type Clock,
 } from './views/messages/alert.js';
+import { actionMessage, actionNewsMessage, type ActionClock } from './views/messages/action.js';
 import { visitConfirmationMessage } from './views/messages/visit.js';
 
 const alertData = z.object({ alertId: z.string(), update: z.boolean().optional(), transitionId: z.string().optional(), hours: z.number().optional() });
@@ -59,9 +61,39 @@ function aboutAlert(render: (alert: NonNullable<Awaited<ReturnType<typeof getAle
   };
 }
 
-/** How each kind of owed message (services/outbox.ts) is rendered when it is sent. */
-export function createNotices(clock: () => Clock): Record<string, Notice> {
+const actionData = z.object({ actionId: z.string(), update: z.boolean().optional() });
+
+/** An action's message in the committee channel: posted once, then updated in place. */
+function actionInPlace(clock: () => ActionClock): Notice {
   return {
+    async render(db, data) {
+      const action = await getAction(db, actionData.parse(data).actionId);
+      return action ? actionMessage(action, clock()) : null;
+    },
+    async locate(db, data) {
+      const { actionId, update } = actionData.parse(data);
+      const action = await db.action.findUnique({ where: { id: actionId }, select: { channelId: true, messageTs: true } });
+      if (action?.channelId && action.messageTs) return { channel: action.channelId, ts: action.messageTs };
+      if (!update) return 'new';
+      const firstPost = await db.outboxMessage.findUnique({ where: { dedupeKey: `${ACTION_NOTICES.message}:${actionId}` }, select: { status: true } });
+      return firstPost?.status === 'pending' ? 'wait' : 'new';
+    },
+    async posted(db, data, _recipient, where) {
+      await db.action.update({ where: { id: actionData.parse(data).actionId }, data: { channelId: where.channel, messageTs: where.ts } });
+    },
+  };
+}
+
+/** How each kind of owed message (services/outbox.ts) is rendered when it is sent. */
+export function createNotices(clock: () => ActionClock): Record<string, Notice> {
+  return {
+    [ACTION_NOTICES.message]: actionInPlace(clock),
+    [ACTION_NOTICES.news]: {
+      async render(db, data) {
+        const action = await getAction(db, actionData.parse(data).actionId);
+        return action ? actionNewsMessage(action, clock()) : null;
+      },
+    },
     [VISIT_CONFIRMATION]: {
       async render(db, data) {
         const { visitId } = z.object({ visitId: z.string() }).parse(data);

@@ -1,7 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { ALERT_ACTIONS } from '../services/alerts/state-machine.js';
-import { ACTIONS, ALERT_ACTION_IDS, COMMANDS, VIEWS } from '../slack/ids.js';
+import { ACTION_BUTTONS, ACTIONS, ALERT_ACTION_IDS, COMMANDS, VIEWS } from '../slack/ids.js';
+import { actionButton, openActionCreate } from './actions/action-buttons.js';
+import { actionsCommand } from './commands/actions.js';
+import { actionCreateSubmission, actionDueSubmission, actionNoteSubmission, actionStatusSubmission } from './views/action-forms.js';
 import { alertButtonAction } from './actions/alert-actions.js';
 import { alerteRecrutementCommand } from './commands/alerte-recrutement.js';
 import { closeSubmission, offerSubmission, transmitByEmailSubmission } from './views/alert-forms.js';
@@ -24,6 +27,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
     [COMMANDS.entreprise]: entrepriseCommand(ctx),
     [COMMANDS.plateforme]: plateformeCommand(ctx),
     [COMMANDS.alerteRecrutement]: alerteRecrutementCommand(ctx),
+    [COMMANDS.actions]: actionsCommand(ctx),
   };
   for (const [name, handler] of Object.entries(commands)) app.command(name, handler);
 
@@ -34,6 +38,10 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.view(VIEWS.alertTransmitByEmail, transmitByEmailSubmission(ctx));
   app.view(VIEWS.alertOffer, offerSubmission(ctx));
   app.view(VIEWS.alertClose, closeSubmission(ctx));
+  app.view(VIEWS.actionCreate, actionCreateSubmission(ctx));
+  app.view(VIEWS.actionStatus, actionStatusSubmission(ctx));
+  app.view(VIEWS.actionNote, actionNoteSubmission(ctx));
+  app.view(VIEWS.actionDue, actionDueSubmission(ctx));
 
   app.action(ACTIONS.openVisitReport, openVisitReport(ctx));
   app.action(ACTIONS.showCompanyCard, showCompanyCard(ctx));
@@ -43,6 +51,12 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   for (const action of Object.keys(ALERT_ACTIONS) as (keyof typeof ALERT_ACTIONS)[]) {
     app.action(ALERT_ACTION_IDS[action], alertButtonAction(ctx, action));
   }
+
+  app.action(ACTION_BUTTONS.create, openActionCreate(ctx));
+  app.action(ACTION_BUTTONS.start, actionButton(ctx, 'start'));
+  app.action(ACTION_BUTTONS.status, actionButton(ctx, 'status'));
+  app.action(ACTION_BUTTONS.note, actionButton(ctx, 'note'));
+  app.action(ACTION_BUTTONS.due, actionButton(ctx, 'due'));
 
   app.options(ACTIONS.companyPicker, companyPickerOptions(ctx));
   app.options(ACTIONS.nafPicker, nafPickerOptions(ctx));

@@ -112,6 +112,12 @@ export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
     where: { id: companyId },
     include: {
       _count: { select: { visits: true } },
+      actions: {
+        orderBy: [{ dueDate: 'asc' }],
+        take: 10,
+        where: { status: { in: ['a_faire', 'en_cours', 'bloquee'] } },
+        select: { id: true, title: true, status: true, dueDate: true, ownerStructure: { select: { name: true } } },
+      },
       visits: {
         orderBy: [{ visitDate: 'desc' }, { createdAt: 'desc' }],
         // The card shows the latest few; the count tells how many more there are.

@@ -10,6 +10,7 @@ export const COMMANDS = {
   entreprise: '/entreprise',
   plateforme: '/plateforme',
   alerteRecrutement: '/alerte-recrutement',
+  actions: '/actions',
 } as const;
 
 export const VIEWS = {
@@ -22,6 +23,10 @@ export const VIEWS = {
   alertTransmitByEmail: 'alert_transmit_email',
   alertOffer: 'alert_offer_form',
   alertClose: 'alert_close_form',
+  actionCreate: 'action_create',
+  actionStatus: 'action_status_form',
+  actionNote: 'action_note_form',
+  actionDue: 'action_due_form',
 } as const;
 
 /**
@@ -141,5 +146,31 @@ export const ALERT_ACTION_IDS = {
   diffuser: 'alert_diffuse',
   clore: 'alert_close',
 } as const satisfies Record<AlertAction, string>;
+
+export const ACTION_BLOCKS = {
+  title: 'action_title',
+  stake: 'action_stake',
+  target: 'action_target',
+  ownerStructureId: 'action_owner_structure',
+  ownerMemberSlackId: 'action_owner_member',
+  dueDate: 'action_due_date',
+  description: 'action_description',
+} as const;
+
+export const ACTION_CHANGE_BLOCKS = {
+  status: 'action_new_status',
+  note: 'action_change_note',
+  dueDate: 'action_new_due',
+  reason: 'action_due_reason',
+} as const;
+
+/** Buttons on an action's message and in /actions. */
+export const ACTION_BUTTONS = {
+  create: 'action_open_create',
+  start: 'action_start',
+  status: 'action_open_status',
+  note: 'action_open_note',
+  due: 'action_open_due',
+} as const;
 
 export type VisitBlock = (typeof VISIT_BLOCKS)[keyof typeof VISIT_BLOCKS];

@@ -4,6 +4,8 @@
  * `errors` below.
  */
 import type {
+  ActionStatus,
+  ActionTarget,
   AlertOutcome,
   AlertState,
   ContractType,
@@ -129,6 +131,19 @@ export const ALERT_ACTION_LABELS = {
   clore: 'Clore',
 } as const;
 
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  a_faire: 'À faire',
+  en_cours: 'En cours',
+  realisee: 'Réalisée',
+  bloquee: 'Bloquée',
+  abandonnee: 'Abandonnée',
+};
+
+export const ACTION_TARGET_LABELS: Record<ActionTarget, string> = {
+  entreprise: "L'entreprise",
+  salaries: 'Ses salariés',
+};
+
 /** Messages for the codes services and validation return (UserError, FieldError). */
 export const ERRORS = {
   required: 'Ce champ est obligatoire.',
@@ -171,6 +186,17 @@ export const ERRORS = {
   alert_state: "L'alerte {reference} est déjà « {state} »{by} : rien n'a été changé.",
   alert_unknown: "Cette alerte n'existe plus.",
   alert_forbidden: "Votre rôle ne permet pas de faire avancer cette alerte.",
+  due_in_past: "L'échéance est passée : choisissez aujourd'hui ou une date à venir.",
+  owner_unknown: "Cette personne n'est pas un membre actif de la plateforme.",
+  owner_other_structure: "Cette personne n'appartient pas à la structure choisie.",
+  note_required_realisee: 'Décrivez le résultat obtenu.',
+  note_required_bloquee: 'Indiquez ce qui bloque.',
+  note_required_abandonnee: "Indiquez pourquoi l'action est abandonnée.",
+  action_forbidden: 'Seuls les membres du comité technique et la coordination peuvent créer des actions.',
+  action_not_yours: "Cette action est suivie par une autre structure : seule celle-ci ou la coordination peut la modifier.",
+  action_unknown: "Cette action n'existe plus.",
+  action_status: "Impossible de passer cette action de « {from} » à « {to} » : rien n'a été changé.",
+  action_closed: "Cette action est terminée : son échéance ne peut plus changer.",
   partners_channel_missing:
     "Le canal des partenaires n'est pas configuré (variable PARTNERS_CHANNEL_ID) : l'offre ne peut pas être diffusée. Prévenez l'administrateur de la plateforme.",
 } as const;
@@ -183,7 +209,7 @@ export function fill(template: string, params: Record<string, string | number> =
 }
 
 /** Error parameters that carry a code, shown by their French label. */
-const LABELLED_PARAMS: Record<string, Record<string, string>> = { stake: STAKE_LABELS, state: ALERT_STATE_LABELS };
+const LABELLED_PARAMS: Record<string, Record<string, string>> = { stake: STAKE_LABELS, state: ALERT_STATE_LABELS, from: ACTION_STATUS_LABELS, to: ACTION_STATUS_LABELS };
 
 export function errorText(code: string, params: Record<string, string | number> = {}): string {
   const template = (ERRORS as Record<string, string>)[code] ?? 'Saisie invalide.';
@@ -212,6 +238,7 @@ export const REFUSALS = {
     "Seuls les capteurs peuvent signaler un besoin urgent de recrutement. Contactez directement la coordination, ou demandez à un administrateur le rôle de capteur.",
   handleAlerts: 'Seule la coordination de la plateforme peut faire avancer les alertes recrutement.',
   recordOffers: "Seuls la coordination et les conseillers France Travail peuvent enregistrer l'offre.",
+  manageActions: 'Seuls les membres du comité technique et la coordination peuvent créer ou suivre des actions.',
   other: "Votre rôle ne permet pas cette action. Demandez à un administrateur si vous en avez besoin.",
 } as const;
 
@@ -235,11 +262,17 @@ export const HELP = {
     '• `/alerte-recrutement liste` : les alertes en cours (coordination) ;',
     '• `/alerte-recrutement aide` affiche cette aide.',
   ].join('\n'),
+  actions: [
+    '*/actions* — vos actions en cours et celles de votre structure, avec leurs échéances.',
+    '• chaque action a ses boutons : en cours, réalisée, bloquée, note d’avancement, report d’échéance ;',
+    '• pour créer une action : bouton « Créer une action » de la fiche `/entreprise`.',
+  ].join('\n'),
   plateforme: [
     '*/plateforme* — aide et administration de la Plateforme Emploi – Mutations Économiques.',
     '• `/visite` : déposer un compte rendu de visite (capteurs) ;',
     '• `/alerte-recrutement` : signaler un besoin urgent de recrutement (capteurs) ;',
     '• `/entreprise <SIRET ou nom>` : fiche entreprise ;',
+    '• `/actions` : vos actions et celles de votre structure (comité technique) ;',
     '• `/plateforme` : cette aide ; pour les administrateurs, la gestion des structures et des membres ;',
     '• `/plateforme structure` : créer une structure partenaire ;',
     '• `/plateforme membre` : inscrire un membre ou changer ses rôles.',

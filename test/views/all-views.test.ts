@@ -310,7 +310,7 @@ function leakyMaskedCardVisit(n: number): MaskedCardVisit {
 }
 
 function card(company: CompanyModel, visits: CardVisit[], redFlags: RedFlag[] = []): CompanyCard {
-  return { ...company, visits, visitCount: visits.length, redFlags };
+  return { ...company, visits, visitCount: visits.length, redFlags, actions: [] };
 }
 
 const REALISTIC_CARD = card(

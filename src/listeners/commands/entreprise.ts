@@ -29,5 +29,5 @@ export function entrepriseCommand(ctx: AppContext) {
 
 export async function cardMessage(ctx: AppContext, viewer: Actor, companyId: string) {
   const card = await getCompanyCard(ctx.db, viewer, companyId);
-  return card ? companyCardMessage(card, { canFileVisit: can(viewer, 'fileVisit') }) : null;
+  return card ? companyCardMessage(card, { canFileVisit: can(viewer, 'fileVisit'), canCreateActions: can(viewer, 'manageActions') }) : null;
 }

@@ -4,8 +4,8 @@ import { findNafSubclass } from '../../reference/naf.js';
 import { formatSiret } from '../../reference/siret.js';
 import { SECTOR_FAMILY_LABELS } from '../../reference/sector-family.js';
 import type { CompanyCard, CompanySummary } from '../../services/companies.js';
-import { ACTIONS } from '../../slack/ids.js';
-import { CHANNEL_LABELS, RED_FLAG_LABELS } from '../../texts/fr.js';
+import { ACTION_BUTTONS, ACTIONS } from '../../slack/ids.js';
+import { ACTION_STATUS_LABELS, CHANNEL_LABELS, RED_FLAG_LABELS } from '../../texts/fr.js';
 import { frenchDate } from '../../time.js';
 import { actions, button, context, divider, escapeText, fields, header, section, truncate } from '../blocks.js';
 import { redFlagsLine, stakesLine } from './visit.js';
@@ -13,7 +13,7 @@ import { redFlagsLine, stakesLine } from './visit.js';
 /** Visits shown in full on a card; older ones are counted. Keeps the message under 50 blocks. */
 export const CARD_VISITS = 8;
 
-export function companyCardMessage(card: CompanyCard, options: { canFileVisit: boolean }) {
+export function companyCardMessage(card: CompanyCard, options: { canFileVisit: boolean; canCreateActions?: boolean }) {
   const naf = findNafSubclass(card.nafCode);
   const band = findHeadcountBand(card.headcountBand);
   const identity = [
@@ -61,7 +61,24 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
       divider(),
       ...(card.visits.length ? visitBlocks : [section('_Aucune visite enregistrée pour le moment._')]),
       ...(older > 0 ? [context(`… et ${older} visite(s) plus ancienne(s).`)] : []),
-      ...(options.canFileVisit ? [actions('company_card_actions', [button('Nouvelle visite', ACTIONS.openVisitReport, card.id, 'primary')])] : []),
+      ...(card.actions.length
+        ? [
+            section(
+              truncate(
+                `*Actions en cours (${card.actions.length})*\n${card.actions.map((a) => `• ${escapeText(a.title)} — ${escapeText(a.ownerStructure.name)} — ${ACTION_STATUS_LABELS[a.status]}, échéance ${frenchDate(a.dueDate)}`).join('\n')}`,
+                3000,
+              ),
+            ),
+          ]
+        : []),
+      ...(options.canFileVisit || options.canCreateActions
+        ? [
+            actions('company_card_actions', [
+              ...(options.canFileVisit ? [button('Nouvelle visite', ACTIONS.openVisitReport, card.id, 'primary')] : []),
+              ...(options.canCreateActions ? [button('Créer une action', ACTION_BUTTONS.create, card.id)] : []),
+            ]),
+          ]
+        : []),
     ],
   };
 }

@@ -1,0 +1,83 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { parseActionForm, parseDueForm, parseNote, parseStatusForm } from '../../services/actions/action-form.js';
+import { changeAction, createAction, type ActionChange } from '../../services/actions/actions.js';
+import { UserError, ValidationFailed } from '../../services/errors.js';
+import { ACTION_BLOCKS, ACTION_CHANGE_BLOCKS as C } from '../../slack/ids.js';
+import { errorText } from '../../texts/fr.js';
+import { localDate } from '../../time.js';
+import { refusalModal, savedModal } from '../../views/modals/administration.js';
+import { authorise, withSubmissionSafetyNet } from '../guard.js';
+import { errorsResponse, fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+const createMetadata = z.object({ submissionKey: z.string().min(1), companyId: z.string().uuid(), alertId: z.string().uuid().optional() });
+const changeMetadata = z.object({ actionId: z.string().uuid() });
+
+/** « Créer une action »: validated, saved once, then its message and its owner's DM go out. */
+export function actionCreateSubmission(ctx: AppContext) {
+  return withSubmissionSafetyNet(ctx.logger, ACTION_BLOCKS.title, async ({ ack, body, view }: SubmitArgs) => {
+    const auth = await authorise(ctx.actors, body.user.id, 'manageActions');
+    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
+    const meta = createMetadata.parse(JSON.parse(view.private_metadata || '{}'));
+    const now = ctx.now();
+    const state = readViewState(view.state.values);
+    const parsed = parseActionForm({ submissionKey: meta.submissionKey, companyId: meta.companyId, ...readFields(state, ACTION_BLOCKS) }, localDate(ctx.timeZone, now));
+    if (!parsed.ok) return void (await ack(fieldErrorsResponse(parsed.errors, ACTION_BLOCKS, ACTION_BLOCKS.title)));
+    try {
+      await createAction(ctx.db, auth.actor, parsed.action, meta.alertId ? { kind: 'alerte', alertId: meta.alertId } : { kind: 'ad_hoc' }, now, ctx.actions);
+    } catch (error) {
+      if (error instanceof ValidationFailed) return void (await ack(fieldErrorsResponse(error.errors, ACTION_BLOCKS, ACTION_BLOCKS.title)));
+      if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
+      throw error;
+    }
+    await ack({ response_action: 'update', view: savedModal('Action créée', ':white_check_mark: Action créée. Elle est suivie dans le canal du comité et dans `/actions`.') });
+    await ctx.notifier.kick();
+  });
+}
+
+/** The three forms that change an action: its status, a note, its due date. */
+function actionChangeSubmission(
+  ctx: AppContext,
+  errorBlockId: string,
+  read: (state: ReturnType<typeof readViewState>, today: string) => { ok: true; change: ActionChange } | { ok: false; errors: ReturnType<typeof errorsResponse> },
+) {
+  return withSubmissionSafetyNet(ctx.logger, errorBlockId, async ({ ack, body, view }: SubmitArgs) => {
+    const auth = await authorise(ctx.actors, body.user.id, 'manageActions');
+    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
+    const { actionId } = changeMetadata.parse(JSON.parse(view.private_metadata || '{}'));
+    const now = ctx.now();
+    const form = read(readViewState(view.state.values), localDate(ctx.timeZone, now));
+    if (!form.ok) return void (await ack(form.errors));
+    try {
+      await changeAction(ctx.db, auth.actor, actionId, form.change, now, ctx.actions);
+    } catch (error) {
+      if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
+      throw error;
+    }
+    await ack({ response_action: 'update', view: savedModal('Action mise à jour', ':white_check_mark: C’est noté : le message de l’action est mis à jour.') });
+    await ctx.notifier.kick();
+  });
+}
+
+export const actionStatusSubmission = (ctx: AppContext) =>
+  actionChangeSubmission(ctx, C.note, (state) => {
+    const parsed = parseStatusForm(readFields(state, { status: C.status, note: C.note }));
+    return parsed.ok
+      ? { ok: true, change: { kind: 'statut', status: parsed.status, note: parsed.note } }
+      : { ok: false, errors: fieldErrorsResponse(parsed.errors, { status: C.status, note: C.note }, C.note) };
+  });
+
+export const actionNoteSubmission = (ctx: AppContext) =>
+  actionChangeSubmission(ctx, C.note, (state) => {
+    const parsed = parseNote(readFields(state, { note: C.note }).note);
+    return parsed.ok ? { ok: true, change: { kind: 'note', note: parsed.note } } : { ok: false, errors: fieldErrorsResponse(parsed.errors, { note: C.note }, C.note) };
+  });
+
+export const actionDueSubmission = (ctx: AppContext) =>
+  actionChangeSubmission(ctx, C.dueDate, (state, today) => {
+    const blocks = { dueDate: C.dueDate, reason: C.reason };
+    const parsed = parseDueForm(readFields(state, blocks), today);
+    return parsed.ok ? { ok: true, change: { kind: 'echeance', dueDate: parsed.dueDate, reason: parsed.reason } } : { ok: false, errors: fieldErrorsResponse(parsed.errors, blocks, C.dueDate) };
+  });
