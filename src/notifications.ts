@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageRef, Notice } from './notifier.js';
 import { ACTION_NOTICES, getAction } from './services/actions/actions.js';
+import { ACTION_DIGEST, actionsToMention, DIGEST_SETTINGS } from './services/actions/digest.js';
 import { ALERT_NOTICES, getAlert } from './services/alerts/alerts.js';
 import { audit } from './services/audit.js';
 import type { Db } from './services/db.js';
@@ -14,7 +15,7 @@ import {
   franceTravailRequestMessage,
   type Clock,
 } from './views/messages/alert.js';
-import { actionMessage, actionNewsMessage, type ActionClock } from './views/messages/action.js';
+import { actionDigestMessage, actionMessage, actionNewsMessage, type ActionClock } from './views/messages/action.js';
 import { visitConfirmationMessage } from './views/messages/visit.js';
 
 const alertData = z.object({ alertId: z.string(), update: z.boolean().optional(), transitionId: z.string().optional(), hours: z.number().optional() });
@@ -88,6 +89,14 @@ function actionInPlace(clock: () => ActionClock): Notice {
 export function createNotices(clock: () => ActionClock): Record<string, Notice> {
   return {
     [ACTION_NOTICES.message]: actionInPlace(clock),
+    [ACTION_DIGEST]: {
+      async render(db, data) {
+        const { slackUserId, day } = z.object({ slackUserId: z.string(), day: z.string() }).parse(data);
+        const items = await actionsToMention(db, slackUserId, day, DIGEST_SETTINGS);
+        // Done since the digest was owed: nothing left to say, nothing is sent.
+        return items.length ? actionDigestMessage(items, clock()) : null;
+      },
+    },
     [ACTION_NOTICES.news]: {
       async render(db, data) {
         const action = await getAction(db, actionData.parse(data).actionId);

@@ -17,6 +17,15 @@ export function localDate(timeZone: string, now: Date = new Date()): string {
   return format.format(now);
 }
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local time of day (HH:MM, 24 h) at `now` in `timeZone`. */
+export function localTime(now: Date, timeZone: string): string {
+  let format = timeFormats.get(timeZone);
+  if (!format) timeFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  return format.format(now);
+}
+
 /** The first day (YYYY-MM-DD) of the local month of `now`. */
 export function localMonthStart(timeZone: string, now: Date = new Date()): string {
   return `${localDate(timeZone, now).slice(0, 8)}01`;

@@ -3,6 +3,8 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import type { AppContext } from '../context.js';
 import { checkAlertDeadlines } from '../services/alerts/deadlines.js';
 import { runWithLease } from '../services/job-lease.js';
+import { DIGEST_SETTINGS, oweActionDigests } from '../services/actions/digest.js';
+import { localDate, localTime } from '../time.js';
 
 /** One job's run, on demand: what the schedule calls, and what tests and operators can call. */
 export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
@@ -15,7 +17,22 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
       if (done && done.reminders + done.breaches > 0) ctx.logger.info(done, 'alert deadlines checked');
       await ctx.notifier.kick();
     },
+    /** The morning digest of due and overdue actions, on working days (Monday to Friday). */
+    actionDigests: async () => {
+      const now = ctx.now();
+      if (!isWorkingDay(now, ctx.timeZone)) return;
+      await oweActionDigests(ctx.db, localDate(ctx.timeZone, now), DIGEST_SETTINGS);
+      await ctx.notifier.kick();
+    },
   };
+}
+
+const weekday = new Map<string, Intl.DateTimeFormat>();
+/** Monday to Friday in the platform's time zone (public holidays are not known yet). */
+export function isWorkingDay(now: Date, timeZone: string): boolean {
+  let format = weekday.get(timeZone);
+  if (!format) weekday.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short' })));
+  return !['Sat', 'Sun'].includes(format.format(now));
 }
 
 /**
@@ -38,12 +55,16 @@ export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
   };
   const outbox = safely('outbox', run.outbox);
   const alertDeadlines = safely('alert-deadlines', run.alertDeadlines);
+  const actionDigests = safely('action-digests', run.actionDigests);
   const options = (name: string) => ({ timezone: ctx.timeZone, name, noOverlap: true });
   const tasks: ScheduledTask[] = [
     schedule('* * * * *', outbox, options('outbox')),
     schedule('* * * * *', alertDeadlines, options('alert-deadlines')),
+    // 8:30 local time; a start-up later in the morning sends what is owed today (once per person).
+    schedule('30 8 * * 1-5', actionDigests, options('action-digests')),
   ];
   void alertDeadlines();
+  if (localTime(ctx.now(), ctx.timeZone) >= '08:30') void actionDigests();
   return {
     async stop() {
       await Promise.all(tasks.map((task) => task.destroy()));

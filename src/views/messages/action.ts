@@ -84,3 +84,17 @@ export function myActionsMessage(list: { mine: ActionDetails[]; structure: Actio
     blocks: blocks.length ? [...blocks, ...(list.mine.length > 10 || list.structure.length > 10 ? [context('Les 10 plus urgentes de chaque liste.')] : [])] : [section('Aucune action en cours pour vous ni pour votre structure.')],
   };
 }
+
+type DigestAction = { id: string; title: string; dueDate: Date; status: ActionDetails['status']; company: { name: string } };
+
+/** The morning digest: one person's actions that are overdue or due soon. */
+export function actionDigestMessage(items: DigestAction[], clock: ActionClock) {
+  const late = items.filter((a) => a.dueDate.toISOString().slice(0, 10) < clock.today);
+  const soon = items.filter((a) => a.dueDate.toISOString().slice(0, 10) >= clock.today);
+  const line = (a: DigestAction) => `• *${esc(a.title)}* — ${esc(a.company.name)} — échéance ${frenchDate(a.dueDate)} (${ACTION_STATUS_LABELS[a.status].toLowerCase()})`;
+  const part = (title: string, list: DigestAction[]) => (list.length ? [section(truncate(`*${title} (${list.length})*\n${list.slice(0, 20).map(line).join('\n')}`, 3000))] : []);
+  return {
+    text: `Vos actions : ${late.length} en retard, ${soon.length} à échéance proche`,
+    blocks: [...part('En retard', late), ...part('À échéance proche', soon), context('Mettez-les à jour avec `/actions`.')],
+  };
+}

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { isWorkingDay } from '../../src/jobs/index.js';
+import { oweActionDigests } from '../../src/services/actions/digest.js';
+import { localTime } from '../../src/time.js';
+import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+
+const DAY = '2026-11-27';
+let db: TestDatabase;
+let second: Database | undefined;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
+  const busy = await makeMember(db.prisma, 'UDIGBUSY', ['comite'], cci.id);
+  const calm = await makeMember(db.prisma, 'UDIGCALM', ['comite'], cci.id);
+  const done = await makeMember(db.prisma, 'UDIGDONE', ['comite'], cci.id);
+  const companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon' })).id;
+  const action = (key: string, ownerMemberId: string, due: string, status: 'a_faire' | 'realisee' = 'a_faire') =>
+    db.prisma.action.create({ data: { submissionKey: key, title: key, target: 'entreprise', companyId, ownerStructureId: cci.id, ownerMemberId, dueDate: new Date(`${due}T00:00:00Z`), status, origin: 'ad_hoc', createdById: busy.memberId } });
+  await action('overdue', busy.memberId, '2026-11-20');
+  await action('soon', busy.memberId, '2026-11-30');
+  await action('later', calm.memberId, '2027-03-01');
+  await action('finished', done.memberId, '2026-11-01', 'realisee');
+  if (TEST_ENGINE === 'postgresql') second = openDatabase({ databaseUrl: db.url! });
+});
+afterAll(async () => {
+  await second?.close();
+  await db?.close();
+});
+
+describe('the morning digest of actions', () => {
+  it('is owed once per person per day to those with an action overdue or due soon, however many instances run it', async () => {
+    const runs = await Promise.all([oweActionDigests(db.prisma, DAY, { horizonDays: 3 }), oweActionDigests((second ?? db).prisma, DAY, { horizonDays: 3 })]);
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await oweActionDigests(db.prisma, DAY, { horizonDays: 3 })).toBe(0);
+    const owed = await db.prisma.outboxMessage.findMany({ where: { kind: 'action_digest' }, select: { recipient: true, dedupeKey: true } });
+    expect(owed).toEqual([{ recipient: 'UDIGBUSY', dedupeKey: `action_digest:UDIGBUSY:${DAY}` }]);
+    // The next day is another digest.
+    expect(await oweActionDigests(db.prisma, '2026-11-30', { horizonDays: 3 })).toBe(1);
+  });
+
+  it('runs on working days at 8:30 Paris time, on both sides of a daylight-saving change', () => {
+    expect(isWorkingDay(new Date('2026-11-27T07:30:00Z'), 'Europe/Paris')).toBe(true); // Friday
+    expect(isWorkingDay(new Date('2026-11-28T07:30:00Z'), 'Europe/Paris')).toBe(false); // Saturday
+    // Sunday 23:30 UTC is already Monday in Paris.
+    expect(isWorkingDay(new Date('2026-11-29T23:30:00Z'), 'Europe/Paris')).toBe(true);
+    expect(localTime(new Date('2026-03-27T07:30:00Z'), 'Europe/Paris')).toBe('08:30'); // UTC+1
+    expect(localTime(new Date('2026-03-30T06:30:00Z'), 'Europe/Paris')).toBe('08:30'); // UTC+2
+    expect(localTime(new Date('2026-10-26T07:30:00Z'), 'Europe/Paris')).toBe('08:30'); // back to UTC+1
+  });
+});
