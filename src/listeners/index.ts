@@ -52,7 +52,8 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
     app.action(ALERT_ACTION_IDS[action], alertButtonAction(ctx, action));
   }
 
-  app.action(ACTION_BUTTONS.create, openActionCreate(ctx));
+  app.action(ACTION_BUTTONS.create, openActionCreate(ctx, 'company'));
+  app.action(ACTION_BUTTONS.createFromAlert, openActionCreate(ctx, 'alert'));
   app.action(ACTION_BUTTONS.start, actionButton(ctx, 'start'));
   app.action(ACTION_BUTTONS.status, actionButton(ctx, 'status'));
   app.action(ACTION_BUTTONS.note, actionButton(ctx, 'note'));

@@ -167,6 +167,8 @@ export const ACTION_CHANGE_BLOCKS = {
 /** Buttons on an action's message and in /actions. */
 export const ACTION_BUTTONS = {
   create: 'action_open_create',
+  /** On an alert's page: an action following the alert, linked to it. */
+  createFromAlert: 'action_open_create_from_alert',
   start: 'action_start',
   status: 'action_open_status',
   note: 'action_open_note',

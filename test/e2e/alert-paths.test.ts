@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ALERT_ACTION_IDS, ALERT_BLOCKS as A, OFFER_BLOCKS, VIEWS } from '../../src/slack/ids.js';
+import { ACTION_BLOCKS as AB, ACTION_BUTTONS, ALERT_ACTION_IDS, ALERT_BLOCKS as A, OFFER_BLOCKS, VIEWS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, type SlackUser } from '../harness/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -120,6 +120,21 @@ describe('alert paths', () => {
     expect(posted).not.toContain('Porcelaines');
     expect(posted).toContain('Une entreprise de Foëcy');
     expect(posted).toContain('X1');
+  });
+
+  it('lets the coordination create an action following an alert, linked to it', async () => {
+    await t.slack.interaction(submitModal(capteur, await openAlertModal(), fullAlert()));
+    const alert = await latestAlert();
+    t.fake.reset();
+    await t.slack.interaction(blockActions({ user: coord, actions: [{ action_id: ACTION_BUTTONS.createFromAlert, block_id: 'alert_follow_up', value: alert.id }], response_url: t.fake.responseUrl() }));
+    const modal = (await t.fake.waitFor('views.open')).args.view as Modal;
+    expect(modal.callback_id).toBe(VIEWS.actionCreate);
+    expect(JSON.parse(modal.private_metadata)).toMatchObject({ alertId: alert.id, companyId });
+    const structure = await db.prisma.structure.findFirstOrThrow();
+    const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const ack = (await t.slack.interaction(submitModal(coord, modal, { [AB.title]: 'Job dating émailleurs', [AB.target]: 'entreprise', [AB.ownerStructureId]: structure.id, [AB.dueDate]: due }))).json();
+    expect(ack.response_action).toBe('update');
+    expect(await db.prisma.action.findFirstOrThrow({ where: { alertId: alert.id } })).toMatchObject({ origin: 'alerte', companyId, title: 'Job dating émailleurs' });
   });
 
   it('lets no one without the role move an alert, and says so', async () => {

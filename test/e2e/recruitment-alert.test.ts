@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ALERT_ACTION_IDS, ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../src/slack/ids.js';
+import { ACTION_BUTTONS, ALERT_ACTION_IDS, ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../src/slack/ids.js';
 import { blockActions, type SlackUser } from '../harness/slack-requests.js';
 import type { RecordedCall } from '../harness/fake-slack.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -97,7 +97,7 @@ describe('an urgent recruitment alert, from /alerte-recrutement to its closing',
     await t.fake.waitFor('chat.postMessage', (a) => a.channel === coordB.id);
     expect(text(pageA)).toContain('Forges de Vierzon');
     expect(text(pageA)).toContain('Soudeur TIG');
-    expect(buttons(pageA)).toEqual([ALERT_ACTION_IDS.prendre_en_charge, ALERT_ACTION_IDS.transmettre, ALERT_ACTION_IDS.clore]);
+    expect(buttons(pageA)).toEqual([ALERT_ACTION_IDS.prendre_en_charge, ALERT_ACTION_IDS.transmettre, ALERT_ACTION_IDS.clore, ACTION_BUTTONS.createFromAlert]);
     await expect.poll(() => posts(capteur.id).length).toBe(1);
     expect(text(posts(capteur.id)[0]!)).toContain('enregistrée');
 

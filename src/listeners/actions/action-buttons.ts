@@ -19,18 +19,20 @@ function teller({ body, respond, client }: ButtonArgs) {
   return async (text: string) => (body.response_url ? respond(ephemeral(text)) : client.views.open({ trigger_id: body.trigger_id, view: refusalModal(text) }));
 }
 
-/** « Créer une action » on a company card (its id as value). */
-export function openActionCreate(ctx: AppContext) {
+/** « Créer une action » on a company card (the company's id as value) or an alert's page (the alert's). */
+export function openActionCreate(ctx: AppContext, from: 'company' | 'alert') {
   return async (args: ButtonArgs) => {
     await ackFirst(args.ack);
     const tell = teller(args);
     const auth = await authorise(ctx.actors, args.body.user.id, 'manageActions');
     if (!auth.ok) return void (await tell(auth.refusal));
-    const { value: companyId } = idValue.parse(args.action);
-    const company = await ctx.db.company.findUnique({ where: { id: companyId }, select: { id: true, name: true } });
-    if (!company) return void (await tell(errorText('company_unknown')));
+    const { value: id } = idValue.parse(args.action);
+    const alert = from === 'alert' ? await ctx.db.recruitmentAlert.findUnique({ where: { id }, select: { id: true, companyId: true } }) : null;
+    const companyId = from === 'alert' ? alert?.companyId : id;
+    const company = companyId ? await ctx.db.company.findUnique({ where: { id: companyId }, select: { id: true, name: true } }) : null;
+    if (!company) return void (await tell(errorText(from === 'alert' ? 'alert_unknown' : 'company_unknown')));
     const structures = await listStructures(ctx.db, { activeOnly: true });
-    const view = actionCreateModal({ submissionKey: randomUUID(), company, structures, today: localDate(ctx.timeZone, ctx.now()) });
+    const view = actionCreateModal({ submissionKey: randomUUID(), company, structures, today: localDate(ctx.timeZone, ctx.now()), alertId: alert?.id });
     await args.client.views.open({ trigger_id: args.body.trigger_id, view });
   };
 }

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { AlertDetails, OpenAlert } from '../../services/alerts/alerts.js';
 import { nextActions, type AlertAction } from '../../services/alerts/state-machine.js';
-import { ALERT_ACTION_IDS } from '../../slack/ids.js';
+import { ACTION_BUTTONS, ALERT_ACTION_IDS } from '../../slack/ids.js';
 import { ALERT_ACTION_LABELS, ALERT_STATE_LABELS, CONTRACT_LABELS, OUTCOME_LABELS } from '../../texts/fr.js';
 import { countdown, frenchDate, frenchDateTime } from '../../time.js';
 import { actions, button, context, escapeText as esc, fields, header, section, truncate } from '../blocks.js';
@@ -96,6 +96,8 @@ export function alertPageMessage(alert: AlertDetails, clock: Clock) {
       section(`*Urgence* : ${truncate(esc(alert.urgency), 2500)}`),
       ...(offerLines(alert).length || outcome.length ? [section([...offerLines(alert), ...outcome].join('\n'))] : []),
       ...actionButtons(alert, ['prendre_en_charge', 'transmettre', 'enregistrer_offre', 'diffuser', 'clore']),
+      // Beyond the procedure: what the partners will do for this company (training, a job fair…).
+      ...(alert.state !== 'cloturee' ? [actions('alert_follow_up', [button('Créer une action', ACTION_BUTTONS.createFromAlert, alert.id)])] : []),
       context(truncate(historyLine(alert, clock), 2900)),
     ],
   };
