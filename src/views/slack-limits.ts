@@ -291,6 +291,10 @@ function checkStaticSelect(r: Report, el: Json, path: string, type: string): voi
     grouped += g.options.length;
     values.push(...checkOptionList(r, g.options, join(gp, 'options'), true));
   });
+  // Slack refuses a menu with nothing to choose.
+  if (options.length + grouped === 0 && (el.options !== undefined || el.option_groups !== undefined)) {
+    r.add(path, `${type} has no option to choose`);
+  }
   // The 100-option cap applies to the menu as a whole, not to each group.
   if (grouped > LIMITS.selectOptions) {
     r.add(groupsPath, `${type} has more than ${LIMITS.selectOptions} options across option_groups (${grouped})`);
@@ -302,6 +306,7 @@ function checkStaticSelect(r: Report, el: Json, path: string, type: string): voi
 function checkChoices(r: Report, el: Json, path: string, type: string): void {
   if (el.options === undefined) r.add(join(path, 'options'), `${type} needs options`);
   const options = r.maxItems(el, path, 'options', LIMITS.choiceOptions, type);
+  if (el.options !== undefined && options.length === 0) r.add(join(path, 'options'), `${type} has no option to choose`);
   const values = checkOptionList(r, options, join(path, 'options'), false);
   checkInitialOptions(r, el, path, false, new Set(values));
 }

@@ -11,8 +11,9 @@
 import { readdirSync } from 'node:fs';
 import { escapeText } from '../../src/views/blocks.js';
 import { describe, expect, it } from 'vitest';
-import { AlertState, RedFlag, Role, Stake, type ContractType, type Priority } from '../../src/generated/prisma/enums.js';
+import { ActionStatus, AlertState, RedFlag, Role, Stake, type ActionUpdateKind, type ContractType, type Priority } from '../../src/generated/prisma/enums.js';
 import type {
+  ActionModel,
   AlertPositionModel,
   AlertTransitionModel,
   CompanyModel,
@@ -22,11 +23,15 @@ import type {
   VisitRedFlagModel,
   VisitStakeModel,
 } from '../../src/generated/prisma/models.js';
+import { NEXT_STATUSES, OPEN_STATUSES, type ActionDetails } from '../../src/services/actions/actions.js';
 import type { AlertDetails, OpenAlert } from '../../src/services/alerts/alerts.js';
 import { AWAITING_TRANSMISSION, nextActions, OPEN_STATES, type AlertAction } from '../../src/services/alerts/state-machine.js';
 import type { CompanyCard, CompanySummary } from '../../src/services/companies.js';
 import type { VisitSummary } from '../../src/services/visits/file-visit.js';
 import {
+  ACTION_BLOCKS,
+  ACTION_BUTTONS,
+  ACTION_CHANGE_BLOCKS,
   ACTIONS,
   ALERT_ACTION_IDS,
   ALERT_BLOCKS,
@@ -37,11 +42,22 @@ import {
   VIEWS,
   VISIT_BLOCKS,
 } from '../../src/slack/ids.js';
-import { ALERT_STATE_LABELS, CONTRACT_LABELS, HELP, OUTCOME_LABELS, REFUSALS } from '../../src/texts/fr.js';
-import { frenchDateTime } from '../../src/time.js';
+import {
+  ACTION_STATUS_LABELS,
+  ACTION_TARGET_LABELS,
+  ALERT_STATE_LABELS,
+  CONTRACT_LABELS,
+  HELP,
+  OUTCOME_LABELS,
+  REFUSALS,
+  STAKE_LABELS,
+} from '../../src/texts/fr.js';
+import { frenchDate, frenchDateTime } from '../../src/time.js';
 import { assertWithinSlackLimits, findLimitViolations, type Surface } from '../../src/views/slack-limits.js';
 import * as homeModule from '../../src/views/home/home.js';
 import { homeView, type HomeInput, type HomeVisit } from '../../src/views/home/home.js';
+import * as actionMessagesModule from '../../src/views/messages/action.js';
+import { actionDigestMessage, actionMessage, actionNewsMessage, myActionsMessage, type ActionClock } from '../../src/views/messages/action.js';
 import * as alertMessagesModule from '../../src/views/messages/alert.js';
 import {
   alertBreachMessage,
@@ -64,6 +80,8 @@ import {
 } from '../../src/views/messages/company-card.js';
 import * as visitMessagesModule from '../../src/views/messages/visit.js';
 import { visitConfirmationMessage, visitSavedModal } from '../../src/views/messages/visit.js';
+import * as actionModalsModule from '../../src/views/modals/action.js';
+import { actionCreateModal, actionDueModal, actionNoteModal, actionStatusModal, type ActionCreateInput } from '../../src/views/modals/action.js';
 import * as administrationModule from '../../src/views/modals/administration.js';
 import {
   administrationMessage,
@@ -309,8 +327,11 @@ function leakyMaskedCardVisit(n: number): MaskedCardVisit {
   return leaky;
 }
 
-function card(company: CompanyModel, visits: CardVisit[], redFlags: RedFlag[] = []): CompanyCard {
-  return { ...company, visits, visitCount: visits.length, redFlags, actions: [] };
+/** An open action as getCompanyCard lists it (at most 10, the soonest due first). */
+type CardAction = CompanyCard['actions'][number];
+
+function card(company: CompanyModel, visits: CardVisit[], redFlags: RedFlag[] = [], actions: CardAction[] = []): CompanyCard {
+  return { ...company, visits, visitCount: visits.length, redFlags, actions };
 }
 
 const REALISTIC_CARD = card(
@@ -540,6 +561,181 @@ const REALISTIC_OPEN_ALERTS = [
 const WORST_OPEN_ALERTS = Array.from({ length: 30 }, (_, i) => openAlert(i + 1, { state: OPEN_STATES[i % OPEN_STATES.length]!, worst: true, late: i % 2 === 0 }));
 
 // ---------------------------------------------------------------------------
+// Actions: rows shaped like getAction(), listOpenActions() and getCompanyCard() return them
+// ---------------------------------------------------------------------------
+
+const ACTION_STATUSES = Object.values(ActionStatus);
+/** Monday 2 March 2026, 10:15 in Paris: an open action due before that day is late. */
+const ACTION_CLOCK: ActionClock = { now: new Date('2026-03-02T09:15:00Z'), timeZone: TIME_ZONE, today: '2026-03-02' };
+const DUE_LATER = day('2026-03-31');
+const DUE_PAST = day('2026-02-20');
+const ACTION_OWNER_SLACK = slackId(201);
+const ACTION_ACTOR_SLACK = slackId(202);
+/** The last change to an action: 27 February 2026 at 16:40 in Paris (winter time). */
+const ACTION_UPDATED_AT = new Date('2026-02-27T15:40:00Z');
+const ACTION_UPDATED_TEXT = '27/02/2026 à 16:40';
+
+// Worst-case action texts, at the action forms' limits, with mentions, links and mrkdwn characters.
+const longActionTitle = (n: number) => long(`Action ${n} : monter une POE <!channel> & *soudeurs TIG* avec l’OPCO 🔧`, 150);
+const LONG_ACTION_DESCRIPTION = long(
+  'Former six demandeurs d’emploi au soudage TIG <!here> & *financement OPCO* <https://evil.example|dossier> ; entrée en formation en avril.',
+  2000,
+);
+const LONG_STATUS_NOTE = long('L’OPCO attend l’accord <!channel> & *la DREETS* ; relancer après le comité du 15.', 1000);
+const LONG_UPDATE_NOTE = long('Point avec la DRH <@U0000000999> & *l’OPCO* : six candidats repérés, deux à confirmer.', 1000);
+const LONG_ACTION_STRUCTURE = long('Agence de développement économique et d’innovation du Pays de Vierzon & <Sologne> *Berry*', 200);
+/** What people typed and must never reach mrkdwn as is: mentions and links. */
+const RAW_MARKUP = ['<!channel>', '<!here>', '<https://evil.example', '<@U0000000999>'];
+
+/** The outcome once done, the reason while blocked or abandoned (an action to do has none yet). */
+const STATUS_NOTES: Record<ActionStatus, string | null> = {
+  a_faire: null,
+  en_cours: 'Reprise après l’accord de financement de l’OPCO.',
+  realisee: 'Six stagiaires entrés en formation le 6 avril.',
+  bloquee: 'En attente de l’accord de financement de l’OPCO.',
+  abandonnee: 'L’entreprise a finalement recruté en intérim.',
+};
+
+interface ActionScenario {
+  status: ActionStatus;
+  worst?: boolean;
+  /** A member of the structure follows it (default yes); otherwise only the structure. */
+  owner?: boolean;
+  /** Stake, description and status note filled in (default yes). */
+  details?: boolean;
+  /** Due before today (default no). */
+  overdue?: boolean;
+  dueDate?: Date;
+  n?: number;
+}
+
+function actionDetails({ status, worst = false, owner = true, details = true, overdue = false, dueDate, n = 1 }: ActionScenario): ActionDetails {
+  const id = uuid(20_000 + n);
+  const company = worst ? { id: uuid(2), name: LONG_COMPANY_NAME, commune: LONG_COMMUNE } : { id: uuid(1), name: 'Mécanique du Val', commune: 'Vierzon' };
+  const statusNote = worst ? LONG_STATUS_NOTE : details ? STATUS_NOTES[status] : null;
+  // Worst case: the last update is a 1000-character progress note.
+  const kind: ActionUpdateKind = worst ? 'note' : status === 'a_faire' ? 'creation' : 'statut';
+  const row: ActionModel = {
+    id,
+    submissionKey: uuid(21_000 + n),
+    title: worst ? longActionTitle(n) : 'Monter une POE de soudeurs avec l’OPCO',
+    description: worst ? LONG_ACTION_DESCRIPTION : details ? 'Six demandeurs d’emploi formés au soudage TIG, entrée en formation en avril.' : null,
+    stake: worst ? 'difficultes_restructuration' : details ? 'recrutement' : null,
+    target: worst ? 'salaries' : 'entreprise',
+    companyId: company.id,
+    ownerStructureId: uuid(801),
+    ownerMemberId: owner ? uuid(901) : null,
+    dueDate: dueDate ?? (overdue ? DUE_PAST : DUE_LATER),
+    status,
+    statusNote,
+    origin: worst ? 'alerte' : 'comite',
+    alertId: worst ? uuid(2002) : null,
+    createdById: uuid(902),
+    createdAt: new Date('2026-02-16T10:00:00Z'),
+    updatedAt: ACTION_UPDATED_AT,
+    channelId: 'C0000000001',
+    messageTs: '1772210400.000100',
+  };
+  return {
+    ...row,
+    company,
+    ownerStructure: { name: worst ? LONG_ACTION_STRUCTURE : 'CCI du Cher' },
+    ownerMember: owner ? { slackUserId: ACTION_OWNER_SLACK } : null,
+    updates: [
+      {
+        id: uuid(22_000 + n),
+        actionId: id,
+        at: ACTION_UPDATED_AT,
+        actorId: uuid(902),
+        kind,
+        fromStatus: kind === 'statut' ? (status === 'en_cours' ? 'a_faire' : 'en_cours') : null,
+        toStatus: kind === 'creation' || kind === 'statut' ? status : null,
+        fromDue: null,
+        toDue: kind === 'creation' ? row.dueDate : null,
+        note: worst ? LONG_UPDATE_NOTE : kind === 'statut' ? statusNote : null,
+        actor: { slackUserId: ACTION_ACTOR_SLACK },
+      },
+    ],
+  };
+}
+
+/** Worst for escaping: every character people typed becomes an entity (&amp; is 5 characters). */
+const ALL_ESCAPED_ACTION: ActionDetails = (() => {
+  const action = actionDetails({ status: 'bloquee', worst: true, overdue: true });
+  return {
+    ...action,
+    title: '&'.repeat(150),
+    description: '<'.repeat(2000),
+    statusNote: '&'.repeat(1000),
+    company: { ...action.company, name: '&'.repeat(200), commune: '>'.repeat(100) },
+    ownerStructure: { name: '<'.repeat(200) },
+    updates: action.updates.map((u) => ({ ...u, note: '&'.repeat(1000) })),
+  };
+})();
+
+/** Every status: realistic; overdue with only the required fields; worst case, overdue. */
+const ACTION_SCENARIOS: { label: string; scenario: ActionScenario }[] = ACTION_STATUSES.flatMap((status) => [
+  { label: `${status}, followed by a member, with stake, description and note`, scenario: { status } },
+  { label: `${status}, past its due date, structure only, no stake, description nor note`, scenario: { status, owner: false, details: false, overdue: true } },
+  {
+    label: `worst case: ${status}, overdue, 150-char title, 2000-char description, 1000-char notes, 200-char names`,
+    scenario: { status, worst: true, overdue: true },
+  },
+]);
+
+/** /actions: three of mine (one late), two of my structure's (one nobody's in particular). */
+const REALISTIC_MY_ACTIONS = {
+  mine: [
+    actionDetails({ status: 'en_cours', overdue: true, n: 11 }),
+    actionDetails({ status: 'a_faire', n: 12 }),
+    actionDetails({ status: 'bloquee', n: 13 }),
+  ],
+  structure: [
+    actionDetails({ status: 'a_faire', owner: false, details: false, n: 14 }),
+    { ...actionDetails({ status: 'bloquee', n: 15 }), ownerMember: { slackUserId: slackId(203) } },
+  ],
+};
+/** listOpenActions' default of 30 per list, every open status, half overdue, longest texts. */
+const WORST_MY_ACTIONS = {
+  mine: Array.from({ length: 30 }, (_, i) => actionDetails({ status: OPEN_STATUSES[i % OPEN_STATUSES.length]!, worst: true, overdue: i % 2 === 0, n: 100 + i })),
+  structure: Array.from({ length: 30 }, (_, i) =>
+    actionDetails({ status: OPEN_STATUSES[i % OPEN_STATUSES.length]!, worst: true, owner: i % 2 === 1, overdue: i % 2 === 0, n: 200 + i }),
+  ),
+};
+
+/** What the morning digest lists: a person's open actions, overdue or due within three days. */
+type DigestItem = Parameters<typeof actionDigestMessage>[0][number];
+const REALISTIC_DIGEST: DigestItem[] = [
+  actionDetails({ status: 'en_cours', overdue: true, n: 21 }),
+  actionDetails({ status: 'a_faire', dueDate: day(ACTION_CLOCK.today), n: 22 }),
+  actionDetails({ status: 'bloquee', dueDate: day('2026-03-05'), n: 23 }),
+];
+/** actionsToMention has no limit: 30 overdue and 30 due soon, longest texts. */
+const WORST_DIGEST: DigestItem[] = Array.from({ length: 60 }, (_, i) =>
+  actionDetails({ status: OPEN_STATUSES[i % OPEN_STATUSES.length]!, worst: true, ...(i < 30 ? { overdue: true } : { dueDate: day('2026-03-04') }), n: 400 + i }),
+);
+
+const cardAction = (n: number, worst: boolean): CardAction => ({
+  id: uuid(20_000 + n),
+  title: worst ? longActionTitle(n) : ['Monter une POE de soudeurs avec l’OPCO', 'Diagnostic énergie du site', 'Présenter l’entreprise au club RH'][n % 3]!,
+  status: OPEN_STATUSES[n % OPEN_STATUSES.length]!,
+  dueDate: worst ? DUE_PAST : n % 2 === 0 ? DUE_PAST : DUE_LATER,
+  ownerStructure: { name: worst ? LONG_ACTION_STRUCTURE : ['CCI du Cher', 'CMA Centre-Val de Loire', 'Mission locale de Vierzon'][n % 3]! },
+});
+
+const CARD_WITH_ACTIONS = card(
+  companyRow(),
+  [sharedCardVisit(1, false), maskedCardVisit(2, false)],
+  ['recrutement_urgent'],
+  [cardAction(1, false), cardAction(2, false)],
+);
+/** getCompanyCard lists at most 10 open actions: 10 with the longest texts, on the worst card. */
+const WORST_CARD_WITH_ACTIONS: CompanyCard = {
+  ...WORST_CARD,
+  actions: Array.from({ length: 10 }, (_, i) => cardAction(300 + i, true)),
+};
+
+// ---------------------------------------------------------------------------
 // Rendered payloads, as Slack receives them (JSON), with just enough typing to inspect them
 // ---------------------------------------------------------------------------
 
@@ -568,6 +764,7 @@ interface JElement {
   initial_option?: JOption;
   initial_options?: JOption[];
   initial_value?: string;
+  initial_date?: string;
   max_length?: number;
 }
 interface JBlock {
@@ -621,6 +818,17 @@ function visibleTexts(p: JPayload): string[] {
 }
 const showsText = (p: JPayload, needle: string) => visibleTexts(p).some((t) => t.includes(needle));
 
+/**
+ * Slack also rejects a select or radio group without any option (« must provide at least 1
+ * items »), which the validator does not check: every element offering choices has some.
+ */
+function expectChoicesOffered(p: JPayload) {
+  const elements = p.blocks.flatMap((b) => [...(b.element ? [b.element] : []), ...(b.accessory ? [b.accessory] : []), ...(b.type === 'actions' ? (b.elements ?? []) : [])]);
+  for (const el of elements) {
+    if (['static_select', 'multi_static_select', 'radio_buttons', 'checkboxes'].includes(el.type)) expect(el.options?.length, `${el.action_id} options`).toBeGreaterThan(0);
+  }
+}
+
 /** Checks shared by every modal: input blocks keyed like their element, a way to submit them. */
 function expectWellFormedModal(p: JPayload) {
   for (const block of inputs(p)) expect(block.element?.action_id, `input ${block.block_id}`).toBe(block.block_id);
@@ -655,7 +863,7 @@ function expectVisitSummary(p: JPayload, visit: VisitSummary) {
   expect(showsText(p, 'SIRET')).toBe(visit.company.siret !== null);
 }
 
-function expectCompanyCard(p: JPayload, c: CompanyCard, canFileVisit: boolean) {
+function expectCompanyCard(p: JPayload, c: CompanyCard, canFileVisit: boolean, canCreateActions = false) {
   expect(p.blocks[0]?.type).toBe('header');
   expect(p.text).toContain(c.name);
   const sharedShown = p.blocks.filter((b) => b.type === 'section' && b.text?.text.includes('*Diagnostic* :'));
@@ -676,6 +884,22 @@ function expectCompanyCard(p: JPayload, c: CompanyCard, canFileVisit: boolean) {
   expect(showsText(p, '_à compléter_')).toBe(c.siret === null);
   const newVisit = buttons(p).filter((b) => b.action_id === ACTIONS.openVisitReport);
   expect(newVisit.map((b) => b.value)).toEqual(canFileVisit ? [c.id] : []);
+  // Open actions: a section listing them, when there are some.
+  const actionsShown = p.blocks.filter((b) => b.type === 'section' && b.text?.text.startsWith('*Actions en cours ('));
+  expect(actionsShown).toHaveLength(c.actions.length > 0 ? 1 : 0);
+  if (c.actions.length > 0) {
+    const [heading, ...lines] = actionsShown[0]!.text!.text.split('\n');
+    expect(heading).toBe(`*Actions en cours (${c.actions.length})*`);
+    const first = c.actions[0]!;
+    expect(lines[0]).toBe(
+      `• ${escapeText(first.title)} — ${escapeText(first.ownerStructure.name)} — ${ACTION_STATUS_LABELS[first.status]}, échéance ${frenchDate(first.dueDate)}`,
+    );
+    expect(JSON.stringify(p)).not.toContain('<!channel>');
+  }
+  // « Créer une action » for committee members only, with the company's id.
+  const create = buttons(p).filter((b) => b.action_id === ACTION_BUTTONS.create);
+  expect(create.map((b) => b.value)).toEqual(canCreateActions ? [c.id] : []);
+  expect(p.blocks.some((b) => b.type === 'actions')).toBe(canFileVisit || canCreateActions);
 }
 
 function expectAdministration(p: JPayload, s: StructureRow[], m: MemberRow[]) {
@@ -731,11 +955,15 @@ function expectStateLine(line: string, a: Pick<AlertDetails, 'state' | 'deadline
   expect(line.includes('transmise après l’échéance des 48 h')).toBe(!awaiting && a.lateAt !== null);
 }
 
-/** The buttons of the next steps (nextActions ∩ `allowed`), each with the alert's id. */
-function expectAlertButtons(p: JPayload, alert: AlertDetails, allowed: readonly AlertAction[]) {
+/**
+ * The buttons of the next steps (nextActions ∩ `allowed`), each with the alert's id; buttons
+ * beyond the procedure (`besides`, checked by the caller) are left out.
+ */
+function expectAlertButtons(p: JPayload, alert: AlertDetails, allowed: readonly AlertAction[], besides: readonly string[] = []) {
   const expected = nextActions(alert.state).filter((a) => allowed.includes(a));
-  expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual(expected.map((a) => [ALERT_ACTION_IDS[a], alert.id]));
-  for (const b of buttons(p)) {
+  const steps = buttons(p).filter((b) => !besides.includes(b.action_id ?? ''));
+  expect(steps.map((b) => [b.action_id, b.value])).toEqual(expected.map((a) => [ALERT_ACTION_IDS[a], alert.id]));
+  for (const b of steps) {
     if (b.action_id !== ALERT_ACTION_IDS.diffuser) {
       expect(b.confirm, `${b.action_id} has no confirm dialog`).toBeUndefined();
       continue;
@@ -755,8 +983,11 @@ function expectAlertPage(p: JPayload, alert: AlertDetails, clock: Clock) {
   expect(p.text).toContain(alert.reference);
   expect(p.text).toContain(ALERT_STATE_LABELS[alert.state]);
   // Exactly the next steps of the state machine, none once closed.
-  expectAlertButtons(p, alert, nextActions(alert.state));
+  expectAlertButtons(p, alert, nextActions(alert.state), [ACTION_BUTTONS.createFromAlert]);
   if (alert.state === 'cloturee') expect(buttons(p)).toEqual([]);
+  // Beyond the procedure: « Créer une action » following the alert, until it is closed.
+  const followUp = buttons(p).filter((b) => b.action_id === ACTION_BUTTONS.createFromAlert);
+  expect(followUp.map((b) => b.value)).toEqual(alert.state === 'cloturee' ? [] : [alert.id]);
   expect(buttons(p).some((b) => b.action_id === ALERT_ACTION_IDS.diffuser)).toBe(alert.state === 'offre_enregistree');
   expectStateLine(p.blocks[1]?.text?.text ?? '', alert, clock);
   // What people typed is shown, escaped.
@@ -896,6 +1127,181 @@ function expectTransmitByEmail(p: JPayload, alert: AlertDetails, to: string | un
   expect(showsText(p, `(${escapeText(to ?? '')})`)).toBe(to !== undefined);
   // The whole e-mail, escaped: nothing France Travail needs may be cut off.
   expect(email.replace(/\n/g, '')).toBe(escapeText(franceTravailEmail(alert, to).body).replace(/\n/g, ''));
+}
+
+/** Is the action open and due before today? A done or abandoned action is never late. */
+const actionLate = (a: Pick<ActionDetails, 'status' | 'dueDate'>, clock: ActionClock) =>
+  OPEN_STATUSES.includes(a.status) && a.dueDate.toISOString().slice(0, 10) < clock.today;
+
+/** Nothing people typed reaches the payload as a mention or a link. */
+function expectNoRawMarkup(p: JPayload) {
+  const json = JSON.stringify(p);
+  for (const raw of RAW_MARKUP) expect(json, raw).not.toContain(raw);
+}
+
+/**
+ * The buttons of the given actions, in order: « En cours » when it is a next status, then
+ * status, note and due date, each with the action's id; none for a final action.
+ */
+function expectActionButtons(p: JPayload, listed: ActionDetails[]) {
+  const expected = listed.flatMap((a) =>
+    NEXT_STATUSES[a.status].length === 0
+      ? []
+      : [...(NEXT_STATUSES[a.status].includes('en_cours') ? [ACTION_BUTTONS.start] : []), ACTION_BUTTONS.status, ACTION_BUTTONS.note, ACTION_BUTTONS.due].map(
+          (actionId) => [actionId, a.id],
+        ),
+  );
+  expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual(expected);
+  for (const b of buttons(p).filter((x) => x.action_id === ACTION_BUTTONS.start)) expect(b.text?.text).toBe('En cours');
+}
+
+/** The summary of an action (its message, its news, /actions): what, for whom, who, by when. */
+function expectActionSummary(text: string, a: ActionDetails, clock: ActionClock) {
+  const [what = '', company = '', who = '', ...rest] = text.split('\n');
+  expect(what).toContain(`*${escapeText(a.title)}* — ${ACTION_STATUS_LABELS[a.status]}`);
+  expect(company).toContain(`*${escapeText(a.company.name)}* (${escapeText(a.company.commune)})`);
+  expect(company.endsWith(`pour ${ACTION_TARGET_LABELS[a.target].toLowerCase()}${a.stake ? ` · ${STAKE_LABELS[a.stake]}` : ''}`)).toBe(true);
+  expect(who.startsWith(`Suivie par ${escapeText(a.ownerStructure.name)}`)).toBe(true);
+  // The member who follows it is mentioned, when there is one; typed text never mentions anyone.
+  expect(who.includes('<@')).toBe(a.ownerMember !== null);
+  if (a.ownerMember) expect(who).toContain(` — <@${a.ownerMember.slackUserId}> · `);
+  expect(who).toContain(`Échéance ${frenchDate(a.dueDate)}`);
+  expect(text.includes('en retard'), `« en retard » in ${who}`).toBe(actionLate(a, clock));
+  expect(who.endsWith(' — *en retard*')).toBe(actionLate(a, clock));
+  const note = rest.join('\n');
+  expect(note !== '').toBe(a.statusNote !== null);
+  if (a.statusNote) expect(note.startsWith(`_${escapeText(a.statusNote).slice(0, 300)}`)).toBe(true);
+}
+
+function expectActionMessage(p: JPayload, a: ActionDetails, clock: ActionClock) {
+  expect(p.text).toBe(`Action : ${escapeText(a.title)} (${escapeText(a.company.name)}) — ${ACTION_STATUS_LABELS[a.status]}`);
+  expectActionSummary(p.blocks[0]?.text?.text ?? '', a, clock);
+  // The description, when there is one, right under the summary.
+  const description = p.blocks[1]?.type === 'section' ? (p.blocks[1].text?.text ?? '') : null;
+  expect(description !== null).toBe(a.description !== null);
+  if (a.description) expect(description?.startsWith(escapeText(a.description).slice(0, 1000))).toBe(true);
+  expectActionButtons(p, [a]);
+  expect(p.blocks.filter((b) => b.type === 'actions').map((b) => b.block_id)).toEqual(NEXT_STATUSES[a.status].length ? ['action_buttons'] : []);
+  // The last update says when, and who made it.
+  const last = a.updates[0];
+  const lastBlock = p.blocks[p.blocks.length - 1]!;
+  expect(lastBlock.type === 'context').toBe(last !== undefined);
+  if (last) {
+    const lastLine = contextTexts(lastBlock).join('');
+    expect(lastLine.startsWith(`Dernière mise à jour le ${frenchDateTime(last.at, clock.timeZone)} par <@${last.actor.slackUserId}>`)).toBe(true);
+    expect(lastLine.includes(' : ')).toBe(last.note !== null);
+    if (last.note) expect(lastLine).toContain(` : ${escapeText(last.note).slice(0, 250)}`);
+  }
+  expectNoRawMarkup(p);
+}
+
+/** What a DM to the owner says first, by the kind of the last update. */
+function expectActionNews(p: JPayload, a: ActionDetails, clock: ActionClock) {
+  const last = a.updates[0]!;
+  const what = last.kind === 'creation' ? 'vous a confié une action' : 'a mis à jour une de vos actions';
+  expect(p.blocks[0]?.text?.text).toBe(`<@${last.actor.slackUserId}> ${what} :`);
+  expect(p.text).toBe(`Action : ${escapeText(a.title)} (${escapeText(a.company.name)})`);
+  expectActionSummary(p.blocks[1]?.text?.text ?? '', a, clock);
+  expectActionButtons(p, [a]);
+  expectNoRawMarkup(p);
+}
+
+/** The morning digest: the overdue ones, then those due soon, at most 20 of each listed. */
+function expectActionDigest(p: JPayload, items: DigestItem[], clock: ActionClock) {
+  const late = items.filter((a) => a.dueDate.toISOString().slice(0, 10) < clock.today);
+  const soon = items.filter((a) => !late.includes(a));
+  expect(p.text).toBe(`Vos actions : ${late.length} en retard, ${soon.length} à échéance proche`);
+  for (const [title, list] of [['En retard', late], ['À échéance proche', soon]] as const) {
+    const part = visibleTexts(p).find((t) => t.startsWith(`*${title} (`));
+    expect(part !== undefined, title).toBe(list.length > 0);
+    if (!part || list.length === 0) continue;
+    const [heading, ...lines] = part.split('\n');
+    expect(heading).toBe(`*${title} (${list.length})*`);
+    expect(lines.length).toBeLessThanOrEqual(20);
+    expect(lines[0]).toBe(
+      `• *${escapeText(list[0]!.title)}* — ${escapeText(list[0]!.company.name)} — échéance ${frenchDate(list[0]!.dueDate)} (${ACTION_STATUS_LABELS[list[0]!.status].toLowerCase()})`,
+    );
+  }
+  expect(showsText(p, '`/actions`')).toBe(true);
+  expect(buttons(p)).toEqual([]);
+  expectNoRawMarkup(p);
+}
+
+/** /actions: mine, then my structure's, each counted and cut to its 10 most urgent. */
+function expectMyActions(p: JPayload, list: { mine: ActionDetails[]; structure: ActionDetails[] }, clock: ActionClock) {
+  const total = list.mine.length + list.structure.length;
+  expect(p.text).toBe(`${total} action(s) en cours`);
+  expect(showsText(p, `*Vos actions en cours (${list.mine.length})*`)).toBe(list.mine.length > 0);
+  expect(showsText(p, `*Les autres actions de votre structure (${list.structure.length})*`)).toBe(list.structure.length > 0);
+  const shown = [...list.mine.slice(0, 10), ...list.structure.slice(0, 10)];
+  const summaries = p.blocks.filter((b) => b.type === 'section' && /^:\w+: \*/.test(b.text?.text ?? ''));
+  expect(summaries).toHaveLength(shown.length);
+  summaries.forEach((b, i) => expectActionSummary(b.text?.text ?? '', shown[i]!, clock));
+  expectActionButtons(p, shown);
+  // One actions block per open action, each with its own block_id.
+  const blockIds = p.blocks.filter((b) => b.type === 'actions').map((b) => b.block_id);
+  expect(blockIds).toHaveLength(shown.filter((a) => NEXT_STATUSES[a.status].length > 0).length);
+  expect(new Set(blockIds).size).toBe(blockIds.length);
+  expect(showsText(p, 'Les 10 plus urgentes de chaque liste.')).toBe(list.mine.length > 10 || list.structure.length > 10);
+  expect(showsText(p, 'Aucune action en cours pour vous ni pour votre structure.')).toBe(total === 0);
+  if (total === 0) expect(buttons(p)).toEqual([]);
+  expectNoRawMarkup(p);
+}
+
+function expectActionCreateModal(p: JPayload, opening: ActionCreateInput) {
+  expect(p.callback_id).toBe(VIEWS.actionCreate);
+  expectWellFormedModal(p);
+  expect(p.submit?.text).toBe('Créer');
+  // Every field the submission handler reads, once, keyed by ACTION_BLOCKS (block_id === action_id).
+  expect(inputs(p).map((b) => b.block_id).sort()).toEqual(Object.values(ACTION_BLOCKS).sort());
+  for (const b of inputs(p)) expect(b.element?.action_id, b.block_id).toBe(b.block_id);
+  expect(inputs(p).filter((b) => !b.optional).map((b) => b.block_id).sort()).toEqual(
+    [ACTION_BLOCKS.title, ACTION_BLOCKS.target, ACTION_BLOCKS.ownerStructureId, ACTION_BLOCKS.dueDate].sort(),
+  );
+  expect(JSON.parse(p.private_metadata ?? '')).toEqual({
+    submissionKey: opening.submissionKey,
+    companyId: opening.company.id,
+    ...(opening.alertId ? { alertId: opening.alertId } : {}),
+  });
+  expect(inputById(p, ACTION_BLOCKS.title).element?.max_length).toBe(150);
+  expect(inputById(p, ACTION_BLOCKS.description).element?.max_length).toBe(2000);
+  expect(inputById(p, ACTION_BLOCKS.target).element?.options?.map((o) => o.value)).toEqual(Object.keys(ACTION_TARGET_LABELS));
+  expect(inputById(p, ACTION_BLOCKS.stake).element?.options?.map((o) => o.value)).toEqual(Object.keys(STAKE_LABELS));
+  // A static select holds 100 options at most: the first 100 structures.
+  const structureOptions = inputById(p, ACTION_BLOCKS.ownerStructureId).element?.options ?? [];
+  expect(structureOptions.map((o) => o.value)).toEqual(opening.structures.slice(0, 100).map((s) => s.id));
+  expect(inputById(p, ACTION_BLOCKS.ownerMemberSlackId).element?.type).toBe('users_select');
+  expect(inputById(p, ACTION_BLOCKS.dueDate).element?.initial_date).toBe(opening.today);
+  expect(showsText(p, `Entreprise : *${escapeText(opening.company.name).slice(0, 150)}`)).toBe(true);
+  expect(JSON.stringify(p)).not.toContain('<Berry>');
+}
+
+/** The forms that change one action: their inputs, and the action they change. */
+function expectActionChangeModal(p: JPayload, callbackId: string, blockIds: string[], a: ActionDetails) {
+  expect(p.callback_id).toBe(callbackId);
+  expectWellFormedModal(p);
+  expect(inputs(p).map((b) => b.block_id)).toEqual(blockIds);
+  expect(JSON.parse(p.private_metadata ?? '')).toEqual({ actionId: a.id });
+  expect(showsText(p, `*${escapeText(a.title)}* — `)).toBe(true);
+  expect(showsText(p, ACTION_STATUS_LABELS[a.status])).toBe(true);
+  expectNoRawMarkup(p);
+}
+
+function expectActionStatusModal(p: JPayload, a: ActionDetails) {
+  expectActionChangeModal(p, VIEWS.actionStatus, [ACTION_CHANGE_BLOCKS.status, ACTION_CHANGE_BLOCKS.note], a);
+  const radios = inputById(p, ACTION_CHANGE_BLOCKS.status).element!;
+  expect(radios.type).toBe('radio_buttons');
+  expect(radios.options?.map((o) => o.value)).toEqual(NEXT_STATUSES[a.status]);
+  expect(radios.options?.map((o) => o.text.text)).toEqual(NEXT_STATUSES[a.status].map((s) => ACTION_STATUS_LABELS[s]));
+  expect(inputById(p, ACTION_CHANGE_BLOCKS.note).optional).toBe(true);
+  expect(inputById(p, ACTION_CHANGE_BLOCKS.note).element?.max_length).toBe(1000);
+}
+
+function expectActionDueModal(p: JPayload, a: ActionDetails, initialDate: string) {
+  expectActionChangeModal(p, VIEWS.actionDue, [ACTION_CHANGE_BLOCKS.dueDate, ACTION_CHANGE_BLOCKS.reason], a);
+  expect(showsText(p, `Échéance actuelle : ${frenchDate(a.dueDate)}`)).toBe(true);
+  expect(inputById(p, ACTION_CHANGE_BLOCKS.dueDate).element?.initial_date).toBe(initialDate);
+  expect(inputById(p, ACTION_CHANGE_BLOCKS.reason).element?.max_length).toBe(1000);
 }
 
 // ---------------------------------------------------------------------------
@@ -1149,6 +1555,148 @@ const ALERT_CASES: Case[] = [
   }),
 ];
 
+// --- Actions ---
+
+const ACTION_OPENING: ActionCreateInput = {
+  submissionKey: uuid(9201),
+  company: { id: uuid(1), name: 'Mécanique du Val' },
+  structures: structures(3),
+  today: ACTION_CLOCK.today,
+};
+const ACTION_OPENING_ALERT: ActionCreateInput = { ...ACTION_OPENING, submissionKey: uuid(9202), alertId: uuid(2001) };
+const ACTION_OPENING_WORST: ActionCreateInput = {
+  submissionKey: `${uuid(9203)}-${uuid(9204)}`,
+  company: { id: uuid(2), name: LONG_COMPANY_NAME },
+  structures: structures(150, true),
+  today: '2026-12-31',
+  alertId: uuid(2002),
+};
+
+const actionMessageCase = (label: string, action: ActionDetails) =>
+  entry(actionMessage, label, 'message', [action, ACTION_CLOCK], (p) => expectActionMessage(p, action, ACTION_CLOCK));
+const actionNewsCase = (label: string, action: ActionDetails) =>
+  entry(actionNewsMessage, label, 'message', [action, ACTION_CLOCK], (p) => expectActionNews(p, action, ACTION_CLOCK));
+
+const ACTION_CASES: Case[] = [
+  // --- Messages: the action's own message and the news to its owner, in every status ---
+  ...ACTION_SCENARIOS.map(({ label, scenario }) => actionMessageCase(label, actionDetails(scenario))),
+  actionMessageCase('a_faire, due today: not late yet', actionDetails({ status: 'a_faire', dueDate: day(ACTION_CLOCK.today) })),
+  actionMessageCase('en_cours, no history', { ...actionDetails({ status: 'en_cours' }), updates: [] }),
+  entry(actionMessage, 'worst case: every typed character escaped', 'message', [ALL_ESCAPED_ACTION, ACTION_CLOCK], (p) => {
+    expectActionButtons(p, [ALL_ESCAPED_ACTION]);
+    expect(p.blocks[0]?.text?.text).toContain(`*${'&amp;'.repeat(150)}*`);
+    expect(JSON.stringify(p)).not.toMatch(/[^\\]<[<&]/);
+  }),
+  ...ACTION_SCENARIOS.map(({ label, scenario }) => actionNewsCase(label, actionDetails(scenario))),
+  actionNewsCase('a_faire, due date moved by someone else', {
+    ...actionDetails({ status: 'a_faire' }),
+    updates: actionDetails({ status: 'a_faire' }).updates.map((u) => ({ ...u, kind: 'echeance' as const, fromDue: DUE_PAST, toDue: DUE_LATER, note: 'Formation décalée.' })),
+  }),
+  entry(actionNewsMessage, 'worst case: every typed character escaped', 'message', [ALL_ESCAPED_ACTION, ACTION_CLOCK], (p) => {
+    expectActionButtons(p, [ALL_ESCAPED_ACTION]);
+    expect(p.blocks[1]?.text?.text).toContain(`*${'&amp;'.repeat(150)}*`);
+  }),
+
+  // --- Messages: the morning digest ---
+  entry(actionDigestMessage, 'one overdue, one due today, one due in three days', 'message', [REALISTIC_DIGEST, ACTION_CLOCK], (p) =>
+    expectActionDigest(p, REALISTIC_DIGEST, ACTION_CLOCK),
+  ),
+  entry(actionDigestMessage, 'only due soon', 'message', [REALISTIC_DIGEST.slice(1), ACTION_CLOCK], (p) => expectActionDigest(p, REALISTIC_DIGEST.slice(1), ACTION_CLOCK)),
+  entry(actionDigestMessage, 'worst case: 30 overdue and 30 due soon, longest texts', 'message', [WORST_DIGEST, ACTION_CLOCK], (p) =>
+    expectActionDigest(p, WORST_DIGEST, ACTION_CLOCK),
+  ),
+
+  // --- Messages: /actions ---
+  entry(myActionsMessage, 'nothing open', 'message', [{ mine: [], structure: [] }, ACTION_CLOCK], (p) =>
+    expectMyActions(p, { mine: [], structure: [] }, ACTION_CLOCK),
+  ),
+  entry(myActionsMessage, 'three of mine, two of my structure', 'message', [REALISTIC_MY_ACTIONS, ACTION_CLOCK], (p) =>
+    expectMyActions(p, REALISTIC_MY_ACTIONS, ACTION_CLOCK),
+  ),
+  entry(myActionsMessage, 'only my structure’s, none of mine', 'message', [{ mine: [], structure: REALISTIC_MY_ACTIONS.structure }, ACTION_CLOCK], (p) =>
+    expectMyActions(p, { mine: [], structure: REALISTIC_MY_ACTIONS.structure }, ACTION_CLOCK),
+  ),
+  entry(myActionsMessage, 'worst case: 30 + 30 long actions, every open status, half overdue', 'message', [WORST_MY_ACTIONS, ACTION_CLOCK], (p) =>
+    expectMyActions(p, WORST_MY_ACTIONS, ACTION_CLOCK),
+  ),
+
+  // --- Modals: create an action ---
+  entry(actionCreateModal, 'from a company card', 'modal', [ACTION_OPENING], (p) => expectActionCreateModal(p, ACTION_OPENING)),
+  entry(actionCreateModal, 'following an alert', 'modal', [ACTION_OPENING_ALERT], (p) => expectActionCreateModal(p, ACTION_OPENING_ALERT)),
+  entry(actionCreateModal, 'worst case: 150 long-named structures, 200-char company name, long submission key', 'modal', [ACTION_OPENING_WORST], (p) => {
+    expectActionCreateModal(p, ACTION_OPENING_WORST);
+    expect(inputById(p, ACTION_BLOCKS.ownerStructureId).element?.options).toHaveLength(100);
+  }),
+
+  entry(actionCreateModal, 'no active structure', 'modal', [{ ...ACTION_OPENING, structures: [] }], (p) => {
+    expect(p.callback_id).toBe(VIEWS.actionCreate);
+    expectWellFormedModal(p);
+    expect(inputs(p)).toEqual([]);
+    expect(p.submit).toBeUndefined();
+    expect(showsText(p, 'Aucune structure partenaire active')).toBe(true);
+  }),
+
+  // --- Modals: change an action ---
+  ...OPEN_STATUSES.flatMap((status) => [
+    entry(actionStatusModal, `${status}`, 'modal', [actionDetails({ status })], (p) => expectActionStatusModal(p, actionDetails({ status }))),
+    entry(actionStatusModal, `worst case: ${status}, 150-char title, 200-char company name`, 'modal', [actionDetails({ status, worst: true, overdue: true })], (p) =>
+      expectActionStatusModal(p, actionDetails({ status, worst: true, overdue: true })),
+    ),
+  ]),
+  ...(['realisee', 'abandonnee'] as const).map((status) =>
+    entry(actionStatusModal, `${status}: closed, offered by an older message`, 'modal', [actionDetails({ status })], (p) => {
+      expect(p.callback_id).toBe(VIEWS.actionStatus);
+      expectWellFormedModal(p);
+      expect(inputs(p)).toEqual([]);
+      expect(p.submit).toBeUndefined();
+      expect(JSON.parse(p.private_metadata ?? '')).toEqual({ actionId: actionDetails({ status }).id });
+      expect(showsText(p, 'Cette action est close')).toBe(true);
+    }),
+  ),
+  entry(actionNoteModal, 'en_cours', 'modal', [actionDetails({ status: 'en_cours' })], (p) => {
+    expectActionChangeModal(p, VIEWS.actionNote, [ACTION_CHANGE_BLOCKS.note], actionDetails({ status: 'en_cours' }));
+    expect(inputById(p, ACTION_CHANGE_BLOCKS.note).optional).toBeUndefined();
+    expect(inputById(p, ACTION_CHANGE_BLOCKS.note).element?.max_length).toBe(1000);
+  }),
+  entry(actionNoteModal, 'worst case: bloquee, 150-char title, 200-char company name', 'modal', [actionDetails({ status: 'bloquee', worst: true })], (p) =>
+    expectActionChangeModal(p, VIEWS.actionNote, [ACTION_CHANGE_BLOCKS.note], actionDetails({ status: 'bloquee', worst: true })),
+  ),
+  entry(actionDueModal, 'due later: starts from the current due date', 'modal', [actionDetails({ status: 'en_cours' }), ACTION_CLOCK.today], (p) =>
+    expectActionDueModal(p, actionDetails({ status: 'en_cours' }), '2026-03-31'),
+  ),
+  entry(actionDueModal, 'due today', 'modal', [actionDetails({ status: 'a_faire', dueDate: day(ACTION_CLOCK.today) }), ACTION_CLOCK.today], (p) =>
+    expectActionDueModal(p, actionDetails({ status: 'a_faire', dueDate: day(ACTION_CLOCK.today) }), ACTION_CLOCK.today),
+  ),
+  entry(actionDueModal, 'past its due date: starts from today', 'modal', [actionDetails({ status: 'a_faire', overdue: true }), ACTION_CLOCK.today], (p) =>
+    expectActionDueModal(p, actionDetails({ status: 'a_faire', overdue: true }), ACTION_CLOCK.today),
+  ),
+  entry(actionDueModal, 'worst case: bloquee, overdue, 150-char title, 200-char company name', 'modal', [actionDetails({ status: 'bloquee', worst: true, overdue: true }), ACTION_CLOCK.today], (p) =>
+    expectActionDueModal(p, actionDetails({ status: 'bloquee', worst: true, overdue: true }), ACTION_CLOCK.today),
+  ),
+
+  // --- Messages: the company card's open actions ---
+  entry(companyCardMessage, 'two open actions, committee member', 'message', [CARD_WITH_ACTIONS, { canFileVisit: false, canCreateActions: true }], (p) => {
+    expectCompanyCard(p, CARD_WITH_ACTIONS, false, true);
+    const section = visibleTexts(p).find((t) => t.startsWith('*Actions en cours (2)*')) ?? '';
+    for (const a of CARD_WITH_ACTIONS.actions) {
+      expect(section).toContain(`• ${a.title} — ${a.ownerStructure.name} — ${ACTION_STATUS_LABELS[a.status]}, échéance ${frenchDate(a.dueDate)}`);
+    }
+  }),
+  entry(companyCardMessage, 'two open actions, capteur outside the committee', 'message', [CARD_WITH_ACTIONS, { canFileVisit: true, canCreateActions: false }], (p) =>
+    expectCompanyCard(p, CARD_WITH_ACTIONS, true, false),
+  ),
+  entry(companyCardMessage, 'two open actions, neither visits nor actions allowed', 'message', [CARD_WITH_ACTIONS, { canFileVisit: false }], (p) =>
+    expectCompanyCard(p, CARD_WITH_ACTIONS, false, false),
+  ),
+  entry(
+    companyCardMessage,
+    'worst case: 120 visits, 10 long open actions, every flag, both buttons',
+    'message',
+    [WORST_CARD_WITH_ACTIONS, { canFileVisit: true, canCreateActions: true }],
+    (p) => expectCompanyCard(p, WORST_CARD_WITH_ACTIONS, true, true),
+  ),
+];
+
 const HOME_COORDINATOR: HomeInput = {
   kind: 'member',
   roles: ['coordinateur'],
@@ -1311,6 +1859,7 @@ const CASES: Case[] = [
 
   ...HOME_ALERT_CASES,
   ...ALERT_CASES,
+  ...ACTION_CASES,
 ];
 
 describe('every view within Slack limits', () => {
@@ -1325,6 +1874,7 @@ describe('every view within Slack limits', () => {
       const json = toJson(rendered);
       expect(json.blocks.length).toBeGreaterThan(0);
       assertWithinSlackLimits(c.surface, json);
+      expectChoicesOffered(json);
       c.check?.(json);
     });
   }
@@ -1360,11 +1910,13 @@ describe('the validator is really applied', () => {
 
 /** Every views module, so a builder added to any of them must appear in the table. */
 const VIEW_MODULES: Record<string, Record<string, unknown>> = {
+  'modals/action.ts': actionModalsModule,
   'modals/administration.ts': administrationModule,
   'modals/visit-report.ts': visitReportModule,
   'modals/alert.ts': alertModalsModule,
   'modals/company-blocks.ts': companyBlocksModule,
   'home/home.ts': homeModule,
+  'messages/action.ts': actionMessagesModule,
   'messages/alert.ts': alertMessagesModule,
   'messages/company-card.ts': companyCardModule,
   'messages/visit.ts': visitMessagesModule,
@@ -1389,7 +1941,7 @@ describe('no builder is left out', () => {
         .filter(([name, value]) => typeof value === 'function' && /(Modal|Message|View)$/.test(name))
         .map(([name, value]) => ({ file, name, fn: value })),
     );
-    expect(builders.length).toBeGreaterThanOrEqual(23);
+    expect(builders.length).toBeGreaterThanOrEqual(32);
     const missing = builders.filter((b) => !covered.has(b.fn as Case['builder'])).map((b) => `${b.file}: ${b.name}`);
     expect(missing).toEqual([]);
     expect(coveredNames).toEqual(builders.map((b) => b.name).sort());
@@ -1562,6 +2114,64 @@ describe('text people typed in an alert', () => {
       expect(blocks).not.toContain('<!channel>');
       expect(blocks).not.toContain('<!here>');
       expect(blocks).toContain('&lt;!');
+    }
+  });
+});
+
+describe('actions', () => {
+  it('are rendered in every status, realistic and worst case, as a message and as news', () => {
+    for (const status of ACTION_STATUSES) {
+      for (const builder of [actionMessage, actionNewsMessage]) {
+        expect(CASES.some((c) => c.builder === builder && c.name.includes(`— ${status}, followed by a member`)), `${builder.name} ${status}`).toBe(true);
+        expect(CASES.some((c) => c.builder === builder && c.name.includes(`worst case: ${status}, overdue`)), `${builder.name} worst ${status}`).toBe(true);
+      }
+    }
+  });
+
+  it('offer « En cours » to start an action to do or blocked, and no button once done or abandoned', () => {
+    const shown = (status: ActionStatus) => buttons(toJson(actionMessage(actionDetails({ status }), ACTION_CLOCK))).map((b) => b.action_id);
+    const change = [ACTION_BUTTONS.status, ACTION_BUTTONS.note, ACTION_BUTTONS.due];
+    expect(shown('a_faire')).toEqual([ACTION_BUTTONS.start, ...change]);
+    expect(shown('bloquee')).toEqual([ACTION_BUTTONS.start, ...change]);
+    expect(shown('en_cours')).toEqual(change);
+    expect(shown('realisee')).toEqual([]);
+    expect(shown('abandonnee')).toEqual([]);
+  });
+
+  it('say « en retard » for an open action due before today, never for a done one', () => {
+    const dueLine = (scenario: ActionScenario) => (actionMessage(actionDetails(scenario), ACTION_CLOCK).blocks[0] as { text: JText }).text.text.split('\n')[2];
+    expect(dueLine({ status: 'a_faire', overdue: true })).toBe(`Suivie par CCI du Cher — <@${ACTION_OWNER_SLACK}> · Échéance 20/02/2026 — *en retard*`);
+    expect(dueLine({ status: 'bloquee', owner: false, overdue: true })).toBe('Suivie par CCI du Cher · Échéance 20/02/2026 — *en retard*');
+    expect(dueLine({ status: 'a_faire', dueDate: day(ACTION_CLOCK.today) })).toBe(`Suivie par CCI du Cher — <@${ACTION_OWNER_SLACK}> · Échéance 02/03/2026`);
+    expect(dueLine({ status: 'realisee', overdue: true })).not.toContain('en retard');
+    expect(dueLine({ status: 'abandonnee', overdue: true })).not.toContain('en retard');
+  });
+
+  it('name who made the last update, and when, in local time', () => {
+    const message = toJson(actionMessage(actionDetails({ status: 'bloquee' }), ACTION_CLOCK));
+    expect(contextTexts(message.blocks[message.blocks.length - 1]!)).toEqual([
+      `Dernière mise à jour le ${ACTION_UPDATED_TEXT} par <@${ACTION_ACTOR_SLACK}> : ${STATUS_NOTES.bloquee}`,
+    ]);
+    const news = toJson(actionNewsMessage(actionDetails({ status: 'a_faire' }), ACTION_CLOCK));
+    expect(news.blocks[0]?.text?.text).toBe(`<@${ACTION_ACTOR_SLACK}> vous a confié une action :`);
+  });
+
+  it('cannot mention the channel or forge a link from what people typed', () => {
+    const action = actionDetails({ status: 'en_cours', worst: true });
+    const rendered = [
+      actionMessage(action, ACTION_CLOCK),
+      actionNewsMessage(action, ACTION_CLOCK),
+      myActionsMessage({ mine: [action], structure: [] }, ACTION_CLOCK),
+      actionDigestMessage([action], ACTION_CLOCK),
+      actionStatusModal(action),
+      actionNoteModal(action),
+      actionDueModal(action, ACTION_CLOCK.today),
+      companyCardMessage(WORST_CARD_WITH_ACTIONS, { canFileVisit: false, canCreateActions: true }),
+    ];
+    for (const payload of rendered) {
+      const json = JSON.stringify(payload);
+      for (const raw of RAW_MARKUP) expect(json).not.toContain(raw);
+      expect(json).toContain('&lt;!channel&gt;');
     }
   });
 });

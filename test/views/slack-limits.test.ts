@@ -192,7 +192,7 @@ const violations: ViolationCase[] = [
   // Static selects
   { name: 'static_select with 101 options', surface: 'modal', payload: modal([input(select({ options: opts(101) }))]), expected: 'blocks[0].element.options: static_select has more than 100 options (101)' },
   { name: 'multi_static_select with 101 options across groups', surface: 'modal', payload: modal([input(select({ type: 'multi_static_select', options: undefined, option_groups: [{ label: pt('A'), options: opts(51, 'a') }, { label: pt('B'), options: opts(50, 'b') }] }))]), expected: 'blocks[0].element.option_groups: multi_static_select has more than 100 options across option_groups (101)' },
-  { name: 'static_select with 101 option groups', surface: 'modal', payload: modal([input(select({ options: undefined, option_groups: Array.from({ length: 101 }, () => ({ label: pt('G'), options: [] })) }))]), expected: 'blocks[0].element.option_groups: static_select has more than 100 option_groups (101)' },
+  { name: 'static_select with 101 option groups', surface: 'modal', payload: modal([input(select({ options: undefined, option_groups: Array.from({ length: 101 }, (_, i) => ({ label: pt('G'), options: i === 0 ? opts(1) : [] })) }))]), expected: 'blocks[0].element.option_groups: static_select has more than 100 option_groups (101)' },
   { name: 'option group label over 75', surface: 'modal', payload: modal([input(select({ options: undefined, option_groups: [{ label: pt(chars(76)), options: opts(1) }] }))]), expected: 'blocks[0].element.option_groups[0].label.text: option group label is longer than 75 characters (76)' },
   { name: 'static_select without options', surface: 'modal', payload: modal([input(select({ options: undefined }))]), expected: 'blocks[0].element: static_select needs options or option_groups' },
   { name: 'option text over 75', surface: 'modal', payload: modal([input(select({ options: [opt('a'), opt('b', chars(76))] }))]), expected: 'blocks[0].element.options[1].text.text: option text is longer than 75 characters (76)' },
@@ -205,6 +205,8 @@ const violations: ViolationCase[] = [
 
   // Checkboxes, radio buttons, overflow
   { name: 'checkboxes with 11 options', surface: 'modal', payload: modal([input({ type: 'checkboxes', options: opts(11) })]), expected: 'blocks[0].element.options: checkboxes has more than 10 options (11)' },
+  { name: 'static_select with no option', surface: 'modal', payload: modal([input(select({ options: [] }))]), expected: 'blocks[0].element: static_select has no option to choose' },
+  { name: 'radio_buttons with no option', surface: 'modal', payload: modal([input({ type: 'radio_buttons', options: [] })]), expected: 'blocks[0].element.options: radio_buttons has no option to choose' },
   { name: 'radio_buttons with 11 options', surface: 'modal', payload: modal([input({ type: 'radio_buttons', options: opts(11) })]), expected: 'blocks[0].element.options: radio_buttons has more than 10 options (11)' },
   { name: 'radio_buttons option value over 75', surface: 'modal', payload: modal([input({ type: 'radio_buttons', options: [opt(chars(76), 'A')] })]), expected: 'blocks[0].element.options[0].value: option value is longer than 75 characters (76)' },
   { name: 'radio_buttons initial_option not among options', surface: 'modal', payload: modal([input({ type: 'radio_buttons', options: opts(2), initial_option: opt('v2') })]), expected: 'blocks[0].element.initial_option: initial option value "v2" is not one of the element\'s options' },

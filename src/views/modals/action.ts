@@ -3,7 +3,7 @@ import { NEXT_STATUSES, type ActionDetails } from '../../services/actions/action
 import { ACTION_BLOCKS as B, ACTION_CHANGE_BLOCKS as C, VIEWS } from '../../slack/ids.js';
 import { ACTION_STATUS_LABELS, ACTION_TARGET_LABELS, STAKE_LABELS } from '../../texts/fr.js';
 import { frenchDate } from '../../time.js';
-import { context, escapeText, input, option, options, plain, radios, staticSelect, textInput, truncate } from '../blocks.js';
+import { context, escapeText, input, option, options, plain, radios, section, staticSelect, textInput, truncate } from '../blocks.js';
 
 /** The private_metadata of the action forms. */
 export interface ActionCreateMetadata {
@@ -27,6 +27,20 @@ export interface ActionCreateInput {
 /** « Créer une action »: what, for whom, who follows it, by when. */
 export function actionCreateModal(opening: ActionCreateInput): View {
   const metadata: ActionCreateMetadata = { submissionKey: opening.submissionKey, companyId: opening.company.id, ...(opening.alertId ? { alertId: opening.alertId } : {}) };
+  // Slack rejects a select without options: with no active structure, nobody can follow an action yet.
+  if (opening.structures.length === 0) {
+    return {
+      type: 'modal',
+      callback_id: VIEWS.actionCreate,
+      private_metadata: JSON.stringify(metadata),
+      title: plain('Créer une action'),
+      close: plain('Fermer'),
+      blocks: [
+        context(`Entreprise : *${escapeText(truncate(opening.company.name, 200))}*`),
+        section('Aucune structure partenaire active ne peut suivre une action : la coordination doit d’abord en enregistrer une avec /plateforme.'),
+      ],
+    };
+  }
   return {
     type: 'modal',
     callback_id: VIEWS.actionCreate,
@@ -47,21 +61,25 @@ export function actionCreateModal(opening: ActionCreateInput): View {
   };
 }
 
-function changeModal(callbackId: string, title: string, action: ActionDetails, blocks: View['blocks'], submit = 'Enregistrer'): View {
+function changeModal(callbackId: string, title: string, action: ActionDetails, blocks: View['blocks'], submit: string | null = 'Enregistrer'): View {
   const metadata: ActionChangeMetadata = { actionId: action.id };
   return {
     type: 'modal',
     callback_id: callbackId,
     private_metadata: JSON.stringify(metadata),
     title: plain(title),
-    submit: plain(submit),
-    close: plain('Annuler'),
+    ...(submit ? { submit: plain(submit), close: plain('Annuler') } : { close: plain('Fermer') }),
     blocks: [context(`*${escapeText(truncate(action.title, 150))}* — ${escapeText(truncate(action.company.name, 150))} — ${ACTION_STATUS_LABELS[action.status]}`), ...blocks],
   };
 }
 
 /** A new status; done, blocked and abandoned need a word (the result, the reason). */
 export function actionStatusModal(action: ActionDetails): View {
+  // A done or abandoned action no longer changes status, yet an older message or /actions list can
+  // still offer the button; Slack rejects radio buttons without options: say so instead.
+  if (NEXT_STATUSES[action.status].length === 0) {
+    return changeModal(VIEWS.actionStatus, 'Statut de l’action', action, [section('Cette action est close : son statut ne change plus.')], null);
+  }
   return changeModal(VIEWS.actionStatus, 'Statut de l’action', action, [
     input(C.status, 'Nouveau statut', radios(NEXT_STATUSES[action.status].map((s) => option(ACTION_STATUS_LABELS[s], s)))),
     input(C.note, 'Résultat, blocage ou raison', textInput({ multiline: true, maxLength: 1000 }), { optional: true, hint: 'Obligatoire pour « Réalisée », « Bloquée » et « Abandonnée ».' }),
