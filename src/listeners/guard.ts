@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { ActorDirectory } from '../services/members.js';
 import { can, type Actor, type Permission } from '../services/permissions.js';
 import { INCIDENTS, REFUSALS } from '../texts/fr.js';
+import { refusalModal } from '../views/modals/administration.js';
 
 export type Authorisation = { ok: true; actor: Actor } | { ok: false; refusal: string };
 
@@ -94,4 +95,15 @@ export async function openModalForCommand(
     args.logger.warn({ reason: code }, 'views.open failed');
     await args.respond(ephemeral(INCIDENTS.modalNotOpened));
   }
+}
+
+/**
+ * Says a refusal to whoever clicked a button: in the button's message when it has one (only
+ * them), else (App Home, modals) in a small modal.
+ */
+export function tellClicker(args: { body: { response_url?: string; trigger_id: string }; respond: RespondFn; client: WebClient }) {
+  return async (text: string): Promise<void> => {
+    if (args.body.response_url) await args.respond(ephemeral(text));
+    else await args.client.views.open({ trigger_id: args.body.trigger_id, view: refusalModal(text) });
+  };
 }

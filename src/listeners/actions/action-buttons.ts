@@ -7,23 +7,17 @@ import { UserError } from '../../services/errors.js';
 import { listStructures } from '../../services/structures.js';
 import { errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
-import { refusalModal } from '../../views/modals/administration.js';
 import { actionCreateModal, actionDueModal, actionNoteModal, actionStatusModal } from '../../views/modals/action.js';
-import { ackFirst, authorise, ephemeral } from '../guard.js';
+import { ackFirst, authorise, tellClicker } from '../guard.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 const idValue = z.object({ value: z.string().uuid() });
-
-/** Says a refusal where the button was: in its message, or as a modal from a place without one. */
-function teller({ body, respond, client }: ButtonArgs) {
-  return async (text: string) => (body.response_url ? respond(ephemeral(text)) : client.views.open({ trigger_id: body.trigger_id, view: refusalModal(text) }));
-}
 
 /** « Créer une action » on a company card (the company's id as value) or an alert's page (the alert's). */
 export function openActionCreate(ctx: AppContext, from: 'company' | 'alert') {
   return async (args: ButtonArgs) => {
     await ackFirst(args.ack);
-    const tell = teller(args);
+    const tell = tellClicker(args);
     const auth = await authorise(ctx.actors, args.body.user.id, 'manageActions');
     if (!auth.ok) return void (await tell(auth.refusal));
     const { value: id } = idValue.parse(args.action);
@@ -44,7 +38,7 @@ export function openActionCreate(ctx: AppContext, from: 'company' | 'alert') {
 export function actionButton(ctx: AppContext, kind: 'start' | 'status' | 'note' | 'due') {
   return async (args: ButtonArgs) => {
     await ackFirst(args.ack);
-    const tell = teller(args);
+    const tell = tellClicker(args);
     const auth = await authorise(ctx.actors, args.body.user.id, 'manageActions');
     if (!auth.ok) return void (await tell(auth.refusal));
     const { value: actionId } = idValue.parse(args.action);

@@ -6,9 +6,8 @@ import { ALERT_ACTIONS, type AlertAction } from '../../services/alerts/state-mac
 import { audit } from '../../services/audit.js';
 import { UserError } from '../../services/errors.js';
 import { errorText } from '../../texts/fr.js';
-import { refusalModal } from '../../views/modals/administration.js';
 import { closeModal, offerModal, transmitByEmailModal } from '../../views/modals/alert.js';
-import { ackFirst, authorise, ephemeral } from '../guard.js';
+import { ackFirst, authorise, tellClicker } from '../guard.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 const alertButton = z.object({ value: z.string().uuid() });
@@ -19,11 +18,11 @@ const alertButton = z.object({ value: z.string().uuid() });
  * to the clicker only, and changes nothing.
  */
 export function alertButtonAction(ctx: AppContext, action: AlertAction) {
-  return async ({ ack, body, action: button, client, respond }: ButtonArgs) => {
+  return async (args: ButtonArgs) => {
+    const { ack, body, action: button, client } = args;
     await ackFirst(ack);
     const { value: alertId } = alertButton.parse(button);
-    const tell = async (text: string) =>
-      body.response_url ? respond(ephemeral(text)) : client.views.open({ trigger_id: body.trigger_id, view: refusalModal(text) });
+    const tell = tellClicker(args);
     const auth = await authorise(ctx.actors, body.user.id, ALERT_ACTIONS[action].permission);
     if (!auth.ok) return void (await tell(auth.refusal));
 
