@@ -630,6 +630,8 @@ function actionDetails({ status, worst = false, owner = true, details = true, ov
     statusNote,
     origin: worst ? 'alerte' : 'comite',
     alertId: worst ? uuid(2002) : null,
+    committeeId: null,
+    agendaItemId: null,
     createdById: uuid(902),
     createdAt: new Date('2026-02-16T10:00:00Z'),
     updatedAt: ACTION_UPDATED_AT,
