@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from './services/db.js';
 import type { ActionSettings } from './services/actions/actions.js';
 import type { AlertSettings } from './services/alerts/alerts.js';
+import type { CommitteeSettings } from './services/committees/committees.js';
 import type { DeadlineSettings } from './services/alerts/deadlines.js';
 import type { ActorDirectory } from './services/members.js';
 import type { Notifier } from './notifier.js';
@@ -16,6 +17,8 @@ export interface AppContext {
   alerts: AlertSettings & DeadlineSettings & { franceTravailEmail?: string | undefined };
   /** Actions: the committee channel their messages go to. */
   actions: ActionSettings;
+  /** Committee sessions: when their agenda is published. */
+  committees: CommitteeSettings;
   now: () => Date;
   notifier: Notifier;
   logger: Logger;

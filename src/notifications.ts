@@ -3,6 +3,7 @@ import type { MessageRef, Notice } from './notifier.js';
 import { ACTION_NOTICES, getAction } from './services/actions/actions.js';
 import { ACTION_DIGEST, actionsToMention, DIGEST_SETTINGS } from './services/actions/digest.js';
 import { ALERT_NOTICES, getAlert } from './services/alerts/alerts.js';
+import { COMMITTEE_NOTICES, getAgendaItem, getCommittee } from './services/committees/committees.js';
 import { audit } from './services/audit.js';
 import type { Db } from './services/db.js';
 import { getVisitSummary, VISIT_CONFIRMATION } from './services/visits/file-visit.js';
@@ -16,6 +17,7 @@ import {
   type Clock,
 } from './views/messages/alert.js';
 import { actionDigestMessage, actionMessage, actionNewsMessage, type ActionClock } from './views/messages/action.js';
+import { agendaHeaderMessage, agendaItemMessage } from './views/messages/committee.js';
 import { visitConfirmationMessage } from './views/messages/visit.js';
 
 const alertData = z.object({ alertId: z.string(), update: z.boolean().optional(), transitionId: z.string().optional(), hours: z.number().optional() });
@@ -88,6 +90,22 @@ function actionInPlace(clock: () => ActionClock): Notice {
 /** How each kind of owed message (services/outbox.ts) is rendered when it is sent. */
 export function createNotices(clock: () => ActionClock): Record<string, Notice> {
   return {
+    [COMMITTEE_NOTICES.agenda]: {
+      async render(db, data) {
+        const committee = await getCommittee(db, z.object({ committeeId: z.string() }).parse(data).committeeId);
+        return committee ? agendaHeaderMessage(committee, clock()) : null;
+      },
+    },
+    [COMMITTEE_NOTICES.item]: {
+      async render(db, data) {
+        const item = await getAgendaItem(db, z.object({ agendaItemId: z.string() }).parse(data).agendaItemId);
+        return item ? agendaItemMessage(item) : null;
+      },
+      // Kept to update the item in place with what the committee decides.
+      async posted(db, data, _recipient, where) {
+        await db.agendaItem.update({ where: { id: z.object({ agendaItemId: z.string() }).parse(data).agendaItemId }, data: { channelId: where.channel, messageTs: where.ts } });
+      },
+    },
     [ACTION_NOTICES.message]: actionInPlace(clock),
     [ACTION_DIGEST]: {
       async render(db, data) {

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { checkAlertDeadlines } from '../services/alerts/deadlines.js';
 import { runWithLease } from '../services/job-lease.js';
 import { DIGEST_SETTINGS, oweActionDigests } from '../services/actions/digest.js';
+import { publishDueAgendas } from '../services/committees/committees.js';
 import { localDate, localTime } from '../time.js';
 
 /** One job's run, on demand: what the schedule calls, and what tests and operators can call. */
@@ -15,6 +16,12 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
     alertDeadlines: async () => {
       const done = await runWithLease(ctx.db, 'alert-deadlines', holder, ctx.now(), 5 * 60_000, () => checkAlertDeadlines(ctx.db, ctx.now(), ctx.alerts));
       if (done && done.reminders + done.breaches > 0) ctx.logger.info(done, 'alert deadlines checked');
+      await ctx.notifier.kick();
+    },
+    /** Committee agendas due (J-COMMITTEE_AGENDA_DAYS) and not yet published by hand. */
+    committeeAgendas: async () => {
+      const published = await publishDueAgendas(ctx.db, ctx.now(), ctx.committees);
+      if (published > 0) ctx.logger.info({ published }, 'committee agendas published');
       await ctx.notifier.kick();
     },
     /** The morning digest of due and overdue actions, on working days (Monday to Friday). */
@@ -56,14 +63,18 @@ export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
   const outbox = safely('outbox', run.outbox);
   const alertDeadlines = safely('alert-deadlines', run.alertDeadlines);
   const actionDigests = safely('action-digests', run.actionDigests);
+  const committeeAgendas = safely('committee-agendas', run.committeeAgendas);
   const options = (name: string) => ({ timezone: ctx.timeZone, name, noOverlap: true });
   const tasks: ScheduledTask[] = [
     schedule('* * * * *', outbox, options('outbox')),
     schedule('* * * * *', alertDeadlines, options('alert-deadlines')),
     // 8:30 local time; a start-up later in the morning sends what is owed today (once per person).
     schedule('30 8 * * 1-5', actionDigests, options('action-digests')),
+    // Each quarter of an hour: an agenda goes out within 15 minutes of its J-7 instant.
+    schedule('*/15 * * * *', committeeAgendas, options('committee-agendas')),
   ];
   void alertDeadlines();
+  void committeeAgendas();
   if (localTime(ctx.now(), ctx.timeZone) >= '08:30') void actionDigests();
   return {
     async stop() {

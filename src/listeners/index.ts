@@ -1,7 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { ALERT_ACTIONS } from '../services/alerts/state-machine.js';
-import { ACTION_BUTTONS, ACTIONS, ALERT_ACTION_IDS, COMMANDS, VIEWS } from '../slack/ids.js';
+import { ACTION_BUTTONS, ACTIONS, ALERT_ACTION_IDS, COMMANDS, COMMITTEE_BUTTONS, VIEWS } from '../slack/ids.js';
+import { openCommitteePlan, publishCommitteeAgenda } from './actions/committee-buttons.js';
+import { comiteCommand } from './commands/comite.js';
+import { committeePlanSubmission } from './views/committee-plan.js';
 import { actionButton, openActionCreate } from './actions/action-buttons.js';
 import { actionsCommand } from './commands/actions.js';
 import { actionCreateSubmission, actionDueSubmission, actionNoteSubmission, actionStatusSubmission } from './views/action-forms.js';
@@ -28,6 +31,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
     [COMMANDS.plateforme]: plateformeCommand(ctx),
     [COMMANDS.alerteRecrutement]: alerteRecrutementCommand(ctx),
     [COMMANDS.actions]: actionsCommand(ctx),
+    [COMMANDS.comite]: comiteCommand(ctx),
   };
   for (const [name, handler] of Object.entries(commands)) app.command(name, handler);
 
@@ -42,6 +46,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.view(VIEWS.actionStatus, actionStatusSubmission(ctx));
   app.view(VIEWS.actionNote, actionNoteSubmission(ctx));
   app.view(VIEWS.actionDue, actionDueSubmission(ctx));
+  app.view(VIEWS.committeePlan, committeePlanSubmission(ctx));
 
   app.action(ACTIONS.openVisitReport, openVisitReport(ctx));
   app.action(ACTIONS.showCompanyCard, showCompanyCard(ctx));
@@ -58,6 +63,9 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.action(ACTION_BUTTONS.status, actionButton(ctx, 'status'));
   app.action(ACTION_BUTTONS.note, actionButton(ctx, 'note'));
   app.action(ACTION_BUTTONS.due, actionButton(ctx, 'due'));
+
+  app.action(COMMITTEE_BUTTONS.plan, openCommitteePlan(ctx));
+  app.action(COMMITTEE_BUTTONS.publish, publishCommitteeAgenda(ctx));
 
   app.options(ACTIONS.companyPicker, companyPickerOptions(ctx));
   app.options(ACTIONS.nafPicker, nafPickerOptions(ctx));

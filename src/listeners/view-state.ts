@@ -14,6 +14,9 @@ const elementState = z.object({
   selected_options: z.array(z.object({ value: z.string() })).nullish(),
   selected_date: z.string().nullish(),
   selected_user: z.string().nullish(),
+  selected_conversation: z.string().nullish(),
+  /** datetimepicker: seconds since the epoch. */
+  selected_date_time: z.number().nullish(),
 });
 
 export const viewStateSchema = z.record(z.string(), z.record(z.string(), elementState));
@@ -28,7 +31,8 @@ export function readViewState(values: unknown): Record<string, ViewValue> {
     if (!element) continue;
     if (element.selected_options) result[blockId] = element.selected_options.map((o) => o.value);
     else if (element.selected_option) result[blockId] = element.selected_option.value;
-    else result[blockId] = element.value ?? element.selected_date ?? element.selected_user ?? undefined;
+    else if (typeof element.selected_date_time === 'number') result[blockId] = String(element.selected_date_time);
+    else result[blockId] = element.value ?? element.selected_date ?? element.selected_user ?? element.selected_conversation ?? undefined;
   }
   return result;
 }

@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   manageActions: ['comite', 'coordinateur'],
   /** Change any structure's action. */
   manageAllActions: ['coordinateur'],
+  /** Plan committee sessions, publish their agenda, run them. */
+  runCommittees: ['coordinateur'],
+  /** See the committee sessions and their agenda. */
+  followCommittees: ['comite', 'coordinateur'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,6 +11,7 @@ export const COMMANDS = {
   plateforme: '/plateforme',
   alerteRecrutement: '/alerte-recrutement',
   actions: '/actions',
+  comite: '/comite',
 } as const;
 
 export const VIEWS = {
@@ -27,6 +28,7 @@ export const VIEWS = {
   actionStatus: 'action_status_form',
   actionNote: 'action_note_form',
   actionDue: 'action_due_form',
+  committeePlan: 'committee_plan',
 } as const;
 
 /**
@@ -173,6 +175,16 @@ export const ACTION_BUTTONS = {
   status: 'action_open_status',
   note: 'action_open_note',
   due: 'action_open_due',
+} as const;
+
+export const COMMITTEE_BLOCKS = {
+  scheduledAt: 'committee_when',
+  channel: 'committee_channel',
+} as const;
+
+export const COMMITTEE_BUTTONS = {
+  plan: 'committee_open_plan',
+  publish: 'committee_publish',
 } as const;
 
 export type VisitBlock = (typeof VISIT_BLOCKS)[keyof typeof VISIT_BLOCKS];

@@ -197,6 +197,9 @@ export const ERRORS = {
   action_unknown: "Cette action n'existe plus.",
   action_status: "Impossible de passer cette action de « {from} » à « {to} » : rien n'a été changé.",
   action_closed: "Cette action est terminée : son échéance ne peut plus changer.",
+  committee_forbidden: 'Seule la coordination peut planifier les comités et publier leur ordre du jour.',
+  committee_in_past: 'Cette date est passée : choisissez une date à venir.',
+  committee_unknown: "Ce comité n'existe plus.",
   partners_channel_missing:
     "Le canal des partenaires n'est pas configuré (variable PARTNERS_CHANNEL_ID) : l'offre ne peut pas être diffusée. Prévenez l'administrateur de la plateforme.",
 } as const;
@@ -239,6 +242,8 @@ export const REFUSALS = {
   handleAlerts: 'Seule la coordination de la plateforme peut faire avancer les alertes recrutement.',
   recordOffers: "Seuls la coordination et les conseillers France Travail peuvent enregistrer l'offre.",
   manageActions: 'Seuls les membres du comité technique et la coordination peuvent créer ou suivre des actions.',
+  runCommittees: 'Seule la coordination peut planifier les comités et publier leur ordre du jour.',
+  followCommittees: 'Les comités techniques sont réservés à leurs membres et à la coordination.',
   other: "Votre rôle ne permet pas cette action. Demandez à un administrateur si vous en avez besoin.",
 } as const;
 
@@ -267,12 +272,19 @@ export const HELP = {
     '• chaque action a ses boutons : en cours, réalisée, bloquée, note d’avancement, report d’échéance ;',
     '• pour créer une action : bouton « Créer une action » de la fiche `/entreprise`.',
   ].join('\n'),
+  comite: [
+    '*/comite* — le comité technique mensuel.',
+    '• `/comite` : les prochaines séances et leur ordre du jour ;',
+    '• `/comite planifier` : planifier une séance (coordination) ;',
+    '• l’ordre du jour (les entreprises dont une visite est marquée « prochain comité ») est publié dans le canal du comité 7 jours avant, ou plus tôt avec le bouton « Publier l’ordre du jour ».',
+  ].join('\n'),
   plateforme: [
     '*/plateforme* — aide et administration de la Plateforme Emploi – Mutations Économiques.',
     '• `/visite` : déposer un compte rendu de visite (capteurs) ;',
     '• `/alerte-recrutement` : signaler un besoin urgent de recrutement (capteurs) ;',
     '• `/entreprise <SIRET ou nom>` : fiche entreprise ;',
     '• `/actions` : vos actions et celles de votre structure (comité technique) ;',
+    '• `/comite` : les séances du comité technique et leur ordre du jour ;',
     '• `/plateforme` : cette aide ; pour les administrateurs, la gestion des structures et des membres ;',
     '• `/plateforme structure` : créer une structure partenaire ;',
     '• `/plateforme membre` : inscrire un membre ou changer ses rôles.',

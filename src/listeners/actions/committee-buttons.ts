@@ -1,0 +1,42 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { publishAgenda } from '../../services/committees/committees.js';
+import { UserError } from '../../services/errors.js';
+import { errorText } from '../../texts/fr.js';
+import { committeePlanModal } from '../../views/modals/committee.js';
+import { proposedSessionTime } from '../commands/comite.js';
+import { ackFirst, authorise, ephemeral, tellClicker } from '../guard.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** « Planifier une séance » in /comite. */
+export function openCommitteePlan(ctx: AppContext) {
+  return async (args: ButtonArgs) => {
+    await ackFirst(args.ack);
+    const auth = await authorise(ctx.actors, args.body.user.id, 'runCommittees');
+    if (!auth.ok) return void (await tellClicker(args)(auth.refusal));
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: committeePlanModal({ initialAt: proposedSessionTime(ctx.now()) }) });
+  };
+}
+
+/** « Publier l'ordre du jour »: now rather than at J-7. */
+export function publishCommitteeAgenda(ctx: AppContext) {
+  return async (args: ButtonArgs) => {
+    await ackFirst(args.ack);
+    const tell = tellClicker(args);
+    const auth = await authorise(ctx.actors, args.body.user.id, 'runCommittees');
+    if (!auth.ok) return void (await tell(auth.refusal));
+    const { value: committeeId } = z.object({ value: z.string().uuid() }).parse(args.action);
+    try {
+      const { published, items } = await publishAgenda(ctx.db, auth.actor, committeeId, ctx.now());
+      await (args.body.response_url
+        ? args.respond(ephemeral(published ? `:white_check_mark: Ordre du jour publié : ${items} entreprise(s).` : "L'ordre du jour de cette séance est déjà publié."))
+        : Promise.resolve());
+    } catch (error) {
+      if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
+      throw error;
+    }
+    await ctx.notifier.kick();
+  };
+}

@@ -1,0 +1,36 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AppContext } from '../../context.js';
+import { listCommittees } from '../../services/committees/committees.js';
+import { can } from '../../services/permissions.js';
+import { HELP } from '../../texts/fr.js';
+import { committeesMessage } from '../../views/messages/committee.js';
+import { committeePlanModal } from '../../views/modals/committee.js';
+import { ackFirst, authorise, ephemeral, openModalForCommand } from '../guard.js';
+import { commandPayload } from './visite.js';
+
+/** A session in four weeks at 14:00 local time: a starting point the coordinator adjusts. */
+export function proposedSessionTime(now: Date): Date {
+  const inFourWeeks = new Date(now.getTime() + 28 * 86_400_000);
+  inFourWeeks.setUTCHours(13, 0, 0, 0);
+  return inFourWeeks;
+}
+
+/** `/comite`: the sessions; `/comite planifier`: plan one (coordination). */
+export function comiteCommand(ctx: AppContext) {
+  return async ({ command, ack, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    await ackFirst(ack);
+    const { user_id, text, trigger_id } = commandPayload.parse(command);
+    const verb = text.trim().toLowerCase();
+    if (/^(aide|help|\?)$/.test(verb)) return void (await respond(ephemeral(HELP.comite)));
+    if (verb === 'planifier') {
+      const auth = await authorise(ctx.actors, user_id, 'runCommittees');
+      if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
+      const last = await ctx.db.committee.findFirst({ orderBy: { createdAt: 'desc' }, select: { channelId: true } });
+      return openModalForCommand({ client, respond, logger: ctx.logger }, trigger_id, committeePlanModal({ initialAt: proposedSessionTime(ctx.now()), channelId: last?.channelId }));
+    }
+    const auth = await authorise(ctx.actors, user_id, 'followCommittees');
+    if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
+    const list = await listCommittees(ctx.db, ctx.now());
+    await respond({ response_type: 'ephemeral', ...committeesMessage(list, { now: ctx.now(), timeZone: ctx.timeZone }, { canRun: can(auth.actor, 'runCommittees') }) });
+  };
+}

@@ -1,0 +1,133 @@
+import { audit } from '../audit.js';
+import type { Db, Tx } from '../db.js';
+import { UserError } from '../errors.js';
+import { enqueue } from '../outbox.js';
+import { can, type Actor } from '../permissions.js';
+
+/** Kinds of the messages a session owes (rendered by src/notifications.ts). */
+export const COMMITTEE_NOTICES = {
+  /** The agenda's header in the committee channel. */
+  agenda: 'committee_agenda',
+  /** One message per company on the agenda, updated in place with what is decided. */
+  item: 'agenda_item',
+} as const;
+
+export interface CommitteeSettings {
+  /** Days before a session when its agenda is published by itself (if not done by hand). */
+  agendaDaysBefore: number;
+}
+
+/** Plans a session: when, and in which channel it is run. */
+export async function planCommittee(db: Db, actor: Actor, input: { scheduledAt: Date; channelId: string }, now: Date) {
+  if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
+  if (input.scheduledAt <= now) throw new UserError('committee_in_past', 'scheduledAt');
+  return db.$transaction(async (tx) => {
+    const committee = await tx.committee.create({ data: { scheduledAt: input.scheduledAt, channelId: input.channelId, createdById: actor.memberId, createdAt: now } });
+    await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.plan', entity: 'Committee', entityId: committee.id });
+    await refreshAgenda(tx, committee.id);
+    return committee;
+  });
+}
+
+/**
+ * Puts on the session's agenda every company with a visit marked « for the next committee »
+ * (on or before the session) that no agenda has taken yet: one item per company, with its
+ * visits, brought by the capteur of its latest visit; red flags first.
+ */
+export async function refreshAgenda(tx: Tx, committeeId: string): Promise<number> {
+  const committee = await tx.committee.findUniqueOrThrow({ where: { id: committeeId }, include: { items: { select: { companyId: true, rank: true } } } });
+  const visits = await tx.visit.findMany({
+    where: { toCommitteeAgenda: true, visitDate: { lte: committee.scheduledAt }, agendaItems: { none: {} } },
+    orderBy: [{ visitDate: 'asc' }, { createdAt: 'asc' }],
+    select: { id: true, companyId: true, capteurId: true, redFlags: { select: { flag: true } } },
+  });
+  const byCompany = new Map<string, typeof visits>();
+  for (const v of visits) byCompany.set(v.companyId, [...(byCompany.get(v.companyId) ?? []), v]);
+  const flagged = (vs: typeof visits) => (vs.some((v) => v.redFlags.length > 0) ? 0 : 1);
+  const companies = [...byCompany.entries()].sort(([, a], [, b]) => flagged(a) - flagged(b));
+  let rank = committee.items.reduce((max, item) => Math.max(max, item.rank), 0);
+  let added = 0;
+  for (const [companyId, companyVisits] of companies) {
+    const existing = await tx.agendaItem.findUnique({ where: { committeeId_companyId: { committeeId, companyId } } });
+    const item = existing ?? (await tx.agendaItem.create({ data: { committeeId, companyId, rank: ++rank, broughtById: companyVisits.at(-1)!.capteurId } }));
+    if (!existing) added++;
+    await tx.agendaItemVisit.createMany({ data: companyVisits.map((v) => ({ agendaItemId: item.id, visitId: v.id })), skipDuplicates: true });
+  }
+  return added;
+}
+
+/**
+ * Publishes the agenda in the session's channel: its header, then one message per company.
+ * Done once: a second publication (a click and the J-7 job, two instances) changes nothing.
+ */
+export async function publishAgenda(db: Db, actor: Actor | null, committeeId: string, now: Date): Promise<{ published: boolean; items: number }> {
+  if (actor && !can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
+  return db.$transaction(async (tx) => {
+    const committee = await tx.committee.findUnique({ where: { id: committeeId } });
+    if (!committee) throw new UserError('committee_unknown');
+    if (committee.status !== 'planned') return { published: false, items: 0 };
+    await refreshAgenda(tx, committeeId);
+    const { count } = await tx.committee.updateMany({ where: { id: committeeId, status: 'planned' }, data: { status: 'agenda_published', agendaPublishedAt: now } });
+    if (count === 0) return { published: false, items: 0 };
+    const items = await tx.agendaItem.findMany({ where: { committeeId }, orderBy: { rank: 'asc' }, select: { id: true } });
+    await enqueue(tx, { dedupeKey: `${COMMITTEE_NOTICES.agenda}:${committeeId}`, kind: COMMITTEE_NOTICES.agenda, recipient: committee.channelId, data: { committeeId } });
+    for (const item of items) {
+      await enqueue(tx, { dedupeKey: `${COMMITTEE_NOTICES.item}:${item.id}`, kind: COMMITTEE_NOTICES.item, recipient: committee.channelId, data: { agendaItemId: item.id } });
+    }
+    await audit(tx, { actorSlackId: actor?.slackUserId ?? null, action: 'committee.publish_agenda', entity: 'Committee', entityId: committeeId, details: { items: items.length } });
+    return { published: true, items: items.length };
+  });
+}
+
+/** Sessions whose agenda is due (J-`agendaDaysBefore`) and not yet published: the job publishes them. */
+export async function publishDueAgendas(db: Db, now: Date, settings: CommitteeSettings): Promise<number> {
+  const due = await db.committee.findMany({
+    where: { status: 'planned', scheduledAt: { lte: new Date(now.getTime() + settings.agendaDaysBefore * 86_400_000) } },
+    select: { id: true },
+  });
+  let published = 0;
+  for (const { id } of due) if ((await publishAgenda(db, null, id, now)).published) published++;
+  return published;
+}
+
+export async function listCommittees(db: Db, now: Date) {
+  return db.committee.findMany({
+    where: { OR: [{ scheduledAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } }, { status: { in: ['planned', 'agenda_published', 'held'] } }] },
+    orderBy: { scheduledAt: 'asc' },
+    take: 10,
+    include: { _count: { select: { items: true } } },
+  });
+}
+
+export type CommitteeSummary = Awaited<ReturnType<typeof listCommittees>>[number];
+
+/** A session with its agenda, for the header message. */
+export async function getCommittee(db: Db, committeeId: string) {
+  return db.committee.findUnique({
+    where: { id: committeeId },
+    include: { items: { orderBy: { rank: 'asc' }, include: { company: { select: { name: true, commune: true } } } } },
+  });
+}
+
+export type CommitteeDetails = NonNullable<Awaited<ReturnType<typeof getCommittee>>>;
+
+/** One agenda item with everything its message shows: the company and the visits that bring it. */
+export async function getAgendaItem(db: Db, agendaItemId: string) {
+  return db.agendaItem.findUnique({
+    where: { id: agendaItemId },
+    include: {
+      committee: { select: { scheduledAt: true } },
+      company: true,
+      broughtBy: { select: { slackUserId: true, structure: { select: { name: true } } } },
+      visits: {
+        include: {
+          visit: {
+            include: { stakes: true, redFlags: true, structure: { select: { name: true } }, capteur: { select: { slackUserId: true } } },
+          },
+        },
+      },
+    },
+  });
+}
+
+export type AgendaItemDetails = NonNullable<Awaited<ReturnType<typeof getAgendaItem>>>;
