@@ -11,6 +11,8 @@ export interface VisitData {
   channel?: VisitChannel;
   stakes?: { stake: Stake; priority: Priority }[];
   redFlags?: RedFlag[];
+  /** Marked « for the next committee's agenda ». */
+  toCommitteeAgenda?: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function makeVisit(db: Db, capteur: Actor, companyId: string, data:
       needs: 'Besoins notés lors de la visite.',
       diagnostic: data.diagnostic ?? 'Entreprise stable, pas de difficulté particulière.',
       consentToShare: data.consentToShare ?? true,
+      toCommitteeAgenda: data.toCommitteeAgenda ?? false,
       stakes: { create: data.stakes ?? [{ stake: 'recrutement', priority: 'moyenne' }] },
       redFlags: { create: (data.redFlags ?? []).map((flag) => ({ flag })) },
     },

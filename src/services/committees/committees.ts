@@ -66,9 +66,10 @@ export async function publishAgenda(db: Db, actor: Actor | null, committeeId: st
     const committee = await tx.committee.findUnique({ where: { id: committeeId } });
     if (!committee) throw new UserError('committee_unknown');
     if (committee.status !== 'planned') return { published: false, items: 0 };
-    await refreshAgenda(tx, committeeId);
+    // Claimed first: of two publications at once, the other waits on this row, then finds it published.
     const { count } = await tx.committee.updateMany({ where: { id: committeeId, status: 'planned' }, data: { status: 'agenda_published', agendaPublishedAt: now } });
     if (count === 0) return { published: false, items: 0 };
+    await refreshAgenda(tx, committeeId);
     const items = await tx.agendaItem.findMany({ where: { committeeId }, orderBy: { rank: 'asc' }, select: { id: true } });
     await enqueue(tx, { dedupeKey: `${COMMITTEE_NOTICES.agenda}:${committeeId}`, kind: COMMITTEE_NOTICES.agenda, recipient: committee.channelId, data: { committeeId } });
     for (const item of items) {

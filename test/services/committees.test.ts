@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { planCommittee, publishAgenda, publishDueAgendas } from '../../src/services/committees/committees.js';
+import { UserError } from '../../src/services/errors.js';
+import type { Actor } from '../../src/services/permissions.js';
+import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { makeVisit } from '../support/visits.js';
+
+const NOW = new Date('2026-11-27T09:00:00Z');
+const SESSION = new Date('2026-12-08T13:00:00Z'); // Tuesday 8 December, 14:00 in Paris
+let db: TestDatabase;
+let second: Database | undefined;
+let coordinator: Actor;
+let capteurA: Actor;
+let capteurB: Actor;
+let committeeMember: Actor;
+const companies: Record<string, string> = {};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
+  const cma = await makeStructure(db.prisma, 'CMA du Cher', 'cma');
+  coordinator = await makeMember(db.prisma, 'UCOMCOORD', ['coordinateur']);
+  capteurA = await makeMember(db.prisma, 'UCOMCAPTA', ['capteur', 'comite'], cci.id);
+  capteurB = await makeMember(db.prisma, 'UCOMCAPTB', ['capteur', 'comite'], cma.id);
+  committeeMember = await makeMember(db.prisma, 'UCOMMEMBER', ['comite'], cci.id);
+  for (const name of ['Forges de Vierzon', 'Porcelaines de Foëcy', 'Aéro Composites', 'Menuiserie Périchon']) companies[name] = (await makeCompany(db.prisma, { name })).id;
+  // Two visits of the same company marked for the committee, one with a red flag elsewhere,
+  // one not marked, one marked but after the session.
+  await makeVisit(db.prisma, capteurA, companies['Forges de Vierzon']!, { date: '2026-11-02', toCommitteeAgenda: true });
+  await makeVisit(db.prisma, capteurB, companies['Forges de Vierzon']!, { date: '2026-11-20', toCommitteeAgenda: true });
+  await makeVisit(db.prisma, capteurB, companies['Porcelaines de Foëcy']!, { date: '2026-11-15', toCommitteeAgenda: true, redFlags: ['emplois_menaces'] });
+  await makeVisit(db.prisma, capteurA, companies['Aéro Composites']!, { date: '2026-11-10' });
+  if (TEST_ENGINE === 'postgresql') second = openDatabase({ databaseUrl: db.url! });
+});
+afterAll(async () => {
+  await second?.close();
+  await db?.close();
+});
+
+describe('committee sessions', () => {
+  it('are planned by the coordination only, in the future', async () => {
+    await expect(planCommittee(db.prisma, committeeMember, { scheduledAt: SESSION, channelId: 'CCOMITE' }, NOW)).rejects.toThrow(UserError);
+    await expect(planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2026-11-01T13:00:00Z'), channelId: 'CCOMITE' }, NOW)).rejects.toMatchObject({ code: 'committee_in_past' });
+  });
+
+  it('draft their agenda from the visits marked for the committee: one item per company, red flags first, brought by the latest capteur', async () => {
+    const committee = await planCommittee(db.prisma, coordinator, { scheduledAt: SESSION, channelId: 'CCOMITE' }, NOW);
+    const items = await db.prisma.agendaItem.findMany({ where: { committeeId: committee.id }, orderBy: { rank: 'asc' }, include: { visits: true } });
+    expect(items.map((i) => [i.rank, i.companyId, i.visits.length])).toEqual([
+      [1, companies['Porcelaines de Foëcy'], 1],
+      [2, companies['Forges de Vierzon'], 2],
+    ]);
+    expect(items[1]!.broughtById).toBe(capteurB.memberId);
+  });
+
+  it('publish their agenda once — by hand, by the J-7 job, from two instances at once — with a header and one message per company', async () => {
+    const committee = await db.prisma.committee.findFirstOrThrow();
+    // A visit marked after planning joins the agenda when it is published.
+    await makeVisit(db.prisma, capteurA, companies['Menuiserie Périchon']!, { date: '2026-11-26', toCommitteeAgenda: true });
+    expect(await publishDueAgendas(db.prisma, NOW, { agendaDaysBefore: 7 })).toBe(0); // J-11: not yet
+    const atJ7 = new Date(SESSION.getTime() - 7 * 86_400_000);
+    const runs = await Promise.all([publishDueAgendas(db.prisma, atJ7, { agendaDaysBefore: 7 }), publishDueAgendas((second ?? db).prisma, atJ7, { agendaDaysBefore: 7 }), publishAgenda(db.prisma, coordinator, committee.id, atJ7).then((r) => (r.published ? 1 : 0))]);
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await db.prisma.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ status: 'agenda_published', agendaPublishedAt: atJ7 });
+    const owed = await db.prisma.outboxMessage.findMany({ where: { recipient: 'CCOMITE' }, select: { kind: true } });
+    expect(owed.map((o) => o.kind).sort()).toEqual(['agenda_item', 'agenda_item', 'agenda_item', 'committee_agenda']);
+    // Another session does not take the same visits again.
+    const next = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2027-01-12T13:00:00Z'), channelId: 'CCOMITE' }, NOW);
+    expect(await db.prisma.agendaItem.count({ where: { committeeId: next.id } })).toBe(0);
+  });
+});
