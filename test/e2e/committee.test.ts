@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { jobRunners } from '../../src/jobs/index.js';
+import { COMMITTEE_BLOCKS as B, COMMITTEE_BUTTONS, VIEWS } from '../../src/slack/ids.js';
+import { REFUSALS } from '../../src/texts/fr.js';
+import { blockActions } from '../harness/slack-requests.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { fillModal } from '../support/forms.js';
+import { makeVisit } from '../support/visits.js';
+import { viewSubmission } from '../harness/slack-requests.js';
+
+/** A session planned with /comite, its agenda published by the J-7 job in the committee channel. */
+const coord = { id: 'UE2ECOMCOORD', name: 'helene' };
+const member = { id: 'UE2ECOMMEMBER', name: 'paul' };
+const capteur = { id: 'UE2ECOMCAPT', name: 'claire' };
+const CHANNEL = 'CCOMITE77';
+
+let db: TestDatabase;
+let t: TestApp;
+let clock = new Date(Date.now() + 1_000);
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  t = await startTestApp(db.prisma, { now: () => clock });
+  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
+  await makeMember(db.prisma, coord.id, ['coordinateur']);
+  await makeMember(db.prisma, member.id, ['comite'], cci.id);
+  const capteurActor = await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
+  const today = new Date().toISOString().slice(0, 10);
+  const shared = (await makeCompany(db.prisma, { name: 'Forges de Vierzon' })).id;
+  const secret = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy' })).id;
+  await makeVisit(db.prisma, capteurActor, shared, { date: today, toCommitteeAgenda: true, diagnostic: 'Carnet de commandes plein, pénurie de soudeurs.', redFlags: ['recrutement_urgent'] });
+  await makeVisit(db.prisma, capteurActor, secret, { date: today, toCommitteeAgenda: true, diagnostic: 'Difficultés de trésorerie confidentielles.', consentToShare: false });
+});
+afterAll(async () => {
+  await t?.stop();
+  await db?.close();
+});
+beforeEach(() => t.fake.reset());
+
+describe('a committee session', () => {
+  it('is planned by the coordination and its agenda published at J-7, one message per company, unshared content kept out', async () => {
+    // A committee member sees the sessions but cannot plan one.
+    await t.slack.command('/comite', 'planifier', member, { extra: { response_url: t.fake.responseUrl('refused') } });
+    expect((await t.fake.waitForResponse((_b, path) => path.endsWith('/refused'))).body.text).toBe(REFUSALS.runCommittees);
+
+    await t.slack.command('/comite', 'planifier', coord, { extra: { response_url: t.fake.responseUrl() } });
+    const modal = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; blocks: never[] };
+    expect(modal.callback_id).toBe(VIEWS.committeePlan);
+    const session = new Date(Date.now() + 10 * 86_400_000);
+    const values = fillModal(modal, { [B.channel]: CHANNEL });
+    // A datetimepicker answers seconds since the epoch.
+    values[B.scheduledAt] = { [B.scheduledAt]: { type: 'datetimepicker', selected_date_time: Math.floor(session.getTime() / 1000) } };
+    const ack = (await t.slack.interaction(viewSubmission({ user: coord, view: { id: 'V1', callback_id: modal.callback_id, state: { values: values as never } } }))).json();
+    expect(ack.response_action).toBe('update');
+    expect(JSON.stringify(ack.view)).toContain('2 entreprise(s)');
+    const committee = await db.prisma.committee.findFirstOrThrow();
+    expect(committee).toMatchObject({ channelId: CHANNEL, status: 'planned' });
+
+    // /comite shows it with its « Publier » button to the coordination.
+    await t.slack.command('/comite', '', coord, { extra: { response_url: t.fake.responseUrl('list') } });
+    const list = await t.fake.waitForResponse((_b, path) => path.endsWith('/list'));
+    expect(JSON.stringify(list.body)).toContain(COMMITTEE_BUTTONS.publish);
+
+    // Three days later it is not J-7 yet; at J-7 the job publishes it.
+    clock = new Date(Date.now() + 2 * 86_400_000);
+    await jobRunners(t.ctx).committeeAgendas();
+    expect(t.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    clock = new Date(session.getTime() - 7 * 86_400_000 + 60_000);
+    await jobRunners(t.ctx).committeeAgendas();
+    await jobRunners(t.ctx).committeeAgendas();
+    const posts = t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
+    expect(posts).toHaveLength(3);
+    const all = posts.map((c) => JSON.stringify(c.args.blocks)).join('\n');
+    expect(all).toContain('Forges de Vierzon');
+    expect(all).toContain('pénurie de soudeurs');
+    expect(all).toContain('Recrutement urgent');
+    expect(all).toContain('Porcelaines de Foëcy');
+    expect(all).not.toContain('trésorerie');
+    expect(all).toContain('contenu non partagé');
+    expect(await db.prisma.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ status: 'agenda_published' });
+
+    // A late click on « Publier » changes nothing.
+    const url = t.fake.responseUrl('again');
+    await t.slack.interaction(blockActions({ user: coord, actions: [{ action_id: COMMITTEE_BUTTONS.publish, block_id: 'b', value: committee.id }], response_url: url }));
+    expect(String((await t.fake.waitForResponse((_b, path) => path.endsWith('/again'))).body.text)).toMatch(/déjà publié/);
+    expect(t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === CHANNEL)).toHaveLength(3);
+  });
+});
