@@ -2,13 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { COMMITTEE_BLOCKS as B, COMMITTEE_BUTTONS, VIEWS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
-import { blockActions } from '../harness/slack-requests.js';
+import { blockActions, viewSubmission } from '../harness/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 import { fillModal } from '../support/forms.js';
 import { makeVisit } from '../support/visits.js';
-import { viewSubmission } from '../harness/slack-requests.js';
 
 /** A session planned with /comite, its agenda published by the J-7 job in the committee channel. */
 const coord = { id: 'UE2ECOMCOORD', name: 'helene' };
@@ -63,7 +62,7 @@ describe('a committee session', () => {
     const list = await t.fake.waitForResponse((_b, path) => path.endsWith('/list'));
     expect(JSON.stringify(list.body)).toContain(COMMITTEE_BUTTONS.publish);
 
-    // Three days later it is not J-7 yet; at J-7 the job publishes it.
+    // Two days later it is not J-7 yet; at J-7 the job publishes it.
     clock = new Date(Date.now() + 2 * 86_400_000);
     await jobRunners(t.ctx).committeeAgendas();
     expect(t.fake.callsTo('chat.postMessage')).toHaveLength(0);
