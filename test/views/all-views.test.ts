@@ -11,11 +11,13 @@
 import { readdirSync } from 'node:fs';
 import { escapeText } from '../../src/views/blocks.js';
 import { describe, expect, it } from 'vitest';
-import { ActionStatus, AlertState, RedFlag, Role, Stake, type ActionUpdateKind, type ContractType, type Priority } from '../../src/generated/prisma/enums.js';
+import { ActionStatus, AlertState, CommitteeStatus, RedFlag, Role, Stake, type ActionUpdateKind, type ContractType, type Priority } from '../../src/generated/prisma/enums.js';
 import type {
   ActionModel,
+  AgendaItemModel,
   AlertPositionModel,
   AlertTransitionModel,
+  CommitteeModel,
   CompanyModel,
   RecruitmentAlertModel,
   VisitHiringNeedModel,
@@ -23,9 +25,12 @@ import type {
   VisitRedFlagModel,
   VisitStakeModel,
 } from '../../src/generated/prisma/models.js';
+import { findHeadcountBand, shortBandLabel } from '../../src/reference/headcount-bands.js';
+import { findNafSubclass } from '../../src/reference/naf.js';
 import { NEXT_STATUSES, OPEN_STATUSES, type ActionDetails } from '../../src/services/actions/actions.js';
 import type { AlertDetails, OpenAlert } from '../../src/services/alerts/alerts.js';
 import { AWAITING_TRANSMISSION, nextActions, OPEN_STATES, type AlertAction } from '../../src/services/alerts/state-machine.js';
+import type { AgendaItemDetails, CommitteeDetails, CommitteeSummary } from '../../src/services/committees/committees.js';
 import type { CompanyCard, CompanySummary } from '../../src/services/companies.js';
 import type { VisitSummary } from '../../src/services/visits/file-visit.js';
 import {
@@ -36,6 +41,8 @@ import {
   ALERT_ACTION_IDS,
   ALERT_BLOCKS,
   CLOSE_BLOCKS,
+  COMMITTEE_BLOCKS,
+  COMMITTEE_BUTTONS,
   MEMBER_BLOCKS,
   OFFER_BLOCKS,
   STRUCTURE_BLOCKS,
@@ -49,6 +56,7 @@ import {
   CONTRACT_LABELS,
   HELP,
   OUTCOME_LABELS,
+  RED_FLAG_LABELS,
   REFUSALS,
   STAKE_LABELS,
 } from '../../src/texts/fr.js';
@@ -71,6 +79,8 @@ import {
   stateLine,
   type Clock,
 } from '../../src/views/messages/alert.js';
+import * as committeeMessagesModule from '../../src/views/messages/committee.js';
+import { agendaHeaderMessage, agendaItemMessage, committeesMessage } from '../../src/views/messages/committee.js';
 import * as companyCardModule from '../../src/views/messages/company-card.js';
 import {
   CARD_VISITS,
@@ -79,7 +89,7 @@ import {
   companyNotFoundMessage,
 } from '../../src/views/messages/company-card.js';
 import * as visitMessagesModule from '../../src/views/messages/visit.js';
-import { visitConfirmationMessage, visitSavedModal } from '../../src/views/messages/visit.js';
+import { stakesLine, visitConfirmationMessage, visitSavedModal } from '../../src/views/messages/visit.js';
 import * as actionModalsModule from '../../src/views/modals/action.js';
 import { actionCreateModal, actionDueModal, actionNoteModal, actionStatusModal, type ActionCreateInput } from '../../src/views/modals/action.js';
 import * as administrationModule from '../../src/views/modals/administration.js';
@@ -103,6 +113,8 @@ import {
   transmitByEmailModal,
   type AlertModalInput,
 } from '../../src/views/modals/alert.js';
+import * as committeeModalsModule from '../../src/views/modals/committee.js';
+import { committeePlanModal } from '../../src/views/modals/committee.js';
 import * as companyBlocksModule from '../../src/views/modals/company-blocks.js';
 import { companyBlocks } from '../../src/views/modals/company-blocks.js';
 import * as visitReportModule from '../../src/views/modals/visit-report.js';
@@ -738,6 +750,172 @@ const WORST_CARD_WITH_ACTIONS: CompanyCard = {
 };
 
 // ---------------------------------------------------------------------------
+// Technical committees: rows shaped like listCommittees(), getCommittee() and getAgendaItem() return them
+// ---------------------------------------------------------------------------
+
+const COMMITTEE_STATUSES = Object.values(CommitteeStatus);
+/** What /comite says of each status. */
+const COMMITTEE_STATUS_LABELS: Record<CommitteeStatus, string> = {
+  planned: 'Planifié',
+  agenda_published: 'Ordre du jour publié',
+  held: 'Tenu',
+  closed: 'Clôturé',
+};
+/** Thursday 12 March 2026 at 14:30 in Paris (winter time); listed on Monday 2 March. */
+const COMMITTEE_AT = new Date('2026-03-12T13:30:00Z');
+const COMMITTEE_AT_TEXT = '12/03/2026 à 14:30';
+const COMMITTEE_CLOCK: Clock = { now: new Date('2026-03-02T09:15:00Z'), timeZone: TIME_ZONE };
+const committeeChannel = (n: number) => `C${String(n).padStart(10, '0')}`;
+
+/** Sessions every other week from COMMITTEE_AT: the tenth is past the change to summer time. */
+function committeeRow(n: number, status: CommitteeStatus): CommitteeModel {
+  return {
+    id: uuid(30_000 + n),
+    scheduledAt: new Date(COMMITTEE_AT.getTime() + (n - 1) * 14 * 86_400_000),
+    channelId: committeeChannel(n),
+    status,
+    agendaPublishedAt: status === 'planned' ? null : new Date('2026-03-05T06:00:00Z'),
+    closedAt: status === 'closed' ? new Date('2026-03-20T10:00:00Z') : null,
+    createdById: uuid(902),
+    createdAt: new Date('2026-02-16T10:00:00Z'),
+  };
+}
+
+const committeeSummary = (n: number, status: CommitteeStatus, items: number): CommitteeSummary => ({ ...committeeRow(n, status), _count: { items } });
+/** Three sessions in one status, one with an empty agenda. */
+const threeSessions = (status: CommitteeStatus) => [committeeSummary(1, status, 4), committeeSummary(2, status, 0), committeeSummary(3, status, 12)];
+/** listCommittees returns at most 10 sessions: 10, every status, the longest agendas. */
+const TEN_SESSIONS = Array.from({ length: 10 }, (_, i) => committeeSummary(i + 1, COMMITTEE_STATUSES[i % COMMITTEE_STATUSES.length]!, 60 + i));
+
+// What people typed, at the forms' limits, with a mention, a link and mrkdwn characters.
+const agendaCompanyName = (n: number) => long(`${n} Société des Ateliers Réunis <!channel> & Chaudronnerie <Berry> *Sologne* _Val-de-Cher_`, 200);
+const AGENDA_NEEDS = long('Appui au recrutement <!here> & *alternance* <https://evil.example|dossier> ; diagnostic énergie du site.', 3000);
+const AGENDA_DIAGNOSTIC = long('Carnet de commandes en baisse <!channel> & *trésorerie tendue* > 30 jours ; activité partielle envisagée.', 3000);
+const LONG_TYPED_STRUCTURE = long('Agence de développement <!channel> & *Sologne* du Pays de Vierzon et du Berry', 120);
+
+/** A company of the agenda; worst: 200-character name with markup, unknown NAF and band. */
+const agendaCompany = (n: number, worst: boolean): CompanyModel =>
+  worst
+    ? { ...WORST_COMPANY, id: uuid(40_000 + n), name: agendaCompanyName(n), searchName: agendaCompanyName(n).toLowerCase() }
+    : companyRow({
+        id: uuid(40_000 + n),
+        name: ['Mécanique du Val', 'Boulangerie Martin', 'Transports Berrichons & Fils'][(n - 1) % 3]!,
+        commune: ['Vierzon', 'Bourges', 'Issoudun'][(n - 1) % 3]!,
+      });
+
+function agendaItemRow(company: CompanyModel, rank: number): AgendaItemModel {
+  return {
+    id: uuid(41_000 + rank),
+    committeeId: uuid(30_001),
+    companyId: company.id,
+    rank,
+    broughtById: uuid(900),
+    decision: null,
+    noFollowUp: false,
+    channelId: null,
+    messageTs: null,
+    informedAt: null,
+    informedHow: null,
+  };
+}
+
+/** A session with its agenda, as getCommittee returns it. */
+function committeeDetails(companies: CompanyModel[]): CommitteeDetails {
+  return {
+    ...committeeRow(1, 'agenda_published'),
+    items: companies.map((c, i) => ({ ...agendaItemRow(c, i + 1), company: { name: c.name, commune: c.commune } })),
+  };
+}
+
+type AgendaVisit = AgendaItemDetails['visits'][number]['visit'];
+
+interface AgendaVisitScenario {
+  /** How many weeks before 2 March 2026 it took place. */
+  weeks: number;
+  worst?: boolean;
+  /** Whether the company agreed to share it (default yes). */
+  shared?: boolean;
+  flags?: readonly RedFlag[];
+}
+
+/**
+ * A visit that brings its company to the agenda. One the company did not agree to share still
+ * carries its content (the service does not strip it): marked CONFIDENTIAL, it must never show.
+ */
+function agendaVisit(n: number, { weeks, worst = false, shared = true, flags = worst ? ALL_RED_FLAGS : ['recrutement_urgent'] }: AgendaVisitScenario): AgendaVisit {
+  const needs = worst ? AGENDA_NEEDS : 'Recruter deux soudeurs qualifiés et former un technicien de maintenance.';
+  const diagnostic = worst ? AGENDA_DIAGNOSTIC : visitRow(n).diagnostic;
+  const visit = visitRow(n, {
+    visitDate: weeksAgo(weeks),
+    consentToShare: shared,
+    toCommitteeAgenda: true,
+    needs: shared ? needs : `${CONFIDENTIAL}-${n} ${needs}`,
+    diagnostic: shared ? diagnostic : `${CONFIDENTIAL}-${n} ${diagnostic}`,
+  });
+  return {
+    ...visit,
+    stakes: worst ? allStakeRows(visit.id) : stakeRows(visit.id, [['recrutement', 'haute'], ['competences_formation', 'moyenne']]),
+    redFlags: flagRows(visit.id, flags),
+    structure: worst ? { name: LONG_TYPED_STRUCTURE } : { name: 'CCI du Cher' },
+    capteur: { slackUserId: slackId(300 + n) },
+  };
+}
+
+const BROUGHT_BY: AgendaItemDetails['broughtBy'] = { slackUserId: slackId(301), structure: { name: 'CCI du Cher' } };
+
+/** One agenda item with its visits, in the order the database happens to give them. */
+function agendaItemDetails(rank: number, company: CompanyModel, visits: AgendaVisit[], broughtBy: AgendaItemDetails['broughtBy'] = BROUGHT_BY): AgendaItemDetails {
+  const item = agendaItemRow(company, rank);
+  return {
+    ...item,
+    broughtById: broughtBy ? item.broughtById : null,
+    committee: { scheduledAt: COMMITTEE_AT },
+    company,
+    broughtBy,
+    visits: visits.map((visit) => ({ agendaItemId: item.id, visitId: visit.id, visit })),
+  };
+}
+
+/** One shared visit with two stakes, needs, a diagnostic and a red flag. */
+const REALISTIC_AGENDA_ITEM = agendaItemDetails(1, agendaCompany(1, false), [agendaVisit(1, { weeks: 1 })]);
+/**
+ * 8 visits (oldest first) at the forms' limits, every stake and flag, the second most recent
+ * kept private; 200-character name with markup, unknown NAF and band, brought by a long-named structure.
+ */
+const WORST_AGENDA_ITEM = agendaItemDetails(
+  60,
+  agendaCompany(60, true),
+  Array.from({ length: 8 }, (_, i) => agendaVisit(11 + i, { weeks: 8 - i, worst: true, shared: i !== 6 })),
+  { slackUserId: slackId(302), structure: { name: LONG_TYPED_STRUCTURE } },
+);
+/** A shared visit without flags, and a later one kept private carrying every flag. */
+const PRIVATE_VISIT_ITEM = agendaItemDetails(2, agendaCompany(2, false), [
+  agendaVisit(21, { weeks: 4, flags: [] }),
+  { ...agendaVisit(22, { weeks: 1, shared: false, flags: ALL_RED_FLAGS }), structure: { name: 'CMA Centre-Val de Loire' } },
+]);
+/** Only private visits (one without a structure), 7 of them, and nobody bringing the company any more. */
+const ONLY_PRIVATE_ITEM = agendaItemDetails(
+  3,
+  agendaCompany(3, false),
+  Array.from({ length: 7 }, (_, i) => ({ ...agendaVisit(31 + i, { weeks: i + 1, worst: true, shared: false }), ...(i === 0 ? { structure: null } : {}) })),
+  null,
+);
+
+const AGENDA_THREE = committeeDetails([1, 2, 3].map((n) => agendaCompany(n, false)));
+const AGENDA_EMPTY = committeeDetails([]);
+/** The issue's acceptance: an agenda of 60 companies, each with a 200-character name. */
+const AGENDA_60_COMPANIES = Array.from({ length: 60 }, (_, i) => agendaCompany(i + 1, true));
+const AGENDA_60 = committeeDetails(AGENDA_60_COMPANIES);
+/** Its 60 items: 1 to 8 long visits each, one in three kept private. */
+const AGENDA_60_ITEMS = AGENDA_60_COMPANIES.map((company, i) =>
+  agendaItemDetails(
+    i + 1,
+    company,
+    Array.from({ length: (i % 8) + 1 }, (_, j) => agendaVisit(10 * (i + 1) + j, { weeks: j + 1, worst: true, shared: (i + j) % 3 !== 0 })),
+  ),
+);
+
+// ---------------------------------------------------------------------------
 // Rendered payloads, as Slack receives them (JSON), with just enough typing to inspect them
 // ---------------------------------------------------------------------------
 
@@ -767,6 +945,10 @@ interface JElement {
   initial_options?: JOption[];
   initial_value?: string;
   initial_date?: string;
+  /** datetimepicker: a Unix time in seconds. */
+  initial_date_time?: number;
+  initial_conversation?: string;
+  filter?: { include?: string[]; exclude_bot_users?: boolean };
   max_length?: number;
 }
 interface JBlock {
@@ -1306,6 +1488,152 @@ function expectActionDueModal(p: JPayload, a: ActionDetails, initialDate: string
   expect(inputById(p, ACTION_CHANGE_BLOCKS.reason).element?.max_length).toBe(1000);
 }
 
+/** /comite: each session with its channel, status and agenda size; the buttons for the coordination only. */
+function expectCommittees(p: JPayload, list: CommitteeSummary[], canRun: boolean, clock: Clock) {
+  expect(p.text).toBe('Comités techniques');
+  expect(p.blocks[0]?.text?.text).toBe('*Comités techniques*');
+  expect(showsText(p, 'Aucune séance planifiée.')).toBe(list.length === 0);
+  const sessions = p.blocks.filter((b) => b.type === 'section' && (b.text?.text ?? '').includes('<#'));
+  expect(sessions).toHaveLength(list.length);
+  sessions.forEach((b, i) => {
+    const c = list[i]!;
+    const text = b.text?.text ?? '';
+    expect(text.startsWith(`*${frenchDateTime(c.scheduledAt, clock.timeZone)}* — `)).toBe(true);
+    // The channel as a link Slack renders: <#C…>.
+    expect(text).toMatch(/ — <#C[0-9A-Z]+> — /);
+    expect(text).toContain(` — <#${c.channelId}> — `);
+    expect(text).toContain(` — ${COMMITTEE_STATUS_LABELS[c.status]} — `);
+    expect(text).toContain(`${c._count.items} entreprise(s) à l'ordre du jour`);
+    // « Publier l'ordre du jour » next to a planned session, for who runs the committees.
+    const publish = canRun && c.status === 'planned';
+    expect(b.accessory?.action_id).toBe(publish ? COMMITTEE_BUTTONS.publish : undefined);
+    if (publish) {
+      expect(b.accessory?.value).toBe(c.id);
+      expect(b.accessory?.text?.text).toBe('Publier l’ordre du jour');
+    }
+  });
+  expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual([
+    ...(canRun ? list.filter((c) => c.status === 'planned').map((c) => [COMMITTEE_BUTTONS.publish, c.id]) : []),
+    ...(canRun ? [[COMMITTEE_BUTTONS.plan, undefined]] : []),
+  ]);
+  const plan = buttons(p).filter((b) => b.action_id === COMMITTEE_BUTTONS.plan);
+  if (canRun) expect(plan[0]?.text?.text).toBe('Planifier une séance');
+  expect(p.blocks.some((b) => b.type === 'actions')).toBe(canRun);
+}
+
+/** The agenda's header: a plain_text header, then the companies in rank order, cut at whole characters within 3000. */
+function expectAgendaHeader(p: JPayload, committee: CommitteeDetails, clock: Clock) {
+  // Local date and time: a session early in the morning in Paris is not dated the day before.
+  expect(p.text).toMatch(/^Ordre du jour du comité technique du \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}$/);
+  expect(p.blocks).toHaveLength(3);
+  const [head, agenda, note] = p.blocks;
+  expect(head?.type).toBe('header');
+  expect(head?.text?.type).toBe('plain_text');
+  expect(head?.text?.text).toBe(`Comité technique du ${frenchDateTime(committee.scheduledAt, clock.timeZone)}`);
+  expect(Array.from(head?.text?.text ?? '').length).toBeLessThanOrEqual(150);
+  expect(agenda?.type).toBe('section');
+  const text = agenda?.text?.text ?? '';
+  expect(Array.from(text).length).toBeLessThanOrEqual(3000);
+  const [heading, ...lines] = text.split('\n');
+  expect(heading).toBe(`*Ordre du jour — ${committee.items.length} entreprise(s)*`);
+  const full = committee.items.map((i) => `${i.rank}. ${escapeText(i.company.name)} (${escapeText(i.company.commune)})`);
+  if (full.length === 0) expect(lines).toEqual(['_Aucune entreprise pour cette séance._']);
+  else if (Array.from([heading, ...full].join('\n')).length <= 3000) expect(lines).toEqual(full);
+  else {
+    // Cut: whole lines in rank order, then the beginning of the next one, ending with « … ».
+    const last = lines[lines.length - 1]!;
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.length).toBeLessThan(full.length);
+    expect(lines.slice(0, -1)).toEqual(full.slice(0, lines.length - 1));
+    expect(last.endsWith('…')).toBe(true);
+    expect(full[lines.length - 1]!.startsWith(last.slice(0, -1))).toBe(true);
+  }
+  expect(note?.type).toBe('context');
+  expect(contextTexts(note!).join('')).toContain('merci de les lire avant la séance');
+  expect(buttons(p)).toEqual([]);
+  expectNoRawMarkup(p);
+}
+
+const byDateDesc = (visits: AgendaVisit[]) => [...visits].sort((a, b) => b.visitDate.getTime() - a.visitDate.getTime());
+
+/**
+ * One company of the agenda: who it is, who brought it, the flags of its shared visits, then its
+ * 5 latest visits — shared ones in full (escaped), private ones as a single « contenu non partagé » line.
+ */
+function expectAgendaItem(p: JPayload, item: AgendaItemDetails) {
+  const c = item.company;
+  const json = JSON.stringify(p);
+  expect(p.text).toBe(`Ordre du jour ${item.rank} : ${escapeText(c.name)}`);
+  expect(p.blocks[0]?.text?.text).toBe(`*${item.rank}. ${escapeText(c.name)}* — ${escapeText(c.commune)}`);
+  const facts = p.blocks[1]?.fields?.map((f) => f.text) ?? [];
+  const naf = findNafSubclass(c.nafCode);
+  const band = findHeadcountBand(c.headcountBand);
+  expect(facts[0]).toBe(`*Activité*\n${c.nafCode} — ${naf?.label ?? 'code inconnu'}`);
+  expect(facts[1]).toBe(`*Effectif*\n${band ? shortBandLabel(band) : c.headcountBand}`);
+  const by = item.broughtBy;
+  expect(facts[2]).toBe(`*Apportée par*\n${by ? `<@${by.slackUserId}>${by.structure ? ` (${escapeText(by.structure.name)})` : ''}` : '—'}`);
+  // Red flags: those of the shared visits only; a private visit's never appear, anywhere.
+  const visits = byDateDesc(item.visits.map((v) => v.visit));
+  const flags = new Set(visits.filter((v) => v.consentToShare).flatMap((v) => v.redFlags.map((f) => f.flag)));
+  expect(facts[3]).toEqual(flags.size ? expect.stringMatching(/^\*Signaux d'alerte\*\n:warning: /) : "*Signaux d'alerte*\nAucun");
+  for (const flag of ALL_RED_FLAGS) {
+    expect(facts[3]!.includes(RED_FLAG_LABELS[flag]), flag).toBe(flags.has(flag));
+    if (!flags.has(flag)) expect(json, flag).not.toContain(RED_FLAG_LABELS[flag]);
+  }
+  // The 5 latest visits, most recent first.
+  const shown = visits.slice(0, 5);
+  const older = visits.length - shown.length;
+  expect(p.blocks).toHaveLength(2 + shown.length + (older > 0 ? 1 : 0));
+  shown.forEach((v, i) => {
+    const b = p.blocks[2 + i]!;
+    const when = `*Visite du ${frenchDate(v.visitDate)}*`;
+    if (v.consentToShare) {
+      expect(b.type).toBe('section');
+      const [who, stakes, needs, diagnostic, ...rest] = (b.text?.text ?? '').split('\n');
+      expect(who).toBe(`${when} — <@${v.capteur.slackUserId}>${v.structure ? ` (${escapeText(v.structure.name)})` : ''}`);
+      expect(stakes).toBe(`*Enjeux* : ${stakesLine(v.stakes)}`);
+      expect(needs?.startsWith(`*Besoins* : ${escapeText(v.needs.slice(0, 300))}`), needs).toBe(true);
+      expect(diagnostic?.startsWith(`*Premier diagnostic* : ${escapeText(v.diagnostic.slice(0, 300))}`), diagnostic).toBe(true);
+      expect(rest).toEqual([]);
+    } else {
+      expect(b.type).toBe('context');
+      const line = contextTexts(b).join('');
+      expect(line.startsWith(v.structure ? `${when} — ` : `${when} : `)).toBe(true);
+      expect(line).toContain("contenu non partagé (l'entreprise n'a pas donné son accord)");
+      expect(line).not.toContain('<@');
+      // Neither its needs nor its diagnostic, in any form.
+      for (const t of [v.needs, v.diagnostic]) {
+        expect(json).not.toContain(t.slice(0, 60));
+        expect(json).not.toContain(escapeText(t).slice(0, 60));
+      }
+    }
+  });
+  expect(json).not.toContain(CONFIDENTIAL);
+  expect(showsText(p, '… et ')).toBe(older > 0);
+  if (older > 0) expect(contextTexts(p.blocks[p.blocks.length - 1]!)).toEqual([`… et ${older} visite(s) plus ancienne(s) : voir la fiche entreprise.`]);
+  expect(buttons(p)).toEqual([]);
+  expectNoRawMarkup(p);
+}
+
+/** Planning a session: when (a datetimepicker, in seconds) and where (a conversations_select). */
+function expectCommitteePlanModal(p: JPayload, opening: { initialAt: Date; channelId?: string | undefined }) {
+  expect(p.callback_id).toBe(VIEWS.committeePlan);
+  expectWellFormedModal(p);
+  expect(p.submit?.text).toBe('Planifier');
+  // Exactly the ids the submission handler reads, block_id === action_id.
+  expect(inputs(p).map((b) => b.block_id)).toEqual(Object.values(COMMITTEE_BLOCKS));
+  for (const b of inputs(p)) expect(b.element?.action_id, b.block_id).toBe(b.block_id);
+  expect(inputs(p).every((b) => !b.optional)).toBe(true);
+  const when = inputById(p, COMMITTEE_BLOCKS.scheduledAt).element!;
+  expect(when.type).toBe('datetimepicker');
+  expect(Number.isInteger(when.initial_date_time)).toBe(true);
+  expect(when.initial_date_time).toBe(Math.floor(opening.initialAt.getTime() / 1000));
+  const channel = inputById(p, COMMITTEE_BLOCKS.channel).element!;
+  expect(channel.type).toBe('conversations_select');
+  expect(channel.filter?.include).toEqual(['public', 'private']);
+  expect(channel.initial_conversation).toBe(opening.channelId);
+}
+
 // ---------------------------------------------------------------------------
 // The table
 // ---------------------------------------------------------------------------
@@ -1716,6 +2044,85 @@ const HOME_ALERT_CASES: Case[] = [
   ),
 ];
 
+const COMMITTEE_OPENING = { initialAt: COMMITTEE_AT };
+const COMMITTEE_OPENING_CHANNEL = { initialAt: COMMITTEE_AT, channelId: committeeChannel(1) };
+/** An instant with milliseconds, in summer time, and a long channel id. */
+const COMMITTEE_OPENING_WORST = { initialAt: new Date('2026-07-02T22:30:59.999Z'), channelId: `C${'Z9'.repeat(20)}` };
+
+const COMMITTEE_CASES: Case[] = [
+  // --- Messages: /comite, for the coordination and for the other members ---
+  ...[true, false].flatMap((canRun) => {
+    const who = canRun ? 'who runs the committees' : 'who cannot run them';
+    return [
+      entry(committeesMessage, `none planned, ${who}`, 'message', [[], COMMITTEE_CLOCK, { canRun }], (p) => expectCommittees(p, [], canRun, COMMITTEE_CLOCK)),
+      ...COMMITTEE_STATUSES.map((status) =>
+        entry(committeesMessage, `three sessions ${status}, ${who}`, 'message', [threeSessions(status), COMMITTEE_CLOCK, { canRun }], (p) =>
+          expectCommittees(p, threeSessions(status), canRun, COMMITTEE_CLOCK),
+        ),
+      ),
+      entry(committeesMessage, `worst case: 10 sessions in every status, 60+ companies each, ${who}`, 'message', [TEN_SESSIONS, COMMITTEE_CLOCK, { canRun }], (p) =>
+        expectCommittees(p, TEN_SESSIONS, canRun, COMMITTEE_CLOCK),
+      ),
+    ];
+  }),
+
+  // --- Messages: the agenda posted in the committee channel ---
+  entry(agendaHeaderMessage, 'no company on the agenda', 'message', [AGENDA_EMPTY, COMMITTEE_CLOCK], (p) => expectAgendaHeader(p, AGENDA_EMPTY, COMMITTEE_CLOCK)),
+  entry(agendaHeaderMessage, 'three companies', 'message', [AGENDA_THREE, COMMITTEE_CLOCK], (p) => {
+    expectAgendaHeader(p, AGENDA_THREE, COMMITTEE_CLOCK);
+    expect(p.blocks[0]?.text?.text).toBe(`Comité technique du ${COMMITTEE_AT_TEXT}`);
+    expect(p.text).toBe(`Ordre du jour du comité technique du ${COMMITTEE_AT_TEXT}`);
+    expect(showsText(p, '3. Transports Berrichons &amp; Fils (Issoudun)')).toBe(true);
+  }),
+  entry(agendaHeaderMessage, 'worst case: 60 companies with 200-char names, mentions and ampersands', 'message', [AGENDA_60, COMMITTEE_CLOCK], (p) => {
+    expectAgendaHeader(p, AGENDA_60, COMMITTEE_CLOCK);
+    // Too long to list whole: cut within the section's 3000 characters.
+    expect(p.blocks[1]?.text?.text.endsWith('…')).toBe(true);
+    expect(showsText(p, `1. ${escapeText(agendaCompanyName(1))} (${LONG_COMMUNE})`)).toBe(true);
+  }),
+  entry(agendaItemMessage, 'realistic: one shared visit with stakes, needs, diagnostic and a red flag', 'message', [REALISTIC_AGENDA_ITEM], (p) => {
+    expectAgendaItem(p, REALISTIC_AGENDA_ITEM);
+    expect(showsText(p, `*Signaux d'alerte*\n:warning: ${RED_FLAG_LABELS.recrutement_urgent}`)).toBe(true);
+    expect(showsText(p, `<@${slackId(301)}> (CCI du Cher)`)).toBe(true);
+    expect(showsText(p, '*Besoins* : Recruter deux soudeurs qualifiés')).toBe(true);
+  }),
+  entry(
+    agendaItemMessage,
+    'worst case: 8 visits with 3000-char texts, 200-char name with markup, unknown NAF, every stake and flag',
+    'message',
+    [WORST_AGENDA_ITEM],
+    (p) => {
+      expectAgendaItem(p, WORST_AGENDA_ITEM);
+      expect(showsText(p, 'code inconnu')).toBe(true);
+      expect(showsText(p, '… et 3 visite(s) plus ancienne(s)')).toBe(true);
+      for (const flag of ALL_RED_FLAGS) expect(showsText(p, RED_FLAG_LABELS[flag])).toBe(true);
+      expect(showsText(p, '&lt;!channel&gt; &amp; Chaudronnerie')).toBe(true);
+    },
+  ),
+  entry(agendaItemMessage, 'a visit the company did not agree to share, carrying every flag', 'message', [PRIVATE_VISIT_ITEM], (p) => {
+    expectAgendaItem(p, PRIVATE_VISIT_ITEM);
+    expect(showsText(p, "*Signaux d'alerte*\nAucun")).toBe(true);
+    expect(showsText(p, 'CMA Centre-Val de Loire : contenu non partagé')).toBe(true);
+  }),
+  entry(agendaItemMessage, 'worst case: 7 private visits only, nobody bringing the company', 'message', [ONLY_PRIVATE_ITEM], (p) => {
+    expectAgendaItem(p, ONLY_PRIVATE_ITEM);
+    expect(p.blocks.filter((b) => b.type === 'section' && (b.text?.text ?? '').includes('*Besoins*'))).toEqual([]);
+  }),
+  // The whole 60-company agenda: every item's message too.
+  ...AGENDA_60_ITEMS.map((item) =>
+    entry(agendaItemMessage, `worst case: 60-company agenda, item ${item.rank} with ${item.visits.length} visit(s)`, 'message', [item], (p) => expectAgendaItem(p, item)),
+  ),
+
+  // --- Modal: planning a session ---
+  entry(committeePlanModal, 'no channel yet', 'modal', [COMMITTEE_OPENING], (p) => expectCommitteePlanModal(p, COMMITTEE_OPENING)),
+  entry(committeePlanModal, 'the last session’s channel pre-selected', 'modal', [COMMITTEE_OPENING_CHANNEL], (p) =>
+    expectCommitteePlanModal(p, COMMITTEE_OPENING_CHANNEL),
+  ),
+  entry(committeePlanModal, 'worst case: instant with milliseconds in summer time, long channel id', 'modal', [COMMITTEE_OPENING_WORST], (p) =>
+    expectCommitteePlanModal(p, COMMITTEE_OPENING_WORST),
+  ),
+];
+
 const CASES: Case[] = [
   // --- Modals: visit report ---
   entry(visitReportModal, 'blank /visite', 'modal', [OPENING_BLANK], (p) => expectVisitReportModal(p, OPENING_BLANK)),
@@ -1862,6 +2269,7 @@ const CASES: Case[] = [
   ...HOME_ALERT_CASES,
   ...ALERT_CASES,
   ...ACTION_CASES,
+  ...COMMITTEE_CASES,
 ];
 
 describe('every view within Slack limits', () => {
@@ -1916,10 +2324,12 @@ const VIEW_MODULES: Record<string, Record<string, unknown>> = {
   'modals/administration.ts': administrationModule,
   'modals/visit-report.ts': visitReportModule,
   'modals/alert.ts': alertModalsModule,
+  'modals/committee.ts': committeeModalsModule,
   'modals/company-blocks.ts': companyBlocksModule,
   'home/home.ts': homeModule,
   'messages/action.ts': actionMessagesModule,
   'messages/alert.ts': alertMessagesModule,
+  'messages/committee.ts': committeeMessagesModule,
   'messages/company-card.ts': companyCardModule,
   'messages/visit.ts': visitMessagesModule,
 };
@@ -2170,6 +2580,42 @@ describe('actions', () => {
       actionDueModal(action, ACTION_CLOCK.today),
       companyCardMessage(WORST_CARD_WITH_ACTIONS, { canFileVisit: false, canCreateActions: true }),
     ];
+    for (const payload of rendered) {
+      const json = JSON.stringify(payload);
+      for (const raw of RAW_MARKUP) expect(json).not.toContain(raw);
+      expect(json).toContain('&lt;!channel&gt;');
+    }
+  });
+});
+
+describe('technical committees', () => {
+  it('are listed in every status, with and without the right to run them', () => {
+    for (const canRun of [true, false]) {
+      for (const status of COMMITTEE_STATUSES) {
+        expect(CASES.some((c) => c.builder === committeesMessage && c.name.includes(`three sessions ${status}, ${canRun ? 'who runs' : 'who cannot'}`))).toBe(true);
+      }
+    }
+  });
+
+  it('publish an agenda of 60 companies within Slack limits: its header and each of its 60 items', () => {
+    expect(AGENDA_60.items).toHaveLength(60);
+    expect(AGENDA_60.items.every((i) => Array.from(i.company.name).length === 200)).toBe(true);
+    const rendered = [agendaHeaderMessage(AGENDA_60, COMMITTEE_CLOCK), ...AGENDA_60_ITEMS.map((item) => agendaItemMessage(item))];
+    expect(rendered).toHaveLength(61);
+    for (const message of rendered) assertWithinSlackLimits('message', toJson(message));
+    expect(AGENDA_60_ITEMS.map((item) => toJson(agendaItemMessage(item)).blocks[0]?.text?.text.split('.')[0])).toEqual(
+      AGENDA_60_ITEMS.map((item) => `*${item.rank}`),
+    );
+  });
+
+  it('never show what a company did not agree to share, whatever the visit carries', () => {
+    const json = JSON.stringify([PRIVATE_VISIT_ITEM, ONLY_PRIVATE_ITEM, WORST_AGENDA_ITEM, ...AGENDA_60_ITEMS].map((item) => agendaItemMessage(item)));
+    expect(json).not.toContain(CONFIDENTIAL);
+    expect(json).toContain('contenu non partagé');
+  });
+
+  it('cannot mention the channel or forge a link from what people typed', () => {
+    const rendered = [agendaHeaderMessage(AGENDA_60, COMMITTEE_CLOCK), agendaItemMessage(WORST_AGENDA_ITEM), agendaItemMessage(AGENDA_60_ITEMS[7]!)];
     for (const payload of rendered) {
       const json = JSON.stringify(payload);
       for (const raw of RAW_MARKUP) expect(json).not.toContain(raw);

@@ -27,7 +27,7 @@ export function committeesMessage(list: CommitteeSummary[], clock: Clock, option
 export function agendaHeaderMessage(committee: CommitteeDetails, clock: Clock) {
   const list = committee.items.map((i) => `${i.rank}. ${esc(i.company.name)} (${esc(i.company.commune)})`).join('\n');
   return {
-    text: `Ordre du jour du comité technique du ${frenchDate(committee.scheduledAt)}`,
+    text: `Ordre du jour du comité technique du ${frenchDateTime(committee.scheduledAt, clock.timeZone)}`,
     blocks: [
       header(`Comité technique du ${frenchDateTime(committee.scheduledAt, clock.timeZone)}`),
       section(truncate(`*Ordre du jour — ${committee.items.length} entreprise(s)*\n${list || '_Aucune entreprise pour cette séance._'}`, 3000)),
@@ -60,7 +60,7 @@ export function agendaItemMessage(item: AgendaItemDetails) {
             3000,
           ),
         )
-      : context(`*Visite du ${frenchDate(v.visitDate)}* — ${esc(v.structure?.name ?? '')} : contenu non partagé (l'entreprise n'a pas donné son accord).`),
+      : context(`*Visite du ${frenchDate(v.visitDate)}*${v.structure ? ` — ${esc(v.structure.name)}` : ''} : contenu non partagé (l'entreprise n'a pas donné son accord).`),
   );
   return {
     text: `Ordre du jour ${item.rank} : ${esc(c.name)}`,
