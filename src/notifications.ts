@@ -101,6 +101,14 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
         const item = await getAgendaItem(db, z.object({ agendaItemId: z.string() }).parse(data).agendaItemId);
         return item ? agendaItemMessage(item) : null;
       },
+      async locate(db, data) {
+        const { agendaItemId, update } = z.object({ agendaItemId: z.string(), update: z.boolean().optional() }).parse(data);
+        const item = await db.agendaItem.findUnique({ where: { id: agendaItemId }, select: { channelId: true, messageTs: true } });
+        if (item?.channelId && item.messageTs) return { channel: item.channelId, ts: item.messageTs };
+        if (!update) return 'new';
+        const firstPost = await db.outboxMessage.findUnique({ where: { dedupeKey: `${COMMITTEE_NOTICES.item}:${agendaItemId}` }, select: { status: true } });
+        return firstPost?.status === 'pending' ? 'wait' : 'new';
+      },
       // Kept to update the item in place with what the committee decides.
       async posted(db, data, _recipient, where) {
         await db.agendaItem.update({ where: { id: z.object({ agendaItemId: z.string() }).parse(data).agendaItemId }, data: { channelId: where.channel, messageTs: where.ts } });

@@ -2,7 +2,8 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { ALERT_ACTIONS } from '../services/alerts/state-machine.js';
 import { ACTION_BUTTONS, ACTIONS, ALERT_ACTION_IDS, COMMANDS, COMMITTEE_BUTTONS, VIEWS } from '../slack/ids.js';
-import { openCommitteePlan, publishCommitteeAgenda } from './actions/committee-buttons.js';
+import { agendaItemButton, openCommitteePlan, publishCommitteeAgenda } from './actions/committee-buttons.js';
+import { itemDecisionSubmission } from './views/item-decision.js';
 import { comiteCommand } from './commands/comite.js';
 import { committeePlanSubmission } from './views/committee-plan.js';
 import { actionButton, openActionCreate } from './actions/action-buttons.js';
@@ -47,6 +48,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.view(VIEWS.actionNote, actionNoteSubmission(ctx));
   app.view(VIEWS.actionDue, actionDueSubmission(ctx));
   app.view(VIEWS.committeePlan, committeePlanSubmission(ctx));
+  app.view(VIEWS.itemDecision, itemDecisionSubmission(ctx));
 
   app.action(ACTIONS.openVisitReport, openVisitReport(ctx));
   app.action(ACTIONS.showCompanyCard, showCompanyCard(ctx));
@@ -66,6 +68,9 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
 
   app.action(COMMITTEE_BUTTONS.plan, openCommitteePlan(ctx));
   app.action(COMMITTEE_BUTTONS.publish, publishCommitteeAgenda(ctx));
+  app.action(COMMITTEE_BUTTONS.itemAction, agendaItemButton(ctx, 'action'));
+  app.action(COMMITTEE_BUTTONS.itemDecision, agendaItemButton(ctx, 'decision'));
+  app.action(COMMITTEE_BUTTONS.itemNoFollowUp, agendaItemButton(ctx, 'noFollowUp'));
 
   app.options(ACTIONS.companyPicker, companyPickerOptions(ctx));
   app.options(ACTIONS.nafPicker, nafPickerOptions(ctx));

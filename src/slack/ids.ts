@@ -29,6 +29,7 @@ export const VIEWS = {
   actionNote: 'action_note_form',
   actionDue: 'action_due_form',
   committeePlan: 'committee_plan',
+  itemDecision: 'agenda_item_decision',
 } as const;
 
 /**
@@ -185,6 +186,14 @@ export const COMMITTEE_BLOCKS = {
 export const COMMITTEE_BUTTONS = {
   plan: 'committee_open_plan',
   publish: 'committee_publish',
+  /** On an agenda item (its id as value), in the meeting. */
+  itemAction: 'agenda_item_action',
+  itemDecision: 'agenda_item_open_decision',
+  itemNoFollowUp: 'agenda_item_no_follow_up',
+} as const;
+
+export const DECISION_BLOCKS = {
+  decision: 'item_decision',
 } as const;
 
 export type VisitBlock = (typeof VISIT_BLOCKS)[keyof typeof VISIT_BLOCKS];

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
-import { COMMITTEE_BLOCKS as B, COMMITTEE_BUTTONS, VIEWS } from '../../src/slack/ids.js';
+import { ACTION_BLOCKS as AB, COMMITTEE_BLOCKS as B, COMMITTEE_BUTTONS, DECISION_BLOCKS, VIEWS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, viewSubmission } from '../harness/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
-import { fillModal } from '../support/forms.js';
+import { fillModal, submitModal } from '../support/forms.js';
 import { makeVisit } from '../support/visits.js';
 
 /** A session planned with /comite, its agenda published by the J-7 job in the committee channel. */
@@ -39,7 +39,7 @@ afterAll(async () => {
 beforeEach(() => t.fake.reset());
 
 describe('a committee session', () => {
-  it('is planned by the coordination and its agenda published at J-7, one message per company, unshared content kept out', async () => {
+  it('is planned by the coordination, its agenda published at J-7 (one message per company, unshared content kept out), and its decisions and actions recorded on each item in place', async () => {
     // A committee member sees the sessions but cannot plan one.
     await t.slack.command('/comite', 'planifier', member, { extra: { response_url: t.fake.responseUrl('refused') } });
     expect((await t.fake.waitForResponse((_b, path) => path.endsWith('/refused'))).body.text).toBe(REFUSALS.runCommittees);
@@ -85,5 +85,43 @@ describe('a committee session', () => {
     await t.slack.interaction(blockActions({ user: coord, actions: [{ action_id: COMMITTEE_BUTTONS.publish, block_id: 'b', value: committee.id }], response_url: url }));
     expect(String((await t.fake.waitForResponse((_b, path) => path.endsWith('/again'))).body.text)).toMatch(/déjà publié/);
     expect(t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === CHANNEL)).toHaveLength(3);
+
+    // ── In the meeting: a decision, an action linked to the item, « pas de suite » on the other.
+    const forges = await db.prisma.agendaItem.findFirstOrThrow({ where: { company: { name: 'Forges de Vierzon' } } });
+    const porcelaines = await db.prisma.agendaItem.findFirstOrThrow({ where: { company: { name: 'Porcelaines de Foëcy' } } });
+    await expect.poll(async () => (await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: forges.id } })).messageTs).toBeTruthy();
+    const posted = await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: forges.id } });
+    const click = (user: typeof coord, actionId: string, value: string) =>
+      t.slack.interaction(blockActions({ user, actions: [{ action_id: actionId, block_id: 'agenda_item_buttons', value }], response_url: t.fake.responseUrl() }));
+
+    t.fake.reset();
+    await click(member, COMMITTEE_BUTTONS.itemDecision, forges.id);
+    const decisionModal = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; private_metadata: string; blocks: never[] };
+    const empty = (await t.slack.interaction(submitModal(member, decisionModal, { [DECISION_BLOCKS.decision]: ' ' }))).json();
+    expect(empty.errors[DECISION_BLOCKS.decision]).toMatch(/obligatoire/);
+    expect((await t.slack.interaction(submitModal(member, decisionModal, { [DECISION_BLOCKS.decision]: 'Former des soudeurs avec l’OPCO.' }))).json().response_action).toBe('update');
+    const decided = await t.fake.waitFor('chat.update', (a) => a.ts === posted.messageTs);
+    expect(JSON.stringify(decided.args.blocks)).toContain('Former des soudeurs');
+
+    t.fake.reset();
+    await click(member, COMMITTEE_BUTTONS.itemAction, forges.id);
+    const actionModal = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; private_metadata: string; blocks: never[] };
+    expect(JSON.parse(actionModal.private_metadata)).toMatchObject({ agendaItemId: forges.id });
+    const cci = await db.prisma.structure.findFirstOrThrow();
+    const due = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    await t.slack.interaction(submitModal(member, actionModal, { [AB.title]: 'POE soudeurs', [AB.target]: 'salaries', [AB.ownerStructureId]: cci.id, [AB.dueDate]: due }));
+    expect(await db.prisma.action.findFirstOrThrow({ where: { agendaItemId: forges.id } })).toMatchObject({ origin: 'comite', committeeId: committee.id });
+    const listed = await t.fake.waitFor('chat.update', (a) => a.ts === posted.messageTs);
+    expect(JSON.stringify(listed.args.blocks)).toContain('POE soudeurs');
+
+    t.fake.reset();
+    await click(member, COMMITTEE_BUTTONS.itemNoFollowUp, porcelaines.id);
+    await expect.poll(async () => (await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: porcelaines.id } })).noFollowUp).toBe(true);
+
+    // Someone outside the committee records nothing.
+    const outsider = t.fake.responseUrl('outsider');
+    await t.slack.interaction(blockActions({ user: capteur, actions: [{ action_id: COMMITTEE_BUTTONS.itemNoFollowUp, block_id: 'b', value: forges.id }], response_url: outsider }));
+    expect((await t.fake.waitForResponse((_b, path) => path.endsWith('/outsider'))).body.text).toBe(REFUSALS.followCommittees);
+    expect((await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: forges.id } })).noFollowUp).toBe(false);
   });
 });

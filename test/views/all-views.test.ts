@@ -114,7 +114,7 @@ import {
   type AlertModalInput,
 } from '../../src/views/modals/alert.js';
 import * as committeeModalsModule from '../../src/views/modals/committee.js';
-import { committeePlanModal } from '../../src/views/modals/committee.js';
+import { committeePlanModal, decisionModal } from '../../src/views/modals/committee.js';
 import * as companyBlocksModule from '../../src/views/modals/company-blocks.js';
 import { companyBlocks } from '../../src/views/modals/company-blocks.js';
 import * as visitReportModule from '../../src/views/modals/visit-report.js';
@@ -869,15 +869,28 @@ function agendaItemDetails(rank: number, company: CompanyModel, visits: AgendaVi
   return {
     ...item,
     broughtById: broughtBy ? item.broughtById : null,
-    committee: { scheduledAt: COMMITTEE_AT },
+    committee: { scheduledAt: COMMITTEE_AT, status: 'planned' },
     company,
     broughtBy,
     visits: visits.map((visit) => ({ agendaItemId: item.id, visitId: visit.id, visit })),
+    actions: [],
   };
 }
 
 /** One shared visit with two stakes, needs, a diagnostic and a red flag. */
 const REALISTIC_AGENDA_ITEM = agendaItemDetails(1, agendaCompany(1, false), [agendaVisit(1, { weeks: 1 })]);
+const ITEM_ACTIONS: AgendaItemDetails['actions'] = [
+  { id: uuid(41_001), title: 'Monter une POE de soudeurs', status: 'en_cours', dueDate: new Date('2026-04-30T00:00:00Z'), ownerStructure: { name: 'OPCO 2i' } },
+  ...Array.from({ length: 9 }, (_, i) => ({ id: uuid(41_010 + i), title: `${'T'.repeat(140)} <!channel> ${i}`, status: 'a_faire' as const, dueDate: new Date('2026-06-30T00:00:00Z'), ownerStructure: { name: 'S'.repeat(120) } })),
+];
+/** In the meeting: a long decision and ten actions, buttons to record more. */
+const IN_MEETING_ITEM: AgendaItemDetails = {
+  ...REALISTIC_AGENDA_ITEM,
+  committee: { scheduledAt: COMMITTEE_AT, status: 'agenda_published' },
+  decision: `Accompagner le recrutement <!channel> & ${'x'.repeat(2000)}`,
+  actions: ITEM_ACTIONS,
+};
+const CLOSED_ITEM: AgendaItemDetails = { ...REALISTIC_AGENDA_ITEM, committee: { scheduledAt: COMMITTEE_AT, status: 'closed' }, noFollowUp: true };
 /**
  * 8 visits (oldest first) at the forms' limits, every stake and flag, the second most recent
  * kept private; 200-character name with markup, unknown NAF and band, brought by a long-named structure.
@@ -2108,10 +2121,34 @@ const COMMITTEE_CASES: Case[] = [
     expectAgendaItem(p, ONLY_PRIVATE_ITEM);
     expect(p.blocks.filter((b) => b.type === 'section' && (b.text?.text ?? '').includes('*Besoins*'))).toEqual([]);
   }),
+  // In the meeting: the item's buttons, and what was decided (long decision, several actions).
+  entry(agendaItemMessage, 'in the meeting: decided, with actions, buttons to record more', 'message', [IN_MEETING_ITEM], (p) => {
+    expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual([
+      [COMMITTEE_BUTTONS.itemAction, IN_MEETING_ITEM.id],
+      [COMMITTEE_BUTTONS.itemDecision, IN_MEETING_ITEM.id],
+      [COMMITTEE_BUTTONS.itemNoFollowUp, IN_MEETING_ITEM.id],
+    ]);
+    expect(showsText(p, '*Décision* : ')).toBe(true);
+    expect(showsText(p, '*Action* : Monter une POE de soudeurs')).toBe(true);
+    expect(JSON.stringify(p)).not.toContain('<!channel>');
+  }),
+  entry(agendaItemMessage, 'closed session: no follow-up, no buttons', 'message', [CLOSED_ITEM], (p) => {
+    expect(buttons(p)).toEqual([]);
+    expect(showsText(p, '*Pas de suite*')).toBe(true);
+  }),
   // The whole 60-company agenda: every item's message too.
   ...AGENDA_60_ITEMS.map((item) =>
     entry(agendaItemMessage, `worst case: 60-company agenda, item ${item.rank} with ${item.visits.length} visit(s)`, 'message', [item], (p) => expectAgendaItem(p, item)),
   ),
+
+  // --- Modal: a decision for an agenda item ---
+  entry(decisionModal, 'first decision', 'modal', [{ id: uuid(40_001), decision: null, company: { name: 'Forges de Vierzon' } }], (p) => {
+    expect(p.callback_id).toBe(VIEWS.itemDecision);
+    expect(JSON.parse(p.private_metadata!)).toEqual({ agendaItemId: uuid(40_001) });
+  }),
+  entry(decisionModal, 'worst case: editing a 2000-character decision, 200-character name', 'modal', [{ id: uuid(40_002), decision: 'd'.repeat(2000), company: { name: `${'N'.repeat(190)} <!channel>` } }], (p) => {
+    expect(JSON.stringify(p)).not.toContain('<!channel>');
+  }),
 
   // --- Modal: planning a session ---
   entry(committeePlanModal, 'no channel yet', 'modal', [COMMITTEE_OPENING], (p) => expectCommitteePlanModal(p, COMMITTEE_OPENING)),

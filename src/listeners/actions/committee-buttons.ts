@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { publishAgenda } from '../../services/committees/committees.js';
+import { publishAgenda, recordItemOutcome } from '../../services/committees/committees.js';
+import { listStructures } from '../../services/structures.js';
+import { localDate } from '../../time.js';
+import { actionCreateModal } from '../../views/modals/action.js';
 import { UserError } from '../../services/errors.js';
 import { errorText } from '../../texts/fr.js';
-import { committeePlanModal } from '../../views/modals/committee.js';
+import { committeePlanModal, decisionModal } from '../../views/modals/committee.js';
 import { proposedSessionTime } from '../commands/comite.js';
 import { ackFirst, authorise, ephemeral, tellClicker } from '../guard.js';
 
@@ -33,6 +37,35 @@ export function publishCommitteeAgenda(ctx: AppContext) {
       await (args.body.response_url
         ? args.respond(ephemeral(published ? `:white_check_mark: Ordre du jour publié : ${items} entreprise(s).` : "L'ordre du jour de cette séance est déjà publié."))
         : Promise.resolve());
+    } catch (error) {
+      if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
+      throw error;
+    }
+    await ctx.notifier.kick();
+  };
+}
+
+/**
+ * The buttons of an agenda item, in the meeting: « Créer une action » (linked to the item),
+ * « Décision » (a short form), « Pas de suite » (at once).
+ */
+export function agendaItemButton(ctx: AppContext, kind: 'action' | 'decision' | 'noFollowUp') {
+  return async (args: ButtonArgs) => {
+    await ackFirst(args.ack);
+    const tell = tellClicker(args);
+    const auth = await authorise(ctx.actors, args.body.user.id, kind === 'action' ? 'manageActions' : 'followCommittees');
+    if (!auth.ok) return void (await tell(auth.refusal));
+    const { value: agendaItemId } = z.object({ value: z.string().uuid() }).parse(args.action);
+    const item = await ctx.db.agendaItem.findUnique({ where: { id: agendaItemId }, include: { company: { select: { id: true, name: true } } } });
+    if (!item) return void (await tell(errorText('committee_unknown')));
+    if (kind === 'action') {
+      const structures = await listStructures(ctx.db, { activeOnly: true });
+      const view = actionCreateModal({ submissionKey: randomUUID(), company: item.company, structures, today: localDate(ctx.timeZone, ctx.now()), agendaItemId: item.id });
+      return void (await args.client.views.open({ trigger_id: args.body.trigger_id, view }));
+    }
+    if (kind === 'decision') return void (await args.client.views.open({ trigger_id: args.body.trigger_id, view: decisionModal(item) }));
+    try {
+      await recordItemOutcome(ctx.db, auth.actor, agendaItemId, { kind: 'pas_de_suite' });
     } catch (error) {
       if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
       throw error;

@@ -12,7 +12,7 @@ import { authorise, withSubmissionSafetyNet } from '../guard.js';
 import { errorsResponse, fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-const createMetadata = z.object({ submissionKey: z.string().min(1), companyId: z.string().uuid(), alertId: z.string().uuid().optional() });
+const createMetadata = z.object({ submissionKey: z.string().min(1), companyId: z.string().uuid(), alertId: z.string().uuid().optional(), agendaItemId: z.string().uuid().optional() });
 const changeMetadata = z.object({ actionId: z.string().uuid() });
 
 /** « Créer une action »: validated, saved once, then its message and its owner's DM go out. */
@@ -26,7 +26,8 @@ export function actionCreateSubmission(ctx: AppContext) {
     const parsed = parseActionForm({ submissionKey: meta.submissionKey, companyId: meta.companyId, ...readFields(state, ACTION_BLOCKS) }, localDate(ctx.timeZone, now));
     if (!parsed.ok) return void (await ack(fieldErrorsResponse(parsed.errors, ACTION_BLOCKS, ACTION_BLOCKS.title)));
     try {
-      await createAction(ctx.db, auth.actor, parsed.action, meta.alertId ? { kind: 'alerte', alertId: meta.alertId } : { kind: 'ad_hoc' }, now, ctx.actions);
+      const origin = meta.agendaItemId ? ({ kind: 'comite', agendaItemId: meta.agendaItemId } as const) : meta.alertId ? ({ kind: 'alerte', alertId: meta.alertId } as const) : ({ kind: 'ad_hoc' } as const);
+      await createAction(ctx.db, auth.actor, parsed.action, origin, now, ctx.actions);
     } catch (error) {
       if (error instanceof ValidationFailed) return void (await ack(fieldErrorsResponse(error.errors, ACTION_BLOCKS, ACTION_BLOCKS.title)));
       if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));

@@ -1,5 +1,6 @@
 import type { ActionOrigin, ActionStatus } from '../../generated/prisma/enums.js';
 import { audit } from '../audit.js';
+import { oweItemUpdate } from '../committees/committees.js';
 import type { Db, Tx } from '../db.js';
 import { UserError, ValidationFailed } from '../errors.js';
 import { enqueue } from '../outbox.js';
@@ -43,7 +44,7 @@ export async function createAction(
   db: Db,
   actor: Actor,
   input: ActionInput,
-  origin: { kind: ActionOrigin; alertId?: string },
+  origin: { kind: ActionOrigin; alertId?: string | undefined; agendaItemId?: string | undefined },
   now: Date,
   settings: ActionSettings,
 ): Promise<{ actionId: string; created: boolean }> {
@@ -63,6 +64,7 @@ export async function createAction(
         else ownerMemberId = owner.id;
       }
       if (!(await tx.company.findUnique({ where: { id: input.companyId }, select: { id: true } }))) errors.push({ field: 'title', code: 'company_unknown' });
+      const item = origin.agendaItemId ? await tx.agendaItem.findUnique({ where: { id: origin.agendaItemId }, select: { id: true, committeeId: true } }) : null;
       if (errors.length) throw new ValidationFailed(errors);
       const action = await tx.action.create({
         data: {
@@ -77,6 +79,8 @@ export async function createAction(
           dueDate: new Date(`${input.dueDate}T00:00:00Z`),
           origin: origin.kind,
           alertId: origin.alertId ?? null,
+          agendaItemId: item?.id ?? null,
+          committeeId: item?.committeeId ?? null,
           createdById: actor.memberId,
           createdAt: now,
         },
@@ -84,6 +88,8 @@ export async function createAction(
       const update = await tx.actionUpdate.create({ data: { actionId: action.id, at: now, actorId: actor.memberId, kind: 'creation', toStatus: 'a_faire', toDue: action.dueDate } });
       await audit(tx, { actorSlackId: actor.slackUserId, action: 'action.create', entity: 'Action', entityId: action.id });
       await oweMessages(tx, actor, action.id, update.id, settings, true);
+      // Decided in a session: the agenda item's message lists it.
+      if (item) await oweItemUpdate(tx, item.id);
       return { actionId: action.id, created: true };
     });
   } catch (error) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { audit } from '../audit.js';
 import type { Db, Tx } from '../db.js';
 import { UserError } from '../errors.js';
@@ -117,7 +118,8 @@ export async function getAgendaItem(db: Db, agendaItemId: string) {
   return db.agendaItem.findUnique({
     where: { id: agendaItemId },
     include: {
-      committee: { select: { scheduledAt: true } },
+      committee: { select: { scheduledAt: true, status: true } },
+      actions: { orderBy: { createdAt: 'asc' }, select: { id: true, title: true, status: true, dueDate: true, ownerStructure: { select: { name: true } } } },
       company: true,
       broughtBy: { select: { slackUserId: true, structure: { select: { name: true } } } },
       visits: {
@@ -132,3 +134,36 @@ export async function getAgendaItem(db: Db, agendaItemId: string) {
 }
 
 export type AgendaItemDetails = NonNullable<Awaited<ReturnType<typeof getAgendaItem>>>;
+
+/** Owes an update of an agenda item's message (after a decision, an action): each change its own. */
+export async function oweItemUpdate(tx: Tx, agendaItemId: string): Promise<void> {
+  const item = await tx.agendaItem.findUnique({ where: { id: agendaItemId }, select: { committee: { select: { channelId: true, status: true } } } });
+  if (!item || item.committee.status === 'planned') return;
+  await enqueue(tx, {
+    dedupeKey: `${COMMITTEE_NOTICES.item}:${agendaItemId}:${randomUUID()}`,
+    kind: COMMITTEE_NOTICES.item,
+    recipient: item.committee.channelId,
+    data: { agendaItemId, update: true },
+  });
+}
+
+export type ItemOutcome = { kind: 'decision'; decision: string } | { kind: 'pas_de_suite' };
+
+/**
+ * Records what the committee decided for a company on its agenda: a decision (its text), or no
+ * follow-up. The item's message in the channel is updated in place.
+ */
+export async function recordItemOutcome(db: Db, actor: Actor, agendaItemId: string, outcome: ItemOutcome): Promise<void> {
+  if (!can(actor, 'followCommittees')) throw new UserError('committee_member_only');
+  await db.$transaction(async (tx) => {
+    const item = await tx.agendaItem.findUnique({ where: { id: agendaItemId }, include: { committee: { select: { status: true } } } });
+    if (!item) throw new UserError('committee_unknown');
+    if (item.committee.status === 'closed') throw new UserError('committee_closed');
+    await tx.agendaItem.update({
+      where: { id: agendaItemId },
+      data: outcome.kind === 'decision' ? { decision: outcome.decision, noFollowUp: false } : { decision: null, noFollowUp: true },
+    });
+    await audit(tx, { actorSlackId: actor.slackUserId, action: `committee.item_${outcome.kind}`, entity: 'AgendaItem', entityId: agendaItemId });
+    await oweItemUpdate(tx, agendaItemId);
+  });
+}

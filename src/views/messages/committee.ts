@@ -3,7 +3,7 @@ import { findHeadcountBand, shortBandLabel } from '../../reference/headcount-ban
 import { findNafSubclass } from '../../reference/naf.js';
 import type { AgendaItemDetails, CommitteeDetails, CommitteeSummary } from '../../services/committees/committees.js';
 import { COMMITTEE_BUTTONS } from '../../slack/ids.js';
-import { RED_FLAG_LABELS } from '../../texts/fr.js';
+import { ACTION_STATUS_LABELS, RED_FLAG_LABELS } from '../../texts/fr.js';
 import { frenchDate, frenchDateTime } from '../../time.js';
 import { actions, button, context, escapeText as esc, fields, header, section, truncate } from '../blocks.js';
 import type { Clock } from './alert.js';
@@ -62,6 +62,12 @@ export function agendaItemMessage(item: AgendaItemDetails) {
         )
       : context(`*Visite du ${frenchDate(v.visitDate)}*${v.structure ? ` — ${esc(v.structure.name)}` : ''} : contenu non partagé (l'entreprise n'a pas donné son accord).`),
   );
+  const outcome = [
+    ...(item.decision ? [`:white_check_mark: *Décision* : ${esc(truncate(item.decision, 1500))}`] : []),
+    ...(item.noFollowUp ? [':heavy_minus_sign: *Pas de suite*'] : []),
+    ...item.actions.map((a) => `• *Action* : ${esc(truncate(a.title, 150))} — ${esc(a.ownerStructure.name)} — ${ACTION_STATUS_LABELS[a.status]}, échéance ${frenchDate(a.dueDate)}`),
+  ];
+  const inMeeting = item.committee.status === 'agenda_published' || item.committee.status === 'held';
   return {
     text: `Ordre du jour ${item.rank} : ${esc(c.name)}`,
     blocks: [
@@ -74,6 +80,16 @@ export function agendaItemMessage(item: AgendaItemDetails) {
       ]),
       ...visitBlocks,
       ...(visits.length > 5 ? [context(`… et ${visits.length - 5} visite(s) plus ancienne(s) : voir la fiche entreprise.`)] : []),
+      ...(outcome.length ? [section(truncate(outcome.join('\n'), 3000))] : []),
+      ...(inMeeting
+        ? [
+            actions('agenda_item_buttons', [
+              button('Créer une action', COMMITTEE_BUTTONS.itemAction, item.id, 'primary'),
+              button('Décision', COMMITTEE_BUTTONS.itemDecision, item.id),
+              button('Pas de suite', COMMITTEE_BUTTONS.itemNoFollowUp, item.id),
+            ]),
+          ]
+        : []),
     ],
   };
 }

@@ -10,6 +10,7 @@ export interface ActionCreateMetadata {
   submissionKey: string;
   companyId: string;
   alertId?: string;
+  agendaItemId?: string;
 }
 export interface ActionChangeMetadata {
   actionId: string;
@@ -22,11 +23,18 @@ export interface ActionCreateInput {
   today: string;
   /** The action follows an alert: it is linked to it. */
   alertId?: string | undefined;
+  /** Decided in a committee session, about this agenda item. */
+  agendaItemId?: string | undefined;
 }
 
 /** « Créer une action »: what, for whom, who follows it, by when. */
 export function actionCreateModal(opening: ActionCreateInput): View {
-  const metadata: ActionCreateMetadata = { submissionKey: opening.submissionKey, companyId: opening.company.id, ...(opening.alertId ? { alertId: opening.alertId } : {}) };
+  const metadata: ActionCreateMetadata = {
+    submissionKey: opening.submissionKey,
+    companyId: opening.company.id,
+    ...(opening.alertId ? { alertId: opening.alertId } : {}),
+    ...(opening.agendaItemId ? { agendaItemId: opening.agendaItemId } : {}),
+  };
   // Slack rejects a select without options: with no active structure, nobody can follow an action yet.
   if (opening.structures.length === 0) {
     return {
