@@ -3,7 +3,7 @@ import type { MessageRef, Notice } from './notifier.js';
 import { ACTION_NOTICES, getAction } from './services/actions/actions.js';
 import { ACTION_DIGEST, actionsToMention, DIGEST_SETTINGS } from './services/actions/digest.js';
 import { ALERT_NOTICES, getAlert } from './services/alerts/alerts.js';
-import { COMMITTEE_NOTICES, getAgendaItem, getCommittee } from './services/committees/committees.js';
+import { COMMITTEE_NOTICES, getAgendaItem, getCommittee, getCommitteeSummary } from './services/committees/committees.js';
 import { audit } from './services/audit.js';
 import type { Db } from './services/db.js';
 import { getVisitSummary, VISIT_CONFIRMATION } from './services/visits/file-visit.js';
@@ -17,7 +17,7 @@ import {
   type Clock,
 } from './views/messages/alert.js';
 import { actionDigestMessage, actionMessage, actionNewsMessage, type ActionClock } from './views/messages/action.js';
-import { agendaHeaderMessage, agendaItemMessage } from './views/messages/committee.js';
+import { agendaHeaderMessage, agendaItemMessage, committeeSummaryMessage, informCompanyMessage } from './views/messages/committee.js';
 import { visitConfirmationMessage } from './views/messages/visit.js';
 
 const alertData = z.object({ alertId: z.string(), update: z.boolean().optional(), transitionId: z.string().optional(), hours: z.number().optional() });
@@ -94,6 +94,18 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
       async render(db, data) {
         const committee = await getCommittee(db, z.object({ committeeId: z.string() }).parse(data).committeeId);
         return committee ? agendaHeaderMessage(committee, clock()) : null;
+      },
+    },
+    [COMMITTEE_NOTICES.summary]: {
+      async render(db, data) {
+        const committee = await getCommitteeSummary(db, z.object({ committeeId: z.string() }).parse(data).committeeId);
+        return committee ? committeeSummaryMessage(committee, clock()) : null;
+      },
+    },
+    [COMMITTEE_NOTICES.inform]: {
+      async render(db, data) {
+        const item = await getAgendaItem(db, z.object({ agendaItemId: z.string() }).parse(data).agendaItemId);
+        return item ? informCompanyMessage(item) : null;
       },
     },
     [COMMITTEE_NOTICES.item]: {

@@ -2,7 +2,8 @@ import type { App } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { ALERT_ACTIONS } from '../services/alerts/state-machine.js';
 import { ACTION_BUTTONS, ACTIONS, ALERT_ACTION_IDS, COMMANDS, COMMITTEE_BUTTONS, VIEWS } from '../slack/ids.js';
-import { agendaItemButton, openCommitteePlan, publishCommitteeAgenda } from './actions/committee-buttons.js';
+import { agendaItemButton, closeCommitteeButton, openCommitteePlan, openInformed, publishCommitteeAgenda } from './actions/committee-buttons.js';
+import { companyInformedSubmission } from './views/company-informed.js';
 import { itemDecisionSubmission } from './views/item-decision.js';
 import { comiteCommand } from './commands/comite.js';
 import { committeePlanSubmission } from './views/committee-plan.js';
@@ -49,6 +50,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.view(VIEWS.actionDue, actionDueSubmission(ctx));
   app.view(VIEWS.committeePlan, committeePlanSubmission(ctx));
   app.view(VIEWS.itemDecision, itemDecisionSubmission(ctx));
+  app.view(VIEWS.companyInformed, companyInformedSubmission(ctx));
 
   app.action(ACTIONS.openVisitReport, openVisitReport(ctx));
   app.action(ACTIONS.showCompanyCard, showCompanyCard(ctx));
@@ -71,6 +73,8 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.action(COMMITTEE_BUTTONS.itemAction, agendaItemButton(ctx, 'action'));
   app.action(COMMITTEE_BUTTONS.itemDecision, agendaItemButton(ctx, 'decision'));
   app.action(COMMITTEE_BUTTONS.itemNoFollowUp, agendaItemButton(ctx, 'noFollowUp'));
+  app.action(COMMITTEE_BUTTONS.close, closeCommitteeButton(ctx));
+  app.action(COMMITTEE_BUTTONS.informed, openInformed(ctx));
 
   app.options(ACTIONS.companyPicker, companyPickerOptions(ctx));
   app.options(ACTIONS.nafPicker, nafPickerOptions(ctx));

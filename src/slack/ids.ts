@@ -30,6 +30,7 @@ export const VIEWS = {
   actionDue: 'action_due_form',
   committeePlan: 'committee_plan',
   itemDecision: 'agenda_item_decision',
+  companyInformed: 'company_informed',
 } as const;
 
 /**
@@ -190,6 +191,14 @@ export const COMMITTEE_BUTTONS = {
   itemAction: 'agenda_item_action',
   itemDecision: 'agenda_item_open_decision',
   itemNoFollowUp: 'agenda_item_no_follow_up',
+  close: 'committee_close',
+  /** To the capteur, on the decisions to pass on: record that the company was informed. */
+  informed: 'company_informed_open',
+} as const;
+
+export const INFORMED_BLOCKS = {
+  how: 'informed_how',
+  on: 'informed_on',
 } as const;
 
 export const DECISION_BLOCKS = {

@@ -201,6 +201,7 @@ export const ERRORS = {
   committee_in_past: 'Cette date est passée : choisissez une date à venir.',
   committee_unknown: "Ce comité n'existe plus.",
   committee_closed: 'Ce comité est clôturé : ses décisions ne changent plus.',
+  inform_not_yours: "Seuls le capteur qui a présenté l'entreprise et la coordination enregistrent qu'elle a été informée.",
   committee_member_only: 'Seuls les membres du comité technique et la coordination enregistrent ses décisions.',
   partners_channel_missing:
     "Le canal des partenaires n'est pas configuré (variable PARTNERS_CHANNEL_ID) : l'offre ne peut pas être diffusée. Prévenez l'administrateur de la plateforme.",

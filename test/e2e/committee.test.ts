@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
-import { ACTION_BLOCKS as AB, COMMITTEE_BLOCKS as B, COMMITTEE_BUTTONS, DECISION_BLOCKS, VIEWS } from '../../src/slack/ids.js';
+import { ACTION_BLOCKS as AB, COMMITTEE_BLOCKS as B, COMMITTEE_BUTTONS, DECISION_BLOCKS, INFORMED_BLOCKS, VIEWS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, viewSubmission } from '../harness/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -123,5 +123,35 @@ describe('a committee session', () => {
     await t.slack.interaction(blockActions({ user: capteur, actions: [{ action_id: COMMITTEE_BUTTONS.itemNoFollowUp, block_id: 'b', value: forges.id }], response_url: outsider }));
     expect((await t.fake.waitForResponse((_b, path) => path.endsWith('/outsider'))).body.text).toBe(REFUSALS.followCommittees);
     expect((await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: forges.id } })).noFollowUp).toBe(false);
+
+    // ── Closed by the coordination: the summary in the channel, the decisions to the capteur.
+    await t.fake.waitFor('chat.update', (a) => a.ts !== undefined);
+    t.fake.reset();
+    await t.slack.interaction(blockActions({ user: coord, actions: [{ action_id: COMMITTEE_BUTTONS.close, block_id: 'b', value: committee.id }], response_url: t.fake.responseUrl('close') }));
+    expect(String((await t.fake.waitForResponse((_b, path) => path.endsWith('/close'))).body.text)).toMatch(/Comité clôturé/);
+    const summary = await t.fake.waitFor('chat.postMessage', (a) => a.channel === CHANNEL);
+    const summaryText = JSON.stringify(summary.args.blocks);
+    expect(summaryText).toContain('Former des soudeurs');
+    expect(summaryText).toContain('POE soudeurs');
+    expect(summaryText).toContain('Pas de suite.');
+    expect(await db.prisma.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ status: 'closed' });
+    // One message per company decided upon, to the capteur who brought it, with the text to send.
+    await expect.poll(() => t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === capteur.id).length).toBe(2);
+    const toSend = t.fake.succeeded('chat.postMessage').find((c) => c.args.channel === capteur.id && JSON.stringify(c.args.blocks).includes('Forges de Vierzon'))!;
+    expect(JSON.stringify(toSend.args.blocks)).toContain('Former des soudeurs');
+    // Buttons gone from the agenda items.
+    await expect.poll(() => t.fake.succeeded('chat.update').filter((c) => c.args.ts === posted.messageTs).length).toBeGreaterThan(0);
+    const lastItem = t.fake.succeeded('chat.update').filter((c) => c.args.ts === posted.messageTs).at(-1)!;
+    expect(JSON.stringify(lastItem.args.blocks)).not.toContain(COMMITTEE_BUTTONS.itemDecision);
+
+    // The capteur records that the company was informed, by phone.
+    t.fake.reset();
+    await t.slack.interaction(blockActions({ user: capteur, actions: [{ action_id: COMMITTEE_BUTTONS.informed, block_id: 'inform_buttons', value: forges.id }], response_url: t.fake.responseUrl() }));
+    const informed = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; private_metadata: string; blocks: never[] };
+    const future = (await t.slack.interaction(submitModal(capteur, informed, { [INFORMED_BLOCKS.how]: 'telephone', [INFORMED_BLOCKS.on]: '2999-01-01' }))).json();
+    expect(future.errors[INFORMED_BLOCKS.on]).toMatch(/futur/);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await t.slack.interaction(submitModal(capteur, informed, { [INFORMED_BLOCKS.how]: 'telephone', [INFORMED_BLOCKS.on]: today }))).json().response_action).toBe('update');
+    expect(await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: forges.id } })).toMatchObject({ informedHow: 'telephone', informedAt: new Date(`${today}T00:00:00Z`) });
   });
 });

@@ -30,7 +30,7 @@ import { findNafSubclass } from '../../src/reference/naf.js';
 import { NEXT_STATUSES, OPEN_STATUSES, type ActionDetails } from '../../src/services/actions/actions.js';
 import type { AlertDetails, OpenAlert } from '../../src/services/alerts/alerts.js';
 import { AWAITING_TRANSMISSION, nextActions, OPEN_STATES, type AlertAction } from '../../src/services/alerts/state-machine.js';
-import type { AgendaItemDetails, CommitteeDetails, CommitteeSummary } from '../../src/services/committees/committees.js';
+import type { CommitteeSummaryDetails, AgendaItemDetails, CommitteeDetails, CommitteeSummary } from '../../src/services/committees/committees.js';
 import type { CompanyCard, CompanySummary } from '../../src/services/companies.js';
 import type { VisitSummary } from '../../src/services/visits/file-visit.js';
 import {
@@ -80,7 +80,7 @@ import {
   type Clock,
 } from '../../src/views/messages/alert.js';
 import * as committeeMessagesModule from '../../src/views/messages/committee.js';
-import { agendaHeaderMessage, agendaItemMessage, committeesMessage } from '../../src/views/messages/committee.js';
+import { agendaHeaderMessage, agendaItemMessage, committeeSummaryMessage, committeesMessage, informCompanyMessage } from '../../src/views/messages/committee.js';
 import * as companyCardModule from '../../src/views/messages/company-card.js';
 import {
   CARD_VISITS,
@@ -114,7 +114,7 @@ import {
   type AlertModalInput,
 } from '../../src/views/modals/alert.js';
 import * as committeeModalsModule from '../../src/views/modals/committee.js';
-import { committeePlanModal, decisionModal } from '../../src/views/modals/committee.js';
+import { committeePlanModal, decisionModal, informedModal } from '../../src/views/modals/committee.js';
 import * as companyBlocksModule from '../../src/views/modals/company-blocks.js';
 import { companyBlocks } from '../../src/views/modals/company-blocks.js';
 import * as visitReportModule from '../../src/views/modals/visit-report.js';
@@ -891,6 +891,28 @@ const IN_MEETING_ITEM: AgendaItemDetails = {
   actions: ITEM_ACTIONS,
 };
 const CLOSED_ITEM: AgendaItemDetails = { ...REALISTIC_AGENDA_ITEM, committee: { scheduledAt: COMMITTEE_AT, status: 'closed' }, noFollowUp: true };
+const INFORMED_ITEM: AgendaItemDetails = { ...IN_MEETING_ITEM, informedAt: new Date('2026-03-20T00:00:00Z'), informedHow: 'telephone' };
+
+/** A closed session's summary: 60 companies, long decisions, several actions each. */
+function summaryOf(items: number, worst: boolean): CommitteeSummaryDetails {
+  return {
+    id: uuid(42_000),
+    scheduledAt: COMMITTEE_AT,
+    channelId: 'C0COMITE01',
+    status: 'closed',
+    agendaPublishedAt: COMMITTEE_AT,
+    closedAt: COMMITTEE_AT,
+    createdById: uuid(902),
+    createdAt: COMMITTEE_AT,
+    items: Array.from({ length: items }, (_, i) => ({
+      ...agendaItemRow(agendaCompany(i + 1, worst), i + 1),
+      decision: i % 3 === 0 ? (worst ? `Décision <!channel> & ${'d'.repeat(1900)}` : 'Accompagner le recrutement de soudeurs.') : null,
+      noFollowUp: i % 3 === 2,
+      company: { name: worst ? `${'N'.repeat(190)} <!here>` : `Entreprise ${i + 1}` },
+      actions: i % 3 === 1 ? ITEM_ACTIONS.slice(0, worst ? 10 : 2).map((a) => ({ title: a.title, dueDate: a.dueDate, ownerStructure: a.ownerStructure, ownerMember: { slackUserId: slackId(301) } })) : [],
+    })),
+  };
+}
 /**
  * 8 visits (oldest first) at the forms' limits, every stake and flag, the second most recent
  * kept private; 200-character name with markup, unknown NAF and band, brought by a long-named structure.
@@ -1517,16 +1539,22 @@ function expectCommittees(p: JPayload, list: CommitteeSummary[], canRun: boolean
     expect(text).toContain(` — <#${c.channelId}> — `);
     expect(text).toContain(` — ${COMMITTEE_STATUS_LABELS[c.status]} — `);
     expect(text).toContain(`${c._count.items} entreprise(s) à l'ordre du jour`);
-    // « Publier l'ordre du jour » next to a planned session, for who runs the committees.
+    // « Publier l'ordre du jour » next to a planned session, « Clôturer » next to one whose agenda
+    // is out, for who runs the committees.
     const publish = canRun && c.status === 'planned';
-    expect(b.accessory?.action_id).toBe(publish ? COMMITTEE_BUTTONS.publish : undefined);
+    const close = canRun && (c.status === 'agenda_published' || c.status === 'held');
+    expect(b.accessory?.action_id).toBe(publish ? COMMITTEE_BUTTONS.publish : close ? COMMITTEE_BUTTONS.close : undefined);
     if (publish) {
       expect(b.accessory?.value).toBe(c.id);
       expect(b.accessory?.text?.text).toBe('Publier l’ordre du jour');
     }
   });
   expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual([
-    ...(canRun ? list.filter((c) => c.status === 'planned').map((c) => [COMMITTEE_BUTTONS.publish, c.id]) : []),
+    ...(canRun
+      ? list
+          .filter((c) => c.status !== 'closed')
+          .map((c) => [c.status === 'planned' ? COMMITTEE_BUTTONS.publish : COMMITTEE_BUTTONS.close, c.id])
+      : []),
     ...(canRun ? [[COMMITTEE_BUTTONS.plan, undefined]] : []),
   ]);
   const plan = buttons(p).filter((b) => b.action_id === COMMITTEE_BUTTONS.plan);
@@ -2140,6 +2168,33 @@ const COMMITTEE_CASES: Case[] = [
   ...AGENDA_60_ITEMS.map((item) =>
     entry(agendaItemMessage, `worst case: 60-company agenda, item ${item.rank} with ${item.visits.length} visit(s)`, 'message', [item], (p) => expectAgendaItem(p, item)),
   ),
+
+  // --- The closing: the summary, and the decisions to pass on to each company ---
+  entry(committeeSummaryMessage, 'three companies', 'message', [summaryOf(3, false), COMMITTEE_CLOCK], (p) => {
+    expect(showsText(p, 'Accompagner le recrutement de soudeurs.')).toBe(true);
+    expect(showsText(p, 'Pas de suite.')).toBe(true);
+  }),
+  entry(committeeSummaryMessage, 'worst case: 60 companies, long decisions, ten actions each', 'message', [summaryOf(60, true), COMMITTEE_CLOCK], (p) => {
+    expect(JSON.stringify(p)).not.toContain('<!channel>');
+    expect(JSON.stringify(p)).not.toContain('<!here>');
+  }),
+  entry(informCompanyMessage, 'worst case: a long decision with mentions, ten actions: the text to send and « Entreprise informée »', 'message', [IN_MEETING_ITEM], (p) => {
+    expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual([[COMMITTEE_BUTTONS.informed, IN_MEETING_ITEM.id]]);
+    expect(showsText(p, 'Madame, Monsieur,')).toBe(true);
+    expect(showsText(p, 'Monter une POE de soudeurs')).toBe(true);
+    expect(JSON.stringify(p)).not.toContain('<!channel>');
+  }),
+  entry(informCompanyMessage, 'already informed: no more button', 'message', [INFORMED_ITEM], (p) => {
+    expect(buttons(p)).toEqual([]);
+    expect(showsText(p, 'Entreprise informée par téléphone le 20/03/2026.')).toBe(true);
+  }),
+  entry(informedModal, 'how and when', 'modal', [{ id: uuid(43_001), company: { name: 'Forges de Vierzon' } }, '2026-03-20'], (p) => {
+    expect(p.callback_id).toBe(VIEWS.companyInformed);
+    expect(JSON.parse(p.private_metadata!)).toEqual({ agendaItemId: uuid(43_001) });
+  }),
+  entry(informedModal, 'worst case: a 200-character name with a mention', 'modal', [{ id: uuid(43_002), company: { name: `${'N'.repeat(190)} <!channel>` } }, '2026-03-20'], (p) => {
+    expect(JSON.stringify(p)).not.toContain('<!channel>');
+  }),
 
   // --- Modal: a decision for an agenda item ---
   entry(decisionModal, 'first decision', 'modal', [{ id: uuid(40_001), decision: null, company: { name: 'Forges de Vierzon' } }], (p) => {

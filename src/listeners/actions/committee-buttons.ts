@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { publishAgenda, recordItemOutcome } from '../../services/committees/committees.js';
+import { closeCommittee, publishAgenda, recordItemOutcome } from '../../services/committees/committees.js';
 import { listStructures } from '../../services/structures.js';
 import { localDate } from '../../time.js';
 import { actionCreateModal } from '../../views/modals/action.js';
 import { UserError } from '../../services/errors.js';
 import { errorText } from '../../texts/fr.js';
-import { committeePlanModal, decisionModal } from '../../views/modals/committee.js';
+import { committeePlanModal, decisionModal, informedModal } from '../../views/modals/committee.js';
 import { proposedSessionTime } from '../commands/comite.js';
 import { ackFirst, authorise, ephemeral, tellClicker } from '../guard.js';
 
@@ -71,5 +71,41 @@ export function agendaItemButton(ctx: AppContext, kind: 'action' | 'decision' | 
       throw error;
     }
     await ctx.notifier.kick();
+  };
+}
+
+/** « Clôturer le comité » in /comite: the summary, and the decisions owed to each company. */
+export function closeCommitteeButton(ctx: AppContext) {
+  return async (args: ButtonArgs) => {
+    await ackFirst(args.ack);
+    const tell = tellClicker(args);
+    const auth = await authorise(ctx.actors, args.body.user.id, 'runCommittees');
+    if (!auth.ok) return void (await tell(auth.refusal));
+    const { value: committeeId } = z.object({ value: z.string().uuid() }).parse(args.action);
+    try {
+      const { closed } = await closeCommittee(ctx.db, auth.actor, committeeId, ctx.now());
+      if (args.body.response_url) {
+        await args.respond(ephemeral(closed ? ':lock: Comité clôturé : relevé de décisions publié, capteurs prévenus.' : 'Ce comité est déjà clôturé.'));
+      }
+    } catch (error) {
+      if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
+      throw error;
+    }
+    await ctx.notifier.kick();
+  };
+}
+
+/** « Entreprise informée », on the decisions sent to the capteur. */
+export function openInformed(ctx: AppContext) {
+  return async (args: ButtonArgs) => {
+    await ackFirst(args.ack);
+    const tell = tellClicker(args);
+    const auth = await authorise(ctx.actors, args.body.user.id, 'fileVisit');
+    const coordination = await authorise(ctx.actors, args.body.user.id, 'runCommittees');
+    if (!auth.ok && !coordination.ok) return void (await tell(auth.refusal));
+    const { value: agendaItemId } = z.object({ value: z.string().uuid() }).parse(args.action);
+    const item = await ctx.db.agendaItem.findUnique({ where: { id: agendaItemId }, include: { company: { select: { name: true } } } });
+    if (!item) return void (await tell(errorText('committee_unknown')));
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: informedModal(item, localDate(ctx.timeZone, ctx.now())) });
   };
 }

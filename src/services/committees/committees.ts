@@ -11,7 +11,14 @@ export const COMMITTEE_NOTICES = {
   agenda: 'committee_agenda',
   /** One message per company on the agenda, updated in place with what is decided. */
   item: 'agenda_item',
+  /** The session's summary of decisions, posted when it is closed. */
+  summary: 'committee_summary',
+  /** To the capteur who brought a company: the decisions to pass on, ready to send. */
+  inform: 'inform_company',
 } as const;
+
+export const INFORMED_HOW = ['email', 'telephone', 'visite'] as const;
+export type InformedHow = (typeof INFORMED_HOW)[number];
 
 export interface CommitteeSettings {
   /** Days before a session when its agenda is published by itself (if not done by hand). */
@@ -136,9 +143,9 @@ export async function getAgendaItem(db: Db, agendaItemId: string) {
 export type AgendaItemDetails = NonNullable<Awaited<ReturnType<typeof getAgendaItem>>>;
 
 /** Owes an update of an agenda item's message (after a decision, an action): each change its own. */
-export async function oweItemUpdate(tx: Tx, agendaItemId: string): Promise<void> {
+export async function oweItemUpdate(tx: Tx, agendaItemId: string, evenIfClosed = false): Promise<void> {
   const item = await tx.agendaItem.findUnique({ where: { id: agendaItemId }, select: { committee: { select: { channelId: true, status: true } } } });
-  if (!item || item.committee.status === 'planned') return;
+  if (!item || item.committee.status === 'planned' || (item.committee.status === 'closed' && !evenIfClosed)) return;
   await enqueue(tx, {
     dedupeKey: `${COMMITTEE_NOTICES.item}:${agendaItemId}:${randomUUID()}`,
     kind: COMMITTEE_NOTICES.item,
@@ -167,3 +174,61 @@ export async function recordItemOutcome(db: Db, actor: Actor, agendaItemId: stri
     await oweItemUpdate(tx, agendaItemId);
   });
 }
+
+/**
+ * Closes a session: its summary goes to the channel, each item's message loses its buttons, and
+ * each company that was decided upon is owed a word: the capteur who brought it gets the
+ * decisions as a ready-to-send text. Done once.
+ */
+export async function closeCommittee(db: Db, actor: Actor, committeeId: string, now: Date): Promise<{ closed: boolean }> {
+  if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
+  return db.$transaction(async (tx) => {
+    const committee = await tx.committee.findUnique({
+      where: { id: committeeId },
+      include: { items: { include: { broughtBy: { select: { slackUserId: true, active: true } }, _count: { select: { actions: true } } } } },
+    });
+    if (!committee) throw new UserError('committee_unknown');
+    const { count } = await tx.committee.updateMany({ where: { id: committeeId, status: { in: ['agenda_published', 'held'] } }, data: { status: 'closed', closedAt: now } });
+    if (count === 0) return { closed: false };
+    await enqueue(tx, { dedupeKey: `${COMMITTEE_NOTICES.summary}:${committeeId}`, kind: COMMITTEE_NOTICES.summary, recipient: committee.channelId, data: { committeeId } });
+    for (const item of committee.items) {
+      await oweItemUpdate(tx, item.id, true);
+      const decided = item.decision !== null || item.noFollowUp || item._count.actions > 0;
+      if (decided && item.broughtBy?.active) {
+        await enqueue(tx, { dedupeKey: `${COMMITTEE_NOTICES.inform}:${item.id}`, kind: COMMITTEE_NOTICES.inform, recipient: item.broughtBy.slackUserId, data: { agendaItemId: item.id } });
+      }
+    }
+    await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.close', entity: 'Committee', entityId: committeeId });
+    return { closed: true };
+  });
+}
+
+/** The company was told of the decisions: how and when. By the capteur who brought it, or the coordination. */
+export async function recordCompanyInformed(db: Db, actor: Actor, agendaItemId: string, how: InformedHow, on: Date): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const item = await tx.agendaItem.findUnique({ where: { id: agendaItemId }, select: { broughtById: true } });
+    if (!item) throw new UserError('committee_unknown');
+    if (item.broughtById !== actor.memberId && !can(actor, 'runCommittees')) throw new UserError('inform_not_yours');
+    await tx.agendaItem.update({ where: { id: agendaItemId }, data: { informedAt: on, informedHow: how } });
+    await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.company_informed', entity: 'AgendaItem', entityId: agendaItemId, details: { how } });
+    await oweItemUpdate(tx, agendaItemId, true);
+  });
+}
+
+/** A closed session with its items, decisions and actions: its summary. */
+export async function getCommitteeSummary(db: Db, committeeId: string) {
+  return db.committee.findUnique({
+    where: { id: committeeId },
+    include: {
+      items: {
+        orderBy: { rank: 'asc' },
+        include: {
+          company: { select: { name: true } },
+          actions: { orderBy: { dueDate: 'asc' }, select: { title: true, dueDate: true, ownerStructure: { select: { name: true } }, ownerMember: { select: { slackUserId: true } } } },
+        },
+      },
+    },
+  });
+}
+
+export type CommitteeSummaryDetails = NonNullable<Awaited<ReturnType<typeof getCommitteeSummary>>>;

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { findHeadcountBand, shortBandLabel } from '../../reference/headcount-bands.js';
 import { findNafSubclass } from '../../reference/naf.js';
-import type { AgendaItemDetails, CommitteeDetails, CommitteeSummary } from '../../services/committees/committees.js';
+import type { AgendaItemDetails, CommitteeDetails, CommitteeSummary, CommitteeSummaryDetails } from '../../services/committees/committees.js';
 import { COMMITTEE_BUTTONS } from '../../slack/ids.js';
 import { ACTION_STATUS_LABELS, RED_FLAG_LABELS } from '../../texts/fr.js';
 import { frenchDate, frenchDateTime } from '../../time.js';
@@ -17,7 +17,21 @@ export function committeesMessage(list: CommitteeSummary[], clock: Clock, option
   if (list.length === 0) blocks.push(context('Aucune séance planifiée.'));
   for (const c of list) {
     const line = `*${frenchDateTime(c.scheduledAt, clock.timeZone)}* — <#${c.channelId}> — ${STATUS[c.status]} — ${c._count.items} entreprise(s) à l'ordre du jour`;
-    blocks.push(section(line, options.canRun && c.status === 'planned' ? button('Publier l’ordre du jour', COMMITTEE_BUTTONS.publish, c.id) : undefined));
+    const next =
+      options.canRun && c.status === 'planned'
+        ? button('Publier l’ordre du jour', COMMITTEE_BUTTONS.publish, c.id)
+        : options.canRun && (c.status === 'agenda_published' || c.status === 'held')
+          ? {
+              ...button('Clôturer le comité', COMMITTEE_BUTTONS.close, c.id),
+              confirm: {
+                title: { type: 'plain_text' as const, text: 'Clôturer le comité ?' },
+                text: { type: 'mrkdwn' as const, text: 'Le relevé de décisions sera publié et chaque capteur recevra les décisions à transmettre aux entreprises qu’il a présentées.' },
+                confirm: { type: 'plain_text' as const, text: 'Clôturer' },
+                deny: { type: 'plain_text' as const, text: 'Annuler' },
+              },
+            }
+          : undefined;
+    blocks.push(section(line, next));
   }
   if (options.canRun) blocks.push(actions('committee_actions', [button('Planifier une séance', COMMITTEE_BUTTONS.plan, undefined, 'primary')]));
   return { text: 'Comités techniques', blocks };
@@ -66,6 +80,7 @@ export function agendaItemMessage(item: AgendaItemDetails) {
     ...(item.decision ? [`:white_check_mark: *Décision* : ${esc(truncate(item.decision, 1500))}`] : []),
     ...(item.noFollowUp ? [':heavy_minus_sign: *Pas de suite*'] : []),
     ...item.actions.map((a) => `• *Action* : ${esc(truncate(a.title, 150))} — ${esc(a.ownerStructure.name)} — ${ACTION_STATUS_LABELS[a.status]}, échéance ${frenchDate(a.dueDate)}`),
+    ...(item.informedAt ? [`:envelope: Entreprise informée le ${frenchDate(item.informedAt)}`] : []),
   ];
   const inMeeting = item.committee.status === 'agenda_published' || item.committee.status === 'held';
   return {
@@ -90,6 +105,72 @@ export function agendaItemMessage(item: AgendaItemDetails) {
             ]),
           ]
         : []),
+    ],
+  };
+}
+
+const HOW = { email: 'par e-mail', telephone: 'par téléphone', visite: 'lors d’une visite' } as const;
+
+/** Decisions, actions and items without follow-up: the summary posted when a session closes. */
+export function committeeSummaryMessage(committee: CommitteeSummaryDetails, clock: Clock) {
+  const lines = committee.items.map((item) => {
+    const parts = [
+      `*${item.rank}. ${esc(truncate(item.company.name, 150))}*`,
+      ...(item.decision ? [`Décision : ${esc(truncate(item.decision, 600))}`] : []),
+      ...item.actions.map((a) => `• ${esc(truncate(a.title, 150))} — ${esc(a.ownerStructure.name)}${a.ownerMember ? ` (<@${a.ownerMember.slackUserId}>)` : ''}, échéance ${frenchDate(a.dueDate)}`),
+      ...(item.noFollowUp ? ['Pas de suite.'] : []),
+      ...(!item.decision && !item.noFollowUp && item.actions.length === 0 ? ['_Non examinée._'] : []),
+    ];
+    return parts.join('\n');
+  });
+  // Items grouped into sections of at most 3000 characters, within the message's 50 blocks.
+  const sections: string[] = [];
+  for (const line of lines) {
+    const last = sections.at(-1);
+    if (last !== undefined && last.length + line.length + 2 <= 3000) sections[sections.length - 1] = `${last}\n\n${line}`;
+    else sections.push(truncate(line, 3000));
+  }
+  return {
+    text: `Relevé de décisions du comité technique du ${frenchDateTime(committee.scheduledAt, clock.timeZone)}`,
+    blocks: [
+      header(`Relevé de décisions — comité du ${frenchDate(committee.scheduledAt)}`),
+      ...sections.slice(0, 45).map((text) => section(text)),
+      context('Chaque capteur a reçu les décisions à transmettre aux entreprises qu’il a présentées.'),
+    ],
+  };
+}
+
+/** The French text a capteur sends the company: what the committee decided for it. */
+export function decisionsForCompany(item: AgendaItemDetails): string {
+  const actionsText = item.actions.map((a) => `- ${a.title} (par ${a.ownerStructure.name}, d'ici le ${frenchDate(a.dueDate)})`).join('\n');
+  return [
+    'Madame, Monsieur,',
+    '',
+    `Suite à notre échange, la situation de ${item.company.name} a été examinée par le comité technique de la Plateforme Emploi – Mutations Économiques le ${frenchDate(item.committee.scheduledAt)}.`,
+    '',
+    ...(item.decision ? [`Le comité a décidé : ${item.decision}`, ''] : []),
+    ...(item.actions.length ? ['Les partenaires de la plateforme vont engager les actions suivantes :', actionsText, ''] : []),
+    ...(item.noFollowUp && !item.decision && !item.actions.length ? ["Le comité n'a pas retenu d'action particulière pour le moment ; nous restons à votre disposition.", ''] : []),
+    'Je reste votre interlocuteur pour la suite.',
+    '',
+    'Bien cordialement,',
+  ].join('\n');
+}
+
+const CODE_FENCE = '```';
+
+/** To the capteur who brought the company: the decisions to pass on, and « Entreprise informée ». */
+export function informCompanyMessage(item: AgendaItemDetails) {
+  // A fence typed by someone would close the code block early.
+  const body = esc(decisionsForCompany(item).split(CODE_FENCE).join("'''"));
+  return {
+    text: `Décisions du comité à transmettre à ${esc(item.company.name)}`,
+    blocks: [
+      section(`Le comité technique du ${frenchDate(item.committee.scheduledAt)} a examiné *${esc(truncate(item.company.name, 200))}*, que vous avez présentée. Voici un texte prêt à lui envoyer :`),
+      section(`${CODE_FENCE}${truncate(body, 2990)}${CODE_FENCE}`),
+      ...(item.informedAt
+        ? [context(`Entreprise informée ${HOW[item.informedHow as keyof typeof HOW] ?? ''} le ${frenchDate(item.informedAt)}.`)]
+        : [actions('inform_buttons', [button('Entreprise informée', COMMITTEE_BUTTONS.informed, item.id, 'primary')])]),
     ],
   };
 }

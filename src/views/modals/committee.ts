@@ -1,6 +1,6 @@
 import type { View } from '@slack/types';
-import { COMMITTEE_BLOCKS as B, DECISION_BLOCKS, VIEWS } from '../../slack/ids.js';
-import { context, escapeText, input, plain, textInput, truncate } from '../blocks.js';
+import { COMMITTEE_BLOCKS as B, DECISION_BLOCKS, INFORMED_BLOCKS, VIEWS } from '../../slack/ids.js';
+import { context, escapeText, input, option, plain, radios, textInput, truncate } from '../blocks.js';
 
 /** Planning a session: when (local time), and its channel. */
 export function committeePlanModal(opening: { initialAt: Date; channelId?: string | undefined }): View {
@@ -31,6 +31,23 @@ export function decisionModal(item: { id: string; decision: string | null; compa
       context(`*${escapeText(truncate(item.company.name, 200))}*`),
       input(DECISION_BLOCKS.decision, 'Décision', textInput({ multiline: true, maxLength: 2000, initial: item.decision ?? undefined })),
       context("Elle sera transmise à l'entreprise par le capteur qui l'a présentée."),
+    ],
+  };
+}
+
+/** « Entreprise informée »: how, and when. */
+export function informedModal(item: { id: string; company: { name: string } }, today: string): View {
+  return {
+    type: 'modal',
+    callback_id: VIEWS.companyInformed,
+    private_metadata: JSON.stringify({ agendaItemId: item.id }),
+    title: plain('Entreprise informée'),
+    submit: plain('Enregistrer'),
+    close: plain('Annuler'),
+    blocks: [
+      context(`*${escapeText(truncate(item.company.name, 200))}*`),
+      input(INFORMED_BLOCKS.how, 'Comment', radios([option('Par e-mail', 'email'), option('Par téléphone', 'telephone'), option('Lors d’une visite', 'visite')])),
+      input(INFORMED_BLOCKS.on, 'Quand', { type: 'datepicker', initial_date: today }),
     ],
   };
 }
