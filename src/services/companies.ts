@@ -112,6 +112,12 @@ export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
     where: { id: companyId },
     include: {
       _count: { select: { visits: true } },
+      agendaItems: {
+        where: { OR: [{ decision: { not: null } }, { noFollowUp: true }] },
+        orderBy: { committee: { scheduledAt: 'desc' } },
+        take: 5,
+        select: { decision: true, noFollowUp: true, committee: { select: { scheduledAt: true } } },
+      },
       actions: {
         orderBy: [{ dueDate: 'asc' }],
         take: 10,

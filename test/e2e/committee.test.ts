@@ -153,5 +153,11 @@ describe('a committee session', () => {
     const today = new Date().toISOString().slice(0, 10);
     expect((await t.slack.interaction(submitModal(capteur, informed, { [INFORMED_BLOCKS.how]: 'telephone', [INFORMED_BLOCKS.on]: today }))).json().response_action).toBe('update');
     expect(await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: forges.id } })).toMatchObject({ informedHow: 'telephone', informedAt: new Date(`${today}T00:00:00Z`) });
+
+    // The company card now carries the committee's decision.
+    await t.slack.command('/entreprise', 'Forges', member, { extra: { response_url: t.fake.responseUrl('card') } });
+    const card = await t.fake.waitForResponse((_b, path) => path.endsWith('/card'));
+    expect(JSON.stringify(card.body)).toContain('Décisions du comité technique');
+    expect(JSON.stringify(card.body)).toContain('Former des soudeurs');
   });
 });

@@ -342,9 +342,18 @@ function leakyMaskedCardVisit(n: number): MaskedCardVisit {
 /** An open action as getCompanyCard lists it (at most 10, the soonest due first). */
 type CardAction = CompanyCard['actions'][number];
 
-function card(company: CompanyModel, visits: CardVisit[], redFlags: RedFlag[] = [], actions: CardAction[] = []): CompanyCard {
-  return { ...company, visits, visitCount: visits.length, redFlags, actions };
+type CardDecision = CompanyCard['agendaItems'][number];
+
+function card(company: CompanyModel, visits: CardVisit[], redFlags: RedFlag[] = [], actions: CardAction[] = [], agendaItems: CardDecision[] = []): CompanyCard {
+  return { ...company, visits, visitCount: visits.length, redFlags, actions, agendaItems };
 }
+
+/** Five committee decisions, the longest possible, with a mention to escape. */
+const CARD_DECISIONS: CardDecision[] = Array.from({ length: 5 }, (_, i) => ({
+  decision: i === 4 ? null : `Décision <!channel> & ${'d'.repeat(1990)}`,
+  noFollowUp: i === 4,
+  committee: { scheduledAt: new Date(Date.UTC(2026, i, 12, 13)) },
+}));
 
 const REALISTIC_CARD = card(
   companyRow(),
@@ -747,6 +756,7 @@ const CARD_WITH_ACTIONS = card(
 const WORST_CARD_WITH_ACTIONS: CompanyCard = {
   ...WORST_CARD,
   actions: Array.from({ length: 10 }, (_, i) => cardAction(300 + i, true)),
+  agendaItems: CARD_DECISIONS,
 };
 
 // ---------------------------------------------------------------------------
@@ -2064,7 +2074,13 @@ const ACTION_CASES: Case[] = [
     'worst case: 120 visits, 10 long open actions, every flag, both buttons',
     'message',
     [WORST_CARD_WITH_ACTIONS, { canFileVisit: true, canCreateActions: true }],
-    (p) => expectCompanyCard(p, WORST_CARD_WITH_ACTIONS, true, true),
+    (p) => {
+      expectCompanyCard(p, WORST_CARD_WITH_ACTIONS, true, true);
+      // The committee's decisions, escaped, with « pas de suite » for the last.
+      expect(showsText(p, '*Décisions du comité technique*')).toBe(true);
+      expect(showsText(p, ': pas de suite')).toBe(true);
+      expect(JSON.stringify(p)).not.toContain('<!channel>');
+    },
   ),
 ];
 

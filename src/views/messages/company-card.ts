@@ -61,6 +61,18 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
       divider(),
       ...(card.visits.length ? visitBlocks : [section('_Aucune visite enregistrée pour le moment._')]),
       ...(older > 0 ? [context(`… et ${older} visite(s) plus ancienne(s).`)] : []),
+      ...(card.agendaItems.length
+        ? [
+            section(
+              truncate(
+                `*Décisions du comité technique*\n${card.agendaItems
+                  .map((i) => `• ${frenchDate(i.committee.scheduledAt)} : ${i.decision ? escapeText(truncate(i.decision, 400)) : 'pas de suite'}`)
+                  .join('\n')}`,
+                3000,
+              ),
+            ),
+          ]
+        : []),
       ...(card.actions.length
         ? [
             section(
