@@ -44,6 +44,8 @@ export const configSchema = z.object({
   COMMITTEE_CHANNEL_ID: env(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF').optional()),
   /** Days before a committee session when its agenda is published in its channel. */
   COMMITTEE_AGENDA_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(60).default(7)),
+  /** Days before a session when committee members are reminded to read the agenda and update their actions. */
+  COMMITTEE_REMINDER_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(60).default(2)),
   /** Hours after an alert is raised when the coordinators are reminded it is not transmitted yet. */
   ALERT_REMINDER_HOURS: env(
     z

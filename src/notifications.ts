@@ -17,7 +17,7 @@ import {
   type Clock,
 } from './views/messages/alert.js';
 import { actionDigestMessage, actionMessage, actionNewsMessage, type ActionClock } from './views/messages/action.js';
-import { agendaHeaderMessage, agendaItemMessage, committeeSummaryMessage, informCompanyMessage } from './views/messages/committee.js';
+import { agendaHeaderMessage, agendaItemMessage, committeeReminderMessage, committeeSummaryMessage, informCompanyMessage } from './views/messages/committee.js';
 import { visitConfirmationMessage } from './views/messages/visit.js';
 
 const alertData = z.object({ alertId: z.string(), update: z.boolean().optional(), transitionId: z.string().optional(), hours: z.number().optional() });
@@ -94,6 +94,20 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
       async render(db, data) {
         const committee = await getCommittee(db, z.object({ committeeId: z.string() }).parse(data).committeeId);
         return committee ? agendaHeaderMessage(committee, clock()) : null;
+      },
+    },
+    [COMMITTEE_NOTICES.reminder]: {
+      async render(db, data) {
+        const { committeeId, slackUserId } = z.object({ committeeId: z.string(), slackUserId: z.string() }).parse(data);
+        const committee = await getCommittee(db, committeeId);
+        if (!committee || committee.status !== 'agenda_published') return null;
+        const actionsToUpdate = await db.action.findMany({
+          where: { status: { in: ['a_faire', 'en_cours', 'bloquee'] }, ownerStructure: { members: { some: { slackUserId } } } },
+          orderBy: { dueDate: 'asc' },
+          take: 15,
+          select: { title: true, status: true, dueDate: true, company: { select: { name: true } } },
+        });
+        return committeeReminderMessage(committee, actionsToUpdate, clock());
       },
     },
     [COMMITTEE_NOTICES.summary]: {

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { checkAlertDeadlines } from '../services/alerts/deadlines.js';
 import { runWithLease } from '../services/job-lease.js';
 import { DIGEST_SETTINGS, oweActionDigests } from '../services/actions/digest.js';
-import { publishDueAgendas } from '../services/committees/committees.js';
+import { oweCommitteeReminders, publishDueAgendas } from '../services/committees/committees.js';
 import { localDate, localTime } from '../time.js';
 
 /** One job's run, on demand: what the schedule calls, and what tests and operators can call. */
@@ -18,10 +18,11 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
       if (done && done.reminders + done.breaches > 0) ctx.logger.info(done, 'alert deadlines checked');
       await ctx.notifier.kick();
     },
-    /** Committee agendas due (J-COMMITTEE_AGENDA_DAYS) and not yet published by hand. */
+    /** Committee preparation: agendas due (J-7) and not yet published by hand; the reminders (J-2). */
     committeeAgendas: async () => {
       const published = await publishDueAgendas(ctx.db, ctx.now(), ctx.committees);
-      if (published > 0) ctx.logger.info({ published }, 'committee agendas published');
+      const reminded = await oweCommitteeReminders(ctx.db, ctx.now(), ctx.committees);
+      if (published + reminded > 0) ctx.logger.info({ published, reminded }, 'committee preparation');
       await ctx.notifier.kick();
     },
     /** The morning digest of due and overdue actions, on working days (Monday to Friday). */

@@ -86,6 +86,16 @@ describe('a committee session', () => {
     expect(String((await t.fake.waitForResponse((_b, path) => path.endsWith('/again'))).body.text)).toMatch(/déjà publié/);
     expect(t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === CHANNEL)).toHaveLength(3);
 
+    // ── J-2: each committee member is reminded once, with the agenda to read.
+    t.fake.reset();
+    clock = new Date(session.getTime() - 2 * 86_400_000 + 60_000);
+    await jobRunners(t.ctx).committeeAgendas();
+    await jobRunners(t.ctx).committeeAgendas();
+    const reminders = t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === member.id);
+    expect(reminders).toHaveLength(1);
+    expect(JSON.stringify(reminders[0]!.args.blocks)).toContain(`2 entreprise(s) à l'ordre du jour, à lire dans <#${CHANNEL}>`);
+    expect(t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === capteur.id)).toHaveLength(0);
+
     // ── In the meeting: a decision, an action linked to the item, « pas de suite » on the other.
     const forges = await db.prisma.agendaItem.findFirstOrThrow({ where: { company: { name: 'Forges de Vierzon' } } });
     const porcelaines = await db.prisma.agendaItem.findFirstOrThrow({ where: { company: { name: 'Porcelaines de Foëcy' } } });

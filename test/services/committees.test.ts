@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { planCommittee, publishAgenda, publishDueAgendas } from '../../src/services/committees/committees.js';
+import { oweCommitteeReminders, planCommittee, publishAgenda, publishDueAgendas } from '../../src/services/committees/committees.js';
 import { UserError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
@@ -59,13 +59,24 @@ describe('committee sessions', () => {
     const committee = await db.prisma.committee.findFirstOrThrow();
     // A visit marked after planning joins the agenda when it is published.
     await makeVisit(db.prisma, capteurA, companies['Menuiserie Périchon']!, { date: '2026-11-26', toCommitteeAgenda: true });
-    expect(await publishDueAgendas(db.prisma, NOW, { agendaDaysBefore: 7 })).toBe(0); // J-11: not yet
+    expect(await publishDueAgendas(db.prisma, NOW, { agendaDaysBefore: 7, reminderDaysBefore: 2 })).toBe(0); // J-11: not yet
     const atJ7 = new Date(SESSION.getTime() - 7 * 86_400_000);
-    const runs = await Promise.all([publishDueAgendas(db.prisma, atJ7, { agendaDaysBefore: 7 }), publishDueAgendas((second ?? db).prisma, atJ7, { agendaDaysBefore: 7 }), publishAgenda(db.prisma, coordinator, committee.id, atJ7).then((r) => (r.published ? 1 : 0))]);
+    const runs = await Promise.all([publishDueAgendas(db.prisma, atJ7, { agendaDaysBefore: 7, reminderDaysBefore: 2 }), publishDueAgendas((second ?? db).prisma, atJ7, { agendaDaysBefore: 7, reminderDaysBefore: 2 }), publishAgenda(db.prisma, coordinator, committee.id, atJ7).then((r) => (r.published ? 1 : 0))]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await db.prisma.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ status: 'agenda_published', agendaPublishedAt: atJ7 });
     const owed = await db.prisma.outboxMessage.findMany({ where: { recipient: 'CCOMITE' }, select: { kind: true } });
     expect(owed.map((o) => o.kind).sort()).toEqual(['agenda_item', 'agenda_item', 'agenda_item', 'committee_agenda']);
+    // J-2: every committee member is reminded, once, whatever the instances; not before, not after.
+    const settings = { agendaDaysBefore: 7, reminderDaysBefore: 2 };
+    expect(await oweCommitteeReminders(db.prisma, new Date(SESSION.getTime() - 3 * 86_400_000), settings)).toBe(0);
+    const atJ2 = new Date(SESSION.getTime() - 2 * 86_400_000);
+    const reminded = await Promise.all([oweCommitteeReminders(db.prisma, atJ2, settings), oweCommitteeReminders((second ?? db).prisma, atJ2, settings)]);
+    expect(reminded.reduce((a, b) => a + b, 0)).toBe(3); // capteurA, capteurB, committeeMember hold the comite role
+    expect(await oweCommitteeReminders(db.prisma, new Date(atJ2.getTime() + 3_600_000), settings)).toBe(0);
+    expect(await oweCommitteeReminders(db.prisma, new Date(SESSION.getTime() + 3_600_000), settings)).toBe(0);
+    const recipients = await db.prisma.outboxMessage.findMany({ where: { kind: 'committee_reminder' }, select: { recipient: true } });
+    expect(recipients.map((r) => r.recipient).sort()).toEqual(['UCOMCAPTA', 'UCOMCAPTB', 'UCOMMEMBER']);
+
     // Another session does not take the same visits again.
     const next = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2027-01-12T13:00:00Z'), channelId: 'CCOMITE' }, NOW);
     expect(await db.prisma.agendaItem.count({ where: { committeeId: next.id } })).toBe(0);

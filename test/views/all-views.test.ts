@@ -80,7 +80,7 @@ import {
   type Clock,
 } from '../../src/views/messages/alert.js';
 import * as committeeMessagesModule from '../../src/views/messages/committee.js';
-import { agendaHeaderMessage, agendaItemMessage, committeeSummaryMessage, committeesMessage, informCompanyMessage } from '../../src/views/messages/committee.js';
+import { agendaHeaderMessage, agendaItemMessage, committeeReminderMessage, committeeSummaryMessage, committeesMessage, informCompanyMessage } from '../../src/views/messages/committee.js';
 import * as companyCardModule from '../../src/views/messages/company-card.js';
 import {
   CARD_VISITS,
@@ -2184,6 +2184,17 @@ const COMMITTEE_CASES: Case[] = [
   ...AGENDA_60_ITEMS.map((item) =>
     entry(agendaItemMessage, `worst case: 60-company agenda, item ${item.rank} with ${item.visits.length} visit(s)`, 'message', [item], (p) => expectAgendaItem(p, item)),
   ),
+
+  // --- J-2: the reminder to each committee member ---
+  entry(committeeReminderMessage, 'three companies, two actions to update', 'message', [AGENDA_THREE, [{ title: 'Monter une POE', status: 'en_cours', dueDate: new Date('2026-04-30T00:00:00Z'), company: { name: 'Forges de Vierzon' } }, { title: 'Diagnostic RH', status: 'a_faire', dueDate: new Date('2026-03-20T00:00:00Z'), company: { name: 'Porcelaines de Foëcy' } }], COMMITTEE_CLOCK], (p) => {
+    expect(showsText(p, `${AGENDA_THREE.items.length} entreprise(s) à l'ordre du jour`)).toBe(true);
+    expect(showsText(p, 'Monter une POE')).toBe(true);
+  }),
+  entry(committeeReminderMessage, 'worst case: 60 companies, 30 long actions with mentions', 'message', [AGENDA_60, Array.from({ length: 30 }, (_, i) => ({ title: `${'T'.repeat(140)} <!channel> ${i}`, status: 'bloquee' as const, dueDate: new Date('2026-03-01T00:00:00Z'), company: { name: `${'N'.repeat(190)} <!here>` } })), COMMITTEE_CLOCK], (p) => {
+    expect(JSON.stringify(p)).not.toContain('<!channel>');
+    expect(JSON.stringify(p)).not.toContain('<!here>');
+  }),
+  entry(committeeReminderMessage, 'no action to update', 'message', [AGENDA_EMPTY, [], COMMITTEE_CLOCK], (p) => expect(showsText(p, "Votre structure n'a pas d'action en cours")).toBe(true)),
 
   // --- The closing: the summary, and the decisions to pass on to each company ---
   entry(committeeSummaryMessage, 'three companies', 'message', [summaryOf(3, false), COMMITTEE_CLOCK], (p) => {

@@ -15,6 +15,8 @@ export const COMMITTEE_NOTICES = {
   summary: 'committee_summary',
   /** To the capteur who brought a company: the decisions to pass on, ready to send. */
   inform: 'inform_company',
+  /** Before the session (J-2), to each committee member: read the agenda, update your actions. */
+  reminder: 'committee_reminder',
 } as const;
 
 export const INFORMED_HOW = ['email', 'telephone', 'visite'] as const;
@@ -23,6 +25,8 @@ export type InformedHow = (typeof INFORMED_HOW)[number];
 export interface CommitteeSettings {
   /** Days before a session when its agenda is published by itself (if not done by hand). */
   agendaDaysBefore: number;
+  /** Days before a session when each member is reminded to read the agenda and update their actions. */
+  reminderDaysBefore: number;
 }
 
 /** Plans a session: when, and in which channel it is run. */
@@ -232,3 +236,29 @@ export async function getCommitteeSummary(db: Db, committeeId: string) {
 }
 
 export type CommitteeSummaryDetails = NonNullable<Awaited<ReturnType<typeof getCommitteeSummary>>>;
+
+/**
+ * The reminder before each published session (J-`reminderDaysBefore`), to every committee member:
+ * once per member and session (its row), whatever the number of runs and instances.
+ */
+export async function oweCommitteeReminders(db: Db, now: Date, settings: CommitteeSettings): Promise<number> {
+  const sessions = await db.committee.findMany({
+    where: { status: 'agenda_published', scheduledAt: { gt: now, lte: new Date(now.getTime() + settings.reminderDaysBefore * 86_400_000) } },
+    select: { id: true },
+  });
+  if (sessions.length === 0) return 0;
+  const members = await db.member.findMany({ where: { active: true, roles: { some: { role: 'comite' } } }, select: { slackUserId: true } });
+  let owed = 0;
+  for (const { id: committeeId } of sessions) {
+    for (const { slackUserId } of members) {
+      const recorded = await db.$transaction(async (tx) => {
+        const { count } = await tx.committeeReminder.createMany({ data: [{ committeeId, slackUserId, at: now }], skipDuplicates: true });
+        if (count === 0) return false;
+        await enqueue(tx, { dedupeKey: `${COMMITTEE_NOTICES.reminder}:${committeeId}:${slackUserId}`, kind: COMMITTEE_NOTICES.reminder, recipient: slackUserId, data: { committeeId, slackUserId } });
+        return true;
+      });
+      if (recorded) owed++;
+    }
+  }
+  return owed;
+}

@@ -174,3 +174,27 @@ export function informCompanyMessage(item: AgendaItemDetails) {
     ],
   };
 }
+
+type ActionToUpdate = { title: string; status: keyof typeof ACTION_STATUS_LABELS; dueDate: Date; company: { name: string } };
+
+/** J-2, to a committee member: the session, its agenda in the channel, and their structure's actions to update. */
+export function committeeReminderMessage(committee: CommitteeDetails, actionsToUpdate: ActionToUpdate[], clock: Clock) {
+  const lines = actionsToUpdate.slice(0, 15).map((a) => `• ${esc(truncate(a.title, 150))} — ${esc(truncate(a.company.name, 100))} — ${ACTION_STATUS_LABELS[a.status]}, échéance ${frenchDate(a.dueDate)}`);
+  return {
+    text: `Comité technique le ${frenchDateTime(committee.scheduledAt, clock.timeZone)} : ordre du jour à lire`,
+    blocks: [
+      section(
+        `:calendar: Comité technique le *${frenchDateTime(committee.scheduledAt, clock.timeZone)}* : ${committee.items.length} entreprise(s) à l'ordre du jour, à lire dans <#${committee.channelId}> avec les premiers diagnostics.`,
+      ),
+      section(
+        truncate(
+          lines.length
+            ? `*Les actions de votre structure à mettre à jour avant la séance (${actionsToUpdate.length})*\n${lines.join('\n')}`
+            : "Votre structure n'a pas d'action en cours à mettre à jour.",
+          3000,
+        ),
+      ),
+      context('Mettez-les à jour avec `/actions`.'),
+    ],
+  };
+}
