@@ -78,7 +78,7 @@ export function createPlatformApp(options: PlatformAppOptions) {
       franceTravailEmail: config.FRANCE_TRAVAIL_EMAIL,
     },
     actions: { committeeChannelId: config.COMMITTEE_CHANNEL_ID },
-    committees: { agendaDaysBefore: config.COMMITTEE_AGENDA_DAYS, reminderDaysBefore: config.COMMITTEE_REMINDER_DAYS },
+    committees: { agendaDaysBefore: config.COMMITTEE_AGENDA_DAYS, reminderDaysBefore: config.COMMITTEE_REMINDER_DAYS, timeZone: config.PLATFORM_TIMEZONE },
     now,
     logger,
     notifier: createNotifier({ db, client: deliveryClient, logger, now, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE, today: localDate(config.PLATFORM_TIMEZONE, now()) })) }),

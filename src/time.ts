@@ -66,3 +66,26 @@ export function countdown(deadline: Date, now: Date): string {
   const left = deadline.getTime() - now.getTime();
   return left >= 0 ? `il reste ${frenchDuration(left)}` : `en retard de ${frenchDuration(left)}`;
 }
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes the time zone is ahead of UTC at `instant` (60 for Paris in winter, 120 in summer). */
+export function utcOffsetMinutes(instant: Date, timeZone: string): number {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    offsetFormats.set(timeZone, format);
+  }
+  const part = (type: string) => Number(format.formatToParts(instant).find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The same local wall-clock time `days` later (earlier when negative): « J-7 at 14:00 » stays at
+ * 14:00 in Paris across a daylight-saving change, where 7 × 24 h would land at 13:00 or 15:00.
+ */
+export function shiftLocalDays(instant: Date, days: number, timeZone: string): Date {
+  const naive = new Date(instant.getTime() + days * 86_400_000);
+  return new Date(naive.getTime() + (utcOffsetMinutes(instant, timeZone) - utcOffsetMinutes(naive, timeZone)) * 60_000);
+}

@@ -59,15 +59,15 @@ describe('committee sessions', () => {
     const committee = await db.prisma.committee.findFirstOrThrow();
     // A visit marked after planning joins the agenda when it is published.
     await makeVisit(db.prisma, capteurA, companies['Menuiserie Périchon']!, { date: '2026-11-26', toCommitteeAgenda: true });
-    expect(await publishDueAgendas(db.prisma, NOW, { agendaDaysBefore: 7, reminderDaysBefore: 2 })).toBe(0); // J-11: not yet
+    expect(await publishDueAgendas(db.prisma, NOW, { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' })).toBe(0); // J-11: not yet
     const atJ7 = new Date(SESSION.getTime() - 7 * 86_400_000);
-    const runs = await Promise.all([publishDueAgendas(db.prisma, atJ7, { agendaDaysBefore: 7, reminderDaysBefore: 2 }), publishDueAgendas((second ?? db).prisma, atJ7, { agendaDaysBefore: 7, reminderDaysBefore: 2 }), publishAgenda(db.prisma, coordinator, committee.id, atJ7).then((r) => (r.published ? 1 : 0))]);
+    const runs = await Promise.all([publishDueAgendas(db.prisma, atJ7, { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' }), publishDueAgendas((second ?? db).prisma, atJ7, { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' }), publishAgenda(db.prisma, coordinator, committee.id, atJ7).then((r) => (r.published ? 1 : 0))]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await db.prisma.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ status: 'agenda_published', agendaPublishedAt: atJ7 });
     const owed = await db.prisma.outboxMessage.findMany({ where: { recipient: 'CCOMITE' }, select: { kind: true } });
     expect(owed.map((o) => o.kind).sort()).toEqual(['agenda_item', 'agenda_item', 'agenda_item', 'committee_agenda']);
     // J-2: every committee member is reminded, once, whatever the instances; not before, not after.
-    const settings = { agendaDaysBefore: 7, reminderDaysBefore: 2 };
+    const settings = { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' };
     expect(await oweCommitteeReminders(db.prisma, new Date(SESSION.getTime() - 3 * 86_400_000), settings)).toBe(0);
     const atJ2 = new Date(SESSION.getTime() - 2 * 86_400_000);
     const reminded = await Promise.all([oweCommitteeReminders(db.prisma, atJ2, settings), oweCommitteeReminders((second ?? db).prisma, atJ2, settings)]);
@@ -80,5 +80,19 @@ describe('committee sessions', () => {
     // Another session does not take the same visits again.
     const next = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2027-01-12T13:00:00Z'), channelId: 'CCOMITE' }, NOW);
     expect(await db.prisma.agendaItem.count({ where: { committeeId: next.id } })).toBe(0);
+  });
+});
+
+describe('committee preparation across a daylight-saving change', () => {
+  it('publishes at J-7 at the session’s local time, not 7 × 24 hours before', async () => {
+    // Thursday 1 April 2027, 14:00 in Paris (summer time, UTC+2); J-7 is Thursday 25 March,
+    // 14:00 in Paris (winter time, UTC+1) = 13:00 UTC, where 7 × 24 h would say 12:00 UTC.
+    const session = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2027-04-01T12:00:00Z'), channelId: 'CDST' }, NOW);
+    const settings = { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' };
+    const status = async () => (await db.prisma.committee.findUniqueOrThrow({ where: { id: session.id } })).status;
+    await publishDueAgendas(db.prisma, new Date('2027-03-25T12:30:00Z'), settings);
+    expect(await status()).toBe('planned');
+    await publishDueAgendas(db.prisma, new Date('2027-03-25T13:00:00Z'), settings);
+    expect(await status()).toBe('agenda_published');
   });
 });

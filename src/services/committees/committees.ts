@@ -4,6 +4,7 @@ import type { Db, Tx } from '../db.js';
 import { UserError } from '../errors.js';
 import { enqueue } from '../outbox.js';
 import { can, type Actor } from '../permissions.js';
+import { shiftLocalDays } from '../../time.js';
 
 /** Kinds of the messages a session owes (rendered by src/notifications.ts). */
 export const COMMITTEE_NOTICES = {
@@ -27,6 +28,8 @@ export interface CommitteeSettings {
   agendaDaysBefore: number;
   /** Days before a session when each member is reminded to read the agenda and update their actions. */
   reminderDaysBefore: number;
+  /** Local days: J-7 is 7 calendar days before, at the session's local time, across DST. */
+  timeZone: string;
 }
 
 /** Plans a session: when, and in which channel it is run. */
@@ -94,10 +97,12 @@ export async function publishAgenda(db: Db, actor: Actor | null, committeeId: st
 
 /** Sessions whose agenda is due (J-`agendaDaysBefore`) and not yet published: the job publishes them. */
 export async function publishDueAgendas(db: Db, now: Date, settings: CommitteeSettings): Promise<number> {
-  const due = await db.committee.findMany({
-    where: { status: 'planned', scheduledAt: { lte: new Date(now.getTime() + settings.agendaDaysBefore * 86_400_000) } },
-    select: { id: true },
+  // A day of margin for the DST hour, then the exact local instant.
+  const candidates = await db.committee.findMany({
+    where: { status: 'planned', scheduledAt: { lte: new Date(now.getTime() + (settings.agendaDaysBefore + 1) * 86_400_000) } },
+    select: { id: true, scheduledAt: true },
   });
+  const due = candidates.filter((c) => shiftLocalDays(c.scheduledAt, -settings.agendaDaysBefore, settings.timeZone) <= now);
   let published = 0;
   for (const { id } of due) if ((await publishAgenda(db, null, id, now)).published) published++;
   return published;
@@ -242,10 +247,11 @@ export type CommitteeSummaryDetails = NonNullable<Awaited<ReturnType<typeof getC
  * once per member and session (its row), whatever the number of runs and instances.
  */
 export async function oweCommitteeReminders(db: Db, now: Date, settings: CommitteeSettings): Promise<number> {
-  const sessions = await db.committee.findMany({
-    where: { status: 'agenda_published', scheduledAt: { gt: now, lte: new Date(now.getTime() + settings.reminderDaysBefore * 86_400_000) } },
-    select: { id: true },
+  const candidates = await db.committee.findMany({
+    where: { status: 'agenda_published', scheduledAt: { gt: now, lte: new Date(now.getTime() + (settings.reminderDaysBefore + 1) * 86_400_000) } },
+    select: { id: true, scheduledAt: true },
   });
+  const sessions = candidates.filter((c) => shiftLocalDays(c.scheduledAt, -settings.reminderDaysBefore, settings.timeZone) <= now);
   if (sessions.length === 0) return 0;
   const members = await db.member.findMany({ where: { active: true, roles: { some: { role: 'comite' } } }, select: { slackUserId: true } });
   let owed = 0;
