@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
-import { ACTION_BLOCKS as AB, COMMITTEE_BLOCKS as B, COMMITTEE_BUTTONS, DECISION_BLOCKS, INFORMED_BLOCKS, VIEWS } from '../../src/slack/ids.js';
+import { ACTION_BLOCKS as AB, ACTION_BUTTONS, COMMITTEE_BLOCKS as B, COMMITTEE_BUTTONS, DECISION_BLOCKS, INFORMED_BLOCKS, VIEWS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, viewSubmission } from '../harness/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -21,7 +21,8 @@ let clock = new Date(Date.now() + 1_000);
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  t = await startTestApp(db.prisma, { now: () => clock });
+  // Actions are tracked in the committee's channel too.
+  t = await startTestApp(db.prisma, { now: () => clock, env: { COMMITTEE_CHANNEL_ID: CHANNEL } });
   const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   await makeMember(db.prisma, coord.id, ['coordinateur']);
   await makeMember(db.prisma, member.id, ['comite'], cci.id);
@@ -123,6 +124,15 @@ describe('a committee session', () => {
     expect(await db.prisma.action.findFirstOrThrow({ where: { agendaItemId: forges.id } })).toMatchObject({ origin: 'comite', committeeId: committee.id });
     const listed = await t.fake.waitFor('chat.update', (a) => a.ts === posted.messageTs);
     expect(JSON.stringify(listed.args.blocks)).toContain('POE soudeurs');
+
+    // The action has its own message in the channel; its owner's structure moves it: updated in place.
+    const action = await db.prisma.action.findFirstOrThrow({ where: { agendaItemId: forges.id } });
+    await expect.poll(async () => (await db.prisma.action.findUniqueOrThrow({ where: { id: action.id } })).messageTs).toBeTruthy();
+    const actionTs = (await db.prisma.action.findUniqueOrThrow({ where: { id: action.id } })).messageTs;
+    t.fake.reset();
+    await click(member, ACTION_BUTTONS.start, action.id);
+    const moved = await t.fake.waitFor('chat.update', (a) => a.ts === actionTs);
+    expect(JSON.stringify(moved.args.blocks)).toContain('En cours');
 
     t.fake.reset();
     await click(member, COMMITTEE_BUTTONS.itemNoFollowUp, porcelaines.id);
