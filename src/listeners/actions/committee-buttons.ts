@@ -7,7 +7,8 @@ import { listStructures } from '../../services/structures.js';
 import { localDate } from '../../time.js';
 import { actionCreateModal } from '../../views/modals/action.js';
 import { UserError } from '../../services/errors.js';
-import { errorText } from '../../texts/fr.js';
+import { errorText, REFUSALS } from '../../texts/fr.js';
+import { can, type Actor } from '../../services/permissions.js';
 import { committeePlanModal, decisionModal, informedModal } from '../../views/modals/committee.js';
 import { proposedSessionTime } from '../commands/comite.js';
 import { ackFirst, authorise, ephemeral, tellClicker } from '../guard.js';
@@ -24,8 +25,11 @@ export function openCommitteePlan(ctx: AppContext) {
   };
 }
 
-/** « Publier l'ordre du jour »: now rather than at J-7. */
-export function publishCommitteeAgenda(ctx: AppContext) {
+/**
+ * A coordination button on a session (its id as value): the step runs at once, the clicker is
+ * told what happened, the messages it owes go out.
+ */
+function sessionButton(ctx: AppContext, step: (actor: Actor, committeeId: string, now: Date) => Promise<string>) {
   return async (args: ButtonArgs) => {
     await ackFirst(args.ack);
     const tell = tellClicker(args);
@@ -33,10 +37,8 @@ export function publishCommitteeAgenda(ctx: AppContext) {
     if (!auth.ok) return void (await tell(auth.refusal));
     const { value: committeeId } = z.object({ value: z.string().uuid() }).parse(args.action);
     try {
-      const { published, items } = await publishAgenda(ctx.db, auth.actor, committeeId, ctx.now());
-      await (args.body.response_url
-        ? args.respond(ephemeral(published ? `:white_check_mark: Ordre du jour publié : ${items} entreprise(s).` : "L'ordre du jour de cette séance est déjà publié."))
-        : Promise.resolve());
+      const said = await step(auth.actor, committeeId, ctx.now());
+      if (args.body.response_url) await args.respond(ephemeral(said));
     } catch (error) {
       if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
       throw error;
@@ -44,6 +46,19 @@ export function publishCommitteeAgenda(ctx: AppContext) {
     await ctx.notifier.kick();
   };
 }
+
+/** « Publier l'ordre du jour »: now rather than at J-7. */
+export const publishCommitteeAgenda = (ctx: AppContext) =>
+  sessionButton(ctx, async (actor, committeeId, now) => {
+    const { published, items } = await publishAgenda(ctx.db, actor, committeeId, now);
+    return published ? `:white_check_mark: Ordre du jour publié : ${items} entreprise(s).` : "L'ordre du jour de cette séance est déjà publié.";
+  });
+
+/** « Clôturer le comité » in /comite: the summary, and the decisions owed to each company. */
+export const closeCommitteeButton = (ctx: AppContext) =>
+  sessionButton(ctx, async (actor, committeeId, now) =>
+    (await closeCommittee(ctx.db, actor, committeeId, now)).closed ? ':lock: Comité clôturé : relevé de décisions publié, capteurs prévenus.' : 'Ce comité est déjà clôturé.',
+  );
 
 /**
  * The buttons of an agenda item, in the meeting: « Créer une action » (linked to the item),
@@ -74,38 +89,18 @@ export function agendaItemButton(ctx: AppContext, kind: 'action' | 'decision' | 
   };
 }
 
-/** « Clôturer le comité » in /comite: the summary, and the decisions owed to each company. */
-export function closeCommitteeButton(ctx: AppContext) {
-  return async (args: ButtonArgs) => {
-    await ackFirst(args.ack);
-    const tell = tellClicker(args);
-    const auth = await authorise(ctx.actors, args.body.user.id, 'runCommittees');
-    if (!auth.ok) return void (await tell(auth.refusal));
-    const { value: committeeId } = z.object({ value: z.string().uuid() }).parse(args.action);
-    try {
-      const { closed } = await closeCommittee(ctx.db, auth.actor, committeeId, ctx.now());
-      if (args.body.response_url) {
-        await args.respond(ephemeral(closed ? ':lock: Comité clôturé : relevé de décisions publié, capteurs prévenus.' : 'Ce comité est déjà clôturé.'));
-      }
-    } catch (error) {
-      if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
-      throw error;
-    }
-    await ctx.notifier.kick();
-  };
-}
-
 /** « Entreprise informée », on the decisions sent to the capteur. */
 export function openInformed(ctx: AppContext) {
   return async (args: ButtonArgs) => {
     await ackFirst(args.ack);
     const tell = tellClicker(args);
-    const auth = await authorise(ctx.actors, args.body.user.id, 'fileVisit');
-    const coordination = await authorise(ctx.actors, args.body.user.id, 'runCommittees');
-    if (!auth.ok && !coordination.ok) return void (await tell(auth.refusal));
+    const actor = await ctx.actors.find(args.body.user.id);
+    if (!actor) return void (await tell(REFUSALS.unknownMember));
     const { value: agendaItemId } = z.object({ value: z.string().uuid() }).parse(args.action);
     const item = await ctx.db.agendaItem.findUnique({ where: { id: agendaItemId }, include: { company: { select: { name: true } } } });
     if (!item) return void (await tell(errorText('committee_unknown')));
+    // The capteur who brought the company, or the coordination (the service checks it again).
+    if (item.broughtById !== actor.memberId && !can(actor, 'runCommittees')) return void (await tell(errorText('inform_not_yours')));
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: informedModal(item, localDate(ctx.timeZone, ctx.now())) });
   };
 }
