@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MessageRef, Notice } from './notifier.js';
-import { ACTION_NOTICES, getAction } from './services/actions/actions.js';
+import { ACTION_NOTICES, getAction, structureOpenActions } from './services/actions/actions.js';
 import { ACTION_DIGEST, actionsToMention, DIGEST_SETTINGS } from './services/actions/digest.js';
 import { ALERT_NOTICES, getAlert } from './services/alerts/alerts.js';
 import { COMMITTEE_NOTICES, getAgendaItem, getCommittee, getCommitteeSummary } from './services/committees/committees.js';
@@ -20,6 +20,17 @@ import { actionDigestMessage, actionMessage, actionNewsMessage, type ActionClock
 import { agendaHeaderMessage, agendaItemMessage, committeeReminderMessage, committeeSummaryMessage, informCompanyMessage } from './views/messages/committee.js';
 import { visitConfirmationMessage } from './views/messages/visit.js';
 
+/**
+ * Where a message shown in place goes: onto its message once posted; a new one for its first
+ * post; an update whose first post is still owed waits for it, so it never posts a duplicate.
+ */
+async function inPlace(db: Db, posted: { channel: string | null; ts: string | null } | null | undefined, update: boolean | undefined, firstPostKey: string) {
+  if (posted?.channel && posted.ts) return { channel: posted.channel, ts: posted.ts };
+  if (!update) return 'new' as const;
+  const firstPost = await db.outboxMessage.findUnique({ where: { dedupeKey: firstPostKey }, select: { status: true } });
+  return firstPost?.status === 'pending' ? ('wait' as const) : ('new' as const);
+}
+
 const alertData = z.object({ alertId: z.string(), update: z.boolean().optional(), transitionId: z.string().optional(), hours: z.number().optional() });
 
 /**
@@ -35,10 +46,7 @@ function shownInPlace(kind: string, render: (alert: NonNullable<Awaited<ReturnTy
     async locate(db, data, recipient) {
       const { alertId, update } = alertData.parse(data);
       const shown = await db.alertMessage.findUnique({ where: { alertId_kind_recipient: { alertId, kind, recipient } } });
-      if (shown?.channel && shown.ts) return { channel: shown.channel, ts: shown.ts };
-      if (!update) return 'new';
-      const firstPost = await db.outboxMessage.findUnique({ where: { dedupeKey: `${kind}:${alertId}:${recipient}` }, select: { status: true } });
-      return firstPost?.status === 'pending' ? 'wait' : 'new';
+      return inPlace(db, shown, update, `${kind}:${alertId}:${recipient}`);
     },
     async posted(db: Db, data: unknown, recipient: string, where: MessageRef) {
       const { alertId } = alertData.parse(data);
@@ -76,10 +84,7 @@ function actionInPlace(clock: () => ActionClock): Notice {
     async locate(db, data) {
       const { actionId, update } = actionData.parse(data);
       const action = await db.action.findUnique({ where: { id: actionId }, select: { channelId: true, messageTs: true } });
-      if (action?.channelId && action.messageTs) return { channel: action.channelId, ts: action.messageTs };
-      if (!update) return 'new';
-      const firstPost = await db.outboxMessage.findUnique({ where: { dedupeKey: `${ACTION_NOTICES.message}:${actionId}` }, select: { status: true } });
-      return firstPost?.status === 'pending' ? 'wait' : 'new';
+      return inPlace(db, action && { channel: action.channelId, ts: action.messageTs }, update, `${ACTION_NOTICES.message}:${actionId}`);
     },
     async posted(db, data, _recipient, where) {
       await db.action.update({ where: { id: actionData.parse(data).actionId }, data: { channelId: where.channel, messageTs: where.ts } });
@@ -101,13 +106,7 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
         const { committeeId, slackUserId } = z.object({ committeeId: z.string(), slackUserId: z.string() }).parse(data);
         const committee = await getCommittee(db, committeeId);
         if (!committee || committee.status !== 'agenda_published') return null;
-        const actionsToUpdate = await db.action.findMany({
-          where: { status: { in: ['a_faire', 'en_cours', 'bloquee'] }, ownerStructure: { members: { some: { slackUserId } } } },
-          orderBy: { dueDate: 'asc' },
-          take: 15,
-          select: { title: true, status: true, dueDate: true, company: { select: { name: true } } },
-        });
-        return committeeReminderMessage(committee, actionsToUpdate, clock());
+        return committeeReminderMessage(committee, await structureOpenActions(db, slackUserId), clock());
       },
     },
     [COMMITTEE_NOTICES.summary]: {
@@ -130,10 +129,7 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
       async locate(db, data) {
         const { agendaItemId, update } = z.object({ agendaItemId: z.string(), update: z.boolean().optional() }).parse(data);
         const item = await db.agendaItem.findUnique({ where: { id: agendaItemId }, select: { channelId: true, messageTs: true } });
-        if (item?.channelId && item.messageTs) return { channel: item.channelId, ts: item.messageTs };
-        if (!update) return 'new';
-        const firstPost = await db.outboxMessage.findUnique({ where: { dedupeKey: `${COMMITTEE_NOTICES.item}:${agendaItemId}` }, select: { status: true } });
-        return firstPost?.status === 'pending' ? 'wait' : 'new';
+        return inPlace(db, item && { channel: item.channelId, ts: item.messageTs }, update, `${COMMITTEE_NOTICES.item}:${agendaItemId}`);
       },
       // Kept to update the item in place with what the committee decides.
       async posted(db, data, _recipient, where) {

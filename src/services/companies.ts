@@ -3,6 +3,7 @@ import { findNafSubclass, NAF_NOMENCLATURE } from '../reference/naf.js';
 import { sectorFamilyOf } from '../reference/sector-family.js';
 import { checkSiret, looksLikeSiret, normaliseSiret } from '../reference/siret.js';
 import { searchKey } from '../reference/text.js';
+import { OPEN_STATUSES } from './actions/actions.js';
 import { audit } from './audit.js';
 import type { Db, Tx } from './db.js';
 import { type FieldError, ValidationFailed } from './errors.js';
@@ -121,7 +122,7 @@ export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
       actions: {
         orderBy: [{ dueDate: 'asc' }],
         take: 10,
-        where: { status: { in: ['a_faire', 'en_cours', 'bloquee'] } },
+        where: { status: { in: [...OPEN_STATUSES] } },
         select: { id: true, title: true, status: true, dueDate: true, ownerStructure: { select: { name: true } } },
       },
       visits: {

@@ -184,3 +184,13 @@ export async function listOpenActions(db: Db, actor: Actor, limit = 30) {
   ]);
   return { mine, structure };
 }
+
+/** The open actions of a member's structure, soonest due first: what they should update before a session. */
+export async function structureOpenActions(db: Db, slackUserId: string, limit = 15) {
+  return db.action.findMany({
+    where: { status: { in: [...OPEN_STATUSES] }, ownerStructure: { members: { some: { slackUserId } } } },
+    orderBy: { dueDate: 'asc' },
+    take: limit,
+    select: { title: true, status: true, dueDate: true, company: { select: { name: true } } },
+  });
+}
