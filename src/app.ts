@@ -2,6 +2,8 @@ import { App, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import { INFORM_SETTINGS } from './services/committees/informing.js';
+import { WorkingDays } from './working-days.js';
 import type { AppContext } from './context.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
@@ -78,7 +80,15 @@ export function createPlatformApp(options: PlatformAppOptions) {
       franceTravailEmail: config.FRANCE_TRAVAIL_EMAIL,
     },
     actions: { committeeChannelId: config.COMMITTEE_CHANNEL_ID },
-    committees: { agendaDaysBefore: config.COMMITTEE_AGENDA_DAYS, reminderDaysBefore: config.COMMITTEE_REMINDER_DAYS, timeZone: config.PLATFORM_TIMEZONE },
+    committees: {
+      agendaDaysBefore: config.COMMITTEE_AGENDA_DAYS,
+      reminderDaysBefore: config.COMMITTEE_REMINDER_DAYS,
+      timeZone: config.PLATFORM_TIMEZONE,
+      rhythm: config.COMMITTEE_RHYTHM ?? null,
+      channelId: config.COMMITTEE_CHANNEL_ID,
+      inform: INFORM_SETTINGS,
+    },
+    workingDays: new WorkingDays(config.PLATFORM_HOLIDAYS, config.PLATFORM_TIMEZONE),
     now,
     logger,
     notifier: createNotifier({ db, client: deliveryClient, logger, now, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE, today: localDate(config.PLATFORM_TIMEZONE, now()) })) }),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseRhythm } from './services/committees/rhythm.js';
+import { isHolidayRegion } from './working-days.js';
 
 /**
  * The whole configuration, read once from the environment at start-up. Every bad or missing
@@ -46,6 +48,16 @@ export const configSchema = z.object({
   COMMITTEE_AGENDA_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(60).default(7)),
   /** Days before a session when committee members are reminded to read the agenda and update their actions. */
   COMMITTEE_REMINDER_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(60).default(2)),
+  /** The committee's default rhythm, e.g. « 2e mardi 14:00 »: each session proposed by itself (unset: none). */
+  COMMITTEE_RHYTHM: env(
+    z
+      .string()
+      .refine((text) => parseRhythm(text) !== null, 'expected a rhythm such as « 2e mardi 14:00 » or « dernier jeudi 9h30 »')
+      .transform((text) => parseRhythm(text)!)
+      .optional(),
+  ),
+  /** The public holidays off the working days (digests): FR, or a region such as FR-57 (Moselle) or FR-RE (La Réunion). */
+  PLATFORM_HOLIDAYS: env(z.string().refine(isHolidayRegion, 'expected FR or FR-<region>, e.g. FR-57 or FR-RE').default('FR')),
   /** Hours after an alert is raised when the coordinators are reminded it is not transmitted yet. */
   ALERT_REMINDER_HOURS: env(
     z

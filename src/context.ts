@@ -3,6 +3,9 @@ import type { Db } from './services/db.js';
 import type { ActionSettings } from './services/actions/actions.js';
 import type { AlertSettings } from './services/alerts/alerts.js';
 import type { CommitteeSettings } from './services/committees/committees.js';
+import type { InformSettings } from './services/committees/informing.js';
+import type { CommitteeRhythm } from './services/committees/rhythm.js';
+import type { WorkingDays } from './working-days.js';
 import type { DeadlineSettings } from './services/alerts/deadlines.js';
 import type { ActorDirectory } from './services/members.js';
 import type { Notifier } from './notifier.js';
@@ -17,8 +20,10 @@ export interface AppContext {
   alerts: AlertSettings & DeadlineSettings & { franceTravailEmail?: string | undefined };
   /** Actions: the committee channel their messages go to. */
   actions: ActionSettings;
-  /** Committee sessions: when their agenda is published. */
-  committees: CommitteeSettings;
+  /** Committee sessions: when their agenda is published, their default rhythm, the companies to inform. */
+  committees: CommitteeSettings & { rhythm: CommitteeRhythm | null; channelId?: string | undefined; inform: InformSettings };
+  /** Monday to Friday without the public holidays of the platform's region. */
+  workingDays: WorkingDays;
   now: () => Date;
   notifier: Notifier;
   logger: Logger;

@@ -3,7 +3,8 @@ import type { MessageRef, Notice } from './notifier.js';
 import { ACTION_NOTICES, getAction, structureOpenActions } from './services/actions/actions.js';
 import { ACTION_DIGEST, actionsToMention, DIGEST_SETTINGS } from './services/actions/digest.js';
 import { ALERT_NOTICES, getAlert } from './services/alerts/alerts.js';
-import { COMMITTEE_NOTICES, getAgendaItem, getCommittee, getCommitteeSummary } from './services/committees/committees.js';
+import { actionsForReview, COMMITTEE_NOTICES, getAgendaItem, getCommittee, getCommitteeSummary } from './services/committees/committees.js';
+import { companiesToInform } from './services/committees/informing.js';
 import { audit } from './services/audit.js';
 import type { Db } from './services/db.js';
 import { getVisitSummary, VISIT_CONFIRMATION } from './services/visits/file-visit.js';
@@ -17,7 +18,15 @@ import {
   type Clock,
 } from './views/messages/alert.js';
 import { actionDigestMessage, actionMessage, actionNewsMessage, type ActionClock } from './views/messages/action.js';
-import { agendaHeaderMessage, agendaItemMessage, committeeReminderMessage, committeeSummaryMessage, informCompanyMessage } from './views/messages/committee.js';
+import {
+  agendaHeaderMessage,
+  agendaItemMessage,
+  committeeProposedMessage,
+  committeeReminderMessage,
+  committeeSummaryMessage,
+  informCompanyMessage,
+  informReminderMessage,
+} from './views/messages/committee.js';
 import { visitConfirmationMessage } from './views/messages/visit.js';
 
 /**
@@ -98,7 +107,22 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
     [COMMITTEE_NOTICES.agenda]: {
       async render(db, data) {
         const committee = await getCommittee(db, z.object({ committeeId: z.string() }).parse(data).committeeId);
-        return committee ? agendaHeaderMessage(committee, clock()) : null;
+        return committee ? agendaHeaderMessage(committee, await actionsForReview(db, committee.scheduledAt), clock()) : null;
+      },
+    },
+    [COMMITTEE_NOTICES.proposed]: {
+      async render(db, data) {
+        const { committeeId, agendaDaysBefore } = z.object({ committeeId: z.string(), agendaDaysBefore: z.number() }).parse(data);
+        const committee = await getCommittee(db, committeeId);
+        // Cancelled or already published since: nothing left to propose.
+        return committee?.status === 'planned' ? committeeProposedMessage(committee, clock(), agendaDaysBefore) : null;
+      },
+    },
+    [COMMITTEE_NOTICES.informReminder]: {
+      async render(db, data) {
+        const list = await companiesToInform(db, { broughtById: z.object({ memberId: z.string() }).parse(data).memberId, limit: 20 });
+        // Informed since the reminder was owed: nothing to say.
+        return list.total ? informReminderMessage(list, clock()) : null;
       },
     },
     [COMMITTEE_NOTICES.reminder]: {

@@ -89,3 +89,19 @@ export function shiftLocalDays(instant: Date, days: number, timeZone: string): D
   const naive = new Date(instant.getTime() + days * 86_400_000);
   return new Date(naive.getTime() + (utcOffsetMinutes(instant, timeZone) - utcOffsetMinutes(naive, timeZone)) * 60_000);
 }
+
+/**
+ * The instant it is `time` (HH:MM) on the local calendar `date` (YYYY-MM-DD) in `timeZone`.
+ * In the hour skipped when clocks go forward, the same wall-clock time an hour later.
+ */
+export function localInstant(date: string, time: string, timeZone: string): Date {
+  const naive = new Date(`${date}T${time}:00Z`);
+  const first = new Date(naive.getTime() - utcOffsetMinutes(naive, timeZone) * 60_000);
+  // The offset at the guess may differ from the offset at the answer near a change: one more step.
+  return new Date(naive.getTime() - utcOffsetMinutes(first, timeZone) * 60_000);
+}
+
+/** The local calendar date `days` after `date` (both YYYY-MM-DD). */
+export function addCalendarDays(date: string, days: number): string {
+  return new Date(new Date(`${date}T00:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -39,6 +39,8 @@ describe('loadConfig', () => {
       COMMITTEE_CHANNEL_ID: undefined,
       COMMITTEE_AGENDA_DAYS: 7,
       COMMITTEE_REMINDER_DAYS: 2,
+      COMMITTEE_RHYTHM: undefined,
+      PLATFORM_HOLIDAYS: 'FR',
       ALERT_REMINDER_HOURS: [24, 40],
       ALERT_DEADLINE_HOURS: 48,
       FRANCE_TRAVAIL_EMAIL: undefined,
@@ -116,7 +118,7 @@ describe('loadConfig', () => {
 
   it('treats other empty optional variables as absent too (an empty PORT is not port 0)', () => {
     const empty = { PORT: '', DATABASE_URL: '', PGLITE_DATA_DIR: '', LOG_LEVEL: '', PLATFORM_ADMIN_SLACK_IDS: '', PLATFORM_TIMEZONE: '' };
-    const alertSettings = { PARTNERS_CHANNEL_ID: '', COMMITTEE_CHANNEL_ID: '', COMMITTEE_AGENDA_DAYS: '', COMMITTEE_REMINDER_DAYS: '', ALERT_REMINDER_HOURS: '', ALERT_DEADLINE_HOURS: '', FRANCE_TRAVAIL_EMAIL: '' };
+    const alertSettings = { PARTNERS_CHANNEL_ID: '', COMMITTEE_CHANNEL_ID: '', COMMITTEE_AGENDA_DAYS: '', COMMITTEE_REMINDER_DAYS: '', COMMITTEE_RHYTHM: '', PLATFORM_HOLIDAYS: '', ALERT_REMINDER_HOURS: '', ALERT_DEADLINE_HOURS: '', FRANCE_TRAVAIL_EMAIL: '' };
     expect(loadConfig({ ...MINIMAL, ...empty, ...alertSettings })).toEqual(loadConfig({ ...MINIMAL }));
     expect(loadConfig({ ...MINIMAL, ...empty })).toMatchObject({ PORT: 3000, PGLITE_DATA_DIR: './data/pglite', LOG_LEVEL: 'info', PLATFORM_TIMEZONE: 'Europe/Paris' });
   });
@@ -127,6 +129,18 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...MINIMAL, PLATFORM_ADMIN_SLACK_IDS: 'U1AAA, claire.martin' }).problems).toEqual([
       expect.stringContaining('PLATFORM_ADMIN_SLACK_IDS'),
     ]);
+  });
+
+  it('reads the committee rhythm and the holidays region, and refuses what it cannot read', () => {
+    expect(loadConfig({ ...MINIMAL, COMMITTEE_RHYTHM: '2e mardi 14:00', PLATFORM_HOLIDAYS: 'FR-57' })).toMatchObject({
+      COMMITTEE_RHYTHM: { ordinal: 2, weekday: 2, time: '14:00' },
+      PLATFORM_HOLIDAYS: 'FR-57',
+    });
+    expect(loadConfig({ ...MINIMAL, COMMITTEE_RHYTHM: 'Dernier Jeudi 9h30' }).COMMITTEE_RHYTHM).toEqual({ ordinal: -1, weekday: 4, time: '09:30' });
+    const { problems } = problemsOf({ ...MINIMAL, COMMITTEE_RHYTHM: 'tous les mardis', PLATFORM_HOLIDAYS: 'DE' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['COMMITTEE_RHYTHM', 'PLATFORM_HOLIDAYS']);
+    expect(problemsOf({ ...MINIMAL, COMMITTEE_RHYTHM: '2e samedi 10:00' }).problems).toEqual([expect.stringContaining('2e mardi 14:00')]);
+    expect(problemsOf({ ...MINIMAL, PLATFORM_HOLIDAYS: 'FR-75' }).problems).toEqual([expect.stringContaining('PLATFORM_HOLIDAYS')]);
   });
 
   it('refuses a time zone that does not exist', () => {

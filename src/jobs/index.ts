@@ -4,7 +4,9 @@ import type { AppContext } from '../context.js';
 import { checkAlertDeadlines } from '../services/alerts/deadlines.js';
 import { runWithLease } from '../services/job-lease.js';
 import { DIGEST_SETTINGS, oweActionDigests } from '../services/actions/digest.js';
-import { oweCommitteeReminders, publishDueAgendas } from '../services/committees/committees.js';
+import { holdDueSessions, oweCommitteeReminders, publishDueAgendas } from '../services/committees/committees.js';
+import { oweInformReminders } from '../services/committees/informing.js';
+import { proposeNextSession } from '../services/committees/rhythm.js';
 import { localDate, localTime } from '../time.js';
 
 /** One job's run, on demand: what the schedule calls, and what tests and operators can call. */
@@ -18,29 +20,29 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
       if (done && done.reminders + done.breaches > 0) ctx.logger.info(done, 'alert deadlines checked');
       await ctx.notifier.kick();
     },
-    /** Committee preparation: agendas due (J-7) and not yet published by hand; the reminders (J-2). */
+    /**
+     * The committee's cycle: the next session proposed by the rhythm, agendas due (J-7) and not
+     * yet published by hand, the reminders (J-2), sessions whose time has come held, and capteurs
+     * reminded of the companies still to inform.
+     */
     committeeAgendas: async () => {
-      const published = await publishDueAgendas(ctx.db, ctx.now(), ctx.committees);
-      const reminded = await oweCommitteeReminders(ctx.db, ctx.now(), ctx.committees);
-      if (published + reminded > 0) ctx.logger.info({ published, reminded }, 'committee preparation');
+      const now = ctx.now();
+      const proposed = await proposeNextSession(ctx.db, now, { ...ctx.committees, leadDays: ctx.committees.agendaDaysBefore });
+      const published = await publishDueAgendas(ctx.db, now, ctx.committees);
+      const reminded = await oweCommitteeReminders(ctx.db, now, ctx.committees);
+      const held = await holdDueSessions(ctx.db, now);
+      const toInform = await oweInformReminders(ctx.db, now, ctx.committees.inform);
+      if (proposed || published + reminded + held + toInform > 0) ctx.logger.info({ proposed: proposed?.occurrence, published, reminded, held, toInform }, 'committee cycle');
       await ctx.notifier.kick();
     },
-    /** The morning digest of due and overdue actions, on working days (Monday to Friday). */
+    /** The morning digest of due and overdue actions, on working days (public holidays off). */
     actionDigests: async () => {
       const now = ctx.now();
-      if (!isWorkingDay(now, ctx.timeZone)) return;
+      if (!ctx.workingDays.isWorkingDay(now)) return;
       await oweActionDigests(ctx.db, localDate(ctx.timeZone, now), DIGEST_SETTINGS);
       await ctx.notifier.kick();
     },
   };
-}
-
-const weekday = new Map<string, Intl.DateTimeFormat>();
-/** Monday to Friday in the platform's time zone (public holidays are not known yet). */
-export function isWorkingDay(now: Date, timeZone: string): boolean {
-  let format = weekday.get(timeZone);
-  if (!format) weekday.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short' })));
-  return !['Sat', 'Sun'].includes(format.format(now));
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { ALERT_ACTIONS } from '../services/alerts/state-machine.js';
-import { ACTION_BUTTONS, ACTIONS, ALERT_ACTION_IDS, COMMANDS, COMMITTEE_BUTTONS, VIEWS } from '../slack/ids.js';
-import { agendaItemButton, closeCommitteeButton, openCommitteePlan, openInformed, publishCommitteeAgenda } from './actions/committee-buttons.js';
+import { ACTION_BUTTONS, ACTIONS, AGENDA_EDIT_BLOCKS, ALERT_ACTION_IDS, COMMANDS, COMMITTEE_BUTTONS, VIEWS } from '../slack/ids.js';
+import { agendaItemButton, cancelCommitteeButton, closeCommitteeButton, openCommitteePlan, openInformed, openSessionForm, publishCommitteeAgenda } from './actions/committee-buttons.js';
+import { agendaEditSubmission } from './views/agenda-edit.js';
 import { companyInformedSubmission } from './views/company-informed.js';
 import { itemDecisionSubmission } from './views/item-decision.js';
 import { comiteCommand } from './commands/comite.js';
@@ -51,6 +52,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.view(VIEWS.committeePlan, committeePlanSubmission(ctx));
   app.view(VIEWS.itemDecision, itemDecisionSubmission(ctx));
   app.view(VIEWS.companyInformed, companyInformedSubmission(ctx));
+  app.view(VIEWS.agendaEdit, agendaEditSubmission(ctx));
 
   app.action(ACTIONS.openVisitReport, openVisitReport(ctx));
   app.action(ACTIONS.showCompanyCard, showCompanyCard(ctx));
@@ -73,11 +75,15 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.action(COMMITTEE_BUTTONS.itemAction, agendaItemButton(ctx, 'action'));
   app.action(COMMITTEE_BUTTONS.itemDecision, agendaItemButton(ctx, 'decision'));
   app.action(COMMITTEE_BUTTONS.itemNoFollowUp, agendaItemButton(ctx, 'noFollowUp'));
+  app.action(COMMITTEE_BUTTONS.editAgenda, openSessionForm(ctx, 'agenda'));
+  app.action(COMMITTEE_BUTTONS.reschedule, openSessionForm(ctx, 'reschedule'));
+  app.action(COMMITTEE_BUTTONS.cancel, cancelCommitteeButton(ctx));
   app.action(COMMITTEE_BUTTONS.close, closeCommitteeButton(ctx));
   app.action(COMMITTEE_BUTTONS.informed, openInformed(ctx));
 
   app.options(ACTIONS.companyPicker, companyPickerOptions(ctx));
   app.options(ACTIONS.nafPicker, nafPickerOptions(ctx));
+  app.options(AGENDA_EDIT_BLOCKS.add, companyPickerOptions(ctx, 'runCommittees'));
 
   app.event('app_home_opened', appHomeOpened(ctx));
   return { commands: Object.keys(commands) };

@@ -31,6 +31,7 @@ export const VIEWS = {
   committeePlan: 'committee_plan',
   itemDecision: 'agenda_item_decision',
   companyInformed: 'company_informed',
+  agendaEdit: 'agenda_edit',
 } as const;
 
 /**
@@ -192,8 +193,18 @@ export const COMMITTEE_BUTTONS = {
   itemDecision: 'agenda_item_open_decision',
   itemNoFollowUp: 'agenda_item_no_follow_up',
   close: 'committee_close',
+  /** On a session not yet published (its id as value), for the coordination. */
+  editAgenda: 'committee_edit_agenda',
+  reschedule: 'committee_reschedule',
+  cancel: 'committee_cancel',
   /** To the capteur, on the decisions to pass on: record that the company was informed. */
   informed: 'company_informed_open',
+} as const;
+
+/** The agenda edit modal: the items kept (all selected at first), the companies added (type-ahead). */
+export const AGENDA_EDIT_BLOCKS = {
+  keep: 'agenda_keep',
+  add: 'agenda_add_companies',
 } as const;
 
 export const INFORMED_BLOCKS = {

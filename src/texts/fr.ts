@@ -201,6 +201,7 @@ export const ERRORS = {
   committee_in_past: 'Cette date est passée : choisissez une date à venir.',
   committee_unknown: "Ce comité n'existe plus.",
   committee_closed: 'Ce comité est clôturé : ses décisions ne changent plus.',
+  agenda_already_published: "L'ordre du jour de cette séance est déjà publié : la séance ne se modifie plus.",
   inform_not_yours: "Seuls le capteur qui a présenté l'entreprise et la coordination enregistrent qu'elle a été informée.",
   committee_member_only: 'Seuls les membres du comité technique et la coordination enregistrent ses décisions.',
   partners_channel_missing:
@@ -278,8 +279,10 @@ export const HELP = {
   comite: [
     '*/comite* — le comité technique mensuel.',
     '• `/comite` : les prochaines séances et leur ordre du jour ;',
-    '• `/comite planifier` : planifier une séance (coordination) ;',
-    '• l’ordre du jour (les entreprises dont une visite est marquée « prochain comité ») est publié dans le canal du comité 7 jours avant, ou plus tôt avec le bouton « Publier l’ordre du jour ».',
+    '• `/comite planifier` : planifier une séance (coordination) ; « Modifier l’ordre du jour », « Déplacer » ou « Annuler » tant qu’il n’est pas publié ;',
+    '• `/comite a-informer` : les entreprises pas encore informées des décisions du comité (coordination) ;',
+    '• l’ordre du jour (les entreprises dont une visite est marquée « prochain comité » ou signale une alerte, et les actions à faire le point) est publié dans le canal du comité 7 jours avant, ou plus tôt avec le bouton « Publier l’ordre du jour » ;',
+    '• après la clôture, chaque capteur reçoit les décisions à transmettre aux entreprises qu’il a présentées, et un rappel chaque semaine tant qu’elles ne sont pas informées.',
   ].join('\n'),
   plateforme: [
     '*/plateforme* — aide et administration de la Plateforme Emploi – Mutations Économiques.',

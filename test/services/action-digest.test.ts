@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { isWorkingDay } from '../../src/jobs/index.js';
+import { WorkingDays } from '../../src/working-days.js';
 import { oweActionDigests } from '../../src/services/actions/digest.js';
 import { localTime } from '../../src/time.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
@@ -42,12 +42,33 @@ describe('the morning digest of actions', () => {
   });
 
   it('runs on working days at 8:30 Paris time, on both sides of a daylight-saving change', () => {
-    expect(isWorkingDay(new Date('2026-11-27T07:30:00Z'), 'Europe/Paris')).toBe(true); // Friday
-    expect(isWorkingDay(new Date('2026-11-28T07:30:00Z'), 'Europe/Paris')).toBe(false); // Saturday
+    const paris = new WorkingDays('FR', 'Europe/Paris');
+    expect(paris.isWorkingDay(new Date('2026-11-27T07:30:00Z'))).toBe(true); // Friday
+    expect(paris.isWorkingDay(new Date('2026-11-28T07:30:00Z'))).toBe(false); // Saturday
     // Sunday 23:30 UTC is already Monday in Paris.
-    expect(isWorkingDay(new Date('2026-11-29T23:30:00Z'), 'Europe/Paris')).toBe(true);
+    expect(paris.isWorkingDay(new Date('2026-11-29T23:30:00Z'))).toBe(true);
     expect(localTime(new Date('2026-03-27T07:30:00Z'), 'Europe/Paris')).toBe('08:30'); // UTC+1
     expect(localTime(new Date('2026-03-30T06:30:00Z'), 'Europe/Paris')).toBe('08:30'); // UTC+2
     expect(localTime(new Date('2026-10-26T07:30:00Z'), 'Europe/Paris')).toBe('08:30'); // back to UTC+1
+  });
+
+  it('skips the public holidays of the platform’s region', () => {
+    const paris = new WorkingDays('FR', 'Europe/Paris');
+    // Friday 25 December, Monday of Easter and of Pentecost 2027, Thursday of the Ascension, 11 November.
+    for (const day of ['2026-12-25', '2027-03-29', '2027-05-17', '2027-05-06', '2026-11-11']) {
+      expect(paris.isWorkingDay(new Date(`${day}T07:30:00Z`)), day).toBe(false);
+    }
+    expect(paris.isWorkingDay(new Date('2026-12-24T07:30:00Z'))).toBe(true);
+    // Alsace-Moselle: Good Friday and 26 December (a Monday in 2022) are off too.
+    const moselle = new WorkingDays('FR-57', 'Europe/Paris');
+    expect(paris.isWorkingDay(new Date('2027-03-26T07:30:00Z'))).toBe(true);
+    expect(moselle.isWorkingDay(new Date('2027-03-26T07:30:00Z'))).toBe(false);
+    expect(moselle.isWorkingDay(new Date('2022-12-26T07:30:00Z'))).toBe(false);
+    // La Réunion, in its own time zone: 20 December, the abolition of slavery (a Monday in 2027).
+    const reunion = new WorkingDays('FR-RE', 'Indian/Reunion');
+    expect(reunion.isWorkingDay(new Date('2027-12-20T05:00:00Z'))).toBe(false);
+    expect(paris.isWorkingDay(new Date('2027-12-20T07:30:00Z'))).toBe(true);
+    // 24 December 21:30 in Paris is already the 25th on La Réunion (UTC+4).
+    expect(reunion.isWorkingDay(new Date('2026-12-24T21:30:00Z'))).toBe(false);
   });
 });

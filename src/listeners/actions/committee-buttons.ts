@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { closeCommittee, publishAgenda, recordItemOutcome } from '../../services/committees/committees.js';
+import { getDraftAgenda } from '../../services/committees/agenda.js';
+import { cancelCommittee, closeCommittee, publishAgenda, recordItemOutcome } from '../../services/committees/committees.js';
 import { listStructures } from '../../services/structures.js';
 import { localDate } from '../../time.js';
 import { actionCreateModal } from '../../views/modals/action.js';
 import { UserError } from '../../services/errors.js';
 import { errorText, REFUSALS } from '../../texts/fr.js';
 import { can, type Actor } from '../../services/permissions.js';
-import { committeePlanModal, decisionModal, informedModal } from '../../views/modals/committee.js';
+import { agendaEditModal, committeePlanModal, decisionModal, informedModal } from '../../views/modals/committee.js';
 import { proposedSessionTime } from '../commands/comite.js';
 import { ackFirst, authorise, ephemeral, tellClicker } from '../guard.js';
 
@@ -53,6 +54,29 @@ export const publishCommitteeAgenda = (ctx: AppContext) =>
     const { published, items } = await publishAgenda(ctx.db, actor, committeeId, now);
     return published ? `:white_check_mark: Ordre du jour publié : ${items} entreprise(s).` : "L'ordre du jour de cette séance est déjà publié.";
   });
+
+/** « Annuler la séance » (confirmed in Slack): before publication only; its companies go to the next one. */
+export const cancelCommitteeButton = (ctx: AppContext) =>
+  sessionButton(ctx, async (actor, committeeId) => {
+    await cancelCommittee(ctx.db, actor, committeeId);
+    return ':wastebasket: Séance annulée : ses entreprises iront à l’ordre du jour de la séance suivante.';
+  });
+
+/** « Modifier l'ordre du jour » and « Déplacer » on a planned session: their modal, for the coordination. */
+export function openSessionForm(ctx: AppContext, form: 'agenda' | 'reschedule') {
+  return async (args: ButtonArgs) => {
+    await ackFirst(args.ack);
+    const tell = tellClicker(args);
+    const auth = await authorise(ctx.actors, args.body.user.id, 'runCommittees');
+    if (!auth.ok) return void (await tell(auth.refusal));
+    const { value: committeeId } = z.object({ value: z.string().uuid() }).parse(args.action);
+    const draft = await getDraftAgenda(ctx.db, committeeId);
+    if (!draft) return void (await tell(errorText('committee_unknown')));
+    if (draft.status !== 'planned') return void (await tell(errorText('agenda_already_published')));
+    const view = form === 'agenda' ? agendaEditModal(draft, ctx) : committeePlanModal({ initialAt: draft.scheduledAt, channelId: draft.channelId, committeeId });
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view });
+  };
+}
 
 /** « Clôturer le comité » in /comite: the summary, and the decisions owed to each company. */
 export const closeCommitteeButton = (ctx: AppContext) =>

@@ -2,6 +2,8 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppContext } from '../../context.js';
 import { listOpenAlerts } from '../../services/alerts/alerts.js';
+import { nextCommittee } from '../../services/committees/committees.js';
+import { companiesToInform } from '../../services/committees/informing.js';
 import { can } from '../../services/permissions.js';
 import { countVisitsSince, listRecentVisits } from '../../services/visits/file-visit.js';
 import { localMonthStart } from '../../time.js';
@@ -23,6 +25,17 @@ export async function publishHome(ctx: AppContext, client: WebClient, slackUserI
     home = { kind: 'member', roles: [...actor.roles], structureName: structure?.name ?? null };
     if (can(actor, 'handleAlerts')) {
       home.coordination = { openAlerts: await listOpenAlerts(ctx.db), clock: { now: ctx.now(), timeZone: ctx.timeZone } };
+    }
+    const coordinates = can(actor, 'runCommittees');
+    if (coordinates || can(actor, 'followCommittees') || can(actor, 'fileVisit')) {
+      const [next, toInform] = await Promise.all([
+        nextCommittee(ctx.db, ctx.now()),
+        companiesToInform(ctx.db, coordinates ? { limit: 10 } : { broughtById: actor.memberId, limit: 10 }),
+      ]);
+      // A capteur outside the committee only sees it when they have companies to inform.
+      if (coordinates || can(actor, 'followCommittees') || toInform.total > 0) {
+        home.committee = { next, toInform, clock: { now: ctx.now(), timeZone: ctx.timeZone }, all: coordinates };
+      }
     }
     if (can(actor, 'fileVisit')) {
       const monthStart = new Date(`${localMonthStart(ctx.timeZone, ctx.now())}T00:00:00Z`);

@@ -18,7 +18,19 @@ export const COMMITTEE_NOTICES = {
   inform: 'inform_company',
   /** Before the session (J-2), to each committee member: read the agenda, update your actions. */
   reminder: 'committee_reminder',
+  /** To a capteur: the companies they have not informed yet of the committee's decisions. */
+  informReminder: 'inform_reminder',
+  /** To each coordinator: a session proposed by the configured rhythm. */
+  proposed: 'committee_proposed',
 } as const;
+
+/** Transaction-level advisory lock held while an agenda is drafted or edited (an arbitrary constant). */
+const AGENDA_LOCK = 740_221;
+
+/** Two sessions drafted at once would take the same visits: drafting is one at a time. */
+export async function lockAgendas(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AGENDA_LOCK})`);
+}
 
 export const INFORMED_HOW = ['email', 'telephone', 'visite'] as const;
 export type InformedHow = (typeof INFORMED_HOW)[number];
@@ -44,15 +56,30 @@ export async function planCommittee(db: Db, actor: Actor, input: { scheduledAt: 
   });
 }
 
+/** Red-flag visits older than this before a platform's first session are not drafted. */
+const FIRST_SESSION_LOOKBACK_DAYS = 92;
+
 /**
- * Puts on the session's agenda every company with a visit marked « for the next committee »
- * (on or before the session) that no agenda has taken yet: one item per company, with its
- * visits, brought by the capteur of its latest visit; red flags first.
+ * Puts on the session's agenda every company with a visit that no agenda has taken yet, on or
+ * before the session, and either marked « for the next committee » or raising a red flag since
+ * the previous session: one item per company, with its visits, brought by the capteur of its
+ * latest visit; red flags first. Companies the coordination took off this agenda stay off.
  */
 export async function refreshAgenda(tx: Tx, committeeId: string): Promise<number> {
-  const committee = await tx.committee.findUniqueOrThrow({ where: { id: committeeId }, include: { items: { select: { companyId: true, rank: true } } } });
+  await lockAgendas(tx);
+  const committee = await tx.committee.findUniqueOrThrow({
+    where: { id: committeeId },
+    include: { items: { select: { companyId: true, rank: true } }, exclusions: { select: { companyId: true } } },
+  });
+  const previous = await tx.committee.findFirst({ where: { scheduledAt: { lt: committee.scheduledAt } }, orderBy: { scheduledAt: 'desc' }, select: { scheduledAt: true } });
+  const flaggedSince = previous?.scheduledAt ?? new Date(committee.scheduledAt.getTime() - FIRST_SESSION_LOOKBACK_DAYS * 86_400_000);
   const visits = await tx.visit.findMany({
-    where: { toCommitteeAgenda: true, visitDate: { lte: committee.scheduledAt }, agendaItems: { none: {} } },
+    where: {
+      visitDate: { lte: committee.scheduledAt },
+      agendaItems: { none: {} },
+      companyId: { notIn: committee.exclusions.map((e) => e.companyId) },
+      OR: [{ toCommitteeAgenda: true }, { redFlags: { some: {} }, visitDate: { gt: flaggedSince } }],
+    },
     orderBy: [{ visitDate: 'asc' }, { createdAt: 'asc' }],
     select: { id: true, companyId: true, capteurId: true, redFlags: { select: { flag: true } } },
   });
@@ -108,6 +135,59 @@ export async function publishDueAgendas(db: Db, now: Date, settings: CommitteeSe
   return published;
 }
 
+/** Sessions whose time has come after their agenda was published: now held (in the meeting). */
+export async function holdDueSessions(db: Db, now: Date): Promise<number> {
+  const { count } = await db.committee.updateMany({ where: { status: 'agenda_published', scheduledAt: { lte: now } }, data: { status: 'held' } });
+  return count;
+}
+
+/**
+ * Moves a session not yet published (another date, another channel). Once the agenda is out,
+ * its messages are in the channel and the members reminded: it no longer moves.
+ */
+export async function rescheduleCommittee(db: Db, actor: Actor, committeeId: string, input: { scheduledAt: Date; channelId: string }, now: Date) {
+  if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
+  if (input.scheduledAt <= now) throw new UserError('committee_in_past', 'scheduledAt');
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.committee.updateMany({ where: { id: committeeId, status: 'planned' }, data: input });
+    if (count === 0) throw new UserError((await tx.committee.count({ where: { id: committeeId } })) ? 'agenda_already_published' : 'committee_unknown');
+    await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.reschedule', entity: 'Committee', entityId: committeeId, details: { scheduledAt: input.scheduledAt.toISOString() } });
+    // A later date may take in visits filed since.
+    await refreshAgenda(tx, committeeId);
+    return tx.committee.findUniqueOrThrow({ where: { id: committeeId } });
+  });
+}
+
+/** Cancels a session not yet published: its companies go back to the next one. */
+export async function cancelCommittee(db: Db, actor: Actor, committeeId: string): Promise<void> {
+  if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.committee.deleteMany({ where: { id: committeeId, status: 'planned' } });
+    if (count === 0) throw new UserError((await tx.committee.count({ where: { id: committeeId } })) ? 'agenda_already_published' : 'committee_unknown');
+    await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.cancel', entity: 'Committee', entityId: committeeId });
+  });
+}
+
+/**
+ * The open actions the committee reviews at a session: due by then, or blocked. Shown on its
+ * agenda; each has its own message with its buttons in the channel.
+ */
+export async function actionsForReview(db: Db, scheduledAt: Date, limit = 20) {
+  const where = { OR: [{ status: { in: ['a_faire' as const, 'en_cours' as const] }, dueDate: { lte: scheduledAt } }, { status: 'bloquee' as const }] };
+  const [total, actions] = await Promise.all([
+    db.action.count({ where }),
+    db.action.findMany({
+      where,
+      orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }],
+      take: limit,
+      select: { title: true, status: true, dueDate: true, company: { select: { name: true } }, ownerStructure: { select: { name: true } } },
+    }),
+  ]);
+  return { total, actions };
+}
+
+export type ActionsForReview = Awaited<ReturnType<typeof actionsForReview>>;
+
 export async function listCommittees(db: Db, now: Date) {
   return db.committee.findMany({
     where: { OR: [{ scheduledAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } }, { status: { in: ['planned', 'agenda_published', 'held'] } }] },
@@ -115,6 +195,16 @@ export async function listCommittees(db: Db, now: Date) {
     take: 10,
     include: { _count: { select: { items: true } } },
   });
+}
+
+/** The next session not yet closed (the one in progress first), for the App Home. */
+export async function nextCommittee(db: Db, now: Date) {
+  const committee = await db.committee.findFirst({
+    where: { status: { not: 'closed' }, scheduledAt: { gte: new Date(now.getTime() - 86_400_000) } },
+    orderBy: { scheduledAt: 'asc' },
+    select: { scheduledAt: true, channelId: true, status: true, _count: { select: { items: true } } },
+  });
+  return committee && { scheduledAt: committee.scheduledAt, channelId: committee.channelId, status: committee.status, items: committee._count.items };
 }
 
 export type CommitteeSummary = Awaited<ReturnType<typeof listCommittees>>[number];

@@ -1,9 +1,10 @@
 import type { KnownBlock, View } from '@slack/types';
-import type { RedFlag, Role } from '../../generated/prisma/enums.js';
-import { ACTIONS } from '../../slack/ids.js';
+import type { CommitteeStatus, RedFlag, Role } from '../../generated/prisma/enums.js';
+import type { CompaniesToInform } from '../../services/committees/informing.js';
+import { ACTIONS, COMMITTEE_BUTTONS } from '../../slack/ids.js';
 import { HELP, REFUSALS, ROLE_LABELS } from '../../texts/fr.js';
-import { frenchDate } from '../../time.js';
-import { actions, button, context, divider, escapeText, header, section } from '../blocks.js';
+import { frenchDate, frenchDateTime } from '../../time.js';
+import { actions, button, context, divider, escapeText, header, section, truncate } from '../blocks.js';
 import { openAlertsBlocks, type Clock } from '../messages/alert.js';
 import { redFlagsLine } from '../messages/visit.js';
 import type { OpenAlert } from '../../services/alerts/alerts.js';
@@ -24,6 +25,8 @@ export type HomeInput =
       capteur?: { recentVisits: HomeVisit[]; visitsThisMonth: number };
       /** The coordination's view: open recruitment alerts with their 48 h clock. */
       coordination?: { openAlerts: OpenAlert[]; clock: Clock };
+      /** The next committee session, and the companies still to inform of past decisions (theirs, or all for the coordination). */
+      committee?: { next: { scheduledAt: Date; channelId: string; status: CommitteeStatus; items: number } | null; toInform: CompaniesToInform; clock: Clock; all: boolean };
     };
 
 const TITLE = 'Plateforme Emploi – Mutations Économiques';
@@ -44,6 +47,9 @@ export function homeView(home: HomeInput): View {
       ...(home.coordination.openAlerts.length > 15 ? [context('… les 15 plus urgentes ; toutes avec `/alerte-recrutement liste`.')] : []),
       divider(),
     );
+  }
+  if (home.committee) {
+    blocks.push(...committeeBlocks(home.committee));
   }
   if (home.capteur) {
     const { recentVisits, visitsThisMonth } = home.capteur;
@@ -69,4 +75,28 @@ export function homeView(home: HomeInput): View {
     blocks.push(section(HELP.plateforme));
   }
   return { type: 'home', blocks };
+}
+
+const SESSION_STATUS: Record<CommitteeStatus, string> = { planned: 'ordre du jour en préparation', agenda_published: 'ordre du jour publié', held: 'en séance', closed: 'clôturé' };
+
+/** The next session, and the companies whose decisions are still to be passed on. */
+function committeeBlocks(committee: NonNullable<Extract<HomeInput, { kind: 'member' }>['committee']>): KnownBlock[] {
+  const { next, toInform, clock } = committee;
+  const blocks: KnownBlock[] = [
+    section(
+      next
+        ? `*Prochain comité technique* : ${frenchDateTime(next.scheduledAt, clock.timeZone)} dans <#${next.channelId}> — ${SESSION_STATUS[next.status]}, ${next.items} entreprise(s).`
+        : '*Prochain comité technique* : aucune séance planifiée.',
+    ),
+  ];
+  if (toInform.total > 0) {
+    blocks.push(section(`:envelope: *${toInform.total} entreprise(s) à informer des décisions du comité*`));
+    for (const item of toInform.items.slice(0, 10)) {
+      const who = committee.all && item.broughtBy ? ` — <@${item.broughtBy.slackUserId}>` : '';
+      blocks.push(section(`${escapeText(truncate(item.company.name, 150))} — comité du ${frenchDate(item.committee.scheduledAt)}${who}`, button('Entreprise informée', COMMITTEE_BUTTONS.informed, item.id)));
+    }
+    if (toInform.total > 10) blocks.push(context(committee.all ? '… toutes avec `/comite a-informer`.' : `… et ${toInform.total - 10} autre(s).`));
+  }
+  blocks.push(divider());
+  return blocks;
 }

@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { findHeadcountBand, shortBandLabel } from '../../reference/headcount-bands.js';
 import { findNafSubclass } from '../../reference/naf.js';
-import type { AgendaItemDetails, CommitteeDetails, CommitteeSummary, CommitteeSummaryDetails } from '../../services/committees/committees.js';
+import type { ActionsForReview, AgendaItemDetails, CommitteeDetails, CommitteeSummary, CommitteeSummaryDetails } from '../../services/committees/committees.js';
+import type { CompaniesToInform } from '../../services/committees/informing.js';
 import { COMMITTEE_BUTTONS } from '../../slack/ids.js';
 import { ACTION_STATUS_LABELS, RED_FLAG_LABELS } from '../../texts/fr.js';
 import { frenchDate, frenchDateTime } from '../../time.js';
@@ -11,41 +12,122 @@ import { stakesLine } from './visit.js';
 
 const STATUS = { planned: 'Planifié', agenda_published: 'Ordre du jour publié', held: 'Tenu', closed: 'Clôturé' } as const;
 
-/** `/comite`: the coming sessions, with « Publier l'ordre du jour » for the coordination. */
-export function committeesMessage(list: CommitteeSummary[], clock: Clock, options: { canRun: boolean }) {
+const CLOSE_CONFIRM = {
+  title: { type: 'plain_text' as const, text: 'Clôturer le comité ?' },
+  text: { type: 'mrkdwn' as const, text: 'Le relevé de décisions sera publié et chaque capteur recevra les décisions à transmettre aux entreprises qu’il a présentées.' },
+  confirm: { type: 'plain_text' as const, text: 'Clôturer' },
+  deny: { type: 'plain_text' as const, text: 'Retour' },
+};
+
+const CANCEL_CONFIRM = {
+  title: { type: 'plain_text' as const, text: 'Annuler la séance ?' },
+  text: { type: 'mrkdwn' as const, text: 'Ses entreprises reviendront à l’ordre du jour de la séance suivante.' },
+  confirm: { type: 'plain_text' as const, text: 'Annuler la séance' },
+  deny: { type: 'plain_text' as const, text: 'Retour' },
+  style: 'danger' as const,
+};
+
+/** What the coordination can do with a session at its stage. */
+function sessionButtons(c: CommitteeSummary) {
+  if (c.status === 'planned') {
+    return [
+      button('Publier l’ordre du jour', COMMITTEE_BUTTONS.publish, c.id, 'primary'),
+      button('Modifier l’ordre du jour', COMMITTEE_BUTTONS.editAgenda, c.id),
+      button('Déplacer', COMMITTEE_BUTTONS.reschedule, c.id),
+      { ...button('Annuler la séance', COMMITTEE_BUTTONS.cancel, c.id), confirm: CANCEL_CONFIRM },
+    ];
+  }
+  if (c.status === 'agenda_published' || c.status === 'held') return [{ ...button('Clôturer le comité', COMMITTEE_BUTTONS.close, c.id), confirm: CLOSE_CONFIRM }];
+  return [];
+}
+
+/**
+ * `/comite`: the coming sessions; for the coordination, each session's next steps and the
+ * companies still to inform of past decisions.
+ */
+export function committeesMessage(list: CommitteeSummary[], clock: Clock, options: { canRun: boolean; toInform?: number; rhythm?: string | undefined }) {
   const blocks: KnownBlock[] = [section('*Comités techniques*')];
   if (list.length === 0) blocks.push(context('Aucune séance planifiée.'));
   for (const c of list) {
-    const line = `*${frenchDateTime(c.scheduledAt, clock.timeZone)}* — <#${c.channelId}> — ${STATUS[c.status]} — ${c._count.items} entreprise(s) à l'ordre du jour`;
-    const next =
-      options.canRun && c.status === 'planned'
-        ? button('Publier l’ordre du jour', COMMITTEE_BUTTONS.publish, c.id)
-        : options.canRun && (c.status === 'agenda_published' || c.status === 'held')
-          ? {
-              ...button('Clôturer le comité', COMMITTEE_BUTTONS.close, c.id),
-              confirm: {
-                title: { type: 'plain_text' as const, text: 'Clôturer le comité ?' },
-                text: { type: 'mrkdwn' as const, text: 'Le relevé de décisions sera publié et chaque capteur recevra les décisions à transmettre aux entreprises qu’il a présentées.' },
-                confirm: { type: 'plain_text' as const, text: 'Clôturer' },
-                deny: { type: 'plain_text' as const, text: 'Annuler' },
-              },
-            }
-          : undefined;
-    blocks.push(section(line, next));
+    blocks.push(section(`*${frenchDateTime(c.scheduledAt, clock.timeZone)}* — <#${c.channelId}> — ${STATUS[c.status]} — ${c._count.items} entreprise(s) à l'ordre du jour`));
+    const next = options.canRun ? sessionButtons(c) : [];
+    if (next.length) blocks.push(actions(`committee_${c.id}`, next));
   }
-  if (options.canRun) blocks.push(actions('committee_actions', [button('Planifier une séance', COMMITTEE_BUTTONS.plan, undefined, 'primary')]));
+  if (options.canRun) {
+    if (options.toInform) blocks.push(context(`:envelope: ${options.toInform} entreprise(s) pas encore informée(s) des décisions du comité : \`/comite a-informer\`.`));
+    if (options.rhythm) blocks.push(context(`Séances proposées automatiquement le ${options.rhythm}.`));
+    blocks.push(actions('committee_actions', [button('Planifier une séance', COMMITTEE_BUTTONS.plan, undefined, 'primary')]));
+  }
   return { text: 'Comités techniques', blocks };
 }
 
-/** The agenda's header, posted in the committee channel before the items. */
-export function agendaHeaderMessage(committee: CommitteeDetails, clock: Clock) {
-  const list = committee.items.map((i) => `${i.rank}. ${esc(i.company.name)} (${esc(i.company.commune)})`).join('\n');
+/** To each coordinator: the rhythm proposed the next session; move it, edit it or cancel it in /comite. */
+export function committeeProposedMessage(committee: CommitteeDetails, clock: Clock, agendaDaysBefore: number) {
+  return {
+    text: `Comité technique proposé le ${frenchDateTime(committee.scheduledAt, clock.timeZone)}`,
+    blocks: [
+      section(
+        `:calendar: Prochain comité technique proposé le *${frenchDateTime(committee.scheduledAt, clock.timeZone)}* dans <#${committee.channelId}>, selon le rythme habituel. ${committee.items.length} entreprise(s) à l'ordre du jour pour l'instant.`,
+      ),
+      context(`L'ordre du jour sera publié ${agendaDaysBefore} jour(s) avant. Pour le modifier, déplacer ou annuler la séance : \`/comite\`.`),
+    ],
+  };
+}
+
+type ToInform = CompaniesToInform['items'][number];
+
+function toInformLine(item: ToInform, clock: Clock, withCapteur: boolean) {
+  const days = item.committee.closedAt ? Math.floor((clock.now.getTime() - item.committee.closedAt.getTime()) / 86_400_000) : 0;
+  const who = withCapteur && item.broughtBy ? ` — <@${item.broughtBy.slackUserId}>${item.broughtBy.structure ? ` (${esc(item.broughtBy.structure.name)})` : ''}` : '';
+  return `*${esc(truncate(item.company.name, 150))}* (${esc(item.company.commune)}) — comité du ${frenchDate(item.committee.scheduledAt)}, clôturé il y a ${days} jour(s)${who}`;
+}
+
+/** To a capteur: the companies they brought that are still to be told of the decisions. */
+export function informReminderMessage(list: CompaniesToInform, clock: Clock) {
+  return {
+    text: `${list.total} entreprise(s) à informer des décisions du comité technique`,
+    blocks: [
+      section(`:envelope: *${list.total} entreprise(s) que vous avez présentée(s) au comité technique attend(ent) encore ses décisions.* Le texte prêt à envoyer est dans le message reçu à la clôture du comité.`),
+      ...list.items.slice(0, 20).map((item) => section(toInformLine(item, clock, false), button('Entreprise informée', COMMITTEE_BUTTONS.informed, item.id, 'primary'))),
+      ...(list.total > 20 ? [context(`… et ${list.total - 20} autre(s).`)] : []),
+    ],
+  };
+}
+
+/** `/comite a-informer`, for the coordination: every company not yet informed, with who should. */
+export function companiesToInformMessage(list: CompaniesToInform, clock: Clock) {
+  return {
+    text: 'Entreprises à informer des décisions du comité',
+    blocks: [
+      section(`*Entreprises pas encore informées des décisions du comité (${list.total})*`),
+      ...(list.total === 0 ? [context('Toutes les entreprises examinées ont été informées.')] : []),
+      ...list.items.slice(0, 40).map((item) => section(`${toInformLine(item, clock, true)}${item.informReminders ? ` — ${item.informReminders} rappel(s)` : ''}`, button('Entreprise informée', COMMITTEE_BUTTONS.informed, item.id))),
+      ...(list.total > 40 ? [context(`… les 40 plus anciennes sur ${list.total}.`)] : []),
+    ],
+  };
+}
+
+/**
+ * The agenda's header, posted in the committee channel before the items: the companies, then
+ * the open actions to review (due by the session, or blocked).
+ */
+export function agendaHeaderMessage(committee: CommitteeDetails, review: ActionsForReview, clock: Clock) {
+  const list = committee.items.map((i) => `${i.rank}. ${esc(truncate(i.company.name, 120))} (${esc(i.company.commune)})`).join('\n');
+  const reviewLines = review.actions.map(
+    (a) => `• ${esc(truncate(a.title, 120))} — ${esc(truncate(a.company.name, 80))} — ${esc(a.ownerStructure.name)} — ${ACTION_STATUS_LABELS[a.status]}, échéance ${frenchDate(a.dueDate)}`,
+  );
   return {
     text: `Ordre du jour du comité technique du ${frenchDateTime(committee.scheduledAt, clock.timeZone)}`,
     blocks: [
       header(`Comité technique du ${frenchDateTime(committee.scheduledAt, clock.timeZone)}`),
       section(truncate(`*Ordre du jour — ${committee.items.length} entreprise(s)*\n${list || '_Aucune entreprise pour cette séance._'}`, 3000)),
-      context('Chaque entreprise suit dans son propre message, avec le premier diagnostic des capteurs : merci de les lire avant la séance.'),
+      ...(review.total
+        ? [
+            section(truncate(`*Actions à faire le point — ${review.total} échue(s) d'ici la séance ou bloquée(s)*\n${reviewLines.join('\n')}`, 3000)),
+            ...(review.total > review.actions.length ? [context(`… et ${review.total - review.actions.length} autre(s) : chaque action a son message dans ce canal.`)] : []),
+          ]
+        : []),
+      context('Chaque entreprise suit dans son propre message, avec le premier diagnostic des capteurs : merci de les lire avant la séance, et de mettre à jour vos actions (`/actions`).'),
     ],
   };
 }
