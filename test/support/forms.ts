@@ -26,7 +26,15 @@ export function fillModal(view: { blocks: Block[] }, answers: Record<string, Ans
       case 'users_select':
         state = { selected_user: answer ?? null };
         break;
+      case 'conversations_select':
+        state = { selected_conversation: answer ?? null };
+        break;
+      case 'datetimepicker':
+        // Seconds since the epoch, from an ISO instant.
+        state = { selected_date_time: typeof answer === 'string' ? Math.floor(new Date(answer).getTime() / 1000) : null };
+        break;
       case 'multi_static_select':
+      case 'multi_external_select':
       case 'checkboxes':
         state = { selected_options: ([] as string[]).concat(answer ?? []).map(option) };
         break;

@@ -30,7 +30,9 @@ import { findNafSubclass } from '../../src/reference/naf.js';
 import { NEXT_STATUSES, OPEN_STATUSES, type ActionDetails } from '../../src/services/actions/actions.js';
 import type { AlertDetails, OpenAlert } from '../../src/services/alerts/alerts.js';
 import { AWAITING_TRANSMISSION, nextActions, OPEN_STATES, type AlertAction } from '../../src/services/alerts/state-machine.js';
-import type { CommitteeSummaryDetails, AgendaItemDetails, CommitteeDetails, CommitteeSummary } from '../../src/services/committees/committees.js';
+import type { DraftAgenda } from '../../src/services/committees/agenda.js';
+import type { ActionsForReview, CommitteeSummaryDetails, AgendaItemDetails, CommitteeDetails, CommitteeSummary } from '../../src/services/committees/committees.js';
+import type { CompaniesToInform } from '../../src/services/committees/informing.js';
 import type { CompanyCard, CompanySummary } from '../../src/services/companies.js';
 import type { VisitSummary } from '../../src/services/visits/file-visit.js';
 import {
@@ -38,6 +40,7 @@ import {
   ACTION_BUTTONS,
   ACTION_CHANGE_BLOCKS,
   ACTIONS,
+  AGENDA_EDIT_BLOCKS,
   ALERT_ACTION_IDS,
   ALERT_BLOCKS,
   CLOSE_BLOCKS,
@@ -80,7 +83,17 @@ import {
   type Clock,
 } from '../../src/views/messages/alert.js';
 import * as committeeMessagesModule from '../../src/views/messages/committee.js';
-import { agendaHeaderMessage, agendaItemMessage, committeeReminderMessage, committeeSummaryMessage, committeesMessage, informCompanyMessage } from '../../src/views/messages/committee.js';
+import {
+  agendaHeaderMessage,
+  agendaItemMessage,
+  committeeProposedMessage,
+  committeeReminderMessage,
+  committeeSummaryMessage,
+  committeesMessage,
+  companiesToInformMessage,
+  informCompanyMessage,
+  informReminderMessage,
+} from '../../src/views/messages/committee.js';
 import * as companyCardModule from '../../src/views/messages/company-card.js';
 import {
   CARD_VISITS,
@@ -114,7 +127,7 @@ import {
   type AlertModalInput,
 } from '../../src/views/modals/alert.js';
 import * as committeeModalsModule from '../../src/views/modals/committee.js';
-import { committeePlanModal, decisionModal, informedModal } from '../../src/views/modals/committee.js';
+import { agendaEditModal, committeePlanModal, decisionModal, informedModal } from '../../src/views/modals/committee.js';
 import * as companyBlocksModule from '../../src/views/modals/company-blocks.js';
 import { companyBlocks } from '../../src/views/modals/company-blocks.js';
 import * as visitReportModule from '../../src/views/modals/visit-report.js';
@@ -136,6 +149,12 @@ function long(base: string, n: number): string {
   const chars: string[] = [];
   while (chars.length < n) chars.push(...Array.from(`${base} `));
   return chars.slice(0, n).join('');
+}
+
+/** What a view shows of a text limited to `n` characters: whole, or its first n - 1 and « … ». */
+function cut(text: string, n: number): string {
+  const chars = Array.from(text);
+  return chars.length <= n ? text : `${chars.slice(0, n - 1).join('')}…`;
 }
 
 /** The date `weeks` weeks before 2 March 2026, as a stored calendar date. */
@@ -826,6 +845,8 @@ function agendaItemRow(company: CompanyModel, rank: number): AgendaItemModel {
     messageTs: null,
     informedAt: null,
     informedHow: null,
+    informRemindedAt: null,
+    informReminders: 0,
   };
 }
 
@@ -959,6 +980,78 @@ const AGENDA_60_ITEMS = AGENDA_60_COMPANIES.map((company, i) =>
     Array.from({ length: (i % 8) + 1 }, (_, j) => agendaVisit(10 * (i + 1) + j, { weeks: j + 1, worst: true, shared: (i + j) % 3 !== 0 })),
   ),
 );
+
+/** The open actions to review in the agenda's header, as actionsForReview returns them. */
+const REVIEW_NONE: ActionsForReview = { total: 0, actions: [] };
+/** One late, one due on the day of the session, one blocked (due later). */
+const REVIEW_THREE: ActionsForReview = {
+  total: 3,
+  actions: [
+    { title: 'Monter une POE de soudeurs', status: 'en_cours', dueDate: day('2026-03-06'), company: { name: 'Mécanique du Val' }, ownerStructure: { name: 'OPCO 2i' } },
+    { title: 'Diagnostic RH', status: 'a_faire', dueDate: day('2026-03-12'), company: { name: 'Transports Berrichons & Fils' }, ownerStructure: { name: 'CCI du Cher' } },
+    { title: 'Présenter l’entreprise au club RH', status: 'bloquee', dueDate: day('2026-04-30'), company: { name: 'Boulangerie Martin' }, ownerStructure: { name: 'CMA Centre-Val de Loire' } },
+  ],
+};
+/** actionsForReview's 20 of 57: 200-character titles and company names with markup, long structure names. */
+const REVIEW_WORST: ActionsForReview = {
+  total: 57,
+  actions: Array.from({ length: 20 }, (_, i) => ({
+    title: long(`Action ${i + 1} : relancer l’OPCO <!channel> & *soudeurs TIG* <https://evil.example|dossier> 🔧`, 200),
+    status: (['a_faire', 'en_cours', 'bloquee'] as const)[i % 3]!,
+    dueDate: DUE_PAST,
+    company: { name: agendaCompanyName(i + 1) },
+    ownerStructure: { name: LONG_ACTION_STRUCTURE },
+  })),
+};
+
+/** A planned session, as the rhythm proposes it (nobody created it). */
+const proposed = (committee: CommitteeDetails): CommitteeDetails => ({ ...committee, status: 'planned', agendaPublishedAt: null, createdById: null });
+
+/** A draft agenda, as getDraftAgenda returns it for the edit modal. */
+function draftAgenda(companies: CompanyModel[]): DraftAgenda {
+  return {
+    ...committeeRow(1, 'planned'),
+    items: companies.map((c, i) => ({ ...agendaItemRow(c, i + 1), company: { id: c.id, name: c.name, commune: c.commune } })),
+  };
+}
+const DRAFT_EMPTY = draftAgenda([]);
+const DRAFT_THREE = draftAgenda([1, 2, 3].map((n) => agendaCompany(n, false)));
+/** More companies than a select lists (100): 130 with 200-character names. */
+const DRAFT_130 = draftAgenda(Array.from({ length: 130 }, (_, i) => agendaCompany(i + 1, true)));
+
+// Companies still to inform of the decisions, as companiesToInform returns them.
+type ToInformItem = CompaniesToInform['items'][number];
+/** The session of 12 March closed on the 20th at 11:00 in Paris; listed on 2 April at 11:15: 12 days later. */
+const INFORM_CLOSED_AT = new Date('2026-03-20T10:00:00Z');
+const INFORM_CLOCK: Clock = { now: new Date('2026-04-02T09:15:00Z'), timeZone: TIME_ZONE };
+const INFORM_DAYS = 12;
+
+function toInformItem(n: number, worst: boolean, over: Partial<ToInformItem> = {}): ToInformItem {
+  return {
+    id: uuid(44_000 + n),
+    informReminders: worst ? 3 : n % 2,
+    company: worst
+      ? { name: agendaCompanyName(n), commune: long('Saint-Rémy <!here> & *Bouzemont*', 100) }
+      : { name: ['Mécanique du Val', 'Transports Berrichons & Fils'][n % 2]!, commune: ['Vierzon', 'Issoudun'][n % 2]! },
+    committee: { scheduledAt: COMMITTEE_AT, closedAt: INFORM_CLOSED_AT },
+    broughtBy: { slackUserId: slackId(310 + n), structure: { name: worst ? LONG_TYPED_STRUCTURE : 'CCI du Cher' } },
+    ...over,
+  };
+}
+
+const TO_INFORM_NONE: CompaniesToInform = { total: 0, items: [] };
+/** Two companies: one brought by a capteur of the CCI, reminded once; one by a capteur without structure. */
+const TO_INFORM_TWO: CompaniesToInform = {
+  total: 2,
+  items: [toInformItem(1, false), toInformItem(2, false, { broughtBy: { slackUserId: slackId(312), structure: null } })],
+};
+/** 75 to inform, the 40 oldest listed (the coordination's limit); one brought by a capteur since removed. */
+const TO_INFORM_WORST: CompaniesToInform = {
+  total: 75,
+  items: Array.from({ length: 40 }, (_, i) => toInformItem(i + 1, true, i === 2 ? { broughtBy: null } : {})),
+};
+/** A capteur's reminder lists at most 20. */
+const TO_INFORM_WORST_CAPTEUR: CompaniesToInform = { total: 75, items: TO_INFORM_WORST.items.slice(0, 20) };
 
 // ---------------------------------------------------------------------------
 // Rendered payloads, as Slack receives them (JSON), with just enough typing to inspect them
@@ -1156,6 +1249,7 @@ function expectHome(p: JPayload, home: HomeInput) {
   // The coordination sees the open alerts, the 15 most pressing listed.
   expect(showsText(p, '*Alertes recrutement en cours (')).toBe(home.coordination !== undefined);
   if (home.coordination) expectOpenAlerts(p, home.coordination.openAlerts, home.coordination.clock, Math.min(home.coordination.openAlerts.length, 15));
+  expectHomeCommittee(p, home.committee);
   if (!home.capteur) {
     // The help is for those the Home has nothing else to show.
     expect(showsText(p, HELP.plateforme)).toBe(home.coordination === undefined);
@@ -1167,6 +1261,44 @@ function expectHome(p: JPayload, home: HomeInput) {
   const cards = buttons(p).filter((b) => b.action_id === ACTIONS.showCompanyCard);
   expect(cards.map((b) => b.value)).toEqual(home.capteur.recentVisits.map((v) => v.company.id));
   if (home.capteur.recentVisits.length === 0) expect(showsText(p, 'Aucune visite pour le moment')).toBe(true);
+}
+
+const HOME_SESSION_STATUS: Record<CommitteeStatus, string> = {
+  planned: 'ordre du jour en préparation',
+  agenda_published: 'ordre du jour publié',
+  held: 'en séance',
+  closed: 'clôturé',
+};
+
+/**
+ * The Home's committee part: the next session, then the companies still to inform (the 10 oldest,
+ * each with « Entreprise informée »; for the coordination, with the capteur who should).
+ */
+function expectHomeCommittee(p: JPayload, committee: Extract<HomeInput, { kind: 'member' }>['committee']) {
+  expect(showsText(p, '*Prochain comité technique*')).toBe(committee !== undefined);
+  const informed = p.blocks.filter((b) => b.accessory?.action_id === COMMITTEE_BUTTONS.informed);
+  const shown = committee ? committee.toInform.items.slice(0, 10) : [];
+  expect(informed.map((b) => b.accessory?.value)).toEqual(shown.map((i) => i.id));
+  expect(buttons(p).filter((b) => b.action_id === COMMITTEE_BUTTONS.informed)).toHaveLength(shown.length);
+  if (!committee) return;
+  const { next, toInform, clock, all } = committee;
+  expect(
+    showsText(
+      p,
+      next
+        ? `*Prochain comité technique* : ${frenchDateTime(next.scheduledAt, clock.timeZone)} dans <#${next.channelId}> — ${HOME_SESSION_STATUS[next.status]}, ${next.items} entreprise(s).`
+        : '*Prochain comité technique* : aucune séance planifiée.',
+    ),
+  ).toBe(true);
+  expect(showsText(p, 'à informer des décisions du comité')).toBe(toInform.total > 0);
+  if (toInform.total > 0) expect(showsText(p, `:envelope: *${toInform.total} entreprise(s) à informer des décisions du comité*`)).toBe(true);
+  expect(informed.map((b) => b.text?.text)).toEqual(
+    shown.map((i) => `${escapeText(cut(i.company.name, 150))} — comité du ${frenchDate(i.committee.scheduledAt)}${all && i.broughtBy ? ` — <@${i.broughtBy.slackUserId}>` : ''}`),
+  );
+  const more = toInform.total - shown.length;
+  expect(showsText(p, '`/comite a-informer`')).toBe(all && more > 0);
+  expect(showsText(p, `… et ${more} autre(s).`)).toBe(!all && more > 0);
+  expect(JSON.stringify(p)).not.toContain('<!channel>');
 }
 
 /** Is the alert waiting for transmission past its deadline (flagged by the job, or not yet)? */
@@ -1533,11 +1665,42 @@ function expectActionDueModal(p: JPayload, a: ActionDetails, initialDate: string
   expect(inputById(p, ACTION_CHANGE_BLOCKS.reason).element?.max_length).toBe(1000);
 }
 
-/** /comite: each session with its channel, status and agenda size; the buttons for the coordination only. */
-function expectCommittees(p: JPayload, list: CommitteeSummary[], canRun: boolean, clock: Clock) {
+/** What the coordination can do with a session, by its status (nothing once closed). */
+const SESSION_BUTTONS: Record<CommitteeStatus, string[]> = {
+  planned: [COMMITTEE_BUTTONS.publish, COMMITTEE_BUTTONS.editAgenda, COMMITTEE_BUTTONS.reschedule, COMMITTEE_BUTTONS.cancel],
+  agenda_published: [COMMITTEE_BUTTONS.close],
+  held: [COMMITTEE_BUTTONS.close],
+  closed: [],
+};
+const SESSION_BUTTON_TEXTS: Record<string, string> = {
+  [COMMITTEE_BUTTONS.publish]: 'Publier l’ordre du jour',
+  [COMMITTEE_BUTTONS.editAgenda]: 'Modifier l’ordre du jour',
+  [COMMITTEE_BUTTONS.reschedule]: 'Déplacer',
+  [COMMITTEE_BUTTONS.cancel]: 'Annuler la séance',
+  [COMMITTEE_BUTTONS.close]: 'Clôturer le comité',
+};
+
+type CommitteesOptions = Parameters<typeof committeesMessage>[2];
+
+/**
+ * /comite: each session with its channel, status and agenda size, followed for the coordination
+ * by its next steps (own actions block); then the companies to inform and the rhythm, for the
+ * coordination only.
+ */
+function expectCommittees(p: JPayload, list: CommitteeSummary[], options: CommitteesOptions, clock: Clock) {
+  const { canRun, toInform, rhythm } = options;
   expect(p.text).toBe('Comités techniques');
   expect(p.blocks[0]?.text?.text).toBe('*Comités techniques*');
   expect(showsText(p, 'Aucune séance planifiée.')).toBe(list.length === 0);
+  // The layout: each session's section, right after it its buttons, then the coordination's lines.
+  expect(p.blocks.map((b) => [b.type, b.block_id])).toEqual([
+    ['section', undefined],
+    ...(list.length === 0 ? [['context', undefined]] : []),
+    ...list.flatMap((c) => [['section', undefined], ...(canRun && SESSION_BUTTONS[c.status].length ? [['actions', `committee_${c.id}`]] : [])]),
+    ...(canRun && toInform ? [['context', undefined]] : []),
+    ...(canRun && rhythm ? [['context', undefined]] : []),
+    ...(canRun ? [['actions', 'committee_actions']] : []),
+  ]);
   const sessions = p.blocks.filter((b) => b.type === 'section' && (b.text?.text ?? '').includes('<#'));
   expect(sessions).toHaveLength(list.length);
   sessions.forEach((b, i) => {
@@ -1549,60 +1712,170 @@ function expectCommittees(p: JPayload, list: CommitteeSummary[], canRun: boolean
     expect(text).toContain(` — <#${c.channelId}> — `);
     expect(text).toContain(` — ${COMMITTEE_STATUS_LABELS[c.status]} — `);
     expect(text).toContain(`${c._count.items} entreprise(s) à l'ordre du jour`);
-    // « Publier l'ordre du jour » next to a planned session, « Clôturer » next to one whose agenda
-    // is out, for who runs the committees.
-    const publish = canRun && c.status === 'planned';
-    const close = canRun && (c.status === 'agenda_published' || c.status === 'held');
-    expect(b.accessory?.action_id).toBe(publish ? COMMITTEE_BUTTONS.publish : close ? COMMITTEE_BUTTONS.close : undefined);
-    if (publish) {
-      expect(b.accessory?.value).toBe(c.id);
-      expect(b.accessory?.text?.text).toBe('Publier l’ordre du jour');
-    }
+    expect(b.accessory).toBeUndefined();
   });
-  expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual([
-    ...(canRun
-      ? list
-          .filter((c) => c.status !== 'closed')
-          .map((c) => [c.status === 'planned' ? COMMITTEE_BUTTONS.publish : COMMITTEE_BUTTONS.close, c.id])
-      : []),
-    ...(canRun ? [[COMMITTEE_BUTTONS.plan, undefined]] : []),
-  ]);
-  const plan = buttons(p).filter((b) => b.action_id === COMMITTEE_BUTTONS.plan);
-  if (canRun) expect(plan[0]?.text?.text).toBe('Planifier une séance');
-  expect(p.blocks.some((b) => b.type === 'actions')).toBe(canRun);
+  // Each session's buttons carry its id: publish, edit, move or cancel a planned one; close one whose agenda is out.
+  expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual(
+    canRun ? [...list.flatMap((c) => SESSION_BUTTONS[c.status].map((id) => [id, c.id])), [COMMITTEE_BUTTONS.plan, undefined]] : [],
+  );
+  for (const b of buttons(p)) {
+    if (b.action_id === COMMITTEE_BUTTONS.plan) {
+      expect(b.text?.text).toBe('Planifier une séance');
+      continue;
+    }
+    expect(b.text?.text).toBe(SESSION_BUTTON_TEXTS[b.action_id ?? '']);
+    expect(b.style).toBe(b.action_id === COMMITTEE_BUTTONS.publish ? 'primary' : undefined);
+    // Cancelling and closing cannot be undone: a dialog asks first.
+    if (b.action_id === COMMITTEE_BUTTONS.cancel) {
+      expect(b.confirm?.title.text).toBe('Annuler la séance ?');
+      expect(b.confirm?.text.text).toContain('séance suivante');
+      expect(b.confirm?.confirm.text).toBe('Annuler la séance');
+      expect(b.confirm?.deny.text).toBe('Retour');
+    } else if (b.action_id === COMMITTEE_BUTTONS.close) {
+      expect(b.confirm?.title.text).toBe('Clôturer le comité ?');
+      expect(b.confirm?.text.text).toContain('relevé de décisions');
+      expect(b.confirm?.confirm.text).toBe('Clôturer');
+      expect(b.confirm?.deny.text).toBe('Retour');
+    } else expect(b.confirm, b.action_id).toBeUndefined();
+  }
+  const blockIds = p.blocks.filter((b) => b.type === 'actions').map((b) => b.block_id);
+  expect(new Set(blockIds).size).toBe(blockIds.length);
+  expect(showsText(p, '`/comite a-informer`')).toBe(canRun && Boolean(toInform));
+  if (canRun && toInform) expect(showsText(p, `:envelope: ${toInform} entreprise(s) pas encore informée(s) des décisions du comité : \`/comite a-informer\`.`)).toBe(true);
+  expect(showsText(p, 'Séances proposées automatiquement')).toBe(canRun && Boolean(rhythm));
+  if (canRun && rhythm) expect(showsText(p, `Séances proposées automatiquement le ${rhythm}.`)).toBe(true);
 }
 
-/** The agenda's header: a plain_text header, then the companies in rank order, cut at whole characters within 3000. */
-function expectAgendaHeader(p: JPayload, committee: CommitteeDetails, clock: Clock) {
+/**
+ * A list in a section, cut at whole characters within 3000: its heading, then every line, or the
+ * lines that fit in order and the beginning of the next one, ending with « … ».
+ */
+function expectListSection(text: string, heading: string, full: string[]) {
+  expect(Array.from(text).length).toBeLessThanOrEqual(3000);
+  const [first, ...lines] = text.split('\n');
+  expect(first).toBe(heading);
+  if (Array.from([heading, ...full].join('\n')).length <= 3000) {
+    expect(lines).toEqual(full);
+    return;
+  }
+  const last = lines[lines.length - 1]!;
+  expect(lines.length).toBeGreaterThan(1);
+  expect(lines.length).toBeLessThan(full.length);
+  expect(lines.slice(0, -1)).toEqual(full.slice(0, lines.length - 1));
+  expect(last.endsWith('…')).toBe(true);
+  expect(full[lines.length - 1]!.startsWith(last.slice(0, -1))).toBe(true);
+}
+
+/**
+ * The agenda's header: a plain_text header, the companies in rank order, then the open actions to
+ * review (when there are some, with how many are not listed), and the note to read the agenda.
+ */
+function expectAgendaHeader(p: JPayload, committee: CommitteeDetails, review: ActionsForReview, clock: Clock) {
   // Local date and time: a session early in the morning in Paris is not dated the day before.
   expect(p.text).toMatch(/^Ordre du jour du comité technique du \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}$/);
-  expect(p.blocks).toHaveLength(3);
-  const [head, agenda, note] = p.blocks;
-  expect(head?.type).toBe('header');
+  const unlisted = review.total - review.actions.length;
+  expect(p.blocks.map((b) => b.type)).toEqual([
+    'header',
+    'section',
+    ...(review.total ? ['section', ...(unlisted > 0 ? ['context'] : [])] : []),
+    'context',
+  ]);
+  const [head, agenda] = p.blocks;
   expect(head?.text?.type).toBe('plain_text');
   expect(head?.text?.text).toBe(`Comité technique du ${frenchDateTime(committee.scheduledAt, clock.timeZone)}`);
   expect(Array.from(head?.text?.text ?? '').length).toBeLessThanOrEqual(150);
-  expect(agenda?.type).toBe('section');
-  const text = agenda?.text?.text ?? '';
-  expect(Array.from(text).length).toBeLessThanOrEqual(3000);
-  const [heading, ...lines] = text.split('\n');
-  expect(heading).toBe(`*Ordre du jour — ${committee.items.length} entreprise(s)*`);
-  const full = committee.items.map((i) => `${i.rank}. ${escapeText(i.company.name)} (${escapeText(i.company.commune)})`);
-  if (full.length === 0) expect(lines).toEqual(['_Aucune entreprise pour cette séance._']);
-  else if (Array.from([heading, ...full].join('\n')).length <= 3000) expect(lines).toEqual(full);
-  else {
-    // Cut: whole lines in rank order, then the beginning of the next one, ending with « … ».
-    const last = lines[lines.length - 1]!;
-    expect(lines.length).toBeGreaterThan(1);
-    expect(lines.length).toBeLessThan(full.length);
-    expect(lines.slice(0, -1)).toEqual(full.slice(0, lines.length - 1));
-    expect(last.endsWith('…')).toBe(true);
-    expect(full[lines.length - 1]!.startsWith(last.slice(0, -1))).toBe(true);
+  const companies = committee.items.map((i) => `${i.rank}. ${escapeText(cut(i.company.name, 120))} (${escapeText(i.company.commune)})`);
+  expectListSection(agenda?.text?.text ?? '', `*Ordre du jour — ${committee.items.length} entreprise(s)*`, companies.length ? companies : ['_Aucune entreprise pour cette séance._']);
+  expect(showsText(p, '*Actions à faire le point')).toBe(review.total > 0);
+  if (review.total) {
+    const lines = review.actions.map(
+      (a) =>
+        `• ${escapeText(cut(a.title, 120))} — ${escapeText(cut(a.company.name, 80))} — ${escapeText(a.ownerStructure.name)} — ${ACTION_STATUS_LABELS[a.status]}, échéance ${frenchDate(a.dueDate)}`,
+    );
+    expectListSection(p.blocks[2]?.text?.text ?? '', `*Actions à faire le point — ${review.total} échue(s) d'ici la séance ou bloquée(s)*`, lines);
   }
-  expect(note?.type).toBe('context');
-  expect(contextTexts(note!).join('')).toContain('merci de les lire avant la séance');
+  expect(showsText(p, '… et ')).toBe(unlisted > 0);
+  if (unlisted > 0) expect(contextTexts(p.blocks[3]!)).toEqual([`… et ${unlisted} autre(s) : chaque action a son message dans ce canal.`]);
+  expect(contextTexts(p.blocks[p.blocks.length - 1]!).join('')).toContain('merci de les lire avant la séance');
   expect(buttons(p)).toEqual([]);
   expectNoRawMarkup(p);
+}
+
+/** To the coordinators: the session the rhythm proposed, where, how many companies, and where to change it. */
+function expectCommitteeProposed(p: JPayload, committee: CommitteeDetails, clock: Clock, agendaDaysBefore: number) {
+  const when = frenchDateTime(committee.scheduledAt, clock.timeZone);
+  expect(p.text).toBe(`Comité technique proposé le ${when}`);
+  expect(p.blocks.map((b) => b.type)).toEqual(['section', 'context']);
+  const said = p.blocks[0]?.text?.text ?? '';
+  expect(said).toContain(`proposé le *${when}* dans <#${committee.channelId}>`);
+  expect(said).toContain(`${committee.items.length} entreprise(s) à l'ordre du jour`);
+  const note = contextTexts(p.blocks[1]!).join('');
+  expect(note).toContain(`publié ${agendaDaysBefore} jour(s) avant`);
+  expect(note).toContain('`/comite`');
+  expect(buttons(p)).toEqual([]);
+}
+
+/** One company to inform: its escaped name and commune, its session, since when it is closed (and who brought it). */
+function toInformLine(item: ToInformItem, withCapteur: boolean) {
+  const by = item.broughtBy;
+  const who = withCapteur && by ? ` — <@${by.slackUserId}>${by.structure ? ` (${escapeText(by.structure.name)})` : ''}` : '';
+  return `*${escapeText(cut(item.company.name, 150))}* (${escapeText(item.company.commune)}) — comité du ${frenchDate(item.committee.scheduledAt)}, clôturé il y a ${INFORM_DAYS} jour(s)${who}`;
+}
+
+/** The capteur's reminder: how many, the 20 oldest each with « Entreprise informée », how many more. */
+function expectInformReminder(p: JPayload, list: CompaniesToInform) {
+  const shown = list.items.slice(0, 20);
+  const more = list.total - shown.length;
+  expect(p.text).toBe(`${list.total} entreprise(s) à informer des décisions du comité technique`);
+  expect(p.blocks[0]?.text?.text.startsWith(`:envelope: *${list.total} entreprise(s) que vous avez présentée(s)`)).toBe(true);
+  expect(p.blocks).toHaveLength(1 + shown.length + (more > 0 ? 1 : 0));
+  p.blocks.slice(1, 1 + shown.length).forEach((b, i) => {
+    expect(b.text?.text).toBe(toInformLine(shown[i]!, false));
+    expect(b.accessory?.text?.text).toBe('Entreprise informée');
+    expect(b.accessory?.style).toBe('primary');
+  });
+  expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual(shown.map((i) => [COMMITTEE_BUTTONS.informed, i.id]));
+  expect(showsText(p, '… et ')).toBe(more > 0);
+  if (more > 0) expect(contextTexts(p.blocks[p.blocks.length - 1]!)).toEqual([`… et ${more} autre(s).`]);
+  expectNoRawMarkup(p);
+}
+
+/** /comite a-informer: how many, the 40 oldest with who brought them and the reminders sent. */
+function expectCompaniesToInform(p: JPayload, list: CompaniesToInform) {
+  const shown = list.items.slice(0, 40);
+  expect(p.text).toBe('Entreprises à informer des décisions du comité');
+  expect(p.blocks[0]?.text?.text).toBe(`*Entreprises pas encore informées des décisions du comité (${list.total})*`);
+  expect(showsText(p, 'Toutes les entreprises examinées ont été informées.')).toBe(list.total === 0);
+  const lines = p.blocks.filter((b) => b.accessory?.action_id === COMMITTEE_BUTTONS.informed);
+  expect(lines.map((b) => b.text?.text)).toEqual(shown.map((i) => `${toInformLine(i, true)}${i.informReminders ? ` — ${i.informReminders} rappel(s)` : ''}`));
+  expect(buttons(p).map((b) => [b.action_id, b.value, b.style])).toEqual(shown.map((i) => [COMMITTEE_BUTTONS.informed, i.id, undefined]));
+  expect(showsText(p, 'plus anciennes sur')).toBe(list.total > 40);
+  if (list.total > 40) expect(contextTexts(p.blocks[p.blocks.length - 1]!)).toEqual([`… les 40 plus anciennes sur ${list.total}.`]);
+  expectNoRawMarkup(p);
+}
+
+/** Editing a draft agenda: its first 100 companies all selected, the others kept aside in the metadata. */
+function expectAgendaEditModal(p: JPayload, draft: DraftAgenda, clock: { timeZone: string }) {
+  const listed = draft.items.slice(0, 100);
+  const beyond = draft.items.slice(100);
+  expect(p.callback_id).toBe(VIEWS.agendaEdit);
+  expectWellFormedModal(p);
+  expect(p.submit?.text).toBe('Enregistrer');
+  expect(JSON.parse(p.private_metadata ?? '')).toEqual({ committeeId: draft.id, shownUpToRank: draft.items.slice(0, 100).at(-1)?.rank ?? 0 });
+  expect(contextTexts(p.blocks[0]!)).toEqual([`Comité du *${frenchDateTime(draft.scheduledAt, clock.timeZone)}* — ${draft.items.length} entreprise(s) à l'ordre du jour.`]);
+  // No empty select: without any company, only the type-ahead to add some.
+  expect(inputs(p).map((b) => b.block_id)).toEqual([...(listed.length ? [AGENDA_EDIT_BLOCKS.keep] : []), AGENDA_EDIT_BLOCKS.add]);
+  expect(inputs(p).every((b) => b.optional)).toBe(true);
+  if (listed.length) {
+    const keep = inputById(p, AGENDA_EDIT_BLOCKS.keep).element!;
+    expect(keep.type).toBe('multi_static_select');
+    const labels = listed.map((i) => cut(`${i.rank}. ${i.company.name} (${i.company.commune})`, 75));
+    expect(keep.options?.map((o) => [o.value, o.text.text])).toEqual(listed.map((i, n) => [i.id, labels[n]]));
+    expect(keep.initial_options?.map((o) => o.value)).toEqual(listed.map((i) => i.id));
+  }
+  expect(inputById(p, AGENDA_EDIT_BLOCKS.add).element?.type).toBe('multi_external_select');
+  expect(showsText(p, 'dernières entreprises restent')).toBe(beyond.length > 0);
+  if (beyond.length) expect(showsText(p, `Les ${beyond.length} dernières entreprises restent à l'ordre du jour`)).toBe(true);
 }
 
 const byDateDesc = (visits: AgendaVisit[]) => [...visits].sort((a, b) => b.visitDate.getTime() - a.visitDate.getTime());
@@ -1666,11 +1939,16 @@ function expectAgendaItem(p: JPayload, item: AgendaItemDetails) {
   expectNoRawMarkup(p);
 }
 
-/** Planning a session: when (a datetimepicker, in seconds) and where (a conversations_select). */
-function expectCommitteePlanModal(p: JPayload, opening: { initialAt: Date; channelId?: string | undefined }) {
+/**
+ * Planning a session: when (a datetimepicker, in seconds) and where (a conversations_select);
+ * moving one, the same form carrying the session's id.
+ */
+function expectCommitteePlanModal(p: JPayload, opening: Parameters<typeof committeePlanModal>[0]) {
   expect(p.callback_id).toBe(VIEWS.committeePlan);
   expectWellFormedModal(p);
-  expect(p.submit?.text).toBe('Planifier');
+  expect(p.title?.text).toBe(opening.committeeId ? 'Déplacer la séance' : 'Planifier un comité');
+  expect(p.submit?.text).toBe(opening.committeeId ? 'Déplacer' : 'Planifier');
+  expect(p.private_metadata === undefined ? undefined : JSON.parse(p.private_metadata)).toEqual(opening.committeeId ? { committeeId: opening.committeeId } : undefined);
   // Exactly the ids the submission handler reads, block_id === action_id.
   expect(inputs(p).map((b) => b.block_id)).toEqual(Object.values(COMMITTEE_BLOCKS));
   for (const b of inputs(p)) expect(b.element?.action_id, b.block_id).toBe(b.block_id);
@@ -2101,42 +2379,162 @@ const HOME_ALERT_CASES: Case[] = [
   ),
 ];
 
+/** The coordination's Home: the next session (agenda in preparation), three companies to inform, with their capteurs. */
+const HOME_COORDINATOR_COMMITTEE: HomeInput = {
+  ...HOME_COORDINATOR,
+  committee: {
+    next: { scheduledAt: COMMITTEE_AT, channelId: committeeChannel(1), status: 'planned', items: 4 },
+    toInform: { total: 3, items: [...TO_INFORM_TWO.items, toInformItem(3, false)] },
+    clock: COMMITTEE_CLOCK,
+    all: true,
+  },
+};
+/** A capteur's Home: no session planned, two companies of theirs to inform. */
+const HOME_CAPTEUR_COMMITTEE: HomeInput = { ...HOME_CAPTEUR, committee: { next: null, toInform: TO_INFORM_TWO, clock: INFORM_CLOCK, all: false } };
+/** Everything at its maximum, and a session in progress in summer time, 10 of 75 companies to inform. */
+const HOME_COMMITTEE_WORST: HomeInput = {
+  ...HOME_COORDINATOR_WORST,
+  committee: {
+    next: { scheduledAt: new Date('2026-07-02T22:30:00Z'), channelId: `C${'Z9'.repeat(20)}`, status: 'held', items: 1_000_000 },
+    toInform: { total: 75, items: TO_INFORM_WORST.items.slice(0, 10) },
+    clock: LATE,
+    all: true,
+  },
+};
+const HOME_CAPTEUR_COMMITTEE_WORST: HomeInput = {
+  ...HOME_CAPTEUR_WORST,
+  committee: { next: { scheduledAt: COMMITTEE_AT, channelId: committeeChannel(1), status: 'agenda_published', items: 60 }, toInform: TO_INFORM_WORST, clock: INFORM_CLOCK, all: false },
+};
+
+const HOME_COMMITTEE_CASES: Case[] = [
+  entry(homeView, 'coordinator: next session, three companies to inform with their capteurs', 'home', [HOME_COORDINATOR_COMMITTEE], (p) => {
+    expectHome(p, HOME_COORDINATOR_COMMITTEE);
+    expect(showsText(p, `*Prochain comité technique* : ${COMMITTEE_AT_TEXT} dans <#${committeeChannel(1)}> — ordre du jour en préparation, 4 entreprise(s).`)).toBe(true);
+    expect(showsText(p, `Transports Berrichons &amp; Fils — comité du 12/03/2026 — <@${slackId(311)}>`)).toBe(true);
+  }),
+  entry(homeView, 'capteur: no session planned, two companies of theirs to inform', 'home', [HOME_CAPTEUR_COMMITTEE], (p) => {
+    expectHome(p, HOME_CAPTEUR_COMMITTEE);
+    expect(showsText(p, 'aucune séance planifiée')).toBe(true);
+    expect(showsText(p, '<@')).toBe(false);
+  }),
+  entry(homeView, 'coordinator, nobody left to inform', 'home', [{ ...HOME_COORDINATOR_COMMITTEE, committee: { next: null, toInform: TO_INFORM_NONE, clock: COMMITTEE_CLOCK, all: true } }], (p) =>
+    expectHome(p, { ...HOME_COORDINATOR_COMMITTEE, committee: { next: null, toInform: TO_INFORM_NONE, clock: COMMITTEE_CLOCK, all: true } }),
+  ),
+  entry(homeView, 'worst case: all roles, 10 long visits, 30 long alerts, session in progress, 10 of 75 long names to inform', 'home', [HOME_COMMITTEE_WORST], (p) => {
+    expectHome(p, HOME_COMMITTEE_WORST);
+    expect(showsText(p, '03/07/2026 à 00:30 dans')).toBe(true);
+    expect(showsText(p, '… toutes avec `/comite a-informer`.')).toBe(true);
+    expect(buttons(p).filter((b) => b.action_id === COMMITTEE_BUTTONS.informed)).toHaveLength(10);
+  }),
+  entry(homeView, 'worst case: capteur with all roles, 10 long visits, 40 of 75 long names to inform', 'home', [HOME_CAPTEUR_COMMITTEE_WORST], (p) => {
+    expectHome(p, HOME_CAPTEUR_COMMITTEE_WORST);
+    expect(showsText(p, '… et 65 autre(s).')).toBe(true);
+  }),
+];
+
 const COMMITTEE_OPENING = { initialAt: COMMITTEE_AT };
 const COMMITTEE_OPENING_CHANNEL = { initialAt: COMMITTEE_AT, channelId: committeeChannel(1) };
 /** An instant with milliseconds, in summer time, and a long channel id. */
 const COMMITTEE_OPENING_WORST = { initialAt: new Date('2026-07-02T22:30:59.999Z'), channelId: `C${'Z9'.repeat(20)}` };
+
+const COMMITTEES_INFORM_RHYTHM = (canRun: boolean): CommitteesOptions => ({ canRun, toInform: 3, rhythm: '2e mardi du mois à 14 h 00' });
+const COMMITTEES_WORST_OPTIONS = (canRun: boolean): CommitteesOptions => ({ canRun, toInform: 1_000_000, rhythm: 'dernier mercredi du mois à 23 h 59' });
+/** Moving a planned session: its current time and channel, its id. */
+const COMMITTEE_OPENING_MOVE = { initialAt: COMMITTEE_AT, channelId: committeeChannel(2), committeeId: uuid(30_002) };
 
 const COMMITTEE_CASES: Case[] = [
   // --- Messages: /comite, for the coordination and for the other members ---
   ...[true, false].flatMap((canRun) => {
     const who = canRun ? 'who runs the committees' : 'who cannot run them';
     return [
-      entry(committeesMessage, `none planned, ${who}`, 'message', [[], COMMITTEE_CLOCK, { canRun }], (p) => expectCommittees(p, [], canRun, COMMITTEE_CLOCK)),
+      entry(committeesMessage, `none planned, ${who}`, 'message', [[], COMMITTEE_CLOCK, { canRun }], (p) => expectCommittees(p, [], { canRun }, COMMITTEE_CLOCK)),
       ...COMMITTEE_STATUSES.map((status) =>
         entry(committeesMessage, `three sessions ${status}, ${who}`, 'message', [threeSessions(status), COMMITTEE_CLOCK, { canRun }], (p) =>
-          expectCommittees(p, threeSessions(status), canRun, COMMITTEE_CLOCK),
+          expectCommittees(p, threeSessions(status), { canRun }, COMMITTEE_CLOCK),
         ),
       ),
-      entry(committeesMessage, `worst case: 10 sessions in every status, 60+ companies each, ${who}`, 'message', [TEN_SESSIONS, COMMITTEE_CLOCK, { canRun }], (p) =>
-        expectCommittees(p, TEN_SESSIONS, canRun, COMMITTEE_CLOCK),
+      entry(committeesMessage, `three planned, 3 companies to inform, proposed by the rhythm, ${who}`, 'message', [threeSessions('planned'), COMMITTEE_CLOCK, COMMITTEES_INFORM_RHYTHM(canRun)], (p) => {
+        expectCommittees(p, threeSessions('planned'), COMMITTEES_INFORM_RHYTHM(canRun), COMMITTEE_CLOCK);
+        expect(showsText(p, ':envelope: 3 entreprise(s) pas encore informée(s)')).toBe(canRun);
+        expect(showsText(p, 'Séances proposées automatiquement le 2e mardi du mois à 14 h 00.')).toBe(canRun);
+      }),
+      entry(committeesMessage, `none planned, nobody left to inform, no rhythm, ${who}`, 'message', [[], COMMITTEE_CLOCK, { canRun, toInform: 0, rhythm: undefined }], (p) => {
+        expectCommittees(p, [], { canRun, toInform: 0 }, COMMITTEE_CLOCK);
+        expect(p.blocks.filter((b) => b.type === 'context')).toHaveLength(1);
+      }),
+      entry(
+        committeesMessage,
+        `worst case: 10 sessions in every status, 60+ companies each, a million to inform, a rhythm, ${who}`,
+        'message',
+        [TEN_SESSIONS, COMMITTEE_CLOCK, COMMITTEES_WORST_OPTIONS(canRun)],
+        (p) => expectCommittees(p, TEN_SESSIONS, COMMITTEES_WORST_OPTIONS(canRun), COMMITTEE_CLOCK),
       ),
     ];
   }),
 
   // --- Messages: the agenda posted in the committee channel ---
-  entry(agendaHeaderMessage, 'no company on the agenda', 'message', [AGENDA_EMPTY, COMMITTEE_CLOCK], (p) => expectAgendaHeader(p, AGENDA_EMPTY, COMMITTEE_CLOCK)),
-  entry(agendaHeaderMessage, 'three companies', 'message', [AGENDA_THREE, COMMITTEE_CLOCK], (p) => {
-    expectAgendaHeader(p, AGENDA_THREE, COMMITTEE_CLOCK);
+  entry(agendaHeaderMessage, 'no company on the agenda, no action to review', 'message', [AGENDA_EMPTY, REVIEW_NONE, COMMITTEE_CLOCK], (p) =>
+    expectAgendaHeader(p, AGENDA_EMPTY, REVIEW_NONE, COMMITTEE_CLOCK),
+  ),
+  entry(agendaHeaderMessage, 'three companies, no action to review', 'message', [AGENDA_THREE, REVIEW_NONE, COMMITTEE_CLOCK], (p) => {
+    expectAgendaHeader(p, AGENDA_THREE, REVIEW_NONE, COMMITTEE_CLOCK);
     expect(p.blocks[0]?.text?.text).toBe(`Comité technique du ${COMMITTEE_AT_TEXT}`);
     expect(p.text).toBe(`Ordre du jour du comité technique du ${COMMITTEE_AT_TEXT}`);
     expect(showsText(p, '3. Transports Berrichons &amp; Fils (Issoudun)')).toBe(true);
   }),
-  entry(agendaHeaderMessage, 'worst case: 60 companies with 200-char names, mentions and ampersands', 'message', [AGENDA_60, COMMITTEE_CLOCK], (p) => {
-    expectAgendaHeader(p, AGENDA_60, COMMITTEE_CLOCK);
+  entry(agendaHeaderMessage, 'three companies, three actions to review', 'message', [AGENDA_THREE, REVIEW_THREE, COMMITTEE_CLOCK], (p) => {
+    expectAgendaHeader(p, AGENDA_THREE, REVIEW_THREE, COMMITTEE_CLOCK);
+    expect(p.blocks[2]?.text?.text).toBe(
+      [
+        "*Actions à faire le point — 3 échue(s) d'ici la séance ou bloquée(s)*",
+        '• Monter une POE de soudeurs — Mécanique du Val — OPCO 2i — En cours, échéance 06/03/2026',
+        '• Diagnostic RH — Transports Berrichons &amp; Fils — CCI du Cher — À faire, échéance 12/03/2026',
+        '• Présenter l’entreprise au club RH — Boulangerie Martin — CMA Centre-Val de Loire — Bloquée, échéance 30/04/2026',
+      ].join('\n'),
+    );
+  }),
+  entry(agendaHeaderMessage, 'worst case: 60 companies with 200-char names, mentions and ampersands, no action to review', 'message', [AGENDA_60, REVIEW_NONE, COMMITTEE_CLOCK], (p) => {
+    expectAgendaHeader(p, AGENDA_60, REVIEW_NONE, COMMITTEE_CLOCK);
     // Too long to list whole: cut within the section's 3000 characters.
     expect(p.blocks[1]?.text?.text.endsWith('…')).toBe(true);
-    expect(showsText(p, `1. ${escapeText(agendaCompanyName(1))} (${LONG_COMMUNE})`)).toBe(true);
+    expect(showsText(p, `1. ${escapeText(cut(agendaCompanyName(1), 120))} (${LONG_COMMUNE})`)).toBe(true);
   }),
+  entry(
+    agendaHeaderMessage,
+    'worst case: 60 companies, 20 of 57 actions to review with 200-char titles and names, mentions and links',
+    'message',
+    [AGENDA_60, REVIEW_WORST, COMMITTEE_CLOCK],
+    (p) => {
+      expectAgendaHeader(p, AGENDA_60, REVIEW_WORST, COMMITTEE_CLOCK);
+      expect(showsText(p, "*Actions à faire le point — 57 échue(s) d'ici la séance ou bloquée(s)*")).toBe(true);
+      // Both lists too long to show whole: each cut within its section.
+      expect(p.blocks[1]?.text?.text.endsWith('…')).toBe(true);
+      expect(p.blocks[2]?.text?.text.endsWith('…')).toBe(true);
+      expect(showsText(p, '… et 37 autre(s) : chaque action a son message dans ce canal.')).toBe(true);
+      expect(p.blocks[2]?.text?.text).toContain('&lt;!channel&gt; &amp; *soudeurs TIG*');
+    },
+  ),
+
+  // --- Messages: the session the rhythm proposed, to each coordinator ---
+  entry(committeeProposedMessage, 'three companies so far, agenda published 7 days before', 'message', [proposed(AGENDA_THREE), COMMITTEE_CLOCK, 7], (p) => {
+    expectCommitteeProposed(p, proposed(AGENDA_THREE), COMMITTEE_CLOCK, 7);
+    expect(p.text).toBe(`Comité technique proposé le ${COMMITTEE_AT_TEXT}`);
+  }),
+  entry(committeeProposedMessage, 'no company yet', 'message', [proposed(AGENDA_EMPTY), COMMITTEE_CLOCK, 1], (p) => {
+    expectCommitteeProposed(p, proposed(AGENDA_EMPTY), COMMITTEE_CLOCK, 1);
+    expect(showsText(p, "0 entreprise(s) à l'ordre du jour pour l'instant")).toBe(true);
+  }),
+  entry(
+    committeeProposedMessage,
+    'worst case: 60 companies with 200-char names, summer time, published 365 days before',
+    'message',
+    [{ ...proposed(AGENDA_60), scheduledAt: new Date('2026-07-02T22:30:00Z'), channelId: `C${'Z9'.repeat(20)}` }, COMMITTEE_CLOCK, 365],
+    (p) => {
+      expectCommitteeProposed(p, { ...proposed(AGENDA_60), scheduledAt: new Date('2026-07-02T22:30:00Z'), channelId: `C${'Z9'.repeat(20)}` }, COMMITTEE_CLOCK, 365);
+      expect(showsText(p, '*03/07/2026 à 00:30*')).toBe(true);
+      expectNoRawMarkup(p);
+    },
+  ),
   entry(agendaItemMessage, 'realistic: one shared visit with stakes, needs, diagnostic and a red flag', 'message', [REALISTIC_AGENDA_ITEM], (p) => {
     expectAgendaItem(p, REALISTIC_AGENDA_ITEM);
     expect(showsText(p, `*Signaux d'alerte*\n:warning: ${RED_FLAG_LABELS.recrutement_urgent}`)).toBe(true);
@@ -2215,6 +2613,45 @@ const COMMITTEE_CASES: Case[] = [
     expect(buttons(p)).toEqual([]);
     expect(showsText(p, 'Entreprise informée par téléphone le 20/03/2026.')).toBe(true);
   }),
+
+  // --- Companies still to inform: the capteur's reminder, and /comite a-informer ---
+  entry(informReminderMessage, 'two companies, one without structure', 'message', [TO_INFORM_TWO, INFORM_CLOCK], (p) => {
+    expectInformReminder(p, TO_INFORM_TWO);
+    expect(p.blocks[1]?.text?.text).toBe(`*Transports Berrichons &amp; Fils* (Issoudun) — comité du 12/03/2026, clôturé il y a 12 jour(s)`);
+  }),
+  entry(informReminderMessage, 'worst case: 20 of 75, 200-char names and communes with mentions', 'message', [TO_INFORM_WORST_CAPTEUR, INFORM_CLOCK], (p) => {
+    expectInformReminder(p, TO_INFORM_WORST_CAPTEUR);
+    expect(showsText(p, '… et 55 autre(s).')).toBe(true);
+    expect(showsText(p, '&lt;!channel&gt; &amp; Chaudronnerie')).toBe(true);
+  }),
+  entry(informReminderMessage, 'more listed than a reminder shows: the 20 oldest', 'message', [TO_INFORM_WORST, INFORM_CLOCK], (p) => {
+    expectInformReminder(p, TO_INFORM_WORST);
+    expect(buttons(p)).toHaveLength(20);
+  }),
+  entry(companiesToInformMessage, 'everyone informed', 'message', [TO_INFORM_NONE, INFORM_CLOCK], (p) => {
+    expectCompaniesToInform(p, TO_INFORM_NONE);
+    expect(buttons(p)).toEqual([]);
+  }),
+  entry(companiesToInformMessage, 'two companies, reminded once, one capteur without structure', 'message', [TO_INFORM_TWO, INFORM_CLOCK], (p) => {
+    expectCompaniesToInform(p, TO_INFORM_TWO);
+    expect(showsText(p, `— <@${slackId(311)}> (CCI du Cher) — 1 rappel(s)`)).toBe(true);
+    expect(p.blocks[2]?.text?.text.endsWith(`clôturé il y a 12 jour(s) — <@${slackId(312)}>`)).toBe(true);
+  }),
+  entry(
+    companiesToInformMessage,
+    'worst case: 40 of 75, 200-char names with mentions, long structures, one capteur gone',
+    'message',
+    [TO_INFORM_WORST, INFORM_CLOCK],
+    (p) => {
+      expectCompaniesToInform(p, TO_INFORM_WORST);
+      expect(buttons(p)).toHaveLength(40);
+      expect(showsText(p, '… les 40 plus anciennes sur 75.')).toBe(true);
+      // Nobody to name for the one whose capteur left.
+      expect(p.blocks[3]?.text?.text).not.toContain('<@');
+      expect(showsText(p, escapeText(LONG_TYPED_STRUCTURE))).toBe(true);
+    },
+  ),
+
   entry(informedModal, 'how and when', 'modal', [{ id: uuid(43_001), company: { name: 'Forges de Vierzon' } }, '2026-03-20'], (p) => {
     expect(p.callback_id).toBe(VIEWS.companyInformed);
     expect(JSON.parse(p.private_metadata!)).toEqual({ agendaItemId: uuid(43_001) });
@@ -2240,6 +2677,26 @@ const COMMITTEE_CASES: Case[] = [
   entry(committeePlanModal, 'worst case: instant with milliseconds in summer time, long channel id', 'modal', [COMMITTEE_OPENING_WORST], (p) =>
     expectCommitteePlanModal(p, COMMITTEE_OPENING_WORST),
   ),
+  entry(committeePlanModal, 'moving a planned session: its time and channel, its id', 'modal', [COMMITTEE_OPENING_MOVE], (p) =>
+    expectCommitteePlanModal(p, COMMITTEE_OPENING_MOVE),
+  ),
+
+  // --- Modal: editing an agenda before publication ---
+  entry(agendaEditModal, 'empty agenda: only companies to add', 'modal', [DRAFT_EMPTY, { timeZone: TIME_ZONE }], (p) => {
+    expectAgendaEditModal(p, DRAFT_EMPTY, { timeZone: TIME_ZONE });
+    expect(inputs(p)).toHaveLength(1);
+  }),
+  entry(agendaEditModal, 'three companies, all kept at first', 'modal', [DRAFT_THREE, { timeZone: TIME_ZONE }], (p) => {
+    expectAgendaEditModal(p, DRAFT_THREE, { timeZone: TIME_ZONE });
+    expect(showsText(p, `Comité du *${COMMITTEE_AT_TEXT}* — 3 entreprise(s)`)).toBe(true);
+    expect(inputById(p, AGENDA_EDIT_BLOCKS.keep).element?.options?.[2]?.text.text).toBe('3. Transports Berrichons & Fils (Issoudun)');
+  }),
+  entry(agendaEditModal, 'worst case: 130 companies with 200-char names, 100 listed, 30 kept aside', 'modal', [DRAFT_130, { timeZone: TIME_ZONE }], (p) => {
+    expectAgendaEditModal(p, DRAFT_130, { timeZone: TIME_ZONE });
+    expect(inputById(p, AGENDA_EDIT_BLOCKS.keep).element?.options).toHaveLength(100);
+    expect(JSON.parse(p.private_metadata ?? '').shownUpToRank).toBe(100);
+    expect(showsText(p, "Les 30 dernières entreprises restent à l'ordre du jour")).toBe(true);
+  }),
 ];
 
 const CASES: Case[] = [
@@ -2386,6 +2843,7 @@ const CASES: Case[] = [
   entry(visitConfirmationMessage, 'nothing optional answered', 'message', [MINIMAL_SUMMARY], (p) => expectVisitSummary(p, MINIMAL_SUMMARY)),
 
   ...HOME_ALERT_CASES,
+  ...HOME_COMMITTEE_CASES,
   ...ALERT_CASES,
   ...ACTION_CASES,
   ...COMMITTEE_CASES,
@@ -2719,7 +3177,9 @@ describe('technical committees', () => {
   it('publish an agenda of 60 companies within Slack limits: its header and each of its 60 items', () => {
     expect(AGENDA_60.items).toHaveLength(60);
     expect(AGENDA_60.items.every((i) => Array.from(i.company.name).length === 200)).toBe(true);
-    const rendered = [agendaHeaderMessage(AGENDA_60, COMMITTEE_CLOCK), ...AGENDA_60_ITEMS.map((item) => agendaItemMessage(item))];
+    const header = toJson(agendaHeaderMessage(AGENDA_60, REVIEW_WORST, COMMITTEE_CLOCK));
+    expect(showsText(header, '*Actions à faire le point — 57 ')).toBe(true);
+    const rendered = [header, ...AGENDA_60_ITEMS.map((item) => agendaItemMessage(item))];
     expect(rendered).toHaveLength(61);
     for (const message of rendered) assertWithinSlackLimits('message', toJson(message));
     expect(AGENDA_60_ITEMS.map((item) => toJson(agendaItemMessage(item)).blocks[0]?.text?.text.split('.')[0])).toEqual(
@@ -2734,7 +3194,14 @@ describe('technical committees', () => {
   });
 
   it('cannot mention the channel or forge a link from what people typed', () => {
-    const rendered = [agendaHeaderMessage(AGENDA_60, COMMITTEE_CLOCK), agendaItemMessage(WORST_AGENDA_ITEM), agendaItemMessage(AGENDA_60_ITEMS[7]!)];
+    const rendered = [
+      agendaHeaderMessage(AGENDA_60, REVIEW_WORST, COMMITTEE_CLOCK),
+      agendaItemMessage(WORST_AGENDA_ITEM),
+      agendaItemMessage(AGENDA_60_ITEMS[7]!),
+      informReminderMessage(TO_INFORM_WORST, INFORM_CLOCK),
+      companiesToInformMessage(TO_INFORM_WORST, INFORM_CLOCK),
+      homeView(HOME_COMMITTEE_WORST),
+    ];
     for (const payload of rendered) {
       const json = JSON.stringify(payload);
       for (const raw of RAW_MARKUP) expect(json).not.toContain(raw);

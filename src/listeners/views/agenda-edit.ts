@@ -9,22 +9,21 @@ import { refusalModal, savedModal } from '../../views/modals/administration.js';
 import { authorise, withSubmissionSafetyNet } from '../guard.js';
 import { asList, readViewState } from '../view-state.js';
 
-const metadata = z.object({ committeeId: z.string().uuid(), beyond: z.array(z.string().uuid()).default([]) });
-const ids = z.array(z.string().uuid()).max(200);
+const metadata = z.object({ committeeId: z.string().uuid(), shownUpToRank: z.number().int().min(0) });
+const ids = z.array(z.string().uuid()).max(100);
 
 /** « Modifier l'ordre du jour »: the items kept, the companies added; before publication only. */
 export function agendaEditSubmission(ctx: AppContext) {
   return withSubmissionSafetyNet(ctx.logger, B.add, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const auth = await authorise(ctx.actors, body.user.id, 'runCommittees');
     if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-    const { committeeId, beyond } = metadata.parse(JSON.parse(view.private_metadata || '{}'));
+    const { committeeId, shownUpToRank } = metadata.parse(JSON.parse(view.private_metadata || '{}'));
     const state = readViewState(view.state.values);
-    // Items beyond the list's 100 were not shown: they stay.
-    const keep = ids.safeParse([...asList(state[B.keep]), ...beyond]);
+    const keep = ids.safeParse(asList(state[B.keep]));
     const add = ids.safeParse(asList(state[B.add]));
     if (!keep.success || !add.success) return void (await ack({ response_action: 'errors', errors: { [B.add]: errorText('required') } }));
     try {
-      const { removed, added } = await editAgenda(ctx.db, auth.actor, committeeId, { keepItemIds: keep.data, addCompanyIds: add.data }, ctx.now());
+      const { removed, added } = await editAgenda(ctx.db, auth.actor, committeeId, { shownUpToRank, keepItemIds: keep.data, addCompanyIds: add.data }, ctx.now());
       const count = await ctx.db.agendaItem.count({ where: { committeeId } });
       await ack({
         response_action: 'update',

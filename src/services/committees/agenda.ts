@@ -5,7 +5,9 @@ import { can, type Actor } from '../permissions.js';
 import { lockAgendas } from './committees.js';
 
 export interface AgendaEdit {
-  /** The items kept: those left out are taken off, their visits free for the next session. */
+  /** The form listed the items up to this rank: those after it were not shown and stay. */
+  shownUpToRank: number;
+  /** Of the items shown, those kept: the others are taken off, their visits go to the next session. */
   keepItemIds: string[];
   /** Companies put on the agenda by the coordination, with or without a visit marked for it. */
   addCompanyIds: string[];
@@ -34,12 +36,13 @@ export async function editAgenda(db: Db, actor: Actor, committeeId: string, edit
     if (!committee) throw new UserError('committee_unknown');
     if (committee.status !== 'planned') throw new UserError('agenda_already_published');
     const keep = new Set(edit.keepItemIds);
-    const removed = committee.items.filter((item) => !keep.has(item.id));
+    const removed = committee.items.filter((item) => item.rank <= edit.shownUpToRank && !keep.has(item.id));
     if (removed.length) {
       await tx.agendaItem.deleteMany({ where: { id: { in: removed.map((i) => i.id) } } });
       await tx.agendaExclusion.createMany({ data: removed.map((i) => ({ committeeId, companyId: i.companyId, at: now })), skipDuplicates: true });
     }
-    const present = new Set(committee.items.filter((item) => keep.has(item.id)).map((i) => i.companyId));
+    const removedIds = new Set(removed.map((i) => i.id));
+    const present = new Set(committee.items.filter((item) => !removedIds.has(item.id)).map((i) => i.companyId));
     const companies = await tx.company.findMany({ where: { id: { in: edit.addCompanyIds.filter((id) => !present.has(id)) } }, select: { id: true } });
     let rank = committee.items.reduce((max, item) => Math.max(max, item.rank), 0);
     for (const { id: companyId } of companies) {

@@ -61,8 +61,8 @@ const FIRST_SESSION_LOOKBACK_DAYS = 92;
 
 /**
  * Puts on the session's agenda every company with a visit that no agenda has taken yet, on or
- * before the session, and either marked « for the next committee » or raising a red flag since
- * the previous session: one item per company, with its visits, brought by the capteur of its
+ * before the session, and either marked « for the next committee », raising a red flag since
+ * the previous session, or of a company postponed from an earlier session: one item per company, with its visits, brought by the capteur of its
  * latest visit; red flags first. Companies the coordination took off this agenda stay off.
  */
 export async function refreshAgenda(tx: Tx, committeeId: string): Promise<number> {
@@ -78,7 +78,12 @@ export async function refreshAgenda(tx: Tx, committeeId: string): Promise<number
       visitDate: { lte: committee.scheduledAt },
       agendaItems: { none: {} },
       companyId: { notIn: committee.exclusions.map((e) => e.companyId) },
-      OR: [{ toCommitteeAgenda: true }, { redFlags: { some: {} }, visitDate: { gt: flaggedSince } }],
+      OR: [
+        { toCommitteeAgenda: true },
+        { redFlags: { some: {} }, visitDate: { gt: flaggedSince } },
+        // Taken off an earlier session's agenda: postponed to this one.
+        { company: { agendaExclusions: { some: { committee: { scheduledAt: { lt: committee.scheduledAt } } } } } },
+      ],
     },
     orderBy: [{ visitDate: 'asc' }, { createdAt: 'asc' }],
     select: { id: true, companyId: true, capteurId: true, redFlags: { select: { flag: true } } },

@@ -121,7 +121,7 @@ export function agendaHeaderMessage(committee: CommitteeDetails, review: Actions
     blocks: [
       header(`Comité technique du ${frenchDateTime(committee.scheduledAt, clock.timeZone)}`),
       section(truncate(`*Ordre du jour — ${committee.items.length} entreprise(s)*\n${list || '_Aucune entreprise pour cette séance._'}`, 3000)),
-      ...(review.total
+      ...(review.actions.length
         ? [
             section(truncate(`*Actions à faire le point — ${review.total} échue(s) d'ici la séance ou bloquée(s)*\n${reviewLines.join('\n')}`, 3000)),
             ...(review.total > review.actions.length ? [context(`… et ${review.total - review.actions.length} autre(s) : chaque action a son message dans ce canal.`)] : []),

@@ -66,11 +66,14 @@ const MAX_KEPT = 100;
  * to take one off) and companies to add (type-ahead on the known companies).
  */
 export function agendaEditModal(draft: DraftAgenda, clock: { timeZone: string }): View {
-  const items = draft.items.slice(0, MAX_KEPT).map((item) => ({ item, choice: option(`${item.rank}. ${item.company.name} (${item.company.commune})`, item.id) }));
+  const shown = draft.items.slice(0, MAX_KEPT);
+  const items = shown.map((item) => ({ item, choice: option(`${item.rank}. ${item.company.name} (${item.company.commune})`, item.id) }));
   return {
     type: 'modal',
     callback_id: VIEWS.agendaEdit,
-    private_metadata: JSON.stringify({ committeeId: draft.id, beyond: draft.items.slice(MAX_KEPT).map((i) => i.id) }),
+    // Items are listed by rank: those after the last shown (beyond the list, or drafted while the
+    // form is open) are kept whatever the answer.
+    private_metadata: JSON.stringify({ committeeId: draft.id, shownUpToRank: shown.at(-1)?.rank ?? 0 }),
     title: plain('Ordre du jour'),
     submit: plain('Enregistrer'),
     close: plain('Annuler'),
