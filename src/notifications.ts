@@ -109,6 +109,12 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
         const committee = await getCommittee(db, z.object({ committeeId: z.string() }).parse(data).committeeId);
         return committee ? agendaHeaderMessage(committee, await actionsForReview(db, committee.scheduledAt), clock()) : null;
       },
+      // Its link goes in the reminders, the App Home and /comite.
+      wantsPermalink: true,
+      async posted(db, data, _recipient, where) {
+        if (!where.permalink) return;
+        await db.committee.update({ where: { id: z.object({ committeeId: z.string() }).parse(data).committeeId }, data: { agendaPermalink: where.permalink } });
+      },
     },
     [COMMITTEE_NOTICES.proposed]: {
       async render(db, data) {

@@ -11,18 +11,21 @@ export interface RenderedMessage {
 export interface MessageRef {
   channel: string;
   ts: string;
+  /** The message's link, asked of Slack when the notice wants one (to point people to it). */
+  permalink?: string | undefined;
 }
 
 /**
  * One kind of owed message. `render` gives its content at send time (null when its record no
  * longer exists). Messages shown in place (an alert's page) also say where they are: `locate`
  * returns the message to update, 'new' to post one, or 'wait' while an earlier owed post of it
- * has not gone yet; `posted` records where a new one landed.
+ * has not gone yet; `posted` records where a new one landed (with its link when `wantsPermalink`).
  */
 export interface Notice {
   render(db: Db, data: unknown, recipient: string): Promise<RenderedMessage | null>;
   locate?(db: Db, data: unknown, recipient: string): Promise<MessageRef | 'new' | 'wait'>;
   posted?(db: Db, data: unknown, recipient: string, where: MessageRef): Promise<void>;
+  wantsPermalink?: boolean;
 }
 
 export interface Notifier {
@@ -78,6 +81,16 @@ export function createNotifier(deps: {
   let running: Promise<void> | null = null;
   let again = false;
 
+  /** The link of a message just posted; without it (Slack refused), the message still counts as sent. */
+  async function permalinkOf(where: MessageRef): Promise<string | undefined> {
+    try {
+      return (await client.chat.getPermalink({ channel: where.channel, message_ts: where.ts })).permalink;
+    } catch (error) {
+      logger.warn({ err: { message: (error as Error).message }, channel: where.channel }, 'permalink not available');
+      return undefined;
+    }
+  }
+
   /** Sends one owed message, or puts it back for later. Never throws. */
   async function deliver(message: ClaimedMessage): Promise<void> {
     const attempts = message.attempts + 1;
@@ -99,7 +112,11 @@ export function createNotifier(deps: {
       const blocks = content.blocks as never;
       if (where === 'new') {
         const sent = await client.chat.postMessage({ channel: message.recipient, text: content.text, blocks });
-        if (notice.posted && sent.channel && sent.ts) await notice.posted(db, message.data, message.recipient, { channel: sent.channel, ts: sent.ts });
+        if (notice.posted && sent.channel && sent.ts) {
+          const where: MessageRef = { channel: sent.channel, ts: sent.ts };
+          if (notice.wantsPermalink) where.permalink = await permalinkOf(where);
+          await notice.posted(db, message.data, message.recipient, where);
+        }
       } else {
         await client.chat.update({ channel: where.channel, ts: where.ts, text: content.text, blocks });
       }

@@ -102,7 +102,12 @@ describe('a session from its proposal to the companies informed', () => {
     // ── J-7 (3 December, 9:30): the agenda is published with the action to review.
     t.fake.reset();
     clock = new Date('2026-12-03T08:30:00Z');
+    // Slack does not give the header's link this time: the agenda is published all the same, once.
+    t.fake.failNext('chat.getPermalink', 1);
     await jobRunners(t.ctx).committeeAgendas();
+    await jobRunners(t.ctx).committeeAgendas();
+    expect(t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === CHANNEL && String(c.args.text).startsWith('Ordre du jour du comité'))).toHaveLength(1);
+    expect((await db.prisma.committee.findUniqueOrThrow({ where: { id: session.id } })).agendaPermalink).toBeNull();
     const header = t.fake.succeeded('chat.postMessage').find((c) => c.args.channel === CHANNEL && String(c.args.text).startsWith('Ordre du jour du comité'))!;
     expect(JSON.stringify(header.args.blocks)).toContain('Actions à faire le point — 1');
     expect(JSON.stringify(header.args.blocks)).toContain('Diagnostic RH');

@@ -95,6 +95,10 @@ describe('a committee session', () => {
     const reminders = t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === member.id);
     expect(reminders).toHaveLength(1);
     expect(JSON.stringify(reminders[0]!.args.blocks)).toContain(`2 entreprise(s) à l'ordre du jour, à lire dans <#${CHANNEL}>`);
+    // With the link to the agenda's header, as Slack gave it when it was posted.
+    const header = await db.prisma.committee.findUniqueOrThrow({ where: { id: committee.id } });
+    expect(header.agendaPermalink).toMatch(new RegExp(`^https://plateforme-test\\.slack\\.com/archives/${CHANNEL}/p\\d+$`));
+    expect(JSON.stringify(reminders[0]!.args.blocks)).toContain(`<${header.agendaPermalink}|Ouvrir l'ordre du jour>`);
     expect(t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === capteur.id)).toHaveLength(0);
 
     // ── In the meeting: a decision, an action linked to the item, « pas de suite » on the other.

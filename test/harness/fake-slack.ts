@@ -146,6 +146,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case 'chat.getPermalink':
+        return { ok: true, channel: args.channel, permalink: `https://plateforme-test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.${String(n).padStart(6, '0')}` };
       case 'conversations.open': {

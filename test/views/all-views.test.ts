@@ -796,6 +796,9 @@ const COMMITTEE_AT_TEXT = '12/03/2026 à 14:30';
 const COMMITTEE_CLOCK: Clock = { now: new Date('2026-03-02T09:15:00Z'), timeZone: TIME_ZONE };
 const committeeChannel = (n: number) => `C${String(n).padStart(10, '0')}`;
 
+/** The link Slack gives to a published agenda's header. */
+const agendaLink = (n: number) => `https://plateforme-emploi-mutations-economiques.slack.com/archives/${committeeChannel(n)}/p17731540000${String(n).padStart(5, '0')}`;
+
 /** Sessions every other week from COMMITTEE_AT: the tenth is past the change to summer time. */
 function committeeRow(n: number, status: CommitteeStatus): CommitteeModel {
   return {
@@ -804,6 +807,7 @@ function committeeRow(n: number, status: CommitteeStatus): CommitteeModel {
     channelId: committeeChannel(n),
     status,
     agendaPublishedAt: status === 'planned' ? null : new Date('2026-03-05T06:00:00Z'),
+    agendaPermalink: status === 'planned' ? null : agendaLink(n),
     closedAt: status === 'closed' ? new Date('2026-03-20T10:00:00Z') : null,
     createdById: uuid(902),
     createdAt: new Date('2026-02-16T10:00:00Z'),
@@ -932,6 +936,7 @@ function summaryOf(items: number, worst: boolean): CommitteeSummaryDetails {
     channelId: 'C0COMITE01',
     status: 'closed',
     agendaPublishedAt: COMMITTEE_AT,
+    agendaPermalink: agendaLink(1),
     closedAt: COMMITTEE_AT,
     createdById: uuid(902),
     createdAt: COMMITTEE_AT,
@@ -1712,6 +1717,8 @@ function expectCommittees(p: JPayload, list: CommitteeSummary[], options: Commit
     expect(text).toContain(` — <#${c.channelId}> — `);
     expect(text).toContain(` — ${COMMITTEE_STATUS_LABELS[c.status]} — `);
     expect(text).toContain(`${c._count.items} entreprise(s) à l'ordre du jour`);
+    // Once published, the count links to the agenda's header in the channel.
+    expect(text.endsWith(c.agendaPermalink ? `<${c.agendaPermalink}|${c._count.items} entreprise(s) à l'ordre du jour>` : ` — ${c._count.items} entreprise(s) à l'ordre du jour`)).toBe(true);
     expect(b.accessory).toBeUndefined();
   });
   // Each session's buttons carry its id: publish, edit, move or cancel a planned one; close one whose agenda is out.
@@ -2587,6 +2594,12 @@ const COMMITTEE_CASES: Case[] = [
   entry(committeeReminderMessage, 'three companies, two actions to update', 'message', [AGENDA_THREE, [{ title: 'Monter une POE', status: 'en_cours', dueDate: new Date('2026-04-30T00:00:00Z'), company: { name: 'Forges de Vierzon' } }, { title: 'Diagnostic RH', status: 'a_faire', dueDate: new Date('2026-03-20T00:00:00Z'), company: { name: 'Porcelaines de Foëcy' } }], COMMITTEE_CLOCK], (p) => {
     expect(showsText(p, `${AGENDA_THREE.items.length} entreprise(s) à l'ordre du jour`)).toBe(true);
     expect(showsText(p, 'Monter une POE')).toBe(true);
+    // The agenda's header, one click away.
+    expect(showsText(p, `<${agendaLink(1)}|Ouvrir l'ordre du jour>`)).toBe(true);
+  }),
+  entry(committeeReminderMessage, 'agenda link not known (Slack refused it): the channel only', 'message', [{ ...AGENDA_THREE, agendaPermalink: null }, [], COMMITTEE_CLOCK], (p) => {
+    expect(showsText(p, "Ouvrir l'ordre du jour")).toBe(false);
+    expect(showsText(p, `à lire dans <#${committeeChannel(1)}>`)).toBe(true);
   }),
   entry(committeeReminderMessage, 'worst case: 60 companies, 30 long actions with mentions', 'message', [AGENDA_60, Array.from({ length: 30 }, (_, i) => ({ title: `${'T'.repeat(140)} <!channel> ${i}`, status: 'bloquee' as const, dueDate: new Date('2026-03-01T00:00:00Z'), company: { name: `${'N'.repeat(190)} <!here>` } })), COMMITTEE_CLOCK], (p) => {
     expect(JSON.stringify(p)).not.toContain('<!channel>');

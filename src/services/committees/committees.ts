@@ -207,9 +207,9 @@ export async function nextCommittee(db: Db, now: Date) {
   const committee = await db.committee.findFirst({
     where: { status: { not: 'closed' }, scheduledAt: { gte: new Date(now.getTime() - 86_400_000) } },
     orderBy: { scheduledAt: 'asc' },
-    select: { scheduledAt: true, channelId: true, status: true, _count: { select: { items: true } } },
+    select: { scheduledAt: true, channelId: true, status: true, agendaPermalink: true, _count: { select: { items: true } } },
   });
-  return committee && { scheduledAt: committee.scheduledAt, channelId: committee.channelId, status: committee.status, items: committee._count.items };
+  return committee && { scheduledAt: committee.scheduledAt, channelId: committee.channelId, status: committee.status, agendaPermalink: committee.agendaPermalink, items: committee._count.items };
 }
 
 export type CommitteeSummary = Awaited<ReturnType<typeof listCommittees>>[number];

@@ -26,7 +26,7 @@ export type HomeInput =
       /** The coordination's view: open recruitment alerts with their 48 h clock. */
       coordination?: { openAlerts: OpenAlert[]; clock: Clock };
       /** The next committee session, and the companies still to inform of past decisions (theirs, or all for the coordination). */
-      committee?: { next: { scheduledAt: Date; channelId: string; status: CommitteeStatus; items: number } | null; toInform: CompaniesToInform; clock: Clock; all: boolean };
+      committee?: { next: { scheduledAt: Date; channelId: string; status: CommitteeStatus; items: number; agendaPermalink?: string | null } | null; toInform: CompaniesToInform; clock: Clock; all: boolean };
     };
 
 const TITLE = 'Plateforme Emploi – Mutations Économiques';
@@ -85,7 +85,7 @@ function committeeBlocks(committee: NonNullable<Extract<HomeInput, { kind: 'memb
   const blocks: KnownBlock[] = [
     section(
       next
-        ? `*Prochain comité technique* : ${frenchDateTime(next.scheduledAt, clock.timeZone)} dans <#${next.channelId}> — ${SESSION_STATUS[next.status]}, ${next.items} entreprise(s).`
+        ? `*Prochain comité technique* : ${frenchDateTime(next.scheduledAt, clock.timeZone)} dans <#${next.channelId}> — ${SESSION_STATUS[next.status]}, ${next.agendaPermalink ? `<${next.agendaPermalink}|${next.items} entreprise(s)>` : `${next.items} entreprise(s)`}.`
         : '*Prochain comité technique* : aucune séance planifiée.',
     ),
   ];

@@ -49,7 +49,8 @@ export function committeesMessage(list: CommitteeSummary[], clock: Clock, option
   const blocks: KnownBlock[] = [section('*Comités techniques*')];
   if (list.length === 0) blocks.push(context('Aucune séance planifiée.'));
   for (const c of list) {
-    blocks.push(section(`*${frenchDateTime(c.scheduledAt, clock.timeZone)}* — <#${c.channelId}> — ${STATUS[c.status]} — ${c._count.items} entreprise(s) à l'ordre du jour`));
+    const agenda = c.agendaPermalink ? `<${c.agendaPermalink}|${c._count.items} entreprise(s) à l'ordre du jour>` : `${c._count.items} entreprise(s) à l'ordre du jour`;
+    blocks.push(section(`*${frenchDateTime(c.scheduledAt, clock.timeZone)}* — <#${c.channelId}> — ${STATUS[c.status]} — ${agenda}`));
     const next = options.canRun ? sessionButtons(c) : [];
     if (next.length) blocks.push(actions(`committee_${c.id}`, next));
   }
@@ -266,7 +267,7 @@ export function committeeReminderMessage(committee: CommitteeDetails, actionsToU
     text: `Comité technique le ${frenchDateTime(committee.scheduledAt, clock.timeZone)} : ordre du jour à lire`,
     blocks: [
       section(
-        `:calendar: Comité technique le *${frenchDateTime(committee.scheduledAt, clock.timeZone)}* : ${committee.items.length} entreprise(s) à l'ordre du jour, à lire dans <#${committee.channelId}> avec les premiers diagnostics.`,
+        `:calendar: Comité technique le *${frenchDateTime(committee.scheduledAt, clock.timeZone)}* : ${committee.items.length} entreprise(s) à l'ordre du jour, à lire dans <#${committee.channelId}> avec les premiers diagnostics.${committee.agendaPermalink ? ` <${committee.agendaPermalink}|Ouvrir l'ordre du jour>` : ''}`,
       ),
       section(
         truncate(

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Committee" ADD COLUMN     "agendaPermalink" TEXT;
+
