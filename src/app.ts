@@ -88,6 +88,8 @@ export function createPlatformApp(options: PlatformAppOptions) {
       channelId: config.COMMITTEE_CHANNEL_ID,
       inform: INFORM_SETTINGS,
     },
+    visits: { overlapDays: config.VISIT_OVERLAP_DAYS },
+    programmes: { nudgeDay: config.PROGRAMME_NUDGE_DAY },
     workingDays: new WorkingDays(config.PLATFORM_HOLIDAYS, config.PLATFORM_TIMEZONE),
     now,
     logger,

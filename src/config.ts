@@ -58,6 +58,10 @@ export const configSchema = z.object({
   ),
   /** The public holidays off the working days (digests): FR, or a region such as FR-57 (Moselle) or FR-RE (La Réunion). */
   PLATFORM_HOLIDAYS: env(z.string().refine(isHolidayRegion, 'expected FR or FR-<region>, e.g. FR-57 or FR-RE').default('FR')),
+  /** Days around a visit within which another structure's visit to the same company is pointed out to both (0: never). */
+  VISIT_OVERLAP_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(730).default(90)),
+  /** Day of the month from which the structures behind their visit programme's pace are nudged. */
+  PROGRAMME_NUDGE_DAY: env(z.coerce.number({ error: 'must be a day of the month' }).int().min(1).max(28).default(20)),
   /** Hours after an alert is raised when the coordinators are reminded it is not transmitted yet. */
   ALERT_REMINDER_HOURS: env(
     z

@@ -6,6 +6,7 @@ import type { CommitteeSettings } from './services/committees/committees.js';
 import type { InformSettings } from './services/committees/informing.js';
 import type { CommitteeRhythm } from './services/committees/rhythm.js';
 import type { WorkingDays } from './working-days.js';
+import type { VisitSettings } from './services/visits/file-visit.js';
 import type { DeadlineSettings } from './services/alerts/deadlines.js';
 import type { ActorDirectory } from './services/members.js';
 import type { Notifier } from './notifier.js';
@@ -22,6 +23,10 @@ export interface AppContext {
   actions: ActionSettings;
   /** Committee sessions: when their agenda is published, their default rhythm, the companies to inform. */
   committees: CommitteeSettings & { rhythm: CommitteeRhythm | null; channelId?: string | undefined; inform: InformSettings };
+  /** Visits: the window within which another structure's visit to the same company is pointed out. */
+  visits: VisitSettings;
+  /** Visit programmes: the day of the month structures behind their pace are nudged. */
+  programmes: { nudgeDay: number };
   /** Monday to Friday without the public holidays of the platform's region. */
   workingDays: WorkingDays;
   now: () => Date;

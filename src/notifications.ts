@@ -27,7 +27,10 @@ import {
   informCompanyMessage,
   informReminderMessage,
 } from './views/messages/committee.js';
-import { visitConfirmationMessage } from './views/messages/visit.js';
+import { visitConfirmationMessage, visitOverlapMessage } from './views/messages/visit.js';
+import { programmeNudgeMessage } from './views/messages/programme.js';
+import { getOverlap, VISIT_OVERLAP } from './services/visits/overlap.js';
+import { PROGRAMME_NUDGE, programmeProgress } from './services/programmes/progress.js';
 
 /**
  * Where a message shown in place goes: onto its message once posted; a new one for its first
@@ -179,6 +182,22 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
       async render(db, data) {
         const action = await getAction(db, actionData.parse(data).actionId);
         return action ? actionNewsMessage(action, clock()) : null;
+      },
+    },
+    [VISIT_OVERLAP]: {
+      async render(db, data) {
+        const { visitId, otherVisitIds } = z.object({ visitId: z.string(), otherVisitIds: z.array(z.string()) }).parse(data);
+        const overlap = await getOverlap(db, visitId, otherVisitIds);
+        return overlap ? visitOverlapMessage(overlap) : null;
+      },
+    },
+    [PROGRAMME_NUDGE]: {
+      async render(db, data) {
+        const { structureId } = z.object({ structureId: z.string() }).parse(data);
+        const { today } = clock();
+        const [progress] = await programmeProgress(db, today, { structureId });
+        // Caught up since the nudge was owed: nothing to say.
+        return progress?.behindPace ? programmeNudgeMessage(progress, today) : null;
       },
     },
     [VISIT_CONFIRMATION]: {

@@ -105,3 +105,11 @@ export function localInstant(date: string, time: string, timeZone: string): Date
 export function addCalendarDays(date: string, days: number): string {
   return new Date(new Date(`${date}T00:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** « novembre 2026 » for a local date (YYYY-MM-DD or YYYY-MM). */
+export function frenchMonth(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return `${MONTHS[month - 1]} ${year}`;
+}
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'] as const;

@@ -7,6 +7,7 @@ import { DIGEST_SETTINGS, oweActionDigests } from '../services/actions/digest.js
 import { holdDueSessions, oweCommitteeReminders, publishDueAgendas } from '../services/committees/committees.js';
 import { oweInformReminders } from '../services/committees/informing.js';
 import { proposeNextSession } from '../services/committees/rhythm.js';
+import { oweProgrammeNudges } from '../services/programmes/progress.js';
 import { localDate, localTime } from '../time.js';
 
 /** One job's run, on demand: what the schedule calls, and what tests and operators can call. */
@@ -33,6 +34,14 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
       const held = await holdDueSessions(ctx.db, now);
       const toInform = await oweInformReminders(ctx.db, now, ctx.committees.inform);
       if (proposed || published + reminded + held + toInform > 0) ctx.logger.info({ proposed: proposed?.occurrence, published, reminded, held, toInform }, 'committee cycle');
+      await ctx.notifier.kick();
+    },
+    /** From the nudge day, the structures behind their visit programme's pace: once a month each. */
+    programmeNudges: async () => {
+      const now = ctx.now();
+      if (!ctx.workingDays.isWorkingDay(now)) return;
+      const nudged = await oweProgrammeNudges(ctx.db, now, { nudgeDay: ctx.programmes.nudgeDay, timeZone: ctx.timeZone });
+      if (nudged > 0) ctx.logger.info({ nudged }, 'programme nudges');
       await ctx.notifier.kick();
     },
     /** The morning digest of due and overdue actions, on working days (public holidays off). */
@@ -67,6 +76,7 @@ export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
   const alertDeadlines = safely('alert-deadlines', run.alertDeadlines);
   const actionDigests = safely('action-digests', run.actionDigests);
   const committeeAgendas = safely('committee-agendas', run.committeeAgendas);
+  const programmeNudges = safely('programme-nudges', run.programmeNudges);
   const options = (name: string) => ({ timezone: ctx.timeZone, name, noOverlap: true });
   const tasks: ScheduledTask[] = [
     schedule('* * * * *', outbox, options('outbox')),
@@ -75,10 +85,13 @@ export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
     schedule('30 8 * * 1-5', actionDigests, options('action-digests')),
     // Each quarter of an hour: an agenda goes out within 15 minutes of its J-7 instant.
     schedule('*/15 * * * *', committeeAgendas, options('committee-agendas')),
+    // 9:00 local time on working days, from the nudge day on (a later start-up catches up).
+    schedule('0 9 * * 1-5', programmeNudges, options('programme-nudges')),
   ];
   void alertDeadlines();
   void committeeAgendas();
   if (localTime(ctx.now(), ctx.timeZone) >= '08:30') void actionDigests();
+  if (localTime(ctx.now(), ctx.timeZone) >= '09:00') void programmeNudges();
   return {
     async stop() {
       await Promise.all(tasks.map((task) => task.destroy()));

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { ALERT_ACTIONS } from '../services/alerts/state-machine.js';
-import { ACTION_BUTTONS, ACTIONS, AGENDA_EDIT_BLOCKS, ALERT_ACTION_IDS, COMMANDS, COMMITTEE_BUTTONS, VIEWS } from '../slack/ids.js';
+import { ACTION_BUTTONS, ACTIONS, AGENDA_EDIT_BLOCKS, ALERT_ACTION_IDS, COMMANDS, COMMITTEE_BUTTONS, PROGRAMME_BLOCKS, PROGRAMME_BUTTONS, VIEWS } from '../slack/ids.js';
+import { openProgrammeForm } from './actions/programme-buttons.js';
+import { programmeSubmission } from './views/programme-form.js';
 import { agendaItemButton, cancelCommitteeButton, closeCommitteeButton, openCommitteePlan, openInformed, openSessionForm, publishCommitteeAgenda } from './actions/committee-buttons.js';
 import { agendaEditSubmission } from './views/agenda-edit.js';
 import { companyInformedSubmission } from './views/company-informed.js';
@@ -53,6 +55,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.view(VIEWS.itemDecision, itemDecisionSubmission(ctx));
   app.view(VIEWS.companyInformed, companyInformedSubmission(ctx));
   app.view(VIEWS.agendaEdit, agendaEditSubmission(ctx));
+  app.view(VIEWS.programme, programmeSubmission(ctx));
 
   app.action(ACTIONS.openVisitReport, openVisitReport(ctx));
   app.action(ACTIONS.showCompanyCard, showCompanyCard(ctx));
@@ -80,10 +83,12 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.action(COMMITTEE_BUTTONS.cancel, cancelCommitteeButton(ctx));
   app.action(COMMITTEE_BUTTONS.close, closeCommitteeButton(ctx));
   app.action(COMMITTEE_BUTTONS.informed, openInformed(ctx));
+  app.action(PROGRAMME_BUTTONS.edit, openProgrammeForm(ctx));
 
   app.options(ACTIONS.companyPicker, companyPickerOptions(ctx));
   app.options(ACTIONS.nafPicker, nafPickerOptions(ctx));
   app.options(AGENDA_EDIT_BLOCKS.add, companyPickerOptions(ctx, 'runCommittees'));
+  app.options(PROGRAMME_BLOCKS.add, companyPickerOptions(ctx, 'managePrograms'));
 
   app.event('app_home_opened', appHomeOpened(ctx));
   return { commands: Object.keys(commands) };

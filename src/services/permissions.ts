@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   runCommittees: ['coordinateur'],
   /** See the committee sessions and their agenda. */
   followCommittees: ['comite', 'coordinateur'],
+  /** Set each structure's visit programme (monthly target, target companies); see every structure's progress. */
+  managePrograms: ['coordinateur'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

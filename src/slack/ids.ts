@@ -32,6 +32,7 @@ export const VIEWS = {
   itemDecision: 'agenda_item_decision',
   companyInformed: 'company_informed',
   agendaEdit: 'agenda_edit',
+  programme: 'programme_form',
 } as const;
 
 /**
@@ -205,6 +206,19 @@ export const COMMITTEE_BUTTONS = {
 export const AGENDA_EDIT_BLOCKS = {
   keep: 'agenda_keep',
   add: 'agenda_add_companies',
+} as const;
+
+/** The visit programme form; the type-ahead's block is also its options request's action_id. */
+export const PROGRAMME_BLOCKS = {
+  monthlyTarget: 'programme_monthly_target',
+  keep: 'programme_keep_targets',
+  add: 'programme_add_companies',
+  sirets: 'programme_sirets',
+} as const;
+
+export const PROGRAMME_BUTTONS = {
+  /** On a structure in /plateforme programmes (value `structureId:year`): its programme's form. */
+  edit: 'programme_open_form',
 } as const;
 
 export const INFORMED_BLOCKS = {

@@ -201,6 +201,9 @@ export const ERRORS = {
   committee_in_past: 'Cette date est passée : choisissez une date à venir.',
   committee_unknown: "Ce comité n'existe plus.",
   committee_closed: 'Ce comité est clôturé : ses décisions ne changent plus.',
+  programme_forbidden: 'Seule la coordination fixe les programmes de visites des structures.',
+  sirets_invalid: 'SIRET non valides ({count}) : {list}. Corrigez-les ou retirez-les : rien n’a été enregistré.',
+  monthly_target: 'Indiquez un nombre de visites par mois, de 0 à 500.',
   agenda_already_published: "L'ordre du jour de cette séance est déjà publié : la séance ne se modifie plus.",
   inform_not_yours: "Seuls le capteur qui a présenté l'entreprise et la coordination enregistrent qu'elle a été informée.",
   committee_member_only: 'Seuls les membres du comité technique et la coordination enregistrent ses décisions.',
@@ -248,6 +251,7 @@ export const REFUSALS = {
   manageActions: 'Seuls les membres du comité technique et la coordination peuvent créer ou suivre des actions.',
   runCommittees: 'Seule la coordination peut planifier les comités et publier leur ordre du jour.',
   followCommittees: 'Les comités techniques sont réservés à leurs membres et à la coordination.',
+  managePrograms: 'Seule la coordination fixe les programmes de visites des structures.',
   other: "Votre rôle ne permet pas cette action. Demandez à un administrateur si vous en avez besoin.",
 } as const;
 

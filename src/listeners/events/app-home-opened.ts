@@ -6,7 +6,8 @@ import { nextCommittee } from '../../services/committees/committees.js';
 import { companiesToInform } from '../../services/committees/informing.js';
 import { can } from '../../services/permissions.js';
 import { countVisitsSince, listRecentVisits } from '../../services/visits/file-visit.js';
-import { localMonthStart } from '../../time.js';
+import { localDate, localMonthStart } from '../../time.js';
+import { programmeProgress } from '../../services/programmes/progress.js';
 import { homeView, type HomeInput } from '../../views/home/home.js';
 
 export function appHomeOpened(ctx: AppContext) {
@@ -25,6 +26,12 @@ export async function publishHome(ctx: AppContext, client: WebClient, slackUserI
     home = { kind: 'member', roles: [...actor.roles], structureName: structure?.name ?? null };
     if (can(actor, 'handleAlerts')) {
       home.coordination = { openAlerts: await listOpenAlerts(ctx.db), clock: { now: ctx.now(), timeZone: ctx.timeZone } };
+    }
+    const today = localDate(ctx.timeZone, ctx.now());
+    if (can(actor, 'managePrograms')) {
+      home.programmes = { progress: await programmeProgress(ctx.db, today, { notVisitedLimit: 0 }), today, all: true };
+    } else if (can(actor, 'fileVisit') && actor.structureId) {
+      home.programmes = { progress: await programmeProgress(ctx.db, today, { structureId: actor.structureId, notVisitedLimit: 5 }), today, all: false };
     }
     const coordinates = can(actor, 'runCommittees');
     if (coordinates || can(actor, 'followCommittees') || can(actor, 'fileVisit')) {

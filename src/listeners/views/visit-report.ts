@@ -39,7 +39,7 @@ export function visitReportSubmission(ctx: AppContext) {
     if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
     let visitId: string;
     try {
-      ({ visitId } = await fileVisit(ctx.db, auth.actor, parsed.report));
+      ({ visitId } = await fileVisit(ctx.db, auth.actor, parsed.report, ctx.visits));
     } catch (error) {
       if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
       throw error;

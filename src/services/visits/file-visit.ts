@@ -3,10 +3,18 @@ import { resolveCompany } from '../companies.js';
 import type { Db } from '../db.js';
 import { enqueue } from '../outbox.js';
 import type { Actor } from '../permissions.js';
+import { oweOverlapNotices } from './overlap.js';
 import { deriveRedFlags } from './red-flags.js';
 import type { VisitReport } from './visit-report.js';
 
 export const VISIT_CONFIRMATION = 'visit_confirmation';
+
+export interface VisitSettings {
+  /** Days around a visit within which another structure's visit to the same company is pointed out (0: never). */
+  overlapDays: number;
+}
+
+export const VISIT_SETTINGS: VisitSettings = { overlapDays: 90 };
 
 export interface FiledVisit {
   visitId: string;
@@ -20,7 +28,7 @@ export interface FiledVisit {
  * its stakes, hiring needs and red flags, the audit trail, and the confirmation owed to the
  * capteur. The same submission key saves once, however many times it arrives.
  */
-export async function fileVisit(db: Db, actor: Actor, report: VisitReport): Promise<FiledVisit> {
+export async function fileVisit(db: Db, actor: Actor, report: VisitReport, settings: VisitSettings = VISIT_SETTINGS): Promise<FiledVisit> {
   const already = await findBySubmissionKey(db, report.submissionKey);
   if (already) return { ...already, created: false };
   try {
@@ -51,8 +59,9 @@ export async function fileVisit(db: Db, actor: Actor, report: VisitReport): Prom
           hiringNeeds: { create: report.hiringNeeds },
           redFlags: { create: deriveRedFlags(report).map((flag) => ({ flag })) },
         },
-        select: { id: true },
+        select: { id: true, visitDate: true },
       });
+      await oweOverlapNotices(tx, { id: visit.id, companyId, visitDate: visit.visitDate, structureId: actor.structureId, capteurSlackId: actor.slackUserId }, settings.overlapDays);
       await audit(tx, { actorSlackId: actor.slackUserId, action: 'visit.create', entity: 'Visit', entityId: visit.id, details: { companyId } });
       await enqueue(tx, {
         dedupeKey: `${VISIT_CONFIRMATION}:${visit.id}`,

@@ -3,7 +3,9 @@ import type { CommitteeStatus, RedFlag, Role } from '../../generated/prisma/enum
 import type { CompaniesToInform } from '../../services/committees/informing.js';
 import { ACTIONS, COMMITTEE_BUTTONS } from '../../slack/ids.js';
 import { HELP, REFUSALS, ROLE_LABELS } from '../../texts/fr.js';
-import { frenchDate, frenchDateTime } from '../../time.js';
+import { frenchDate, frenchDateTime, frenchMonth } from '../../time.js';
+import type { ProgrammeProgress } from '../../services/programmes/progress.js';
+import { progressBar, progressLines, targetsNotVisitedBlocks } from '../messages/programme.js';
 import { actions, button, context, divider, escapeText, header, section, truncate } from '../blocks.js';
 import { openAlertsBlocks, type Clock } from '../messages/alert.js';
 import { redFlagsLine } from '../messages/visit.js';
@@ -25,6 +27,8 @@ export type HomeInput =
       capteur?: { recentVisits: HomeVisit[]; visitsThisMonth: number };
       /** The coordination's view: open recruitment alerts with their 48 h clock. */
       coordination?: { openAlerts: OpenAlert[]; clock: Clock };
+      /** Visit programmes: the capteur's structure (with its targets to visit), or every structure for the coordination. */
+      programmes?: { progress: ProgrammeProgress[]; today: string; all: boolean };
       /** The next committee session, and the companies still to inform of past decisions (theirs, or all for the coordination). */
       committee?: { next: { scheduledAt: Date; channelId: string; status: CommitteeStatus; items: number; agendaPermalink?: string | null } | null; toInform: CompaniesToInform; clock: Clock; all: boolean };
     };
@@ -47,6 +51,9 @@ export function homeView(home: HomeInput): View {
       ...(home.coordination.openAlerts.length > 15 ? [context('… les 15 plus urgentes ; toutes avec `/alerte-recrutement liste`.')] : []),
       divider(),
     );
+  }
+  if (home.programmes) {
+    blocks.push(...programmeBlocks(home.programmes));
   }
   if (home.committee) {
     blocks.push(...committeeBlocks(home.committee));
@@ -99,4 +106,26 @@ function committeeBlocks(committee: NonNullable<Extract<HomeInput, { kind: 'memb
   }
   blocks.push(divider());
   return blocks;
+}
+
+/** The coordination sees each structure's month; a capteur their structure's progress and the targets to visit. */
+function programmeBlocks({ progress, today, all }: NonNullable<Extract<HomeInput, { kind: 'member' }>['programmes']>): KnownBlock[] {
+  if (all) {
+    const lines = progress
+      .slice(0, 25)
+      .map((p) => `${p.behindPace ? ':warning:' : ':white_check_mark:'} *${escapeText(truncate(p.structure.name, 80))}* — ${progressBar(p.month.visits, p.month.target)} ce mois-ci · cibles ${p.targets.visited} / ${p.targets.total}`);
+    return [
+      section(`*Programmes de visites — ${frenchMonth(today)}*`),
+      ...(lines.length ? [section(truncate(lines.join('\n'), 3000))] : [context('Aucun programme fixé cette année : `/plateforme programmes`.')]),
+      ...(progress.length > 25 ? [context(`… et ${progress.length - 25} autre(s) : \`/plateforme programmes\`.`)] : []),
+      divider(),
+    ];
+  }
+  const mine = progress[0];
+  if (!mine) return [];
+  return [
+    section(`*Programme de visites de ${escapeText(truncate(mine.structure.name, 120))}*\n${progressLines(mine, today)}`),
+    ...(mine.targets.notVisited.length ? [section('*Entreprises cibles pas encore visitées*'), ...targetsNotVisitedBlocks(mine, 5)] : []),
+    divider(),
+  ];
 }

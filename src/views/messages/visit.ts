@@ -1,6 +1,7 @@
 import type { KnownBlock, View } from '@slack/types';
 import { formatSiret } from '../../reference/siret.js';
 import type { VisitSummary } from '../../services/visits/file-visit.js';
+import type { Overlap } from '../../services/visits/overlap.js';
 import { ACTIONS, VIEWS } from '../../slack/ids.js';
 import { CHANNEL_LABELS, HIRING_HORIZON_LABELS, PRIORITY_LABELS, RED_FLAG_LABELS, SITE_OUTLOOK_LABELS, STAKE_LABELS, TREND_LABELS } from '../../texts/fr.js';
 import { frenchDate } from '../../time.js';
@@ -71,6 +72,24 @@ export function visitConfirmationMessage(visit: VisitSummary) {
       header('Compte rendu de visite enregistré'),
       ...visitBlocks(visit),
       actions('visit_confirmation_actions', [button('Voir la fiche entreprise', ACTIONS.showCompanyCard, visit.company.id)]),
+    ],
+  };
+}
+
+/**
+ * To a capteur whose visit overlaps another structure's: who else saw the company, and when, so
+ * they can coordinate. Dates, people and structures only — no content of the other visit.
+ */
+export function visitOverlapMessage(overlap: Overlap) {
+  const { visit, others } = overlap;
+  const name = esc(truncate(visit.company.name, 200));
+  const lines = others.map((o) => `• le ${frenchDate(o.visitDate)} par <@${o.capteur.slackUserId}>${o.structure ? ` (${esc(truncate(o.structure.name, 120))})` : ''}`);
+  return {
+    text: `${visit.company.name} a aussi été visitée par une autre structure`,
+    blocks: [
+      section(`:busts_in_silhouette: *${name}* (${esc(visit.company.commune)}), que vous avez visitée le ${frenchDate(visit.visitDate)}, a aussi été visitée :\n${lines.join('\n')}`),
+      context('Pensez à vous coordonner avant de la recontacter : la fiche `/entreprise` rassemble les visites et les actions.'),
+      actions('overlap_actions', [button('Fiche entreprise', ACTIONS.showCompanyCard, visit.company.id)]),
     ],
   };
 }
