@@ -41,7 +41,9 @@ export async function claimDue(db: Db, now: Date, limit = 20, leaseMs = LEASE_MS
     UPDATE "OutboxMessage" SET "lockedUntil" = ${until}
      WHERE id IN (
        SELECT id FROM "OutboxMessage"
-        WHERE status = 'pending' AND "nextAttemptAt" <= ${now}
+        -- Owed at once until put back for later (a retry, a rate limit): the database's clock and
+        -- the app's may differ (tests run the app at another date), its first send must not wait.
+        WHERE status = 'pending' AND ("nextAttemptAt" <= ${now} OR "nextAttemptAt" = "createdAt")
           AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
         ORDER BY "nextAttemptAt"
         LIMIT ${limit}

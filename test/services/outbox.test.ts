@@ -77,6 +77,22 @@ describe('outbox delivery', () => {
     expect(row.sentAt?.getTime()).toBe(currentTime.getTime());
   });
 
+  it('sends a new message at once even when the app’s clock is behind the database’s, and a retry only at its time', async () => {
+    await owe(11);
+    // The app runs a week behind (a test at another date, a skewed host): the message is owed now all the same.
+    currentTime = new Date(Date.now() - 7 * 86_400_000);
+    const n = notifier();
+    failNext(1);
+    await n.kick();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    // Its retry is put back 10 s after the app's clock, and waits for it.
+    await n.kick();
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    advance(10_000);
+    await n.kick();
+    expect(successfulPosts()).toBe(1);
+  });
+
   it('owes a message once when it is enqueued twice with the same dedupe key', async () => {
     await owe(2);
     await owe(2);

@@ -92,10 +92,17 @@ export async function programmeProgress(db: Db, today: string, options: { struct
       monthlyTarget: p.monthlyTarget,
       month: { visits: monthVisits, target: p.monthlyTarget, expectedByToday },
       yearToDate: { visits: count(yearCounts, p.structureId), target: p.monthlyTarget * b.month },
-      targets: { total: p.targets.length, visited: visitedTargets, notVisited: notVisited.slice(0, options.notVisitedLimit ?? 10) },
+      targets: { total: p.targets.length, visited: visitedTargets, notVisited: notVisited.sort(byName).slice(0, options.notVisitedLimit ?? 10) },
       behindPace: monthVisits < expectedByToday,
     };
   });
+}
+
+/** Known companies by name, then the SIRETs still waiting for theirs. */
+function byName(a: TargetNotVisited, b: TargetNotVisited): number {
+  if (a.name && b.name) return a.name.localeCompare(b.name, 'fr');
+  if (a.name || b.name) return a.name ? -1 : 1;
+  return (a.siret ?? '').localeCompare(b.siret ?? '');
 }
 
 export interface NudgeSettings {
