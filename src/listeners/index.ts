@@ -84,6 +84,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.action(COMMITTEE_BUTTONS.close, closeCommitteeButton(ctx));
   app.action(COMMITTEE_BUTTONS.informed, openInformed(ctx));
   app.action(PROGRAMME_BUTTONS.edit, openProgrammeForm(ctx));
+  app.action(PROGRAMME_BUTTONS.editNext, openProgrammeForm(ctx));
 
   app.options(ACTIONS.companyPicker, companyPickerOptions(ctx));
   app.options(ACTIONS.nafPicker, nafPickerOptions(ctx));

@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   followCommittees: ['comite', 'coordinateur'],
   /** Set each structure's visit programme (monthly target, target companies); see every structure's progress. */
   managePrograms: ['coordinateur'],
+  /** Record the indicators the steering committee chose, and their targets. */
+  manageIndicators: ['coordinateur'],
+  /** See the indicators and their quarterly values, freeze a past quarter, produce the reports. */
+  readIndicators: ['coordinateur', 'pilotage'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

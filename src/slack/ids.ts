@@ -217,8 +217,9 @@ export const PROGRAMME_BLOCKS = {
 } as const;
 
 export const PROGRAMME_BUTTONS = {
-  /** On a structure in /plateforme programmes (value `structureId:year`): its programme's form. */
+  /** On a structure in /plateforme programmes (value `structureId:year`): its programme's form, this year's or next. */
   edit: 'programme_open_form',
+  editNext: 'programme_open_form_next',
 } as const;
 
 export const INFORMED_BLOCKS = {

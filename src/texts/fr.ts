@@ -201,6 +201,11 @@ export const ERRORS = {
   committee_in_past: 'Cette date est passée : choisissez une date à venir.',
   committee_unknown: "Ce comité n'existe plus.",
   committee_closed: 'Ce comité est clôturé : ses décisions ne changent plus.',
+  indicators_forbidden: 'Seule la coordination enregistre les indicateurs choisis par le comité de pilotage.',
+  indicator_unknown: 'Indicateur inconnu.',
+  indicator_target: 'Cible invalide : un nombre positif (au plus 100 pour un pourcentage), par exemple 75 ou 12,5.',
+  indicators_none: 'Choisissez au moins un indicateur.',
+  quarter_not_over: "Ce trimestre n'est pas terminé : ses indicateurs seront figés le premier jour ouvré du trimestre suivant.",
   programme_forbidden: 'Seule la coordination fixe les programmes de visites des structures.',
   sirets_invalid: 'SIRET non valides ({count}) : {list}. Corrigez-les ou retirez-les : rien n’a été enregistré.',
   monthly_target: 'Indiquez un nombre de visites par mois, de 0 à 500.',
@@ -252,6 +257,8 @@ export const REFUSALS = {
   runCommittees: 'Seule la coordination peut planifier les comités et publier leur ordre du jour.',
   followCommittees: 'Les comités techniques sont réservés à leurs membres et à la coordination.',
   managePrograms: 'Seule la coordination fixe les programmes de visites des structures.',
+  manageIndicators: 'Seule la coordination enregistre les indicateurs choisis par le comité de pilotage.',
+  readIndicators: 'Les indicateurs et les rapports sont réservés au comité de pilotage et à la coordination.',
   other: "Votre rôle ne permet pas cette action. Demandez à un administrateur si vous en avez besoin.",
 } as const;
 

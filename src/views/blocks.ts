@@ -34,6 +34,20 @@ export const context = (...texts: string[]): KnownBlock => ({
 });
 export const divider = (): KnownBlock => ({ type: 'divider' });
 
+/**
+ * Lines spread over as few sections as Slack's 3000 characters allow, never cutting a line
+ * (a cut could split an escape or leave a `*` open); a line longer than a section is cut alone.
+ */
+export function sectionsOf(lines: string[], max = 3000): KnownBlock[] {
+  const texts: string[] = [];
+  for (const line of lines) {
+    const last = texts.at(-1);
+    if (last !== undefined && last.length + 1 + line.length <= max) texts[texts.length - 1] = `${last}\n${line}`;
+    else texts.push(truncate(line, max));
+  }
+  return texts.map((text) => section(text));
+}
+
 export function button(text: string, actionId: string, value?: string, style?: 'primary' | 'danger') {
   return {
     type: 'button' as const,

@@ -27,6 +27,7 @@ import type {
 } from '../../src/generated/prisma/models.js';
 import { findHeadcountBand, shortBandLabel } from '../../src/reference/headcount-bands.js';
 import { findNafSubclass } from '../../src/reference/naf.js';
+import { formatSiret } from '../../src/reference/siret.js';
 import { NEXT_STATUSES, OPEN_STATUSES, type ActionDetails } from '../../src/services/actions/actions.js';
 import type { AlertDetails, OpenAlert } from '../../src/services/alerts/alerts.js';
 import { AWAITING_TRANSMISSION, nextActions, OPEN_STATES, type AlertAction } from '../../src/services/alerts/state-machine.js';
@@ -34,7 +35,10 @@ import type { DraftAgenda } from '../../src/services/committees/agenda.js';
 import type { ActionsForReview, CommitteeSummaryDetails, AgendaItemDetails, CommitteeDetails, CommitteeSummary } from '../../src/services/committees/committees.js';
 import type { CompaniesToInform } from '../../src/services/committees/informing.js';
 import type { CompanyCard, CompanySummary } from '../../src/services/companies.js';
+import type { ProgrammeProgress, TargetNotVisited } from '../../src/services/programmes/progress.js';
+import type { Programme } from '../../src/services/programmes/programmes.js';
 import type { VisitSummary } from '../../src/services/visits/file-visit.js';
+import type { Overlap } from '../../src/services/visits/overlap.js';
 import {
   ACTION_BLOCKS,
   ACTION_BUTTONS,
@@ -48,6 +52,8 @@ import {
   COMMITTEE_BUTTONS,
   MEMBER_BLOCKS,
   OFFER_BLOCKS,
+  PROGRAMME_BLOCKS,
+  PROGRAMME_BUTTONS,
   STRUCTURE_BLOCKS,
   VIEWS,
   VISIT_BLOCKS,
@@ -63,7 +69,7 @@ import {
   REFUSALS,
   STAKE_LABELS,
 } from '../../src/texts/fr.js';
-import { frenchDate, frenchDateTime } from '../../src/time.js';
+import { frenchDate, frenchDateTime, frenchMonth } from '../../src/time.js';
 import { assertWithinSlackLimits, findLimitViolations, type Surface } from '../../src/views/slack-limits.js';
 import * as homeModule from '../../src/views/home/home.js';
 import { homeView, type HomeInput, type HomeVisit } from '../../src/views/home/home.js';
@@ -101,8 +107,10 @@ import {
   companyChoicesMessage,
   companyNotFoundMessage,
 } from '../../src/views/messages/company-card.js';
+import * as programmeMessagesModule from '../../src/views/messages/programme.js';
+import { programmeNudgeMessage, programmesMessage, progressBar, type ProgrammesOverview } from '../../src/views/messages/programme.js';
 import * as visitMessagesModule from '../../src/views/messages/visit.js';
-import { stakesLine, visitConfirmationMessage, visitSavedModal } from '../../src/views/messages/visit.js';
+import { stakesLine, visitConfirmationMessage, visitOverlapMessage, visitSavedModal } from '../../src/views/messages/visit.js';
 import * as actionModalsModule from '../../src/views/modals/action.js';
 import { actionCreateModal, actionDueModal, actionNoteModal, actionStatusModal, type ActionCreateInput } from '../../src/views/modals/action.js';
 import * as administrationModule from '../../src/views/modals/administration.js';
@@ -130,6 +138,8 @@ import * as committeeModalsModule from '../../src/views/modals/committee.js';
 import { agendaEditModal, committeePlanModal, decisionModal, informedModal } from '../../src/views/modals/committee.js';
 import * as companyBlocksModule from '../../src/views/modals/company-blocks.js';
 import { companyBlocks } from '../../src/views/modals/company-blocks.js';
+import * as programmeModalsModule from '../../src/views/modals/programme.js';
+import { programmeModal } from '../../src/views/modals/programme.js';
 import * as visitReportModule from '../../src/views/modals/visit-report.js';
 import { visitReportModal, type VisitModalInput } from '../../src/views/modals/visit-report.js';
 
@@ -1104,6 +1114,7 @@ interface JBlock {
   elements?: JElement[];
   element?: JElement;
   accessory?: JElement;
+  label?: JText;
 }
 interface JPayload {
   type?: string;
@@ -1192,7 +1203,8 @@ function expectVisitSummary(p: JPayload, visit: VisitSummary) {
 
 function expectCompanyCard(p: JPayload, c: CompanyCard, canFileVisit: boolean, canCreateActions = false) {
   expect(p.blocks[0]?.type).toBe('header');
-  expect(p.text).toContain(c.name);
+  // The fallback text is mrkdwn too (notifications): the name escaped, never a raw mention.
+  expect(p.text).toBe(`Fiche entreprise : ${escapeText(c.name)} (${escapeText(c.commune)})`);
   const sharedShown = p.blocks.filter((b) => b.type === 'section' && b.text?.text.includes('*Diagnostic* :'));
   const maskedShown = p.blocks.filter((b) => b.type === 'context' && contextTexts(b).some((t) => t.includes('contenu non partagé')));
   const shownCount = sharedShown.length + maskedShown.length;
@@ -1250,11 +1262,13 @@ function expectHome(p: JPayload, home: HomeInput) {
     expect(buttons(p)).toEqual([]);
     return;
   }
-  const open = buttons(p).filter((b) => b.action_id === ACTIONS.openVisitReport);
+  // « Nouvelle visite » without a company (a target's has its company's id: see expectHomeProgrammes).
+  const open = buttons(p).filter((b) => b.action_id === ACTIONS.openVisitReport && b.value === undefined);
   // The coordination sees the open alerts, the 15 most pressing listed.
   expect(showsText(p, '*Alertes recrutement en cours (')).toBe(home.coordination !== undefined);
   if (home.coordination) expectOpenAlerts(p, home.coordination.openAlerts, home.coordination.clock, Math.min(home.coordination.openAlerts.length, 15));
   expectHomeCommittee(p, home.committee);
+  expectHomeProgrammes(p, home.programmes);
   if (!home.capteur) {
     // The help is for those the Home has nothing else to show.
     expect(showsText(p, HELP.plateforme)).toBe(home.coordination === undefined);
@@ -2369,6 +2383,483 @@ const ACTION_CASES: Case[] = [
   ),
 ];
 
+// ---------------------------------------------------------------------------
+// Visits that overlap another structure's, and visit programmes
+// ---------------------------------------------------------------------------
+
+/** Every mrkdwn text of the blocks, where Slack acts on mentions and links (plain_text it shows as typed). */
+function blocksMrkdwn(p: JPayload): string {
+  const walk = (value: unknown): string[] => {
+    if (Array.isArray(value)) return value.flatMap(walk);
+    if (typeof value !== 'object' || value === null) return [];
+    const own = 'type' in value && value.type === 'mrkdwn' && 'text' in value && typeof value.text === 'string' ? [value.text] : [];
+    return [...own, ...Object.values(value).flatMap(walk)];
+  };
+  return walk(p.blocks).join('\n');
+}
+
+/** What people typed reached the blocks, escaped: never as a mention or a link. */
+function expectTypedMarkupEscaped(p: JPayload) {
+  const text = blocksMrkdwn(p);
+  for (const raw of RAW_MARKUP) expect(text, raw).not.toContain(raw);
+  expect(text).toContain('&lt;!channel&gt;');
+}
+
+/** A structure name at the structure form's 120 characters, with a mention and mrkdwn characters. */
+const typedStructure = (n: number) => `${LONG_TYPED_STRUCTURE.slice(0, 116)} ${String(n).padStart(3, '0')}`;
+
+type OverlapVisit = Overlap['visit'];
+const overlapVisit = (n: number, visitDate: Date, company: OverlapVisit['company'], structure: string | null): OverlapVisit => ({
+  id: uuid(1000 + n),
+  visitDate,
+  company,
+  capteur: { slackUserId: slackId(500 + n) },
+  structure: structure === null ? null : { name: structure },
+});
+const OVERLAP_COMPANY: OverlapVisit['company'] = { id: uuid(1), name: 'Mécanique du Val', commune: 'Vierzon' };
+const OVERLAP_WORST_COMPANY: OverlapVisit['company'] = { id: uuid(2), name: agendaCompanyName(1), commune: LONG_COMMUNE };
+
+/** One other structure visited the company two weeks earlier. */
+const REALISTIC_OVERLAP: Overlap = {
+  visit: overlapVisit(1, day('2026-02-24'), OVERLAP_COMPANY, 'CCI du Cher'),
+  others: [overlapVisit(2, day('2026-02-10'), OVERLAP_COMPANY, 'CMA Centre-Val de Loire')],
+};
+/** oweOverlapNotices names at most 3 structures: 3, with the longest names (one past the form's 120), one without structure. */
+const WORST_OVERLAP: Overlap = {
+  visit: overlapVisit(3, day('2026-12-31'), OVERLAP_WORST_COMPANY, typedStructure(1)),
+  others: [
+    overlapVisit(4, day('2026-12-30'), OVERLAP_WORST_COMPANY, typedStructure(2)),
+    overlapVisit(5, day('2026-12-01'), OVERLAP_WORST_COMPANY, long(`${LONG_TYPED_STRUCTURE} 3`, 150)),
+    overlapVisit(6, day('2026-11-02'), OVERLAP_WORST_COMPANY, null),
+  ],
+};
+
+/** Who else visited and when, one line each; the company card to coordinate; nothing else of the other visits. */
+function expectOverlap(p: JPayload, o: Overlap) {
+  expect(p.text).toContain('a aussi été visitée par une autre structure');
+  const [first, ...lines] = p.blocks[0]!.text!.text.split('\n');
+  expect(first).toBe(
+    `:busts_in_silhouette: *${escapeText(cut(o.visit.company.name, 200))}* (${escapeText(o.visit.company.commune)}), que vous avez visitée le ${frenchDate(o.visit.visitDate)}, a aussi été visitée :`,
+  );
+  expect(lines).toEqual(
+    o.others.map((x) => `• le ${frenchDate(x.visitDate)} par <@${x.capteur.slackUserId}>${x.structure ? ` (${escapeText(cut(x.structure.name, 120))})` : ''}`),
+  );
+  expect(showsText(p, 'la fiche `/entreprise` rassemble les visites et les actions')).toBe(true);
+  expect(buttons(p).map((b) => [b.action_id, b.value, b.text?.text])).toEqual([[ACTIONS.showCompanyCard, o.visit.company.id, 'Fiche entreprise']]);
+}
+
+const VISIT_OVERLAP_CASES: Case[] = [
+  entry(visitOverlapMessage, 'one other structure visited two weeks earlier', 'message', [REALISTIC_OVERLAP], (p) => {
+    expectOverlap(p, REALISTIC_OVERLAP);
+    expect(p.blocks[0]?.text?.text).toBe(
+      `:busts_in_silhouette: *Mécanique du Val* (Vierzon), que vous avez visitée le 24/02/2026, a aussi été visitée :\n• le 10/02/2026 par <@${slackId(502)}> (CMA Centre-Val de Loire)`,
+    );
+  }),
+  entry(visitOverlapMessage, 'worst case: 3 other structures, 200-char company name, 120- and 150-char structure names with markup, one without structure', 'message', [WORST_OVERLAP], (p) => {
+    expectOverlap(p, WORST_OVERLAP);
+    expect(p.blocks[0]?.text?.text.split('\n')).toHaveLength(4);
+    expect(p.blocks[0]?.text?.text.endsWith(`• le 02/11/2026 par <@${slackId(506)}>`)).toBe(true);
+    expect(showsText(p, `${escapeText(cut(WORST_OVERLAP.others[1]!.structure!.name, 120))})`)).toBe(true);
+    expectTypedMarkupEscaped(p);
+  }),
+];
+
+// Visit programmes: progress as programmeProgress returns it, programmes as getProgramme does.
+
+/** Wednesday 18 March 2026: 8 visits a month ask for 4 by today (8 × 18 / 31, rounded down). */
+const PROGRAMME_TODAY = '2026-03-18';
+/** 30 December 2026: 500 a month ask for 483 by today; next year's programmes can be set. */
+const PROGRAMME_WORST_TODAY = '2026-12-30';
+/** Pasted for a company the platform does not know yet. */
+const PENDING_SIRET = '12345678900012';
+const PENDING_SIRET_TEXT = 'SIRET 123 456 789 00012';
+
+const knownTarget = (n: number, worst = false): TargetNotVisited =>
+  worst
+    ? { companyId: uuid(50_000 + n), name: agendaCompanyName(n), commune: LONG_COMMUNE, siret: null }
+    : {
+        companyId: uuid(50_000 + n),
+        name: ['Boulangerie Martin', 'Transports Berrichons & Fils', 'Fonderie du Cher'][n % 3]!,
+        commune: ['Bourges', 'Issoudun', 'Vierzon'][n % 3]!,
+        siret: null,
+      };
+const pendingTarget = (siret = PENDING_SIRET): TargetNotVisited => ({ companyId: null, name: null, commune: null, siret });
+
+interface ProgressScenario {
+  name: string;
+  monthlyTarget: number;
+  visits: number;
+  /** How many visits the pace asks by today. */
+  expected: number;
+  ytd: number;
+  monthsBegun: number;
+  total: number;
+  visited: number;
+  notVisited?: TargetNotVisited[];
+}
+
+function progressRow(n: number, s: ProgressScenario): ProgrammeProgress {
+  return {
+    structure: { id: uuid(800 + n), name: s.name },
+    year: 2026,
+    monthlyTarget: s.monthlyTarget,
+    month: { visits: s.visits, target: s.monthlyTarget, expectedByToday: s.expected },
+    yearToDate: { visits: s.ytd, target: s.monthlyTarget * s.monthsBegun },
+    targets: { total: s.total, visited: s.visited, notVisited: s.notVisited ?? [] },
+    behindPace: s.visits < s.expected,
+  };
+}
+
+/** Behind its pace: 2 of 8 visits, 4 expected; 3 of its 6 targets not visited, one a pending SIRET. */
+const PROGRESS_BEHIND = progressRow(1, {
+  name: 'CCI du Cher',
+  monthlyTarget: 8,
+  visits: 2,
+  expected: 4,
+  ytd: 14,
+  monthsBegun: 3,
+  total: 6,
+  visited: 3,
+  notVisited: [knownTarget(1), knownTarget(2), pendingTarget()],
+});
+/** On pace, no target set. */
+const PROGRESS_NO_TARGETS = progressRow(2, { name: 'CMA Centre-Val de Loire', monthlyTarget: 6, visits: 5, expected: 3, ytd: 17, monthsBegun: 3, total: 0, visited: 0 });
+/** Ahead of its target, most targets visited. */
+const PROGRESS_AHEAD = progressRow(3, {
+  name: 'Initiative Cher & Berry',
+  monthlyTarget: 4,
+  visits: 6,
+  expected: 2,
+  ytd: 12,
+  monthsBegun: 3,
+  total: 10,
+  visited: 8,
+  notVisited: [knownTarget(4), knownTarget(5)],
+});
+const REALISTIC_PROGRESS = [PROGRESS_BEHIND, PROGRESS_NO_TARGETS, PROGRESS_AHEAD];
+
+/**
+ * The worst structure: 120-char name with markup, 500 visits a month, none yet on 30 December,
+ * 75 targets of which 5 visited, the 10 first not visited listed (200-char names, two pending SIRETs).
+ */
+const PROGRESS_WORST = progressRow(31, {
+  name: typedStructure(31),
+  monthlyTarget: 500,
+  visits: 0,
+  expected: 483,
+  ytd: 0,
+  monthsBegun: 12,
+  total: 75,
+  visited: 5,
+  notVisited: Array.from({ length: 10 }, (_, i) => (i % 4 === 3 ? pendingTarget(`1234567890${String(i).padStart(4, '0')}`) : knownTarget(i + 1, true))),
+});
+
+/** A target as the lists show it: escaped name cut to 150 and commune, or its pending SIRET. */
+const targetLine = (t: TargetNotVisited) =>
+  t.name ? `${escapeText(cut(t.name, 150))}${t.commune ? ` (${escapeText(t.commune)})` : ''}` : `SIRET ${formatSiret(t.siret!)} — entreprise pas encore connue de la plateforme`;
+
+/** The month against its pace, the year, the targets: as the nudge, the overview and the capteur's Home say them. */
+const progressText = (x: ProgrammeProgress, today: string) => [
+  `*${frenchMonth(today)}* : ${progressBar(x.month.visits, x.month.target)} visite(s)${x.behindPace ? ` — :warning: en retard sur le rythme (${x.month.expectedByToday} attendue(s) à ce jour)` : ''}`,
+  `*Depuis janvier* : ${x.yearToDate.visits} / ${x.yearToDate.target} visite(s)`,
+  `*Entreprises cibles* : ${x.targets.total ? `${x.targets.visited} / ${x.targets.total} visitée(s)` : 'aucune fixée'}`,
+];
+
+/** The first `limit` targets not visited, each with « Nouvelle visite » when the company is known, then how many more. */
+function expectTargetsNotVisited(p: JPayload, x: ProgrammeProgress, limit: number) {
+  const shown = x.targets.notVisited.slice(0, limit);
+  const targetButtons = buttons(p).filter((b) => b.action_id === ACTIONS.openVisitReport && b.value !== undefined);
+  expect(targetButtons.map((b) => [b.text?.text, b.value])).toEqual(shown.filter((t) => t.companyId).map((t) => ['Nouvelle visite', t.companyId]));
+  const at = p.blocks.findIndex((b) => b.type === 'section' && b.text?.text === '*Entreprises cibles pas encore visitées*');
+  expect(at >= 0).toBe(shown.length > 0);
+  if (shown.length === 0) return;
+  const listed = p.blocks.slice(at + 1, at + 1 + shown.length);
+  expect(listed.map((b) => [b.type, b.text?.text, b.accessory?.value])).toEqual(shown.map((t) => ['section', targetLine(t), t.companyId ?? undefined]));
+  const rest = x.targets.total - x.targets.visited - shown.length;
+  const after = p.blocks[at + 1 + shown.length];
+  expect(after?.type === 'context' && contextTexts(after).includes(`… et ${rest} autre(s) entreprise(s) cible(s) à visiter.`)).toBe(rest > 0);
+}
+
+function expectNudge(p: JPayload, x: ProgrammeProgress, today: string) {
+  expect(p.text?.endsWith(` : en retard sur le rythme de ${frenchMonth(today)}`)).toBe(true);
+  expect(p.blocks[0]?.text?.text).toBe(
+    `:hourglass_flowing_sand: *Programme de visites de ${escapeText(cut(x.structure.name, 120))}* — le mois avance et le rythme n’y est pas encore.`,
+  );
+  expect(p.blocks[1]?.text?.text.split('\n')).toEqual(progressText(x, today));
+  expectTargetsNotVisited(p, x, 8);
+  expect(contextTexts(p.blocks[p.blocks.length - 1]!)).toEqual(['Déposez vos comptes rendus avec `/visite` : ils comptent dès leur enregistrement.']);
+  expect(buttons(p).every((b) => b.action_id === ACTIONS.openVisitReport)).toBe(true);
+}
+
+/** /plateforme programmes: the 20 first structures, with a programme first, each with a button per year that can be set. */
+function expectProgrammes(p: JPayload, o: ProgrammesOverview) {
+  expect(p.text).toBe(`Programmes de visites ${o.year}`);
+  expect(p.blocks[0]?.text?.text).toBe(`*Programmes de visites ${o.year}*`);
+  const withProgramme = o.progress.slice(0, 20);
+  const without = o.without.slice(0, Math.max(0, 20 - o.progress.length));
+  const listed = [...withProgramme.map((x) => x.structure), ...without];
+  // Each structure: its section, then its buttons (one per year, value « structureId:year »).
+  listed.forEach((s, i) => {
+    const section = p.blocks[1 + 2 * i];
+    const row = p.blocks[2 + 2 * i];
+    expect(section?.type).toBe('section');
+    expect(row?.type).toBe('actions');
+    expect(row?.block_id).toBe(`programme_${s.id}`);
+    expect((row?.elements ?? []).map((b) => [b.action_id, b.text?.text, b.value])).toEqual(o.years.map((y, i) => [i === 0 ? PROGRAMME_BUTTONS.edit : PROGRAMME_BUTTONS.editNext, `Programme ${y}`, `${s.id}:${y}`]));
+  });
+  expect(buttons(p)).toHaveLength(listed.length * o.years.length);
+  expect(p.blocks.filter((b) => b.type === 'section').slice(1).map((b) => b.text?.text)).toEqual([
+    ...withProgramme.map((x) => [`*${escapeText(cut(x.structure.name, 120))}* — ${x.monthlyTarget} visite(s) par mois`, ...progressText(x, o.today)].join('\n')),
+    ...without.map((s) => `*${escapeText(cut(s.name, 120))}* — pas de programme en ${o.year}`),
+  ]);
+  const hidden = o.progress.length + o.without.length - listed.length;
+  expect(showsText(p, `… et ${hidden} autre(s) structure(s) : \`/plateforme programmes <nom>\` pour en voir une.`)).toBe(hidden > 0);
+  expect(showsText(p, '`/plateforme structure`')).toBe(listed.length === 0);
+  expect(p.blocks).toHaveLength(1 + 2 * listed.length + (hidden > 0 || listed.length === 0 ? 1 : 0));
+}
+
+const REALISTIC_OVERVIEW: ProgrammesOverview = {
+  year: 2026,
+  today: PROGRAMME_TODAY,
+  progress: REALISTIC_PROGRESS,
+  without: [
+    { id: uuid(804), name: 'Mission locale de Vierzon' },
+    { id: uuid(805), name: 'Cap emploi du Cher' },
+  ],
+  years: [2026],
+};
+/** From October, next year's programme can be prepared: two buttons per structure. */
+const OCTOBER_OVERVIEW: ProgrammesOverview = {
+  ...REALISTIC_OVERVIEW,
+  today: '2026-10-05',
+  progress: REALISTIC_PROGRESS.map((x) => ({ ...x, yearToDate: { visits: x.yearToDate.visits * 3, target: x.monthlyTarget * 10 } })),
+  years: [2026, 2027],
+};
+/** 30 structures with a programme (alternately behind and ahead), 10 without, 120-char names with markup. */
+const WORST_OVERVIEW: ProgrammesOverview = {
+  year: 2026,
+  today: PROGRAMME_WORST_TODAY,
+  progress: Array.from({ length: 30 }, (_, i) => ({
+    ...PROGRESS_WORST,
+    structure: { id: uuid(810 + i), name: typedStructure(i + 1) },
+    month: { ...PROGRESS_WORST.month, visits: i % 2 === 0 ? 0 : 1_000 },
+    behindPace: i % 2 === 0,
+  })),
+  without: Array.from({ length: 10 }, (_, i) => ({ id: uuid(850 + i), name: typedStructure(40 + i) })),
+  years: [2026, 2027],
+};
+
+type ProgrammeTargetRow = Programme['targets'][number];
+const programmeTarget = (n: number, company: ProgrammeTargetRow['company'], siret: string | null = null): ProgrammeTargetRow => ({
+  id: uuid(60_000 + n),
+  programmeId: uuid(61_000),
+  companyId: company?.id ?? null,
+  siret: company ? null : siret,
+  addedAt: new Date(Date.UTC(2026, 0, 5, 9, n % 60)),
+  company,
+});
+const programmeRow = (structure: { id: string; name: string }, year: number, monthlyTarget: number, targets: ProgrammeTargetRow[]): Programme => ({
+  id: uuid(61_000),
+  structureId: structure.id,
+  year,
+  monthlyTarget,
+  updatedById: uuid(902),
+  createdAt: new Date('2026-01-05T09:00:00Z'),
+  updatedAt: new Date('2026-02-02T09:00:00Z'),
+  structure,
+  targets,
+});
+
+const PROGRAMME_STRUCTURE = { id: uuid(801), name: 'CCI du Cher' };
+const PROGRAMME_NEW = { structure: PROGRAMME_STRUCTURE, year: 2027, programme: null };
+const PROGRAMME_THREE = {
+  structure: PROGRAMME_STRUCTURE,
+  year: 2026,
+  programme: programmeRow(PROGRAMME_STRUCTURE, 2026, 8, [
+    programmeTarget(1, { id: uuid(1), name: 'Mécanique du Val', commune: 'Vierzon', siret: '73282932000074' }),
+    programmeTarget(2, { id: uuid(3), name: 'Transports Berrichons & Fils', commune: 'Issoudun', siret: null }),
+    programmeTarget(3, null, PENDING_SIRET),
+  ]),
+};
+const PROGRAMME_WORST_STRUCTURE = { id: uuid(899), name: typedStructure(99) };
+/** 130 targets, 200-char names with markup, one in ten a pending SIRET. */
+const PROGRAMME_WORST = {
+  structure: PROGRAMME_WORST_STRUCTURE,
+  year: 2027,
+  programme: programmeRow(
+    PROGRAMME_WORST_STRUCTURE,
+    2027,
+    500,
+    Array.from({ length: 130 }, (_, i) =>
+      i % 10 === 9
+        ? programmeTarget(i + 1, null, `1234567890${String(i).padStart(4, '0')}`)
+        : programmeTarget(i + 1, { id: uuid(40_000 + i), name: agendaCompanyName(i + 1), commune: LONG_COMMUNE, siret: null }),
+    ),
+  ),
+};
+
+/** The form: visits a month, the first 100 targets all chosen (the others kept), companies to add. */
+function expectProgrammeModal(p: JPayload, opening: Parameters<typeof programmeModal>[0]) {
+  const { structure, year, programme } = opening;
+  const targets = programme?.targets ?? [];
+  const shown = targets.slice(0, 100);
+  expect(p.callback_id).toBe(VIEWS.programme);
+  expect(p.title?.text).toBe(`Programme ${year}`);
+  expect(p.submit?.text).toBe('Enregistrer');
+  expectWellFormedModal(p);
+  expect(JSON.parse(p.private_metadata ?? '')).toEqual({ structureId: structure.id, year, shownTargets: shown.length });
+  expect(contextTexts(p.blocks[0]!)).toEqual([`*${escapeText(cut(structure.name, 200))}* — programme de visites ${year}`]);
+  expect(inputs(p).map((b) => b.block_id)).toEqual([
+    PROGRAMME_BLOCKS.monthlyTarget,
+    ...(shown.length ? [PROGRAMME_BLOCKS.keep] : []),
+    PROGRAMME_BLOCKS.add,
+    PROGRAMME_BLOCKS.sirets,
+  ]);
+  const monthly = inputById(p, PROGRAMME_BLOCKS.monthlyTarget);
+  expect(monthly.optional).toBeUndefined();
+  expect(monthly.element?.type).toBe('number_input');
+  expect(monthly.element?.initial_value).toBe(programme ? String(programme.monthlyTarget) : undefined);
+  if (shown.length) {
+    const keep = inputById(p, PROGRAMME_BLOCKS.keep);
+    expect(keep.optional).toBe(true);
+    expect(keep.label?.text).toBe(`Entreprises cibles (${targets.length})`);
+    expect(keep.element?.type).toBe('multi_static_select');
+    expect(keep.element?.options?.map((o) => [o.text.text, o.value])).toEqual(
+      shown.map((t) => [cut(t.company ? `${t.company.name} (${t.company.commune})` : `SIRET ${formatSiret(t.siret!)} (pas encore connue)`, 75), t.id]),
+    );
+    expect(keep.element?.initial_options?.map((o) => o.value)).toEqual(shown.map((t) => t.id));
+  }
+  const hidden = targets.length - shown.length;
+  expect(showsText(p, 'autres entreprises cibles restent ciblées')).toBe(hidden > 0);
+  if (hidden > 0) expect(showsText(p, `Les ${hidden} autres entreprises cibles restent ciblées (100 au plus dans cette liste).`)).toBe(true);
+  expect(inputById(p, PROGRAMME_BLOCKS.add).element?.type).toBe('multi_external_select');
+  expect(inputById(p, PROGRAMME_BLOCKS.sirets).element?.max_length).toBe(3000);
+}
+
+const PROGRAMME_CASES: Case[] = [
+  entry(programmeNudgeMessage, 'behind pace, 3 targets not visited, one a pending SIRET', 'message', [PROGRESS_BEHIND, PROGRAMME_TODAY], (p) => {
+    expectNudge(p, PROGRESS_BEHIND, PROGRAMME_TODAY);
+    expect(p.text).toBe('Programme de visites de CCI du Cher : en retard sur le rythme de mars 2026');
+    expect(p.blocks[1]?.text?.text).toBe(
+      '*mars 2026* : ▰▰▰▱▱▱▱▱▱▱ 2 / 8 visite(s) — :warning: en retard sur le rythme (4 attendue(s) à ce jour)\n*Depuis janvier* : 14 / 24 visite(s)\n*Entreprises cibles* : 3 / 6 visitée(s)',
+    );
+    expect(showsText(p, 'Transports Berrichons &amp; Fils (Issoudun)')).toBe(true);
+    expect(showsText(p, `${PENDING_SIRET_TEXT} — entreprise pas encore connue de la plateforme`)).toBe(true);
+    expect(buttons(p)).toHaveLength(2);
+    expect(showsText(p, '… et ')).toBe(false);
+  }),
+  entry(
+    programmeNudgeMessage,
+    'worst case: 120-char structure name, 500 a month, 8 of 75 targets shown with 200-char names and markup',
+    'message',
+    [PROGRESS_WORST, PROGRAMME_WORST_TODAY],
+    (p) => {
+      expectNudge(p, PROGRESS_WORST, PROGRAMME_WORST_TODAY);
+      expect(showsText(p, '▱▱▱▱▱▱▱▱▱▱ 0 / 500 visite(s) — :warning: en retard sur le rythme (483 attendue(s) à ce jour)')).toBe(true);
+      expect(showsText(p, '… et 62 autre(s) entreprise(s) cible(s) à visiter.')).toBe(true);
+      expect(buttons(p)).toHaveLength(6);
+      expectTypedMarkupEscaped(p);
+    },
+  ),
+  entry(programmesMessage, 'no active structure', 'message', [{ year: 2026, today: PROGRAMME_TODAY, progress: [], without: [], years: [2026] }], (p) => {
+    expectProgrammes(p, { year: 2026, today: PROGRAMME_TODAY, progress: [], without: [], years: [2026] });
+    expect(contextTexts(p.blocks[1]!)).toEqual(['Aucune structure active : créez-les avec `/plateforme structure`.']);
+  }),
+  entry(programmesMessage, 'three structures with a programme, two without, in March', 'message', [REALISTIC_OVERVIEW], (p) => {
+    expectProgrammes(p, REALISTIC_OVERVIEW);
+    expect(p.blocks[1]?.text?.text.split('\n')[0]).toBe('*CCI du Cher* — 8 visite(s) par mois');
+    expect(showsText(p, '*Initiative Cher &amp; Berry* — 4 visite(s) par mois\n*mars 2026* : ▰▰▰▰▰▰▰▰▰▰ 6 / 4 visite(s)\n')).toBe(true);
+    expect(showsText(p, '*Cap emploi du Cher* — pas de programme en 2026')).toBe(true);
+    expect(buttons(p).map((b) => b.value)).toEqual([uuid(801), uuid(802), uuid(803), uuid(804), uuid(805)].map((id) => `${id}:2026`));
+  }),
+  entry(programmesMessage, 'in October: this year and next for each structure', 'message', [OCTOBER_OVERVIEW], (p) => {
+    expectProgrammes(p, OCTOBER_OVERVIEW);
+    expect(p.blocks[2]?.elements?.map((b) => b.value)).toEqual([`${uuid(801)}:2026`, `${uuid(801)}:2027`]);
+    expect(showsText(p, '*octobre 2026* : ')).toBe(true);
+  }),
+  entry(programmesMessage, 'worst case: 30 programmes and 10 structures without, 120-char names with markup, 20 shown', 'message', [WORST_OVERVIEW], (p) => {
+    expectProgrammes(p, WORST_OVERVIEW);
+    expect(p.blocks.length).toBeLessThanOrEqual(50);
+    expect(showsText(p, '… et 20 autre(s) structure(s)')).toBe(true);
+    expect(showsText(p, 'pas de programme')).toBe(false);
+    expectTypedMarkupEscaped(p);
+  }),
+  entry(programmeModal, 'new programme for next year', 'modal', [PROGRAMME_NEW], (p) => {
+    expectProgrammeModal(p, PROGRAMME_NEW);
+    expect(JSON.parse(p.private_metadata ?? '')).toEqual({ structureId: uuid(801), year: 2027, shownTargets: 0 });
+    expect(inputById(p, PROGRAMME_BLOCKS.monthlyTarget).element?.initial_value).toBeUndefined();
+  }),
+  entry(programmeModal, 'existing programme, three targets, one a pending SIRET', 'modal', [PROGRAMME_THREE], (p) => {
+    expectProgrammeModal(p, PROGRAMME_THREE);
+    expect(inputById(p, PROGRAMME_BLOCKS.monthlyTarget).element?.initial_value).toBe('8');
+    expect(inputById(p, PROGRAMME_BLOCKS.keep).element?.options?.map((o) => o.text.text)).toEqual([
+      'Mécanique du Val (Vierzon)',
+      'Transports Berrichons & Fils (Issoudun)',
+      `${PENDING_SIRET_TEXT} (pas encore connue)`,
+    ]);
+  }),
+  entry(programmeModal, 'worst case: 130 targets with 200-char names, 100 listed, 120-char structure name with markup', 'modal', [PROGRAMME_WORST], (p) => {
+    expectProgrammeModal(p, PROGRAMME_WORST);
+    expect(inputById(p, PROGRAMME_BLOCKS.keep).element?.options).toHaveLength(100);
+    expect(JSON.parse(p.private_metadata ?? '').shownTargets).toBe(100);
+    expect(showsText(p, 'Les 30 autres entreprises cibles restent ciblées')).toBe(true);
+    expect(inputById(p, PROGRAMME_BLOCKS.monthlyTarget).element?.initial_value).toBe('500');
+    expectTypedMarkupEscaped(p);
+  }),
+];
+
+/**
+ * The Home's programmes: the coordination sees each structure's month (25 at most); a capteur
+ * their structure's progress and its first 5 targets not visited, each with « Nouvelle visite ».
+ */
+function expectHomeProgrammes(p: JPayload, programmes: Extract<HomeInput, { kind: 'member' }>['programmes']) {
+  const targetButtons = buttons(p).filter((b) => b.action_id === ACTIONS.openVisitReport && b.value !== undefined);
+  const all = programmes?.all === true;
+  const mine = programmes && !programmes.all ? programmes.progress[0] : undefined;
+  expect(showsText(p, '*Programmes de visites — ')).toBe(all);
+  expect(showsText(p, '*Programme de visites de ')).toBe(mine !== undefined);
+  if (!programmes || (!all && !mine)) {
+    expect(targetButtons).toEqual([]);
+    return;
+  }
+  if (all) {
+    expect(targetButtons).toEqual([]);
+    const at = p.blocks.findIndex((b) => b.text?.text === `*Programmes de visites — ${frenchMonth(programmes.today)}*`);
+    expect(at).toBeGreaterThan(0);
+    const shown = programmes.progress.slice(0, 25);
+    const next = p.blocks[at + 1]!;
+    if (shown.length === 0) expect(contextTexts(next)).toEqual(['Aucun programme fixé cette année : `/plateforme programmes`.']);
+    else {
+      // Every line whole, over as many sections as needed (none cut), up to the divider.
+      const end = p.blocks.findIndex((b, i) => i > at && b.type !== 'section');
+      const sections = p.blocks.slice(at + 1, end);
+      expect(sections.every((b) => (b.text?.text.length ?? 0) <= 3000)).toBe(true);
+      expect(sections.flatMap((b) => b.text?.text.split('\n') ?? [])).toEqual(
+        shown.map(
+          (x) =>
+            `${x.behindPace ? ':warning:' : ':white_check_mark:'} *${escapeText(cut(x.structure.name, 80))}* — ${progressBar(x.month.visits, x.month.target)} ce mois-ci · cibles ${x.targets.visited} / ${x.targets.total}`,
+        ),
+      );
+    }
+    const more = programmes.progress.length - shown.length;
+    expect(showsText(p, `… et ${more} autre(s) : \`/plateforme programmes\`.`)).toBe(more > 0);
+    return;
+  }
+  const head = p.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('*Programme de visites de '));
+  expect(head?.text?.text.split('\n')).toEqual([`*Programme de visites de ${escapeText(cut(mine!.structure.name, 120))}*`, ...progressText(mine!, programmes.today)]);
+  expectTargetsNotVisited(p, mine!, 5);
+}
+
+/** What programmeProgress gives the coordination's Home (notVisitedLimit 0) and a capteur's (5). */
+const forCoordination = (x: ProgrammeProgress): ProgrammeProgress => ({ ...x, targets: { ...x.targets, notVisited: [] } });
+const forCapteur = (x: ProgrammeProgress): ProgrammeProgress => ({ ...x, targets: { ...x.targets, notVisited: x.targets.notVisited.slice(0, 5) } });
+
+/** Every active structure has a programme: 40, with 120-char names and markup, alternately behind. */
+const WORST_HOME_PROGRESS = WORST_OVERVIEW.progress.concat(
+  Array.from({ length: 10 }, (_, i) => ({ ...PROGRESS_WORST, structure: { id: uuid(850 + i), name: typedStructure(40 + i) } })),
+).map(forCoordination);
+
+
 const HOME_COORDINATOR: HomeInput = {
   kind: 'member',
   roles: ['coordinateur'],
@@ -2398,9 +2889,10 @@ const HOME_COORDINATOR_COMMITTEE: HomeInput = {
 };
 /** A capteur's Home: no session planned, two companies of theirs to inform. */
 const HOME_CAPTEUR_COMMITTEE: HomeInput = { ...HOME_CAPTEUR, committee: { next: null, toInform: TO_INFORM_TWO, clock: INFORM_CLOCK, all: false } };
-/** Everything at its maximum, and a session in progress in summer time, 10 of 75 companies to inform. */
+/** Everything at its maximum, a session in progress in summer time, 10 of 75 companies to inform, 40 programmes. */
 const HOME_COMMITTEE_WORST: HomeInput = {
   ...HOME_COORDINATOR_WORST,
+  programmes: { progress: WORST_HOME_PROGRESS, today: PROGRAMME_WORST_TODAY, all: true },
   committee: {
     next: { scheduledAt: new Date('2026-07-02T22:30:00Z'), channelId: `C${'Z9'.repeat(20)}`, status: 'held', items: 1_000_000 },
     toInform: { total: 75, items: TO_INFORM_WORST.items.slice(0, 10) },
@@ -2408,8 +2900,10 @@ const HOME_COMMITTEE_WORST: HomeInput = {
     all: true,
   },
 };
+/** A capteur's Home at its maximum: their structure's programme lists 5 of its 75 targets, long names with markup. */
 const HOME_CAPTEUR_COMMITTEE_WORST: HomeInput = {
   ...HOME_CAPTEUR_WORST,
+  programmes: { progress: [forCapteur(PROGRESS_WORST)], today: PROGRAMME_WORST_TODAY, all: false },
   committee: { next: { scheduledAt: COMMITTEE_AT, channelId: committeeChannel(1), status: 'agenda_published', items: 60 }, toInform: TO_INFORM_WORST, clock: INFORM_CLOCK, all: false },
 };
 
@@ -2427,14 +2921,21 @@ const HOME_COMMITTEE_CASES: Case[] = [
   entry(homeView, 'coordinator, nobody left to inform', 'home', [{ ...HOME_COORDINATOR_COMMITTEE, committee: { next: null, toInform: TO_INFORM_NONE, clock: COMMITTEE_CLOCK, all: true } }], (p) =>
     expectHome(p, { ...HOME_COORDINATOR_COMMITTEE, committee: { next: null, toInform: TO_INFORM_NONE, clock: COMMITTEE_CLOCK, all: true } }),
   ),
-  entry(homeView, 'worst case: all roles, 10 long visits, 30 long alerts, session in progress, 10 of 75 long names to inform', 'home', [HOME_COMMITTEE_WORST], (p) => {
+  entry(homeView, 'worst case: all roles, 10 long visits, 30 long alerts, session in progress, 10 of 75 long names to inform, 40 programmes', 'home', [HOME_COMMITTEE_WORST], (p) => {
     expectHome(p, HOME_COMMITTEE_WORST);
+    expect(showsText(p, '… et 15 autre(s) : `/plateforme programmes`.')).toBe(true);
+    expect(p.blocks.length).toBeLessThanOrEqual(100);
+    expectTypedMarkupEscaped(p);
     expect(showsText(p, '03/07/2026 à 00:30 dans')).toBe(true);
     expect(showsText(p, '… toutes avec `/comite a-informer`.')).toBe(true);
     expect(buttons(p).filter((b) => b.action_id === COMMITTEE_BUTTONS.informed)).toHaveLength(10);
   }),
-  entry(homeView, 'worst case: capteur with all roles, 10 long visits, 40 of 75 long names to inform', 'home', [HOME_CAPTEUR_COMMITTEE_WORST], (p) => {
+  entry(homeView, 'worst case: capteur with all roles, 10 long visits, 40 of 75 long names to inform, 5 of 75 long targets', 'home', [HOME_CAPTEUR_COMMITTEE_WORST], (p) => {
     expectHome(p, HOME_CAPTEUR_COMMITTEE_WORST);
+    expect(showsText(p, '… et 65 autre(s) entreprise(s) cible(s) à visiter.')).toBe(true);
+    expect(buttons(p).filter((b) => b.action_id === ACTIONS.openVisitReport && b.value !== undefined)).toHaveLength(4);
+    expect(p.blocks.length).toBeLessThanOrEqual(100);
+    expectTypedMarkupEscaped(p);
     expect(showsText(p, '… et 65 autre(s).')).toBe(true);
   }),
 ];
@@ -2712,6 +3213,51 @@ const COMMITTEE_CASES: Case[] = [
   }),
 ];
 
+const HOME_COORDINATOR_PROGRAMMES: HomeInput = {
+  ...HOME_COORDINATOR,
+  programmes: { progress: REALISTIC_PROGRESS.map(forCoordination), today: PROGRAMME_TODAY, all: true },
+};
+const HOME_COORDINATOR_NO_PROGRAMME: HomeInput = { ...HOME_COORDINATOR, programmes: { progress: [], today: PROGRAMME_TODAY, all: true } };
+/** A capteur ahead of pace: 5 of their structure's 7 targets not visited listed, one a pending SIRET. */
+const PROGRESS_CAPTEUR = progressRow(1, {
+  name: 'CCI du Cher',
+  monthlyTarget: 8,
+  visits: 5,
+  expected: 4,
+  ytd: 20,
+  monthsBegun: 3,
+  total: 9,
+  visited: 2,
+  notVisited: [knownTarget(1), knownTarget(2), pendingTarget(), knownTarget(4), knownTarget(5)],
+});
+const HOME_CAPTEUR_PROGRAMME: HomeInput = { ...HOME_CAPTEUR, programmes: { progress: [PROGRESS_CAPTEUR], today: PROGRAMME_TODAY, all: false } };
+const HOME_CAPTEUR_NO_PROGRAMME: HomeInput = { ...HOME_CAPTEUR, programmes: { progress: [], today: PROGRAMME_TODAY, all: false } };
+const HOME_PROGRAMME_CASES: Case[] = [
+  entry(homeView, 'coordinator: three structures’ programmes, one behind pace', 'home', [HOME_COORDINATOR_PROGRAMMES], (p) => {
+    expectHome(p, HOME_COORDINATOR_PROGRAMMES);
+    expect(showsText(p, '*Programmes de visites — mars 2026*')).toBe(true);
+    expect(showsText(p, ':warning: *CCI du Cher* — ▰▰▰▱▱▱▱▱▱▱ 2 / 8 ce mois-ci · cibles 3 / 6')).toBe(true);
+    expect(showsText(p, ':white_check_mark: *Initiative Cher &amp; Berry* — ▰▰▰▰▰▰▰▰▰▰ 6 / 4 ce mois-ci · cibles 8 / 10')).toBe(true);
+    expect(showsText(p, '… et ')).toBe(false);
+  }),
+  entry(homeView, 'coordinator, no programme this year', 'home', [HOME_COORDINATOR_NO_PROGRAMME], (p) => {
+    expectHome(p, HOME_COORDINATOR_NO_PROGRAMME);
+    expect(showsText(p, '`/plateforme programmes`')).toBe(true);
+  }),
+  entry(homeView, 'capteur: their structure’s programme, 5 targets not visited, one a pending SIRET', 'home', [HOME_CAPTEUR_PROGRAMME], (p) => {
+    expectHome(p, HOME_CAPTEUR_PROGRAMME);
+    expect(showsText(p, '*Programme de visites de CCI du Cher*\n*mars 2026* : ▰▰▰▰▰▰▱▱▱▱ 5 / 8 visite(s)\n')).toBe(true);
+    expect(showsText(p, 'en retard sur le rythme')).toBe(false);
+    expect(buttons(p).filter((b) => b.action_id === ACTIONS.openVisitReport && b.value !== undefined)).toHaveLength(4);
+    expect(showsText(p, `${PENDING_SIRET_TEXT} — entreprise pas encore connue de la plateforme`)).toBe(true);
+    expect(showsText(p, '… et 2 autre(s) entreprise(s) cible(s) à visiter.')).toBe(true);
+  }),
+  entry(homeView, 'capteur whose structure has no programme', 'home', [HOME_CAPTEUR_NO_PROGRAMME], (p) => {
+    expectHome(p, HOME_CAPTEUR_NO_PROGRAMME);
+    expect(p.blocks).toHaveLength(toJson(homeView(HOME_CAPTEUR)).blocks.length);
+  }),
+];
+
 const CASES: Case[] = [
   // --- Modals: visit report ---
   entry(visitReportModal, 'blank /visite', 'modal', [OPENING_BLANK], (p) => expectVisitReportModal(p, OPENING_BLANK)),
@@ -2855,8 +3401,11 @@ const CASES: Case[] = [
   ),
   entry(visitConfirmationMessage, 'nothing optional answered', 'message', [MINIMAL_SUMMARY], (p) => expectVisitSummary(p, MINIMAL_SUMMARY)),
 
+  ...VISIT_OVERLAP_CASES,
+  ...PROGRAMME_CASES,
   ...HOME_ALERT_CASES,
   ...HOME_COMMITTEE_CASES,
+  ...HOME_PROGRAMME_CASES,
   ...ALERT_CASES,
   ...ACTION_CASES,
   ...COMMITTEE_CASES,
@@ -2916,11 +3465,13 @@ const VIEW_MODULES: Record<string, Record<string, unknown>> = {
   'modals/alert.ts': alertModalsModule,
   'modals/committee.ts': committeeModalsModule,
   'modals/company-blocks.ts': companyBlocksModule,
+  'modals/programme.ts': programmeModalsModule,
   'home/home.ts': homeModule,
   'messages/action.ts': actionMessagesModule,
   'messages/alert.ts': alertMessagesModule,
   'messages/committee.ts': committeeMessagesModule,
   'messages/company-card.ts': companyCardModule,
+  'messages/programme.ts': programmeMessagesModule,
   'messages/visit.ts': visitMessagesModule,
 };
 
@@ -2970,6 +3521,21 @@ describe('text people typed', () => {
     expect(json).not.toContain('<https://evil.example');
     expect(json).toContain('&lt;!channel&gt;');
     expect(json).toContain('Dupont &lt;@U123&gt;');
+  });
+});
+
+describe('the progress bar of a visit programme (progressBar)', () => {
+  it('fills one square of ten per tenth of the target, rounded, ten at most', () => {
+    expect(progressBar(0, 8)).toBe('▱▱▱▱▱▱▱▱▱▱ 0 / 8');
+    expect(progressBar(3, 8)).toBe('▰▰▰▰▱▱▱▱▱▱ 3 / 8');
+    expect(progressBar(8, 8)).toBe('▰▰▰▰▰▰▰▰▰▰ 8 / 8');
+    expect(progressBar(12, 8)).toBe('▰▰▰▰▰▰▰▰▰▰ 12 / 8');
+    expect(progressBar(1, 500)).toBe('▱▱▱▱▱▱▱▱▱▱ 1 / 500');
+  });
+
+  it('is just the number of visits without a target', () => {
+    expect(progressBar(0, 0)).toBe('0');
+    expect(progressBar(5, 0)).toBe('5');
   });
 });
 

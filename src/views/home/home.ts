@@ -6,7 +6,7 @@ import { HELP, REFUSALS, ROLE_LABELS } from '../../texts/fr.js';
 import { frenchDate, frenchDateTime, frenchMonth } from '../../time.js';
 import type { ProgrammeProgress } from '../../services/programmes/progress.js';
 import { progressBar, progressLines, targetsNotVisitedBlocks } from '../messages/programme.js';
-import { actions, button, context, divider, escapeText, header, section, truncate } from '../blocks.js';
+import { actions, button, context, divider, escapeText, header, section, sectionsOf, truncate } from '../blocks.js';
 import { openAlertsBlocks, type Clock } from '../messages/alert.js';
 import { redFlagsLine } from '../messages/visit.js';
 import type { OpenAlert } from '../../services/alerts/alerts.js';
@@ -116,7 +116,7 @@ function programmeBlocks({ progress, today, all }: NonNullable<Extract<HomeInput
       .map((p) => `${p.behindPace ? ':warning:' : ':white_check_mark:'} *${escapeText(truncate(p.structure.name, 80))}* — ${progressBar(p.month.visits, p.month.target)} ce mois-ci · cibles ${p.targets.visited} / ${p.targets.total}`);
     return [
       section(`*Programmes de visites — ${frenchMonth(today)}*`),
-      ...(lines.length ? [section(truncate(lines.join('\n'), 3000))] : [context('Aucun programme fixé cette année : `/plateforme programmes`.')]),
+      ...(lines.length ? sectionsOf(lines) : [context('Aucun programme fixé cette année : `/plateforme programmes`.')]),
       ...(progress.length > 25 ? [context(`… et ${progress.length - 25} autre(s) : \`/plateforme programmes\`.`)] : []),
       divider(),
     ];

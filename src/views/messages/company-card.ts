@@ -51,7 +51,8 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
   });
   const older = card.visitCount - Math.min(card.visits.length, CARD_VISITS);
 
-  const text = `Fiche entreprise : ${card.name} (${card.commune})`;
+  // The fallback text is read as mrkdwn too (notifications): escaped like the blocks.
+  const text = `Fiche entreprise : ${escapeText(card.name)} (${escapeText(card.commune)})`;
   return {
     text,
     blocks: [
@@ -108,7 +109,7 @@ export function companyChoicesMessage(query: string, matches: CompanySummary[]) 
   const shown = matches.slice(0, MAX_CHOICES);
   const count = matches.length > MAX_CHOICES ? `Plus de ${MAX_CHOICES} entreprises` : `${matches.length} entreprises`;
   return {
-    text: `${count} correspondent à « ${query} ».`,
+    text: `${count} correspondent à « ${escapeText(query)} ».`,
     blocks: [
       section(`*${count}* correspondent à « ${truncate(escapeText(query), 100)} ». Laquelle ?`),
       ...shown.map((c) => section(truncate(escapeText(companyLabel(c)), 300), button('Voir la fiche', ACTIONS.showCompanyCard, c.id))),

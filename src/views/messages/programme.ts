@@ -37,7 +37,7 @@ export function targetsNotVisitedBlocks(p: ProgrammeProgress, limit = 10): Known
 /** The monthly nudge to a structure's capteurs behind their pace. */
 export function programmeNudgeMessage(p: ProgrammeProgress, today: string) {
   return {
-    text: `Programme de visites de ${p.structure.name} : en retard sur le rythme de ${frenchMonth(today)}`,
+    text: `Programme de visites de ${esc(p.structure.name)} : en retard sur le rythme de ${frenchMonth(today)}`,
     blocks: [
       section(`:hourglass_flowing_sand: *Programme de visites de ${esc(truncate(p.structure.name, 120))}* — le mois avance et le rythme n’y est pas encore.`),
       section(progressLines(p, today)),
@@ -59,7 +59,8 @@ export interface ProgrammesOverview {
 
 /** `/plateforme programmes`, for the coordination: each structure's progress and its form. */
 export function programmesMessage(o: ProgrammesOverview) {
-  const editButtons = (structureId: string) => o.years.map((year) => button(`Programme ${year}`, PROGRAMME_BUTTONS.edit, `${structureId}:${year}`));
+  // One action_id per button of a block (Slack's rule): this year's, then next year's.
+  const editButtons = (structureId: string) => o.years.map((year, i) => button(`Programme ${year}`, i === 0 ? PROGRAMME_BUTTONS.edit : PROGRAMME_BUTTONS.editNext, `${structureId}:${year}`));
   const blocks: KnownBlock[] = [section(`*Programmes de visites ${o.year}*`)];
   for (const p of o.progress.slice(0, 20)) {
     blocks.push(section(`*${esc(truncate(p.structure.name, 120))}* — ${p.monthlyTarget} visite(s) par mois\n${progressLines(p, o.today)}`), actions(`programme_${p.structure.id}`, editButtons(p.structure.id)));

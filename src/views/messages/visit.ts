@@ -65,7 +65,7 @@ export function visitSavedModal(visit: VisitSummary): View {
 
 /** The confirmation sent to the capteur as a direct message (kept in their history). */
 export function visitConfirmationMessage(visit: VisitSummary) {
-  const text = `Compte rendu de visite enregistré : ${visit.company.name}, ${frenchDate(visit.visitDate)}.`;
+  const text = `Compte rendu de visite enregistré : ${esc(visit.company.name)}, ${frenchDate(visit.visitDate)}.`;
   return {
     text,
     blocks: [
@@ -85,7 +85,7 @@ export function visitOverlapMessage(overlap: Overlap) {
   const name = esc(truncate(visit.company.name, 200));
   const lines = others.map((o) => `• le ${frenchDate(o.visitDate)} par <@${o.capteur.slackUserId}>${o.structure ? ` (${esc(truncate(o.structure.name, 120))})` : ''}`);
   return {
-    text: `${visit.company.name} a aussi été visitée par une autre structure`,
+    text: `${esc(visit.company.name)} a aussi été visitée par une autre structure`,
     blocks: [
       section(`:busts_in_silhouette: *${name}* (${esc(visit.company.commune)}), que vous avez visitée le ${frenchDate(visit.visitDate)}, a aussi été visitée :\n${lines.join('\n')}`),
       context('Pensez à vous coordonner avant de la recontacter : la fiche `/entreprise` rassemble les visites et les actions.'),

@@ -1,0 +1,273 @@
+import type { Db } from '../db.js';
+import { STAKE_LABELS } from '../../texts/fr.js';
+import { localInstant } from '../../time.js';
+
+/**
+ * The indicators a steering committee can follow, each computed from the platform's data for a
+ * period, with a definition it can read. Computed in SQL (the same on PGlite and PostgreSQL):
+ * aggregates, not rows, so a large territory's year takes a few queries.
+ */
+
+export type IndicatorUnit = 'count' | 'percent' | 'days' | 'hours' | 'breakdown';
+
+/** A period of local calendar days: [start, end). */
+export interface Period {
+  /** YYYY-MM-DD, included. */
+  start: string;
+  /** YYYY-MM-DD, excluded. */
+  end: string;
+  timeZone: string;
+}
+
+export interface IndicatorValue {
+  /** null when it cannot be computed (nothing to divide by). */
+  value: number | null;
+  /** For a distribution: label → count. */
+  breakdown?: Record<string, number>;
+}
+
+export interface IndicatorDefinition {
+  key: string;
+  label: string;
+  /** In the committee's words: what is counted, over which period. */
+  definition: string;
+  unit: IndicatorUnit;
+  /** Whether a rise is good news (the trend is read with it). */
+  higherIsBetter: boolean;
+  compute(db: Db, period: Period): Promise<IndicatorValue>;
+}
+
+const day = (date: string) => new Date(`${date}T00:00:00Z`);
+const instants = (p: Period) => ({ from: localInstant(p.start, '00:00', p.timeZone), to: localInstant(p.end, '00:00', p.timeZone) });
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const round = (v: number | null, digits = 1) => (v === null || Number.isNaN(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+async function one<T extends Record<string, unknown>>(rows: Promise<T[]>): Promise<T> {
+  return (await rows)[0]!;
+}
+
+/** Months of the period (a quarter: 3). */
+function monthsIn(p: Period): number {
+  const [ys, ms] = p.start.split('-').map(Number) as [number, number];
+  const [ye, me] = p.end.split('-').map(Number) as [number, number];
+  return (ye - ys) * 12 + (me - ms);
+}
+
+export const INDICATORS: readonly IndicatorDefinition[] = [
+  {
+    key: 'visites',
+    label: 'Visites réalisées',
+    definition: 'Nombre de comptes rendus de visite datés de la période, toutes structures confondues.',
+    unit: 'count',
+    higherIsBetter: true,
+    async compute(db, p) {
+      const r = await one(db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Visit" WHERE "visitDate" >= ${day(p.start)} AND "visitDate" < ${day(p.end)}`);
+      return { value: num(r.n) };
+    },
+  },
+  {
+    key: 'entreprises_visitees',
+    label: 'Entreprises visitées',
+    definition: 'Nombre d’entreprises différentes ayant reçu au moins une visite dans la période.',
+    unit: 'count',
+    higherIsBetter: true,
+    async compute(db, p) {
+      const r = await one(db.$queryRaw<{ n: bigint }[]>`SELECT count(DISTINCT "companyId") AS n FROM "Visit" WHERE "visitDate" >= ${day(p.start)} AND "visitDate" < ${day(p.end)}`);
+      return { value: num(r.n) };
+    },
+  },
+  {
+    key: 'realisation_programmes',
+    label: 'Réalisation des programmes de visites',
+    definition: 'Visites des structures ayant un programme, rapportées à la somme de leurs objectifs mensuels sur les mois de la période (en %).',
+    unit: 'percent',
+    higherIsBetter: true,
+    async compute(db, p) {
+      const year = Number(p.start.slice(0, 4));
+      const r = await one(db.$queryRaw<{ visits: bigint; target: bigint | null }[]>`
+        SELECT (SELECT count(*) FROM "Visit" v JOIN "VisitProgramme" vp ON vp."structureId" = v."structureId" AND vp.year = ${year}
+                 WHERE v."visitDate" >= ${day(p.start)} AND v."visitDate" < ${day(p.end)}) AS visits,
+               (SELECT sum("monthlyTarget") FROM "VisitProgramme" WHERE year = ${year}) AS target`);
+      const target = (num(r.target) ?? 0) * monthsIn(p);
+      return { value: target > 0 ? round((Number(r.visits) / target) * 100) : null };
+    },
+  },
+  {
+    key: 'couverture_cibles',
+    label: 'Couverture des entreprises cibles',
+    definition: 'Part des entreprises cibles des programmes de l’année visitées par leur structure depuis le 1er janvier jusqu’à la fin de la période (en %).',
+    unit: 'percent',
+    higherIsBetter: true,
+    async compute(db, p) {
+      const year = Number(p.start.slice(0, 4));
+      const r = await one(db.$queryRaw<{ total: bigint; visited: bigint }[]>`
+        SELECT count(*) AS total,
+               count(*) FILTER (WHERE EXISTS (
+                 SELECT 1 FROM "Visit" v
+                  WHERE v."structureId" = vp."structureId"
+                    AND v."companyId" = COALESCE(t."companyId", (SELECT c.id FROM "Company" c WHERE c.siret = t.siret LIMIT 1))
+                    AND v."visitDate" >= ${day(`${year}-01-01`)} AND v."visitDate" < ${day(p.end)})) AS visited
+          FROM "ProgrammeTarget" t JOIN "VisitProgramme" vp ON vp.id = t."programmeId"
+         WHERE vp.year = ${year}`);
+      const total = Number(r.total);
+      return { value: total > 0 ? round((Number(r.visited) / total) * 100) : null };
+    },
+  },
+  {
+    key: 'repartition_enjeux',
+    label: 'Répartition des enjeux',
+    definition: 'Nombre de visites de la période citant chaque enjeu (une visite peut en citer plusieurs) ; la valeur est le nombre de visites citant au moins un enjeu de priorité haute.',
+    unit: 'breakdown',
+    higherIsBetter: true,
+    async compute(db, p) {
+      const rows = await db.$queryRaw<{ stake: keyof typeof STAKE_LABELS; n: bigint }[]>`
+        SELECT s.stake::text AS stake, count(*) AS n FROM "VisitStake" s JOIN "Visit" v ON v.id = s."visitId"
+         WHERE v."visitDate" >= ${day(p.start)} AND v."visitDate" < ${day(p.end)} GROUP BY s.stake ORDER BY n DESC, stake`;
+      const high = await one(db.$queryRaw<{ n: bigint }[]>`
+        SELECT count(DISTINCT v.id) AS n FROM "VisitStake" s JOIN "Visit" v ON v.id = s."visitId"
+         WHERE s.priority = 'haute' AND v."visitDate" >= ${day(p.start)} AND v."visitDate" < ${day(p.end)}`);
+      return { value: num(high.n), breakdown: Object.fromEntries(rows.map((r) => [STAKE_LABELS[r.stake], Number(r.n)])) };
+    },
+  },
+  {
+    key: 'actions_creees',
+    label: 'Actions engagées',
+    definition: 'Nombre d’actions créées dans la période (en comité, après une alerte ou depuis une fiche entreprise).',
+    unit: 'count',
+    higherIsBetter: true,
+    async compute(db, p) {
+      const { from, to } = instants(p);
+      const r = await one(db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Action" WHERE "createdAt" >= ${from} AND "createdAt" < ${to}`);
+      return { value: num(r.n) };
+    },
+  },
+  {
+    key: 'actions_realisees',
+    label: 'Actions réalisées',
+    definition: 'Nombre d’actions passées au statut « réalisée » dans la période.',
+    unit: 'count',
+    higherIsBetter: true,
+    async compute(db, p) {
+      const { from, to } = instants(p);
+      const r = await one(db.$queryRaw<{ n: bigint }[]>`
+        SELECT count(DISTINCT "actionId") AS n FROM "ActionUpdate" WHERE "toStatus" = 'realisee' AND at >= ${from} AND at < ${to}`);
+      return { value: num(r.n) };
+    },
+  },
+  {
+    key: 'actions_en_retard',
+    label: 'Actions en retard',
+    definition: 'Nombre d’actions encore ouvertes (à faire, en cours, bloquées) dont l’échéance est passée à la fin de la période.',
+    unit: 'count',
+    higherIsBetter: false,
+    async compute(db, p) {
+      const r = await one(db.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM "Action" WHERE status IN ('a_faire', 'en_cours', 'bloquee') AND "dueDate" < ${day(p.end)} AND "createdAt" < ${instants(p).to}`);
+      return { value: num(r.n) };
+    },
+  },
+  {
+    key: 'delai_median_actions',
+    label: 'Délai médian de réalisation des actions',
+    definition: 'Pour les actions réalisées dans la période, nombre de jours médian entre leur création et leur réalisation.',
+    unit: 'days',
+    higherIsBetter: false,
+    async compute(db, p) {
+      const { from, to } = instants(p);
+      const r = await one(db.$queryRaw<{ median: number | null }[]>`
+        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (u.done - a."createdAt")) / 86400) AS median
+          FROM (SELECT "actionId", min(at) AS done FROM "ActionUpdate" WHERE "toStatus" = 'realisee' GROUP BY "actionId") u
+          JOIN "Action" a ON a.id = u."actionId"
+         WHERE u.done >= ${from} AND u.done < ${to}`);
+      return { value: round(num(r.median)) };
+    },
+  },
+  {
+    key: 'alertes_signalees',
+    label: 'Alertes recrutement signalées',
+    definition: 'Nombre de besoins urgents de recrutement signalés (/alerte-recrutement) dans la période.',
+    unit: 'count',
+    higherIsBetter: true,
+    async compute(db, p) {
+      const { from, to } = instants(p);
+      const r = await one(db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "RecruitmentAlert" WHERE "raisedAt" >= ${from} AND "raisedAt" < ${to}`);
+      return { value: num(r.n) };
+    },
+  },
+  {
+    key: 'alertes_48h',
+    label: 'Alertes transmises à France Travail sous 48 h',
+    definition: 'Parmi les alertes signalées dans la période qui ont été transmises à France Travail ou ont dépassé leur délai, part transmise avant l’échéance de 48 h (en %).',
+    unit: 'percent',
+    higherIsBetter: true,
+    async compute(db, p) {
+      const { from, to } = instants(p);
+      const r = await one(db.$queryRaw<{ total: bigint; in_time: bigint }[]>`
+        SELECT count(*) AS total, count(*) FILTER (WHERE t.at IS NOT NULL AND t.at <= a."deadlineAt") AS in_time
+          FROM "RecruitmentAlert" a
+          LEFT JOIN (SELECT "alertId", min(at) AS at FROM "AlertTransition" WHERE "to" = 'transmise' GROUP BY "alertId") t ON t."alertId" = a.id
+         WHERE a."raisedAt" >= ${from} AND a."raisedAt" < ${to} AND (t.at IS NOT NULL OR a."lateAt" IS NOT NULL)`);
+      const total = Number(r.total);
+      return { value: total > 0 ? round((Number(r.in_time) / total) * 100) : null };
+    },
+  },
+  {
+    key: 'delai_median_transmission',
+    label: 'Délai médian de transmission à France Travail',
+    definition: 'Pour les alertes signalées dans la période et transmises, nombre d’heures médian entre le signalement et la transmission.',
+    unit: 'hours',
+    higherIsBetter: false,
+    async compute(db, p) {
+      const { from, to } = instants(p);
+      const r = await one(db.$queryRaw<{ median: number | null }[]>`
+        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (t.at - a."raisedAt")) / 3600) AS median
+          FROM "RecruitmentAlert" a
+          JOIN (SELECT "alertId", min(at) AS at FROM "AlertTransition" WHERE "to" = 'transmise' GROUP BY "alertId") t ON t."alertId" = a.id
+         WHERE a."raisedAt" >= ${from} AND a."raisedAt" < ${to}`);
+      return { value: round(num(r.median)) };
+    },
+  },
+  {
+    key: 'offres_diffusees',
+    label: 'Offres diffusées aux partenaires',
+    definition: 'Nombre d’offres France Travail diffusées aux partenaires dans la période.',
+    unit: 'count',
+    higherIsBetter: true,
+    async compute(db, p) {
+      const { from, to } = instants(p);
+      const r = await one(db.$queryRaw<{ n: bigint }[]>`SELECT count(DISTINCT "alertId") AS n FROM "AlertTransition" WHERE "to" = 'diffusee' AND at >= ${from} AND at < ${to}`);
+      return { value: num(r.n) };
+    },
+  },
+  {
+    key: 'entreprises_informees',
+    label: 'Entreprises informées après un comité',
+    definition: 'Parmi les entreprises sur lesquelles un comité clôturé dans la période a statué, part informée de ses décisions (en %).',
+    unit: 'percent',
+    higherIsBetter: true,
+    async compute(db, p) {
+      const { from, to } = instants(p);
+      const r = await one(db.$queryRaw<{ total: bigint; informed: bigint }[]>`
+        SELECT count(*) AS total, count(i."informedAt") AS informed
+          FROM "AgendaItem" i JOIN "Committee" c ON c.id = i."committeeId"
+         WHERE c.status = 'closed' AND c."closedAt" >= ${from} AND c."closedAt" < ${to}
+           AND (i.decision IS NOT NULL OR i."noFollowUp" OR EXISTS (SELECT 1 FROM "Action" a WHERE a."agendaItemId" = i.id))`);
+      const total = Number(r.total);
+      return { value: total > 0 ? round((Number(r.informed) / total) * 100) : null };
+    },
+  },
+];
+
+export const INDICATOR_KEYS = INDICATORS.map((i) => i.key);
+
+export function findIndicator(key: string): IndicatorDefinition | undefined {
+  return INDICATORS.find((i) => i.key === key);
+}
+
+/** The quarter's local days: T1 is January to March. */
+export function quarterPeriod(year: number, quarter: 1 | 2 | 3 | 4, timeZone: string): Period {
+  const startMonth = (quarter - 1) * 3 + 1;
+  const start = `${year}-${String(startMonth).padStart(2, '0')}-01`;
+  const end = quarter === 4 ? `${year + 1}-01-01` : `${year}-${String(startMonth + 3).padStart(2, '0')}-01`;
+  return { start, end, timeZone };
+}
