@@ -90,6 +90,7 @@ export function createPlatformApp(options: PlatformAppOptions) {
     },
     visits: { overlapDays: config.VISIT_OVERLAP_DAYS },
     programmes: { nudgeDay: config.PROGRAMME_NUDGE_DAY },
+    steering: { channelId: config.STEERING_CHANNEL_ID },
     workingDays: new WorkingDays(config.PLATFORM_HOLIDAYS, config.PLATFORM_TIMEZONE),
     now,
     logger,

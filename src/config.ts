@@ -44,6 +44,8 @@ export const configSchema = z.object({
   PARTNERS_CHANNEL_ID: env(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF').optional()),
   /** The technical committee's channel, where each action has its message (the bot must be a member). */
   COMMITTEE_CHANNEL_ID: env(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF').optional()),
+  /** The steering committee's channel, where the quarterly indicators and the reports are posted (the bot must be a member). */
+  STEERING_CHANNEL_ID: env(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF').optional()),
   /** Days before a committee session when its agenda is published in its channel. */
   COMMITTEE_AGENDA_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(60).default(7)),
   /** Days before a session when committee members are reminded to read the agenda and update their actions. */

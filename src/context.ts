@@ -27,6 +27,8 @@ export interface AppContext {
   visits: VisitSettings;
   /** Visit programmes: the day of the month structures behind their pace are nudged. */
   programmes: { nudgeDay: number };
+  /** The steering committee: its channel for the quarterly indicators and the reports. */
+  steering: { channelId?: string | undefined };
   /** Monday to Friday without the public holidays of the platform's region. */
   workingDays: WorkingDays;
   now: () => Date;

@@ -29,6 +29,8 @@ import {
 } from './views/messages/committee.js';
 import { visitConfirmationMessage, visitOverlapMessage } from './views/messages/visit.js';
 import { programmeNudgeMessage } from './views/messages/programme.js';
+import { indicatorsSnapshotMessage } from './views/messages/indicators.js';
+import { getSnapshotWithPrevious, INDICATORS_NOTICE } from './services/indicators/steering.js';
 import { getOverlap, VISIT_OVERLAP } from './services/visits/overlap.js';
 import { PROGRAMME_NUDGE, programmeProgress } from './services/programmes/progress.js';
 
@@ -182,6 +184,13 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
       async render(db, data) {
         const action = await getAction(db, actionData.parse(data).actionId);
         return action ? actionNewsMessage(action, clock()) : null;
+      },
+    },
+    [INDICATORS_NOTICE]: {
+      async render(db, data) {
+        const { year, quarter } = z.object({ year: z.number().int(), quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).parse(data);
+        const snapshot = await getSnapshotWithPrevious(db, year, quarter);
+        return snapshot ? indicatorsSnapshotMessage(snapshot) : null;
       },
     },
     [VISIT_OVERLAP]: {

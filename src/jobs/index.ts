@@ -8,6 +8,7 @@ import { holdDueSessions, oweCommitteeReminders, publishDueAgendas } from '../se
 import { oweInformReminders } from '../services/committees/informing.js';
 import { proposeNextSession } from '../services/committees/rhythm.js';
 import { oweProgrammeNudges } from '../services/programmes/progress.js';
+import { oweQuarterlyIndicators } from '../services/indicators/steering.js';
 import { localDate, localTime } from '../time.js';
 
 /** One job's run, on demand: what the schedule calls, and what tests and operators can call. */
@@ -44,6 +45,14 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
       if (nudged > 0) ctx.logger.info({ nudged }, 'programme nudges');
       await ctx.notifier.kick();
     },
+    /** The past quarter's indicators, frozen on the first working day of a quarter and posted to the steering channel (once). */
+    quarterlyIndicators: async () => {
+      const now = ctx.now();
+      if (!ctx.workingDays.isWorkingDay(now)) return;
+      const frozen = await runWithLease(ctx.db, 'quarterly-indicators', holder, now, 10 * 60_000, () => oweQuarterlyIndicators(ctx.db, now, { timeZone: ctx.timeZone, channelId: ctx.steering.channelId }));
+      if (frozen) ctx.logger.info(frozen, 'quarterly indicators frozen');
+      await ctx.notifier.kick();
+    },
     /** The morning digest of due and overdue actions, on working days (public holidays off). */
     actionDigests: async () => {
       const now = ctx.now();
@@ -77,6 +86,7 @@ export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
   const actionDigests = safely('action-digests', run.actionDigests);
   const committeeAgendas = safely('committee-agendas', run.committeeAgendas);
   const programmeNudges = safely('programme-nudges', run.programmeNudges);
+  const quarterlyIndicators = safely('quarterly-indicators', run.quarterlyIndicators);
   const options = (name: string) => ({ timezone: ctx.timeZone, name, noOverlap: true });
   const tasks: ScheduledTask[] = [
     schedule('* * * * *', outbox, options('outbox')),
@@ -87,11 +97,14 @@ export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
     schedule('*/15 * * * *', committeeAgendas, options('committee-agendas')),
     // 9:00 local time on working days, from the nudge day on (a later start-up catches up).
     schedule('0 9 * * 1-5', programmeNudges, options('programme-nudges')),
+    // 9:10 local time on working days: a quarter not yet frozen is (the first working day, or a catch-up).
+    schedule('10 9 * * 1-5', quarterlyIndicators, options('quarterly-indicators')),
   ];
   void alertDeadlines();
   void committeeAgendas();
   if (localTime(ctx.now(), ctx.timeZone) >= '08:30') void actionDigests();
   if (localTime(ctx.now(), ctx.timeZone) >= '09:00') void programmeNudges();
+  if (localTime(ctx.now(), ctx.timeZone) >= '09:10') void quarterlyIndicators();
   return {
     async stop() {
       await Promise.all(tasks.map((task) => task.destroy()));

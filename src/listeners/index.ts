@@ -1,8 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { ALERT_ACTIONS } from '../services/alerts/state-machine.js';
-import { ACTION_BUTTONS, ACTIONS, AGENDA_EDIT_BLOCKS, ALERT_ACTION_IDS, COMMANDS, COMMITTEE_BUTTONS, PROGRAMME_BLOCKS, PROGRAMME_BUTTONS, VIEWS } from '../slack/ids.js';
+import { ACTION_BUTTONS, ACTIONS, AGENDA_EDIT_BLOCKS, ALERT_ACTION_IDS, COMMANDS, COMMITTEE_BUTTONS, INDICATOR_BUTTONS, PROGRAMME_BLOCKS, PROGRAMME_BUTTONS, VIEWS } from '../slack/ids.js';
 import { openProgrammeForm } from './actions/programme-buttons.js';
+import { openIndicatorsForm } from './actions/indicator-buttons.js';
+import { indicatorsSubmission } from './views/indicators-form.js';
 import { programmeSubmission } from './views/programme-form.js';
 import { agendaItemButton, cancelCommitteeButton, closeCommitteeButton, openCommitteePlan, openInformed, openSessionForm, publishCommitteeAgenda } from './actions/committee-buttons.js';
 import { agendaEditSubmission } from './views/agenda-edit.js';
@@ -56,6 +58,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.view(VIEWS.companyInformed, companyInformedSubmission(ctx));
   app.view(VIEWS.agendaEdit, agendaEditSubmission(ctx));
   app.view(VIEWS.programme, programmeSubmission(ctx));
+  app.view(VIEWS.indicators, indicatorsSubmission(ctx));
 
   app.action(ACTIONS.openVisitReport, openVisitReport(ctx));
   app.action(ACTIONS.showCompanyCard, showCompanyCard(ctx));
@@ -85,6 +88,8 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.action(COMMITTEE_BUTTONS.informed, openInformed(ctx));
   app.action(PROGRAMME_BUTTONS.edit, openProgrammeForm(ctx));
   app.action(PROGRAMME_BUTTONS.editNext, openProgrammeForm(ctx));
+  app.action(INDICATOR_BUTTONS.choose, openIndicatorsForm(ctx));
+  app.action(INDICATOR_BUTTONS.chooseNext, openIndicatorsForm(ctx));
 
   app.options(ACTIONS.companyPicker, companyPickerOptions(ctx));
   app.options(ACTIONS.nafPicker, nafPickerOptions(ctx));

@@ -33,6 +33,7 @@ export const VIEWS = {
   companyInformed: 'company_informed',
   agendaEdit: 'agenda_edit',
   programme: 'programme_form',
+  indicators: 'indicators_form',
 } as const;
 
 /**
@@ -220,6 +221,18 @@ export const PROGRAMME_BUTTONS = {
   /** On a structure in /plateforme programmes (value `structureId:year`): its programme's form, this year's or next. */
   edit: 'programme_open_form',
   editNext: 'programme_open_form_next',
+} as const;
+
+/** The indicators form: the chosen ones, and a target input per indicator (prefix + its key). */
+export const INDICATOR_BLOCKS = {
+  keys: 'indicator_keys',
+  targetPrefix: 'indicator_target_',
+} as const;
+
+export const INDICATOR_BUTTONS = {
+  /** In /plateforme indicateurs (value: the year): the steering committee's choice. */
+  choose: 'indicators_open_form',
+  chooseNext: 'indicators_open_form_next',
 } as const;
 
 export const INFORMED_BLOCKS = {

@@ -1,9 +1,12 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../context.js';
 import { listMembers } from '../../services/members.js';
-import { can } from '../../services/permissions.js';
+import { can, type Actor } from '../../services/permissions.js';
+import { UserError } from '../../services/errors.js';
+import { getIndicatorSets, getSnapshotWithPrevious, postSnapshot, snapshotQuarter, type Quarter } from '../../services/indicators/steering.js';
+import { indicatorsOverviewMessage, indicatorsSnapshotMessage } from '../../views/messages/indicators.js';
 import { listStructures } from '../../services/structures.js';
-import { HELP, REFUSALS } from '../../texts/fr.js';
+import { errorText, HELP, REFUSALS } from '../../texts/fr.js';
 import { searchKey } from '../../reference/text.js';
 import { programmeProgress } from '../../services/programmes/progress.js';
 import { localDate } from '../../time.js';
@@ -14,7 +17,7 @@ import { commandPayload } from './visite.js';
 
 /**
  * `/plateforme`: help for everyone. For the coordination, `programmes [structure]`: the visit
- * programmes. For administrators, the structures and members with buttons to change them;
+ * programmes; for the steering committee and the coordination, `indicateurs [2026-T3]`. For administrators, the structures and members with buttons to change them;
  * `/plateforme structure` and `/plateforme membre` open the forms directly.
  */
 export function plateformeCommand(ctx: AppContext) {
@@ -29,6 +32,10 @@ export function plateformeCommand(ctx: AppContext) {
       if (!can(actor, 'managePrograms')) return void (await respond(ephemeral(REFUSALS.managePrograms)));
       return void (await respond({ response_type: 'ephemeral', ...programmesMessage(await programmesOverview(ctx, rest.join(' '))) }));
     }
+    if (word === 'indicateurs') {
+      if (!can(actor, 'readIndicators')) return void (await respond(ephemeral(REFUSALS.readIndicators)));
+      return void (await respond({ response_type: 'ephemeral', ...(await indicatorsReply(ctx, actor, rest.join(' '))) }));
+    }
     if (word === 'aide' || word === 'help' || !can(actor, 'administer')) {
       const refusal = word && word !== 'aide' && word !== 'help' ? `${REFUSALS.administer}\n\n` : '';
       return void (await respond(ephemeral(`${refusal}${HELP.plateforme}`)));
@@ -41,6 +48,35 @@ export function plateformeCommand(ctx: AppContext) {
     const [structures, members] = await Promise.all([listStructures(ctx.db), listMembers(ctx.db)]);
     await respond({ response_type: 'ephemeral', ...administrationMessage(structures, members) });
   };
+}
+
+/**
+ * `/plateforme indicateurs`: the year's chosen indicators and their versions; with `2026-T3`, that
+ * quarter's frozen values (frozen now if it is over and was not yet, and posted to the steering channel).
+ */
+async function indicatorsReply(ctx: AppContext, actor: Actor, argument: string) {
+  const now = ctx.now();
+  const today = localDate(ctx.timeZone, now);
+  const asked = /^(\d{4})\s*-?\s*T([1-4])$/i.exec(argument.trim());
+  if (asked) {
+    const year = Number(asked[1]);
+    const quarter = Number(asked[2]) as Quarter;
+    try {
+      const { created } = await snapshotQuarter(ctx.db, year, quarter, now, ctx.timeZone);
+      if (created && ctx.steering.channelId) {
+        await postSnapshot(ctx.db, year, quarter, ctx.steering.channelId);
+        void ctx.notifier.kick();
+      }
+    } catch (error) {
+      if (error instanceof UserError) return ephemeral(errorText(error.code, error.params));
+      throw error;
+    }
+    return indicatorsSnapshotMessage((await getSnapshotWithPrevious(ctx.db, year, quarter))!);
+  }
+  if (argument.trim()) return ephemeral('Précisez un trimestre ainsi : `/plateforme indicateurs 2026-T3`.');
+  const year = Number(today.slice(0, 4));
+  const [sets, frozen] = await Promise.all([getIndicatorSets(ctx.db, year), ctx.db.indicatorSnapshot.findMany({ orderBy: [{ year: 'desc' }, { quarter: 'desc' }], take: 8, select: { year: true, quarter: true } })]);
+  return indicatorsOverviewMessage({ year, sets, frozen, canChoose: can(actor, 'manageIndicators'), years: Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year] });
 }
 
 /** Every active structure's programme this year (or those whose name holds `filter`), and the years that can be set. */
