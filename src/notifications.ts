@@ -190,7 +190,7 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
       async render(db, data) {
         const { year, quarter } = z.object({ year: z.number().int(), quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).parse(data);
         const snapshot = await getSnapshotWithPrevious(db, year, quarter);
-        return snapshot ? indicatorsSnapshotMessage(snapshot) : null;
+        return snapshot ? indicatorsSnapshotMessage(snapshot, clock().timeZone) : null;
       },
     },
     [VISIT_OVERLAP]: {

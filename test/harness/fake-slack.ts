@@ -26,9 +26,18 @@ export interface RecordedResponse {
   at: number;
 }
 
+export interface UploadedFile {
+  fileId: string;
+  /** The bytes posted to the upload URL, as sent (the file, possibly in a multipart envelope). */
+  bytes: Buffer;
+  at: number;
+}
+
 export interface FakeSlack {
   /** API base to pass as `slackApiUrl`, e.g. http://127.0.0.1:PORT/api/ */
   url: string;
+  /** Files posted to the upload URLs files.getUploadURLExternal gave (files.uploadV2's second step). */
+  uploads: UploadedFile[];
   /** A response_url on this server; posts to it land in `responses`. */
   responseUrl(id?: string): string;
   calls: RecordedCall[];
@@ -78,10 +87,10 @@ function decodeArgs(raw: string, contentType: string): SlackArgs {
   return args;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -112,6 +121,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const canned = new Map<string, Record<string, unknown>>();
   const httpFailures: { method: string; predicate: (args: SlackArgs) => boolean; failures: HttpFailure[] }[] = [];
   const accepted = new Set<RecordedCall>();
+  const uploads: UploadedFile[] = [];
+  let origin = '';
   const next = (): number => ++seq;
 
   function answer(method: string, args: SlackArgs): Record<string, unknown> {
@@ -146,6 +157,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${n}`;
+        return { ok: true, file_id: fileId, upload_url: `${origin}/upload/${fileId}` };
+      }
+      case 'files.completeUploadExternal': {
+        const files = typeof args.files === 'string' ? (JSON.parse(args.files) as { id: string; title?: string }[]) : [];
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
+      }
       case 'chat.getPermalink':
         return { ok: true, channel: args.channel, permalink: `https://plateforme-test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` };
       case 'chat.postEphemeral':
@@ -208,10 +227,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     void (async () => {
       const at = performance.now();
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      const raw = await readBody(req);
+      const bytes = await readBody(req);
+      const raw = bytes.toString('utf8');
       const contentType = String(req.headers['content-type'] ?? '');
       try {
-        if (path.startsWith('/api/')) {
+        if (path.startsWith('/upload/') && req.method === 'POST') {
+          uploads.push({ fileId: path.slice('/upload/'.length), bytes, at });
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end('OK');
+        } else if (path.startsWith('/api/')) {
           const method = path.slice('/api/'.length);
           const args = decodeArgs(raw, contentType);
           const call: RecordedCall = { method, args, at };
@@ -249,10 +273,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  origin = `http://127.0.0.1:${port}`;
 
   return {
     url: `${origin}/api/`,
+    uploads,
     responseUrl: (id) => `${origin}/response/${id ?? `r${next()}`}`,
     calls,
     responses,
@@ -269,6 +294,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       // Mutate in place: tests may hold references to `calls` / `responses`.
       calls.length = 0;
       responses.length = 0;
+      uploads.length = 0;
       failures.clear();
       httpFailures.length = 0;
     },

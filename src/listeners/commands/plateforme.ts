@@ -71,12 +71,12 @@ async function indicatorsReply(ctx: AppContext, actor: Actor, argument: string) 
       if (error instanceof UserError) return ephemeral(errorText(error.code, error.params));
       throw error;
     }
-    return indicatorsSnapshotMessage((await getSnapshotWithPrevious(ctx.db, year, quarter))!);
+    return indicatorsSnapshotMessage((await getSnapshotWithPrevious(ctx.db, year, quarter))!, ctx.timeZone);
   }
   if (argument.trim()) return ephemeral('Précisez un trimestre ainsi : `/plateforme indicateurs 2026-T3`.');
   const year = Number(today.slice(0, 4));
   const [sets, frozen] = await Promise.all([getIndicatorSets(ctx.db, year), ctx.db.indicatorSnapshot.findMany({ orderBy: [{ year: 'desc' }, { quarter: 'desc' }], take: 8, select: { year: true, quarter: true } })]);
-  return indicatorsOverviewMessage({ year, sets, frozen, canChoose: can(actor, 'manageIndicators'), years: Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year] });
+  return indicatorsOverviewMessage({ year, sets, frozen, canChoose: can(actor, 'manageIndicators'), years: Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year], timeZone: ctx.timeZone });
 }
 
 /** Every active structure's programme this year (or those whose name holds `filter`), and the years that can be set. */

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { findIndicator, type IndicatorUnit } from '../../services/indicators/catalogue.js';
 import type { IndicatorSetRow, SnapshotValue, SnapshotWithPrevious } from '../../services/indicators/steering.js';
 import { INDICATOR_BUTTONS } from '../../slack/ids.js';
-import { frenchDate } from '../../time.js';
+import { frenchDate, localDate } from '../../time.js';
 import { actions, button, context, escapeText as esc, header, section, truncate } from '../blocks.js';
 
 const decimal = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 1 });
@@ -38,7 +38,7 @@ function targetMark(v: SnapshotValue): string {
 }
 
 /** A quarter's frozen values: value, target, previous quarter, trend; the distribution's leaders. */
-export function indicatorsSnapshotMessage(s: SnapshotWithPrevious) {
+export function indicatorsSnapshotMessage(s: SnapshotWithPrevious, timeZone = 'Europe/Paris') {
   const { snapshot, previous } = s;
   const values = snapshot.values as unknown as SnapshotValue[];
   const before = new Map(((previous?.values ?? []) as unknown as SnapshotValue[]).map((v) => [v.key, v.value]));
@@ -61,19 +61,20 @@ export function indicatorsSnapshotMessage(s: SnapshotWithPrevious) {
   }
   blocks.push(
     context(
-      `Valeurs figées le ${frenchDate(snapshot.computedAt.toISOString().slice(0, 10))}${snapshot.set ? `, indicateurs choisis (version ${snapshot.set.version})` : ', catalogue complet (aucun indicateur choisi pour l’année)'} : elles ne changent plus. Définitions : \`/plateforme indicateurs\`.`,
+      `Valeurs figées le ${frenchDate(localDate(timeZone, snapshot.computedAt))}${snapshot.set ? `, indicateurs choisis (version ${snapshot.set.version})` : ', catalogue complet (aucun indicateur choisi pour l’année)'} : elles ne changent plus. Définitions : \`/plateforme indicateurs\`.`,
     ),
   );
   return { text: `Indicateurs du T${snapshot.quarter} ${snapshot.year}`, blocks };
 }
 
 /** `/plateforme indicateurs`: the year's chosen indicators with their definitions, the versions, the last quarters. */
-export function indicatorsOverviewMessage(o: { year: number; sets: IndicatorSetRow[]; frozen: { year: number; quarter: number }[]; canChoose: boolean; years: number[] }) {
+export function indicatorsOverviewMessage(o: { year: number; sets: IndicatorSetRow[]; frozen: { year: number; quarter: number }[]; canChoose: boolean; years: number[]; timeZone?: string }) {
   const [current, ...older] = o.sets;
+  const day = (at: Date) => frenchDate(localDate(o.timeZone ?? 'Europe/Paris', at));
   const blocks: KnownBlock[] = [section(`*Indicateurs du comité de pilotage — ${o.year}*`)];
   if (!current) blocks.push(context('Aucun indicateur choisi pour cette année : chaque trimestre est figé avec le catalogue complet.'));
   else {
-    blocks.push(context(`Version ${current.version} du ${frenchDate(current.createdAt.toISOString().slice(0, 10))}${older.length ? ` — versions précédentes : ${older.map((s) => `${s.version} (${frenchDate(s.createdAt.toISOString().slice(0, 10))})`).join(', ')}` : ''}`));
+    blocks.push(context(`Version ${current.version} du ${day(current.createdAt)}${older.length ? ` — versions précédentes : ${older.map((s) => `${s.version} (${day(s.createdAt)})`).join(', ')}` : ''}`));
     for (const choice of current.choices.slice(0, 20)) {
       const indicator = findIndicator(choice.key);
       if (!indicator) continue;
@@ -81,6 +82,6 @@ export function indicatorsOverviewMessage(o: { year: number; sets: IndicatorSetR
     }
   }
   if (o.frozen.length) blocks.push(context(`Trimestres figés : ${o.frozen.map((q) => `\`${q.year}-T${q.quarter}\``).join(', ')} — \`/plateforme indicateurs 2026-T3\` pour en revoir un.`));
-  if (o.canChoose) blocks.push(actions('indicator_actions', o.years.map((year, i) => button(`Choisir les indicateurs ${year}`, i === 0 ? INDICATOR_BUTTONS.choose : INDICATOR_BUTTONS.chooseNext, String(year)))));
+  if (o.canChoose && o.years.length) blocks.push(actions('indicator_actions', o.years.map((year, i) => button(`Choisir les indicateurs ${year}`, i === 0 ? INDICATOR_BUTTONS.choose : INDICATOR_BUTTONS.chooseNext, String(year)))));
   return { text: `Indicateurs du comité de pilotage — ${o.year}`, blocks };
 }

@@ -24,7 +24,7 @@ export function indicatorsModal(year: number, current: IndicatorSetRow | undefin
     blocks: [
       context(
         started
-          ? `L'année ${year} a commencé : les indicateurs sont fixés. Enregistrer crée une nouvelle version datée d'aujourd'hui ; les précédentes restent dans l'historique.`
+          ? `L’année ${year} a commencé : les indicateurs sont fixés. Enregistrer crée une nouvelle version datée d’aujourd’hui ; les précédentes restent dans l’historique.`
           : `Les indicateurs choisis par le comité de pilotage pour ${year}, et leurs cibles. Ils seront fixés le 1er janvier.`,
       ),
       input(B.keys, 'Indicateurs suivis', {

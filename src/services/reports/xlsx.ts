@@ -1,0 +1,47 @@
+import ExcelJS from 'exceljs';
+import type { ReportDocument } from './document.js';
+
+/**
+ * The spreadsheet annex: the data behind every chart and table of the report, one sheet per
+ * section, with the same cells as the document (the public edition masked the same way).
+ */
+export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Plateforme Emploi – Mutations Économiques';
+  book.title = doc.title;
+  const used = new Set<string>();
+  for (const section of doc.sections) {
+    const sheet = book.addWorksheet(sheetName(section.title, used));
+    sheet.addRow([section.title]).font = { bold: true, size: 13 };
+    for (const p of section.paragraphs) sheet.addRow([p]);
+    if (section.figures) {
+      sheet.addRow([]);
+      sheet.addRow(['Indicateur', 'Valeur']).font = { bold: true };
+      for (const [label, value] of section.figures) sheet.addRow([label, value]);
+    }
+    if (section.chart && section.chart.bars.length) {
+      sheet.addRow([]);
+      sheet.addRow([`${section.chart.title} (graphique)`]).font = { bold: true };
+      sheet.addRow(['Catégorie', section.chart.unit]).font = { bold: true };
+      for (const bar of section.chart.bars) sheet.addRow([bar.label, bar.value]);
+    }
+    for (const table of section.tables ?? []) {
+      sheet.addRow([]);
+      sheet.addRow([table.title]).font = { bold: true };
+      sheet.addRow(table.headers).font = { bold: true };
+      for (const row of table.rows) sheet.addRow(row);
+    }
+    sheet.getColumn(1).width = 48;
+    for (let i = 2; i <= 8; i++) sheet.getColumn(i).width = 18;
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** Excel sheet names: 31 characters, no []:*?/\, unique. */
+function sheetName(title: string, used: Set<string>): string {
+  const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28).trim();
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base} ${i}`;
+  used.add(name);
+  return name;
+}
