@@ -94,6 +94,7 @@ export function createPlatformApp(options: PlatformAppOptions) {
     workingDays: new WorkingDays(config.PLATFORM_HOLIDAYS, config.PLATFORM_TIMEZONE),
     now,
     logger,
+    delivery: deliveryClient,
     notifier: createNotifier({ db, client: deliveryClient, logger, now, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE, today: localDate(config.PLATFORM_TIMEZONE, now()) })) }),
   };
   const { commands } = registerListeners(app, ctx);

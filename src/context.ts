@@ -1,3 +1,4 @@
+import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Db } from './services/db.js';
 import type { ActionSettings } from './services/actions/actions.js';
@@ -33,5 +34,7 @@ export interface AppContext {
   workingDays: WorkingDays;
   now: () => Date;
   notifier: Notifier;
+  /** The Web API client of owed deliveries (no retry of its own: the outbox and the jobs retry), for files. */
+  delivery: WebClient;
   logger: Logger;
 }

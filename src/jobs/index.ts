@@ -9,6 +9,7 @@ import { oweInformReminders } from '../services/committees/informing.js';
 import { proposeNextSession } from '../services/committees/rhythm.js';
 import { oweProgrammeNudges } from '../services/programmes/progress.js';
 import { oweQuarterlyIndicators } from '../services/indicators/steering.js';
+import { deliverOwedReports, oweYearlyReport } from '../services/reports/reports.js';
 import { localDate, localTime } from '../time.js';
 
 /** One job's run, on demand: what the schedule calls, and what tests and operators can call. */
@@ -53,6 +54,19 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
       if (frozen) ctx.logger.info(frozen, 'quarterly indicators frozen');
       await ctx.notifier.kick();
     },
+    /**
+     * Reports: in January the past year's, once (under a lease: it takes seconds on a large
+     * territory); then any report not yet taken by Slack is uploaded again.
+     */
+    reports: async () => {
+      const now = ctx.now();
+      if (ctx.workingDays.isWorkingDay(now) && localTime(now, ctx.timeZone) >= '09:00') {
+        const made = await runWithLease(ctx.db, 'yearly-report', holder, now, 15 * 60_000, () => oweYearlyReport(ctx.db, now, { timeZone: ctx.timeZone, channelId: ctx.steering.channelId }));
+        if (made) ctx.logger.info({ reportId: made.id }, 'yearly report generated');
+      }
+      const posted = await deliverOwedReports(ctx.db, ctx.delivery, now);
+      if (posted > 0) ctx.logger.info({ posted }, 'reports posted');
+    },
     /** The morning digest of due and overdue actions, on working days (public holidays off). */
     actionDigests: async () => {
       const now = ctx.now();
@@ -87,6 +101,7 @@ export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
   const committeeAgendas = safely('committee-agendas', run.committeeAgendas);
   const programmeNudges = safely('programme-nudges', run.programmeNudges);
   const quarterlyIndicators = safely('quarterly-indicators', run.quarterlyIndicators);
+  const reports = safely('reports', run.reports);
   const options = (name: string) => ({ timezone: ctx.timeZone, name, noOverlap: true });
   const tasks: ScheduledTask[] = [
     schedule('* * * * *', outbox, options('outbox')),
@@ -99,12 +114,15 @@ export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
     schedule('0 9 * * 1-5', programmeNudges, options('programme-nudges')),
     // 9:10 local time on working days: a quarter not yet frozen is (the first working day, or a catch-up).
     schedule('10 9 * * 1-5', quarterlyIndicators, options('quarterly-indicators')),
+    // Every quarter of an hour from 9:20: January's yearly report, and uploads to retry.
+    schedule('20,35,50,5 * * * *', reports, options('reports')),
   ];
   void alertDeadlines();
   void committeeAgendas();
   if (localTime(ctx.now(), ctx.timeZone) >= '08:30') void actionDigests();
   if (localTime(ctx.now(), ctx.timeZone) >= '09:00') void programmeNudges();
   if (localTime(ctx.now(), ctx.timeZone) >= '09:10') void quarterlyIndicators();
+  void reports();
   return {
     async stop() {
       await Promise.all(tasks.map((task) => task.destroy()));

@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { generateAnnualReport, postReport } from '../../services/reports/reports.js';
 import type { AppContext } from '../../context.js';
 import { listMembers } from '../../services/members.js';
 import { can, type Actor } from '../../services/permissions.js';
@@ -31,6 +32,10 @@ export function plateformeCommand(ctx: AppContext) {
     if (word === 'programmes' || word === 'programme') {
       if (!can(actor, 'managePrograms')) return void (await respond(ephemeral(REFUSALS.managePrograms)));
       return void (await respond({ response_type: 'ephemeral', ...programmesMessage(await programmesOverview(ctx, rest.join(' '))) }));
+    }
+    if (word === 'rapport') {
+      if (!can(actor, 'readIndicators')) return void (await respond(ephemeral(REFUSALS.readIndicators)));
+      return void (await annualReportCommand(ctx, actor, rest, respond));
     }
     if (word === 'indicateurs') {
       if (!can(actor, 'readIndicators')) return void (await respond(ephemeral(REFUSALS.readIndicators)));
@@ -77,6 +82,27 @@ async function indicatorsReply(ctx: AppContext, actor: Actor, argument: string) 
   const year = Number(today.slice(0, 4));
   const [sets, frozen] = await Promise.all([getIndicatorSets(ctx.db, year), ctx.db.indicatorSnapshot.findMany({ orderBy: [{ year: 'desc' }, { quarter: 'desc' }], take: 8, select: { year: true, quarter: true } })]);
   return indicatorsOverviewMessage({ year, sets, frozen, canChoose: can(actor, 'manageIndicators'), years: Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year], timeZone: ctx.timeZone });
+}
+
+/**
+ * `/plateforme rapport [année] [nouveau]`: the year's report posted to the steering channel — the
+ * kept one sent again, or produced when there is none (or when `nouveau` asks for a new version).
+ * Producing takes seconds on a large territory: said at once, done after the ack.
+ */
+async function annualReportCommand(ctx: AppContext, actor: Actor, args: string[], respond: RespondFn) {
+  const today = localDate(ctx.timeZone, ctx.now());
+  const yearArg = args.find((a) => /^\d{4}$/.test(a));
+  const fresh = args.some((a) => /^(nouveau|nouvelle|regenerer|régénérer)$/i.test(a));
+  // Before April, the last complete year; then the year under way.
+  const year = yearArg ? Number(yearArg) : Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) <= 3 ? 1 : 0);
+  const channel = ctx.steering.channelId;
+  if (!channel) return void (await respond(ephemeral(errorText('steering_channel_missing'))));
+  if (year < 2000 || year > Number(today.slice(0, 4))) return void (await respond(ephemeral(errorText('report_year'))));
+  const kept = fresh ? null : await ctx.db.report.findFirst({ where: { year }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
+  await respond(ephemeral(kept ? `:outbox_tray: Rapport ${year} (version ${kept.version}) renvoyé dans <#${channel}>…` : `:hourglass_flowing_sand: Rapport ${year} en préparation ; il sera publié dans <#${channel}>.`));
+  const report = kept ?? (await generateAnnualReport(ctx.db, year, { now: ctx.now(), timeZone: ctx.timeZone, channelId: channel, actorSlackId: actor.slackUserId, memberId: actor.memberId }));
+  const posted = await postReport(ctx.db, ctx.delivery, report.id, ctx.now(), channel);
+  await respond(ephemeral(posted ? `:white_check_mark: Rapport ${year} publié dans <#${channel}> : versions publique et interne, avec leurs annexes.` : errorText('report_not_posted')));
 }
 
 /** Every active structure's programme this year (or those whose name holds `filter`), and the years that can be set. */
