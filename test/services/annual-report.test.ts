@@ -2,10 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualData, type AnnualData } from '../../src/services/reports/annual-data.js';
 import { buildDocument, MASKED, type Cell, type ReportDocument } from '../../src/services/reports/document.js';
-import { generateAnnualReport } from '../../src/services/reports/reports.js';
+import { generateAnnualReport, oweYearlyReport } from '../../src/services/reports/reports.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeMember, makeStructure } from '../support/factories.js';
-import { makeStakedVisit, makeTerritoryCompany } from '../support/territory.js';
+import { seedYear } from '../support/territory.js';
 
 /**
  * A seeded year (2025) whose typology is known: 30 companies visited — 12 factories and 7 shops
@@ -13,34 +12,6 @@ import { makeStakedVisit, makeTerritoryCompany } from '../support/territory.js';
  */
 let db: TestDatabase;
 let data: AnnualData;
-
-export async function seedYear(database: TestDatabase) {
-  const cci = await makeStructure(database.prisma, 'CCI du Cher', 'cci');
-  const cma = await makeStructure(database.prisma, 'CMA du Cher', 'cma');
-  const { findActor } = await import('../../src/services/members.js');
-  await makeMember(database.prisma, 'UREPCCI', ['capteur'], cci.id);
-  await makeMember(database.prisma, 'UREPCMA', ['capteur'], cma.id);
-  const cciCapteur = (await findActor(database.prisma, 'UREPCCI'))!;
-  const cmaCapteur = (await findActor(database.prisma, 'UREPCMA'))!;
-  const groups = [
-    { n: 12, naf: '25.62B', band: '12', commune: 'Vierzon', stakes: [{ stake: 'recrutement' as const, priority: 'haute' as const }], hiring: [{ jobFamily: 'Soudeur', count: 2 }] },
-    { n: 7, naf: '47.11B', band: '03', commune: 'Vierzon', stakes: [{ stake: 'numerique' as const, priority: 'moyenne' as const }], hiring: [] },
-    { n: 8, naf: '70.22Z', band: '21', commune: 'Bourges', stakes: [{ stake: 'recrutement' as const, priority: 'moyenne' as const }, { stake: 'export' as const, priority: 'haute' as const }], hiring: [{ jobFamily: 'Commercial', count: 1 }] },
-    { n: 3, naf: '43.22A', band: '11', commune: 'Issoudun', stakes: [{ stake: 'transmission_reprise' as const, priority: 'haute' as const }], hiring: [] },
-  ];
-  let k = 0;
-  for (const g of groups) {
-    for (let i = 0; i < g.n; i++) {
-      const company = await makeTerritoryCompany(database.prisma, { name: `Entreprise ${++k}`, nafCode: g.naf, headcountBand: g.band, commune: g.commune });
-      const month = String((k % 12) + 1).padStart(2, '0');
-      await makeStakedVisit(database.prisma, k % 2 ? cciCapteur : cmaCapteur, company.id, `2025-${month}-10`, g.stakes, g.hiring);
-      // Factories get a second visit: each company still counts once.
-      if (g.naf === '25.62B') await makeStakedVisit(database.prisma, cciCapteur, company.id, '2025-11-20', [{ stake: 'recrutement', priority: 'basse' }]);
-    }
-  }
-  const old = await makeTerritoryCompany(database.prisma, { name: 'Visitée en 2024', nafCode: '25.62B', headcountBand: '12', commune: 'Mehun-sur-Yèvre' });
-  await makeStakedVisit(database.prisma, cciCapteur, old.id, '2024-12-15', [{ stake: 'export', priority: 'haute' }]);
-}
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -125,5 +96,18 @@ describe('the public edition', () => {
     // Produced again: a new version, the first one kept.
     expect((await generateAnnualReport(db.prisma, 2025, { now: new Date('2026-02-01T09:00:00Z'), timeZone: 'Europe/Paris' })).version).toBe(2);
     expect(await db.prisma.report.count({ where: { year: 2025 } })).toBe(2);
+  });
+});
+
+describe('the yearly schedule', () => {
+  it('produces the past year’s report in January, once, and nothing the rest of the year', async () => {
+    const settings = { timeZone: 'Europe/Paris', channelId: 'CPILOTAGE' };
+    expect(await oweYearlyReport(db.prisma, new Date('2026-12-15T09:00:00Z'), settings)).toBeNull();
+    // 2025's exists already (above); 2026's is produced in January 2027 (Paris: 1 January from 23:00 UTC).
+    expect(await oweYearlyReport(db.prisma, new Date('2026-12-31T22:59:00Z'), settings)).toBeNull();
+    const made = await oweYearlyReport(db.prisma, new Date('2026-12-31T23:30:00Z'), settings);
+    expect(made).toMatchObject({ version: 1 });
+    expect(await db.prisma.report.findUniqueOrThrow({ where: { id: made!.id } })).toMatchObject({ year: 2026, channelId: 'CPILOTAGE' });
+    expect(await oweYearlyReport(db.prisma, new Date('2027-01-04T09:00:00Z'), settings)).toBeNull();
   });
 });

@@ -44,11 +44,12 @@ export async function generateAnnualReport(db: Db, year: number, options: { now:
 /** The files of a report as Slack gets them. */
 export function reportFiles(report: { year: number; version: number; internalPdf: Uint8Array; internalXlsx: Uint8Array; publicPdf: Uint8Array; publicXlsx: Uint8Array }) {
   const v = report.version > 1 ? `-v${report.version}` : '';
+  const name = `Rapport annuel ${report.year}${report.version > 1 ? ` (version ${report.version})` : ''}`;
   return [
-    { file: Buffer.from(report.publicPdf), filename: `rapport-annuel-${report.year}${v}-public.pdf`, title: `Rapport annuel ${report.year} — version publique` },
-    { file: Buffer.from(report.publicXlsx), filename: `rapport-annuel-${report.year}${v}-public-annexe.xlsx`, title: `Rapport annuel ${report.year} — annexe publique (données)` },
-    { file: Buffer.from(report.internalPdf), filename: `rapport-annuel-${report.year}${v}-interne.pdf`, title: `Rapport annuel ${report.year} — version interne (ne pas diffuser)` },
-    { file: Buffer.from(report.internalXlsx), filename: `rapport-annuel-${report.year}${v}-interne-annexe.xlsx`, title: `Rapport annuel ${report.year} — annexe interne (données)` },
+    { file: Buffer.from(report.publicPdf), filename: `rapport-annuel-${report.year}${v}-public.pdf`, title: `${name} — version publique` },
+    { file: Buffer.from(report.publicXlsx), filename: `rapport-annuel-${report.year}${v}-public-annexe.xlsx`, title: `${name} — annexe publique (données)` },
+    { file: Buffer.from(report.internalPdf), filename: `rapport-annuel-${report.year}${v}-interne.pdf`, title: `${name} — version interne (ne pas diffuser)` },
+    { file: Buffer.from(report.internalXlsx), filename: `rapport-annuel-${report.year}${v}-interne-annexe.xlsx`, title: `${name} — annexe interne (données)` },
   ];
 }
 

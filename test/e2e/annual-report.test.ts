@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { jobRunners } from '../../src/jobs/index.js';
+import { errorText, REFUSALS } from '../../src/texts/fr.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { makeMember } from '../support/factories.js';
+import { seedYear } from '../support/territory.js';
+
+/** The annual report from Slack: produced, posted to the steering channel as files, sent again, retried. */
+const pilot = { id: 'UREPPILOT', name: 'maire' };
+const STEERING = 'CPILOTAGE2';
+
+let db: TestDatabase;
+let t: TestApp;
+// Monday 5 January 2026, 10:00 in Paris.
+const clock = new Date('2026-01-05T09:00:00Z');
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  t = await startTestApp(db.prisma, { now: () => clock, env: { STEERING_CHANNEL_ID: STEERING } });
+  await makeMember(db.prisma, pilot.id, ['pilotage']);
+  await seedYear(db);
+});
+afterAll(async () => {
+  await t?.stop();
+  await db?.close();
+});
+beforeEach(() => t.fake.reset());
+
+const responses = async (name: string, count: number) => {
+  await expect.poll(() => t.fake.responses.filter((r) => r.path.endsWith(`/${name}`)).length, { timeout: 15_000 }).toBe(count);
+  return t.fake.responses.filter((r) => r.path.endsWith(`/${name}`)).map((r) => String(r.body.text));
+};
+
+describe('the annual report', () => {
+  it('is produced on demand and posted to the steering channel as four files: public and internal, PDF and spreadsheet', async () => {
+    await t.slack.command('/plateforme', 'rapport 2025', { id: 'UNOBODY', name: 'x' }, { extra: { response_url: t.fake.responseUrl('refused') } });
+    expect((await responses('refused', 1))[0]).not.toContain('Rapport');
+
+    await t.slack.command('/plateforme', 'rapport 2025', pilot, { extra: { response_url: t.fake.responseUrl('report') } });
+    const [started, done] = await responses('report', 2);
+    expect(started).toContain('Rapport 2025 en préparation');
+    expect(done).toContain(`Rapport 2025 publié dans <#${STEERING}>`);
+    expect(t.fake.succeeded('files.getUploadURLExternal')).toHaveLength(4);
+    expect(t.fake.uploads).toHaveLength(4);
+    const contents = t.fake.uploads.map((u) => u.bytes);
+    expect(contents.filter((b) => b.includes(Buffer.from('%PDF-')))).toHaveLength(2);
+    // An XLSX is a zip: it starts with PK.
+    expect(contents.filter((b) => b.includes(Buffer.from('PK\u0003\u0004', 'latin1')))).toHaveLength(2);
+    const complete = t.fake.succeeded('files.completeUploadExternal');
+    expect(complete).toHaveLength(1);
+    expect(complete[0]!.args.channel_id).toBe(STEERING);
+    expect(t.fake.succeeded('files.getUploadURLExternal').map((c) => c.args.filename).sort()).toEqual([
+      'rapport-annuel-2025-interne-annexe.xlsx',
+      'rapport-annuel-2025-interne.pdf',
+      'rapport-annuel-2025-public-annexe.xlsx',
+      'rapport-annuel-2025-public.pdf',
+    ]);
+    expect(String(complete[0]!.args.files)).toContain('Rapport annuel 2025 — version publique');
+    expect(await db.prisma.report.findFirstOrThrow({ where: { year: 2025 } })).toMatchObject({ version: 1, postedAt: clock, channelId: STEERING });
+  });
+
+  it('is sent again from what was kept, without being made again', async () => {
+    await t.slack.command('/plateforme', 'rapport 2025', pilot, { extra: { response_url: t.fake.responseUrl('again') } });
+    const [started, done] = await responses('again', 2);
+    expect(started).toContain('Rapport 2025 (version 1) renvoyé');
+    expect(done).toContain('publié');
+    expect(await db.prisma.report.count()).toBe(1);
+    expect(t.fake.uploads).toHaveLength(4);
+  });
+
+  it('is kept when Slack refuses the files, and posted by the job once Slack takes them', async () => {
+    t.fake.failNext('files.completeUploadExternal', 1, 'not_in_channel');
+    await t.slack.command('/plateforme', 'rapport 2025 nouveau', pilot, { extra: { response_url: t.fake.responseUrl('refusedBySlack') } });
+    const [, refused] = await responses('refusedBySlack', 2);
+    expect(refused).toBe(errorText('report_not_posted'));
+    const v2 = await db.prisma.report.findFirstOrThrow({ where: { year: 2025, version: 2 } });
+    expect(v2).toMatchObject({ postedAt: null, attempts: 1, lastError: 'not_in_channel' });
+    t.fake.reset();
+    await jobRunners(t.ctx).reports();
+    expect(t.fake.succeeded('files.completeUploadExternal')).toHaveLength(1);
+    expect(t.fake.succeeded('files.getUploadURLExternal').map((c) => c.args.filename)).toContain('rapport-annuel-2025-v2-public.pdf');
+    expect(String(t.fake.succeeded('files.completeUploadExternal')[0]!.args.files)).toContain('Rapport annuel 2025 (version 2) — version publique');
+    expect((await db.prisma.report.findUniqueOrThrow({ where: { id: v2.id } })).postedAt).toEqual(clock);
+    await jobRunners(t.ctx).reports();
+    expect(t.fake.succeeded('files.completeUploadExternal')).toHaveLength(1);
+  });
+
+  it('is refused for a year to come', async () => {
+    await t.slack.command('/plateforme', 'rapport 2031', pilot, { extra: { response_url: t.fake.responseUrl('future') } });
+    expect((await responses('future', 1))[0]).toBe(errorText('report_year'));
+    expect(REFUSALS.readIndicators).toBeTruthy();
+  });
+});
