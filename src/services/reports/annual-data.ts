@@ -1,3 +1,4 @@
+import { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../db.js';
 import { findHeadcountBand, HEADCOUNT_BANDS, shortBandLabel } from '../../reference/headcount-bands.js';
 import { nafSection } from '../../reference/naf.js';
@@ -60,31 +61,31 @@ export interface Crossing {
 
 const n = (v: unknown) => Number(v ?? 0);
 
-export async function annualData(db: Db, year: number, timeZone: string): Promise<AnnualData> {
+/** The SQL of a year's report, one query per aggregate: run by annualData, and bare by the benchmark. */
+export function annualQueries(year: number, timeZone: string) {
   const from = new Date(`${year}-01-01T00:00:00Z`);
   const to = new Date(`${year + 1}-01-01T00:00:00Z`);
   const fromInstant = localInstant(`${year}-01-01`, '00:00', timeZone);
   const toInstant = localInstant(`${year + 1}-01-01`, '00:00', timeZone);
-
-  const [visits, months, committees, actions, alerts, companies, stakes, hiring] = await Promise.all([
-    db.$queryRaw<{ visits: bigint; companies: bigint; structures: bigint; capteurs: bigint }[]>`
+  return {
+    visits: Prisma.sql`
       SELECT count(*) AS visits, count(DISTINCT "companyId") AS companies, count(DISTINCT "structureId") AS structures, count(DISTINCT "capteurId") AS capteurs
         FROM "Visit" WHERE "visitDate" >= ${from} AND "visitDate" < ${to}`,
-    db.$queryRaw<{ month: number; n: bigint }[]>`
+    months: Prisma.sql`
       SELECT EXTRACT(MONTH FROM "visitDate")::int AS month, count(*) AS n FROM "Visit" WHERE "visitDate" >= ${from} AND "visitDate" < ${to} GROUP BY 1`,
-    db.$queryRaw<{ committees: bigint; examined: bigint; informed: bigint }[]>`
+    committees: Prisma.sql`
       SELECT count(DISTINCT c.id) AS committees,
              count(i.id) FILTER (WHERE i.decision IS NOT NULL OR i."noFollowUp" OR EXISTS (SELECT 1 FROM "Action" a WHERE a."agendaItemId" = i.id)) AS examined,
              count(i."informedAt") AS informed
         FROM "Committee" c LEFT JOIN "AgendaItem" i ON i."committeeId" = c.id
        WHERE c.status IN ('held', 'closed') AND c."scheduledAt" >= ${fromInstant} AND c."scheduledAt" < ${toInstant}`,
-    db.$queryRaw<{ created: bigint; done: bigint; abandoned: bigint; open: bigint }[]>`
+    actions: Prisma.sql`
       SELECT count(*) AS created,
              count(*) FILTER (WHERE status = 'realisee') AS done,
              count(*) FILTER (WHERE status = 'abandonnee') AS abandoned,
              count(*) FILTER (WHERE status IN ('a_faire', 'en_cours', 'bloquee')) AS open
         FROM "Action" WHERE "createdAt" >= ${fromInstant} AND "createdAt" < ${toInstant}`,
-    db.$queryRaw<{ alerts: bigint; transmitted: bigint; within: bigint; diffused: bigint; positions: bigint }[]>`
+    alerts: Prisma.sql`
       SELECT count(*) AS alerts,
              count(t.at) AS transmitted,
              count(*) FILTER (WHERE t.at <= a."deadlineAt") AS within,
@@ -94,22 +95,36 @@ export async function annualData(db: Db, year: number, timeZone: string): Promis
         LEFT JOIN (SELECT "alertId", min(at) AS at FROM "AlertTransition" WHERE "to" = 'transmise' GROUP BY "alertId") t ON t."alertId" = a.id
        WHERE a."raisedAt" >= ${fromInstant} AND a."raisedAt" < ${toInstant}`,
     // Each company visited this year once, with what describes it.
-    db.$queryRaw<{ nafCode: string; sectorFamily: SectorFamily; headcountBand: string; commune: string; n: bigint }[]>`
+    companies: Prisma.sql`
       SELECT c."nafCode", c."sectorFamily"::text AS "sectorFamily", c."headcountBand", c.commune, count(*) AS n
         FROM "Company" c
        WHERE EXISTS (SELECT 1 FROM "Visit" v WHERE v."companyId" = c.id AND v."visitDate" >= ${from} AND v."visitDate" < ${to})
        GROUP BY 1, 2, 3, 4`,
     // Each company once per stake it was said to face this year (high if any visit said so), with its family and band.
-    db.$queryRaw<{ stake: keyof typeof STAKE_LABELS; sectorFamily: SectorFamily; headcountBand: string; high: boolean; n: bigint }[]>`
+    stakes: Prisma.sql`
       SELECT stake, "sectorFamily", "headcountBand", high, count(*) AS n FROM (
         SELECT s.stake::text AS stake, c."sectorFamily"::text AS "sectorFamily", c."headcountBand", c.id, bool_or(s.priority = 'haute') AS high
           FROM "VisitStake" s JOIN "Visit" v ON v.id = s."visitId" JOIN "Company" c ON c.id = v."companyId"
          WHERE v."visitDate" >= ${from} AND v."visitDate" < ${to}
          GROUP BY 1, 2, 3, 4) per_company
        GROUP BY 1, 2, 3, 4`,
-    db.$queryRaw<{ jobFamily: string; n: bigint }[]>`
+    hiring: Prisma.sql`
       SELECT h."jobFamily", sum(h.count) AS n FROM "VisitHiringNeed" h JOIN "Visit" v ON v.id = h."visitId"
        WHERE v."visitDate" >= ${from} AND v."visitDate" < ${to} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15`,
+  };
+}
+
+export async function annualData(db: Db, year: number, timeZone: string): Promise<AnnualData> {
+  const q = annualQueries(year, timeZone);
+  const [visits, months, committees, actions, alerts, companies, stakes, hiring] = await Promise.all([
+    db.$queryRaw<{ visits: bigint; companies: bigint; structures: bigint; capteurs: bigint }[]>(q.visits),
+    db.$queryRaw<{ month: number; n: bigint }[]>(q.months),
+    db.$queryRaw<{ committees: bigint; examined: bigint; informed: bigint }[]>(q.committees),
+    db.$queryRaw<{ created: bigint; done: bigint; abandoned: bigint; open: bigint }[]>(q.actions),
+    db.$queryRaw<{ alerts: bigint; transmitted: bigint; within: bigint; diffused: bigint; positions: bigint }[]>(q.alerts),
+    db.$queryRaw<{ nafCode: string; sectorFamily: SectorFamily; headcountBand: string; commune: string; n: bigint }[]>(q.companies),
+    db.$queryRaw<{ stake: keyof typeof STAKE_LABELS; sectorFamily: SectorFamily; headcountBand: string; high: boolean; n: bigint }[]>(q.stakes),
+    db.$queryRaw<{ jobFamily: string; n: bigint }[]>(q.hiring),
   ]);
 
   const tally = (key: (r: (typeof companies)[number]) => string) => {
