@@ -307,6 +307,9 @@ export const HELP = {
     '• `/comite` : les séances du comité technique et leur ordre du jour ;',
     '• `/plateforme` : cette aide ; pour les administrateurs, la gestion des structures et des membres ;',
     '• `/plateforme structure` : créer une structure partenaire ;',
-    '• `/plateforme membre` : inscrire un membre ou changer ses rôles.',
+    '• `/plateforme membre` : inscrire un membre ou changer ses rôles ;',
+    '• `/plateforme programmes [structure]` : les programmes de visites des structures et leur avancement (coordination) ;',
+    '• `/plateforme indicateurs [2026-T3]` : les indicateurs du comité de pilotage, et les valeurs figées d’un trimestre (pilotage, coordination) ;',
+    '• `/plateforme rapport [année] [nouveau]` : le rapport annuel, publié dans le canal de pilotage en version publique et interne (pilotage, coordination).',
   ].join('\n'),
 } as const;
