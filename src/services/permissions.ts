@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   manageIndicators: ['coordinateur'],
   /** See the indicators and their quarterly values, freeze a past quarter, produce the reports. */
   readIndicators: ['coordinateur', 'pilotage'],
+  /** Export a period's visits, companies, actions and alerts (personal data included: audited). */
+  exportData: ['coordinateur'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

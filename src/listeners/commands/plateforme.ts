@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { generateAnnualReport, postReport } from '../../services/reports/reports.js';
+import { exportPeriod, readPeriod } from '../../services/reports/exports.js';
 import type { AppContext } from '../../context.js';
 import { listMembers } from '../../services/members.js';
 import { can, type Actor } from '../../services/permissions.js';
@@ -10,7 +11,7 @@ import { listStructures } from '../../services/structures.js';
 import { errorText, HELP, REFUSALS } from '../../texts/fr.js';
 import { searchKey } from '../../reference/text.js';
 import { programmeProgress } from '../../services/programmes/progress.js';
-import { localDate } from '../../time.js';
+import { frenchDate, localDate } from '../../time.js';
 import { programmesMessage, type ProgrammesOverview } from '../../views/messages/programme.js';
 import { administrationMessage, memberModal, structureModal } from '../../views/modals/administration.js';
 import { ackFirst, ephemeral, openModalForCommand } from '../guard.js';
@@ -32,6 +33,10 @@ export function plateformeCommand(ctx: AppContext) {
     if (word === 'programmes' || word === 'programme') {
       if (!can(actor, 'managePrograms')) return void (await respond(ephemeral(REFUSALS.managePrograms)));
       return void (await respond({ response_type: 'ephemeral', ...programmesMessage(await programmesOverview(ctx, rest.join(' '))) }));
+    }
+    if (word === 'export') {
+      if (!can(actor, 'exportData')) return void (await respond(ephemeral(REFUSALS.exportData)));
+      return void (await exportCommand(ctx, actor, rest.join(' '), respond));
     }
     if (word === 'rapport') {
       if (!can(actor, 'readIndicators')) return void (await respond(ephemeral(REFUSALS.readIndicators)));
@@ -103,6 +108,30 @@ async function annualReportCommand(ctx: AppContext, actor: Actor, args: string[]
   const report = kept ?? (await generateAnnualReport(ctx.db, year, { now: ctx.now(), timeZone: ctx.timeZone, channelId: channel, actorSlackId: actor.slackUserId, memberId: actor.memberId }));
   const posted = await postReport(ctx.db, ctx.delivery, report.id, ctx.now(), channel);
   await respond(ephemeral(posted ? `:white_check_mark: Rapport ${year} publié dans <#${channel}> : versions publique et interne, avec leurs annexes.` : errorText('report_not_posted')));
+}
+
+/**
+ * `/plateforme export <période>`: a spreadsheet of the period's visits, companies, actions and
+ * alerts, sent to the coordinator alone — in their conversation with the app, never in the
+ * channel where the command was typed (it holds personal data).
+ */
+async function exportCommand(ctx: AppContext, actor: Actor, argument: string, respond: RespondFn) {
+  const period = readPeriod(argument);
+  if (!period) return void (await respond(ephemeral(errorText('export_period'))));
+  await respond(ephemeral(`:hourglass_flowing_sand: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} en préparation : il arrive dans votre conversation avec l'application.`));
+  const { file, filename, counts } = await exportPeriod(ctx.db, actor, period, ctx.timeZone);
+  try {
+    // A message to the person opens (or finds) the conversation; the file goes under it.
+    const note = await ctx.delivery.chat.postMessage({
+      channel: actor.slackUserId,
+      text: `:page_facing_up: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} : ${counts.visites} visite(s), ${counts.entreprises} entreprise(s), ${counts.actions} action(s), ${counts.alertes} alerte(s). Il contient des données personnelles (contacts des alertes) : ne le diffusez pas.`,
+    });
+    await ctx.delivery.filesUploadV2({ channel_id: note.channel!, thread_ts: note.ts!, file_uploads: [{ file, filename, title: `Export ${period.from} – ${period.to}` }] });
+  } catch (error) {
+    ctx.logger.warn({ err: { message: (error as Error).message } }, 'export not sent');
+    return void (await respond(ephemeral(errorText('export_not_sent'))));
+  }
+  await respond(ephemeral(':white_check_mark: Export envoyé dans votre conversation avec l’application.'));
 }
 
 /** Every active structure's programme this year (or those whose name holds `filter`), and the years that can be set. */

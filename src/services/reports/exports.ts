@@ -1,0 +1,133 @@
+import ExcelJS from 'exceljs';
+import type { Db } from '../db.js';
+import { audit } from '../audit.js';
+import { UserError } from '../errors.js';
+import { can, type Actor } from '../permissions.js';
+import { ACTION_STATUS_LABELS, ALERT_STATE_LABELS, CHANNEL_LABELS, PRIORITY_LABELS, RED_FLAG_LABELS, STAKE_LABELS } from '../../texts/fr.js';
+import { addCalendarDays, localDate, localInstant } from '../../time.js';
+
+/** A period of local days, both included, as people say it. */
+export interface ExportPeriod {
+  from: string;
+  to: string;
+}
+
+/** « 2026 », « 2026-T1 », « 2026-03 », « 2026-01-01 2026-03-31 »: the period, or null. */
+export function readPeriod(text: string): ExportPeriod | null {
+  const t = text.trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})$/.exec(t))) return { from: `${m[1]}-01-01`, to: `${m[1]}-12-31` };
+  if ((m = /^(\d{4})-?T([1-4])$/i.exec(t))) {
+    const q = Number(m[2]);
+    const start = `${m[1]}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
+    const end = q === 4 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+    return { from: start, to: addCalendarDays(end, -1) };
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(t)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
+    const next = Number(m[2]) === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, '0')}-01`;
+    return { from: `${m[1]}-${m[2]}-01`, to: addCalendarDays(next, -1) };
+  }
+  if ((m = /^(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})$/.exec(t))) {
+    const valid = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+    if (valid(m[1]!) && valid(m[2]!) && m[1]! <= m[2]!) return { from: m[1]!, to: m[2]! };
+  }
+  return null;
+}
+
+/**
+ * The coordination's export of a period: visits, companies visited, actions and alerts, one sheet
+ * each, with what Slack shows the coordination (visit content even when not shared with partners,
+ * alert contacts: personal data, so the export is audited).
+ */
+export async function exportPeriod(db: Db, actor: Actor, period: ExportPeriod, timeZone: string): Promise<{ file: Buffer; filename: string; counts: Record<string, number> }> {
+  if (!can(actor, 'exportData')) throw new UserError('export_forbidden');
+  const fromDay = new Date(`${period.from}T00:00:00Z`);
+  const toDay = new Date(`${addCalendarDays(period.to, 1)}T00:00:00Z`);
+  const fromInstant = localInstant(period.from, '00:00', timeZone);
+  const toInstant = localInstant(addCalendarDays(period.to, 1), '00:00', timeZone);
+  const unshared = can(actor, 'readUnsharedVisits');
+  const [visits, actions, alerts] = await Promise.all([
+    db.visit.findMany({
+      where: { visitDate: { gte: fromDay, lt: toDay } },
+      orderBy: [{ visitDate: 'asc' }, { createdAt: 'asc' }],
+      include: { company: true, capteur: { select: { slackUserId: true, displayName: true } }, structure: { select: { name: true } }, stakes: true, redFlags: true, hiringNeeds: true },
+    }),
+    db.action.findMany({
+      where: { createdAt: { gte: fromInstant, lt: toInstant } },
+      orderBy: { createdAt: 'asc' },
+      include: { company: { select: { name: true, siret: true } }, ownerStructure: { select: { name: true } }, ownerMember: { select: { slackUserId: true } } },
+    }),
+    db.recruitmentAlert.findMany({
+      where: { raisedAt: { gte: fromInstant, lt: toInstant } },
+      orderBy: { raisedAt: 'asc' },
+      include: { company: { select: { name: true, siret: true } }, structure: { select: { name: true } }, positions: { orderBy: { rank: 'asc' } } },
+    }),
+  ]);
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Plateforme Emploi – Mutations Économiques';
+  const sheet = (name: string, headers: string[], rows: (string | number | null)[][]) => {
+    const s = book.addWorksheet(name);
+    s.addRow(headers).font = { bold: true };
+    for (const row of rows) s.addRow(row);
+    s.columns.forEach((c) => (c.width = 22));
+    s.views = [{ state: 'frozen', ySplit: 1 }];
+  };
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const local = (d: Date) => `${localDate(timeZone, d)}`;
+  sheet(
+    'Visites',
+    ['Date', 'Entreprise', 'SIRET', 'Commune', 'Capteur', 'Structure', 'Canal', 'Enjeux', 'Besoins', 'Premier diagnostic', 'Signaux', 'Recrutements', 'Accord de partage', 'Comité'],
+    visits.map((v) => {
+      const hidden = !v.consentToShare && !unshared;
+      return [
+        day(v.visitDate),
+        v.company.name,
+        v.company.siret,
+        v.company.commune,
+        v.capteur.displayName ?? v.capteur.slackUserId,
+        v.structure?.name ?? null,
+        CHANNEL_LABELS[v.channel],
+        v.stakes.map((s) => `${STAKE_LABELS[s.stake]} (${PRIORITY_LABELS[s.priority].toLowerCase()})`).join(' ; '),
+        hidden ? 'non partagé' : v.needs,
+        hidden ? 'non partagé' : v.diagnostic,
+        v.redFlags.map((f) => RED_FLAG_LABELS[f.flag]).join(' ; '),
+        v.hiringNeeds.map((h) => `${h.jobFamily} : ${h.count}`).join(' ; '),
+        v.consentToShare ? 'oui' : 'non',
+        v.toCommitteeAgenda ? 'oui' : 'non',
+      ];
+    }),
+  );
+  const companies = [...new Map(visits.map((v) => [v.company.id, v.company])).values()];
+  sheet(
+    'Entreprises',
+    ['Entreprise', 'SIRET', 'NAF', 'Tranche d’effectif', 'Commune', 'Code postal', 'Visites dans la période'],
+    companies.map((c) => [c.name, c.siret, c.nafCode, c.headcountBand, c.commune, c.postalCode, visits.filter((v) => v.companyId === c.id).length]),
+  );
+  sheet(
+    'Actions',
+    ['Créée le', 'Action', 'Entreprise', 'SIRET', 'Structure', 'Responsable', 'Échéance', 'Statut', 'Résultat ou motif', 'Origine'],
+    actions.map((a) => [local(a.createdAt), a.title, a.company.name, a.company.siret, a.ownerStructure.name, a.ownerMember?.slackUserId ?? null, day(a.dueDate), ACTION_STATUS_LABELS[a.status], a.statusNote, a.origin]),
+  );
+  sheet(
+    'Alertes',
+    ['Référence', 'Signalée le', 'Entreprise', 'SIRET', 'Structure', 'Postes', 'État', 'Échéance 48 h', 'En retard', 'Contact', 'Téléphone', 'E-mail', 'Offre France Travail'],
+    alerts.map((a) => [
+      a.reference,
+      local(a.raisedAt),
+      a.company.name,
+      a.company.siret,
+      a.structure?.name ?? null,
+      a.positions.map((p) => `${p.jobTitle} × ${p.count}`).join(' ; '),
+      ALERT_STATE_LABELS[a.state],
+      a.deadlineAt.toISOString(),
+      a.lateAt ? 'oui' : 'non',
+      a.contactName,
+      a.contactPhone,
+      a.contactEmail,
+      a.offerReference,
+    ]),
+  );
+  const counts = { visites: visits.length, entreprises: companies.length, actions: actions.length, alertes: alerts.length };
+  await audit(db, { actorSlackId: actor.slackUserId, action: 'export.period', entity: 'Export', details: { ...period, ...counts } });
+  return { file: Buffer.from(await book.xlsx.writeBuffer()), filename: `export-${period.from}-${period.to}.xlsx`, counts };
+}
