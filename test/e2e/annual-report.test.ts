@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { errorText, REFUSALS } from '../../src/texts/fr.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { responseTexts, startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeMember } from '../support/factories.js';
 import { seedYear } from '../support/territory.js';
@@ -27,10 +27,7 @@ afterAll(async () => {
 });
 beforeEach(() => t.fake.reset());
 
-const responses = async (name: string, count: number) => {
-  await expect.poll(() => t.fake.responses.filter((r) => r.path.endsWith(`/${name}`)).length, { timeout: 15_000 }).toBe(count);
-  return t.fake.responses.filter((r) => r.path.endsWith(`/${name}`)).map((r) => String(r.body.text));
-};
+const responses = (name: string, count: number) => responseTexts(t, name, count);
 
 describe('the annual report', () => {
   it('is produced on demand and posted to the steering channel as four files: public and internal, PDF and spreadsheet', async () => {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readPeriod } from '../../src/services/reports/exports.js';
 import { errorText, REFUSALS } from '../../src/texts/fr.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { responseTexts, startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
@@ -30,10 +30,7 @@ afterAll(async () => {
 });
 beforeEach(() => t.fake.reset());
 
-const responses = async (name: string, count: number) => {
-  await expect.poll(() => t.fake.responses.filter((r) => r.path.endsWith(`/${name}`)).length, { timeout: 10_000 }).toBe(count);
-  return t.fake.responses.filter((r) => r.path.endsWith(`/${name}`)).map((r) => String(r.body.text));
-};
+const responses = (name: string, count: number) => responseTexts(t, name, count);
 
 describe('periods', () => {
   it('are read as people write them', () => {

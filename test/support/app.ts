@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createPlatformApp } from '../../src/app.js';
@@ -49,4 +50,14 @@ export async function startTestApp(db: Db, options: { now?: () => Date; env?: Re
       await fake.close();
     },
   };
+}
+
+/**
+ * The texts posted to the response_url named `name`, once `count` of them have arrived (a command
+ * that answers at once, then again when its slow work is done).
+ */
+export async function responseTexts(t: TestApp, name: string, count: number): Promise<string[]> {
+  const posted = () => t.fake.responses.filter((r) => r.path.endsWith(`/${name}`));
+  await expect.poll(() => posted().length, { timeout: 15_000 }).toBe(count);
+  return posted().map((r) => String(r.body.text));
 }

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { Stake } from '../../src/generated/prisma/enums.js';
 import { searchKey } from '../../src/reference/text.js';
 import { sectorFamilyOf } from '../../src/reference/sector-family.js';
 import type { Db } from '../../src/services/db.js';
-import type { Actor } from '../../src/services/permissions.js';
 import { findActor } from '../../src/services/members.js';
 import { makeMember, makeStructure } from './factories.js';
+import { makeVisit } from './visits.js';
 
 /** A company as the report reads it: its sector family follows its NAF code. */
 export async function makeTerritoryCompany(db: Db, data: { name: string; nafCode: string; headcountBand: string; commune: string }) {
@@ -14,24 +12,6 @@ export async function makeTerritoryCompany(db: Db, data: { name: string; nafCode
   });
 }
 
-/** A visit with its stakes (and hiring needs), written straight to the database. */
-export async function makeStakedVisit(db: Db, capteur: Actor, companyId: string, date: string, stakes: { stake: Stake; priority: 'haute' | 'moyenne' | 'basse' }[], hiring: { jobFamily: string; count: number }[] = []) {
-  return db.visit.create({
-    data: {
-      submissionKey: randomUUID(),
-      companyId,
-      capteurId: capteur.memberId,
-      structureId: capteur.structureId,
-      visitDate: new Date(`${date}T00:00:00Z`),
-      channel: 'sur_site',
-      needs: 'Besoins notés.',
-      diagnostic: 'Diagnostic noté.',
-      consentToShare: true,
-      stakes: { create: stakes },
-      hiringNeeds: { create: hiring },
-    },
-  });
-}
 
 /**
  * A seeded year (2025) whose typology is known: 30 companies visited — 12 factories and 7 shops
@@ -55,12 +35,12 @@ export async function seedYear(database: { prisma: Db }) {
     for (let i = 0; i < g.n; i++) {
       const company = await makeTerritoryCompany(database.prisma, { name: `Entreprise ${++k}`, nafCode: g.naf, headcountBand: g.band, commune: g.commune });
       const month = String((k % 12) + 1).padStart(2, '0');
-      await makeStakedVisit(database.prisma, k % 2 ? cciCapteur : cmaCapteur, company.id, `2025-${month}-10`, g.stakes, g.hiring);
+      await makeVisit(database.prisma, k % 2 ? cciCapteur : cmaCapteur, company.id, { date: `2025-${month}-10`, stakes: g.stakes, hiringNeeds: g.hiring });
       // Factories get a second visit: each company still counts once.
-      if (g.naf === '25.62B') await makeStakedVisit(database.prisma, cciCapteur, company.id, '2025-11-20', [{ stake: 'recrutement', priority: 'basse' }]);
+      if (g.naf === '25.62B') await makeVisit(database.prisma, cciCapteur, company.id, { date: '2025-11-20', stakes: [{ stake: 'recrutement', priority: 'basse' }] });
     }
   }
   const old = await makeTerritoryCompany(database.prisma, { name: 'Visitée en 2024', nafCode: '25.62B', headcountBand: '12', commune: 'Mehun-sur-Yèvre' });
-  await makeStakedVisit(database.prisma, cciCapteur, old.id, '2024-12-15', [{ stake: 'export', priority: 'haute' }]);
+  await makeVisit(database.prisma, cciCapteur, old.id, { date: '2024-12-15', stakes: [{ stake: 'export', priority: 'haute' }] });
 }
 

@@ -13,6 +13,7 @@ export interface VisitData {
   redFlags?: RedFlag[];
   /** Marked « for the next committee's agenda ». */
   toCommitteeAgenda?: boolean;
+  hiringNeeds?: { jobFamily: string; count: number }[];
 }
 
 /**
@@ -34,6 +35,7 @@ export async function makeVisit(db: Db, capteur: Actor, companyId: string, data:
       toCommitteeAgenda: data.toCommitteeAgenda ?? false,
       stakes: { create: data.stakes ?? [{ stake: 'recrutement', priority: 'moyenne' }] },
       redFlags: { create: (data.redFlags ?? []).map((flag) => ({ flag })) },
+      hiringNeeds: { create: data.hiringNeeds ?? [] },
     },
   });
 }

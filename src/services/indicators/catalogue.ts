@@ -1,3 +1,4 @@
+import { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../db.js';
 import { STAKE_LABELS } from '../../texts/fr.js';
 import { localInstant } from '../../time.js';
@@ -46,6 +47,11 @@ async function one<T extends Record<string, unknown>>(rows: Promise<T[]>): Promi
   return (await rows)[0]!;
 }
 
+/** An indicator that is one count: its query answers `n`. */
+async function countOf(db: Db, query: Prisma.Sql): Promise<IndicatorValue> {
+  return { value: num((await one(db.$queryRaw<{ n: bigint }[]>(query))).n) };
+}
+
 /** Months of the period (a quarter: 3). */
 function monthsIn(p: Period): number {
   const [ys, ms] = p.start.split('-').map(Number) as [number, number];
@@ -61,8 +67,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'count',
     higherIsBetter: true,
     async compute(db, p) {
-      const r = await one(db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Visit" WHERE "visitDate" >= ${day(p.start)} AND "visitDate" < ${day(p.end)}`);
-      return { value: num(r.n) };
+      return countOf(db, Prisma.sql`SELECT count(*) AS n FROM "Visit" WHERE "visitDate" >= ${day(p.start)} AND "visitDate" < ${day(p.end)}`);
     },
   },
   {
@@ -72,8 +77,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'count',
     higherIsBetter: true,
     async compute(db, p) {
-      const r = await one(db.$queryRaw<{ n: bigint }[]>`SELECT count(DISTINCT "companyId") AS n FROM "Visit" WHERE "visitDate" >= ${day(p.start)} AND "visitDate" < ${day(p.end)}`);
-      return { value: num(r.n) };
+      return countOf(db, Prisma.sql`SELECT count(DISTINCT "companyId") AS n FROM "Visit" WHERE "visitDate" >= ${day(p.start)} AND "visitDate" < ${day(p.end)}`);
     },
   },
   {
@@ -137,8 +141,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     higherIsBetter: true,
     async compute(db, p) {
       const { from, to } = instants(p);
-      const r = await one(db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Action" WHERE "createdAt" >= ${from} AND "createdAt" < ${to}`);
-      return { value: num(r.n) };
+      return countOf(db, Prisma.sql`SELECT count(*) AS n FROM "Action" WHERE "createdAt" >= ${from} AND "createdAt" < ${to}`);
     },
   },
   {
@@ -149,9 +152,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     higherIsBetter: true,
     async compute(db, p) {
       const { from, to } = instants(p);
-      const r = await one(db.$queryRaw<{ n: bigint }[]>`
+      return countOf(db, Prisma.sql`
         SELECT count(DISTINCT "actionId") AS n FROM "ActionUpdate" WHERE "toStatus" = 'realisee' AND at >= ${from} AND at < ${to}`);
-      return { value: num(r.n) };
     },
   },
   {
@@ -161,9 +163,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'count',
     higherIsBetter: false,
     async compute(db, p) {
-      const r = await one(db.$queryRaw<{ n: bigint }[]>`
+      return countOf(db, Prisma.sql`
         SELECT count(*) AS n FROM "Action" WHERE status IN ('a_faire', 'en_cours', 'bloquee') AND "dueDate" < ${day(p.end)} AND "createdAt" < ${instants(p).to}`);
-      return { value: num(r.n) };
     },
   },
   {
@@ -190,8 +191,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     higherIsBetter: true,
     async compute(db, p) {
       const { from, to } = instants(p);
-      const r = await one(db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "RecruitmentAlert" WHERE "raisedAt" >= ${from} AND "raisedAt" < ${to}`);
-      return { value: num(r.n) };
+      return countOf(db, Prisma.sql`SELECT count(*) AS n FROM "RecruitmentAlert" WHERE "raisedAt" >= ${from} AND "raisedAt" < ${to}`);
     },
   },
   {
@@ -235,8 +235,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     higherIsBetter: true,
     async compute(db, p) {
       const { from, to } = instants(p);
-      const r = await one(db.$queryRaw<{ n: bigint }[]>`SELECT count(DISTINCT "alertId") AS n FROM "AlertTransition" WHERE "to" = 'diffusee' AND at >= ${from} AND at < ${to}`);
-      return { value: num(r.n) };
+      return countOf(db, Prisma.sql`SELECT count(DISTINCT "alertId") AS n FROM "AlertTransition" WHERE "to" = 'diffusee' AND at >= ${from} AND at < ${to}`);
     },
   },
   {
