@@ -108,7 +108,8 @@ describe('the indicators of a known quarter', () => {
       visites: { value: 5 },
       entreprises_visitees: { value: 3 },
       // 5 visits by structures with a programme / ((4 + 2) × 3 months) = 27.8 %
-      realisation_programmes: { value: 27.8 },
+      // (CCI 4 / (4 × 3) = 33.3 %, CMA 1 / (2 × 3) = 16.7 %)
+      realisation_programmes: { value: 27.8, breakdown: { CCI: 33.3, CMA: 16.7 } },
       // Forges (July) and Porcelaines (30 June, since January) of 3 targets
       couverture_cibles: { value: 66.7 },
       // visits with a high-priority stake: 3 July, 10 and 15 August

@@ -3413,7 +3413,7 @@ function expectSnapshot(p: JPayload, s: SnapshotWithPrevious) {
     expect(line!.includes(` — cible ${formatValue(v.target, v.unit)}`), line).toBe(v.target !== null);
     expect(line!.includes(` — ${prevLabel} : `), line).toBe(before.has(v.key));
     const entries = Object.entries(v.breakdown ?? {}).slice(0, 5);
-    expect(breakdown, v.key).toBe(v.breakdown ? entries.map(([label, n]) => `${escapeText(label)} ${n}`).join(' · ') : undefined);
+    expect(breakdown, v.key).toBe(v.breakdown ? entries.map(([label, n]) => `${escapeText(label)} ${formatValue(n, v.unit === 'breakdown' ? 'count' : v.unit)}`).join(' · ') : undefined);
     expect(rest).toEqual([]);
   });
   const last = p.blocks[p.blocks.length - 1]!;
@@ -3576,7 +3576,8 @@ const INDICATOR_CASES: Case[] = [
       const sections = p.blocks.filter((b) => b.type === 'section').map((b) => b.text?.text ?? '');
       expect(sections).toHaveLength(INDICATORS.length);
       expect(sections.map((t) => t.split('\n')[1]!.split(' · '))).toEqual(
-        INDICATORS.map(() => ALL_STAKES.slice(0, 5).map((stake, i) => `${STAKE_LABELS[stake]} &lt;!channel&gt; &amp; *${stake}* ${1_000 - i}`)),
+        // Breakdown entries in their indicator's unit (a stake count for the distribution).
+        INDICATORS.map((indicator) => ALL_STAKES.slice(0, 5).map((stake, i) => `${STAKE_LABELS[stake]} &lt;!channel&gt; &amp; *${stake}* ${formatValue(1_000 - i, indicator.unit === 'breakdown' ? 'count' : indicator.unit)}`)),
       );
       expect(sections[0]!.split('\n')[0]).toBe(
         `*Visites réalisées* : 1${NNBSP}234${NNBSP}567 :small_orange_diamond: — cible 2${NNBSP}000${NNBSP}000 — T2 : 1${NNBSP}234${NNBSP}566 — :arrow_upper_right: en hausse`,

@@ -83,17 +83,21 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     key: 'realisation_programmes',
     label: 'Réalisation des programmes de visites',
-    definition: 'Visites des structures ayant un programme, rapportées à la somme de leurs objectifs mensuels sur les mois de la période (en %).',
+    definition: 'Visites des structures ayant un programme, rapportées à la somme de leurs objectifs mensuels sur les mois de la période (en %) ; le détail donne chaque structure.',
     unit: 'percent',
     higherIsBetter: true,
     async compute(db, p) {
       const year = Number(p.start.slice(0, 4));
-      const r = await one(db.$queryRaw<{ visits: bigint; target: bigint | null }[]>`
-        SELECT (SELECT count(*) FROM "Visit" v JOIN "VisitProgramme" vp ON vp."structureId" = v."structureId" AND vp.year = ${year}
-                 WHERE v."visitDate" >= ${day(p.start)} AND v."visitDate" < ${day(p.end)}) AS visits,
-               (SELECT sum("monthlyTarget") FROM "VisitProgramme" WHERE year = ${year}) AS target`);
-      const target = (num(r.target) ?? 0) * monthsIn(p);
-      return { value: target > 0 ? round((Number(r.visits) / target) * 100) : null };
+      const months = monthsIn(p);
+      const rows = await db.$queryRaw<{ name: string; target: number; visits: bigint }[]>`
+        SELECT s.name, vp."monthlyTarget" AS target,
+               (SELECT count(*) FROM "Visit" v WHERE v."structureId" = vp."structureId" AND v."visitDate" >= ${day(p.start)} AND v."visitDate" < ${day(p.end)}) AS visits
+          FROM "VisitProgramme" vp JOIN "Structure" s ON s.id = vp."structureId"
+         WHERE vp.year = ${year} ORDER BY s.name`;
+      const target = rows.reduce((sum, r) => sum + Number(r.target), 0) * months;
+      const visits = rows.reduce((sum, r) => sum + Number(r.visits), 0);
+      const perStructure = rows.filter((r) => Number(r.target) > 0).map((r) => [r.name, round((Number(r.visits) / (Number(r.target) * months)) * 100)!] as const);
+      return { value: target > 0 ? round((visits / target) * 100) : null, breakdown: Object.fromEntries(perStructure) };
     },
   },
   {

@@ -54,7 +54,7 @@ export function indicatorsSnapshotMessage(s: SnapshotWithPrevious, timeZone = 'E
     const breakdown = v.breakdown
       ? `\n${Object.entries(v.breakdown)
           .slice(0, 5)
-          .map(([label, n]) => `${esc(label)} ${n}`)
+          .map(([label, n]) => `${esc(label)} ${formatValue(n, v.unit === 'breakdown' ? 'count' : v.unit)}`)
           .join(' · ')}`
       : '';
     blocks.push(section(truncate(`${parts.join(' — ')}${breakdown}`, 3000)));
