@@ -70,10 +70,26 @@ describe('the public edition', () => {
     expect(internal.some((c) => typeof c === 'number' && c > 0 && c < 5)).toBe(true);
     expect(publicCells.filter((c) => typeof c === 'number' && c < 5)).toEqual([]);
     expect(publicCells).toContain(MASKED);
-    // Small categories go together when they make 5 or more, else they are left out.
+    // Categories under 5 go together, with the smallest shown one when they alone make less than 5.
     const publicDoc = buildDocument(data, 'publique');
     const byStake = publicDoc.sections.find((s) => s.title === 'Les enjeux des entreprises')!.chart!;
-    expect(byStake.bars.map((b) => b.label)).toEqual(['Recrutement', 'Export', 'Numérique']);
+    expect(byStake.bars.map((b) => [b.label, b.value])).toEqual([
+      ['Recrutement', 20],
+      ['Export', 8],
+      ['Autres (regroupés : secret statistique)', 10],
+    ]);
+    const communes = publicDoc.sections.find((s) => s.title === 'Par territoire')!.chart!;
+    expect(communes.bars.map((b) => [b.label, b.value])).toEqual([
+      ['Vierzon', 19],
+      ['Autres (regroupés : secret statistique)', 11],
+    ]);
+    // By commune, Issoudun (3) alone would be 30 − 19 − 8: Bourges, the smallest shown, is masked with it.
+    const byCommune = publicDoc.sections.find((s) => s.title === 'Par territoire')!.tables![0]!;
+    expect(byCommune.rows).toEqual([
+      ['Vierzon', 19, '63,3 %'],
+      ['Bourges', 's', 's'],
+      ['Issoudun', '< 5', 'n.s.'],
+    ]);
   });
 
   it('is produced as PDF and spreadsheet files, kept; the public annex has no number under 5', async () => {

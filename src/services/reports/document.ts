@@ -39,6 +39,8 @@ export interface ReportDocument {
 /** The statistical secret: below this many, a count is not shown in the public edition. */
 export const SECRET_THRESHOLD = 5;
 export const MASKED = '< 5';
+/** A cell masked so that a masked one cannot be worked out by subtraction. */
+export const SECONDARY = 's';
 
 /** A count as the edition shows it: masked under the threshold in the public one (0 as « — »). */
 export function countCell(value: number, edition: Edition): Cell {
@@ -53,7 +55,7 @@ function shareCell(part: number, whole: number, edition: Edition): Cell {
   return `${Math.round((part / whole) * 1000) / 10} %`.replace('.', ',');
 }
 
-/** Bars of the public edition: small ones together as « Autres » when that makes 5 or more, else left out. */
+/** Bars of the public edition: categories under 5 together as « Autres », never a group under 5. */
 function bars(rows: Row[], edition: Edition, limit = 12): Chart['bars'] {
   const shown = rows.filter((r) => r.count > 0);
   if (edition === 'interne') {
@@ -61,17 +63,34 @@ function bars(rows: Row[], edition: Edition, limit = 12): Chart['bars'] {
     const rest = shown.slice(limit).reduce((s, r) => s + r.count, 0);
     return [...top.map((r) => ({ label: r.label, value: r.count })), ...(rest ? [{ label: 'Autres', value: rest }] : [])];
   }
-  const big = shown.filter((r) => r.count >= SECRET_THRESHOLD);
+  let big = shown.filter((r) => r.count >= SECRET_THRESHOLD);
+  const small = shown.filter((r) => r.count < SECRET_THRESHOLD);
+  // Small ones under 5 together: the smallest shown one joins them, or they could be worked out from the total.
+  if (small.length && small.reduce((s, r) => s + r.count, 0) < SECRET_THRESHOLD && big.length) {
+    const smallest = big.reduce((min, r) => (r.count < min.count ? r : min));
+    big = big.filter((r) => r !== smallest);
+    small.push(smallest);
+  }
   const top = big.slice(0, limit);
-  const others = shown.filter((r) => r.count < SECRET_THRESHOLD).reduce((s, r) => s + r.count, 0) + big.slice(limit).reduce((s, r) => s + r.count, 0);
-  return [...top.map((r) => ({ label: r.label, value: r.count })), ...(others >= SECRET_THRESHOLD ? [{ label: 'Autres (moins de 5 chacun, regroupés)', value: others }] : [])];
+  const others = small.reduce((s, r) => s + r.count, 0) + big.slice(limit).reduce((s, r) => s + r.count, 0);
+  return [...top.map((r) => ({ label: r.label, value: r.count })), ...(others >= SECRET_THRESHOLD ? [{ label: 'Autres (regroupés : secret statistique)', value: others }] : [])];
 }
 
+/**
+ * A partition of the companies visited (their total is published): one masked cell alone could be
+ * worked out from the total and the others, so the smallest shown one is masked with it
+ * (secondary suppression).
+ */
 function rowsTable(title: string, header: string, rows: Row[], edition: Edition, total: number): Table {
+  const hidden = new Set(rows.filter((r) => edition === 'publique' && r.count > 0 && r.count < SECRET_THRESHOLD).map((r) => r.label));
+  if (hidden.size === 1) {
+    const smallest = rows.filter((r) => !hidden.has(r.label) && r.count >= SECRET_THRESHOLD).sort((a, b) => a.count - b.count)[0];
+    if (smallest) hidden.add(smallest.label);
+  }
   return {
     title,
     headers: [header, 'Entreprises', 'Part'],
-    rows: rows.map((r) => [r.label, countCell(r.count, edition), shareCell(r.count, total, edition)]),
+    rows: rows.map((r) => (hidden.has(r.label) && r.count >= SECRET_THRESHOLD ? [r.label, SECONDARY, SECONDARY] : [r.label, countCell(r.count, edition), shareCell(r.count, total, edition)])),
   };
 }
 
@@ -166,7 +185,7 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
         paragraphs: [
           'Sources : les comptes rendus de visite, les comités techniques, les actions et les alertes recrutement enregistrés sur la plateforme. Dates de visite et de signalement à l’heure de Paris.',
           edition === 'publique'
-            ? 'Version publique : en application du secret statistique, toute valeur portant sur moins de 5 entreprises est remplacée par « < 5 » (« — » pour zéro, « n.s. » pour une part non significative) ; dans les graphiques, les catégories de moins de 5 sont regroupées, ou omises si leur total reste inférieur à 5.'
+            ? 'Version publique : en application du secret statistique, toute valeur portant sur moins de 5 entreprises est remplacée par « < 5 » (« — » pour zéro, « n.s. » pour une part non significative) ; quand une seule valeur d’une répartition est masquée, la plus petite des autres l’est aussi (« s ») pour qu’on ne puisse pas la déduire du total ; dans les graphiques, les catégories de moins de 5 sont regroupées, avec la plus petite des autres quand leur total resterait inférieur à 5.'
             : 'Version interne : toutes les valeurs sont publiées, y compris les effectifs de moins de 5 entreprises. À ne pas diffuser hors du comité de pilotage.',
         ],
       },
