@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { ALERT_BLOCKS as A } from '../src/slack/ids.js';
 import { alertReportModal } from '../src/views/modals/alert.js';
 import { submitModal } from '../test/support/forms.js';
-import { slackSender } from '../test/harness/slack-requests.js';
+import { slackSender } from '../src/simulator/slack-requests.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
 /** Requests come from many people, as on a real platform: who-is-who is not always in memory. */

@@ -2,7 +2,7 @@
 // work does not compete with the app's event loop. Reports each views.open as it arrives, and
 // each alert page (a chat.postMessage carrying a bench marker) to the coordinator.
 import { parentPort } from 'node:worker_threads';
-import { startFakeSlack } from '../../test/harness/fake-slack.js';
+import { startFakeSlack } from '../../src/simulator/fake-slack.js';
 
 const fake = await startFakeSlack();
 const origin = performance.timeOrigin;

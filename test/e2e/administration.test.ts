@@ -3,7 +3,7 @@ import type { Role } from '../../src/generated/prisma/enums.js';
 import { bootstrapAdmins, findActor } from '../../src/services/members.js';
 import { ACTIONS, MEMBER_BLOCKS as M, STRUCTURE_BLOCKS as S, VIEWS } from '../../src/slack/ids.js';
 import { ERRORS, HELP, REFUSALS } from '../../src/texts/fr.js';
-import { blockActions, type SlackUser } from '../harness/slack-requests.js';
+import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeMember, makeStructure } from '../support/factories.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_BLOCKS as AB, ACTION_BUTTONS, ALERT_ACTION_IDS, ALERT_BLOCKS as A, OFFER_BLOCKS, VIEWS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
-import { blockActions, type SlackUser } from '../harness/slack-requests.js';
+import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';

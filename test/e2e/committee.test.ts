@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { ACTION_BLOCKS as AB, ACTION_BUTTONS, COMMITTEE_BLOCKS as B, COMMITTEE_BUTTONS, DECISION_BLOCKS, INFORMED_BLOCKS, VIEWS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
-import { blockActions, viewSubmission } from '../harness/slack-requests.js';
+import { blockActions, viewSubmission } from '../../src/simulator/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/services/permissions.js';
 import { ACTIONS } from '../../src/slack/ids.js';
 import { HELP, REFUSALS } from '../../src/texts/fr.js';
-import { blockActions, type SlackUser } from '../harness/slack-requests.js';
+import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';

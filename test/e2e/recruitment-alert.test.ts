@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_BUTTONS, ALERT_ACTION_IDS, ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../src/slack/ids.js';
-import { blockActions, type SlackUser } from '../harness/slack-requests.js';
-import type { RecordedCall } from '../harness/fake-slack.js';
+import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
+import type { RecordedCall } from '../../src/simulator/fake-slack.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';

@@ -5,7 +5,7 @@ import { createPlatformApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { VIEWS } from '../../src/slack/ids.js';
-import { startFakeSlack, type FakeSlack } from '../harness/fake-slack.js';
+import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeMember, makeStructure } from '../support/factories.js';
 

@@ -195,7 +195,7 @@ describe('roles and signatures', () => {
 
 describe('type-ahead', () => {
   it('suggests known companies by name or SIRET to capteurs only', async () => {
-    const { blockSuggestion } = await import('../harness/slack-requests.js');
+    const { blockSuggestion } = await import('../../src/simulator/slack-requests.js');
     const byName = await t.slack.interaction(blockSuggestion({ user: capteur, action_id: B.companyId, block_id: B.companyId, value: 'plasturgie' }));
     expect(byName.json().options.map((o: { text: { text: string } }) => o.text.text)).toEqual(['Plasturgie Berry — Bourges — 443 061 841 00047']);
     const bySiret = await t.slack.interaction(blockSuggestion({ user: capteur, action_id: B.companyId, block_id: B.companyId, value: '4430' }));
@@ -205,7 +205,7 @@ describe('type-ahead', () => {
   });
 
   it('suggests NAF sous-classes by code or words', async () => {
-    const { blockSuggestion } = await import('../harness/slack-requests.js');
+    const { blockSuggestion } = await import('../../src/simulator/slack-requests.js');
     const res = await t.slack.interaction(blockSuggestion({ user: capteur, action_id: B.newNaf, block_id: B.newNaf, value: 'mecanique indus' }));
     expect(res.json().options.map((o: { value: string }) => o.value)).toContain('25.62B');
   });

@@ -2,8 +2,8 @@
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from './fake-slack.js';
-import { blockActions, blockSuggestion, slackSender, slackSignature, viewSubmission, type SlackSender } from './slack-requests.js';
+import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
+import { blockActions, blockSuggestion, slackSender, slackSignature, viewSubmission, type SlackSender } from '../../src/simulator/slack-requests.js';
 
 const signingSecret = 'test-signing-secret';
 const user = { id: 'U0USER', name: 'alice' };

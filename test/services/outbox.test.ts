@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createNotifier, type Notice } from '../../src/notifier.js';
 import { enqueue, retryDelayMs } from '../../src/services/outbox.js';
-import { startFakeSlack, type FakeSlack } from '../harness/fake-slack.js';
+import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
 
 let db: TestDatabase;

@@ -5,8 +5,8 @@ import { createPlatformApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { Db } from '../../src/services/db.js';
-import { startFakeSlack, type FakeSlack } from '../harness/fake-slack.js';
-import { slackSender, type SlackSender } from '../harness/slack-requests.js';
+import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
+import { slackSender, type SlackSender } from '../../src/simulator/slack-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 

@@ -1,4 +1,4 @@
-import { viewSubmission, type SlackUser } from '../harness/slack-requests.js';
+import { viewSubmission, type SlackUser } from '../../src/simulator/slack-requests.js';
 
 type Block = { type: string; block_id?: string; element?: { type: string; action_id: string; options?: { value: string; text: unknown }[] } };
 type Answer = string | string[] | null | undefined;

@@ -31,6 +31,58 @@ export interface UploadedFile {
   /** The bytes posted to the upload URL, as sent (the file, possibly in a multipart envelope). */
   bytes: Buffer;
   at: number;
+  contentType: string;
+}
+
+/** The file itself out of what was posted: the part of a multipart body, or the body. */
+export function fileBytes(body: Buffer, contentType: string): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return body;
+  const marker = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = body.indexOf(marker);
+  if (start < 0) return body;
+  const headersEnd = body.indexOf('\r\n\r\n', start);
+  const end = body.indexOf(marker, headersEnd);
+  // The part's content ends before the CRLF that precedes the next boundary.
+  return body.subarray(headersEnd + 4, end > 0 ? end - 2 : body.length);
+}
+
+/** A message as a client shows it: in a channel or a DM, possibly seen by one person only. */
+export interface WorkspaceMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+  /** Ephemeral: only this person sees it (a command's answer, a refusal). */
+  ephemeralTo?: string;
+  threadTs?: string;
+  files?: { id: string; title: string; filename: string }[];
+  /** Updated in place (chat.update, replace_original) since it was posted. */
+  edited?: boolean;
+}
+
+export interface WorkspaceFile {
+  id: string;
+  filename: string;
+  title: string;
+  bytes: Buffer;
+}
+
+/**
+ * What a Slack client keeps and shows: the conversations and their messages, each person's App
+ * Home and stack of open modals, the files. Built from the app's calls; read by the simulated
+ * workspace's page.
+ */
+export interface WorkspaceState {
+  messages: WorkspaceMessage[];
+  homes: Map<string, Record<string, unknown>>;
+  /** Per person, the modals open, the last on top; each with the id Slack gave it. */
+  modals: Map<string, { id: string; view: Record<string, unknown> }[]>;
+  files: Map<string, WorkspaceFile>;
+  /** A trigger_id for `user`: what views.open needs to know whose screen to open on. */
+  trigger(user: string): string;
+  /** A response_url for `user` in `channel` (an answer to a command or a click on `ts`). */
+  responseUrl(user: string, channel: string, ts?: string): string;
 }
 
 export interface FakeSlack {
@@ -38,6 +90,8 @@ export interface FakeSlack {
   url: string;
   /** Files posted to the upload URLs files.getUploadURLExternal gave (files.uploadV2's second step). */
   uploads: UploadedFile[];
+  /** The workspace as a client sees it (messages, App Homes, modals, files). */
+  workspace: WorkspaceState;
   /** A response_url on this server; posts to it land in `responses`. */
   responseUrl(id?: string): string;
   calls: RecordedCall[];
@@ -124,6 +178,107 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const uploads: UploadedFile[] = [];
   let origin = '';
   const next = (): number => ++seq;
+  const triggers = new Map<string, string>();
+  const responseTargets = new Map<string, { user: string; channel: string; ts?: string }>();
+  const pendingFiles = new Map<string, { filename: string }>();
+  const workspace: WorkspaceState = {
+    messages: [],
+    homes: new Map(),
+    modals: new Map(),
+    files: new Map(),
+    trigger: (user) => {
+      const id = `${next()}.${Date.now()}.trigger`;
+      triggers.set(id, user);
+      return id;
+    },
+    responseUrl: (user, channel, ts) => {
+      const id = `w${next()}`;
+      responseTargets.set(id, { user, channel, ...(ts ? { ts } : {}) });
+      return `${origin}/response/${id}`;
+    },
+  };
+  const asView = (v: unknown) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+  const asBlocks = (v: unknown) => (Array.isArray(v) ? v : []);
+
+  /** After Slack accepted a call: what a client would now show. */
+  function remember(method: string, args: SlackArgs, answered: Record<string, unknown>): void {
+    switch (method) {
+      case 'views.open': {
+        const user = triggers.get(String(args.trigger_id ?? ''));
+        if (!user) return;
+        const view = answered.view as Record<string, unknown>;
+        workspace.modals.set(user, [{ id: String(view.id), view }]);
+        return;
+      }
+      case 'views.push': {
+        const user = triggers.get(String(args.trigger_id ?? ''));
+        if (!user) return;
+        const view = answered.view as Record<string, unknown>;
+        workspace.modals.set(user, [...(workspace.modals.get(user) ?? []), { id: String(view.id), view }]);
+        return;
+      }
+      case 'views.update': {
+        for (const stack of workspace.modals.values()) {
+          const at = stack.findIndex((v) => v.id === args.view_id);
+          if (at >= 0) stack[at] = { id: stack[at]!.id, view: answered.view as Record<string, unknown> };
+        }
+        return;
+      }
+      case 'views.publish':
+        workspace.homes.set(String(args.user_id ?? ''), asView(args.view));
+        return;
+      case 'chat.postMessage':
+        workspace.messages.push({ channel: String(answered.channel), ts: String(answered.ts), text: String(args.text ?? ''), blocks: asBlocks(args.blocks), ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}) });
+        return;
+      case 'chat.update': {
+        const message = workspace.messages.find((m) => m.ts === args.ts && m.channel === args.channel);
+        if (message) Object.assign(message, { text: String(args.text ?? message.text), blocks: asBlocks(args.blocks), edited: true });
+        return;
+      }
+      case 'chat.postEphemeral':
+        workspace.messages.push({ channel: String(args.channel ?? ''), ts: String(answered.message_ts), text: String(args.text ?? ''), blocks: asBlocks(args.blocks), ephemeralTo: String(args.user ?? '') });
+        return;
+      case 'files.getUploadURLExternal':
+        pendingFiles.set(String(answered.file_id), { filename: String(args.filename ?? 'fichier') });
+        return;
+      case 'files.completeUploadExternal': {
+        const listed = typeof args.files === 'string' ? (JSON.parse(args.files) as { id: string; title?: string }[]) : [];
+        const files = listed.map((f) => {
+          const upload = uploads.find((u) => u.fileId === f.id);
+          const filename = pendingFiles.get(f.id)?.filename ?? f.id;
+          const file: WorkspaceFile = { id: f.id, filename, title: f.title ?? filename, bytes: upload ? fileBytes(upload.bytes, upload.contentType) : Buffer.alloc(0) };
+          workspace.files.set(f.id, file);
+          return { id: file.id, title: file.title, filename: file.filename };
+        });
+        const channel = dmChannelFor(String(args.channel_id ?? ''));
+        workspace.messages.push({ channel, ts: `${Math.floor(Date.now() / 1000)}.${String(next()).padStart(6, '0')}`, text: String(args.initial_comment ?? ''), blocks: [], files, ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}) });
+        return;
+      }
+    }
+  }
+
+  /** An answer posted to a response_url: shown to its person, replacing the clicked message when asked. */
+  function respondAt(id: string, body: Record<string, unknown>): void {
+    const target = responseTargets.get(id);
+    if (!target) return;
+    const original = target.ts ? workspace.messages.find((m) => m.ts === target.ts && m.channel === target.channel) : undefined;
+    if (body.delete_original === true && original) {
+      workspace.messages.splice(workspace.messages.indexOf(original), 1);
+      return;
+    }
+    if (body.replace_original === true && original) {
+      Object.assign(original, { text: String(body.text ?? ''), blocks: asBlocks(body.blocks), edited: true });
+      return;
+    }
+    const inChannel = body.response_type === 'in_channel';
+    workspace.messages.push({
+      channel: target.channel,
+      ts: `${Math.floor(Date.now() / 1000)}.${String(next()).padStart(6, '0')}`,
+      text: String(body.text ?? ''),
+      blocks: asBlocks(body.blocks),
+      ...(inChannel ? {} : { ephemeralTo: target.user }),
+    });
+  }
 
   function answer(method: string, args: SlackArgs): Record<string, unknown> {
     const failure = failures.get(method);
@@ -232,7 +387,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const contentType = String(req.headers['content-type'] ?? '');
       try {
         if (path.startsWith('/upload/') && req.method === 'POST') {
-          uploads.push({ fileId: path.slice('/upload/'.length), bytes, at });
+          uploads.push({ fileId: path.slice('/upload/'.length), bytes, at, contentType });
           res.writeHead(200, { 'content-type': 'text/plain' });
           res.end('OK');
         } else if (path.startsWith('/api/')) {
@@ -249,7 +404,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
             return;
           }
           const answered = answer(method, args);
-          if (answered.ok === true) accepted.add(call);
+          if (answered.ok === true) {
+            accepted.add(call);
+            remember(method, args, answered);
+          }
           // Notify before answering so waitFor() resolves as soon as the call is seen.
           notify(callWaiters, call);
           sendJson(res, 200, answered);
@@ -257,6 +415,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           const body = raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>);
           const response: RecordedResponse = { path, body, at };
           responses.push(response);
+          respondAt(path.slice('/response/'.length), body);
           notify(responseWaiters, response);
           sendJson(res, 200, { ok: true });
         } else {
@@ -278,6 +437,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   return {
     url: `${origin}/api/`,
     uploads,
+    workspace,
     responseUrl: (id) => `${origin}/response/${id ?? `r${next()}`}`,
     calls,
     responses,
@@ -295,6 +455,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       calls.length = 0;
       responses.length = 0;
       uploads.length = 0;
+      workspace.messages.length = 0;
+      workspace.homes.clear();
+      workspace.modals.clear();
+      workspace.files.clear();
       failures.clear();
       httpFailures.length = 0;
     },

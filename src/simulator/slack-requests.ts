@@ -271,3 +271,17 @@ export function blockSuggestion(args: {
     ...(view !== undefined ? { view } : {}),
   };
 }
+
+/** The person closed a modal whose view asked to be told (notify_on_close). */
+export function viewClosed(args: { user: SlackUser; view: ViewInput }) {
+  return {
+    type: 'view_closed',
+    team: { ...TEAM },
+    user: payloadUser(args.user),
+    api_app_id: APP_ID,
+    token: VERIFICATION_TOKEN,
+    view: viewOutput(args.view),
+    is_cleared: false,
+    is_enterprise_install: false,
+  };
+}
