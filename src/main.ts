@@ -10,6 +10,19 @@ import { bootstrapAdmins } from './services/members.js';
 async function main() {
   // A .env beside the app is read when present; variables already set win over it.
   if (existsSync('.env')) process.loadEnvFile('.env');
+  const args = process.argv.slice(2);
+  const hasCredentials = Boolean(process.env.SLACK_BOT_TOKEN?.trim() || process.env.SLACK_SIGNING_SECRET?.trim() || process.env.SLACK_APP_TOKEN?.trim());
+  // No Slack configured: the simulated workspace, so a first `npm start` shows the platform at work.
+  // Asked for while Slack is configured: refused unless explicitly allowed (never by accident in production).
+  if (!hasCredentials || args.includes('--simulation')) {
+    if (hasCredentials && !args.includes('--allow-credentials')) {
+      process.stderr.write('Slack credentials are configured: the simulated workspace does not start beside a real Slack. Unset SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET, or add --allow-credentials if you really mean it.\n');
+      process.exit(1);
+    }
+    const { runSimulation } = await import('./simulator/main.js');
+    await runSimulation({ reset: args.includes('--reset'), port: Number(process.env.SIMULATION_PORT ?? 3000), logLevel: process.env.LOG_LEVEL?.trim() || 'warn' });
+    return;
+  }
   let config;
   try {
     config = loadConfig();

@@ -11,6 +11,7 @@
 import { readdirSync } from 'node:fs';
 import { escapeText } from '../../src/views/blocks.js';
 import { describe, expect, it } from 'vitest';
+import { renderBlocks, unsupportedIn } from '../../src/simulator/web/render.js';
 import { ActionStatus, AlertState, CommitteeStatus, RedFlag, Role, Stake, type ActionUpdateKind, type ContractType, type Priority } from '../../src/generated/prisma/enums.js';
 import type {
   ActionModel,
@@ -3841,6 +3842,20 @@ describe('every view within Slack limits', () => {
       assertWithinSlackLimits(c.surface, json);
       expectChoicesOffered(json);
       c.check?.(json);
+    });
+  }
+});
+
+describe('every view in the simulated workspace’s page', () => {
+  // The page renders the app's real Block Kit JSON (src/simulator/web/render.js): nothing the
+  // app sends may be left unsupported, and every input keeps its block id for the view state.
+  for (const c of CASES) {
+    it(c.name, () => {
+      const json = toJson(c.render());
+      expect(unsupportedIn(json.blocks)).toEqual([]);
+      const html = renderBlocks(json.blocks, { people: [], channels: [] });
+      for (const block of json.blocks.filter((b) => b.type === 'input')) expect(html).toContain(`data-input-block="${block.block_id}"`);
+      for (const b of buttons(json)) expect(html).toContain(`data-action="${b.action_id}"`);
     });
   }
 });
