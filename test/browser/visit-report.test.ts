@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VISIT_BLOCKS as V } from '../../src/slack/ids.js';
+import { command, field, goTo, HAS_BROWSER, openWorkspace, playAs, screenshot, typeAhead, type BrowserWorkspace } from './workspace.js';
+
+describe.runIf(HAS_BROWSER)('in the simulated workspace, a capteur', () => {
+  let w: BrowserWorkspace;
+  beforeAll(async () => {
+    w = await openWorkspace();
+  }, 60_000);
+  afterAll(async () => {
+    await w?.stop();
+  });
+
+  it('files a visit report: the modal, a French error next to its field, the saved report and its confirmation', async () => {
+    const { page } = w;
+    await playAs(page, 'Julien Roux');
+    await goTo(page, 'Messages de l’application');
+    await command(page, '/visite');
+    await expect.poll(() => page.locator('#modal .title').textContent()).toBe('Compte rendu de visite');
+    await typeAhead(page, V.companyId, 'Porcel', 'Porcelaines de Foëcy');
+    await field(page, V.stakesHigh).locator('select').selectOption('recrutement');
+    await field(page, V.needs).locator('textarea').fill('Recruter deux émailleurs qualifiés.');
+    // The diagnostic left empty: the app says so next to it, in French.
+    await page.click('#modal [data-submit]');
+    await expect.poll(() => field(page, V.diagnostic).locator('.error').textContent()).toMatch(/obligatoire|Indiquez|Renseignez/i);
+    await screenshot(page, 'visite-erreur');
+    await field(page, V.diagnostic).locator('textarea').fill('Carnet de commandes stable, départs en retraite à anticiper.');
+    await field(page, V.consentToShare).locator('input[value="oui"]').check();
+    await page.click('#modal [data-submit]');
+    await expect.poll(() => page.locator('#modal .title').textContent()).toBe('Visite enregistrée');
+    await screenshot(page, 'visite-enregistree');
+    await page.click('#modal [data-close]');
+    await expect.poll(() => page.locator('#pane').textContent()).toContain('Porcelaines de Foëcy');
+    expect(await w.db.prisma.visit.count({ where: { company: { name: 'Porcelaines de Foëcy' }, needs: 'Recruter deux émailleurs qualifiés.' } })).toBe(1);
+    await screenshot(page, 'visite-confirmation');
+  });
+});

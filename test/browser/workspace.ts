@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { seedDemoData } from '../../prisma/seed.js';
+import { createLogger } from '../../src/logger.js';
+import { startSimulatedWorkspace, type SimulatedWorkspace } from '../../src/simulator/workspace.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+/**
+ * A person in front of the simulated workspace, in a real headless Chromium: Debian's `chromium`
+ * (CHROMIUM_PATH to use another), driven by playwright-core — no browser downloaded by npm.
+ * Without a browser the scenarios are skipped, except in CI (CI=1), where that is a failure.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const HAS_BROWSER = existsSync(CHROMIUM);
+if (!HAS_BROWSER && process.env.CI) throw new Error(`No browser at ${CHROMIUM}: the browser scenarios must run in CI (apt-get install chromium).`);
+
+/** Where the screenshots of the key screens go (kept by the test run). */
+export const SCREENSHOTS = 'test-results/screenshots';
+
+export interface BrowserWorkspace {
+  db: TestDatabase;
+  workspace: SimulatedWorkspace;
+  browser: Browser;
+  page: Page;
+  stop(): Promise<void>;
+}
+
+export async function openWorkspace(): Promise<BrowserWorkspace> {
+  const db = await createTestDatabase();
+  await seedDemoData(db.prisma);
+  const workspace = await startSimulatedWorkspace({ db: db.prisma, logger: createLogger('silent'), port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  const page = await browser.newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(workspace.url);
+  await page.locator('#person option').nth(1).waitFor({ state: 'attached' });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    db,
+    workspace,
+    browser,
+    page,
+    async stop() {
+      await browser.close();
+      await workspace.stop();
+      await db.close();
+    },
+  };
+}
+
+/** Plays `name` (as shown in the person picker). */
+export async function playAs(page: Page, name: string) {
+  const value = await page.locator('#person option', { hasText: name }).getAttribute('value');
+  await page.selectOption('#person', value!);
+}
+
+export async function goTo(page: Page, place: string) {
+  await page.locator('#nav li', { hasText: place }).click();
+}
+
+/** Types a slash command in the composer, as in Slack's message box. */
+export async function command(page: Page, text: string) {
+  await page.fill('#command', text);
+  await page.press('#command', 'Enter');
+}
+
+/** The modal's input block with this block id. */
+export const field = (page: Page, blockId: string) => page.locator(`#modal [data-input-block="${blockId}"]`);
+
+/** Picks `label` in a type-ahead field after typing `query`. */
+export async function typeAhead(page: Page, blockId: string, query: string, label: string) {
+  await field(page, blockId).locator('.typeahead').fill(query);
+  await field(page, blockId).locator('.suggestions li', { hasText: label }).first().click();
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: false });
+}
