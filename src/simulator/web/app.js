@@ -246,8 +246,9 @@ document.addEventListener('change', async (event) => {
   if (el.id === 'person') {
     ui.user = el.value;
     localStorage.setItem('simulation.user', ui.user);
-    ui.lastPane = '';
-    ui.lastModal = '';
+    // Another person: their screen, their modal (or none) — whatever was shown before.
+    ui.lastPane = '\u0000';
+    ui.lastModal = '\u0000';
     return void (await go(ui.place));
   }
   if (!el.dataset?.dispatch) return;
