@@ -1,15 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERT_BLOCKS as A, OFFER_BLOCKS as O } from '../../src/slack/ids.js';
 import { SIMULATED_CHANNELS } from '../../src/simulator/workspace.js';
-import { command, field, goTo, HAS_BROWSER, openWorkspace, playAs, screenshot, typeAhead, type BrowserWorkspace } from './workspace.js';
-
-/** Clicks `button` on the latest message of the pane that mentions `text` and carries it. */
-const clickIn = async (page: Page, text: string, button: string) => {
-  const carrying = page.locator('#pane .message', { hasText: text }).filter({ has: page.locator('button', { hasText: button }) });
-  await expect.poll(() => carrying.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-  await carrying.last().locator('button', { hasText: button }).first().click();
-};
+import { clickIn, command, field, goTo, HAS_BROWSER, openWorkspace, playAs, screenshot, typeAhead, type BrowserWorkspace } from './workspace.js';
 
 describe.runIf(HAS_BROWSER)('in the simulated workspace, an urgent recruitment need', () => {
   let w: BrowserWorkspace;

@@ -76,3 +76,16 @@ export async function typeAhead(page: Page, blockId: string, query: string, labe
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: false });
 }
+
+/** Clicks `button` on the latest message of the pane that mentions `text` and carries it. */
+export async function clickIn(page: Page, text: string, button: string) {
+  const carrying = page.locator('#pane .message', { hasText: text }).filter({ has: page.locator('button', { hasText: button }) });
+  await carrying.last().waitFor({ timeout: 10_000 });
+  await carrying.last().locator('button', { hasText: button }).first().click();
+}
+
+/** A local date-time `days` ahead, as a datetime-local input takes it. */
+export function daysAhead(days: number, hour = 14): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+}
