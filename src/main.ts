@@ -12,9 +12,12 @@ async function main() {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const args = process.argv.slice(2);
   const hasCredentials = Boolean(process.env.SLACK_BOT_TOKEN?.trim() || process.env.SLACK_SIGNING_SECRET?.trim() || process.env.SLACK_APP_TOKEN?.trim());
-  // No Slack configured: the simulated workspace, so a first `npm start` shows the platform at work.
-  // Asked for while Slack is configured: refused unless explicitly allowed (never by accident in production).
-  if (!hasCredentials || args.includes('--simulation')) {
+  // Nothing configured at all (a fresh clone): the simulated workspace, so a first `npm start` shows
+  // the platform at work. A deployment (a database, production mode) missing its Slack settings is
+  // a configuration error, never a simulation; asked for while Slack is configured, it is refused
+  // unless explicitly allowed.
+  const deployed = Boolean(process.env.DATABASE_URL?.trim()) || process.env.NODE_ENV === 'production';
+  if ((!hasCredentials && !deployed) || args.includes('--simulation')) {
     if (hasCredentials && !args.includes('--allow-credentials')) {
       process.stderr.write('Slack credentials are configured: the simulated workspace does not start beside a real Slack. Unset SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET, or add --allow-credentials if you really mean it.\n');
       process.exit(1);

@@ -157,7 +157,9 @@ describe('loadConfig', () => {
   });
 });
 
-describe('starting the app without Slack configuration', () => {
+describe('starting a deployment without its Slack configuration', () => {
+  // A database configured means a deployment: a missing Slack setting is an error, not the
+  // simulated workspace a fresh clone opens (test/simulator/start.test.ts).
   it('exits with code 1 and lists each missing variable on its own line, without any secret', async () => {
     const secretUrl = 'mysql://admin:S3cr3t-Pa55@db.example/app';
     const env: Record<string, string> = {

@@ -113,6 +113,8 @@ export interface FakeSlack {
   failNextHttp(method: string, failures: HttpFailure[], predicate?: (args: SlackArgs) => boolean): void;
   /** Calls Slack accepted (HTTP 200 and ok: true). */
   succeeded(method: string): RecordedCall[];
+  /** The next `times` calls of `method` are answered only after `ms` milliseconds (a slow Slack). */
+  delayNext(method: string, times: number, ms: number): void;
   /** Answers every later call of `method` with `{ ok: true, ...fields }` (e.g. apps.connections.open's url). */
   respondTo(method: string, fields: Record<string, unknown>): void;
   close(): Promise<void>;
@@ -175,6 +177,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const canned = new Map<string, Record<string, unknown>>();
   const httpFailures: { method: string; predicate: (args: SlackArgs) => boolean; failures: HttpFailure[] }[] = [];
   const accepted = new Set<RecordedCall>();
+  const delays = new Map<string, { remaining: number; ms: number }>();
   const uploads: UploadedFile[] = [];
   let origin = '';
   const next = (): number => ++seq;
@@ -403,6 +406,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
             sendJson(res, failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' });
             return;
           }
+          const delay = delays.get(method);
+          if (delay && delay.remaining > 0) {
+            delay.remaining -= 1;
+            await new Promise((resolve) => setTimeout(resolve, delay.ms));
+          }
           const answered = answer(method, args);
           if (answered.ok === true) {
             accepted.add(call);
@@ -460,10 +468,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       workspace.modals.clear();
       workspace.files.clear();
       failures.clear();
+      delays.clear();
       httpFailures.length = 0;
     },
     failNext: (method, times, error = 'internal_error') => {
       failures.set(method, { remaining: times, error });
+    },
+    delayNext: (method, times, ms) => {
+      delays.set(method, { remaining: times, ms });
     },
     failNextHttp: (method, failures, predicate = () => true) => {
       httpFailures.push({ method, predicate, failures: [...failures] });

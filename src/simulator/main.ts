@@ -5,7 +5,7 @@ import { seedDemoData } from '../../prisma/seed.js';
 import { startSimulatedWorkspace } from './workspace.js';
 
 /** Where the simulation keeps its embedded database: apart from a real platform's. */
-export const SIMULATION_DATA_DIR = './data/simulation';
+export const SIMULATION_DATA_DIR = process.env.SIMULATION_DATA_DIR?.trim() || './data/simulation';
 
 /**
  * Starts the simulated workspace: the embedded database (demo data on first start, kept between
