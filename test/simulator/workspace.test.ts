@@ -26,6 +26,20 @@ describe('the simulated workspace', () => {
     expect(new URL(w.fake.url).hostname).toBe('127.0.0.1');
   });
 
+  it('shows a person their App Home, whose buttons open the app’s modals on their screen', async () => {
+    await post('home', { user: 'U0SEEDCCI01' });
+    await expect.poll(() => w.fake.workspace.homes.get('U0SEEDCCI01')).toBeTruthy();
+    const home = w.fake.workspace.homes.get('U0SEEDCCI01') as { blocks: { type: string; elements?: { action_id: string }[]; block_id?: string }[] };
+    const actions = home.blocks.find((b) => b.type === 'actions' && b.elements?.some((e) => e.action_id === 'open_visit_report'))!;
+    await post('action', { user: 'U0SEEDCCI01', where: 'home', action: { action_id: 'open_visit_report', block_id: actions.block_id, type: 'button' } });
+    await expect.poll(() => w.fake.workspace.modals.get('U0SEEDCCI01')?.length).toBe(1);
+    const modal = w.fake.workspace.modals.get('U0SEEDCCI01')?.at(-1);
+    expect((modal?.view.title as { text: string }).text).toBe('Compte rendu de visite');
+    // Closed by the person: gone from their screen.
+    await post('close', { user: 'U0SEEDCCI01', viewId: modal!.id });
+    expect(w.fake.workspace.modals.get('U0SEEDCCI01')).toEqual([]);
+  });
+
   it('lets the files the app posts be downloaded', async () => {
     await post('command', { user: 'U0SEEDPIL01', command: '/plateforme', text: 'rapport 2026', channel: SIMULATED_CHANNELS.steering });
     await expect.poll(async () => (await state('U0SEEDPIL01')).messages.find((m) => m.files?.length), { timeout: 20_000 }).toBeTruthy();
