@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_BLOCKS as AB, ACTION_CHANGE_BLOCKS as AC, COMMITTEE_BLOCKS as CB } from '../../src/slack/ids.js';
 import { SIMULATED_CHANNELS } from '../../src/simulator/workspace.js';
-import { clickIn, command, daysAhead, field, goTo, HAS_BROWSER, openWorkspace, playAs, screenshot, type BrowserWorkspace } from './workspace.js';
+import { clickIn, command, daysAhead, field, goTo, HAS_BROWSER, playAs, screenshot, useWorkspace } from './workspace.js';
 
 describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee', () => {
-  let w: BrowserWorkspace;
-  beforeAll(async () => {
-    w = await openWorkspace();
-  }, 60_000);
-  afterAll(async () => {
-    await w?.stop();
-  });
+  const workspace = useWorkspace();
 
   it('gets its agenda published, an action created in the meeting, and that action marked done by its owner', async () => {
+    const w = workspace();
     const { page } = w;
     // The coordinator plans a session in ten days in the committee channel.
     await playAs(page, 'Hélène Morel');

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALERT_BLOCKS as A, OFFER_BLOCKS as O } from '../../src/slack/ids.js';
 import { SIMULATED_CHANNELS } from '../../src/simulator/workspace.js';
-import { clickIn, command, field, goTo, HAS_BROWSER, openWorkspace, playAs, screenshot, typeAhead, type BrowserWorkspace } from './workspace.js';
+import { clickIn, command, field, goTo, HAS_BROWSER, playAs, screenshot, typeAhead, useWorkspace } from './workspace.js';
 
 describe.runIf(HAS_BROWSER)('in the simulated workspace, an urgent recruitment need', () => {
-  let w: BrowserWorkspace;
-  beforeAll(async () => {
-    w = await openWorkspace();
-  }, 60_000);
-  afterAll(async () => {
-    await w?.stop();
-  });
+  const workspace = useWorkspace();
 
   it('is raised by a capteur, taken and relayed by the coordinator, recorded by France Travail and diffused', async () => {
+    const w = workspace();
     const { page } = w;
     // The capteur raises it.
     await playAs(page, 'Sophie Laurent');

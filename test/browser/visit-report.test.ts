@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VISIT_BLOCKS as V } from '../../src/slack/ids.js';
-import { command, field, goTo, HAS_BROWSER, openWorkspace, playAs, screenshot, typeAhead, type BrowserWorkspace } from './workspace.js';
+import { command, field, goTo, HAS_BROWSER, playAs, screenshot, typeAhead, useWorkspace } from './workspace.js';
 
 describe.runIf(HAS_BROWSER)('in the simulated workspace, a capteur', () => {
-  let w: BrowserWorkspace;
-  beforeAll(async () => {
-    w = await openWorkspace();
-  }, 60_000);
-  afterAll(async () => {
-    await w?.stop();
-  });
+  const workspace = useWorkspace();
 
   it('files a visit report: the modal, a French error next to its field, the saved report and its confirmation', async () => {
+    const w = workspace();
     const { page } = w;
     await playAs(page, 'Julien Roux');
     await goTo(page, 'Messages de l’application');

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { seedDemoData } from '../../prisma/seed.js';
 import { createLogger } from '../../src/logger.js';
 import { startSimulatedWorkspace, type SimulatedWorkspace } from '../../src/simulator/workspace.js';
@@ -88,4 +89,16 @@ export async function clickIn(page: Page, text: string, button: string) {
 export function daysAhead(days: number, hour = 14): string {
   const d = new Date(Date.now() + days * 86_400_000);
   return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+}
+
+/** In a describe block: the workspace and its browser, opened once for the block and closed after. */
+export function useWorkspace(): () => BrowserWorkspace {
+  let opened: BrowserWorkspace | undefined;
+  beforeAll(async () => {
+    opened = await openWorkspace();
+  }, 60_000);
+  afterAll(async () => {
+    await opened?.stop();
+  });
+  return () => opened!;
 }
