@@ -91,6 +91,7 @@ export function createPlatformApp(options: PlatformAppOptions) {
     visits: { overlapDays: config.VISIT_OVERLAP_DAYS },
     programmes: { nudgeDay: config.PROGRAMME_NUDGE_DAY },
     steering: { channelId: config.STEERING_CHANNEL_ID },
+    privacy: { retentionMonths: config.PERSONAL_DATA_RETENTION_MONTHS },
     workingDays: new WorkingDays(config.PLATFORM_HOLIDAYS, config.PLATFORM_TIMEZONE),
     now,
     logger,

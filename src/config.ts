@@ -64,6 +64,8 @@ export const configSchema = z.object({
   VISIT_OVERLAP_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(730).default(90)),
   /** Day of the month from which the structures behind their visit programme's pace are nudged. */
   PROGRAMME_NUDGE_DAY: env(z.coerce.number({ error: 'must be a day of the month' }).int().min(1).max(28).default(20)),
+  /** Months after an alert is raised when the contacts it holds (personal data) are removed (RGPD). */
+  PERSONAL_DATA_RETENTION_MONTHS: env(z.coerce.number({ error: 'must be a number of months' }).int().min(1).max(120).default(24)),
   /** Hours after an alert is raised when the coordinators are reminded it is not transmitted yet. */
   ALERT_REMINDER_HOURS: env(
     z

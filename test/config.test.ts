@@ -44,6 +44,7 @@ describe('loadConfig', () => {
       PLATFORM_HOLIDAYS: 'FR',
       VISIT_OVERLAP_DAYS: 90,
       PROGRAMME_NUDGE_DAY: 20,
+      PERSONAL_DATA_RETENTION_MONTHS: 24,
       ALERT_REMINDER_HOURS: [24, 40],
       ALERT_DEADLINE_HOURS: 48,
       FRANCE_TRAVAIL_EMAIL: undefined,
@@ -121,7 +122,7 @@ describe('loadConfig', () => {
 
   it('treats other empty optional variables as absent too (an empty PORT is not port 0)', () => {
     const empty = { PORT: '', DATABASE_URL: '', PGLITE_DATA_DIR: '', LOG_LEVEL: '', PLATFORM_ADMIN_SLACK_IDS: '', PLATFORM_TIMEZONE: '' };
-    const alertSettings = { PARTNERS_CHANNEL_ID: '', COMMITTEE_CHANNEL_ID: '', STEERING_CHANNEL_ID: '', COMMITTEE_AGENDA_DAYS: '', COMMITTEE_REMINDER_DAYS: '', COMMITTEE_RHYTHM: '', PLATFORM_HOLIDAYS: '', VISIT_OVERLAP_DAYS: '', PROGRAMME_NUDGE_DAY: '', ALERT_REMINDER_HOURS: '', ALERT_DEADLINE_HOURS: '', FRANCE_TRAVAIL_EMAIL: '' };
+    const alertSettings = { PARTNERS_CHANNEL_ID: '', COMMITTEE_CHANNEL_ID: '', STEERING_CHANNEL_ID: '', COMMITTEE_AGENDA_DAYS: '', COMMITTEE_REMINDER_DAYS: '', COMMITTEE_RHYTHM: '', PLATFORM_HOLIDAYS: '', VISIT_OVERLAP_DAYS: '', PROGRAMME_NUDGE_DAY: '', PERSONAL_DATA_RETENTION_MONTHS: '', ALERT_REMINDER_HOURS: '', ALERT_DEADLINE_HOURS: '', FRANCE_TRAVAIL_EMAIL: '' };
     expect(loadConfig({ ...MINIMAL, ...empty, ...alertSettings })).toEqual(loadConfig({ ...MINIMAL }));
     expect(loadConfig({ ...MINIMAL, ...empty })).toMatchObject({ PORT: 3000, PGLITE_DATA_DIR: './data/pglite', LOG_LEVEL: 'info', PLATFORM_TIMEZONE: 'Europe/Paris' });
   });

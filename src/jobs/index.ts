@@ -10,6 +10,7 @@ import { proposeNextSession } from '../services/committees/rhythm.js';
 import { oweProgrammeNudges } from '../services/programmes/progress.js';
 import { oweQuarterlyIndicators } from '../services/indicators/steering.js';
 import { deliverOwedReports, oweYearlyReport } from '../services/reports/reports.js';
+import { anonymiseExpiredContacts } from '../services/privacy.js';
 import { localDate, localTime } from '../time.js';
 
 /** One job's run, on demand: what the schedule calls, and what tests and operators can call. */
@@ -67,6 +68,11 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
       const posted = await deliverOwedReports(ctx.db, ctx.delivery, now);
       if (posted > 0) ctx.logger.info({ posted }, 'reports posted');
     },
+    /** RGPD: the contacts of alerts older than the retention period are removed (daily, and at start-up). */
+    privacy: async () => {
+      const anonymised = await anonymiseExpiredContacts(ctx.db, ctx.now(), ctx.privacy);
+      if (anonymised > 0) ctx.logger.info({ anonymised }, 'personal data past retention removed');
+    },
     /** The morning digest of due and overdue actions, on working days (public holidays off). */
     actionDigests: async () => {
       const now = ctx.now();
@@ -102,6 +108,7 @@ export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
   const programmeNudges = safely('programme-nudges', run.programmeNudges);
   const quarterlyIndicators = safely('quarterly-indicators', run.quarterlyIndicators);
   const reports = safely('reports', run.reports);
+  const privacy = safely('privacy', run.privacy);
   const options = (name: string) => ({ timezone: ctx.timeZone, name, noOverlap: true });
   const tasks: ScheduledTask[] = [
     schedule('* * * * *', outbox, options('outbox')),
@@ -116,6 +123,8 @@ export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
     schedule('10 9 * * 1-5', quarterlyIndicators, options('quarterly-indicators')),
     // Every quarter of an hour from 9:20: January's yearly report, and uploads to retry.
     schedule('20,35,50,5 * * * *', reports, options('reports')),
+    // 3:00 local time, every day.
+    schedule('0 3 * * *', privacy, options('privacy')),
   ];
   void alertDeadlines();
   void committeeAgendas();
@@ -123,6 +132,7 @@ export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
   if (localTime(ctx.now(), ctx.timeZone) >= '09:00') void programmeNudges();
   if (localTime(ctx.now(), ctx.timeZone) >= '09:10') void quarterlyIndicators();
   void reports();
+  void privacy();
   return {
     async stop() {
       await Promise.all(tasks.map((task) => task.destroy()));

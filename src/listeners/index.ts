@@ -1,9 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { ALERT_ACTIONS } from '../services/alerts/state-machine.js';
-import { ACTION_BUTTONS, ACTIONS, AGENDA_EDIT_BLOCKS, ALERT_ACTION_IDS, COMMANDS, COMMITTEE_BUTTONS, INDICATOR_BUTTONS, PROGRAMME_BLOCKS, PROGRAMME_BUTTONS, VIEWS } from '../slack/ids.js';
+import { ACTION_BUTTONS, ACTIONS, AGENDA_EDIT_BLOCKS, ALERT_ACTION_IDS, COMMANDS, COMMITTEE_BUTTONS, INDICATOR_BUTTONS, PRIVACY_BUTTONS, PROGRAMME_BLOCKS, PROGRAMME_BUTTONS, VIEWS } from '../slack/ids.js';
 import { openProgrammeForm } from './actions/programme-buttons.js';
 import { openIndicatorsForm } from './actions/indicator-buttons.js';
+import { eraseCompanyButton } from './actions/privacy-buttons.js';
 import { indicatorsSubmission } from './views/indicators-form.js';
 import { programmeSubmission } from './views/programme-form.js';
 import { agendaItemButton, cancelCommitteeButton, closeCommitteeButton, openCommitteePlan, openInformed, openSessionForm, publishCommitteeAgenda } from './actions/committee-buttons.js';
@@ -89,6 +90,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.action(PROGRAMME_BUTTONS.edit, openProgrammeForm(ctx));
   app.action(PROGRAMME_BUTTONS.editNext, openProgrammeForm(ctx));
   app.action(INDICATOR_BUTTONS.choose, openIndicatorsForm(ctx));
+  app.action(PRIVACY_BUTTONS.erase, eraseCompanyButton(ctx));
   app.action(INDICATOR_BUTTONS.chooseNext, openIndicatorsForm(ctx));
 
   app.options(ACTIONS.companyPicker, companyPickerOptions(ctx));

@@ -58,7 +58,7 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
   const slack = slackSender({ baseUrl: `http://${HOST}:${(appServer.address() as AddressInfo).port}`, signingSecret });
   const jobs = jobRunners(platform.ctx);
   const runJobs = async () => {
-    for (const job of [jobs.alertDeadlines, jobs.committeeAgendas, jobs.actionDigests, jobs.programmeNudges, jobs.quarterlyIndicators, jobs.reports, jobs.outbox]) await job();
+    for (const job of [jobs.alertDeadlines, jobs.committeeAgendas, jobs.actionDigests, jobs.programmeNudges, jobs.quarterlyIndicators, jobs.reports, jobs.privacy, jobs.outbox]) await job();
   };
   const settle = () => platform.ctx.notifier.kick();
 

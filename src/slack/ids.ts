@@ -235,6 +235,11 @@ export const INDICATOR_BUTTONS = {
   chooseNext: 'indicators_open_form_next',
 } as const;
 
+export const PRIVACY_BUTTONS = {
+  /** On the confirmation of /plateforme rgpd effacer (the company's id as value). */
+  erase: 'privacy_erase_company',
+} as const;
+
 export const INFORMED_BLOCKS = {
   how: 'informed_how',
   on: 'informed_on',

@@ -206,6 +206,8 @@ export const ERRORS = {
   indicator_target: 'Cible invalide : un nombre positif (au plus 100 pour un pourcentage), par exemple 75 ou 12,5.',
   indicators_none: 'Choisissez au moins un indicateur.',
   quarter_not_over: "Ce trimestre n'est pas terminé : ses indicateurs seront figés le premier jour ouvré du trimestre suivant.",
+  erase_forbidden: 'Seuls les administrateurs de la plateforme effacent les données d’une entreprise.',
+  rgpd_usage: 'Précisez le SIRET : `/plateforme rgpd export 12345678900012` ou `/plateforme rgpd effacer 12345678900012`.',
   export_forbidden: 'Seule la coordination exporte les données de la plateforme.',
   export_period: 'Précisez la période : `/plateforme export 2026`, `2026-T1`, `2026-03` ou `2026-01-01 2026-03-31`.',
   export_not_sent: "L'export est prêt mais Slack ne l'a pas accepté : réessayez dans un instant.",
@@ -265,6 +267,7 @@ export const REFUSALS = {
   managePrograms: 'Seule la coordination fixe les programmes de visites des structures.',
   manageIndicators: 'Seule la coordination enregistre les indicateurs choisis par le comité de pilotage.',
   exportData: 'Seule la coordination exporte les données de la plateforme.',
+  eraseCompanyData: 'Seuls les administrateurs de la plateforme effacent les données d’une entreprise.',
   readIndicators: 'Les indicateurs et les rapports sont réservés au comité de pilotage et à la coordination.',
   other: "Votre rôle ne permet pas cette action. Demandez à un administrateur si vous en avez besoin.",
 } as const;
@@ -315,6 +318,7 @@ export const HELP = {
     '• `/plateforme programmes [structure]` : les programmes de visites des structures et leur avancement (coordination) ;',
     '• `/plateforme indicateurs [2026-T3]` : les indicateurs du comité de pilotage, et les valeurs figées d’un trimestre (pilotage, coordination) ;',
     '• `/plateforme rapport [année] [nouveau]` : le rapport annuel, publié dans le canal de pilotage en version publique et interne (pilotage, coordination) ;',
+    '• `/plateforme rgpd export <SIRET>` : les données détenues sur une entreprise (coordination) ; `/plateforme rgpd effacer <SIRET>` : les effacer à sa demande (administrateurs) ;',
     '• `/plateforme export <période>` : les visites, entreprises, actions et alertes d’une période en tableur, envoyées à vous seul (coordination) ; période : `2026`, `2026-T1`, `2026-03` ou `2026-01-01 2026-03-31`.',
   ].join('\n'),
 } as const;

@@ -59,6 +59,7 @@ import {
   OFFER_BLOCKS,
   PROGRAMME_BLOCKS,
   PROGRAMME_BUTTONS,
+  PRIVACY_BUTTONS,
   STRUCTURE_BLOCKS,
   VIEWS,
   VISIT_BLOCKS,
@@ -113,6 +114,8 @@ import {
   companyNotFoundMessage,
 } from '../../src/views/messages/company-card.js';
 import * as indicatorMessagesModule from '../../src/views/messages/indicators.js';
+import * as privacyMessagesModule from '../../src/views/messages/privacy.js';
+import { eraseConfirmationMessage } from '../../src/views/messages/privacy.js';
 import { formatValue, indicatorsOverviewMessage, indicatorsSnapshotMessage, trend } from '../../src/views/messages/indicators.js';
 import * as programmeMessagesModule from '../../src/views/messages/programme.js';
 import { programmeNudgeMessage, programmesMessage, progressBar, type ProgrammesOverview } from '../../src/views/messages/programme.js';
@@ -221,6 +224,7 @@ function companyRow(over: Partial<CompanyModel> = {}): CompanyModel {
     createdById: uuid(900),
     createdAt: new Date('2026-01-12T09:30:00Z'),
     updatedAt: new Date('2026-01-12T09:30:00Z'),
+    erasedAt: null,
     ...over,
   };
 }
@@ -536,6 +540,7 @@ function alertRow({ state, worst = false, late = false, consentToName = !worst }
     outcome: state === 'cloturee' ? (worst ? 'sans_suite' : 'pourvue') : null,
     outcomeNote: state === 'cloturee' ? (worst ? LONG_OUTCOME_NOTE : 'Deux soudeurs recrutés en CDI.') : null,
     updatedAt: RAISED_AT,
+    anonymisedAt: null,
   };
 }
 
@@ -3674,7 +3679,24 @@ const INDICATOR_CASES: Case[] = [
   }),
 ];
 
+/** The erase confirmation: what goes, what stays, one danger button confirmed in Slack. */
+function expectEraseConfirmation(p: JPayload, company: { id: string; name: string }) {
+  const [erase] = buttons(p);
+  expect(buttons(p)).toHaveLength(1);
+  expect(erase).toMatchObject({ action_id: PRIVACY_BUTTONS.erase, value: company.id, style: 'danger' });
+  expect((erase as { confirm?: { style?: string } }).confirm?.style).toBe('danger');
+  expect(showsText(p, '*Restera*')).toBe(true);
+  expectNoRawMarkup(p);
+}
+
 const CASES: Case[] = [
+  entry(eraseConfirmationMessage, 'realistic: a company by its name', 'message', [{ id: uuid(7001), name: 'Forges de Vierzon' }], (p) => {
+    expectEraseConfirmation(p, { id: uuid(7001), name: 'Forges de Vierzon' });
+    expect(p.blocks[0]?.text?.text).toBe(':warning: *Effacer les données de Forges de Vierzon* ?');
+  }),
+  entry(eraseConfirmationMessage, 'worst case: a 200-character name with mentions and markup', 'message', [{ id: uuid(7002), name: agendaCompanyName(1) }], (p) =>
+    expectEraseConfirmation(p, { id: uuid(7002), name: agendaCompanyName(1) }),
+  ),
   // --- Modals: visit report ---
   entry(visitReportModal, 'blank /visite', 'modal', [OPENING_BLANK], (p) => expectVisitReportModal(p, OPENING_BLANK)),
   entry(visitReportModal, 'known company pre-filled', 'modal', [OPENING_COMPANY], (p) => expectVisitReportModal(p, OPENING_COMPANY)),
@@ -3905,6 +3927,7 @@ const VIEW_MODULES: Record<string, Record<string, unknown>> = {
   'messages/company-card.ts': companyCardModule,
   'messages/programme.ts': programmeMessagesModule,
   'messages/indicators.ts': indicatorMessagesModule,
+  'messages/privacy.ts': privacyMessagesModule,
   'messages/visit.ts': visitMessagesModule,
 };
 

@@ -1,6 +1,10 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { generateAnnualReport, postReport } from '../../services/reports/reports.js';
 import { exportPeriod, readPeriod } from '../../services/reports/exports.js';
+import { exportCompanyData } from '../../services/privacy.js';
+import { normaliseSiret } from '../../reference/siret.js';
+import { escapeText } from '../../views/blocks.js';
+import { eraseConfirmationMessage } from '../../views/messages/privacy.js';
 import type { AppContext } from '../../context.js';
 import { listMembers } from '../../services/members.js';
 import { can, type Actor } from '../../services/permissions.js';
@@ -33,6 +37,9 @@ export function plateformeCommand(ctx: AppContext) {
     if (word === 'programmes' || word === 'programme') {
       if (!can(actor, 'managePrograms')) return void (await respond(ephemeral(REFUSALS.managePrograms)));
       return void (await respond({ response_type: 'ephemeral', ...programmesMessage(await programmesOverview(ctx, rest.join(' '))) }));
+    }
+    if (word === 'rgpd') {
+      return void (await rgpdCommand(ctx, actor, rest, respond));
     }
     if (word === 'export') {
       if (!can(actor, 'exportData')) return void (await respond(ephemeral(REFUSALS.exportData)));
@@ -120,18 +127,45 @@ async function exportCommand(ctx: AppContext, actor: Actor, argument: string, re
   if (!period) return void (await respond(ephemeral(errorText('export_period'))));
   await respond(ephemeral(`:hourglass_flowing_sand: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} en préparation : il arrive dans votre conversation avec l'application.`));
   const { file, filename, counts } = await exportPeriod(ctx.db, actor, period, ctx.timeZone);
-  try {
-    // A message to the person opens (or finds) the conversation; the file goes under it.
-    const note = await ctx.delivery.chat.postMessage({
-      channel: actor.slackUserId,
-      text: `:page_facing_up: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} : ${counts.visites} visite(s), ${counts.entreprises} entreprise(s), ${counts.actions} action(s), ${counts.alertes} alerte(s). Il contient des données personnelles (contacts des alertes) : ne le diffusez pas.`,
-    });
-    await ctx.delivery.filesUploadV2({ channel_id: note.channel!, thread_ts: note.ts!, file_uploads: [{ file, filename, title: `Export ${period.from} – ${period.to}` }] });
-  } catch (error) {
-    ctx.logger.warn({ err: { message: (error as Error).message } }, 'export not sent');
-    return void (await respond(ephemeral(errorText('export_not_sent'))));
-  }
+  const text = `:page_facing_up: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} : ${counts.visites} visite(s), ${counts.entreprises} entreprise(s), ${counts.actions} action(s), ${counts.alertes} alerte(s). Il contient des données personnelles (contacts des alertes) : ne le diffusez pas.`;
+  if (!(await sendFileToPerson(ctx, actor.slackUserId, text, { file, filename, title: `Export ${period.from} – ${period.to}` }))) return void (await respond(ephemeral(errorText('export_not_sent'))));
   await respond(ephemeral(':white_check_mark: Export envoyé dans votre conversation avec l’application.'));
+}
+
+/**
+ * A file for one person only: in their conversation with the app (a message opens or finds it,
+ * the file goes under it), never in the channel where the command was typed.
+ */
+async function sendFileToPerson(ctx: AppContext, slackUserId: string, text: string, upload: { file: Buffer; filename: string; title: string }): Promise<boolean> {
+  try {
+    const note = await ctx.delivery.chat.postMessage({ channel: slackUserId, text });
+    await ctx.delivery.filesUploadV2({ channel_id: note.channel!, thread_ts: note.ts!, file_uploads: [upload] });
+    return true;
+  } catch (error) {
+    ctx.logger.warn({ err: { message: (error as Error).message } }, 'file not sent');
+    return false;
+  }
+}
+
+/**
+ * `/plateforme rgpd export <SIRET>` (coordination): everything held about a company, sent to the
+ * person alone; `/plateforme rgpd effacer <SIRET>` (administrators): its data erased, after a
+ * confirmation.
+ */
+async function rgpdCommand(ctx: AppContext, actor: Actor, args: string[], respond: RespondFn) {
+  const [verb = '', ...rest] = args;
+  const siret = normaliseSiret(rest.join(''));
+  if (!['export', 'effacer'].includes(verb.toLowerCase()) || !/^\d{14}$/.test(siret)) return void (await respond(ephemeral(errorText('rgpd_usage'))));
+  const permission = verb.toLowerCase() === 'export' ? 'exportData' : 'eraseCompanyData';
+  if (!can(actor, permission)) return void (await respond(ephemeral(REFUSALS[permission])));
+  const company = await ctx.db.company.findUnique({ where: { siret }, select: { id: true, name: true } });
+  if (!company) return void (await respond(ephemeral(errorText('company_unknown'))));
+  if (permission === 'exportData') {
+    const { file, filename } = await exportCompanyData(ctx.db, actor, company.id);
+    const sent = await sendFileToPerson(ctx, actor.slackUserId, `:page_facing_up: Données détenues sur ${escapeText(company.name)} (droit d'accès) : à transmettre à l'entreprise qui les demande, et à personne d'autre.`, { file, filename, title: `Données — ${company.name}` });
+    return void (await respond(ephemeral(sent ? ':white_check_mark: Export envoyé dans votre conversation avec l’application.' : errorText('export_not_sent'))));
+  }
+  await respond({ response_type: 'ephemeral', ...eraseConfirmationMessage(company) });
 }
 
 /** Every active structure's programme this year (or those whose name holds `filter`), and the years that can be set. */

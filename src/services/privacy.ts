@@ -1,0 +1,110 @@
+import ExcelJS from 'exceljs';
+import type { Db } from './db.js';
+import { audit } from './audit.js';
+import { UserError } from './errors.js';
+import { can, type Actor } from './permissions.js';
+import { ACTION_STATUS_LABELS, ALERT_STATE_LABELS, CHANNEL_LABELS, PRIORITY_LABELS, RED_FLAG_LABELS, STAKE_LABELS } from '../texts/fr.js';
+
+/**
+ * RGPD: the personal data the platform holds — the contacts companies give for a recruitment
+ * alert, and France Travail's contact for its offer — are kept for a period, then removed; a
+ * company's data can be exported and erased on request.
+ */
+export interface RetentionSettings {
+  /** Months after an alert is raised when its contacts are removed. */
+  retentionMonths: number;
+}
+
+export const ERASED = '[effacé]';
+const ANONYMISED_CONTACT = 'Contact anonymisé';
+
+/** Removes the contacts of alerts raised more than `retentionMonths` ago (once each). */
+export async function anonymiseExpiredContacts(db: Db, now: Date, settings: RetentionSettings): Promise<number> {
+  const before = new Date(now);
+  before.setUTCMonth(before.getUTCMonth() - settings.retentionMonths);
+  const { count } = await db.recruitmentAlert.updateMany({
+    where: { raisedAt: { lt: before }, anonymisedAt: null },
+    data: { contactName: ANONYMISED_CONTACT, contactPhone: null, contactEmail: null, offerContactName: null, offerContactEmail: null, offerContactPhone: null, anonymisedAt: now },
+  });
+  if (count > 0) await audit(db, { actorSlackId: null, action: 'privacy.retention', entity: 'RecruitmentAlert', details: { anonymised: count, retentionMonths: settings.retentionMonths } });
+  return count;
+}
+
+/** Everything the platform holds about a company, as a spreadsheet (its right of access). */
+export async function exportCompanyData(db: Db, actor: Actor, companyId: string): Promise<{ file: Buffer; filename: string }> {
+  if (!can(actor, 'exportData')) throw new UserError('export_forbidden');
+  const company = await db.company.findUnique({
+    where: { id: companyId },
+    include: {
+      visits: { orderBy: { visitDate: 'asc' }, include: { stakes: true, redFlags: true, hiringNeeds: true, structure: { select: { name: true } } } },
+      actions: { orderBy: { createdAt: 'asc' }, include: { ownerStructure: { select: { name: true } }, updates: { orderBy: { at: 'asc' } } } },
+      alerts: { orderBy: { raisedAt: 'asc' }, include: { positions: true } },
+      agendaItems: { include: { committee: { select: { scheduledAt: true } } } },
+    },
+  });
+  if (!company) throw new UserError('company_unknown');
+  const book = new ExcelJS.Workbook();
+  const sheet = (name: string, headers: string[], rows: unknown[][]) => {
+    const s = book.addWorksheet(name);
+    s.addRow(headers).font = { bold: true };
+    for (const row of rows) s.addRow(row as ExcelJS.CellValue[]);
+    s.columns.forEach((c) => (c.width = 24));
+  };
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  sheet('Entreprise', ['Raison sociale', 'SIRET', 'SIREN', 'NAF', 'Tranche d’effectif', 'Commune', 'Code postal', 'Adresse', 'Créée le'], [
+    [company.name, company.siret, company.siren, company.nafCode, company.headcountBand, company.commune, company.postalCode, company.address, day(company.createdAt)],
+  ]);
+  sheet(
+    'Visites',
+    ['Date', 'Structure', 'Canal', 'Enjeux', 'Besoins', 'Premier diagnostic', 'Signaux', 'Recrutements', 'Accord de partage'],
+    company.visits.map((v) => [
+      day(v.visitDate),
+      v.structure?.name ?? null,
+      CHANNEL_LABELS[v.channel],
+      v.stakes.map((s) => `${STAKE_LABELS[s.stake]} (${PRIORITY_LABELS[s.priority].toLowerCase()})`).join(' ; '),
+      v.needs,
+      v.diagnostic,
+      v.redFlags.map((f) => RED_FLAG_LABELS[f.flag]).join(' ; '),
+      v.hiringNeeds.map((h) => `${h.jobFamily} : ${h.count}`).join(' ; '),
+      v.consentToShare ? 'oui' : 'non',
+    ]),
+  );
+  sheet(
+    'Actions',
+    ['Créée le', 'Action', 'Description', 'Structure', 'Échéance', 'Statut', 'Résultat ou motif', 'Historique'],
+    company.actions.map((a) => [day(a.createdAt), a.title, a.description, a.ownerStructure.name, day(a.dueDate), ACTION_STATUS_LABELS[a.status], a.statusNote, a.updates.map((u) => `${day(u.at)} ${u.kind}${u.note ? ` : ${u.note}` : ''}`).join(' | ')]),
+  );
+  sheet(
+    'Alertes',
+    ['Référence', 'Signalée le', 'Postes', 'Urgence', 'Contact', 'Téléphone', 'E-mail', 'État', 'Offre'],
+    company.alerts.map((a) => [a.reference, day(a.raisedAt), a.positions.map((p) => `${p.jobTitle} × ${p.count}`).join(' ; '), a.urgency, a.contactName, a.contactPhone, a.contactEmail, ALERT_STATE_LABELS[a.state], a.offerReference]),
+  );
+  sheet('Comités', ['Séance', 'Décision', 'Pas de suite', 'Informée le'], company.agendaItems.map((i) => [day(i.committee.scheduledAt), i.decision, i.noFollowUp ? 'oui' : 'non', day(i.informedAt)]));
+  await audit(db, { actorSlackId: actor.slackUserId, action: 'privacy.company_export', entity: 'Company', entityId: companyId });
+  return { file: Buffer.from(await book.xlsx.writeBuffer()), filename: `donnees-${company.siret ?? company.id}.xlsx` };
+}
+
+/**
+ * Erases a company's data on request: its identity, the free texts of its visits, actions,
+ * alerts and committee decisions, its contacts. What is counted stays (sector, size, commune,
+ * stakes, dates, statuses), so indicators and reports already published keep adding up.
+ */
+export async function eraseCompanyData(db: Db, actor: Actor, companyId: string, now: Date): Promise<void> {
+  if (!can(actor, 'eraseCompanyData')) throw new UserError('erase_forbidden');
+  await db.$transaction(async (tx) => {
+    const company = await tx.company.findUnique({ where: { id: companyId }, select: { id: true, erasedAt: true } });
+    if (!company) throw new UserError('company_unknown');
+    if (company.erasedAt) return;
+    const label = `Entreprise effacée (${now.toISOString().slice(0, 10)})`;
+    await tx.company.update({ where: { id: companyId }, data: { name: label, searchName: label.toLowerCase(), siret: null, siren: null, address: null, postalCode: null, erasedAt: now } });
+    await tx.visit.updateMany({ where: { companyId }, data: { needs: ERASED, diagnostic: ERASED } });
+    await tx.recruitmentAlert.updateMany({
+      where: { companyId },
+      data: { urgency: ERASED, contactName: ANONYMISED_CONTACT, contactPhone: null, contactEmail: null, offerContactName: null, offerContactEmail: null, offerContactPhone: null, outcomeNote: null, anonymisedAt: now },
+    });
+    await tx.action.updateMany({ where: { companyId }, data: { title: `Action ${ERASED}`, description: null, statusNote: null } });
+    await tx.actionUpdate.updateMany({ where: { action: { companyId } }, data: { note: null } });
+    await tx.agendaItem.updateMany({ where: { companyId, decision: { not: null } }, data: { decision: ERASED } });
+    await audit(tx, { actorSlackId: actor.slackUserId, action: 'privacy.company_erase', entity: 'Company', entityId: companyId });
+  });
+}

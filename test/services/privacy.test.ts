@@ -1,0 +1,101 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymiseExpiredContacts, ERASED, eraseCompanyData, exportCompanyData } from '../../src/services/privacy.js';
+import { annualData } from '../../src/services/reports/annual-data.js';
+import type { Actor } from '../../src/services/permissions.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { makeVisit } from '../support/visits.js';
+
+let db: TestDatabase;
+let coordinator: Actor;
+let admin: Actor;
+let capteur: Actor;
+let companyId: string;
+
+async function alertOn(company: string, raisedAt: string, n: number) {
+  return db.prisma.recruitmentAlert.create({
+    data: {
+      reference: `ALR-2024-${String(n).padStart(4, '0')}`,
+      submissionKey: `privacy-${n}`,
+      companyId: company,
+      capteurId: capteur.memberId,
+      urgency: 'Deux départs en retraite.',
+      contactName: 'Marie Dupont, RH',
+      contactPhone: '02 48 00 00 01',
+      contactEmail: 'marie.dupont@forges.fr',
+      consentToName: true,
+      state: 'cloturee',
+      raisedAt: new Date(raisedAt),
+      deadlineAt: new Date(new Date(raisedAt).getTime() + 48 * 3_600_000),
+      offerContactName: 'Nadia Colin',
+      offerContactEmail: 'nadia.colin@francetravail.fr',
+    },
+  });
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
+  coordinator = await makeMember(db.prisma, 'UPRIVCOORD', ['coordinateur']);
+  admin = await makeMember(db.prisma, 'UPRIVADMIN', ['admin']);
+  capteur = await makeMember(db.prisma, 'UPRIVCAPT', ['capteur'], cci.id);
+  companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique })).id;
+  await makeVisit(db.prisma, capteur, companyId, { date: '2026-03-10', diagnostic: 'Le dirigeant, M. Martin, souhaite céder.', stakes: [{ stake: 'transmission_reprise', priority: 'haute' }] });
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('the retention of personal data', () => {
+  it('removes the contacts of alerts raised before the period, once, and keeps the others', async () => {
+    const old = await alertOn(companyId, '2024-09-01T08:00:00Z', 1);
+    const recent = await alertOn(companyId, '2025-12-01T08:00:00Z', 2);
+    const now = new Date('2026-11-27T03:00:00Z');
+    expect(await anonymiseExpiredContacts(db.prisma, now, { retentionMonths: 24 })).toBe(1);
+    expect(await anonymiseExpiredContacts(db.prisma, now, { retentionMonths: 24 })).toBe(0);
+    expect(await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({
+      contactName: 'Contact anonymisé',
+      contactPhone: null,
+      contactEmail: null,
+      offerContactName: null,
+      offerContactEmail: null,
+      anonymisedAt: now,
+      // What is counted stays.
+      reference: 'ALR-2024-0001',
+      state: 'cloturee',
+    });
+    expect(await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({ contactEmail: 'marie.dupont@forges.fr', anonymisedAt: null });
+    expect(await db.prisma.auditEvent.count({ where: { action: 'privacy.retention' } })).toBe(1);
+  });
+});
+
+describe('a company’s data', () => {
+  it('are exported for its right of access, by the coordination only, audited', async () => {
+    await expect(exportCompanyData(db.prisma, capteur, companyId)).rejects.toMatchObject({ code: 'export_forbidden' });
+    const { file, filename } = await exportCompanyData(db.prisma, coordinator, companyId);
+    expect(filename).toBe(`donnees-${SIRETS.mecanique}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['Entreprise', 'Visites', 'Actions', 'Alertes', 'Comités']);
+    expect(book.getWorksheet('Visites')!.getRow(2).values).toContain('Le dirigeant, M. Martin, souhaite céder.');
+    expect(book.getWorksheet('Alertes')!.rowCount).toBe(3);
+    expect(await db.prisma.auditEvent.count({ where: { action: 'privacy.company_export', entityId: companyId } })).toBe(1);
+  });
+
+  it('are erased on request by an administrator: identity and texts gone, what is counted kept', async () => {
+    await expect(eraseCompanyData(db.prisma, coordinator, companyId, new Date())).rejects.toMatchObject({ code: 'erase_forbidden' });
+    const before = await annualData(db.prisma, 2026, 'Europe/Paris');
+    const now = new Date('2026-11-27T10:00:00Z');
+    await eraseCompanyData(db.prisma, admin, companyId, now);
+    await eraseCompanyData(db.prisma, admin, companyId, now); // twice: nothing more
+    const company = await db.prisma.company.findUniqueOrThrow({ where: { id: companyId }, include: { visits: true, alerts: true } });
+    expect(company).toMatchObject({ name: 'Entreprise effacée (2026-11-27)', siret: null, siren: null, postalCode: null, erasedAt: now, commune: 'Vierzon', nafCode: '25.62B' });
+    expect(company.visits.map((v) => [v.needs, v.diagnostic])).toEqual([[ERASED, ERASED]]);
+    expect(company.alerts.every((a) => a.contactEmail === null && a.urgency === ERASED && a.anonymisedAt !== null)).toBe(true);
+    const after = await annualData(db.prisma, 2026, 'Europe/Paris');
+    expect(after.activity.visits).toBe(before.activity.visits);
+    expect(after.stakes).toEqual(before.stakes);
+    expect(await db.prisma.auditEvent.count({ where: { action: 'privacy.company_erase', entityId: companyId } })).toBe(1);
+  });
+});
