@@ -57,6 +57,8 @@ async function main() {
     logger.info({ signal }, 'stopping');
     await jobs.stop();
     await app.stop();
+    // Owed messages being delivered finish first (bounded: Slack may be the reason we stop).
+    await Promise.race([ctx.notifier.kick(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     await database.close();
     process.exit(0);
   };

@@ -47,6 +47,8 @@ export async function startTestApp(db: Db, options: { now?: () => Date; env?: Re
     logs,
     async stop() {
       await app.stop();
+      // Messages still being delivered finish before the database closes.
+      await ctx.notifier.kick();
       await fake.close();
     },
   };
