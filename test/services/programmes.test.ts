@@ -56,7 +56,7 @@ describe('pasted SIRETs', () => {
 
 describe('a visit programme', () => {
   it('is set by the coordination only; invalid SIRETs are refused and listed, nothing saved', async () => {
-    const input = { structureId: cci.id, year: 2026, monthlyTarget: 8, shownTargets: 0, keepTargetIds: [], addCompanyIds: [company.Forges!], sirets: '' };
+    const input = { structureId: cci.id, year: 2026, monthlyTarget: 8, shownUpTo: null, keepTargetIds: [], addCompanyIds: [company.Forges!], sirets: '' };
     await expect(setProgramme(db.prisma, cciCapteur, input, new Date())).rejects.toMatchObject({ code: 'programme_forbidden' });
     await expect(setProgramme(db.prisma, coordinator, { ...input, sirets: `${SIRETS.other}\n${SIRETS.badChecksum}\nabc` }, new Date())).rejects.toMatchObject({
       errors: [{ field: 'sirets', code: 'sirets_invalid', params: { count: '2', list: `${SIRETS.badChecksum}, abc` } }],
@@ -68,17 +68,28 @@ describe('a visit programme', () => {
     const saved = await setProgramme(
       db.prisma,
       coordinator,
-      { structureId: cci.id, year: 2026, monthlyTarget: 8, shownTargets: 0, keepTargetIds: [], addCompanyIds: [company.Forges!], sirets: `${SIRETS.other}\n${ARRIVING}\n${NEVER}\n${SIRETS.mecanique}` },
+      { structureId: cci.id, year: 2026, monthlyTarget: 8, shownUpTo: null, keepTargetIds: [], addCompanyIds: [company.Forges!], sirets: `${SIRETS.other}\n${ARRIVING}\n${NEVER}\n${SIRETS.mecanique}` },
       new Date('2026-01-05T09:00:00Z'),
     );
     expect(saved).toMatchObject({ added: 4, removed: 0, total: 4, pending: [ARRIVING, NEVER] });
-    await setProgramme(db.prisma, coordinator, { structureId: cma.id, year: 2026, monthlyTarget: 4, shownTargets: 0, keepTargetIds: [], addCompanyIds: [company.Aéro!], sirets: '' }, new Date('2026-01-05T09:00:00Z'));
+    await setProgramme(db.prisma, coordinator, { structureId: cma.id, year: 2026, monthlyTarget: 4, shownUpTo: null, keepTargetIds: [], addCompanyIds: [company.Aéro!], sirets: '' }, new Date('2026-01-05T09:00:00Z'));
     // Setting it again changes the target and takes off what the form showed and was unchosen.
     const programme = (await getProgramme(db.prisma, cma.id, 2026))!;
-    const again = await setProgramme(db.prisma, coordinator, { structureId: cma.id, year: 2026, monthlyTarget: 4, shownTargets: 1, keepTargetIds: [], addCompanyIds: [], sirets: '' }, new Date());
+    const shownUpTo = { addedAt: programme.targets[0]!.addedAt, id: programme.targets[0]!.id };
+    const again = await setProgramme(db.prisma, coordinator, { structureId: cma.id, year: 2026, monthlyTarget: 4, shownUpTo, keepTargetIds: [], addCompanyIds: [], sirets: '' }, new Date());
     expect(again).toMatchObject({ removed: 1, total: 0 });
     expect(programme.targets).toHaveLength(1);
     expect(await db.prisma.auditEvent.count({ where: { action: 'programme.set' } })).toBe(3);
+  });
+
+  it('answered twice (a Slack retry), takes off what was unchosen once and keeps what it added', async () => {
+    await setProgramme(db.prisma, coordinator, { structureId: cma.id, year: 2027, monthlyTarget: 4, shownUpTo: null, keepTargetIds: [], addCompanyIds: [company.Aéro!], sirets: '' }, new Date('2026-12-01T09:00:00Z'));
+    const [aero] = (await getProgramme(db.prisma, cma.id, 2027))!.targets;
+    // The form listed Aéro; the answer drops it and adds the Forges — and arrives twice.
+    const answer = { structureId: cma.id, year: 2027, monthlyTarget: 4, shownUpTo: { addedAt: aero!.addedAt, id: aero!.id }, keepTargetIds: [], addCompanyIds: [company.Forges!], sirets: '' };
+    expect(await setProgramme(db.prisma, coordinator, answer, new Date('2026-12-02T09:00:00Z'))).toMatchObject({ removed: 1, added: 1, total: 1 });
+    expect(await setProgramme(db.prisma, coordinator, answer, new Date('2026-12-02T09:00:05Z'))).toMatchObject({ removed: 0, added: 0, total: 1 });
+    expect((await getProgramme(db.prisma, cma.id, 2027))!.targets.map((t) => t.company?.name)).toEqual(['Forges']);
   });
 });
 

@@ -2722,7 +2722,8 @@ function expectProgrammeModal(p: JPayload, opening: Parameters<typeof programmeM
   expect(p.title?.text).toBe(`Programme ${year}`);
   expect(p.submit?.text).toBe('Enregistrer');
   expectWellFormedModal(p);
-  expect(JSON.parse(p.private_metadata ?? '')).toEqual({ structureId: structure.id, year, shownTargets: shown.length });
+  const last = shown.at(-1);
+  expect(JSON.parse(p.private_metadata ?? '')).toEqual({ structureId: structure.id, year, shownUpTo: last ? { addedAt: last.addedAt.toISOString(), id: last.id } : null });
   expect(contextTexts(p.blocks[0]!)).toEqual([`*${escapeText(cut(structure.name, 200))}* — programme de visites ${year}`]);
   expect(inputs(p).map((b) => b.block_id)).toEqual([
     PROGRAMME_BLOCKS.monthlyTarget,
@@ -2801,7 +2802,7 @@ const PROGRAMME_CASES: Case[] = [
   }),
   entry(programmeModal, 'new programme for next year', 'modal', [PROGRAMME_NEW], (p) => {
     expectProgrammeModal(p, PROGRAMME_NEW);
-    expect(JSON.parse(p.private_metadata ?? '')).toEqual({ structureId: uuid(801), year: 2027, shownTargets: 0 });
+    expect(JSON.parse(p.private_metadata ?? '')).toEqual({ structureId: uuid(801), year: 2027, shownUpTo: null });
     expect(inputById(p, PROGRAMME_BLOCKS.monthlyTarget).element?.initial_value).toBeUndefined();
   }),
   entry(programmeModal, 'existing programme, three targets, one a pending SIRET', 'modal', [PROGRAMME_THREE], (p) => {
@@ -2816,7 +2817,8 @@ const PROGRAMME_CASES: Case[] = [
   entry(programmeModal, 'worst case: 130 targets with 200-char names, 100 listed, 120-char structure name with markup', 'modal', [PROGRAMME_WORST], (p) => {
     expectProgrammeModal(p, PROGRAMME_WORST);
     expect(inputById(p, PROGRAMME_BLOCKS.keep).element?.options).toHaveLength(100);
-    expect(JSON.parse(p.private_metadata ?? '').shownTargets).toBe(100);
+    // The 100th target listed: the 30 after it stay whatever the answer.
+    expect(JSON.parse(p.private_metadata ?? '').shownUpTo.id).toBe(PROGRAMME_WORST.programme!.targets[99]!.id);
     expect(showsText(p, 'Les 30 autres entreprises cibles restent ciblées')).toBe(true);
     expect(inputById(p, PROGRAMME_BLOCKS.monthlyTarget).element?.initial_value).toBe('500');
     expectTypedMarkupEscaped(p);

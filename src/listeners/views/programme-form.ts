@@ -10,7 +10,11 @@ import { refusalModal, savedModal } from '../../views/modals/administration.js';
 import { authorise, withSubmissionSafetyNet } from '../guard.js';
 import { asList, asString, errorsResponse, fieldErrorsResponse, readViewState } from '../view-state.js';
 
-const metadata = z.object({ structureId: z.string().uuid(), year: z.number().int().min(2000).max(2100), shownTargets: z.number().int().min(0) });
+const metadata = z.object({
+  structureId: z.string().uuid(),
+  year: z.number().int().min(2000).max(2100),
+  shownUpTo: z.object({ addedAt: z.coerce.date(), id: z.string().uuid() }).nullable(),
+});
 const ids = z.array(z.string().uuid()).max(100);
 const monthlyTarget = z.coerce.number().int().min(0).max(500);
 
@@ -19,7 +23,7 @@ export function programmeSubmission(ctx: AppContext) {
   return withSubmissionSafetyNet(ctx.logger, B.monthlyTarget, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const auth = await authorise(ctx.actors, body.user.id, 'managePrograms');
     if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-    const { structureId, year, shownTargets } = metadata.parse(JSON.parse(view.private_metadata || '{}'));
+    const { structureId, year, shownUpTo } = metadata.parse(JSON.parse(view.private_metadata || '{}'));
     const state = readViewState(view.state.values);
     const target = monthlyTarget.safeParse(asString(state[B.monthlyTarget]) ?? '');
     if (!target.success || (asString(state[B.monthlyTarget]) ?? '').trim() === '') return void (await ack(errorsResponse({ [B.monthlyTarget]: errorText('monthly_target') })));
@@ -29,7 +33,7 @@ export function programmeSubmission(ctx: AppContext) {
       const saved = await setProgramme(
         ctx.db,
         auth.actor,
-        { structureId, year, monthlyTarget: target.data, shownTargets, keepTargetIds: keep, addCompanyIds: add, sirets: asString(state[B.sirets]) ?? '' },
+        { structureId, year, monthlyTarget: target.data, shownUpTo, keepTargetIds: keep, addCompanyIds: add, sirets: asString(state[B.sirets]) ?? '' },
         ctx.now(),
       );
       const pending = saved.pending.length

@@ -37,8 +37,12 @@ export interface ProgrammeInput {
   structureId: string;
   year: number;
   monthlyTarget: number;
-  /** The form showed the first `shownTargets` targets; of those, the ids kept. The others stay. */
-  shownTargets: number;
+  /**
+   * The last target the form showed (targets are listed by when they were added): those up to it
+   * and not kept are taken off; those after it (beyond the list, or added since — by this very
+   * submission if it arrives twice) stay.
+   */
+  shownUpTo: { addedAt: Date; id: string } | null;
   keepTargetIds: string[];
   addCompanyIds: string[];
   /** Pasted SIRETs, one per line. */
@@ -63,10 +67,12 @@ export async function setProgramme(db: Db, actor: Actor, input: ProgrammeInput, 
       where: { structureId_year: { structureId: input.structureId, year: input.year } },
       create: { structureId: input.structureId, year: input.year, monthlyTarget: input.monthlyTarget, updatedById: actor.memberId, createdAt: now },
       update: { monthlyTarget: input.monthlyTarget, updatedById: actor.memberId },
-      include: { targets: { orderBy: [{ addedAt: 'asc' }, { id: 'asc' }], select: { id: true } } },
+      include: { targets: { orderBy: [{ addedAt: 'asc' }, { id: 'asc' }], select: { id: true, addedAt: true } } },
     });
     const keep = new Set(input.keepTargetIds);
-    const removed = programme.targets.slice(0, input.shownTargets).filter((t) => !keep.has(t.id));
+    const last = input.shownUpTo;
+    const shown = (t: { id: string; addedAt: Date }) => last !== null && (t.addedAt < last.addedAt || (t.addedAt.getTime() === last.addedAt.getTime() && t.id <= last.id));
+    const removed = programme.targets.filter((t) => shown(t) && !keep.has(t.id));
     if (removed.length) await tx.programmeTarget.deleteMany({ where: { id: { in: removed.map((t) => t.id) } } });
 
     const bySiret = await tx.company.findMany({ where: { siret: { in: valid } }, select: { id: true, siret: true } });

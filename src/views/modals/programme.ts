@@ -16,7 +16,8 @@ export function programmeModal(opening: { structure: { id: string; name: string 
   return {
     type: 'modal',
     callback_id: VIEWS.programme,
-    private_metadata: JSON.stringify({ structureId: structure.id, year, shownTargets: shown.length }),
+    // The last target listed: those after it (beyond the list, or added since) stay whatever the answer.
+    private_metadata: JSON.stringify({ structureId: structure.id, year, shownUpTo: shown.length ? { addedAt: shown.at(-1)!.addedAt.toISOString(), id: shown.at(-1)!.id } : null }),
     title: plain(`Programme ${year}`),
     submit: plain('Enregistrer'),
     close: plain('Annuler'),
