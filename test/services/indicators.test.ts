@@ -149,6 +149,11 @@ describe('the steering committee’s indicators', () => {
       version: 2,
       newVersion: true,
     });
+    // The same choice submitted again (a Slack retry): no version 3.
+    expect(await chooseIndicators(db.prisma, coordinator, 2026, [{ key: 'delai_median_actions', target: 30 }, { key: 'visites', target: 4 }, { key: 'alertes_48h', target: 90 }], new Date('2026-01-02T09:00:00Z'), PARIS)).toEqual({
+      version: 2,
+      newVersion: false,
+    });
     const sets = await getIndicatorSets(db.prisma, 2026);
     expect(sets.map((s) => [s.version, s.choices.map((c) => `${c.key}:${c.target}`).sort()])).toEqual([
       [2, ['alertes_48h:90', 'delai_median_actions:30', 'visites:4']],

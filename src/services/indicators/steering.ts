@@ -32,7 +32,7 @@ export type IndicatorSetRow = Awaited<ReturnType<typeof getIndicatorSets>>[numbe
 /**
  * Records the indicators the steering committee chose for a year and their targets. Before the
  * year starts, the choice is replaced; from its first day it is fixed, and a change is a new
- * version dated today, the earlier ones kept.
+ * version dated today, the earlier ones kept. The same choice again changes nothing.
  */
 export async function chooseIndicators(db: Db, actor: Actor, year: number, choices: { key: string; target: number | null }[], now: Date, timeZone: string) {
   if (!can(actor, 'manageIndicators')) throw new UserError('indicators_forbidden');
@@ -46,8 +46,12 @@ export async function chooseIndicators(db: Db, actor: Actor, year: number, choic
   if (choices.length === 0) throw new ValidationFailed([{ field: 'keys', code: 'indicators_none' }]);
   const started = now >= localInstant(`${year}-01-01`, '00:00', timeZone);
   return db.$transaction(async (tx) => {
-    const latest = await tx.indicatorSet.findFirst({ where: { year }, orderBy: { version: 'desc' } });
+    const latest = await tx.indicatorSet.findFirst({ where: { year }, orderBy: { version: 'desc' }, include: { choices: true } });
     const data = choices.map((c) => ({ key: c.key, target: c.target }));
+    // The same choice again (a replayed submission, a second click): nothing new to record.
+    const sameAs = (set: NonNullable<typeof latest>) =>
+      set.choices.length === data.length && data.every((c) => set.choices.some((k) => k.key === c.key && k.target === c.target));
+    if (latest && sameAs(latest)) return { version: latest.version, newVersion: false };
     let set;
     if (latest && !started) {
       await tx.indicatorChoice.deleteMany({ where: { setId: latest.id } });
