@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { isoDay, tablesWorkbook } from './reports/xlsx.js';
 import type { Db } from './db.js';
 import { audit } from './audit.js';
 import { UserError } from './errors.js';
@@ -43,14 +43,9 @@ export async function exportCompanyData(db: Db, actor: Actor, companyId: string)
     },
   });
   if (!company) throw new UserError('company_unknown');
-  const book = new ExcelJS.Workbook();
-  const sheet = (name: string, headers: string[], rows: unknown[][]) => {
-    const s = book.addWorksheet(name);
-    s.addRow(headers).font = { bold: true };
-    for (const row of rows) s.addRow(row as ExcelJS.CellValue[]);
-    s.columns.forEach((c) => (c.width = 24));
-  };
-  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  const book = tablesWorkbook();
+  const sheet = book.table;
+  const day = isoDay;
   sheet('Entreprise', ['Raison sociale', 'SIRET', 'SIREN', 'NAF', 'Tranche d’effectif', 'Commune', 'Code postal', 'Adresse', 'Créée le'], [
     [company.name, company.siret, company.siren, company.nafCode, company.headcountBand, company.commune, company.postalCode, company.address, day(company.createdAt)],
   ]);
@@ -81,7 +76,7 @@ export async function exportCompanyData(db: Db, actor: Actor, companyId: string)
   );
   sheet('Comités', ['Séance', 'Décision', 'Pas de suite', 'Informée le'], company.agendaItems.map((i) => [day(i.committee.scheduledAt), i.decision, i.noFollowUp ? 'oui' : 'non', day(i.informedAt)]));
   await audit(db, { actorSlackId: actor.slackUserId, action: 'privacy.company_export', entity: 'Company', entityId: companyId });
-  return { file: Buffer.from(await book.xlsx.writeBuffer()), filename: `donnees-${company.siret ?? company.id}.xlsx` };
+  return { file: await book.toBuffer(), filename: `donnees-${company.siret ?? company.id}.xlsx` };
 }
 
 /**

@@ -47,6 +47,12 @@ async function one<T extends Record<string, unknown>>(rows: Promise<T[]>): Promi
   return (await rows)[0]!;
 }
 
+/** A share in %, one decimal; none when there is nothing to divide by. */
+function percentOf(part: unknown, whole: unknown): IndicatorValue {
+  const total = Number(whole);
+  return { value: total > 0 ? round((Number(part) / total) * 100) : null };
+}
+
 /** An indicator that is one count: its query answers `n`. */
 async function countOf(db: Db, query: Prisma.Sql): Promise<IndicatorValue> {
   return { value: num((await one(db.$queryRaw<{ n: bigint }[]>(query))).n) };
@@ -117,8 +123,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
                     AND v."visitDate" >= ${day(`${year}-01-01`)} AND v."visitDate" < ${day(p.end)})) AS visited
           FROM "ProgrammeTarget" t JOIN "VisitProgramme" vp ON vp.id = t."programmeId"
          WHERE vp.year = ${year}`);
-      const total = Number(r.total);
-      return { value: total > 0 ? round((Number(r.visited) / total) * 100) : null };
+      return percentOf(r.visited, r.total);
     },
   },
   {
@@ -211,8 +216,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
           FROM "RecruitmentAlert" a
           LEFT JOIN (SELECT "alertId", min(at) AS at FROM "AlertTransition" WHERE "to" = 'transmise' GROUP BY "alertId") t ON t."alertId" = a.id
          WHERE a."raisedAt" >= ${from} AND a."raisedAt" < ${to} AND (t.at IS NOT NULL OR a."lateAt" IS NOT NULL)`);
-      const total = Number(r.total);
-      return { value: total > 0 ? round((Number(r.in_time) / total) * 100) : null };
+      return percentOf(r.in_time, r.total);
     },
   },
   {
@@ -255,8 +259,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
           FROM "AgendaItem" i JOIN "Committee" c ON c.id = i."committeeId"
          WHERE c.status = 'closed' AND c."closedAt" >= ${from} AND c."closedAt" < ${to}
            AND (i.decision IS NOT NULL OR i."noFollowUp" OR EXISTS (SELECT 1 FROM "Action" a WHERE a."agendaItemId" = i.id))`);
-      const total = Number(r.total);
-      return { value: total > 0 ? round((Number(r.informed) / total) * 100) : null };
+      return percentOf(r.informed, r.total);
     },
   },
 ];

@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import type { Db } from '../db.js';
 import { audit } from '../audit.js';
 import { UserError } from '../errors.js';
 import { can, type Actor } from '../permissions.js';
 import { ACTION_STATUS_LABELS, ALERT_STATE_LABELS, CHANNEL_LABELS, PRIORITY_LABELS, RED_FLAG_LABELS, STAKE_LABELS } from '../../texts/fr.js';
 import { addCalendarDays, localDate, localInstant } from '../../time.js';
+import { isoDay, tablesWorkbook } from './xlsx.js';
 
 /** A period of local days, both included, as people say it. */
 export interface ExportPeriod {
@@ -63,16 +63,9 @@ export async function exportPeriod(db: Db, actor: Actor, period: ExportPeriod, t
       include: { company: { select: { name: true, siret: true } }, structure: { select: { name: true } }, positions: { orderBy: { rank: 'asc' } } },
     }),
   ]);
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Plateforme Emploi – Mutations Économiques';
-  const sheet = (name: string, headers: string[], rows: (string | number | null)[][]) => {
-    const s = book.addWorksheet(name);
-    s.addRow(headers).font = { bold: true };
-    for (const row of rows) s.addRow(row);
-    s.columns.forEach((c) => (c.width = 22));
-    s.views = [{ state: 'frozen', ySplit: 1 }];
-  };
-  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const book = tablesWorkbook();
+  const sheet = book.table;
+  const day = isoDay;
   const local = (d: Date) => `${localDate(timeZone, d)}`;
   sheet(
     'Visites',
@@ -129,5 +122,5 @@ export async function exportPeriod(db: Db, actor: Actor, period: ExportPeriod, t
   );
   const counts = { visites: visits.length, entreprises: companies.length, actions: actions.length, alertes: alerts.length };
   await audit(db, { actorSlackId: actor.slackUserId, action: 'export.period', entity: 'Export', details: { ...period, ...counts } });
-  return { file: Buffer.from(await book.xlsx.writeBuffer()), filename: `export-${period.from}-${period.to}.xlsx`, counts };
+  return { file: await book.toBuffer(), filename: `export-${period.from}-${period.to}.xlsx`, counts };
 }

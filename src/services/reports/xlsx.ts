@@ -45,3 +45,27 @@ function sheetName(title: string, used: Set<string>): string {
   used.add(name);
   return name;
 }
+
+/**
+ * A workbook of plain tables, one sheet each, as the exports give them: a bold header row that
+ * stays in view, then the rows as they are.
+ */
+export function tablesWorkbook() {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Plateforme Emploi – Mutations Économiques';
+  return {
+    table(name: string, headers: string[], rows: ExcelJS.CellValue[][]) {
+      const sheet = book.addWorksheet(name);
+      sheet.addRow(headers).font = { bold: true };
+      for (const row of rows) sheet.addRow(row);
+      sheet.columns.forEach((c) => (c.width = 24));
+      sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    },
+    async toBuffer(): Promise<Buffer> {
+      return Buffer.from(await book.xlsx.writeBuffer());
+    },
+  };
+}
+
+/** A stored date or instant as its calendar day (YYYY-MM-DD, UTC), for a cell. */
+export const isoDay = (d: Date | null): string | null => (d ? d.toISOString().slice(0, 10) : null);
