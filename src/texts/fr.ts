@@ -205,6 +205,7 @@ export const ERRORS = {
   indicator_unknown: 'Indicateur inconnu.',
   indicator_target: 'Cible invalide : un nombre positif (au plus 100 pour un pourcentage), par exemple 75 ou 12,5.',
   indicators_none: 'Choisissez au moins un indicateur.',
+  quarter_format: 'Précisez un trimestre ainsi : `/plateforme indicateurs 2026-T3`.',
   quarter_not_over: "Ce trimestre n'est pas terminé : ses indicateurs seront figés le premier jour ouvré du trimestre suivant.",
   erase_forbidden: 'Seuls les administrateurs de la plateforme effacent les données d’une entreprise.',
   rgpd_usage: 'Précisez le SIRET : `/plateforme rgpd export 12345678900012` ou `/plateforme rgpd effacer 12345678900012`.',

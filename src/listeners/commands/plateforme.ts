@@ -22,9 +22,11 @@ import { ackFirst, ephemeral, openModalForCommand } from '../guard.js';
 import { commandPayload } from './visite.js';
 
 /**
- * `/plateforme`: help for everyone. For the coordination, `programmes [structure]`: the visit
- * programmes; for the steering committee and the coordination, `indicateurs [2026-T3]`. For administrators, the structures and members with buttons to change them;
- * `/plateforme structure` and `/plateforme membre` open the forms directly.
+ * `/plateforme`: help for everyone, then one verb per duty, each checking its own role:
+ * `programmes` (coordination), `indicateurs` and `rapport` (steering committee, coordination),
+ * `export` and `rgpd export` (coordination), `rgpd effacer` (administrators); for administrators,
+ * the structures and members with buttons to change them, `structure` and `membre` opening the
+ * forms directly.
  */
 export function plateformeCommand(ctx: AppContext) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
@@ -90,7 +92,7 @@ async function indicatorsReply(ctx: AppContext, actor: Actor, argument: string) 
     }
     return indicatorsSnapshotMessage((await getSnapshotWithPrevious(ctx.db, year, quarter))!, ctx.timeZone);
   }
-  if (argument.trim()) return ephemeral('Précisez un trimestre ainsi : `/plateforme indicateurs 2026-T3`.');
+  if (argument.trim()) return ephemeral(errorText('quarter_format'));
   const year = Number(today.slice(0, 4));
   const [sets, frozen] = await Promise.all([getIndicatorSets(ctx.db, year), ctx.db.indicatorSnapshot.findMany({ orderBy: [{ year: 'desc' }, { quarter: 'desc' }], take: 8, select: { year: true, quarter: true } })]);
   return indicatorsOverviewMessage({ year, sets, frozen, canChoose: can(actor, 'manageIndicators'), years: Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year], timeZone: ctx.timeZone });
