@@ -1,6 +1,6 @@
 import type { Role } from '../generated/prisma/enums.js';
 import { audit } from './audit.js';
-import type { Db, Tx } from './db.js';
+import { lockFor, type Db, type Tx } from './db.js';
 import { UserError } from './errors.js';
 import type { Actor } from './permissions.js';
 
@@ -19,12 +19,7 @@ export async function findActor(db: Db, slackUserId: string): Promise<Actor | nu
   return { memberId: member.id, slackUserId, structureId: member.structureId, roles: new Set(member.roles) };
 }
 
-/** Transaction-level advisory lock held while members and their roles change (an arbitrary constant). */
-const MEMBERSHIP_LOCK = 720_002;
-
-async function lockMembership(tx: Tx): Promise<void> {
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${MEMBERSHIP_LOCK})`);
-}
+const lockMembership = (tx: Tx) => lockFor(tx, 'membership');
 
 /** Who is who, for authorising requests: findActor with a short memory. */
 export interface ActorDirectory {

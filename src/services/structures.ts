@@ -1,6 +1,6 @@
 import type { StructureKind } from '../generated/prisma/enums.js';
 import { audit } from './audit.js';
-import type { Db } from './db.js';
+import { lockFor, type Db } from './db.js';
 import { UserError } from './errors.js';
 import type { Actor } from './permissions.js';
 
@@ -11,9 +11,6 @@ export interface StructureInput {
   active: boolean;
 }
 
-/** Transaction-level advisory lock held while a structure is saved (an arbitrary constant). */
-const STRUCTURE_SAVE_LOCK = 720_001;
-
 /** Two names are the same structure when they differ only by case and spacing. */
 const sameNameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('fr');
 
@@ -23,7 +20,7 @@ export async function saveStructure(db: Db, actor: Actor, input: StructureInput)
   return db.$transaction(async (tx) => {
     // One structure save at a time: the database only enforces a case-sensitive unique name, so
     // two saves at once (a double click, two admins) could otherwise both pass the check below.
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${STRUCTURE_SAVE_LOCK})`);
+    await lockFor(tx, 'structureSave');
     if (input.id && !(await tx.structure.findUnique({ where: { id: input.id }, select: { id: true } }))) {
       throw new UserError('structure_unknown', 'name');
     }

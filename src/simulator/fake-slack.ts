@@ -156,7 +156,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** A DM channel id derived from a user id, so tests can predict it (U123 → D123). */
-function dmChannelFor(userId: string): string {
+export function dmChannelFor(userId: string): string {
   return userId.startsWith('U') || userId.startsWith('W') ? `D${userId.slice(1)}` : userId;
 }
 

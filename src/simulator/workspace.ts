@@ -10,7 +10,7 @@ import { loadConfig } from '../config.js';
 import { jobRunners } from '../jobs/index.js';
 import type { Db } from '../services/db.js';
 import { ROLE_LABELS } from '../texts/fr.js';
-import { startFakeSlack, type FakeSlack, type WorkspaceMessage } from './fake-slack.js';
+import { dmChannelFor, startFakeSlack, type FakeSlack, type WorkspaceMessage } from './fake-slack.js';
 import { blockActions, blockSuggestion, slackSender, viewClosed, viewSubmission, type SlackUser } from './slack-requests.js';
 
 /**
@@ -66,7 +66,7 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
     const members = await options.db.member.findMany({ where: { active: true }, orderBy: { slackUserId: 'asc' }, include: { roles: true, structure: { select: { name: true } } } });
     return members.map((m) => ({ id: m.slackUserId, name: m.displayName ?? m.slackUserId, structure: m.structure?.name ?? null, roles: m.roles.map((r) => ROLE_LABELS[r.role]) }));
   };
-  const dmOf = (user: string) => `D${user.slice(1)}`;
+  const dmOf = dmChannelFor;
   const visible = (user: string, m: WorkspaceMessage) => (m.ephemeralTo ? m.ephemeralTo === user : m.channel.startsWith('C') || m.channel === dmOf(user));
 
   async function state(user: string) {

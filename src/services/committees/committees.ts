@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { audit } from '../audit.js';
-import type { Db, Tx } from '../db.js';
+import { lockFor, type Db, type Tx } from '../db.js';
 import { UserError } from '../errors.js';
 import { enqueue } from '../outbox.js';
 import { can, type Actor } from '../permissions.js';
@@ -24,13 +24,8 @@ export const COMMITTEE_NOTICES = {
   proposed: 'committee_proposed',
 } as const;
 
-/** Transaction-level advisory lock held while an agenda is drafted or edited (an arbitrary constant). */
-const AGENDA_LOCK = 740_221;
-
 /** Two sessions drafted at once would take the same visits: drafting is one at a time. */
-export async function lockAgendas(tx: Tx): Promise<void> {
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AGENDA_LOCK})`);
-}
+export const lockAgendas = (tx: Tx) => lockFor(tx, 'agendaDrafting');
 
 export const INFORMED_HOW = ['email', 'telephone', 'visite'] as const;
 export type InformedHow = (typeof INFORMED_HOW)[number];
