@@ -192,6 +192,7 @@ export const ERRORS = {
   note_required_realisee: 'Décrivez le résultat obtenu.',
   note_required_bloquee: 'Indiquez ce qui bloque.',
   note_required_abandonnee: "Indiquez pourquoi l'action est abandonnée.",
+  submission_not_yours: "Ce formulaire a été ouvert par une autre personne : rien n'a été enregistré. Rouvrez le formulaire vous-même pour faire votre saisie.",
   action_forbidden: 'Seuls les membres du comité technique et la coordination peuvent créer des actions.',
   action_not_yours: "Cette action est suivie par une autre structure : seule celle-ci ou la coordination peut la modifier.",
   action_unknown: "Cette action n'existe plus.",

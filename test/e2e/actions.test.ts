@@ -111,6 +111,35 @@ describe('an action, from the company card to its completion', () => {
     expect(history.map((u) => u.kind)).toEqual(['creation', 'statut', 'statut']);
   });
 
+  it('refuses a creation carrying the key of another member’s form, and still accepts its author’s replay', async () => {
+    const company = await makeCompany(db.prisma, { name: 'Tuilerie du Sancerrois', commune: 'Sancerre' });
+    const openCreate = async (user: SlackUser) => {
+      t.fake.reset();
+      await click(user, ACTION_BUTTONS.create, company.id);
+      return (await t.fake.waitFor('views.open')).args.view as Modal;
+    };
+    const due = localDate('Europe/Paris', new Date(Date.now() + 30 * 86_400_000));
+    const own = submitModal(member, await openCreate(member), { [B.title]: 'ACTION-CONFIDENTIELLE-5521', [B.target]: 'entreprise', [B.ownerStructureId]: cciId, [B.dueDate]: due });
+    expect((await t.slack.interaction(own)).json().response_action).toBe('update');
+    await expect.poll(() => db.prisma.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
+    const count = () => Promise.all([db.prisma.action.count(), db.prisma.actionUpdate.count(), db.prisma.outboxMessage.count(), db.prisma.auditEvent.count()]);
+    const before = await count();
+
+    // A member of another structure submits their own form carrying the first member's key.
+    const theirs = await openCreate(other);
+    const res = await t.slack.interaction(submitModal(other, { ...theirs, private_metadata: own.view.private_metadata }, { [B.title]: 'Autre action', [B.target]: 'entreprise', [B.ownerStructureId]: cciId, [B.dueDate]: due }));
+    expect(res.status).toBe(200);
+    expect(res.json().response_action).toBe('update');
+    expect(JSON.stringify(res.json())).toMatch(/ouvert par une autre personne/);
+    expect(JSON.stringify(res.json())).not.toContain('ACTION-CONFIDENTIELLE-5521');
+    expect(await count()).toEqual(before);
+
+    // The author's own replay is still answered as saved, once.
+    const replay = (await t.slack.interaction(own, { retryNum: 1 })).json();
+    expect(JSON.stringify(replay.view)).toMatch(/Action créée/);
+    expect(await count()).toEqual(before);
+  });
+
   it('lists a member’s open actions with /actions, and refuses members outside the committee', async () => {
     const action = await db.prisma.action.create({
       data: { submissionKey: 'listed', title: 'Diagnostic RH', target: 'entreprise', companyId: (await db.prisma.company.findFirstOrThrow()).id, ownerStructureId: cciId, ownerMemberId: (await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: owner.id } })).id, dueDate: new Date('2030-01-01'), origin: 'ad_hoc', createdById: (await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: member.id } })).id },

@@ -11,6 +11,7 @@ import { submitModal } from '../support/forms.js';
 const capteur = { id: 'UPCAPTEUR', name: 'claire' };
 const coord = { id: 'UPCOORD', name: 'helene' };
 const committee = { id: 'UPCOMITE', name: 'paul' };
+const otherCapteur = { id: 'UPCAPTEUR2', name: 'marc' };
 const PARTNERS = 'CPARTNERS02';
 
 let db: TestDatabase;
@@ -25,6 +26,7 @@ beforeAll(async () => {
   await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
   await makeMember(db.prisma, coord.id, ['coordinateur']);
   await makeMember(db.prisma, committee.id, ['comite'], cci.id);
+  await makeMember(db.prisma, otherCapteur.id, ['capteur'], (await makeStructure(db.prisma, 'CMA du Cher', 'cma')).id);
   companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy', siret: SIRETS.other, commune: 'Foëcy' })).id;
 });
 afterAll(async () => {
@@ -68,6 +70,33 @@ describe('alert paths', () => {
     expect(await db.prisma.recruitmentAlert.count()).toBe(before + 1);
     const alert = await latestAlert();
     expect(await db.prisma.outboxMessage.count({ where: { kind: 'alert_page', dedupeKey: { startsWith: `alert_page:${alert.id}` } } })).toBe(1);
+  });
+
+  it('refuses a submission carrying the key of another capteur’s form: nothing of their alert returned, nothing written', async () => {
+    const own = submitModal(capteur, await openAlertModal(), fullAlert({ [A.contactName]: 'Mme CONTACT-SECRET-4412' }));
+    const raised = (await t.slack.interaction(own)).json();
+    expect(raised.response_action).toBe('update');
+    const alert = await latestAlert();
+    expect(JSON.stringify(raised.view)).toContain(alert.reference);
+    const count = () => Promise.all([db.prisma.recruitmentAlert.count(), db.prisma.outboxMessage.count(), db.prisma.auditEvent.count(), db.prisma.alertTransition.count()]);
+    // The pages owed by the alert are delivered first (each delivery of contacts is audited).
+    await expect.poll(() => db.prisma.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
+    const before = await count();
+
+    const theirs = await openAlertModal(otherCapteur);
+    const res = await t.slack.interaction(submitModal(otherCapteur, { ...theirs, private_metadata: own.view.private_metadata }, fullAlert()));
+    expect(res.status).toBe(200);
+    expect(res.json().response_action).toBe('update');
+    const body = JSON.stringify(res.json());
+    expect(body).toMatch(/ouvert par une autre personne/);
+    expect(body).not.toContain(alert.reference);
+    expect(body).not.toContain('CONTACT-SECRET-4412');
+    expect(await count()).toEqual(before);
+
+    // The capteur's own replay still answers with their alert.
+    const replay = (await t.slack.interaction(own, { retryNum: 1 })).json();
+    expect(JSON.stringify(replay.view)).toContain(alert.reference);
+    expect(await count()).toEqual(before);
   });
 
   it('returns French errors on their fields and saves nothing', async () => {

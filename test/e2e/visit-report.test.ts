@@ -9,6 +9,7 @@ import { submitModal } from '../support/forms.js';
 const capteur = { id: 'UCAPTEUR1', name: 'claire.martin' };
 const comite = { id: 'UCOMITE1', name: 'paul.durand' };
 const stranger = { id: 'USTRANGER', name: 'inconnu' };
+const otherCapteur = { id: 'UCAPTEUR2', name: 'marc.petit' };
 
 let db: TestDatabase;
 let t: TestApp;
@@ -19,6 +20,7 @@ beforeAll(async () => {
   const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
   await makeMember(db.prisma, comite.id, ['comite'], cci.id);
+  await makeMember(db.prisma, otherCapteur.id, ['capteur'], (await makeStructure(db.prisma, 'CMA du Cher', 'cma')).id);
 });
 afterAll(async () => {
   await t?.stop();
@@ -26,9 +28,9 @@ afterAll(async () => {
 });
 beforeEach(() => t.fake.reset());
 
-/** /visite as the capteur, and the modal the app opened. */
-async function openModal(text = '') {
-  const res = await t.slack.command('/visite', text, capteur, { extra: { response_url: t.fake.responseUrl() } });
+/** /visite as the capteur (or another member), and the modal the app opened. */
+async function openModal(text = '', user = capteur) {
+  const res = await t.slack.command('/visite', text, user, { extra: { response_url: t.fake.responseUrl() } });
   expect(res.status).toBe(200);
   const call = await t.fake.waitFor('views.open');
   return call.args.view as { callback_id: string; private_metadata: string; blocks: never[] };
@@ -184,6 +186,41 @@ describe('roles and signatures', () => {
     expect(res.json().response_action).toBe('update');
     expect(JSON.stringify(res.json().view)).toMatch(/Seuls les capteurs/);
     expect(await db.prisma.company.count({ where: { siret: SIRETS.unknownValid } })).toBe(0);
+  });
+
+  it('refuses a submission carrying the key of another capteur’s form: nothing of their visit returned, nothing written', async () => {
+    const company = await makeCompany(db.prisma, { name: 'Fonderie Discrète', commune: 'Aubigny-sur-Nère' });
+    const answers = {
+      [B.companyId]: company.id,
+      [B.visitDate]: today(),
+      [B.channel]: 'sur_site',
+      [B.stakesHigh]: ['transmission_reprise'],
+      [B.needs]: 'Trouver un repreneur.',
+      [B.diagnostic]: 'DIAGNOSTIC-CONFIDENTIEL-7731 : le dirigeant souhaite céder.',
+      [B.consentToShare]: 'non',
+    };
+    const own = submitModal(capteur, await openModal(), answers);
+    expect((await t.slack.interaction(own)).json().response_action).toBe('update');
+    const before = { visits: await db.prisma.visit.count(), outbox: await db.prisma.outboxMessage.count(), audit: await db.prisma.auditEvent.count() };
+
+    // Another capteur submits their own form carrying the first capteur's key.
+    const theirs = await openModal('', otherCapteur);
+    const forged = submitModal(otherCapteur, { ...theirs, private_metadata: own.view.private_metadata }, { ...answers, [B.diagnostic]: 'Autre diagnostic.' });
+    const res = await t.slack.interaction(forged);
+    expect(res.status).toBe(200);
+    const body = JSON.stringify(res.json());
+    expect(res.json().response_action).toBe('update');
+    expect(body).toMatch(/ouvert par une autre personne/);
+    expect(body).not.toContain('DIAGNOSTIC-CONFIDENTIEL-7731');
+    expect(body).not.toContain('Fonderie Discrète');
+    expect({ visits: await db.prisma.visit.count(), outbox: await db.prisma.outboxMessage.count(), audit: await db.prisma.auditEvent.count() }).toEqual(before);
+
+    // The first capteur's own replay still answers with their visit (idempotency).
+    const replay = await t.slack.interaction(own, { retryNum: 1 });
+    expect(JSON.stringify(replay.json().view)).toContain('Fonderie Discrète');
+    expect(await db.prisma.visit.count()).toBe(before.visits);
+    // Each accepted submission refreshes the capteur's App Home after its ack; the refused one does not.
+    await expect.poll(() => t.fake.callsTo('views.publish').map((c) => c.args.user_id)).toEqual([capteur.id, capteur.id]);
   });
 
   it.each(['bad', 'missing', 'stale'] as const)('answers 401 to a %s signature and does nothing', async (sig) => {

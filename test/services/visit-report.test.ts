@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FieldError } from '../../src/services/errors.js';
-import { ValidationFailed } from '../../src/services/errors.js';
+import { ValidationFailed, type UserError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { fileVisit, VISIT_CONFIRMATION } from '../../src/services/visits/file-visit.js';
 import { deriveRedFlags } from '../../src/services/visits/red-flags.js';
@@ -416,6 +416,26 @@ describe('fileVisit', () => {
     const again = await fileVisit(db.prisma, capteur, report);
     expect(again).toEqual({ visitId: first.visitId, companyId: first.companyId, created: false });
     expect(await counts()).toEqual({ companies: 1, visits: 1, audit: 2, outbox: 1 });
+  });
+
+  it('refuses the key of another capteur’s visit, one after the other or both at once, and returns nothing of it', async () => {
+    const other = await makeMember(db.prisma, 'UCAPTEUR-AUTRE', ['capteur'], (await makeStructure(db.prisma, 'CMA du Cher', 'cma')).id);
+    const existing = await makeCompany(db.prisma, { name: 'Mécanique du Val', siret: SIRETS.other });
+    const report = parseOk(form({ companyId: existing.id, submissionKey: key() }));
+    await fileVisit(db.prisma, capteur, report);
+    const before = await counts();
+    await expect(fileVisit(db.prisma, other, report)).rejects.toMatchObject({ name: 'UserError', code: 'submission_not_yours' });
+    expect(await counts()).toEqual(before);
+
+    // Both at once: one saves it, the other is refused, whichever way the race goes.
+    const raced = parseOk(form({ companyId: existing.id, submissionKey: key() }));
+    const results = await Promise.allSettled([fileVisit(db.prisma, capteur, raced), fileVisit(db.prisma, other, raced)]);
+    const saved = results.filter((r) => r.status === 'fulfilled');
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(saved).toHaveLength(1);
+    expect(refused.map((r) => (r.reason as UserError).code)).toEqual(['submission_not_yours']);
+    const visit = await db.prisma.visit.findUniqueOrThrow({ where: { submissionKey: raced.submissionKey } });
+    expect(visit.capteurId).toBe(results[0]!.status === 'fulfilled' ? capteur.memberId : other.memberId);
   });
 
   it('refuses a new company without SIRET that already exists under the same name in the same commune, and writes nothing', async () => {

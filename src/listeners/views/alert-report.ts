@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { type AlertField, type AlertForm, parseAlertReport } from '../../services/alerts/alert-report.js';
 import { raiseAlert } from '../../services/alerts/alerts.js';
-import { ValidationFailed, type FieldError } from '../../services/errors.js';
+import { UserError, ValidationFailed, type FieldError } from '../../services/errors.js';
 import { ALERT_BLOCKS } from '../../slack/ids.js';
+import { errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { alertRaisedModal } from '../../views/modals/alert.js';
 import { refusalModal } from '../../views/modals/administration.js';
@@ -36,6 +37,7 @@ export function alertReportSubmission(ctx: AppContext) {
       raised = await raiseAlert(ctx.db, auth.actor, parsed.report, now, ctx.alerts);
     } catch (error) {
       if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
+      if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
       throw error;
     }
     await ack({ response_action: 'update', view: alertRaisedModal(raised, ctx.timeZone) });

@@ -1,10 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { ValidationFailed, type FieldError } from '../../services/errors.js';
+import { UserError, ValidationFailed, type FieldError } from '../../services/errors.js';
 import { fileVisit, getVisitSummary } from '../../services/visits/file-visit.js';
 import { parseVisitReport, type VisitField, type VisitForm } from '../../services/visits/visit-report.js';
 import { VISIT_BLOCKS } from '../../slack/ids.js';
+import { errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { refusalModal } from '../../views/modals/administration.js';
 import { visitSavedModal } from '../../views/messages/visit.js';
@@ -42,6 +43,7 @@ export function visitReportSubmission(ctx: AppContext) {
       ({ visitId } = await fileVisit(ctx.db, auth.actor, parsed.report, ctx.visits));
     } catch (error) {
       if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
+      if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
       throw error;
     }
     const summary = await getVisitSummary(ctx.db, visitId);

@@ -49,8 +49,8 @@ export async function createAction(
   settings: ActionSettings,
 ): Promise<{ actionId: string; created: boolean }> {
   if (!can(actor, 'manageActions')) throw new UserError('action_forbidden');
-  const already = await db.action.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } });
-  if (already) return { actionId: already.id, created: false };
+  const already = await actionBySubmissionKey(db, actor, input.submissionKey);
+  if (already) return already;
   try {
     return await db.$transaction(async (tx) => {
       const errors: { field: ActionField; code: string }[] = [];
@@ -94,10 +94,25 @@ export async function createAction(
     });
   } catch (error) {
     // A racing delivery of the same submission saved it: that is the answer.
-    const saved = await db.action.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } }).catch(() => null);
-    if (saved) return { actionId: saved.id, created: false };
+    // Someone else's saved action under this key is still refused (UserError), never returned.
+    const saved = await actionBySubmissionKey(db, actor, input.submissionKey).catch((lookup: unknown) => {
+      if (lookup instanceof UserError) throw lookup;
+      return null;
+    });
+    if (saved) return saved;
     throw error;
   }
+}
+
+/**
+ * The action already saved under this submission key, if this member created it (a retry, a
+ * double click). A key taken from another person's form is refused: nothing of it is returned.
+ */
+async function actionBySubmissionKey(db: Db, actor: Actor, submissionKey: string): Promise<{ actionId: string; created: false } | null> {
+  const action = await db.action.findUnique({ where: { submissionKey }, select: { id: true, createdById: true } });
+  if (!action) return null;
+  if (action.createdById !== actor.memberId) throw new UserError('submission_not_yours');
+  return { actionId: action.id, created: false };
 }
 
 export type ActionChange =

@@ -49,8 +49,8 @@ export interface RaisedAlert {
  * is in the database whatever Slack does next.
  */
 export async function raiseAlert(db: Db, actor: Actor, report: AlertReport, now: Date, settings: AlertSettings): Promise<RaisedAlert> {
-  const already = await db.recruitmentAlert.findUnique({ where: { submissionKey: report.submissionKey } });
-  if (already) return { alertId: already.id, reference: already.reference, deadlineAt: already.deadlineAt, created: false };
+  const already = await alertBySubmissionKey(db, actor, report.submissionKey);
+  if (already) return already;
   try {
     return await db.$transaction(async (tx) => {
       const companyId = await resolveCompany(tx, actor, report.company);
@@ -89,10 +89,25 @@ export async function raiseAlert(db: Db, actor: Actor, report: AlertReport, now:
     // depends on the moment and the engine: the unique submission key (P2002 on PostgreSQL, a raw
     // driver error on PGlite), or the new company the other delivery created (ValidationFailed:
     // company_duplicate, siret_known). Whatever the failure, a saved submission is the answer.
-    const saved = await db.recruitmentAlert.findUnique({ where: { submissionKey: report.submissionKey } }).catch(() => null);
-    if (saved) return { alertId: saved.id, reference: saved.reference, deadlineAt: saved.deadlineAt, created: false };
+    // Someone else's saved alert under this key is still refused (UserError), never returned.
+    const saved = await alertBySubmissionKey(db, actor, report.submissionKey).catch((lookup: unknown) => {
+      if (lookup instanceof UserError) throw lookup;
+      return null;
+    });
+    if (saved) return saved;
     throw error;
   }
+}
+
+/**
+ * The alert already saved under this submission key, if this capteur raised it (a retry, a double
+ * click). A key taken from another person's form is refused: nothing of their alert is returned.
+ */
+async function alertBySubmissionKey(db: Db, actor: Actor, submissionKey: string): Promise<RaisedAlert | null> {
+  const alert = await db.recruitmentAlert.findUnique({ where: { submissionKey }, select: { id: true, reference: true, deadlineAt: true, capteurId: true } });
+  if (!alert) return null;
+  if (alert.capteurId !== actor.memberId) throw new UserError('submission_not_yours');
+  return { alertId: alert.id, reference: alert.reference, deadlineAt: alert.deadlineAt, created: false };
 }
 
 /** ALR-2026-0042: an atomic per-year counter, safe with several instances. */

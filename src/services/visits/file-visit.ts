@@ -1,6 +1,7 @@
 import { audit } from '../audit.js';
 import { resolveCompany } from '../companies.js';
 import type { Db } from '../db.js';
+import { UserError } from '../errors.js';
 import { enqueue } from '../outbox.js';
 import type { Actor } from '../permissions.js';
 import { oweOverlapNotices } from './overlap.js';
@@ -26,10 +27,11 @@ export interface FiledVisit {
 /**
  * Saves a validated visit report in one transaction: the company when it is new, the visit with
  * its stakes, hiring needs and red flags, the audit trail, and the confirmation owed to the
- * capteur. The same submission key saves once, however many times it arrives.
+ * capteur. The same submission key saves once, however many times it arrives; a key whose visit
+ * another capteur filed (taken from their form) is refused, and nothing of that visit is returned.
  */
 export async function fileVisit(db: Db, actor: Actor, report: VisitReport, settings: VisitSettings = VISIT_SETTINGS): Promise<FiledVisit> {
-  const already = await findBySubmissionKey(db, report.submissionKey);
+  const already = await findBySubmissionKey(db, actor, report.submissionKey);
   if (already) return { ...already, created: false };
   try {
     return await db.$transaction(async (tx) => {
@@ -75,15 +77,18 @@ export async function fileVisit(db: Db, actor: Actor, report: VisitReport, setti
     // Two deliveries of the same submission raced and the other one saved it. Whatever the error
     // says (a unique violation, reported differently by each driver; or the other delivery's new
     // company seen as a duplicate), the saved submission is the answer.
-    const saved = await findBySubmissionKey(db, report.submissionKey);
+    const saved = await findBySubmissionKey(db, actor, report.submissionKey);
     if (saved) return { ...saved, created: false };
     throw error;
   }
 }
 
-async function findBySubmissionKey(db: Db, submissionKey: string) {
-  const visit = await db.visit.findUnique({ where: { submissionKey }, select: { id: true, companyId: true } });
-  return visit ? { visitId: visit.id, companyId: visit.companyId } : null;
+/** The visit already saved under this key, if this capteur filed it; refused if someone else did. */
+async function findBySubmissionKey(db: Db, actor: Actor, submissionKey: string) {
+  const visit = await db.visit.findUnique({ where: { submissionKey }, select: { id: true, companyId: true, capteurId: true } });
+  if (!visit) return null;
+  if (visit.capteurId !== actor.memberId) throw new UserError('submission_not_yours');
+  return { visitId: visit.id, companyId: visit.companyId };
 }
 
 /** Everything a confirmation or a summary shows about one visit. */
