@@ -166,6 +166,23 @@ describe('alert paths', () => {
     expect(await db.prisma.action.findFirstOrThrow({ where: { alertId: alert.id } })).toMatchObject({ origin: 'alerte', companyId, title: 'Job dating émailleurs' });
   });
 
+  it('refuses an action following an alert whose form was made to name another company than the alert’s', async () => {
+    await t.slack.interaction(submitModal(capteur, await openAlertModal(), fullAlert()));
+    const alert = await latestAlert();
+    const elsewhere = await makeCompany(db.prisma, { name: 'Scierie de Vailly', commune: 'Vailly-sur-Sauldre' });
+    t.fake.reset();
+    await t.slack.interaction(blockActions({ user: coord, actions: [{ action_id: ACTION_BUTTONS.createFromAlert, block_id: 'alert_follow_up', value: alert.id }], response_url: t.fake.responseUrl() }));
+    const modal = (await t.fake.waitFor('views.open')).args.view as Modal;
+    const forged = { ...modal, private_metadata: JSON.stringify({ ...JSON.parse(modal.private_metadata), companyId: elsewhere.id }) };
+    const structure = await db.prisma.structure.findFirstOrThrow();
+    const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const before = await Promise.all([db.prisma.action.count(), db.prisma.outboxMessage.count()]);
+    const ack = (await t.slack.interaction(submitModal(coord, forged, { [AB.title]: 'Visite de la scierie', [AB.target]: 'entreprise', [AB.ownerStructureId]: structure.id, [AB.dueDate]: due }))).json();
+    expect(ack.response_action).toBe('update');
+    expect(JSON.stringify(ack.view)).toMatch(/ne correspond pas/);
+    expect(await Promise.all([db.prisma.action.count(), db.prisma.outboxMessage.count()])).toEqual(before);
+  });
+
   it('lets no one without the role move an alert, and says so', async () => {
     await t.slack.interaction(submitModal(capteur, await openAlertModal(), fullAlert()));
     const alert = await latestAlert();

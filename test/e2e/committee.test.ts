@@ -184,4 +184,56 @@ describe('a committee session', () => {
     expect(JSON.stringify(card.body)).toContain('Décisions du comité technique');
     expect(JSON.stringify(card.body)).toContain('Former des soudeurs');
   });
+
+  it('records no decision, « pas de suite » or action on a session whose agenda is not published or that is closed, nor an action on another company than its item’s', async () => {
+    type Modal = { callback_id: string; private_metadata: string; blocks: never[] };
+    const tanneries = await makeCompany(db.prisma, { name: 'Tanneries de Mehun', commune: 'Mehun-sur-Yèvre' });
+    const verrerie = await makeCompany(db.prisma, { name: 'Verrerie de Saint-Amand', commune: 'Saint-Amand-Montrond' });
+    const session = (days: number, status: 'planned' | 'agenda_published' | 'closed') =>
+      db.prisma.committee.create({ data: { scheduledAt: new Date(Date.now() + days * 86_400_000), channelId: CHANNEL, status, ...(status === 'closed' ? { closedAt: new Date() } : {}), items: { create: { companyId: tanneries.id, rank: 1 } } }, include: { items: true } });
+    const planned = (await session(25, 'planned')).items[0]!;
+    const closed = (await session(-25, 'closed')).items[0]!;
+    const open = (await session(3, 'agenda_published')).items[0]!;
+    const cci = await db.prisma.structure.findFirstOrThrow();
+    const due = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    const written = () => Promise.all([db.prisma.agendaItem.findMany({ where: { companyId: tanneries.id }, orderBy: { id: 'asc' }, select: { decision: true, noFollowUp: true } }), db.prisma.action.count(), db.prisma.outboxMessage.count(), db.prisma.auditEvent.count()]);
+    const before = await written();
+
+    let n = 0;
+    const click = async (actionId: string, itemId: string) => {
+      const name = `forged-${++n}`;
+      t.fake.reset();
+      await t.slack.interaction(blockActions({ user: member, actions: [{ action_id: actionId, block_id: 'agenda_item_buttons', value: itemId }], response_url: t.fake.responseUrl(name) }));
+      return name;
+    };
+    const openModal = async (actionId: string, itemId: string) => {
+      await click(actionId, itemId);
+      return (await t.fake.waitFor('views.open')).args.view as Modal;
+    };
+    for (const [item, refusal] of [[planned, /pas encore publié/], [closed, /clôturé/]] as const) {
+      const decision = await t.slack.interaction(submitModal(member, await openModal(COMMITTEE_BUTTONS.itemDecision, item.id), { [DECISION_BLOCKS.decision]: 'Décision forcée' }));
+      expect(decision.json().response_action).toBe('update');
+      expect(JSON.stringify(decision.json().view)).toMatch(refusal);
+
+      const none = await click(COMMITTEE_BUTTONS.itemNoFollowUp, item.id);
+      expect(String((await t.fake.waitForResponse((_b, path) => path.endsWith(`/${none}`))).body.text)).toMatch(refusal);
+
+      const action = await t.slack.interaction(submitModal(member, await openModal(COMMITTEE_BUTTONS.itemAction, item.id), { [AB.title]: 'Action forcée', [AB.target]: 'entreprise', [AB.ownerStructureId]: cci.id, [AB.dueDate]: due }));
+      expect(JSON.stringify(action.json().view)).toMatch(refusal);
+    }
+    expect(await written()).toEqual(before);
+
+    // In a published session, an action whose form was made to name another company than its item's.
+    const actionModal = await openModal(COMMITTEE_BUTTONS.itemAction, open.id);
+    const answers = { [AB.title]: 'Diagnostic export', [AB.target]: 'entreprise', [AB.ownerStructureId]: cci.id, [AB.dueDate]: due };
+    const forged = { ...actionModal, private_metadata: JSON.stringify({ ...JSON.parse(actionModal.private_metadata), companyId: verrerie.id }) };
+    const refused = (await t.slack.interaction(submitModal(member, forged, answers))).json();
+    expect(refused.response_action).toBe('update');
+    expect(JSON.stringify(refused.view)).toMatch(/ne correspond pas/);
+    expect(await written()).toEqual(before);
+    // The same form as the app made it is saved, on the item's company and session.
+    expect((await t.slack.interaction(submitModal(member, actionModal, answers))).json().response_action).toBe('update');
+    expect(await db.prisma.action.findFirstOrThrow({ where: { agendaItemId: open.id } })).toMatchObject({ companyId: tanneries.id, committeeId: open.committeeId, origin: 'comite' });
+    await expect.poll(() => db.prisma.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
 import type { ActionOrigin, ActionStatus } from '../../generated/prisma/enums.js';
 import { audit } from '../audit.js';
-import { oweItemUpdate } from '../committees/committees.js';
+import { oweItemUpdate, refuseUnlessDeciding } from '../committees/committees.js';
 import type { Db, Tx } from '../db.js';
 import { UserError, ValidationFailed } from '../errors.js';
 import { enqueue } from '../outbox.js';
@@ -53,6 +53,7 @@ export async function createAction(
   if (already) return already;
   try {
     return await db.$transaction(async (tx) => {
+      const item = await checkLinks(tx, input.companyId, origin);
       const errors: { field: ActionField; code: string }[] = [];
       const structure = await tx.structure.findUnique({ where: { id: input.ownerStructureId } });
       if (!structure?.active) errors.push({ field: 'ownerStructureId', code: 'structure_unknown' });
@@ -64,7 +65,6 @@ export async function createAction(
         else ownerMemberId = owner.id;
       }
       if (!(await tx.company.findUnique({ where: { id: input.companyId }, select: { id: true } }))) errors.push({ field: 'title', code: 'company_unknown' });
-      const item = origin.agendaItemId ? await tx.agendaItem.findUnique({ where: { id: origin.agendaItemId }, select: { id: true, committeeId: true } }) : null;
       if (errors.length) throw new ValidationFailed(errors);
       const action = await tx.action.create({
         data: {
@@ -102,6 +102,26 @@ export async function createAction(
     if (saved) return saved;
     throw error;
   }
+}
+
+/**
+ * An action's links must agree: decided on an agenda item, it is about that item's company and
+ * belongs to its session, which must be taking decisions (agenda published, not closed); following
+ * an alert, it is about the alert's company. Each link only with its origin. Returns the item.
+ */
+async function checkLinks(tx: Tx, companyId: string, origin: { kind: ActionOrigin; alertId?: string | undefined; agendaItemId?: string | undefined }) {
+  if ((origin.kind === 'comite') !== Boolean(origin.agendaItemId) || (origin.kind === 'alerte') !== Boolean(origin.alertId)) throw new UserError('action_links_disagree');
+  if (origin.alertId) {
+    const alert = await tx.recruitmentAlert.findUnique({ where: { id: origin.alertId }, select: { companyId: true } });
+    if (!alert) throw new UserError('alert_unknown');
+    if (alert.companyId !== companyId) throw new UserError('action_links_disagree');
+  }
+  if (!origin.agendaItemId) return null;
+  const item = await tx.agendaItem.findUnique({ where: { id: origin.agendaItemId }, select: { id: true, companyId: true, committeeId: true, committee: { select: { status: true } } } });
+  if (!item) throw new UserError('committee_unknown');
+  if (item.companyId !== companyId) throw new UserError('action_links_disagree');
+  refuseUnlessDeciding(item.committee.status);
+  return item;
 }
 
 /**

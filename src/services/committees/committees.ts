@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CommitteeStatus } from '../../generated/prisma/enums.js';
 import { audit } from '../audit.js';
 import { lockFor, type Db, type Tx } from '../db.js';
 import { UserError } from '../errors.js';
@@ -253,6 +254,15 @@ export async function oweItemUpdate(tx: Tx, agendaItemId: string, evenIfClosed =
   });
 }
 
+/** A session takes decisions (outcomes, actions on its items) once its agenda is published, until it is closed. */
+export const DECIDING_STATUSES: readonly CommitteeStatus[] = ['agenda_published', 'held'];
+
+/** Refuses a decision on a session whose agenda is not published yet, or that is closed. */
+export function refuseUnlessDeciding(status: CommitteeStatus): void {
+  if (status === 'planned') throw new UserError('committee_not_published');
+  if (status === 'closed') throw new UserError('committee_closed');
+}
+
 export type ItemOutcome = { kind: 'decision'; decision: string } | { kind: 'pas_de_suite' };
 
 /**
@@ -264,11 +274,13 @@ export async function recordItemOutcome(db: Db, actor: Actor, agendaItemId: stri
   await db.$transaction(async (tx) => {
     const item = await tx.agendaItem.findUnique({ where: { id: agendaItemId }, include: { committee: { select: { status: true } } } });
     if (!item) throw new UserError('committee_unknown');
-    if (item.committee.status === 'closed') throw new UserError('committee_closed');
-    await tx.agendaItem.update({
-      where: { id: agendaItemId },
+    refuseUnlessDeciding(item.committee.status);
+    // Guarded by the session's status at the write too: a session closed meanwhile is not written to.
+    const { count } = await tx.agendaItem.updateMany({
+      where: { id: agendaItemId, committee: { status: { in: [...DECIDING_STATUSES] } } },
       data: outcome.kind === 'decision' ? { decision: outcome.decision, noFollowUp: false } : { decision: null, noFollowUp: true },
     });
+    if (count === 0) throw new UserError('committee_closed');
     await audit(tx, { actorSlackId: actor.slackUserId, action: `committee.item_${outcome.kind}`, entity: 'AgendaItem', entityId: agendaItemId });
     await oweItemUpdate(tx, agendaItemId);
   });
