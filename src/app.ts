@@ -91,7 +91,7 @@ export function createPlatformApp(options: PlatformAppOptions) {
     visits: { overlapDays: config.VISIT_OVERLAP_DAYS },
     programmes: { nudgeDay: config.PROGRAMME_NUDGE_DAY },
     steering: { channelId: config.STEERING_CHANNEL_ID },
-    privacy: { retentionMonths: config.PERSONAL_DATA_RETENTION_MONTHS },
+    privacy: { retentionMonths: config.PERSONAL_DATA_RETENTION_MONTHS, freeTextMonths: config.FREE_TEXT_RETENTION_MONTHS, exportFileDays: config.EXPORT_FILE_RETENTION_DAYS },
     workingDays: new WorkingDays(config.PLATFORM_HOLIDAYS, config.PLATFORM_TIMEZONE),
     now,
     logger,

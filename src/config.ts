@@ -66,6 +66,10 @@ export const configSchema = z.object({
   PROGRAMME_NUDGE_DAY: env(z.coerce.number({ error: 'must be a day of the month' }).int().min(1).max(28).default(20)),
   /** Months after an alert is raised when the contacts it holds (personal data) are removed (RGPD). */
   PERSONAL_DATA_RETENTION_MONTHS: env(z.coerce.number({ error: 'must be a number of months' }).int().min(1).max(120).default(24)),
+  /** Months after a company's last visit when the free texts about it (diagnostics, needs, notes, decisions) are removed (RGPD). */
+  FREE_TEXT_RETENTION_MONTHS: env(z.coerce.number({ error: 'must be a number of months' }).int().min(1).max(240).default(36)),
+  /** Days after which a file of personal data sent in Slack (an export) is deleted from Slack (RGPD). */
+  EXPORT_FILE_RETENTION_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(365).default(7)),
   /** Hours after an alert is raised when the coordinators are reminded it is not transmitted yet. */
   ALERT_REMINDER_HOURS: env(
     z
@@ -91,8 +95,10 @@ export class ConfigError extends Error {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
   // Issue messages are our own texts: zod never echoes the offending value into them.
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  // Debug logs may hold personal data (what our own code logs at debug): never in production.
+  if (env.NODE_ENV?.trim() === 'production' && env.LOG_LEVEL?.trim() === 'debug') problems.push('LOG_LEVEL: debug is refused when NODE_ENV=production (debug logs may hold personal data); use info');
+  if (parsed.success && problems.length === 0) return parsed.data;
   throw new ConfigError(problems);
 }

@@ -7,7 +7,7 @@ import type { CommitteeSettings } from './services/committees/committees.js';
 import type { InformSettings } from './services/committees/informing.js';
 import type { CommitteeRhythm } from './services/committees/rhythm.js';
 import type { WorkingDays } from './working-days.js';
-import type { RetentionSettings } from './services/privacy.js';
+import type { RetentionSettings } from './services/privacy/retention.js';
 import type { VisitSettings } from './services/visits/file-visit.js';
 import type { DeadlineSettings } from './services/alerts/deadlines.js';
 import type { ActorDirectory } from './services/members.js';
@@ -29,7 +29,7 @@ export interface AppContext {
   visits: VisitSettings;
   /** Visit programmes: the day of the month structures behind their pace are nudged. */
   programmes: { nudgeDay: number };
-  /** RGPD: how long the contacts an alert holds are kept. */
+  /** RGPD: how long contacts, free texts and export files are kept. */
   privacy: RetentionSettings;
   /** The steering committee: its channel for the quarterly indicators and the reports. */
   steering: { channelId?: string | undefined };

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import type { MessageRef, Notice } from './notifier.js';
+import type { MessageRef, Notice, RenderedMessage } from './notifier.js';
+import { POSTED_MESSAGE_REFRESH, type RefreshMode } from './services/privacy/posted-messages.js';
+import { contentRemovedMessage } from './views/messages/privacy.js';
 import { ACTION_NOTICES, getAction, structureOpenActions } from './services/actions/actions.js';
 import { ACTION_DIGEST, actionsToMention, DIGEST_SETTINGS } from './services/actions/digest.js';
 import { ALERT_NOTICES, getAlert } from './services/alerts/alerts.js';
 import { actionsForReview, COMMITTEE_NOTICES, getAgendaItem, getCommittee, getCommitteeSummary } from './services/committees/committees.js';
 import { companiesToInform } from './services/committees/informing.js';
+import { hideUnnamed } from './services/committees/consent.js';
 import { audit } from './services/audit.js';
 import type { Db } from './services/db.js';
 import { getVisitSummary, VISIT_CONFIRMATION } from './services/visits/file-visit.js';
@@ -34,6 +37,11 @@ import { getSnapshotWithPrevious, INDICATORS_NOTICE } from './services/indicator
 import { getOverlap, VISIT_OVERLAP } from './services/visits/overlap.js';
 import { PROGRAMME_NUDGE, programmeProgress } from './services/programmes/progress.js';
 
+/** A rendered message with what it shows (services/privacy/posted-messages.ts): it is located once posted. */
+function showing<M extends { text: string; blocks: unknown[] }>(message: M, companyIds: (string | null | undefined)[], showsContacts = false): RenderedMessage {
+  return { ...message, companyIds: companyIds.filter((id): id is string => typeof id === 'string'), showsContacts };
+}
+
 /**
  * Where a message shown in place goes: onto its message once posted; a new one for its first
  * post; an update whose first post is still owed waits for it, so it never posts a duplicate.
@@ -55,7 +63,8 @@ function shownInPlace(kind: string, render: (alert: NonNullable<Awaited<ReturnTy
   return {
     async render(db, data) {
       const alert = await getAlert(db, alertData.parse(data).alertId);
-      return alert ? render(alert, clock()) : null;
+      // It shows the company contact's name, phone and e-mail.
+      return alert ? showing(render(alert, clock()), [alert.companyId], true) : null;
     },
     async locate(db, data, recipient) {
       const { alertId, update } = alertData.parse(data);
@@ -76,12 +85,12 @@ function shownInPlace(kind: string, render: (alert: NonNullable<Awaited<ReturnTy
 }
 
 /** A message about an alert, posted once. */
-function aboutAlert(render: (alert: NonNullable<Awaited<ReturnType<typeof getAlert>>>, data: z.infer<typeof alertData>, clock: Clock) => { text: string; blocks: unknown[] }, clock: () => Clock): Notice {
+function aboutAlert(render: (alert: NonNullable<Awaited<ReturnType<typeof getAlert>>>, data: z.infer<typeof alertData>, clock: Clock) => { text: string; blocks: unknown[] }, clock: () => Clock, showsContacts = false): Notice {
   return {
     async render(db, data) {
       const parsed = alertData.parse(data);
       const alert = await getAlert(db, parsed.alertId);
-      return alert ? render(alert, parsed, clock()) : null;
+      return alert ? showing(render(alert, parsed, clock()), [alert.companyId], showsContacts) : null;
     },
   };
 }
@@ -93,7 +102,10 @@ function actionInPlace(clock: () => ActionClock): Notice {
   return {
     async render(db, data) {
       const action = await getAction(db, actionData.parse(data).actionId);
-      return action ? actionMessage(action, clock()) : null;
+      if (!action) return null;
+      // In the committee channel: a company that did not consent is not named there.
+      const [shown] = await hideUnnamed(db, [action]);
+      return showing(actionMessage(shown!, clock()), [action.companyId]);
     },
     async locate(db, data) {
       const { actionId, update } = actionData.parse(data);
@@ -108,12 +120,17 @@ function actionInPlace(clock: () => ActionClock): Notice {
 
 /** How each kind of owed message (services/outbox.ts) is rendered when it is sent. */
 export function createNotices(clock: () => ActionClock): Record<string, Notice> {
-  return {
+  const notices: Record<string, Notice> = {
     [COMMITTEE_NOTICES.agenda]: {
       async render(db, data) {
         const committee = await getCommittee(db, z.object({ committeeId: z.string() }).parse(data).committeeId);
-        return committee ? agendaHeaderMessage(committee, await actionsForReview(db, committee.scheduledAt), clock()) : null;
+        if (!committee) return null;
+        const review = await actionsForReview(db, committee.scheduledAt);
+        const shown = { ...committee, items: await hideUnnamed(db, committee.items) };
+        const reviewShown = { ...review, actions: await hideUnnamed(db, review.actions) };
+        return showing(agendaHeaderMessage(shown, reviewShown, clock()), [...committee.items.map((i) => i.companyId), ...review.actions.map((a) => a.companyId)]);
       },
+      onErasure: 'rerender',
       // Its link goes in the reminders, the App Home and /comite.
       wantsPermalink: true,
       async posted(db, data, _recipient, where) {
@@ -126,40 +143,49 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
         const { committeeId, agendaDaysBefore } = z.object({ committeeId: z.string(), agendaDaysBefore: z.number() }).parse(data);
         const committee = await getCommittee(db, committeeId);
         // Cancelled or already published since: nothing left to propose.
-        return committee?.status === 'planned' ? committeeProposedMessage(committee, clock(), agendaDaysBefore) : null;
+        return committee?.status === 'planned' ? showing(committeeProposedMessage(committee, clock(), agendaDaysBefore), committee.items.map((i) => i.companyId)) : null;
       },
+      onErasure: 'rerender',
     },
     [COMMITTEE_NOTICES.informReminder]: {
       async render(db, data) {
         const list = await companiesToInform(db, { broughtById: z.object({ memberId: z.string() }).parse(data).memberId, limit: 20 });
         // Informed since the reminder was owed: nothing to say.
-        return list.total ? informReminderMessage(list, clock()) : null;
+        return list.total ? showing(informReminderMessage(list, clock()), list.items.map((i) => i.companyId)) : null;
       },
+      onErasure: 'rerender',
     },
     [COMMITTEE_NOTICES.reminder]: {
       async render(db, data) {
         const { committeeId, slackUserId } = z.object({ committeeId: z.string(), slackUserId: z.string() }).parse(data);
         const committee = await getCommittee(db, committeeId);
         if (!committee || committee.status !== 'agenda_published') return null;
-        return committeeReminderMessage(committee, await structureOpenActions(db, slackUserId), clock());
+        const open = await structureOpenActions(db, slackUserId);
+        return showing(committeeReminderMessage(committee, open, clock()), open.map((a) => a.companyId));
       },
+      onErasure: 'rerender',
     },
     [COMMITTEE_NOTICES.summary]: {
       async render(db, data) {
         const committee = await getCommitteeSummary(db, z.object({ committeeId: z.string() }).parse(data).committeeId);
-        return committee ? committeeSummaryMessage(committee, clock()) : null;
+        if (!committee) return null;
+        const shown = { ...committee, items: await hideUnnamed(db, committee.items) };
+        return showing(committeeSummaryMessage(shown, clock()), committee.items.map((i) => i.companyId));
       },
+      onErasure: 'rerender',
     },
     [COMMITTEE_NOTICES.inform]: {
       async render(db, data) {
         const item = await getAgendaItem(db, z.object({ agendaItemId: z.string() }).parse(data).agendaItemId);
-        return item ? informCompanyMessage(item) : null;
+        return item ? showing(informCompanyMessage(item), [item.companyId]) : null;
       },
     },
     [COMMITTEE_NOTICES.item]: {
       async render(db, data) {
         const item = await getAgendaItem(db, z.object({ agendaItemId: z.string() }).parse(data).agendaItemId);
-        return item ? agendaItemMessage(item) : null;
+        if (!item) return null;
+        const [shown] = await hideUnnamed(db, [item]);
+        return showing(agendaItemMessage(shown!), [item.companyId]);
       },
       async locate(db, data) {
         const { agendaItemId, update } = z.object({ agendaItemId: z.string(), update: z.boolean().optional() }).parse(data);
@@ -177,13 +203,14 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
         const { slackUserId, day } = z.object({ slackUserId: z.string(), day: z.string() }).parse(data);
         const items = await actionsToMention(db, slackUserId, day, DIGEST_SETTINGS);
         // Done since the digest was owed: nothing left to say, nothing is sent.
-        return items.length ? actionDigestMessage(items, clock()) : null;
+        return items.length ? showing(actionDigestMessage(items, clock()), items.map((a) => a.companyId)) : null;
       },
+      onErasure: 'rerender',
     },
     [ACTION_NOTICES.news]: {
       async render(db, data) {
         const action = await getAction(db, actionData.parse(data).actionId);
-        return action ? actionNewsMessage(action, clock()) : null;
+        return action ? showing(actionNewsMessage(action, clock()), [action.companyId]) : null;
       },
     },
     [INDICATORS_NOTICE]: {
@@ -197,7 +224,7 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
       async render(db, data) {
         const { visitId, otherVisitIds } = z.object({ visitId: z.string(), otherVisitIds: z.array(z.string()) }).parse(data);
         const overlap = await getOverlap(db, visitId, otherVisitIds);
-        return overlap ? visitOverlapMessage(overlap) : null;
+        return overlap ? showing(visitOverlapMessage(overlap), [overlap.visit.company.id]) : null;
       },
     },
     [PROGRAMME_NUDGE]: {
@@ -206,21 +233,56 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
         const { today } = clock();
         const [progress] = await programmeProgress(db, today, { structureId });
         // Caught up since the nudge was owed: nothing to say.
-        return progress?.behindPace ? programmeNudgeMessage(progress, today) : null;
+        return progress?.behindPace ? showing(programmeNudgeMessage(progress, today), progress.targets.notVisited.map((t) => t.companyId)) : null;
       },
+      onErasure: 'rerender',
     },
     [VISIT_CONFIRMATION]: {
       async render(db, data) {
         const { visitId } = z.object({ visitId: z.string() }).parse(data);
         const visit = await getVisitSummary(db, visitId);
-        return visit ? visitConfirmationMessage(visit) : null;
+        return visit ? showing(visitConfirmationMessage(visit), [visit.companyId]) : null;
       },
     },
     [ALERT_NOTICES.page]: shownInPlace(ALERT_NOTICES.page, alertPageMessage, clock),
     [ALERT_NOTICES.franceTravailRequest]: shownInPlace(ALERT_NOTICES.franceTravailRequest, franceTravailRequestMessage, clock),
-    [ALERT_NOTICES.news]: aboutAlert((alert, data, c) => alertNewsMessage(alert, data.transitionId ?? '', c), clock),
-    [ALERT_NOTICES.diffusion]: aboutAlert((alert) => alertDiffusionMessage(alert), clock),
+    // Both may show France Travail's contact for the offer.
+    [ALERT_NOTICES.news]: aboutAlert((alert, data, c) => alertNewsMessage(alert, data.transitionId ?? '', c), clock, true),
+    [ALERT_NOTICES.diffusion]: aboutAlert((alert) => alertDiffusionMessage(alert), clock, true),
     [ALERT_NOTICES.reminder]: aboutAlert((alert, data, c) => alertReminderMessage(alert, data.hours ?? 0, c), clock),
     [ALERT_NOTICES.breach]: aboutAlert((alert, _data, c) => alertBreachMessage(alert, c), clock),
+  };
+  notices[POSTED_MESSAGE_REFRESH] = postedMessageRefresh(notices);
+  return notices;
+}
+
+const refreshData = z.object({ postedMessageId: z.string(), mode: z.enum(['erase', 'refresh']) });
+
+/**
+ * A message already posted, updated in place once what it showed was removed: an erased
+ * company's message replaced by « Données effacées… » (one about several companies rendered
+ * again, now without it); after a retention period, rendered again from what remains.
+ */
+function postedMessageRefresh(notices: Record<string, Notice>): Notice {
+  return {
+    async render(db, data) {
+      const { postedMessageId, mode } = refreshData.parse(data);
+      const posted = await db.postedMessage.findUnique({ where: { id: postedMessageId } });
+      if (!posted) return null;
+      const removed = contentRemovedMessage(mode as RefreshMode);
+      if (posted.redactedAt) return removed;
+      const original = notices[posted.kind];
+      if (original && (mode === 'refresh' || original.onErasure === 'rerender')) {
+        const again = await original.render(db, posted.data, posted.channel);
+        if (again) return again;
+      }
+      // Never shown again: updates of it still owed are dropped (src/notifier.ts).
+      await db.postedMessage.update({ where: { id: posted.id }, data: { redactedAt: new Date() } });
+      return removed;
+    },
+    async locate(db, data) {
+      const posted = await db.postedMessage.findUnique({ where: { id: refreshData.parse(data).postedMessageId }, select: { channel: true, ts: true } });
+      return posted ?? 'new';
+    },
   };
 }

@@ -2,8 +2,14 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Db } from './services/db.js';
 import { claimDue, markFailed, markSent, postpone, renewLease, type ClaimedMessage } from './services/outbox.js';
+import { isRedacted, POSTED_MESSAGE_REFRESH, recordPosted, type Shows } from './services/privacy/posted-messages.js';
 
-export interface RenderedMessage {
+/**
+ * A message as it goes to Slack, and what it shows: the companies it names and whether it shows a
+ * person's contact, so that it is located once posted and found again when those data are erased
+ * or their retention period ends (services/privacy/posted-messages.ts).
+ */
+export interface RenderedMessage extends Shows {
   text: string;
   blocks?: unknown[];
 }
@@ -26,6 +32,11 @@ export interface Notice {
   locate?(db: Db, data: unknown, recipient: string): Promise<MessageRef | 'new' | 'wait'>;
   posted?(db: Db, data: unknown, recipient: string, where: MessageRef): Promise<void>;
   wantsPermalink?: boolean;
+  /**
+   * When a company it shows is erased: `replace` (the default) puts « Données effacées… » in its
+   * place; `rerender` renders it again (a message about several companies keeps the others).
+   */
+  onErasure?: 'replace' | 'rerender';
 }
 
 export interface Notifier {
@@ -91,6 +102,16 @@ export function createNotifier(deps: {
     }
   }
 
+  /** Records where a message showing companies or contacts is (never fails the delivery: Slack took it). */
+  async function recordLocation(message: ClaimedMessage, where: { channel: string; ts: string }, content: RenderedMessage): Promise<void> {
+    if (message.kind === POSTED_MESSAGE_REFRESH) return;
+    try {
+      await recordPosted(db, { channel: where.channel, ts: where.ts }, { kind: message.kind, data: message.data, companyIds: content.companyIds, showsContacts: content.showsContacts });
+    } catch (error) {
+      logger.error({ outboxId: message.id, kind: message.kind, err: { message: (error as Error).message } }, 'posted message not located');
+    }
+  }
+
   /** Sends one owed message, or puts it back for later. Never throws. */
   async function deliver(message: ClaimedMessage): Promise<void> {
     const attempts = message.attempts + 1;
@@ -112,13 +133,22 @@ export function createNotifier(deps: {
       const blocks = content.blocks as never;
       if (where === 'new') {
         const sent = await client.chat.postMessage({ channel: message.recipient, text: content.text, blocks });
-        if (notice.posted && sent.channel && sent.ts) {
-          const where: MessageRef = { channel: sent.channel, ts: sent.ts };
-          if (notice.wantsPermalink) where.permalink = await permalinkOf(where);
-          await notice.posted(db, message.data, message.recipient, where);
+        if (sent.channel && sent.ts) {
+          const at: MessageRef = { channel: sent.channel, ts: sent.ts };
+          if (notice.posted) {
+            if (notice.wantsPermalink) at.permalink = await permalinkOf(at);
+            await notice.posted(db, message.data, message.recipient, at);
+          }
+          await recordLocation(message, at, content);
         }
       } else {
+        // Erased since this update was owed: the message keeps « Données effacées… ».
+        if (message.kind !== POSTED_MESSAGE_REFRESH && (await isRedacted(db, where))) {
+          await markSent(db, message.id, now());
+          return;
+        }
         await client.chat.update({ channel: where.channel, ts: where.ts, text: content.text, blocks });
+        await recordLocation(message, where, content);
       }
       await markSent(db, message.id, now());
     } catch (error) {

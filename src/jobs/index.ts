@@ -10,7 +10,8 @@ import { proposeNextSession } from '../services/committees/rhythm.js';
 import { oweProgrammeNudges } from '../services/programmes/progress.js';
 import { oweQuarterlyIndicators } from '../services/indicators/steering.js';
 import { deliverOwedReports, oweYearlyReport } from '../services/reports/reports.js';
-import { anonymiseExpiredContacts } from '../services/privacy.js';
+import { anonymiseExpiredContacts, expireFreeTexts } from '../services/privacy/retention.js';
+import { deleteDueExportFiles } from '../services/privacy/export-files.js';
 import { localDate, localTime } from '../time.js';
 
 /** One job's run, on demand: what the schedule calls, and what tests and operators can call. */
@@ -68,10 +69,25 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
       const posted = await deliverOwedReports(ctx.db, ctx.delivery, now);
       if (posted > 0) ctx.logger.info({ posted }, 'reports posted');
     },
-    /** RGPD: the contacts of alerts older than the retention period are removed (daily, and at start-up). */
+    /**
+     * RGPD, daily and at start-up (so what fell due while the app was down is done): the contacts
+     * of alerts past their period, the free texts of companies not visited for theirs, the export
+     * files sent in Slack past theirs (or holding an erased company). Each removal is claimed, so
+     * two instances never do it twice; the messages that showed what was removed are updated.
+     */
     privacy: async () => {
-      const anonymised = await anonymiseExpiredContacts(ctx.db, ctx.now(), ctx.privacy);
-      if (anonymised > 0) ctx.logger.info({ anonymised }, 'personal data past retention removed');
+      const now = ctx.now();
+      const done = await runWithLease(ctx.db, 'privacy', holder, now, 15 * 60_000, async () => {
+        let anonymised = 0;
+        let texts = 0;
+        // Batches of 500: a first run on an old territory goes through all of it.
+        for (let n; (n = await anonymiseExpiredContacts(ctx.db, now, ctx.privacy)) > 0; ) anonymised += n;
+        for (let n; (n = await expireFreeTexts(ctx.db, now, ctx.privacy)) > 0; ) texts += n;
+        const files = await deleteDueExportFiles(ctx.db, ctx.delivery, now, ctx.logger);
+        return { anonymised, texts, files };
+      });
+      if (done && done.anonymised + done.texts + done.files > 0) ctx.logger.info(done, 'personal data past retention removed');
+      await ctx.notifier.kick();
     },
     /** The morning digest of due and overdue actions, on working days (public holidays off). */
     actionDigests: async () => {

@@ -1,3 +1,4 @@
+import { nameAgendaCompanyButton } from './actions/agenda-naming.js';
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { ALERT_ACTIONS } from '../services/alerts/state-machine.js';
@@ -82,6 +83,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.action(COMMITTEE_BUTTONS.itemAction, agendaItemButton(ctx, 'action'));
   app.action(COMMITTEE_BUTTONS.itemDecision, agendaItemButton(ctx, 'decision'));
   app.action(COMMITTEE_BUTTONS.itemNoFollowUp, agendaItemButton(ctx, 'noFollowUp'));
+  app.action(COMMITTEE_BUTTONS.itemNameCompany, nameAgendaCompanyButton(ctx));
   app.action(COMMITTEE_BUTTONS.editAgenda, openSessionForm(ctx, 'agenda'));
   app.action(COMMITTEE_BUTTONS.reschedule, openSessionForm(ctx, 'reschedule'));
   app.action(COMMITTEE_BUTTONS.cancel, cancelCommitteeButton(ctx));

@@ -28,12 +28,13 @@ export async function searchCompanies(db: Db, query: string, limit = 20) {
   const select = { id: true, name: true, siret: true, commune: true } as const;
   if (looksLikeSiret(trimmed) || /^\d{3,}$/.test(normaliseSiret(trimmed))) {
     const digits = normaliseSiret(trimmed);
-    return db.company.findMany({ where: { siret: { startsWith: digits } }, select, orderBy: { name: 'asc' }, take: limit });
+    return db.company.findMany({ where: { siret: { startsWith: digits }, erasedAt: null }, select, orderBy: { name: 'asc' }, take: limit });
   }
   const words = searchKey(trimmed).split(' ').filter(Boolean);
   if (words.length === 0) return [];
   return db.company.findMany({
-    where: { AND: words.map((w) => ({ searchName: { contains: w } })) },
+    // An erased company is found by no one.
+    where: { erasedAt: null, AND: words.map((w) => ({ searchName: { contains: w } })) },
     select,
     orderBy: { name: 'asc' },
     take: limit,

@@ -241,6 +241,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'chat.postEphemeral':
         workspace.messages.push({ channel: String(args.channel ?? ''), ts: String(answered.message_ts), text: String(args.text ?? ''), blocks: asBlocks(args.blocks), ephemeralTo: String(args.user ?? '') });
         return;
+      case 'files.delete': {
+        const id = String(args.file ?? '');
+        workspace.files.delete(id);
+        for (const message of workspace.messages) if (message.files) message.files = message.files.filter((f) => f.id !== id);
+        return;
+      }
       case 'files.getUploadURLExternal':
         pendingFiles.set(String(answered.file_id), { filename: String(args.filename ?? 'fichier') });
         return;
@@ -323,6 +329,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const files = typeof args.files === 'string' ? (JSON.parse(args.files) as { id: string; title?: string }[]) : [];
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
       }
+      case 'files.delete':
+        // Slack answers so for a file it does not have (never uploaded, or deleted already).
+        return workspace.files.has(String(args.file ?? '')) ? { ok: true } : { ok: false, error: 'file_not_found' };
       case 'chat.getPermalink':
         return { ok: true, channel: args.channel, permalink: `https://plateforme-test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` };
       case 'chat.postEphemeral':

@@ -194,6 +194,8 @@ export const COMMITTEE_BUTTONS = {
   itemAction: 'agenda_item_action',
   itemDecision: 'agenda_item_open_decision',
   itemNoFollowUp: 'agenda_item_no_follow_up',
+  /** On the item of a company shown without its name (no consent): the coordination names it. */
+  itemNameCompany: 'agenda_item_name_company',
   close: 'committee_close',
   /** On a session not yet published (its id as value), for the coordination. */
   editAgenda: 'committee_edit_agenda',

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymiseExpiredContacts, ERASED, eraseCompanyData, exportCompanyData } from '../../src/services/privacy.js';
+import { exportCompanyData } from '../../src/services/privacy/access.js';
+import { ERASED, eraseCompanyData } from '../../src/services/privacy/erasure.js';
+import { anonymiseExpiredContacts } from '../../src/services/privacy/retention.js';
 import { annualData } from '../../src/services/reports/annual-data.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';

@@ -225,6 +225,7 @@ function companyRow(over: Partial<CompanyModel> = {}): CompanyModel {
     createdAt: new Date('2026-01-12T09:30:00Z'),
     updatedAt: new Date('2026-01-12T09:30:00Z'),
     erasedAt: null,
+    textsExpiredAt: null,
     ...over,
   };
 }
@@ -875,6 +876,7 @@ function agendaItemRow(company: CompanyModel, rank: number): AgendaItemModel {
     informedHow: null,
     informRemindedAt: null,
     informReminders: 0,
+    namedAt: null,
   };
 }
 
@@ -1016,9 +1018,9 @@ const REVIEW_NONE: ActionsForReview = { total: 0, actions: [] };
 const REVIEW_THREE: ActionsForReview = {
   total: 3,
   actions: [
-    { title: 'Monter une POE de soudeurs', status: 'en_cours', dueDate: day('2026-03-06'), company: { name: 'Mécanique du Val' }, ownerStructure: { name: 'OPCO 2i' } },
-    { title: 'Diagnostic RH', status: 'a_faire', dueDate: day('2026-03-12'), company: { name: 'Transports Berrichons & Fils' }, ownerStructure: { name: 'CCI du Cher' } },
-    { title: 'Présenter l’entreprise au club RH', status: 'bloquee', dueDate: day('2026-04-30'), company: { name: 'Boulangerie Martin' }, ownerStructure: { name: 'CMA Centre-Val de Loire' } },
+    { title: 'Monter une POE de soudeurs', status: 'en_cours', dueDate: day('2026-03-06'), companyId: uuid(1), company: { name: 'Mécanique du Val' }, ownerStructure: { name: 'OPCO 2i' } },
+    { title: 'Diagnostic RH', status: 'a_faire', dueDate: day('2026-03-12'), companyId: uuid(1), company: { name: 'Transports Berrichons & Fils' }, ownerStructure: { name: 'CCI du Cher' } },
+    { title: 'Présenter l’entreprise au club RH', status: 'bloquee', dueDate: day('2026-04-30'), companyId: uuid(1), company: { name: 'Boulangerie Martin' }, ownerStructure: { name: 'CMA Centre-Val de Loire' } },
   ],
 };
 /** actionsForReview's 20 of 57: 200-character titles and company names with markup, long structure names. */
@@ -1028,6 +1030,7 @@ const REVIEW_WORST: ActionsForReview = {
     title: long(`Action ${i + 1} : relancer l’OPCO <!channel> & *soudeurs TIG* <https://evil.example|dossier> 🔧`, 200),
     status: (['a_faire', 'en_cours', 'bloquee'] as const)[i % 3]!,
     dueDate: DUE_PAST,
+    companyId: uuid(40_000 + i + 1),
     company: { name: agendaCompanyName(i + 1) },
     ownerStructure: { name: LONG_ACTION_STRUCTURE },
   })),
@@ -1058,6 +1061,7 @@ const INFORM_DAYS = 12;
 function toInformItem(n: number, worst: boolean, over: Partial<ToInformItem> = {}): ToInformItem {
   return {
     id: uuid(44_000 + n),
+    companyId: uuid(40_000 + n),
     informReminders: worst ? 3 : n % 2,
     company: worst
       ? { name: agendaCompanyName(n), commune: long('Saint-Rémy <!here> & *Bouzemont*', 100) }

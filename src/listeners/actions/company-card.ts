@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { refusalModal } from '../../views/modals/administration.js';
+import { recordPosted } from '../../services/privacy/posted-messages.js';
 import { cardMessage } from '../commands/entreprise.js';
 import { ackFirst, authorise } from '../guard.js';
 
@@ -21,6 +22,10 @@ export function showCompanyCard(ctx: AppContext) {
     const card = await cardMessage(ctx, auth.actor, companyId);
     if (!card) return;
     if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...card });
-    else await client.chat.postMessage({ channel: body.user.id, ...card });
+    else {
+      // A DM stays: located, to be replaced if the company's data are erased.
+      const posted = await client.chat.postMessage({ channel: body.user.id, ...card });
+      if (posted.channel && posted.ts) await recordPosted(ctx.db, { channel: posted.channel, ts: posted.ts }, { kind: 'company_card', data: { companyId }, companyIds: [companyId] });
+    }
   };
 }

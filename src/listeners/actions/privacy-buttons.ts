@@ -2,7 +2,8 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { UserError } from '../../services/errors.js';
-import { eraseCompanyData } from '../../services/privacy.js';
+import { eraseCompanyData } from '../../services/privacy/erasure.js';
+import { deleteDueExportFiles } from '../../services/privacy/export-files.js';
 import { errorText } from '../../texts/fr.js';
 import { ackFirst, authorise, ephemeral, tellClicker } from '../guard.js';
 
@@ -14,14 +15,29 @@ export function eraseCompanyButton(ctx: AppContext) {
     const auth = await authorise(ctx.actors, args.body.user.id, 'eraseCompanyData');
     if (!auth.ok) return void (await tell(auth.refusal));
     const { value: companyId } = z.object({ value: z.string().uuid() }).parse(args.action);
+    let erased;
     try {
-      await eraseCompanyData(ctx.db, auth.actor, companyId, ctx.now());
+      erased = await eraseCompanyData(ctx.db, auth.actor, companyId, ctx.now());
     } catch (error) {
       if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
       throw error;
     }
-    const done = ':white_check_mark: Données de l’entreprise effacées. Les indicateurs et rapports gardent ses comptes.';
+    // Its messages are updated in place, its export files deleted from Slack.
+    void ctx.notifier.kick();
+    if (erased?.files) void runPrivacyFiles(ctx);
+    const done = erased
+      ? `:white_check_mark: Données de l’entreprise effacées. ${erased.messages} message(s) Slack à son sujet remplacé(s) ou mis à jour, ${erased.files} export(s) la contenant supprimé(s). Les indicateurs et rapports gardent ses comptes.`
+      : ':white_check_mark: Les données de cette entreprise étaient déjà effacées.';
     if (args.body.response_url) await args.respond({ ...ephemeral(done), replace_original: true });
     else await tell(done);
   };
+}
+
+/** The export files due for deletion (those holding the erased company) deleted now; the nightly job retries what fails. */
+async function runPrivacyFiles(ctx: AppContext): Promise<void> {
+  try {
+    await deleteDueExportFiles(ctx.db, ctx.delivery, ctx.now(), ctx.logger);
+  } catch (error) {
+    ctx.logger.warn({ err: { message: (error as Error).message } }, 'export files not deleted yet');
+  }
 }

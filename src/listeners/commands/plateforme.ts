@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { generateAnnualReport, postReport } from '../../services/reports/reports.js';
 import { exportPeriod, readPeriod } from '../../services/reports/exports.js';
-import { exportCompanyData } from '../../services/privacy.js';
+import { exportCompanyData } from '../../services/privacy/access.js';
+import { recordExportFiles, type ExportFileKind } from '../../services/privacy/export-files.js';
+import { recordPosted } from '../../services/privacy/posted-messages.js';
 import { normaliseSiret } from '../../reference/siret.js';
 import { escapeText } from '../../views/blocks.js';
 import { eraseConfirmationMessage } from '../../views/messages/privacy.js';
@@ -128,20 +130,32 @@ async function exportCommand(ctx: AppContext, actor: Actor, argument: string, re
   const period = readPeriod(argument);
   if (!period) return void (await respond(ephemeral(errorText('export_period'))));
   await respond(ephemeral(`:hourglass_flowing_sand: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} en préparation : il arrive dans votre conversation avec l'application.`));
-  const { file, filename, counts } = await exportPeriod(ctx.db, actor, period, ctx.timeZone);
-  const text = `:page_facing_up: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} : ${counts.visites} visite(s), ${counts.entreprises} entreprise(s), ${counts.actions} action(s), ${counts.alertes} alerte(s). Il contient des données personnelles (contacts des alertes) : ne le diffusez pas.`;
-  if (!(await sendFileToPerson(ctx, actor.slackUserId, text, { file, filename, title: `Export ${period.from} – ${period.to}` }))) return void (await respond(ephemeral(errorText('export_not_sent'))));
+  const { file, filename, counts, companyIds } = await exportPeriod(ctx.db, actor, period, ctx.timeZone);
+  const text = `:page_facing_up: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} : ${counts.visites} visite(s), ${counts.entreprises} entreprise(s), ${counts.actions} action(s), ${counts.alertes} alerte(s). Il contient des données personnelles (contacts des alertes) : ne le diffusez pas. Il sera supprimé de Slack dans ${ctx.privacy.exportFileDays} jour(s).`;
+  const sent = await sendFileToPerson(ctx, actor.slackUserId, text, { file, filename, title: `Export ${period.from} – ${period.to}` }, { kind: 'export_periode', companyIds });
+  if (!sent) return void (await respond(ephemeral(errorText('export_not_sent'))));
   await respond(ephemeral(':white_check_mark: Export envoyé dans votre conversation avec l’application.'));
 }
 
 /**
  * A file for one person only: in their conversation with the app (a message opens or finds it,
- * the file goes under it), never in the channel where the command was typed.
+ * the file goes under it), never in the channel where the command was typed. It holds personal
+ * data: recorded with the companies it holds, to be deleted from Slack after its retention period
+ * (or when one of them is erased); its note too, when it names the company.
  */
-async function sendFileToPerson(ctx: AppContext, slackUserId: string, text: string, upload: { file: Buffer; filename: string; title: string }): Promise<boolean> {
+async function sendFileToPerson(
+  ctx: AppContext,
+  slackUserId: string,
+  text: string,
+  upload: { file: Buffer; filename: string; title: string },
+  holds: { kind: ExportFileKind; companyIds: string[]; noteNamesCompany?: boolean },
+): Promise<boolean> {
   try {
     const note = await ctx.delivery.chat.postMessage({ channel: slackUserId, text });
-    await ctx.delivery.filesUploadV2({ channel_id: note.channel!, thread_ts: note.ts!, file_uploads: [upload] });
+    if (holds.noteNamesCompany) await recordPosted(ctx.db, { channel: note.channel!, ts: note.ts! }, { kind: holds.kind, data: {}, companyIds: holds.companyIds });
+    const uploaded = await ctx.delivery.filesUploadV2({ channel_id: note.channel!, thread_ts: note.ts!, file_uploads: [upload] });
+    const fileIds = uploaded.files.flatMap((completed) => (completed.files ?? []).map((f) => f.id).filter((id): id is string => typeof id === 'string'));
+    await recordExportFiles(ctx.db, { fileIds, kind: holds.kind, slackUserId, companyIds: holds.companyIds }, ctx.now(), ctx.privacy.exportFileDays);
     return true;
   } catch (error) {
     ctx.logger.warn({ err: { message: (error as Error).message } }, 'file not sent');
@@ -164,7 +178,13 @@ async function rgpdCommand(ctx: AppContext, actor: Actor, args: string[], respon
   if (!company) return void (await respond(ephemeral(errorText('company_unknown'))));
   if (permission === 'exportData') {
     const { file, filename } = await exportCompanyData(ctx.db, actor, company.id);
-    const sent = await sendFileToPerson(ctx, actor.slackUserId, `:page_facing_up: Données détenues sur ${escapeText(company.name)} (droit d'accès) : à transmettre à l'entreprise qui les demande, et à personne d'autre.`, { file, filename, title: `Données — ${company.name}` });
+    const sent = await sendFileToPerson(
+      ctx,
+      actor.slackUserId,
+      `:page_facing_up: Données détenues sur ${escapeText(company.name)} (droit d'accès) : à transmettre à l'entreprise qui les demande, et à personne d'autre. Le fichier sera supprimé de Slack dans ${ctx.privacy.exportFileDays} jour(s).`,
+      { file, filename, title: `Données — ${company.name}` },
+      { kind: 'export_rgpd', companyIds: [company.id], noteNamesCompany: true },
+    );
     return void (await respond(ephemeral(sent ? ':white_check_mark: Export envoyé dans votre conversation avec l’application.' : errorText('export_not_sent'))));
   }
   await respond({ response_type: 'ephemeral', ...eraseConfirmationMessage(company) });

@@ -226,6 +226,6 @@ export async function structureOpenActions(db: Db, slackUserId: string, limit = 
     where: { status: { in: [...OPEN_STATUSES] }, ownerStructure: { members: { some: { slackUserId } } } },
     orderBy: { dueDate: 'asc' },
     take: limit,
-    select: { title: true, status: true, dueDate: true, company: { select: { name: true } } },
+    select: { title: true, status: true, dueDate: true, companyId: true, company: { select: { name: true } } },
   });
 }

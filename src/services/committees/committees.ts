@@ -181,7 +181,7 @@ export async function actionsForReview(db: Db, scheduledAt: Date, limit = 20) {
       where,
       orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }],
       take: limit,
-      select: { title: true, status: true, dueDate: true, company: { select: { name: true } }, ownerStructure: { select: { name: true } } },
+      select: { title: true, status: true, dueDate: true, companyId: true, company: { select: { name: true } }, ownerStructure: { select: { name: true } } },
     }),
   ]);
   return { total, actions };

@@ -34,6 +34,7 @@ export async function companiesToInform(db: Db, options: { broughtById?: string;
       select: {
         id: true,
         informReminders: true,
+        companyId: true,
         company: { select: { name: true, commune: true } },
         committee: { select: { scheduledAt: true, closedAt: true } },
         broughtBy: { select: { slackUserId: true, structure: { select: { name: true } } } },

@@ -39,7 +39,7 @@ export function readPeriod(text: string): ExportPeriod | null {
  * each, with what Slack shows the coordination (visit content even when not shared with partners,
  * alert contacts: personal data, so the export is audited).
  */
-export async function exportPeriod(db: Db, actor: Actor, period: ExportPeriod, timeZone: string): Promise<{ file: Buffer; filename: string; counts: Record<string, number> }> {
+export async function exportPeriod(db: Db, actor: Actor, period: ExportPeriod, timeZone: string): Promise<{ file: Buffer; filename: string; counts: Record<string, number>; companyIds: string[] }> {
   if (!can(actor, 'exportData')) throw new UserError('export_forbidden');
   const fromDay = new Date(`${period.from}T00:00:00Z`);
   const toDay = new Date(`${addCalendarDays(period.to, 1)}T00:00:00Z`);
@@ -122,5 +122,7 @@ export async function exportPeriod(db: Db, actor: Actor, period: ExportPeriod, t
   );
   const counts = { visites: visits.length, entreprises: companies.length, actions: actions.length, alertes: alerts.length };
   await audit(db, { actorSlackId: actor.slackUserId, action: 'export.period', entity: 'Export', details: { ...period, ...counts } });
-  return { file: await book.toBuffer(), filename: `export-${period.from}-${period.to}.xlsx`, counts };
+  // The companies it holds: the file is deleted from Slack at once when one of them is erased.
+  const companyIds = [...new Set([...visits.map((v) => v.companyId), ...actions.map((a) => a.companyId), ...alerts.map((a) => a.companyId)])];
+  return { file: await book.toBuffer(), filename: `export-${period.from}-${period.to}.xlsx`, counts, companyIds };
 }

@@ -138,7 +138,7 @@ export function agendaHeaderMessage(committee: CommitteeDetails, review: Actions
  * first diagnostic and red flags — the content of a visit the company did not agree to share
  * stays out of the channel.
  */
-export function agendaItemMessage(item: AgendaItemDetails) {
+export function agendaItemMessage(item: AgendaItemDetails & { companyHidden?: boolean }) {
   const c = item.company;
   const naf = findNafSubclass(c.nafCode);
   const band = findHeadcountBand(c.headcountBand);
@@ -166,6 +166,21 @@ export function agendaItemMessage(item: AgendaItemDetails) {
     ...(item.informedAt ? [`:envelope: Entreprise informée le ${frenchDate(item.informedAt)}`] : []),
   ];
   const inMeeting = item.committee.status === 'agenda_published' || item.committee.status === 'held';
+  const nameButton = {
+    ...button("Nommer l'entreprise", COMMITTEE_BUTTONS.itemNameCompany, item.id),
+    confirm: {
+      title: { type: 'plain_text' as const, text: "Nommer l'entreprise ?" },
+      text: { type: 'mrkdwn' as const, text: "Son nom sera affiché dans ce canal. À faire seulement si l'entreprise l'accepte (réservé à la coordination)." },
+      confirm: { type: 'plain_text' as const, text: 'Nommer' },
+      deny: { type: 'plain_text' as const, text: 'Annuler' },
+    },
+  };
+  const hidden = item.companyHidden
+    ? [
+        context(":see_no_evil: L'entreprise n'a pas donné son accord pour être nommée aux partenaires : seule la coordination connaît son nom."),
+        actions('agenda_item_naming', [nameButton]),
+      ]
+    : [];
   return {
     text: `Ordre du jour ${item.rank} : ${esc(c.name)}`,
     blocks: [
@@ -177,6 +192,7 @@ export function agendaItemMessage(item: AgendaItemDetails) {
         `*Signaux d'alerte*\n${flags.length ? `:warning: ${flags.join(' · ')}` : 'Aucun'}`,
       ]),
       ...visitBlocks,
+      ...hidden,
       ...(visits.length > 5 ? [context(`… et ${visits.length - 5} visite(s) plus ancienne(s) : voir la fiche entreprise.`)] : []),
       ...(outcome.length ? [section(truncate(outcome.join('\n'), 3000))] : []),
       ...(inMeeting

@@ -14,6 +14,7 @@ import { redFlagsLine, stakesLine } from './visit.js';
 export const CARD_VISITS = 8;
 
 export function companyCardMessage(card: CompanyCard, options: { canFileVisit: boolean; canCreateActions?: boolean }) {
+  if (card.erasedAt) return erasedCompanyCard(card.erasedAt);
   const naf = findNafSubclass(card.nafCode);
   const band = findHeadcountBand(card.headcountBand);
   const identity = [
@@ -93,6 +94,18 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
           ]
         : []),
     ],
+  };
+}
+
+/**
+ * The card of a company whose data were erased on request: nothing that could identify it — not
+ * its commune, activity, size nor the dates of its visits (kept only as anonymous counts).
+ */
+function erasedCompanyCard(erasedAt: Date) {
+  const text = `Données effacées à la demande de l’entreprise le ${frenchDate(erasedAt)}.`;
+  return {
+    text,
+    blocks: [header('Entreprise effacée'), section(`:wastebasket: ${text}`), context('La plateforme n’en garde que des comptes anonymes, pour ses indicateurs et rapports.')],
   };
 }
 

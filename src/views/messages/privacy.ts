@@ -1,3 +1,4 @@
+import type { RefreshMode } from '../../services/privacy/posted-messages.js';
 import { PRIVACY_BUTTONS } from '../../slack/ids.js';
 import { actions, button, context, escapeText, section, truncate } from '../blocks.js';
 
@@ -22,8 +23,14 @@ export function eraseConfirmationMessage(company: { id: string; name: string }) 
       section(
         '*Sera effacé* : son nom, son SIRET et son adresse, le texte des besoins et diagnostics de ses visites, des actions et de leurs notes, des décisions du comité, ses contacts et ceux de France Travail dans les alertes.\n*Restera* : ce qui est compté (secteur, taille, commune, enjeux, dates, statuts), pour que les indicateurs et rapports déjà publiés restent justes.',
       ),
-      context('Les messages déjà postés dans Slack ne sont pas modifiés : supprimez-les à la main si la demande le précise.'),
+      context('Les messages que la plateforme a postés à son sujet dans Slack (alertes, ordre du jour, actions…) seront remplacés par « Données effacées à la demande de l’entreprise », et les exports qui la contiennent supprimés.'),
       actions('privacy_erase', [erase]),
     ],
   };
+}
+
+/** What a message posted in Slack shows once its content was removed (erasure, or its retention period over). */
+export function contentRemovedMessage(mode: RefreshMode) {
+  const text = mode === 'erase' ? 'Données effacées à la demande de l’entreprise.' : 'Contenu retiré : sa durée de conservation est écoulée.';
+  return { text, blocks: [context(`:wastebasket: ${text}`)] };
 }
