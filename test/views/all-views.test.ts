@@ -115,7 +115,7 @@ import {
 } from '../../src/views/messages/company-card.js';
 import * as indicatorMessagesModule from '../../src/views/messages/indicators.js';
 import * as privacyMessagesModule from '../../src/views/messages/privacy.js';
-import { eraseConfirmationMessage } from '../../src/views/messages/privacy.js';
+import { contentRemovedMessage, eraseConfirmationMessage } from '../../src/views/messages/privacy.js';
 import { formatValue, indicatorsOverviewMessage, indicatorsSnapshotMessage, trend } from '../../src/views/messages/indicators.js';
 import * as programmeMessagesModule from '../../src/views/messages/programme.js';
 import { programmeNudgeMessage, programmesMessage, progressBar, type ProgrammesOverview } from '../../src/views/messages/programme.js';
@@ -3703,6 +3703,25 @@ const CASES: Case[] = [
   entry(eraseConfirmationMessage, 'worst case: a 200-character name with mentions and markup', 'message', [{ id: uuid(7002), name: agendaCompanyName(1) }], (p) =>
     expectEraseConfirmation(p, { id: uuid(7002), name: agendaCompanyName(1) }),
   ),
+  entry(contentRemovedMessage, 'a message about an erased company', 'message', ['erase'], (p) => {
+    expect(showsText(p, 'Données effacées à la demande de l’entreprise.')).toBe(true);
+    expect(buttons(p)).toEqual([]);
+  }),
+  entry(contentRemovedMessage, 'a message whose content is past its retention period', 'message', ['refresh'], (p) => {
+    expect(showsText(p, 'Contenu retiré : sa durée de conservation est écoulée.')).toBe(true);
+  }),
+  entry(companyCardMessage, 'an erased company: nothing that identifies it, no button', 'message', [{ ...CARD_WITH_ACTIONS, erasedAt: new Date('2026-11-27T10:00:00Z') }, { canFileVisit: true, canCreateActions: true }], (p) => {
+    expect(showsText(p, 'Données effacées à la demande de l’entreprise le 27/11/2026.')).toBe(true);
+    expect(buttons(p)).toEqual([]);
+    for (const hidden of [CARD_WITH_ACTIONS.name, CARD_WITH_ACTIONS.commune, CARD_WITH_ACTIONS.nafCode]) expect(JSON.stringify(p)).not.toContain(hidden);
+  }),
+  entry(agendaItemMessage, 'a company that did not consent to be named: its label, and the button to name it', 'message', [{ ...IN_MEETING_ITEM, company: { ...IN_MEETING_ITEM.company, name: 'Entreprise non nommée — industrie, 10 à 19 salariés, Vierzon' }, companyHidden: true }], (p) => {
+    expect(showsText(p, 'Entreprise non nommée — industrie, 10 à 19 salariés, Vierzon*')).toBe(true);
+    expect(showsText(p, 'seule la coordination connaît son nom')).toBe(true);
+    const name = buttons(p).find((b) => b.action_id === COMMITTEE_BUTTONS.itemNameCompany);
+    expect(name).toMatchObject({ value: IN_MEETING_ITEM.id });
+    expect((name as { confirm?: unknown }).confirm).toBeDefined();
+  }),
   // --- Modals: visit report ---
   entry(visitReportModal, 'blank /visite', 'modal', [OPENING_BLANK], (p) => expectVisitReportModal(p, OPENING_BLANK)),
   entry(visitReportModal, 'known company pre-filled', 'modal', [OPENING_COMPANY], (p) => expectVisitReportModal(p, OPENING_COMPANY)),
@@ -3970,8 +3989,8 @@ describe('no builder is left out', () => {
       if (name.endsWith('View')) expect(c.surface, c.name).toBe('home');
     }
     const withWorstCase = new Set(CASES.filter((c) => c.name.includes('worst case')).map((c) => c.builder.name));
-    // refusalModal only shows the fixed REFUSALS texts, all of which are in the table.
-    expect(coveredNames.filter((n) => !withWorstCase.has(n))).toEqual(['refusalModal']);
+    // refusalModal only shows the fixed REFUSALS texts, all of which are in the table; contentRemovedMessage its two fixed texts.
+    expect(coveredNames.filter((n) => !withWorstCase.has(n))).toEqual(['contentRemovedMessage', 'refusalModal']);
   });
 });
 
