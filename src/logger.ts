@@ -46,16 +46,24 @@ const render = (m: unknown): string => {
   }
 };
 
-/** Bolt's logger interface over pino, so Bolt's own messages share our format and redaction. */
+/**
+ * Bolt's logger interface over pino, so Bolt's own messages share our format and redaction. Given
+ * to Bolt, to its Web API clients and to Socket Mode.
+ *
+ * Their debug messages are never written, whatever LOG_LEVEL: they carry whole Slack bodies —
+ * web-api's « http request body » and « http request result » (every message, modal and App Home
+ * the platform sends, with contacts and diagnostics), Bolt's acks with their views, Socket Mode's
+ * envelopes with what people typed. No redaction by path can know which of their fields hold
+ * personal data, so those lines are dropped unread. Our own debug lines (pino) are kept.
+ */
 export function boltLogger(log: PinoLogger): BoltLogger {
   const child = log.child({ name: 'bolt' });
-  // Rendering is skipped for disabled levels: Bolt and web-api log whole payloads at debug.
   // Secrets are scrubbed from every written line by createLogger's streamWrite hook.
-  const write = (fn: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
+  const write = (fn: 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
     if (child.isLevelEnabled(fn)) child[fn](msg.map(render).join(' '));
   };
   return {
-    debug: write('debug'),
+    debug: () => {},
     info: write('info'),
     warn: write('warn'),
     error: write('error'),

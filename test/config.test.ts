@@ -147,6 +147,16 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...MINIMAL, PLATFORM_HOLIDAYS: 'FR-75' }).problems).toEqual([expect.stringContaining('PLATFORM_HOLIDAYS')]);
   });
 
+  it('refuses LOG_LEVEL=debug in production, on its own line beside the other problems', () => {
+    expect(problemsOf({ ...MINIMAL, NODE_ENV: 'production', LOG_LEVEL: 'debug' }).problems).toEqual([expect.stringMatching(/^LOG_LEVEL: debug is refused when NODE_ENV=production/)]);
+    const { problems } = problemsOf({ ...MINIMAL, NODE_ENV: 'production', LOG_LEVEL: 'debug', PORT: 'http' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT']);
+    // Elsewhere debug stays allowed, and production takes every other level.
+    expect(loadConfig({ ...MINIMAL, NODE_ENV: 'development', LOG_LEVEL: 'debug' }).LOG_LEVEL).toBe('debug');
+    expect(loadConfig({ ...MINIMAL, NODE_ENV: 'production', LOG_LEVEL: 'info' }).LOG_LEVEL).toBe('info');
+    expect(loadConfig({ ...MINIMAL, NODE_ENV: 'production' }).LOG_LEVEL).toBe('info');
+  });
+
   it('refuses a time zone that does not exist', () => {
     const { problems } = problemsOf({ ...MINIMAL, PLATFORM_TIMEZONE: 'Europe/Lyon' });
     expect(problems).toEqual([expect.stringMatching(/^PLATFORM_TIMEZONE: .*time zone/)]);
@@ -182,6 +192,16 @@ describe('starting a deployment without its Slack configuration', () => {
       expect(output).not.toContain('S3cr3t-Pa55');
       expect(output).not.toContain('xoxb-9999-leaked');
     }
+  });
+});
+
+describe('starting in production at LOG_LEVEL=debug', () => {
+  it('exits with code 1 and says why on one line, before touching Slack or the database', async () => {
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...MINIMAL, NODE_ENV: 'production', LOG_LEVEL: 'debug', DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' };
+    const { code, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
+    expect(code).toBe(1);
+    expect(stderr.split('\n').filter((l) => l.includes('LOG_LEVEL'))).toEqual([expect.stringContaining('debug is refused when NODE_ENV=production')]);
+    expect(stderr).not.toContain(MINIMAL.SLACK_SIGNING_SECRET);
   });
 });
 

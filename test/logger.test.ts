@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
+import { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { boltLogger, createLogger } from '../src/logger.js';
+import { startFakeSlack } from '../src/simulator/fake-slack.js';
 
 /** A pino destination that keeps every line written. */
 function capture() {
@@ -76,12 +78,39 @@ describe('boltLogger', () => {
     const out = capture();
     const bolt = boltLogger(createLogger('debug', out.stream));
     bolt.info('Authorization failed for token', BOT_TOKEN);
-    bolt.debug({ token: 'xoxp-987-user', app: 'xapp-1-A0-555-zzz' });
+    bolt.error({ token: 'xoxp-987-user', app: 'xapp-1-A0-555-zzz' });
     bolt.warn('headers', { headers: { authorization: 'Bearer xoxb-777-def' } });
 
     expect(out.lines).toHaveLength(3);
     expectNoSecret(out.text());
     expect(out.records()[0]).toMatchObject({ name: 'bolt', msg: 'Authorization failed for token [secret]' });
+  });
+
+  it('never writes what Slack’s libraries log at debug (whole bodies), even at LOG_LEVEL=debug; our own debug lines stay', () => {
+    const out = capture();
+    const log = createLogger('debug', out.stream);
+    const bolt = boltLogger(log);
+    bolt.setLevel('debug' as never);
+    bolt.debug('http request body: {"channel":"U1","text":"Mme Dupont, 06 12 34 56 78"}');
+    bolt.debug('ack() response sent (body: {"view":{"blocks":[]}})');
+    bolt.info('shown');
+    log.debug('ours');
+    expect(out.text()).not.toContain('Dupont');
+    expect(out.records().map((r) => r.msg)).toEqual(['shown', 'ours']);
+  });
+
+  it('keeps a Web API client at debug from logging the bodies it sends and receives', async () => {
+    const fake = await startFakeSlack();
+    try {
+      const out = capture();
+      const client = new WebClient('xoxb-123-abc', { slackApiUrl: fake.url, logger: boltLogger(createLogger('debug', out.stream)), retryConfig: { retries: 0 } });
+      await client.chat.postMessage({ channel: 'C0CONTACTS', text: 'Contact : Mme CORBIER-LOG-5170, 06 98 76 54 32' });
+      expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+      expect(out.text()).not.toContain('CORBIER-LOG-5170');
+      expect(out.text()).not.toContain('06 98 76 54 32');
+    } finally {
+      await fake.close();
+    }
   });
 
   it('keeps the message of an error it is given', () => {

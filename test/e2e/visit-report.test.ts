@@ -125,6 +125,26 @@ describe('filing a visit report end to end over signed HTTP', () => {
     expect(await db.prisma.visit.count({ where: { companyId: company.id } })).toBe(1);
   });
 
+  it('writes none of what it sends to Slack or answers to the logs, at LOG_LEVEL=debug', async () => {
+    expect(t.ctx.logger.level).toBe('debug');
+    const company = await makeCompany(db.prisma, { name: 'Chaudronnerie LOGTRACE-8842', commune: 'Vierzon' });
+    const submission = submitModal(capteur, await openModal(), {
+      [B.companyId]: company.id,
+      [B.visitDate]: today(),
+      [B.channel]: 'sur_site',
+      [B.stakesHigh]: ['recrutement'],
+      [B.needs]: 'Deux chaudronniers.',
+      [B.diagnostic]: 'M. LOGTRACE-DIAG-3317 souhaite céder.',
+      [B.consentToShare]: 'oui',
+    });
+    // The ack carries the saved visit, the DM (chat.postMessage) and the App Home (views.publish) the company.
+    expect(JSON.stringify((await t.slack.interaction(submission)).json())).toContain('LOGTRACE-DIAG-3317');
+    await t.fake.waitFor('chat.postMessage', (a) => a.channel === capteur.id && JSON.stringify(a).includes('LOGTRACE-8842'));
+    await expect.poll(() => t.fake.callsTo('views.publish').some((c) => JSON.stringify(c.args).includes('LOGTRACE-8842'))).toBe(true);
+    const logged = t.logs.join('\n');
+    expect(logged).not.toContain('LOGTRACE');
+  });
+
   it('pre-fills the company named after /visite', async () => {
     const modal = await openModal('Plasturgie');
     const company = (modal.blocks as { block_id?: string; element?: { initial_option?: { value: string } } }[]).find((b) => b.block_id === B.companyId);
