@@ -1,6 +1,6 @@
 import { audit } from '../audit.js';
 import type { Db } from '../db.js';
-import { removeAlertContacts, removeFreeTexts } from './erasure.js';
+import { ERASED, removeAlertContacts, removeFreeTexts } from './erasure.js';
 import { owePostedMessageRefresh } from './posted-messages.js';
 
 /** How long personal data and free texts are kept (RGPD), from the environment. */
@@ -46,18 +46,25 @@ export async function anonymiseExpiredContacts(db: Db, now: Date, settings: Pick
  * visit's date; a company never visited, from its last alert): diagnostics, needs, notes,
  * decisions, action titles. A company visited again keeps its whole history until its new last
  * visit is as old; once removed, texts written since are removed in their turn. Once per company
- * and period (claimed rows), audited; the messages about it are rendered again without them.
+ * and period (claimed rows, and nothing left to remove after), audited; the messages about it are
+ * rendered again without them.
  */
 export async function expireFreeTexts(db: Db, now: Date, settings: Pick<RetentionSettings, 'freeTextMonths'>): Promise<number> {
   const cutoff = monthsBefore(now, settings.freeTextMonths);
   return db.$transaction(async (tx) => {
+    const erasedAction = `Action ${ERASED}`;
+    // Due: not visited for the period, and some free text still there (removed ones are « [effacé] »:
+    // a company whose texts went, then visited again and forgotten again, is due again).
     const due = await tx.$queryRaw<{ id: string }[]>`
       SELECT c.id FROM "Company" c
-        LEFT JOIN LATERAL (SELECT max(v."visitDate") AS "lastVisit", max(v."createdAt") AS "lastFiled" FROM "Visit" v WHERE v."companyId" = c.id) v ON true
+        LEFT JOIN LATERAL (SELECT max(v."visitDate") AS "lastVisit" FROM "Visit" v WHERE v."companyId" = c.id) v ON true
         LEFT JOIN LATERAL (SELECT max(a."raisedAt") AS "lastAlert" FROM "RecruitmentAlert" a WHERE a."companyId" = c.id) a ON true
        WHERE c."erasedAt" IS NULL
          AND COALESCE(v."lastVisit", a."lastAlert") < ${cutoff}
-         AND (c."textsExpiredAt" IS NULL OR c."textsExpiredAt" < GREATEST(v."lastFiled", a."lastAlert"))
+         AND (EXISTS (SELECT 1 FROM "Visit" x WHERE x."companyId" = c.id AND (x.diagnostic <> ${ERASED} OR x.needs <> ${ERASED}))
+           OR EXISTS (SELECT 1 FROM "RecruitmentAlert" x WHERE x."companyId" = c.id AND x.urgency <> ${ERASED})
+           OR EXISTS (SELECT 1 FROM "Action" x WHERE x."companyId" = c.id AND (x.title <> ${erasedAction} OR x.description IS NOT NULL OR x."statusNote" IS NOT NULL))
+           OR EXISTS (SELECT 1 FROM "AgendaItem" x WHERE x."companyId" = c.id AND x.decision <> ${ERASED}))
        ORDER BY c.id LIMIT 500
        FOR UPDATE OF c SKIP LOCKED`;
     if (due.length === 0) return 0;
