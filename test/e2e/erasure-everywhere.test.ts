@@ -32,7 +32,7 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 const TODAY = '2026-11-20';
 const SIRET = SIRETS.mecanique;
 /** Everything that names the company or the people it spoke of. Matched case-insensitively. */
-const DISTINCTIVE = ['Zyglotron', 'Quaglio', 'Brandouin', '06 99 88 77 66', 'OFF-ZYGLO-77', '17 rue des Fondeurs', SIRET, SIRET.slice(0, 9)];
+const DISTINCTIVE = ['Zyglotron', 'Quaglio', 'Brandouin', '0699887766', 'OFF-ZYGLO-77', '17 rue des Fondeurs', SIRET, SIRET.slice(0, 9)];
 
 const admin = { id: 'UERASEADMIN', name: 'admin' };
 const coord = { id: 'UERASECOORD', name: 'helene' };

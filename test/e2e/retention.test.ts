@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobRunners } from '../../src/jobs/index.js';
+import { parseAlertReport } from '../../src/services/alerts/alert-report.js';
+import { raiseAlert } from '../../src/services/alerts/alerts.js';
+import type { Actor } from '../../src/services/permissions.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { makeVisit } from '../support/visits.js';
+
+/**
+ * The nightly RGPD job, end to end: the coordinator's page showing an alert's contacts is updated
+ * in place once their period is over; a period export sent in Slack is deleted there after 7 days;
+ * each once, the job run on two app instances. The apps' clock only moves forward from real time.
+ */
+const coord = { id: 'URETCOORD', name: 'helene' };
+const DAY = 86_400_000;
+let db: TestDatabase;
+let clock = new Date();
+const now = () => clock;
+let a: TestApp;
+let b: TestApp;
+let capteur: Actor;
+let companyId: string;
+
+// The phone as the platform keeps it (spaces taken out).
+const CONTACT = ['Lucienne Vautrin', '0655443322', 'lucienne@vautrin.fr'];
+
+async function drain(t: TestApp) {
+  for (let i = 0; i < 50 && (await db.prisma.outboxMessage.count({ where: { status: 'pending' } })) > 0; i++) {
+    await t.ctx.notifier.kick();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  a = await startTestApp(db.prisma, { now });
+  b = await startTestApp(db.prisma, { now });
+  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
+  capteur = await makeMember(db.prisma, 'URETCAPT', ['capteur'], cci.id);
+  await makeMember(db.prisma, coord.id, ['coordinateur']);
+  companyId = (await makeCompany(db.prisma, { name: 'Tôlerie Vautrin' })).id;
+  await makeVisit(db.prisma, capteur, companyId, { date: '2026-01-15' });
+});
+afterAll(async () => {
+  await a?.stop();
+  await b?.stop();
+  await db?.close();
+});
+
+describe('the nightly RGPD job', () => {
+  it('updates the page that showed an alert’s contacts once their 24 months are over, once across two instances', async () => {
+    const form = parseAlertReport(
+      { submissionKey: 'retention-e2e', companyId, p1Title: 'Tôlier', p1Count: '1', p1Contract: 'cdi', p1Location: 'Vierzon', urgency: 'Départ en retraite.', contactName: CONTACT[0], contactPhone: CONTACT[1], contactEmail: CONTACT[2], consentToName: 'oui' },
+      clock.toISOString().slice(0, 10),
+    );
+    if (!form.ok) throw new Error(JSON.stringify(form.errors));
+    await raiseAlert(db.prisma, capteur, form.report, clock, a.ctx.alerts);
+    await drain(a);
+    const page = a.fake.workspace.messages.find((m) => m.channel === `D${coord.id.slice(1)}` && m.text.startsWith('Alerte recrutement'))!;
+    expect(JSON.stringify(page.blocks)).toContain(CONTACT[1]);
+
+    // 23 months and a half: nothing yet.
+    const raisedAt = clock;
+    clock = new Date(clock.getTime() + 715 * DAY);
+    await jobRunners(a.ctx).privacy();
+    await drain(a);
+    expect(JSON.stringify(page.blocks)).toContain(CONTACT[1]);
+
+    clock = new Date(raisedAt);
+    clock.setUTCMonth(clock.getUTCMonth() + 24);
+    clock = new Date(clock.getTime() + 60_000);
+    await Promise.all([jobRunners(a.ctx).privacy(), jobRunners(b.ctx).privacy()]);
+    await drain(a);
+    // Each instance has its own fake Slack: the page's update went through one of them, once (the
+    // capteur's acknowledgement, which may show France Travail's contact, is rendered again too).
+    const updates = [...a.fake.succeeded('chat.update'), ...b.fake.succeeded('chat.update')].filter((u) => u.args.channel === page.channel && u.args.ts === page.ts);
+    expect(updates).toHaveLength(1);
+    const shown = JSON.stringify(updates[0]!.args.blocks);
+    for (const contact of CONTACT) expect(shown).not.toContain(contact);
+    expect(shown).toContain('Contact anonymisé');
+    // The alert itself is still shown: what it was about, its reference.
+    expect(shown).toContain('Tôlerie Vautrin');
+    expect(await db.prisma.auditEvent.count({ where: { action: 'privacy.retention' } })).toBe(1);
+  });
+
+  it('deletes an export from Slack after 7 days', async () => {
+    await a.slack.command('/plateforme', `export ${clock.toISOString().slice(0, 4)}`, coord, { extra: { response_url: a.fake.responseUrl('export') } });
+    await a.fake.waitForResponse((body, path) => path.endsWith('/export') && String(body.text).includes('Export envoyé'));
+    const [file] = await db.prisma.exportFile.findMany();
+    expect(a.fake.workspace.files.has(file!.fileId)).toBe(true);
+    clock = new Date(clock.getTime() + 6 * DAY);
+    await jobRunners(a.ctx).privacy();
+    expect(a.fake.workspace.files.has(file!.fileId)).toBe(true);
+    clock = new Date(clock.getTime() + 1 * DAY + 60_000);
+    await jobRunners(a.ctx).privacy();
+    expect(a.fake.workspace.files.has(file!.fileId)).toBe(false);
+    expect(a.fake.succeeded('files.delete')).toHaveLength(1);
+    expect((await db.prisma.exportFile.findUniqueOrThrow({ where: { id: file!.id } })).deletedAt).toEqual(clock);
+  });
+});
