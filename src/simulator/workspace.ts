@@ -190,6 +190,8 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     try {
+      const refusal = refuseForeign(req, url, (web.address() as AddressInfo).port);
+      if (refusal) return json(res, refusal.status, { error: refusal.error });
       if (req.method === 'GET' && url.pathname === '/api/state') return json(res, 200, await state(z.string().parse(url.searchParams.get('user'))));
       if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
         const file = fake.workspace.files.get(url.pathname.slice('/files/'.length));
@@ -237,6 +239,31 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
       await fake.close();
     },
   };
+}
+
+/** The names a browser on this machine reaches the workspace by. */
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * The page's API answers this machine's browser only. Listening on loopback is not enough: a page
+ * of any site the person visits can send it requests (a « simple » cross-site POST needs no
+ * preflight), or reach it under its own name through DNS rebinding. So every request must be
+ * addressed to a loopback Host (rebinding keeps the attacker's name there), a request that says
+ * where it comes from must come from a loopback Origin (403 otherwise), and a POST to the API
+ * must be JSON (415 otherwise): a cross-site page cannot send that without a CORS preflight, which
+ * is never granted.
+ */
+function refuseForeign(req: IncomingMessage, url: URL, port: number): { status: number; error: string } | null {
+  const hosts = new Set(LOOPBACK_NAMES.flatMap((name) => (port === 80 ? [`${name}:${port}`, name] : [`${name}:${port}`])));
+  if (!hosts.has((req.headers.host ?? '').toLowerCase())) return { status: 403, error: 'hôte refusé : le simulateur ne répond qu’en local' };
+  if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return { status: 415, error: 'requête JSON attendue (Content-Type: application/json)' };
+  }
+  // An Origin is « scheme://host[:port] » (or « null » from a sandbox or a file): only our own page's.
+  const origin = req.headers.origin?.toLowerCase();
+  if (origin !== undefined && !(origin.startsWith('http://') && hosts.has(origin.slice('http://'.length)))) return { status: 403, error: 'origine refusée : le simulateur ne répond qu’à sa propre page' };
+  return null;
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../prisma/seed.js';
 import { createLogger } from '../../src/logger.js';
@@ -9,6 +10,20 @@ let db: TestDatabase;
 let w: SimulatedWorkspace;
 const post = async (path: string, body: object) => (await fetch(`${w.url}/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
 const state = async (user: string) => (await (await fetch(`${w.url}/api/state?user=${user}`)).json()) as { now: string; messages: { channel: string; text: string; files?: { id: string; filename: string }[] }[] };
+
+/** A request with exactly the headers given (fetch sets Host itself and refuses some). */
+function raw(method: string, path: string, headers: Record<string, string>, body = ''): Promise<{ status: number; body: string }> {
+  const { port } = new URL(w.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: Number(port), method, path, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers }, setHost: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -24,6 +39,38 @@ describe('the simulated workspace', () => {
   it('listens on loopback only', () => {
     expect(new URL(w.url).hostname).toBe('127.0.0.1');
     expect(new URL(w.fake.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('answers only this machine’s browser: loopback Host, loopback Origin when given, JSON posts', async () => {
+    const { port } = new URL(w.url);
+    const clock = JSON.stringify({ minutes: 1 });
+    const json = { 'content-type': 'application/json' };
+    const before = (await state('U0SEEDCOORD')).now;
+    // A cross-site form or fetch « no-cors » can only send text/plain, form or multipart bodies.
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      expect((await raw('POST', '/api/clock', { host: `127.0.0.1:${port}`, origin: 'https://evil.example', 'content-type': type }, clock)).status).toBe(415);
+    }
+    expect((await raw('POST', '/api/clock', { host: `127.0.0.1:${port}` }, clock)).status).toBe(415);
+    // JSON from another site's page, or under another name (DNS rebinding), or from a sandbox.
+    expect((await raw('POST', '/api/clock', { host: `127.0.0.1:${port}`, origin: 'https://evil.example', ...json }, clock)).status).toBe(403);
+    expect((await raw('POST', '/api/clock', { host: `127.0.0.1:${port}`, origin: `http://evil.example:${port}`, ...json }, clock)).status).toBe(403);
+    expect((await raw('POST', '/api/clock', { host: `127.0.0.1:${port}`, origin: 'null', ...json }, clock)).status).toBe(403);
+    expect((await raw('POST', '/api/clock', { host: `127.0.0.1:${port}`, origin: `https://127.0.0.1:${port}`, ...json }, clock)).status).toBe(403);
+    expect((await raw('POST', '/api/clock', { host: `127.0.0.1:${Number(port) + 1}`, ...json }, clock)).status).toBe(403);
+    expect((await raw('POST', '/api/clock', { host: `rebound.evil.example:${port}`, origin: `http://rebound.evil.example:${port}`, ...json }, clock)).status).toBe(403);
+    const read = await raw('GET', '/api/state?user=U0SEEDCOORD', { host: `rebound.evil.example:${port}` });
+    expect(read.status).toBe(403);
+    expect(read.body).not.toContain('U0SEEDCOORD');
+    expect((await raw('GET', '/', { host: `rebound.evil.example:${port}` })).status).toBe(403);
+    // None of them moved the clock.
+    expect((await state('U0SEEDCOORD')).now.slice(0, 16)).toBe(before.slice(0, 16));
+
+    // The page, by any loopback name, with or without an Origin.
+    for (const name of ['127.0.0.1', 'localhost', '[::1]']) {
+      expect((await raw('GET', '/', { host: `${name}:${port}` })).status).toBe(200);
+      expect((await raw('GET', '/api/state?user=U0SEEDCOORD', { host: `${name}:${port}` })).status).toBe(200);
+      expect((await raw('POST', '/api/home', { host: `${name}:${port}`, origin: `http://${name}:${port}`, 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ user: 'U0SEEDCOORD' }))).status).toBe(200);
+    }
   });
 
   it('shows a person their App Home, whose buttons open the app’s modals on their screen', async () => {
