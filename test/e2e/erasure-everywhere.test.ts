@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseActionForm } from '../../src/services/actions/action-form.js';
 import { changeAction, createAction } from '../../src/services/actions/actions.js';
 import { parseAlertReport } from '../../src/services/alerts/alert-report.js';
-import { moveAlert, raiseAlert } from '../../src/services/alerts/alerts.js';
+import { moveAlert, owePageUpdates, raiseAlert } from '../../src/services/alerts/alerts.js';
 import { closeCommittee, planCommittee, publishAgenda, recordItemOutcome } from '../../src/services/committees/committees.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { setProgramme } from '../../src/services/programmes/programmes.js';
@@ -254,6 +254,17 @@ describe('erasing a company on request', () => {
     expect((await responseTexts(t, 'again', 1))[0]).toContain('déjà effacées');
     expect(await db.prisma.outboxMessage.count()).toBe(owed);
     expect(await db.prisma.auditEvent.count({ where: { action: 'privacy.company_erase' } })).toBe(1);
+  });
+
+  it('drops an update of a replaced message still owed: the message keeps « Données effacées… »', async () => {
+    const alert = await db.prisma.recruitmentAlert.findFirstOrThrow({ where: { companyId }, include: { messages: true } });
+    const page = alert.messages.find((m) => m.kind === 'alert_page')!;
+    const updatesBefore = t.fake.succeeded('chat.update').filter((c) => c.args.ts === page.ts).length;
+    await db.prisma.$transaction((tx) => owePageUpdates(tx, alert.id, 'after-erasure'));
+    await deliverEverything();
+    expect(t.fake.succeeded('chat.update').filter((c) => c.args.ts === page.ts)).toHaveLength(updatesBefore);
+    const shownNow = t.fake.workspace.messages.find((m) => m.channel === page.channel && m.ts === page.ts)!;
+    expect(shownNow.text).toBe('Données effacées à la demande de l’entreprise.');
   });
 
   it('shows the card of an erased company without anything that could identify it', async () => {
