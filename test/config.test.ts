@@ -45,6 +45,8 @@ describe('loadConfig', () => {
       VISIT_OVERLAP_DAYS: 90,
       PROGRAMME_NUDGE_DAY: 20,
       PERSONAL_DATA_RETENTION_MONTHS: 24,
+      FREE_TEXT_RETENTION_MONTHS: 36,
+      EXPORT_FILE_RETENTION_DAYS: 7,
       ALERT_REMINDER_HOURS: [24, 40],
       ALERT_DEADLINE_HOURS: 48,
       FRANCE_TRAVAIL_EMAIL: undefined,
@@ -122,9 +124,17 @@ describe('loadConfig', () => {
 
   it('treats other empty optional variables as absent too (an empty PORT is not port 0)', () => {
     const empty = { PORT: '', DATABASE_URL: '', PGLITE_DATA_DIR: '', LOG_LEVEL: '', PLATFORM_ADMIN_SLACK_IDS: '', PLATFORM_TIMEZONE: '' };
-    const alertSettings = { PARTNERS_CHANNEL_ID: '', COMMITTEE_CHANNEL_ID: '', STEERING_CHANNEL_ID: '', COMMITTEE_AGENDA_DAYS: '', COMMITTEE_REMINDER_DAYS: '', COMMITTEE_RHYTHM: '', PLATFORM_HOLIDAYS: '', VISIT_OVERLAP_DAYS: '', PROGRAMME_NUDGE_DAY: '', PERSONAL_DATA_RETENTION_MONTHS: '', ALERT_REMINDER_HOURS: '', ALERT_DEADLINE_HOURS: '', FRANCE_TRAVAIL_EMAIL: '' };
+    const alertSettings = { PARTNERS_CHANNEL_ID: '', COMMITTEE_CHANNEL_ID: '', STEERING_CHANNEL_ID: '', COMMITTEE_AGENDA_DAYS: '', COMMITTEE_REMINDER_DAYS: '', COMMITTEE_RHYTHM: '', PLATFORM_HOLIDAYS: '', VISIT_OVERLAP_DAYS: '', PROGRAMME_NUDGE_DAY: '', PERSONAL_DATA_RETENTION_MONTHS: '', FREE_TEXT_RETENTION_MONTHS: '', EXPORT_FILE_RETENTION_DAYS: '', ALERT_REMINDER_HOURS: '', ALERT_DEADLINE_HOURS: '', FRANCE_TRAVAIL_EMAIL: '' };
     expect(loadConfig({ ...MINIMAL, ...empty, ...alertSettings })).toEqual(loadConfig({ ...MINIMAL }));
     expect(loadConfig({ ...MINIMAL, ...empty })).toMatchObject({ PORT: 3000, PGLITE_DATA_DIR: './data/pglite', LOG_LEVEL: 'info', PLATFORM_TIMEZONE: 'Europe/Paris' });
+  });
+
+  it('reads the retention periods of free texts and export files, and refuses what is not a number', () => {
+    expect(loadConfig({ ...MINIMAL, FREE_TEXT_RETENTION_MONTHS: '60', EXPORT_FILE_RETENTION_DAYS: '3' })).toMatchObject({ FREE_TEXT_RETENTION_MONTHS: 60, EXPORT_FILE_RETENTION_DAYS: 3 });
+    expect(problemsOf({ ...MINIMAL, FREE_TEXT_RETENTION_MONTHS: 'trois ans', EXPORT_FILE_RETENTION_DAYS: '0' }).problems).toEqual([
+      'FREE_TEXT_RETENTION_MONTHS: must be a number of months',
+      expect.stringContaining('EXPORT_FILE_RETENTION_DAYS'),
+    ]);
   });
 
   it('parses the administrators list, spaces allowed', () => {
