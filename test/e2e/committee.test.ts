@@ -76,7 +76,9 @@ describe('a committee session', () => {
     expect(all).toContain('Forges de Vierzon');
     expect(all).toContain('pénurie de soudeurs');
     expect(all).toContain('Recrutement urgent');
-    expect(all).toContain('Porcelaines de Foëcy');
+    // The company that refused sharing is on the agenda, but not named in the channel (DESIGN §6: consent).
+    expect(all).not.toContain('Porcelaines de Foëcy');
+    expect(all).toContain('Entreprise non nommée — industrie');
     expect(all).not.toContain('trésorerie');
     expect(all).toContain('contenu non partagé');
     expect(await db.prisma.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ status: 'agenda_published' });
