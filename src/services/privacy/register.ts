@@ -1091,7 +1091,7 @@ export const OUTPUTS: readonly OutputEntry[] = [
     recipients: 'Le canal du comité technique (COMMITTEE_CHANNEL_ID) ; mis à jour en place à chaque changement.',
     audiences: ['comite'],
     shows: 'Titre, statut, raison sociale et commune, public visé, enjeu, structure et personne responsables, échéance, résultat ou motif, description, dernière mise à jour et sa note.',
-    consent: 'Nomme l’entreprise dans le canal du comité, entre partenaires qui la suivent ; aucun contenu de visite (voir « Points à confirmer » pour une entreprise sans accord).',
+    consent: 'Aucun contenu de visite ; une entreprise sans accord y figure comme « Entreprise non nommée — <secteur>, <tranche>, <commune> » tant que la coordination ne l’a pas nommée, comme à l’ordre du jour.',
     retention: TEXTS_IN_PLACE,
     erasure: IN_PLACE,
   },
@@ -1372,7 +1372,7 @@ export const PROCESSING = {
     'L’identité des entreprises et les données des membres n’ont pas de durée de conservation automatique : fixer une durée (par exemple après la dernière visite, comme les textes libres) ou la justifier.',
     'Le journal d’audit n’a pas de durée de conservation : la CNIL recommande en général de six mois à un an pour des journaux de traçabilité.',
     'Les messages Slack restent dans l’historique de l’espace de travail selon sa politique de conservation (à régler par son administrateur) : la plateforme met à jour en place ceux qu’elle a enregistrés, pas les réponses éphémères ni les copies faites par les membres.',
-    'Une action sur une entreprise qui n’a pas donné son accord nomme l’entreprise dans le canal du comité technique (message de l’action) : à confirmer, ou à traiter comme l’ordre du jour.',
+    'Une entreprise sans accord reste nommée dans les messages directs aux personnes qui agissent pour elle (la personne responsable d’une action, le capteur qui l’a présentée) : ils la connaissent déjà ; à confirmer.',
     'Les versions du rapport annuel produites avant la liste de référence des familles de métiers ont pu imprimer des familles de métiers saisies en texte libre : les produire à nouveau ou les retirer.',
   ],
 } as const;
