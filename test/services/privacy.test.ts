@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCompanyData } from '../../src/services/privacy/access.js';
 import { ERASED, eraseCompanyData } from '../../src/services/privacy/erasure.js';
+import { planCommittee, refreshAgenda } from '../../src/services/committees/committees.js';
 import { anonymiseExpiredContacts } from '../../src/services/privacy/retention.js';
 import { annualData } from '../../src/services/reports/annual-data.js';
 import type { Actor } from '../../src/services/permissions.js';
@@ -99,5 +100,16 @@ describe('a company’s data', () => {
     expect(after.activity.visits).toBe(before.activity.visits);
     expect(after.stakes).toEqual(before.stakes);
     expect(await db.prisma.auditEvent.count({ where: { action: 'privacy.company_erase', entityId: companyId } })).toBe(1);
+  });
+
+  it('take an erased company off the agendas not yet published, and it is not drafted again', async () => {
+    const company = (await makeCompany(db.prisma, { name: 'Tonnellerie Rouge', siret: SIRETS.other })).id;
+    await makeVisit(db.prisma, capteur, company, { date: '2026-11-02', toCommitteeAgenda: true, redFlags: ['emplois_menaces'] });
+    const session = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2026-12-15T13:00:00Z'), channelId: 'CCOMITE' }, new Date('2026-11-27T10:00:00Z'));
+    expect(await db.prisma.agendaItem.count({ where: { committeeId: session.id, companyId: company } })).toBe(1);
+    await eraseCompanyData(db.prisma, admin, company, new Date('2026-11-28T10:00:00Z'));
+    expect(await db.prisma.agendaItem.count({ where: { committeeId: session.id, companyId: company } })).toBe(0);
+    await db.prisma.$transaction((tx) => refreshAgenda(tx, session.id));
+    expect(await db.prisma.agendaItem.count({ where: { committeeId: session.id, companyId: company } })).toBe(0);
   });
 });

@@ -74,6 +74,8 @@ export async function refreshAgenda(tx: Tx, committeeId: string): Promise<number
       visitDate: { lte: committee.scheduledAt },
       agendaItems: { none: {} },
       companyId: { notIn: committee.exclusions.map((e) => e.companyId) },
+      // A company whose data were erased is no longer brought to the committee.
+      company: { erasedAt: null },
       OR: [
         { toCommitteeAgenda: true },
         { redFlags: { some: {} }, visitDate: { gt: flaggedSince } },

@@ -77,6 +77,8 @@ export async function eraseCompanyData(db: Db, actor: Actor, companyId: string, 
     await removeFreeTexts(tx, [companyId]);
     await removeAlertContacts(tx, { companyId }, now);
     await tx.recruitmentAlert.updateMany({ where: { companyId }, data: { offerReference: null, offerUrl: null } });
+    // Off the agendas not yet published (it is no longer brought to the committee: committees.ts).
+    await tx.agendaItem.deleteMany({ where: { companyId, committee: { status: 'planned' } } });
     const messages = await owePostedMessageRefresh(tx, { companies: { some: { companyId } } }, 'erase', `erase:${companyId}`);
     const { count: files } = await tx.exportFile.updateMany({ where: { deletedAt: null, companies: { some: { companyId } } }, data: { deleteAfter: now } });
     await audit(tx, { actorSlackId: actor.slackUserId, action: 'privacy.company_erase', entity: 'Company', entityId: companyId, details: { messages, files } });
