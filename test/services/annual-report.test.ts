@@ -1,10 +1,15 @@
 import ExcelJS from 'exceljs';
+import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualData, type AnnualData } from '../../src/services/reports/annual-data.js';
-import { buildDocument, MASKED, type Cell, type ReportDocument } from '../../src/services/reports/document.js';
+import { buildDocument, MASKED, OTHERS_MASKED, type Cell, type ReportDocument, type ReportSection } from '../../src/services/reports/document.js';
 import { generateAnnualReport, oweYearlyReport } from '../../src/services/reports/reports.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { seedYear } from '../support/territory.js';
+import { findDeterminedCells, publishedSystem } from '../support/statistical-secret.js';
+import { makeTerritoryCompany, seedYear } from '../support/territory.js';
+import { findActor } from '../../src/services/members.js';
+import { makeMember, makeStructure } from '../support/factories.js';
+import { makeVisit } from '../support/visits.js';
 
 /**
  * A seeded year (2025) whose typology is known: 30 companies visited — 12 factories and 7 shops
@@ -56,9 +61,18 @@ describe('the annual report’s figures', () => {
     ]);
     const industry = data.familyByStake.rows.indexOf('Industrie');
     expect(data.familyByStake.cells[industry]![data.familyByStake.columns.indexOf('Recrutement')]).toBe(12);
+    // « Soudeur : 2 » and « Commercial : 1 » as typed: counted by job family (ROME domains), never by the text.
     expect(data.hiringNeeds).toEqual([
-      { label: 'Soudeur', count: 24 },
-      { label: 'Commercial', count: 8 },
+      { label: 'Industrie', code: 'H', count: 24, companies: 12 },
+      { label: 'Commerce, vente et grande distribution', code: 'D', count: 8, companies: 8 },
+    ]);
+    expect(data.hiringTotal).toEqual({ count: 32, companies: 20 });
+    // Each sector family is the sum of its NAF sections.
+    expect(data.bySection.map((r) => [r.label.slice(0, 1), r.family])).toEqual([
+      ['C', 'Industrie'],
+      ['M', 'Services aux entreprises'],
+      ['G', 'Commerce, transport, hébergement'],
+      ['F', 'Construction'],
     ]);
   });
 });
@@ -69,27 +83,52 @@ describe('the public edition', () => {
     const publicCells = cells(buildDocument(data, 'publique'));
     expect(internal.some((c) => typeof c === 'number' && c > 0 && c < 5)).toBe(true);
     expect(publicCells.filter((c) => typeof c === 'number' && c < 5)).toEqual([]);
-    expect(publicCells).toContain(MASKED);
-    // Categories under 5 go together, with the smallest shown one when they alone make less than 5.
+    // One mark for every masked cell, whatever the reason: a reader cannot tell the small ones.
+    expect(new Set(publicCells.filter((c) => typeof c === 'string' && !/%$/.test(c)))).toEqual(new Set([MASKED, '—']));
     const publicDoc = buildDocument(data, 'publique');
-    const byStake = publicDoc.sections.find((s) => s.title === 'Les enjeux des entreprises')!.chart!;
-    expect(byStake.bars.map((b) => [b.label, b.value])).toEqual([
+    // The 7 shops (digital) are masked with the 3 builders (transmission): the shops' digital column
+    // would tell they are at least 7, hence the builders at most 3; so digital is masked too.
+    const byStake = publicDoc.sections.find((s) => s.title === 'Les enjeux des entreprises')!;
+    expect(byStake.chart!.bars.map((b) => [b.label, b.value])).toEqual([
       ['Recrutement', 20],
       ['Export', 8],
-      ['Autres (regroupés : secret statistique)', 10],
     ]);
-    const communes = publicDoc.sections.find((s) => s.title === 'Par territoire')!.chart!;
-    expect(communes.bars.map((b) => [b.label, b.value])).toEqual([
+    expect(byStake.tables![0]!.rows).toEqual([
+      ['Recrutement', 20, 12, '66,7 %'],
+      ['Export', 8, 8, '26,7 %'],
+      ['Numérique', MASKED, '—', MASKED],
+      ['Transmission / reprise', MASKED, MASKED, MASKED],
+    ]);
+    const families = publicDoc.sections.find((s) => s.title === 'Les entreprises visitées par secteur')!;
+    expect(families.chart!.bars.map((b) => [b.label, b.value])).toEqual([
+      ['Industrie', 12],
+      ['Services aux entreprises', 8],
+      [OTHERS_MASKED, 10],
+    ]);
+    // By commune, Issoudun (3) alone would be 30 − 19 − 8: Bourges is masked with it, with the same mark,
+    // and the chart's « Autres » is the same two communes.
+    const territory = publicDoc.sections.find((s) => s.title === 'Par territoire')!;
+    expect(territory.chart!.bars.map((b) => [b.label, b.value])).toEqual([
       ['Vierzon', 19],
-      ['Autres (regroupés : secret statistique)', 11],
+      [OTHERS_MASKED, 11],
     ]);
-    // By commune, Issoudun (3) alone would be 30 − 19 − 8: Bourges, the smallest shown, is masked with it.
-    const byCommune = publicDoc.sections.find((s) => s.title === 'Par territoire')!.tables![0]!;
-    expect(byCommune.rows).toEqual([
+    expect(territory.tables![0]!.rows).toEqual([
       ['Vierzon', 19, '63,3 %'],
-      ['Bourges', 's', 's'],
-      ['Issoudun', '< 5', 'n.s.'],
+      ['Bourges', MASKED, MASKED],
+      ['Issoudun', MASKED, MASKED],
     ]);
+  });
+
+  it('lets no masked count be worked out from everything it publishes, the spreadsheet annex included', async () => {
+    const publicDoc = buildDocument(data, 'publique');
+    expect(findDeterminedCells(publishedSystem(publicDoc))).toEqual([]);
+    // The annex holds the same figures, bars and cells as the document, nothing more.
+    const report = await generateAnnualReport(db.prisma, 2025, { now: new Date('2026-01-05T09:00:00Z'), timeZone: 'Europe/Paris' });
+    const kept = await db.prisma.report.findUniqueOrThrow({ where: { id: report.id } });
+    const annex = await readAnnex(kept.publicXlsx);
+    expect(annex).toEqual(publicDoc.sections.map(({ title, figures, chart, tables }) => ({ title, figures, chart: chart?.bars.length ? chart : undefined, tables })));
+    expect(findDeterminedCells(publishedSystem({ ...publicDoc, sections: annex.map((s) => ({ ...s, paragraphs: [] })) }))).toEqual([]);
+    await db.prisma.report.delete({ where: { id: report.id } });
   });
 
   it('is produced as PDF and spreadsheet files, kept; the public annex has no number under 5', async () => {
@@ -112,6 +151,116 @@ describe('the public edition', () => {
     // Produced again: a new version, the first one kept.
     expect((await generateAnnualReport(db.prisma, 2025, { now: new Date('2026-02-01T09:00:00Z'), timeZone: 'Europe/Paris' })).version).toBe(2);
     expect(await db.prisma.report.count({ where: { year: 2025 } })).toBe(2);
+  });
+});
+
+/** The spreadsheet annex read back as sections: its figures, the data of its chart, its tables. */
+async function readAnnex(bytes: Uint8Array): Promise<Pick<ReportSection, 'title' | 'figures' | 'chart' | 'tables'>[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return book.worksheets.map((sheet) => {
+    const rows: Cell[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => void rows.push(((row.values as Cell[]) ?? []).slice(1).filter((v) => v !== undefined && v !== null)));
+    // Blocks separated by empty rows: the title and paragraphs, then figures, the chart, each table.
+    const blocks: Cell[][][] = [[]];
+    for (const row of rows) {
+      if (row.length === 0) blocks.push([]);
+      else blocks[blocks.length - 1]!.push(row);
+    }
+    const section: Pick<ReportSection, 'title' | 'figures' | 'chart' | 'tables'> = { title: String(blocks[0]![0]![0]), figures: undefined, chart: undefined, tables: undefined };
+    for (const block of blocks.slice(1)) {
+      if (block[0]![0] === 'Indicateur') section.figures = block.slice(1).map((r) => [String(r[0]), r[1]!]);
+      else if (String(block[0]![0]).endsWith(' (graphique)')) {
+        section.chart = { title: String(block[0]![0]).replace(/ \(graphique\)$/, ''), unit: String(block[1]![1]), bars: block.slice(2).map((r) => ({ label: String(r[0]), value: Number(r[1]) })) };
+      } else (section.tables ??= []).push({ title: String(block[0]![0]), headers: block[1]!.map(String), rows: block.slice(2) });
+    }
+    return section;
+  });
+}
+
+/** The text a PDF shows: its content streams inflated, the strings of its text operators decoded. */
+function pdfText(pdf: Uint8Array): string {
+  const bytes = Buffer.from(pdf);
+  const texts: string[] = [];
+  for (let at = bytes.indexOf('stream\n'); at >= 0; at = bytes.indexOf('stream\n', at + 1)) {
+    const end = bytes.indexOf('\nendstream', at);
+    let content: string;
+    try {
+      content = inflateSync(bytes.subarray(at + 'stream\n'.length, end)).toString('latin1');
+    } catch {
+      continue; // not a compressed content stream (a font, an image)
+    }
+    for (const [, array] of content.matchAll(/\[(.*?)\] TJ/gs)) texts.push([...array!.matchAll(/<([0-9a-f]+)>/gi)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join(''));
+  }
+  return texts.join('\n');
+}
+
+/** Every string a spreadsheet holds. */
+async function xlsxStrings(bytes: Uint8Array): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const found: string[] = [book.title, book.creator];
+  book.eachSheet((sheet) => {
+    found.push(sheet.name);
+    sheet.eachRow((row) => row.eachCell((cell) => void found.push(String(cell.value))));
+  });
+  return found.join('\n');
+}
+
+describe('a small territory (a dozen companies) with names, SIRETs and free texts', () => {
+  let small: TestDatabase;
+  beforeAll(async () => {
+    small = await createTestDatabase();
+    const cci = await makeStructure(small.prisma, 'CCI du Cher', 'cci');
+    await makeMember(small.prisma, 'USMALLCCI', ['capteur'], cci.id);
+    const capteur = (await findActor(small.prisma, 'USMALLCCI'))!;
+    const profiles = [
+      ['25.62B', '12', 'Vierzon'], ['25.62B', '12', 'Vierzon'], ['25.62B', '11', 'Vierzon'], ['25.62B', '11', 'Vierzon'], ['28.29B', '21', 'Vierzon'],
+      ['70.22Z', '03', 'Bourges'], ['70.22Z', '03', 'Bourges'], ['62.01Z', '03', 'Bourges'], ['47.11B', '02', 'Bourges'], ['43.22A', '02', 'Saint-Amand-Montrond'],
+      ['43.22A', '01', 'Saint-Amand-Montrond'], ['49.41A', '12', 'Mehun-sur-Yèvre'],
+    ];
+    for (const [i, [nafCode, headcountBand, commune]] of profiles.entries()) {
+      const company = await makeTerritoryCompany(small.prisma, { name: `Forges Dupont ${i + 1}`, nafCode: nafCode!, headcountBand: headcountBand!, commune: commune! });
+      await small.prisma.company.update({ where: { id: company.id }, data: { siret: `7328293200${String(1000 + i)}`, address: `${i + 1} rue Zorglub` } });
+      const visit = await makeVisit(small.prisma, capteur, company.id, {
+        date: `2025-0${1 + (i % 9)}-15`,
+        diagnostic: `Diagnostic confidentiel Zorglub ${i}`,
+        stakes: [{ stake: i % 3 ? 'recrutement' : 'transmission_reprise', priority: i % 2 ? 'haute' : 'moyenne' }, ...(i % 4 === 0 ? [{ stake: 'export' as const, priority: 'basse' as const }] : [])],
+        hiringNeeds: i % 2 ? [{ jobFamily: `Soudeur pour M. Dupont (Forges Dupont ${i + 1})`, count: 2 }] : [{ jobFamily: 'Comptable chez Mme Zorglub', count: 1 }],
+      });
+      await small.prisma.visit.update({ where: { id: visit.id }, data: { needs: `Besoin secret Zorglub ${i}` } });
+    }
+  });
+  afterAll(async () => {
+    await small?.close();
+  });
+
+  it('publishes no company name, SIRET nor free text, in any file or the kept data, public or internal', async () => {
+    const report = await generateAnnualReport(small.prisma, 2025, { now: new Date('2026-01-05T09:00:00Z'), timeZone: 'Europe/Paris' });
+    const kept = await small.prisma.report.findUniqueOrThrow({ where: { id: report.id } });
+    const outputs = {
+      data: JSON.stringify(kept.data),
+      publicPdf: pdfText(kept.publicPdf),
+      internalPdf: pdfText(kept.internalPdf),
+      publicXlsx: await xlsxStrings(kept.publicXlsx),
+      internalXlsx: await xlsxStrings(kept.internalXlsx),
+    };
+    // The readers above do read the files: the job families and the communes are there.
+    for (const text of Object.values(outputs)) expect(text).toContain('Industrie');
+    expect(outputs.internalPdf).toContain('Saint-Amand-Montrond');
+    for (const [name, text] of Object.entries(outputs)) {
+      for (const secret of ['Dupont', 'Zorglub', 'Forges', '73282932', 'Soudeur', 'Comptable', 'Besoin secret', 'Diagnostic confidentiel']) {
+        expect({ name, secret, found: text.includes(secret) }).toEqual({ name, secret, found: false });
+      }
+    }
+  });
+
+  it('lets no masked count be worked out', async () => {
+    const small2025 = await annualData(small.prisma, 2025, 'Europe/Paris');
+    expect(small2025.activity.companies).toBe(12);
+    const publicDoc = buildDocument(small2025, 'publique');
+    expect(cells(publicDoc)).toContain(MASKED);
+    expect(findDeterminedCells(publishedSystem(publicDoc))).toEqual([]);
   });
 });
 

@@ -1,15 +1,18 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../db.js';
 import { findHeadcountBand, HEADCOUNT_BANDS, shortBandLabel } from '../../reference/headcount-bands.js';
+import { jobFamilyOf, JOB_FAMILIES } from '../../reference/job-families.js';
 import { nafSection } from '../../reference/naf.js';
-import { SECTOR_FAMILY_LABELS, type SectorFamily } from '../../reference/sector-family.js';
+import { SECTOR_FAMILY_BY_NAF_SECTION, SECTOR_FAMILY_LABELS, type SectorFamily } from '../../reference/sector-family.js';
 import { STAKE_LABELS } from '../../texts/fr.js';
 import { localInstant } from '../../time.js';
 
 /**
  * The figures of a year's report, as aggregates computed in SQL (a few queries whatever the
  * territory's size): the activity, and the typology of the companies visited — each company
- * counted once — by sector, size and commune, crossed with the stakes they face.
+ * counted once — by sector, size and commune, crossed with the stakes they face. Only counts and
+ * reference labels (NAF, INSEE bands, communes, stakes, ROME job families): never a company's
+ * name, SIRET or a free text, so that this object can be kept with the report (Report.data).
  */
 export interface AnnualData {
   year: number;
@@ -32,8 +35,8 @@ export interface AnnualData {
     offersDiffused: number;
     positions: number;
   };
-  /** label → companies, in a stable order (the reference's, or by size). */
-  bySection: Row[];
+  /** label → companies, in a stable order (the reference's, or by size). Each section with its sector family. */
+  bySection: (Row & { family: string })[];
   byFamily: Row[];
   byBand: Row[];
   byCommune: Row[];
@@ -43,8 +46,13 @@ export interface AnnualData {
   familyByStake: Crossing;
   /** Size band × stake: companies. */
   bandByStake: Crossing;
-  /** Hiring needs cited (job families), positions counted. */
-  hiringNeeds: Row[];
+  /**
+   * Hiring needs cited, by job family (ROME domain, src/reference/job-families.ts; never the
+   * text typed), positions counted over the year's visits, with how many companies cited each.
+   */
+  hiringNeeds: (Row & { code: string; companies: number })[];
+  /** All hiring needs: positions, and companies citing at least one. */
+  hiringTotal: { count: number; companies: number };
 }
 
 export interface Row {
@@ -96,49 +104,77 @@ export function annualQueries(year: number, timeZone: string) {
        WHERE a."raisedAt" >= ${fromInstant} AND a."raisedAt" < ${toInstant}`,
     // Each company visited this year once, with what describes it.
     companies: Prisma.sql`
-      SELECT c."nafCode", c."sectorFamily"::text AS "sectorFamily", c."headcountBand", c.commune, count(*) AS n
+      SELECT c."nafCode", c."headcountBand", c.commune, count(*) AS n
         FROM "Company" c
        WHERE EXISTS (SELECT 1 FROM "Visit" v WHERE v."companyId" = c.id AND v."visitDate" >= ${from} AND v."visitDate" < ${to})
-       GROUP BY 1, 2, 3, 4`,
-    // Each company once per stake it was said to face this year (high if any visit said so), with its family and band.
+       GROUP BY 1, 2, 3`,
+    // Each company once per stake it was said to face this year (high if any visit said so), with its NAF code and band.
     stakes: Prisma.sql`
-      SELECT stake, "sectorFamily", "headcountBand", high, count(*) AS n FROM (
-        SELECT s.stake::text AS stake, c."sectorFamily"::text AS "sectorFamily", c."headcountBand", c.id, bool_or(s.priority = 'haute') AS high
+      SELECT stake, "nafCode", "headcountBand", high, count(*) AS n FROM (
+        SELECT s.stake::text AS stake, c."nafCode", c."headcountBand", c.id, bool_or(s.priority = 'haute') AS high
           FROM "VisitStake" s JOIN "Visit" v ON v.id = s."visitId" JOIN "Company" c ON c.id = v."companyId"
          WHERE v."visitDate" >= ${from} AND v."visitDate" < ${to}
          GROUP BY 1, 2, 3, 4) per_company
        GROUP BY 1, 2, 3, 4`,
+    // The job titles as typed, per company: classified into families here, in code (jobFamilyOf), then dropped.
     hiring: Prisma.sql`
-      SELECT h."jobFamily", sum(h.count) AS n FROM "VisitHiringNeed" h JOIN "Visit" v ON v.id = h."visitId"
-       WHERE v."visitDate" >= ${from} AND v."visitDate" < ${to} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15`,
+      SELECT h."jobFamily", v."companyId", sum(h.count) AS n FROM "VisitHiringNeed" h JOIN "Visit" v ON v.id = h."visitId"
+       WHERE v."visitDate" >= ${from} AND v."visitDate" < ${to} GROUP BY 1, 2`,
   };
 }
+
+/** What the report's queries return, row by row (counts as the driver gives them). */
+export interface AnnualRows {
+  visits: { visits: Num; companies: Num; structures: Num; capteurs: Num }[];
+  months: { month: number; n: Num }[];
+  committees: { committees: Num; examined: Num; informed: Num }[];
+  actions: { created: Num; done: Num; abandoned: Num; open: Num }[];
+  alerts: { alerts: Num; transmitted: Num; within: Num; diffused: Num; positions: Num }[];
+  companies: { nafCode: string; headcountBand: string; commune: string; n: Num }[];
+  stakes: { stake: keyof typeof STAKE_LABELS; nafCode: string; headcountBand: string; high: boolean; n: Num }[];
+  hiring: { jobFamily: string; companyId: string; n: Num }[];
+}
+type Num = bigint | number;
 
 export async function annualData(db: Db, year: number, timeZone: string): Promise<AnnualData> {
   const q = annualQueries(year, timeZone);
   const [visits, months, committees, actions, alerts, companies, stakes, hiring] = await Promise.all([
-    db.$queryRaw<{ visits: bigint; companies: bigint; structures: bigint; capteurs: bigint }[]>(q.visits),
-    db.$queryRaw<{ month: number; n: bigint }[]>(q.months),
-    db.$queryRaw<{ committees: bigint; examined: bigint; informed: bigint }[]>(q.committees),
-    db.$queryRaw<{ created: bigint; done: bigint; abandoned: bigint; open: bigint }[]>(q.actions),
-    db.$queryRaw<{ alerts: bigint; transmitted: bigint; within: bigint; diffused: bigint; positions: bigint }[]>(q.alerts),
-    db.$queryRaw<{ nafCode: string; sectorFamily: SectorFamily; headcountBand: string; commune: string; n: bigint }[]>(q.companies),
-    db.$queryRaw<{ stake: keyof typeof STAKE_LABELS; sectorFamily: SectorFamily; headcountBand: string; high: boolean; n: bigint }[]>(q.stakes),
-    db.$queryRaw<{ jobFamily: string; n: bigint }[]>(q.hiring),
+    db.$queryRaw<AnnualRows['visits']>(q.visits),
+    db.$queryRaw<AnnualRows['months']>(q.months),
+    db.$queryRaw<AnnualRows['committees']>(q.committees),
+    db.$queryRaw<AnnualRows['actions']>(q.actions),
+    db.$queryRaw<AnnualRows['alerts']>(q.alerts),
+    db.$queryRaw<AnnualRows['companies']>(q.companies),
+    db.$queryRaw<AnnualRows['stakes']>(q.stakes),
+    db.$queryRaw<AnnualRows['hiring']>(q.hiring),
   ]);
+  return aggregateAnnualData(year, { visits, months, committees, actions, alerts, companies, stakes, hiring });
+}
 
+/** The report's figures from its queries' rows: labels from the references, each company once per partition. */
+export function aggregateAnnualData(year: number, rows: AnnualRows): AnnualData {
+  const { visits, months, committees, actions, alerts, companies, stakes, hiring } = rows;
   const tally = (key: (r: (typeof companies)[number]) => string) => {
     const m = new Map<string, number>();
     for (const r of companies) m.set(key(r), (m.get(key(r)) ?? 0) + n(r.n));
     return m;
   };
+  // A company's section and sector family both follow its NAF code (the documented mapping,
+  // reference/sector-family.ts), so that each family is exactly the sum of its sections: a reader
+  // can add them up, and the statistical secret protects both together.
+  const sections = new Map<string, { label: string; family: string }>();
   const sectionOf = (code: string) => {
-    try {
-      const s = nafSection(code);
-      return `${s.code} — ${s.label}`;
-    } catch {
-      return 'Code NAF inconnu';
+    let s = sections.get(code);
+    if (!s) {
+      try {
+        const entry = nafSection(code);
+        s = { label: `${entry.code} — ${entry.label}`, family: SECTOR_FAMILY_LABELS[(SECTOR_FAMILY_BY_NAF_SECTION as Record<string, SectorFamily>)[entry.code] ?? 'autre'] };
+      } catch {
+        s = { label: 'Code NAF inconnu', family: SECTOR_FAMILY_LABELS.autre };
+      }
+      sections.set(code, s);
     }
+    return s;
   };
   const bandLabel = (code: string) => {
     const band = findHeadcountBand(code);
@@ -148,7 +184,9 @@ export async function annualData(db: Db, year: number, timeZone: string): Promis
   const bandOrder = HEADCOUNT_BANDS.map((b) => shortBandLabel(b));
   const byBand = [...tally((r) => bandLabel(r.headcountBand))].map(([label, count]) => ({ label, count })).sort((a, b) => bandOrder.indexOf(a.label) - bandOrder.indexOf(b.label));
   const familyOrder = Object.values(SECTOR_FAMILY_LABELS);
-  const byFamily = [...tally((r) => SECTOR_FAMILY_LABELS[r.sectorFamily] ?? r.sectorFamily)].map(([label, count]) => ({ label, count })).sort((a, b) => familyOrder.indexOf(a.label) - familyOrder.indexOf(b.label));
+  const byFamily = [...tally((r) => sectionOf(r.nafCode).family)].map(([label, count]) => ({ label, count })).sort((a, b) => familyOrder.indexOf(a.label) - familyOrder.indexOf(b.label));
+  const familyOfSection = new Map([...sections.values()].map((s) => [s.label, s.family]));
+  const bySection = bySize(tally((r) => sectionOf(r.nafCode).label)).map((r) => ({ ...r, family: familyOfSection.get(r.label)! }));
 
   const stakeTotals = new Map<string, { count: number; high: number }>();
   const family = new Map<string, Map<string, number>>();
@@ -162,7 +200,7 @@ export async function annualData(db: Db, year: number, timeZone: string): Promis
       cells.set(label, (cells.get(label) ?? 0) + n(r.n));
       m.set(row, cells);
     };
-    add(family, SECTOR_FAMILY_LABELS[r.sectorFamily] ?? r.sectorFamily);
+    add(family, sectionOf(r.nafCode).family);
     add(band, bandLabel(r.headcountBand));
   }
   const stakeRows = [...stakeTotals].map(([label, t]) => ({ label, ...t })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
@@ -198,13 +236,38 @@ export async function annualData(db: Db, year: number, timeZone: string): Promis
       offersDiffused: n(al.diffused),
       positions: n(al.positions),
     },
-    bySection: bySize(tally((r) => sectionOf(r.nafCode))),
+    bySection,
     byFamily,
     byBand,
     byCommune: bySize(tally((r) => r.commune)),
     stakes: stakeRows,
     familyByStake: crossing(family, familyOrder),
     bandByStake: crossing(band, bandOrder),
-    hiringNeeds: hiring.map((h) => ({ label: h.jobFamily, count: n(h.n) })),
+    ...hiringByFamily(hiring.map((h) => ({ jobFamily: h.jobFamily, companyId: h.companyId, count: n(h.n) }))),
+  };
+}
+
+/** Hiring needs as typed (title, company, positions) → by job family: positions and companies citing it. */
+export function hiringByFamily(needs: { jobFamily: string; companyId: string; count: number }[]): Pick<AnnualData, 'hiringNeeds' | 'hiringTotal'> {
+  const families = new Map<string, { code: string; count: number; companies: Set<string> }>();
+  const classified = new Map<string, { code: string; label: string }>();
+  const all = new Set<string>();
+  let total = 0;
+  for (const need of needs) {
+    let family = classified.get(need.jobFamily);
+    if (!family) classified.set(need.jobFamily, (family = jobFamilyOf(need.jobFamily)));
+    const f = families.get(family.label) ?? { code: family.code, count: 0, companies: new Set<string>() };
+    f.count += need.count;
+    f.companies.add(need.companyId);
+    families.set(family.label, f);
+    all.add(need.companyId);
+    total += need.count;
+  }
+  const order = JOB_FAMILIES.map((f) => f.code);
+  return {
+    hiringNeeds: [...families]
+      .map(([label, f]) => ({ label, code: f.code, count: f.count, companies: f.companies.size }))
+      .sort((a, b) => b.count - a.count || order.indexOf(a.code) - order.indexOf(b.code)),
+    hiringTotal: { count: total, companies: all.size },
   };
 }

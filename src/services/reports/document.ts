@@ -1,9 +1,11 @@
 import type { AnnualData, Crossing, Row } from './annual-data.js';
+import { SECRET_THRESHOLD, SecretPlan } from './secret.js';
 
 /**
  * The report as a document model, the same for the PDF and the spreadsheet: sections of key
  * figures, charts and tables whose cells are already what people read. The public edition
- * applies the statistical secret here, once: no cell counts fewer than 5 companies.
+ * applies the statistical secret here, once, over everything it publishes together
+ * (secret.ts): no count under 5 is shown, nor can be worked out from the others.
  */
 export type Edition = 'interne' | 'publique';
 
@@ -36,156 +38,248 @@ export interface ReportDocument {
   sections: ReportSection[];
 }
 
-/** The statistical secret: below this many, a count is not shown in the public edition. */
-export const SECRET_THRESHOLD = 5;
-export const MASKED = '< 5';
-/** A cell masked so that a masked one cannot be worked out by subtraction. */
-export const SECONDARY = 's';
-
-/** A count as the edition shows it: masked under the threshold in the public one (0 as « — »). */
-export function countCell(value: number, edition: Edition): Cell {
-  if (edition === 'interne' || value >= SECRET_THRESHOLD) return value;
-  return value === 0 ? '—' : MASKED;
-}
-
-/** A share, shown only when its numerator and denominator can be (« n.s. »: not shown). */
-function shareCell(part: number, whole: number, edition: Edition): Cell {
-  if (whole === 0) return '—';
-  if (edition === 'publique' && (part < SECRET_THRESHOLD || whole < SECRET_THRESHOLD)) return 'n.s.';
-  return `${Math.round((part / whole) * 1000) / 10} %`.replace('.', ',');
-}
-
-/** Bars of the public edition: categories under 5 together as « Autres », never a group under 5. */
-function bars(rows: Row[], edition: Edition, limit = 12): Chart['bars'] {
-  const shown = rows.filter((r) => r.count > 0);
-  if (edition === 'interne') {
-    const top = shown.slice(0, limit);
-    const rest = shown.slice(limit).reduce((s, r) => s + r.count, 0);
-    return [...top.map((r) => ({ label: r.label, value: r.count })), ...(rest ? [{ label: 'Autres', value: rest }] : [])];
-  }
-  let big = shown.filter((r) => r.count >= SECRET_THRESHOLD);
-  const small = shown.filter((r) => r.count < SECRET_THRESHOLD);
-  // Small ones under 5 together: the smallest shown one joins them, or they could be worked out from the total.
-  if (small.length && small.reduce((s, r) => s + r.count, 0) < SECRET_THRESHOLD && big.length) {
-    const smallest = big.reduce((min, r) => (r.count < min.count ? r : min));
-    big = big.filter((r) => r !== smallest);
-    small.push(smallest);
-  }
-  const top = big.slice(0, limit);
-  const others = small.reduce((s, r) => s + r.count, 0) + big.slice(limit).reduce((s, r) => s + r.count, 0);
-  return [...top.map((r) => ({ label: r.label, value: r.count })), ...(others >= SECRET_THRESHOLD ? [{ label: 'Autres (regroupés : secret statistique)', value: others }] : [])];
-}
-
-/**
- * A partition of the companies visited (their total is published): one masked cell alone could be
- * worked out from the total and the others, so the smallest shown one is masked with it
- * (secondary suppression).
- */
-function rowsTable(title: string, header: string, rows: Row[], edition: Edition, total: number): Table {
-  const hidden = new Set(rows.filter((r) => edition === 'publique' && r.count > 0 && r.count < SECRET_THRESHOLD).map((r) => r.label));
-  if (hidden.size === 1) {
-    const smallest = rows.filter((r) => !hidden.has(r.label) && r.count >= SECRET_THRESHOLD).sort((a, b) => a.count - b.count)[0];
-    if (smallest) hidden.add(smallest.label);
-  }
-  return {
-    title,
-    headers: [header, 'Entreprises', 'Part'],
-    rows: rows.map((r) => (hidden.has(r.label) && r.count >= SECRET_THRESHOLD ? [r.label, SECONDARY, SECONDARY] : [r.label, countCell(r.count, edition), shareCell(r.count, total, edition)])),
-  };
-}
-
-function crossingTable(title: string, header: string, crossing: Crossing, edition: Edition, columns = 6): Table {
-  const cols = crossing.columns.slice(0, columns);
-  return {
-    title,
-    headers: [header, ...cols],
-    rows: crossing.rows.map((row, i) => [row, ...cols.map((_, j) => countCell(crossing.cells[i]![j]!, edition))]),
-  };
-}
+export { SECRET_THRESHOLD };
+/** The one mark of a masked count or share in the public edition, whatever the reason it is masked. */
+export const MASKED = 's';
+/** Zero, in the public edition (zero is never secret). */
+export const ZERO = '—';
+/** A chart's group of what is not drawn, when masked counts are among them. */
+export const OTHERS_MASKED = 'Autres (regroupés : secret statistique)';
+export const OTHERS = 'Autres';
+/** Communes listed by name; the others are one row. */
+export const COMMUNE_ROWS = 40;
+export const OTHER_COMMUNES = 'Autres communes';
+/** The crossings show the stakes most cited. */
+export const CROSSING_COLUMNS = 6;
 
 const MONTHS = ['Janv.', 'Févr.', 'Mars', 'Avr.', 'Mai', 'Juin', 'Juil.', 'Août', 'Sept.', 'Oct.', 'Nov.', 'Déc.'];
 
-export function buildDocument(data: AnnualData, edition: Edition): ReportDocument {
+/** The titles the public edition's parts are known by (its checker reads the document by them). */
+export const TITLES = {
+  activity: (year: number) => `L'activité de la plateforme en ${year}`,
+  months: 'Visites par mois',
+  families: 'Entreprises visitées par famille de secteurs',
+  sections: 'Par section de la NAF',
+  bandsChart: 'Entreprises visitées par tranche d’effectif',
+  bands: 'Par tranche d’effectif',
+  communesChart: 'Les communes les plus visitées',
+  communes: 'Par commune',
+  stakesChart: 'Entreprises par enjeu cité',
+  stakes: 'Enjeux cités',
+  familyByStake: 'Secteurs et enjeux (entreprises)',
+  bandByStake: 'Taille et enjeux (entreprises)',
+  hiringChart: 'Postes recherchés par famille de métiers',
+  hiring: 'Besoins de recrutement cités',
+  hiringTotal: 'Ensemble des besoins cités',
+} as const;
+
+/** The key figures, in the order shown: label, and where the value is in the data. */
+export const FIGURES: [string, keyof Omit<AnnualData['activity'], 'visitsByMonth'>][] = [
+  ['Visites réalisées', 'visits'],
+  ['Entreprises visitées', 'companies'],
+  ['Structures partenaires ayant visité', 'structures'],
+  ['Capteurs actifs', 'capteurs'],
+  ['Comités techniques tenus', 'committees'],
+  ['Entreprises examinées en comité', 'companiesExamined'],
+  ['… dont informées des décisions', 'companiesInformed'],
+  ['Actions engagées', 'actionsCreated'],
+  ['… réalisées', 'actionsDone'],
+  ['… abandonnées', 'actionsAbandoned'],
+  ['… en cours', 'actionsOpen'],
+  ['Alertes recrutement signalées', 'alerts'],
+  ['… transmises à France Travail', 'alertsTransmitted'],
+  ['… dont dans les 48 h', 'alertsWithin48h'],
+  ['Offres diffusées aux partenaires', 'offersDiffused'],
+  ['Postes à pourvoir signalés', 'positions'],
+];
+
+/** Communes as the report lists them: the first ones by name, the rest together. */
+function communeRows(data: AnnualData): Row[] {
+  const named = data.byCommune.slice(0, COMMUNE_ROWS);
+  const rest = data.byCommune.slice(COMMUNE_ROWS).reduce((s, r) => s + r.count, 0);
+  return rest ? [...named, { label: OTHER_COMMUNES, count: rest }] : named;
+}
+
+const key = {
+  figure: (k: string) => `figure:${k}`,
+  month: (i: number) => `month:${i}`,
+  family: (l: string) => `family:${l}`,
+  section: (l: string) => `section:${l}`,
+  band: (l: string) => `band:${l}`,
+  commune: (l: string) => `commune:${l}`,
+  stake: (l: string) => `stake:${l}`,
+  high: (l: string) => `high:${l}`,
+  familyByStake: (r: string, c: string) => `family×stake:${r}|${c}`,
+  bandByStake: (r: string, c: string) => `band×stake:${r}|${c}`,
+  job: (l: string) => `job:${l}`,
+  jobs: 'jobs',
+};
+
+/** Every count the public edition publishes, the sums that tie them, and what must be masked. */
+function secretPlan(data: AnnualData): SecretPlan {
+  const plan = new SecretPlan();
   const a = data.activity;
-  const c = (v: number) => countCell(v, edition);
+  for (const [, k] of FIGURES) plan.count(key.figure(k), a[k]);
+  const figure = key.figure;
+  plan.sum(figure('actionsCreated'), [figure('actionsDone'), figure('actionsAbandoned'), figure('actionsOpen')]);
+  plan.atMost(figure('alertsTransmitted'), figure('alerts'));
+  plan.atMost(figure('alertsWithin48h'), figure('alertsTransmitted'));
+  plan.atMost(figure('offersDiffused'), figure('alertsTransmitted'));
+  plan.atMost(figure('companiesInformed'), figure('companiesExamined'));
+  plan.sum(figure('visits'), a.visitsByMonth.map((v, i) => plan.count(key.month(i), v)));
+
+  const companies = figure('companies');
+  // Each company visited had a visit: the visits bound the companies from above.
+  plan.cap(companies, figure('visits'));
+  plan.sum(companies, data.byFamily.map((r) => plan.count(key.family(r.label), r.count)));
+  plan.sum(companies, data.bySection.map((r) => plan.count(key.section(r.label), r.count)));
+  for (const family of data.byFamily) plan.sum(key.family(family.label), data.bySection.filter((s) => s.family === family.label).map((s) => key.section(s.label)));
+  plan.sum(companies, data.byBand.map((r) => plan.count(key.band(r.label), r.count)));
+  plan.sum(companies, communeRows(data).map((r) => plan.count(key.commune(r.label), r.count)));
+
+  // Stakes: each is cited by some of the companies (the others are a count too), at high priority by some of those.
+  const notCiting = new Map<string, string>();
+  for (const s of data.stakes) {
+    plan.count(key.stake(s.label), s.count);
+    plan.count(key.high(s.label), s.high);
+    plan.atMost(key.high(s.label), key.stake(s.label));
+    notCiting.set(s.label, plan.atMost(key.stake(s.label), companies));
+  }
+  // Every company visited cites at least one stake.
+  plan.cover(companies, data.stakes.map((s) => key.stake(s.label)));
+  // A crossing's column splits a stake's companies by sector (or band); each cell is some of its sector's companies.
+  const crossing = (c: Crossing, cellKey: (r: string, c: string) => string, rows: Row[], rowKey: (l: string) => string) => {
+    const columns = c.columns.slice(0, CROSSING_COLUMNS);
+    const value = (row: string, j: number) => c.cells[c.rows.indexOf(row)]?.[j] ?? 0;
+    columns.forEach((column, j) => {
+      plan.sum(key.stake(column), rows.map((r) => plan.count(cellKey(r.label, column), value(r.label, j))));
+      // … so the companies not citing it split the same way (a reader adds up the differences).
+      plan.implied(notCiting.get(column)!, rows.map((r) => plan.atMost(cellKey(r.label, column), rowKey(r.label))));
+    });
+    if (columns.length === c.columns.length) for (const r of rows) plan.cover(rowKey(r.label), columns.map((column) => cellKey(r.label, column)));
+  };
+  crossing(data.familyByStake, key.familyByStake, data.byFamily, key.family);
+  crossing(data.bandByStake, key.bandByStake, data.byBand, key.band);
+
+  // A job family is secret when fewer than 5 companies cite it, however many positions they offer.
+  plan.count(key.jobs, data.hiringTotal.count, data.hiringTotal.companies < SECRET_THRESHOLD);
+  plan.sum(key.jobs, data.hiringNeeds.map((h) => plan.count(key.job(h.label), h.count, h.companies < SECRET_THRESHOLD)));
+  return plan.resolve();
+}
+
+export function buildDocument(data: AnnualData, edition: Edition): ReportDocument {
+  const plan = edition === 'publique' ? secretPlan(data) : null;
+  const isMasked = (k: string) => plan?.masked(k) ?? false;
+  /** A count as the edition shows it. */
+  const show = (k: string, value: number): Cell => (!plan ? value : isMasked(k) ? MASKED : value === 0 ? ZERO : value);
+  const a = data.activity;
   const total = a.companies;
+  const totalKey = key.figure('companies');
+  /** A count's share of the companies visited, shown only when both are. */
+  const share = (k: string, value: number): Cell => {
+    if (plan && (isMasked(k) || isMasked(totalKey))) return MASKED;
+    if (total === 0) return plan ? ZERO : '—';
+    return `${Math.round((value / total) * 1000) / 10} %`.replace('.', ',');
+  };
+
+  /**
+   * The bars of a partition of `whole` (its parts in `rows`): the first `limit` shown parts, then
+   * « Autres » — what the total leaves. The public edition draws no masked part, and draws the
+   * group only when its total is published: the group is then nothing a reader could not work out.
+   */
+  const partitionBars = (rows: Row[], keyOf: (l: string) => string, whole: { key: string; value: number }, limit: number): Chart['bars'] => {
+    const drawn = rows.filter((r) => r.count > 0 && !isMasked(keyOf(r.label))).slice(0, limit);
+    const rest = whole.value - drawn.reduce((s, r) => s + r.count, 0);
+    const bars = drawn.map((r) => ({ label: r.label, value: r.count }));
+    if (rest <= 0 || isMasked(whole.key) || (plan && rest < SECRET_THRESHOLD)) return bars;
+    const anyMasked = rows.some((r) => isMasked(keyOf(r.label)));
+    return [...bars, { label: anyMasked ? OTHERS_MASKED : OTHERS, value: rest }];
+  };
+  const companiesWhole = { key: totalKey, value: total };
+
+  const rowsTable = (title: string, header: string, rows: Row[], keyOf: (l: string) => string): Table => ({
+    title,
+    headers: [header, 'Entreprises', 'Part'],
+    rows: rows.map((r) => [r.label, show(keyOf(r.label), r.count), share(keyOf(r.label), r.count)]),
+  });
+  const crossingTable = (title: string, header: string, c: Crossing, cellKey: (r: string, c: string) => string): Table => {
+    const columns = c.columns.slice(0, CROSSING_COLUMNS);
+    return { title, headers: [header, ...columns], rows: c.rows.map((row, i) => [row, ...columns.map((column, j) => show(cellKey(row, column), c.cells[i]![j]!))]) };
+  };
+
+  const communes = communeRows(data);
+  const companiesText = isMasked(totalKey) ? 'des entreprises du territoire (leur nombre est couvert par le secret statistique)' : `${total} entreprises du territoire`;
   return {
     title: `Plateforme Emploi – Mutations Économiques — Rapport annuel ${data.year}`,
     edition,
     sections: [
       {
-        title: `L'activité de la plateforme en ${data.year}`,
-        paragraphs: [
-          `En ${data.year}, les capteurs des structures partenaires ont visité ${typeof c(total) === 'number' ? total : 'moins de 5'} entreprises du territoire. Ce rapport présente leur activité, puis le profil des entreprises visitées et les enjeux auxquels elles font face.`,
-        ],
-        figures: [
-          ['Visites réalisées', c(a.visits)],
-          ['Entreprises visitées', c(a.companies)],
-          ['Structures partenaires ayant visité', c(a.structures)],
-          ['Capteurs actifs', c(a.capteurs)],
-          ['Comités techniques tenus', c(a.committees)],
-          ['Entreprises examinées en comité', c(a.companiesExamined)],
-          ['… dont informées des décisions', c(a.companiesInformed)],
-          ['Actions engagées', c(a.actionsCreated)],
-          ['… réalisées', c(a.actionsDone)],
-          ['… abandonnées', c(a.actionsAbandoned)],
-          ['… en cours', c(a.actionsOpen)],
-          ['Alertes recrutement signalées', c(a.alerts)],
-          ['… transmises à France Travail', c(a.alertsTransmitted)],
-          ['… dont dans les 48 h', c(a.alertsWithin48h)],
-          ['Offres diffusées aux partenaires', c(a.offersDiffused)],
-          ['Postes à pourvoir signalés', c(a.positions)],
-        ],
+        title: TITLES.activity(data.year),
+        paragraphs: [`En ${data.year}, les capteurs des structures partenaires ont visité ${companiesText}. Ce rapport présente leur activité, puis le profil des entreprises visitées et les enjeux auxquels elles font face.`],
+        figures: FIGURES.map(([label, k]) => [label, show(key.figure(k), a[k])]),
         chart: {
-          title: 'Visites par mois',
+          title: TITLES.months,
           unit: 'visites',
-          bars: a.visitsByMonth.map((value, i) => ({ label: MONTHS[i]!, value })).filter((b) => edition === 'interne' || b.value >= SECRET_THRESHOLD),
+          bars: a.visitsByMonth.map((value, i) => ({ label: MONTHS[i]!, value, k: key.month(i) })).filter((b) => !plan || (b.value > 0 && !isMasked(b.k))).map(({ label, value }) => ({ label, value })),
         },
       },
       {
         title: 'Les entreprises visitées par secteur',
-        paragraphs: ['Chaque entreprise visitée dans l’année compte une fois, selon son activité principale (NAF rév. 2).'],
-        chart: { title: 'Entreprises visitées par famille de secteurs', unit: 'entreprises', bars: bars(data.byFamily, edition) },
-        tables: [rowsTable('Par section de la NAF', 'Section', data.bySection, edition, total)],
+        paragraphs: ['Chaque entreprise visitée dans l’année compte une fois, selon son activité principale (NAF rév. 2) ; chaque famille de secteurs réunit des sections de la NAF.'],
+        chart: { title: TITLES.families, unit: 'entreprises', bars: partitionBars(data.byFamily, key.family, companiesWhole, 12) },
+        tables: [rowsTable(TITLES.sections, 'Section', data.bySection, key.section)],
       },
       {
         title: 'Par taille',
         paragraphs: ['Tranche d’effectif salarié (INSEE) déclarée pour l’entreprise.'],
-        chart: { title: 'Entreprises visitées par tranche d’effectif', unit: 'entreprises', bars: bars(data.byBand, edition) },
-        tables: [rowsTable('Par tranche d’effectif', 'Tranche', data.byBand, edition, total)],
+        chart: { title: TITLES.bandsChart, unit: 'entreprises', bars: partitionBars(data.byBand, key.band, companiesWhole, 12) },
+        tables: [rowsTable(TITLES.bands, 'Tranche', data.byBand, key.band)],
       },
       {
         title: 'Par territoire',
-        paragraphs: ['Commune de l’établissement visité.'],
-        chart: { title: 'Les communes les plus visitées', unit: 'entreprises', bars: bars(data.byCommune, edition, 10) },
-        tables: [rowsTable('Par commune', 'Commune', data.byCommune.slice(0, 40), edition, total)],
+        paragraphs: [`Commune de l’établissement visité${data.byCommune.length > COMMUNE_ROWS ? ` ; au-delà des ${COMMUNE_ROWS} premières, les communes sont regroupées` : ''}.`],
+        chart: { title: TITLES.communesChart, unit: 'entreprises', bars: partitionBars(data.byCommune.slice(0, COMMUNE_ROWS), key.commune, companiesWhole, 10) },
+        tables: [rowsTable(TITLES.communes, 'Commune', communes, key.commune)],
       },
       {
         title: 'Les enjeux des entreprises',
         paragraphs: ['Une entreprise compte une fois par enjeu cité lors de ses visites de l’année ; elle peut en citer plusieurs.'],
-        chart: { title: 'Entreprises par enjeu cité', unit: 'entreprises', bars: bars(data.stakes, edition) },
+        chart: {
+          title: TITLES.stakesChart,
+          unit: 'entreprises',
+          // Not a partition (a company may cite several stakes): no « Autres » group, only the stakes shown.
+          bars: data.stakes.filter((s) => s.count > 0 && !isMasked(key.stake(s.label))).slice(0, 12).map((s) => ({ label: s.label, value: s.count })),
+        },
         tables: [
           {
-            title: 'Enjeux cités',
+            title: TITLES.stakes,
             headers: ['Enjeu', 'Entreprises', 'dont priorité haute', 'Part des entreprises visitées'],
-            rows: data.stakes.map((s) => [s.label, c(s.count), c(s.high), shareCell(s.count, total, edition)]),
+            rows: data.stakes.map((s) => [s.label, show(key.stake(s.label), s.count), show(key.high(s.label), s.high), share(key.stake(s.label), s.count)]),
           },
-          crossingTable('Secteurs et enjeux (entreprises)', 'Famille de secteurs', data.familyByStake, edition),
-          crossingTable('Taille et enjeux (entreprises)', 'Tranche d’effectif', data.bandByStake, edition),
+          crossingTable(TITLES.familyByStake, 'Famille de secteurs', data.familyByStake, key.familyByStake),
+          crossingTable(TITLES.bandByStake, 'Tranche d’effectif', data.bandByStake, key.bandByStake),
         ],
       },
       {
         title: 'Les besoins de recrutement',
-        paragraphs: ['Familles de métiers citées lors des visites, en nombre de postes.'],
-        chart: { title: 'Postes recherchés par famille de métiers', unit: 'postes', bars: bars(data.hiringNeeds, edition, 10) },
-        tables: [{ title: 'Besoins de recrutement cités', headers: ['Famille de métiers', 'Postes'], rows: data.hiringNeeds.map((h) => [h.label, c(h.count)]) }],
+        paragraphs: [
+          'Postes à pourvoir dans les 12 mois cités lors des visites, par famille de métiers : les grands domaines du ROME (France Travail). Chaque besoin est classé d’après l’intitulé noté par le capteur, qui n’est jamais repris ici.',
+        ],
+        chart: { title: TITLES.hiringChart, unit: 'postes', bars: partitionBars(data.hiringNeeds, key.job, { key: key.jobs, value: data.hiringTotal.count }, 10) },
+        tables: [
+          {
+            title: TITLES.hiring,
+            headers: ['Famille de métiers', 'Postes'],
+            rows: [...data.hiringNeeds.map((h): Cell[] => [h.label, show(key.job(h.label), h.count)]), ...(data.hiringNeeds.length ? [[TITLES.hiringTotal, show(key.jobs, data.hiringTotal.count)]] : [])],
+          },
+        ],
       },
       {
         title: 'Méthode',
         paragraphs: [
-          'Sources : les comptes rendus de visite, les comités techniques, les actions et les alertes recrutement enregistrés sur la plateforme. Dates de visite et de signalement à l’heure de Paris.',
+          'Sources : les comptes rendus de visite, les comités techniques, les actions et les alertes recrutement enregistrés sur la plateforme. Dates de visite et de signalement à l’heure de Paris. Aucun nom d’entreprise, numéro SIRET ni texte saisi n’y figure.',
           edition === 'publique'
-            ? 'Version publique : en application du secret statistique, toute valeur portant sur moins de 5 entreprises est remplacée par « < 5 » (« — » pour zéro, « n.s. » pour une part non significative) ; quand une seule valeur d’une répartition est masquée, la plus petite des autres l’est aussi (« s ») pour qu’on ne puisse pas la déduire du total ; dans les graphiques, les catégories de moins de 5 sont regroupées, avec la plus petite des autres quand leur total resterait inférieur à 5.'
+            ? 'Version publique, sous le secret statistique : aucune valeur portant sur moins de 5 (entreprises, visites, actions ou alertes ; pour les besoins de recrutement, une famille de métiers citée par moins de 5 entreprises) n’est publiée, ni ne peut être retrouvée par addition ou différence à partir de l’ensemble de ce que publie cette version : chiffres clés, tableaux, graphiques et annexe. Une valeur masquée est notée « s », quelle que soit la raison du masquage, et sa part aussi ; zéro est noté « — ». Pour cela, d’autres valeurs sont masquées avec les petites (secret secondaire) : dans chaque répartition, les valeurs masquées sont au moins deux et chacune peut valoir 5 ou plus, même connaissant le total, les sous-totaux par famille de secteurs et les croisements ; l’écart entre deux valeurs publiées (par exemple les entreprises d’une famille de secteurs qui ne citent pas un enjeu) n’est jamais de 1 à 4. Les graphiques ne montrent que les valeurs publiées ; leur groupe « Autres » est ce que le total laisse.'
             : 'Version interne : toutes les valeurs sont publiées, y compris les effectifs de moins de 5 entreprises. À ne pas diffuser hors du comité de pilotage.',
         ],
       },
