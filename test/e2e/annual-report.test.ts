@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { errorText, REFUSALS } from '../../src/texts/fr.js';
@@ -55,6 +56,18 @@ describe('the annual report', () => {
     ]);
     expect(String(complete[0]!.args.files)).toContain('Rapport annuel 2025 — version publique');
     expect(await db.prisma.report.findFirstOrThrow({ where: { year: 2025 } })).toMatchObject({ version: 1, postedAt: clock, channelId: STEERING });
+    // The public annex: job families, never the titles typed; one mark for every masked cell.
+    const annex = [...t.fake.workspace.files.values()].find((f) => f.filename === 'rapport-annuel-2025-public-annexe.xlsx')!;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(annex.bytes as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void cells.push(String(cell.value)))));
+    // The seeded visits typed « Soudeur : 2 » and « Commercial : 1 ».
+    expect(cells).toContain('Industrie');
+    expect(cells).toContain('Commerce, vente et grande distribution');
+    expect(cells.filter((c) => /Soudeur|Commercial/.test(c))).toEqual([]);
+    expect(cells).toContain('s');
+    expect(cells).not.toContain('< 5');
   });
 
   it('is sent again from what was kept, without being made again', async () => {

@@ -99,7 +99,9 @@ function solve(cells: Map<string, ProofCell>, group: { keys: string[]; rows: Pro
     }
     constraints[`row ${i}`] = row.op === '=' ? { equal: rhs } : row.op === '>=' ? { min: rhs } : { max: rhs };
   });
-  for (const model of [{ optimize: 'objective', opType: sense, constraints, variables }, { optimize: 'objective', opType: sense, constraints, variables, ints }]) {
+  // Branch and bound is bounded in time: a point it does not give in time is simply not a proof
+  // (the cell gets company), so a pathological year costs masks, never minutes.
+  for (const model of [{ optimize: 'objective', opType: sense, constraints, variables }, { optimize: 'objective', opType: sense, constraints, variables, ints, options: { timeout: 500 } }]) {
     let result: Record<string, number> & { feasible: boolean };
     try {
       result = solver.Solve(model) as unknown as Record<string, number> & { feasible: boolean };
