@@ -112,4 +112,36 @@ describe('a company’s data', () => {
     await db.prisma.$transaction((tx) => refreshAgenda(tx, session.id));
     expect(await db.prisma.agendaItem.count({ where: { committeeId: session.id, companyId: company } })).toBe(0);
   });
+
+  it('rebuild in place a kept report an earlier version made that printed one of its typed job titles', async () => {
+    const company = (await makeCompany(db.prisma, { name: 'Chaudronnerie Lebon' })).id;
+    await makeVisit(db.prisma, capteur, company, { date: '2025-05-12', hiringNeeds: [{ jobFamily: 'Chaudronnier pour M. Lebon', count: 2 }] });
+    // As an earlier version kept it: the typed title in its data (and so in its files).
+    const legacy = await db.prisma.report.create({
+      data: {
+        year: 2025,
+        version: 1,
+        generatedAt: new Date('2026-01-05T09:20:00Z'),
+        data: { hiringNeeds: [{ label: 'Chaudronnier pour M. Lebon', count: 2 }] },
+        internalPdf: new Uint8Array([1]),
+        internalXlsx: new Uint8Array([1]),
+        publicPdf: new Uint8Array([1]),
+        publicXlsx: new Uint8Array([1]),
+      },
+    });
+    const other = await db.prisma.report.create({
+      data: { year: 2024, version: 1, generatedAt: new Date('2025-01-06T09:20:00Z'), data: { hiringNeeds: [{ label: 'Soudage', count: 3 }] }, internalPdf: new Uint8Array([2]), internalXlsx: new Uint8Array([2]), publicPdf: new Uint8Array([2]), publicXlsx: new Uint8Array([2]) },
+    });
+    const result = await eraseCompanyData(db.prisma, admin, company, new Date('2026-11-28T10:00:00Z'));
+    expect(result?.reports).toBe(1);
+    const rebuilt = await db.prisma.report.findUniqueOrThrow({ where: { id: legacy.id } });
+    expect(JSON.stringify(rebuilt.data)).not.toContain('Lebon');
+    expect(rebuilt).toMatchObject({ year: 2025, version: 1 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(rebuilt.publicXlsx) as unknown as ArrayBuffer);
+    expect(book.worksheets.length).toBeGreaterThan(0);
+    expect(Buffer.from(rebuilt.publicPdf).subarray(0, 4).toString()).toBe('%PDF');
+    expect((await db.prisma.report.findUniqueOrThrow({ where: { id: other.id } })).publicPdf).toEqual(new Uint8Array([2]));
+    expect(await db.prisma.auditEvent.count({ where: { action: 'report.rebuilt_after_erasure', entityId: legacy.id } })).toBe(1);
+  });
 });

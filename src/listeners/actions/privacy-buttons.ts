@@ -17,7 +17,7 @@ export function eraseCompanyButton(ctx: AppContext) {
     const { value: companyId } = z.object({ value: z.string().uuid() }).parse(args.action);
     let erased;
     try {
-      erased = await eraseCompanyData(ctx.db, auth.actor, companyId, ctx.now());
+      erased = await eraseCompanyData(ctx.db, auth.actor, companyId, ctx.now(), ctx.timeZone);
     } catch (error) {
       if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
       throw error;
@@ -26,7 +26,9 @@ export function eraseCompanyButton(ctx: AppContext) {
     void ctx.notifier.kick();
     if (erased?.files) void runPrivacyFiles(ctx);
     const done = erased
-      ? `:white_check_mark: Données de l’entreprise effacées. ${erased.messages} message(s) Slack à son sujet remplacé(s) ou mis à jour, ${erased.files} export(s) la contenant supprimé(s). Les indicateurs et rapports gardent ses comptes.`
+      ? `:white_check_mark: Données de l’entreprise effacées. ${erased.messages} message(s) Slack à son sujet remplacé(s) ou mis à jour, ${erased.files} export(s) la contenant supprimé(s). Les indicateurs et rapports gardent ses comptes.${
+          erased.reports ? ` ${erased.reports} rapport(s) annuel(s) d’une version précédente, qui citaient ses métiers tels que saisis, reconstruit(s) : supprimez à la main leurs anciens fichiers postés dans Slack.` : ''
+        }`
       : ':white_check_mark: Les données de cette entreprise étaient déjà effacées.';
     if (args.body.response_url) await args.respond({ ...ephemeral(done), replace_original: true });
     else await tell(done);

@@ -1,4 +1,5 @@
 import { jobFamilyOf } from '../../reference/job-families.js';
+import { rebuildReportsHolding } from '../reports/reports.js';
 import { audit } from '../audit.js';
 import type { Db, Tx } from '../db.js';
 import { UserError } from '../errors.js';
@@ -55,6 +56,8 @@ export interface ErasureResult {
   messages: number;
   /** Export files sent in Slack that held it, now due for deletion. */
   files: number;
+  /** Kept annual reports, made by an earlier version, that printed one of its typed texts: rebuilt. */
+  reports: number;
 }
 
 /**
@@ -65,12 +68,19 @@ export interface ErasureResult {
  * stakes, dates, statuses), so indicators and reports already published keep adding up. The
  * audit keeps the fact and who did it, never the erased content. Null when already erased.
  */
-export async function eraseCompanyData(db: Db, actor: Actor, companyId: string, now: Date): Promise<ErasureResult | null> {
+export async function eraseCompanyData(db: Db, actor: Actor, companyId: string, now: Date, timeZone = 'Europe/Paris'): Promise<ErasureResult | null> {
   if (!can(actor, 'eraseCompanyData')) throw new UserError('erase_forbidden');
-  return db.$transaction(async (tx) => {
-    const company = await tx.company.findUnique({ where: { id: companyId }, select: { id: true, siret: true, erasedAt: true } });
+  // Kept in memory only, to find the reports an earlier version made that printed them.
+  let typed: string[] = [];
+  const erased = await db.$transaction(async (tx) => {
+    const company = await tx.company.findUnique({ where: { id: companyId }, select: { id: true, name: true, siret: true, erasedAt: true } });
     if (!company) throw new UserError('company_unknown');
     if (company.erasedAt) return null;
+    const [needs, positions] = await Promise.all([
+      tx.visitHiringNeed.findMany({ where: { visit: { companyId } }, select: { jobFamily: true } }),
+      tx.alertPosition.findMany({ where: { alert: { companyId } }, select: { jobTitle: true } }),
+    ]);
+    typed = [company.name, ...needs.map((n) => n.jobFamily), ...positions.map((p) => p.jobTitle)].filter((t) => !jobFamilyIsLabel(t));
     const label = `Entreprise effacée (${now.toISOString().slice(0, 10)})`;
     await tx.company.update({ where: { id: companyId }, data: { name: label, searchName: label.toLowerCase(), siret: null, siren: null, address: null, postalCode: null, erasedAt: now } });
     if (company.siret) await forgetProgrammeSiret(tx, companyId, company.siret);
@@ -84,6 +94,13 @@ export async function eraseCompanyData(db: Db, actor: Actor, companyId: string, 
     await audit(tx, { actorSlackId: actor.slackUserId, action: 'privacy.company_erase', entity: 'Company', entityId: companyId, details: { messages, files } });
     return { messages, files };
   });
+  if (!erased) return null;
+  return { ...erased, reports: await rebuildReportsHolding(db, typed, { now, timeZone }) };
+}
+
+/** A reference family's own label (what a typed title becomes): not a trace of anyone. */
+function jobFamilyIsLabel(text: string): boolean {
+  return jobFamilyOf(text).label === text;
 }
 
 /**

@@ -16,11 +16,7 @@ const MAX_ATTEMPTS = 10;
  * annex — and keeps it (a new version when produced again), owed to `channelId`.
  */
 export async function generateAnnualReport(db: Db, year: number, options: { now: Date; timeZone: string; channelId?: string | undefined; actorSlackId?: string | null; memberId?: string | null }) {
-  const data = await annualData(db, year, options.timeZone);
-  const today = frenchDate(localDate(options.timeZone, options.now));
-  const internal = buildDocument(data, 'interne');
-  const publicDoc = buildDocument(data, 'publique');
-  const [internalPdf, internalXlsx, publicPdf, publicXlsx] = await Promise.all([renderPdf(internal, today), renderXlsx(internal), renderPdf(publicDoc, today), renderXlsx(publicDoc)]);
+  const { data, internalPdf, internalXlsx, publicPdf, publicXlsx } = await buildReport(db, year, options);
   const latest = await db.report.findFirst({ where: { year }, orderBy: { version: 'desc' }, select: { version: true } });
   const report = await db.report.create({
     data: {
@@ -39,6 +35,47 @@ export async function generateAnnualReport(db: Db, year: number, options: { now:
   });
   await audit(db, { actorSlackId: options.actorSlackId ?? null, action: 'report.generate', entity: 'Report', entityId: report.id, details: { year, version: report.version } });
   return report;
+}
+
+/** A year's aggregates and both editions' files, from what the platform holds now. */
+async function buildReport(db: Db, year: number, options: { now: Date; timeZone: string }) {
+  const data = await annualData(db, year, options.timeZone);
+  const today = frenchDate(localDate(options.timeZone, options.now));
+  const internal = buildDocument(data, 'interne');
+  const publicDoc = buildDocument(data, 'publique');
+  const [internalPdf, internalXlsx, publicPdf, publicXlsx] = await Promise.all([renderPdf(internal, today), renderXlsx(internal), renderPdf(publicDoc, today), renderXlsx(publicDoc)]);
+  return { data, internalPdf, internalXlsx, publicPdf, publicXlsx };
+}
+
+/**
+ * Kept versions whose data hold one of `texts` — versions made before reports counted job
+ * families instead of printing what capteurs typed — are rebuilt in place from what the platform
+ * holds now (the same counts, no free text). Their copies already posted in Slack are out of the
+ * app's reach: the audit names each rebuilt version, to be removed there by hand. Returns how many.
+ */
+export async function rebuildReportsHolding(db: Db, texts: string[], options: { now: Date; timeZone: string }): Promise<number> {
+  const needles = texts.map((t) => t.trim().toLowerCase()).filter((t) => t.length >= 3);
+  if (needles.length === 0) return 0;
+  const kept = await db.report.findMany({ select: { id: true, year: true, version: true, data: true } });
+  const holding = kept.filter((r) => {
+    const stored = JSON.stringify(r.data).toLowerCase();
+    return needles.some((n) => stored.includes(n));
+  });
+  for (const report of holding) {
+    const { data, internalPdf, internalXlsx, publicPdf, publicXlsx } = await buildReport(db, report.year, options);
+    await db.report.update({
+      where: { id: report.id },
+      data: {
+        data: data as unknown as Prisma.InputJsonValue,
+        internalPdf: new Uint8Array(internalPdf),
+        internalXlsx: new Uint8Array(internalXlsx),
+        publicPdf: new Uint8Array(publicPdf),
+        publicXlsx: new Uint8Array(publicXlsx),
+      },
+    });
+    await audit(db, { actorSlackId: null, action: 'report.rebuilt_after_erasure', entity: 'Report', entityId: report.id, details: { year: report.year, version: report.version } });
+  }
+  return holding.length;
 }
 
 /** The files of a report as Slack gets them. */
