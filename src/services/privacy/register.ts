@@ -171,7 +171,7 @@ const ERASURE = {
     'Non concerné par l’effacement d’une entreprise. La demande d’un membre est traitée par un administrateur (désactivation) ; pas d’effacement automatisé.',
   keptForStatistics:
     'Conservé pour les statistiques (les comptes publiés restent justes) ; n’est plus affiché sur la fiche de l’entreprise effacée.',
-  aggregates: 'Inchangé : aucun nom ni texte libre, les totaux restent justes.',
+  aggregates: 'Inchangé : aucun nom ni texte libre, les totaux restent justes (une version produite par une version antérieure de la plateforme qui citait des métiers saisis par l’entreprise est reconstruite en place).',
 } as const;
 
 const MISSION = 'mission_interet_public' as const;
@@ -1373,7 +1373,7 @@ export const PROCESSING = {
     'Le journal d’audit n’a pas de durée de conservation : la CNIL recommande en général de six mois à un an pour des journaux de traçabilité.',
     'Les messages Slack restent dans l’historique de l’espace de travail selon sa politique de conservation (à régler par son administrateur) : la plateforme met à jour en place ceux qu’elle a enregistrés, pas les réponses éphémères ni les copies faites par les membres.',
     'Une entreprise sans accord reste nommée dans les messages directs aux personnes qui agissent pour elle (la personne responsable d’une action, le capteur qui l’a présentée) : ils la connaissent déjà ; à confirmer.',
-    'Les versions du rapport annuel produites avant la liste de référence des familles de métiers ont pu imprimer des familles de métiers saisies en texte libre : les produire à nouveau ou les retirer.',
+    'Les versions du rapport annuel produites avant la liste de référence des familles de métiers ont pu imprimer des familles de métiers saisies en texte libre : à l’effacement d’une entreprise, celles qui citaient les siennes sont reconstruites en place (tracé), mais leurs anciens fichiers déjà postés dans Slack sont à supprimer à la main ; les autres versions anciennes peuvent être produites à nouveau (`/plateforme rapport <année> nouveau`).',
   ],
 } as const;
 
