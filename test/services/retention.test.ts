@@ -20,11 +20,18 @@ const NOW = new Date('2026-11-20T02:00:00Z');
 let db: TestDatabase;
 let capteur: Actor;
 
-/** A second Prisma client on the same database, as another app instance has (PostgreSQL); on PGlite the same one. */
-function otherInstance(): { prisma: Db; close(): Promise<void> } {
-  if (TEST_ENGINE !== 'postgresql') return { prisma: db.prisma, close: async () => {} };
+/**
+ * `run` by two app instances at once: on PostgreSQL each with its own client on the same database;
+ * on PGlite (one process) twice on the same one.
+ */
+async function onTwoInstances<T>(run: (prisma: Db) => Promise<T>): Promise<T[]> {
+  if (TEST_ENGINE !== 'postgresql') return Promise.all([run(db.prisma), run(db.prisma)]);
   const other = openDatabase({ databaseUrl: db.url! });
-  return { prisma: other.prisma, close: () => other.close() };
+  try {
+    return await Promise.all([run(db.prisma), run(other.prisma)]);
+  } finally {
+    await other.close();
+  }
 }
 
 async function alertRaisedAt(companyId: string, raisedAt: Date, n: number) {
@@ -79,13 +86,7 @@ describe('the contacts of an alert', () => {
     await recordPosted(db.prisma, { channel: 'DCOORD', ts: '1.000001' }, { kind: 'alert_page', data: { alertId: expired.id }, companyIds: [company.id], showsContacts: true });
     await recordPosted(db.prisma, { channel: 'CCOMITE', ts: '1.000002' }, { kind: 'agenda_item', data: { agendaItemId: 'x' }, companyIds: [company.id] });
 
-    const other = otherInstance();
-    let counts: number[];
-    try {
-      counts = await Promise.all([anonymiseExpiredContacts(db.prisma, NOW, RETENTION_DEFAULTS), anonymiseExpiredContacts(other.prisma, NOW, RETENTION_DEFAULTS)]);
-    } finally {
-      await other.close();
-    }
+    const counts = await onTwoInstances((prisma) => anonymiseExpiredContacts(prisma, NOW, RETENTION_DEFAULTS));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await anonymiseExpiredContacts(db.prisma, NOW, RETENTION_DEFAULTS)).toBe(0);
 
@@ -129,13 +130,7 @@ describe('free texts', () => {
     });
     await recordPosted(db.prisma, { channel: 'DCAPT', ts: '2.000001' }, { kind: 'visit_confirmation', data: {}, companyIds: [old.id] });
 
-    const other = otherInstance();
-    let counts: number[];
-    try {
-      counts = await Promise.all([expireFreeTexts(db.prisma, NOW, RETENTION_DEFAULTS), expireFreeTexts(other.prisma, NOW, RETENTION_DEFAULTS)]);
-    } finally {
-      await other.close();
-    }
+    const counts = await onTwoInstances((prisma) => expireFreeTexts(prisma, NOW, RETENTION_DEFAULTS));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(2);
     expect(await expireFreeTexts(db.prisma, NOW, RETENTION_DEFAULTS)).toBe(0);
 
@@ -202,13 +197,7 @@ describe('export files sent in Slack', () => {
 
     // FGONE was deleted by hand in Slack; Slack fails on FDOWN tonight.
     const slack = slackFiles(['FDUE', 'FNOTYET', 'FDOWN'], { FDOWN: 'internal_error' });
-    const other = otherInstance();
-    let counts: number[];
-    try {
-      counts = await Promise.all([deleteDueExportFiles(db.prisma, slack, NOW), deleteDueExportFiles(other.prisma, slack, NOW)]);
-    } finally {
-      await other.close();
-    }
+    const counts = await onTwoInstances((prisma) => deleteDueExportFiles(prisma, slack, NOW));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(2);
     expect(slack.deleted).toEqual(['FDUE']);
     const state = async () => Object.fromEntries((await db.prisma.exportFile.findMany()).map((f) => [f.fileId, f.deletedAt !== null]));
