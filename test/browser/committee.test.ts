@@ -1,3 +1,4 @@
+import { unnamedCompanies } from '../../src/services/committees/consent.js';
 import { describe, expect, it } from 'vitest';
 import { ACTION_BLOCKS as AB, ACTION_CHANGE_BLOCKS as AC, COMMITTEE_BLOCKS as CB } from '../../src/slack/ids.js';
 import { SIMULATED_CHANNELS } from '../../src/simulator/workspace.js';
@@ -19,9 +20,12 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee
     await page.click('#modal [data-submit]');
     await expect.poll(() => page.locator('#modal .blocks').textContent()).toContain('planifié');
     await page.click('#modal [data-close]');
-    const session = await w.db.prisma.committee.findFirstOrThrow({ include: { items: { include: { company: true } } } });
-    expect(session.items.length).toBeGreaterThan(0);
-    const company = session.items[0]!.company.name;
+    const session = await w.db.prisma.committee.findFirstOrThrow({ include: { items: { orderBy: { rank: 'asc' }, include: { company: true } } } });
+    // The demo's Porcelaines de Foëcy refused sharing at its latest visit: on the agenda without its name.
+    const unnamed = await unnamedCompanies(w.db.prisma, session.items.map((i) => i.companyId));
+    expect([...unnamed.keys()].map((id) => session.items.find((i) => i.companyId === id)!.company.name)).toEqual(['Porcelaines de Foëcy']);
+    const item = session.items.find((i) => !unnamed.has(i.companyId))!;
+    const company = item.company.name;
 
     // Published now rather than at J-7.
     await command(page, '/comite');
@@ -29,6 +33,8 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee
     await expect.poll(async () => (await w.db.prisma.committee.findUniqueOrThrow({ where: { id: session.id } })).status).toBe('agenda_published');
     await goTo(page, '# comite-technique');
     await expect.poll(() => page.locator('#pane').textContent(), { timeout: 10_000 }).toContain(company);
+    expect(await page.locator('#pane').textContent()).toContain('Entreprise non nommée — industrie, 10 à 19 salariés, Foëcy');
+    expect(await page.locator('#pane').textContent()).not.toContain('Porcelaines');
     await screenshot(page, 'comite-ordre-du-jour');
 
     // In the meeting: an action for the first company, followed by the CCI.
@@ -39,7 +45,7 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee
     await field(page, AB.ownerStructureId).locator('select').selectOption(cci.id);
     await field(page, AB.dueDate).locator('input').fill(daysAhead(40).slice(0, 10));
     await page.click('#modal [data-submit]');
-    await expect.poll(async () => (await w.db.prisma.action.findFirst({ where: { title: 'Monter une POE avec l’OPCO' } }))?.agendaItemId).toBe(session.items[0]!.id);
+    await expect.poll(async () => (await w.db.prisma.action.findFirst({ where: { title: 'Monter une POE avec l’OPCO' } }))?.agendaItemId).toBe(item.id);
     if (await page.locator('#modal [data-close]').isVisible()) await page.click('#modal [data-close]');
     await expect.poll(() => page.locator('#pane').textContent(), { timeout: 10_000 }).toContain('Monter une POE avec l’OPCO');
 

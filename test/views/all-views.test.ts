@@ -3005,6 +3005,16 @@ const COMMITTEE_CASES: Case[] = [
   entry(agendaHeaderMessage, 'no company on the agenda, no action to review', 'message', [AGENDA_EMPTY, REVIEW_NONE, COMMITTEE_CLOCK], (p) =>
     expectAgendaHeader(p, AGENDA_EMPTY, REVIEW_NONE, COMMITTEE_CLOCK),
   ),
+  entry(
+    agendaHeaderMessage,
+    'a company shown without its name: its label, its commune said once',
+    'message',
+    [{ ...AGENDA_THREE, items: AGENDA_THREE.items.map((i, n) => (n === 1 ? { ...i, company: { ...i.company, name: 'Entreprise non nommée — industrie, 10 à 19 salariés, Bourges' }, companyHidden: true } : i)) }, REVIEW_NONE, COMMITTEE_CLOCK],
+    (p) => {
+      expect(showsText(p, '2. Entreprise non nommée — industrie, 10 à 19 salariés, Bourges\n')).toBe(true);
+      expect(showsText(p, 'Bourges (Bourges)')).toBe(false);
+    },
+  ),
   entry(agendaHeaderMessage, 'three companies, no action to review', 'message', [AGENDA_THREE, REVIEW_NONE, COMMITTEE_CLOCK], (p) => {
     expectAgendaHeader(p, AGENDA_THREE, REVIEW_NONE, COMMITTEE_CLOCK);
     expect(p.blocks[0]?.text?.text).toBe(`Comité technique du ${COMMITTEE_AT_TEXT}`);

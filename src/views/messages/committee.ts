@@ -112,8 +112,12 @@ export function companiesToInformMessage(list: CompaniesToInform, clock: Clock) 
  * The agenda's header, posted in the committee channel before the items: the companies, then
  * the open actions to review (due by the session, or blocked).
  */
-export function agendaHeaderMessage(committee: CommitteeDetails, review: ActionsForReview, clock: Clock) {
-  const list = committee.items.map((i) => `${i.rank}. ${esc(truncate(i.company.name, 120))} (${esc(i.company.commune)})`).join('\n');
+/** A session as the channel shows it: a company without consent by its label (services/committees/consent.ts). */
+type CommitteeShown = Omit<CommitteeDetails, 'items'> & { items: (CommitteeDetails['items'][number] & { companyHidden?: boolean })[] };
+
+export function agendaHeaderMessage(committee: CommitteeShown, review: ActionsForReview, clock: Clock) {
+  // A company shown without its name: its label already says its commune.
+  const list = committee.items.map((i) => `${i.rank}. ${esc(truncate(i.company.name, 120))}${i.companyHidden ? '' : ` (${esc(i.company.commune)})`}`).join('\n');
   const reviewLines = review.actions.map(
     (a) => `• ${esc(truncate(a.title, 120))} — ${esc(truncate(a.company.name, 80))} — ${esc(a.ownerStructure.name)} — ${ACTION_STATUS_LABELS[a.status]}, échéance ${frenchDate(a.dueDate)}`,
   );
@@ -184,7 +188,7 @@ export function agendaItemMessage(item: AgendaItemDetails & { companyHidden?: bo
   return {
     text: `Ordre du jour ${item.rank} : ${esc(c.name)}`,
     blocks: [
-      section(`*${item.rank}. ${esc(truncate(c.name, 200))}* — ${esc(c.commune)}`),
+      section(`*${item.rank}. ${esc(truncate(c.name, 200))}*${item.companyHidden ? '' : ` — ${esc(c.commune)}`}`),
       fields([
         `*Activité*\n${c.nafCode} — ${naf?.label ?? 'code inconnu'}`,
         `*Effectif*\n${band ? shortBandLabel(band) : c.headcountBand}`,
