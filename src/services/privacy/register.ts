@@ -882,7 +882,7 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         retention: 'Tant que le message est dû, puis avec l’historique des envois.',
         erasure: 'Les messages dus au sujet de l’entreprise sont nettoyés : rendus depuis des tables déjà effacées, ils ne montrent plus rien d’elle.',
       },
-      ...technical('id', 'dedupeKey', 'kind', 'status', 'attempts', 'lastError', 'nextAttemptAt', 'lockedUntil', 'sentAt', 'createdAt'),
+      ...technical('id', 'seq', 'dedupeKey', 'kind', 'status', 'attempts', 'lastError', 'nextAttemptAt', 'lockedUntil', 'sentAt', 'createdAt'),
     },
   },
 
