@@ -661,7 +661,7 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         retention: RETENTION.freeText,
         erasure: ERASURE.removed,
       },
-      ...technical('id', 'actionId', 'at', 'actorId'),
+      ...technical('id', 'actionId', 'at', 'actorId', 'submissionKey'),
       ...coded('kind', 'fromStatus', 'toStatus', 'fromDue', 'toDue'),
     },
   },
@@ -775,14 +775,14 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         erasure: ERASURE.aggregates,
       },
       lastError: { category: 'technique', note: 'code d’erreur de Slack' },
-      ...technical('id', 'year', 'version', 'generatedAt', 'generatedById', 'channelId', 'postedAt', 'attempts'),
+      ...technical('id', 'year', 'version', 'generatedAt', 'generatedById', 'channelId', 'postedAt', 'attempts', 'uploadingUntil'),
     },
   },
 
   Committee: {
     label: 'Séances du comité technique',
     columns: {
-      ...technical('id', 'channelId', 'status', 'agendaPublishedAt', 'agendaPermalink', 'closedAt', 'createdById', 'createdAt'),
+      ...technical('id', 'channelId', 'status', 'agendaPublishedAt', 'agendaPermalink', 'closedAt', 'createdById', 'createdAt', 'submissionKey'),
       ...coded('scheduledAt'),
     },
   },
