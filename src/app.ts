@@ -96,7 +96,7 @@ export function createPlatformApp(options: PlatformAppOptions) {
     now,
     logger,
     delivery: deliveryClient,
-    notifier: createNotifier({ db, client: deliveryClient, logger, now, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE, today: localDate(config.PLATFORM_TIMEZONE, now()) })) }),
+    notifier: createNotifier({ db, client: deliveryClient, logger, now, paceMs: config.SLACK_PACE_MS, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE, today: localDate(config.PLATFORM_TIMEZONE, now()) })) }),
   };
   const { commands } = registerListeners(app, ctx);
   app.error(async (error) => {

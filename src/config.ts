@@ -70,6 +70,8 @@ export const configSchema = z.object({
   FREE_TEXT_RETENTION_MONTHS: env(z.coerce.number({ error: 'must be a number of months' }).int().min(1).max(240).default(36)),
   /** Days after which a file of personal data sent in Slack (an export) is deleted from Slack (RGPD). */
   EXPORT_FILE_RETENTION_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(365).default(7)),
+  /** The least time between two messages to one channel or DM (Slack asks about one a second); 0: no pacing. */
+  SLACK_PACE_MS: env(z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).max(60_000).default(1000)),
   /** Hours after an alert is raised when the coordinators are reminded it is not transmitted yet. */
   ALERT_REMINDER_HOURS: env(
     z

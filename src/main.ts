@@ -59,6 +59,7 @@ async function main() {
     await app.stop();
     // Owed messages being delivered finish first (bounded: Slack may be the reason we stop).
     await Promise.race([ctx.notifier.kick(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    ctx.notifier.stop();
     await database.close();
     process.exit(0);
   };

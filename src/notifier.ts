@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Db } from './services/db.js';
-import { claimDue, markFailed, markSent, postpone, renewLease, type ClaimedMessage } from './services/outbox.js';
+import { claimDue, markFailed, markSent, nextDueAt, postpone, renewLease, type ClaimedMessage } from './services/outbox.js';
 import { isRedacted, POSTED_MESSAGE_REFRESH, recordPosted, type Shows } from './services/privacy/posted-messages.js';
 
 /**
@@ -40,8 +40,14 @@ export interface Notice {
 }
 
 export interface Notifier {
-  /** Delivers every due message now; concurrent calls share one run (and trigger one more pass). */
+  /**
+   * Delivers every due message now; concurrent calls share one run (and trigger one more pass).
+   * A message that cannot go yet (its conversation's pace, a retry, Slack's Retry-After) is sent
+   * when its time comes: the notifier wakes itself then, not at the next run of a job.
+   */
   kick(): Promise<void>;
+  /** No more waking up (shutdown). */
+  stop(): void;
 }
 
 /** Slack errors no retry will fix: the message itself is wrong. */
@@ -60,15 +66,12 @@ const PERMANENT_ERRORS = new Set([
   'is_archived',
 ]);
 
-/** Messages sent at once. Slack's limit is per channel (about one message a second, with bursts). */
-const PARALLEL_LANES = 8;
-
-/** What an owed message is about (an alert, a visit): its messages must keep their order. */
-function subjectOf(data: unknown): string | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { alertId, visitId } = data as { alertId?: unknown; visitId?: unknown };
-  return typeof alertId === 'string' ? alertId : typeof visitId === 'string' ? visitId : undefined;
-}
+/** Conversations served side by side; each conversation gets one message at a time, in order. */
+const PARALLEL_CONVERSATIONS = 8;
+/** The notifier wakes itself for what falls due within this; the outbox job (every minute) does the rest. */
+const MAX_SELF_WAKE_MS = 60_000;
+/** Never sooner than this after a pass: what is due now was taken by the pass itself. */
+const MIN_SELF_WAKE_MS = 25;
 
 async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -87,10 +90,14 @@ export function createNotifier(deps: {
   logger: Logger;
   now: () => Date;
   notices: Record<string, Notice>;
+  /** The least time between two messages to one conversation (SLACK_PACE_MS; 0: no pacing). */
+  paceMs?: number;
 }): Notifier {
-  const { db, client, logger, now, notices } = deps;
+  const { db, client, logger, now, notices, paceMs = 0 } = deps;
   let running: Promise<void> | null = null;
   let again = false;
+  let stopped = false;
+  let wake: { timer: NodeJS.Timeout; at: number } | null = null;
 
   /** The link of a message just posted; without it (Slack refused), the message still counts as sent. */
   async function permalinkOf(where: MessageRef): Promise<string | undefined> {
@@ -168,40 +175,60 @@ export function createNotifier(deps: {
     }
   }
 
+  /**
+   * Each pass takes the next message of every conversation that may have one now, and sends them
+   * side by side; a conversation's next message comes in a later pass (in order, at its pace).
+   */
   async function deliverDue(): Promise<void> {
     for (;;) {
-      const batch = await claimDue(db, now());
+      const batch = await claimDue(db, now(), { limit: PARALLEL_CONVERSATIONS * 2, paceMs });
       if (batch.length === 0) return;
-      // Messages about one thing to one person go in order (an alert's page before its update);
-      // the others side by side.
-      const lanes = new Map<string, ClaimedMessage[]>();
-      for (const message of batch) {
-        const lane = `${message.recipient}:${subjectOf(message.data) ?? message.id}`;
-        lanes.set(lane, [...(lanes.get(lane) ?? []), message]);
-      }
-      await inParallel([...lanes.values()], PARALLEL_LANES, async (messages) => {
-        for (const message of messages) await deliver(message);
-      });
+      await inParallel(batch, PARALLEL_CONVERSATIONS, deliver);
     }
   }
 
-  return {
-    kick() {
-      if (running) {
-        again = true;
-        return running;
-      }
-      running = (async () => {
-        do {
-          again = false;
-          await deliverDue();
-        } while (again);
-      })()
-        .catch((error: unknown) => logger.error({ err: error }, 'outbox delivery failed'))
-        .finally(() => {
-          running = null;
-        });
+  /** Wakes the notifier when the next message can go, if that is soon (a pace, a retry, a Retry-After). */
+  async function scheduleWake(): Promise<void> {
+    const next = await nextDueAt(db, now(), paceMs);
+    if (stopped || next === null) return;
+    const delay = Math.min(Math.max(next.getTime() - now().getTime(), MIN_SELF_WAKE_MS), MAX_SELF_WAKE_MS);
+    const at = Date.now() + delay;
+    if (wake && wake.at <= at) return;
+    if (wake) clearTimeout(wake.timer);
+    const timer = setTimeout(() => {
+      wake = null;
+      void kick();
+    }, delay);
+    // Never keeps the process alive on its own.
+    timer.unref();
+    wake = { timer, at };
+  }
+
+  function kick(): Promise<void> {
+    if (running) {
+      again = true;
       return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await deliverDue();
+      } while (again);
+      await scheduleWake();
+    })()
+      .catch((error: unknown) => logger.error({ err: error }, 'outbox delivery failed'))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  return {
+    kick,
+    stop() {
+      stopped = true;
+      if (wake) clearTimeout(wake.timer);
+      wake = null;
     },
   };
 }

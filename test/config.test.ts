@@ -47,6 +47,7 @@ describe('loadConfig', () => {
       PERSONAL_DATA_RETENTION_MONTHS: 24,
       FREE_TEXT_RETENTION_MONTHS: 36,
       EXPORT_FILE_RETENTION_DAYS: 7,
+      SLACK_PACE_MS: 1000,
       ALERT_REMINDER_HOURS: [24, 40],
       ALERT_DEADLINE_HOURS: 48,
       FRANCE_TRAVAIL_EMAIL: undefined,
@@ -127,6 +128,12 @@ describe('loadConfig', () => {
     const alertSettings = { PARTNERS_CHANNEL_ID: '', COMMITTEE_CHANNEL_ID: '', STEERING_CHANNEL_ID: '', COMMITTEE_AGENDA_DAYS: '', COMMITTEE_REMINDER_DAYS: '', COMMITTEE_RHYTHM: '', PLATFORM_HOLIDAYS: '', VISIT_OVERLAP_DAYS: '', PROGRAMME_NUDGE_DAY: '', PERSONAL_DATA_RETENTION_MONTHS: '', FREE_TEXT_RETENTION_MONTHS: '', EXPORT_FILE_RETENTION_DAYS: '', ALERT_REMINDER_HOURS: '', ALERT_DEADLINE_HOURS: '', FRANCE_TRAVAIL_EMAIL: '' };
     expect(loadConfig({ ...MINIMAL, ...empty, ...alertSettings })).toEqual(loadConfig({ ...MINIMAL }));
     expect(loadConfig({ ...MINIMAL, ...empty })).toMatchObject({ PORT: 3000, PGLITE_DATA_DIR: './data/pglite', LOG_LEVEL: 'info', PLATFORM_TIMEZONE: 'Europe/Paris' });
+  });
+
+  it('reads the pace of messages to one conversation (0: none), and refuses what is not a number of milliseconds', () => {
+    expect(loadConfig({ ...MINIMAL, SLACK_PACE_MS: '0' }).SLACK_PACE_MS).toBe(0);
+    expect(loadConfig({ ...MINIMAL, SLACK_PACE_MS: '1200' }).SLACK_PACE_MS).toBe(1200);
+    expect(problemsOf({ ...MINIMAL, SLACK_PACE_MS: 'une seconde' }).problems).toEqual(['SLACK_PACE_MS: must be a number of milliseconds']);
   });
 
   it('reads the retention periods of free texts and export files, and refuses what is not a number', () => {

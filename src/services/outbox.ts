@@ -1,4 +1,4 @@
-import type { Prisma as P } from '../generated/prisma/client.js';
+import { Prisma, type Prisma as P } from '../generated/prisma/client.js';
 import type { Db, Tx } from './db.js';
 
 /**
@@ -31,25 +31,65 @@ export interface ClaimedMessage {
   lockedUntil: Date;
 }
 
+export interface ClaimOptions {
+  /** Conversations served at once. */
+  limit?: number;
+  leaseMs?: number;
+  /** The least time between two messages to one conversation (Slack: about one a second). */
+  paceMs?: number;
+}
+
 /**
- * Takes up to `limit` due messages for this sender for `leaseMs`. SKIP LOCKED and the lease let
- * several instances deliver side by side without sending one message twice.
+ * Takes, for this sender and `leaseMs`, the next message of up to `limit` conversations: each
+ * conversation (a channel, or a person's DM) is a queue in the order its messages were written
+ * (`seq`). Its oldest pending message goes first, and only when it is due (a message Slack asked
+ * to come back later holds its conversation, and that one only), no other sender holds it, and
+ * the conversation's last message left at least `paceMs` ago. Of two senders, one claims it
+ * (the row's lease is checked again as it is taken): several instances deliver side by side
+ * without sending one message twice or two messages of a conversation out of order.
  */
-export async function claimDue(db: Db, now: Date, limit = 20, leaseMs = LEASE_MS): Promise<ClaimedMessage[]> {
+export async function claimDue(db: Db, now: Date, options: ClaimOptions = {}): Promise<ClaimedMessage[]> {
+  const { limit = 20, leaseMs = LEASE_MS, paceMs = 0 } = options;
   const until = new Date(now.getTime() + leaseMs);
+  const pacedSince = new Date(now.getTime() - paceMs);
   const rows = await db.$queryRaw<Omit<ClaimedMessage, 'lockedUntil'>[]>`
-    UPDATE "OutboxMessage" SET "lockedUntil" = ${until}
-     WHERE id IN (
-       SELECT id FROM "OutboxMessage"
-        -- Owed at once until put back for later (a retry, a rate limit): the database's clock and
-        -- the app's may differ (tests run the app at another date), its first send must not wait.
-        WHERE status = 'pending' AND ("nextAttemptAt" <= ${now} OR "nextAttemptAt" = "createdAt")
-          AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
-        ORDER BY "nextAttemptAt"
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-    RETURNING id, kind, recipient, data, attempts`;
+    UPDATE "OutboxMessage" o SET "lockedUntil" = ${until}
+      FROM (
+        SELECT head.id FROM (
+          SELECT DISTINCT ON (recipient) id, recipient, "nextAttemptAt", "createdAt", "lockedUntil"
+            FROM "OutboxMessage" WHERE status = 'pending'
+           ORDER BY recipient, seq) head
+         -- Owed at once until put back for later (a retry, a rate limit): the database's clock and
+         -- the app's may differ (tests run the app at another date), its first send must not wait.
+         WHERE (head."nextAttemptAt" <= ${now} OR head."nextAttemptAt" = head."createdAt")
+           AND (head."lockedUntil" IS NULL OR head."lockedUntil" < ${now})
+           ${paceMs > 0 ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" s WHERE s.recipient = head.recipient AND s."sentAt" > ${pacedSince})` : Prisma.empty}
+         ORDER BY head."nextAttemptAt"
+         LIMIT ${limit}) due
+     WHERE o.id = due.id AND o.status = 'pending' AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
+    RETURNING o.id, o.kind, o.recipient, o.data, o.attempts`;
   return rows.map((row) => ({ ...row, lockedUntil: until }));
+}
+
+/**
+ * When the next message could go, of any conversation with one pending (its time to be due, its
+ * conversation's pace, another sender's lease): null when nothing is pending.
+ */
+export async function nextDueAt(db: Db, now: Date, paceMs = 0): Promise<Date | null> {
+  const heads = await db.$queryRaw<{ nextAttemptAt: Date; createdAt: Date; lockedUntil: Date | null; lastSentAt: Date | null }[]>`
+    SELECT head."nextAttemptAt", head."createdAt", head."lockedUntil",
+           (SELECT max(s."sentAt") FROM "OutboxMessage" s WHERE s.recipient = head.recipient) AS "lastSentAt"
+      FROM (SELECT DISTINCT ON (recipient) recipient, "nextAttemptAt", "createdAt", "lockedUntil"
+              FROM "OutboxMessage" WHERE status = 'pending' ORDER BY recipient, seq) head`;
+  let next: number | null = null;
+  for (const head of heads) {
+    const due = head.nextAttemptAt.getTime() === head.createdAt.getTime() ? now.getTime() : head.nextAttemptAt.getTime();
+    const paced = head.lastSentAt && paceMs > 0 ? head.lastSentAt.getTime() + paceMs : 0;
+    const free = head.lockedUntil ? head.lockedUntil.getTime() : 0;
+    const at = Math.max(due, paced, free);
+    if (next === null || at < next) next = at;
+  }
+  return next === null ? null : new Date(next);
 }
 
 /**

@@ -40,6 +40,8 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
     PARTNERS_CHANNEL_ID: SIMULATED_CHANNELS.partners,
     COMMITTEE_CHANNEL_ID: SIMULATED_CHANNELS.committee,
     STEERING_CHANNEL_ID: SIMULATED_CHANNELS.steering,
+    // Paced like Slack, only faster: a burst (an agenda) shows in order without a long wait.
+    SLACK_PACE_MS: '200',
     ...options.env,
   });
   let offsetMs = 0;
@@ -236,6 +238,7 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
         web.closeAllConnections();
       });
       await platform.app.stop();
+      platform.ctx.notifier.stop();
       await fake.close();
     },
   };

@@ -29,7 +29,8 @@ export async function startTestApp(db: Db, options: { now?: () => Date; env?: Re
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream);
   const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, unhandledRequestTimeoutMillis: 1_000, logLevel: LogLevel.ERROR });
   const { app, ctx, commands, start } = createPlatformApp({
-    config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, ...options.env }),
+    // No pacing by default: most tests run the app's clock still; the pacing has tests of its own.
+    config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PACE_MS: '0', ...options.env }),
     db,
     logger,
     receiver,
@@ -49,6 +50,7 @@ export async function startTestApp(db: Db, options: { now?: () => Date; env?: Re
       await app.stop();
       // Messages still being delivered finish before the database closes.
       await ctx.notifier.kick();
+      ctx.notifier.stop();
       await fake.close();
     },
   };
