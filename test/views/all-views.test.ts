@@ -720,6 +720,7 @@ function actionDetails({ status, worst = false, owner = true, details = true, ov
         fromDue: null,
         toDue: kind === 'creation' ? row.dueDate : null,
         note: worst ? LONG_UPDATE_NOTE : kind === 'statut' ? statusNote : null,
+        submissionKey: null,
         actor: { slackUserId: ACTION_ACTOR_SLACK },
       },
     ],
@@ -836,6 +837,7 @@ function committeeRow(n: number, status: CommitteeStatus): CommitteeModel {
     closedAt: status === 'closed' ? new Date('2026-03-20T10:00:00Z') : null,
     createdById: uuid(902),
     createdAt: new Date('2026-02-16T10:00:00Z'),
+    submissionKey: null,
   };
 }
 
@@ -966,6 +968,7 @@ function summaryOf(items: number, worst: boolean): CommitteeSummaryDetails {
     closedAt: COMMITTEE_AT,
     createdById: uuid(902),
     createdAt: COMMITTEE_AT,
+    submissionKey: null,
     items: Array.from({ length: items }, (_, i) => ({
       ...agendaItemRow(agendaCompany(i + 1, worst), i + 1),
       decision: i % 3 === 0 ? (worst ? `Décision <!channel> & ${'d'.repeat(1900)}` : 'Accompagner le recrutement de soudeurs.') : null,
