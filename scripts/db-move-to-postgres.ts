@@ -1,0 +1,3 @@
+import { main } from '../src/db/backup-cli.js';
+
+await main('move-to-postgres');
