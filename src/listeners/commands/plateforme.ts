@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { generateAnnualReport, postReport } from '../../services/reports/reports.js';
+import { generateOrTakeAnnualReport, uploadReport } from '../../services/reports/reports.js';
 import { exportPeriod, readPeriod } from '../../services/reports/exports.js';
 import { exportCompanyData } from '../../services/privacy/access.js';
 import { recordExportFiles, type ExportFileKind } from '../../services/privacy/export-files.js';
@@ -116,8 +116,12 @@ async function annualReportCommand(ctx: AppContext, actor: Actor, args: string[]
   if (year < 2000 || year > Number(today.slice(0, 4))) return void (await respond(ephemeral(errorText('report_year'))));
   const kept = fresh ? null : await ctx.db.report.findFirst({ where: { year }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
   await respond(ephemeral(kept ? `:outbox_tray: Rapport ${year} (version ${kept.version}) renvoyé dans <#${channel}>…` : `:hourglass_flowing_sand: Rapport ${year} en préparation ; il sera publié dans <#${channel}>.`));
-  const report = kept ?? (await generateAnnualReport(ctx.db, year, { now: ctx.now(), timeZone: ctx.timeZone, channelId: channel, actorSlackId: actor.slackUserId, memberId: actor.memberId }));
-  const posted = await postReport(ctx.db, ctx.delivery, report.id, ctx.now(), channel);
+  const report = kept ?? (await generateOrTakeAnnualReport(ctx.db, year, { now: ctx.now(), timeZone: ctx.timeZone, channelId: channel, actorSlackId: actor.slackUserId, memberId: actor.memberId }));
+  // The kept report sent again is a new upload asked for; one just made (here or by the January
+  // job at the same moment) goes once. Either way, never beside another upload of that version.
+  const outcome = await uploadReport(ctx.db, ctx.delivery, report.id, ctx.now(), { channelId: channel, again: Boolean(kept) });
+  if (outcome === 'busy') return void (await respond(ephemeral(`:hourglass_flowing_sand: Le rapport ${year} (version ${report.version}) est déjà en cours d'envoi dans <#${channel}> : il y arrive dans un instant.`)));
+  const posted = outcome === 'posted' || outcome === 'already_posted';
   await respond(ephemeral(posted ? `:white_check_mark: Rapport ${year} publié dans <#${channel}> : versions publique et interne, avec leurs annexes.` : errorText('report_not_posted')));
 }
 

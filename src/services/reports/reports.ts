@@ -16,8 +16,10 @@ const MAX_ATTEMPTS = 10;
  * annex — and keeps it (a new version when produced again), owed to `channelId`.
  */
 export async function generateAnnualReport(db: Db, year: number, options: { now: Date; timeZone: string; channelId?: string | undefined; actorSlackId?: string | null; memberId?: string | null }) {
-  const { data, internalPdf, internalXlsx, publicPdf, publicXlsx } = await buildReport(db, year, options);
+  // The version is taken before the seconds of building: two productions at once (the January
+  // job, a person's request) aim at the same one, and the second is refused instead of adding another.
   const latest = await db.report.findFirst({ where: { year }, orderBy: { version: 'desc' }, select: { version: true } });
+  const { data, internalPdf, internalXlsx, publicPdf, publicXlsx } = await buildReport(db, year, options);
   const report = await db.report.create({
     data: {
       year,
@@ -91,13 +93,45 @@ export function reportFiles(report: { year: number; version: number; internalPdf
 }
 
 /**
- * Uploads a kept report to its channel (again, when asked to send it again). A failure is
- * recorded and retried by the job; the report itself is never lost.
+ * How long an upload's claim keeps others off a report's version: far longer than the four files
+ * take (the delivery client does not retry; each call times out), short enough that a claim left
+ * by a process that died is taken over by the next pass of the job.
  */
-export async function postReport(db: Db, client: WebClient, reportId: string, now: Date, channelId?: string): Promise<boolean> {
+export const UPLOAD_CLAIM_MS = 10 * 60_000;
+
+/**
+ * `posted`: Slack took the files. `busy`: another upload of this version is under way (another
+ * instance, the job, a person's request): nothing sent. `already_posted`: owed no more (another
+ * upload finished first): nothing sent. `failed`: recorded, the job retries. `no_channel`.
+ */
+export type UploadOutcome = 'posted' | 'busy' | 'already_posted' | 'failed' | 'no_channel';
+
+/**
+ * Uploads a kept report to its channel. The version is claimed first (a conditional update of its
+ * `uploadingUntil`, like the outbox's lease): of every process and instance that would upload it
+ * at once, one does, the others return `busy` or `already_posted` without calling Slack. Owed
+ * (`again` false, the job's way) it goes only while not yet posted; `again` (a person asked to
+ * send the kept report once more) is a deliberate new upload, still never beside another one.
+ * A failure is recorded and retried by the job; the report itself is never lost.
+ */
+export async function uploadReport(db: Db, client: WebClient, reportId: string, now: Date, options: { channelId?: string | undefined; again?: boolean } = {}): Promise<UploadOutcome> {
+  const until = new Date(now.getTime() + UPLOAD_CLAIM_MS);
+  const { count } = await db.report.updateMany({
+    where: { id: reportId, OR: [{ uploadingUntil: null }, { uploadingUntil: { lte: now } }], ...(options.again ? {} : { postedAt: null }) },
+    data: { uploadingUntil: until },
+  });
+  if (count === 0) {
+    const current = await db.report.findUniqueOrThrow({ where: { id: reportId }, select: { postedAt: true } });
+    return !options.again && current.postedAt ? 'already_posted' : 'busy';
+  }
   const report = await db.report.findUniqueOrThrow({ where: { id: reportId } });
-  const channel = channelId ?? report.channelId;
-  if (!channel) return false;
+  const channel = options.channelId ?? report.channelId;
+  // Released only while still ours: a claim taken over after it ran out is the other's.
+  const release = () => db.report.updateMany({ where: { id: reportId, uploadingUntil: until }, data: { uploadingUntil: null } });
+  if (!channel) {
+    await release();
+    return 'no_channel';
+  }
   try {
     await client.filesUploadV2({
       channel_id: channel,
@@ -105,20 +139,44 @@ export async function postReport(db: Db, client: WebClient, reportId: string, no
       file_uploads: reportFiles(report),
     });
     await db.report.update({ where: { id: reportId }, data: { postedAt: now, channelId: channel, lastError: null } });
-    return true;
+    await release();
+    return 'posted';
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
     await db.report.update({ where: { id: reportId }, data: { attempts: { increment: 1 }, lastError: String(code).slice(0, 200) } });
-    return false;
+    await release();
+    return 'failed';
   }
 }
 
-/** Reports owed to their channel and not yet taken by Slack: retried. */
+/** A kept report sent (again) to a channel at a person's request: true when Slack took it. */
+export async function postReport(db: Db, client: WebClient, reportId: string, now: Date, channelId?: string): Promise<boolean> {
+  return (await uploadReport(db, client, reportId, now, { channelId, again: true })) === 'posted';
+}
+
+/** Reports owed to their channel and not yet taken by Slack: retried (each claimed before it goes). */
 export async function deliverOwedReports(db: Db, client: WebClient, now: Date): Promise<number> {
   const owed = await db.report.findMany({ where: { postedAt: null, channelId: { not: null }, attempts: { lt: MAX_ATTEMPTS } }, select: { id: true } });
   let posted = 0;
-  for (const { id } of owed) if (await postReport(db, client, id, now)) posted++;
+  for (const { id } of owed) if ((await uploadReport(db, client, id, now)) === 'posted') posted++;
   return posted;
+}
+
+/**
+ * A year's report for a person who asked for it when none was kept: produced, or — when another
+ * request or the January job produced it at the same moment (the same version, refused as a
+ * duplicate) — the one just made, owed like it.
+ */
+export async function generateOrTakeAnnualReport(db: Db, year: number, options: Parameters<typeof generateAnnualReport>[2]): Promise<{ id: string; version: number; made: boolean }> {
+  const before = await db.report.findFirst({ where: { year }, orderBy: { version: 'desc' }, select: { version: true } });
+  try {
+    return { ...(await generateAnnualReport(db, year, options)), made: true };
+  } catch (error) {
+    // Whatever the engine calls the conflict: a version made since we looked is the answer.
+    const made = await db.report.findFirst({ where: { year, version: { gt: before?.version ?? 0 } }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
+    if (made) return { ...made, made: false };
+    throw error;
+  }
 }
 
 /** In January, the past year's report once (a kept one is not made again by the schedule). */
@@ -127,5 +185,7 @@ export async function oweYearlyReport(db: Db, now: Date, settings: { timeZone: s
   if (today.slice(5, 7) !== '01') return null;
   const year = Number(today.slice(0, 4)) - 1;
   if (await db.report.findFirst({ where: { year }, select: { id: true } })) return null;
-  return generateAnnualReport(db, year, { now, timeZone: settings.timeZone, channelId: settings.channelId });
+  // A person's `/plateforme rapport` may produce it at the same moment: theirs is the one.
+  const report = await generateOrTakeAnnualReport(db, year, { now, timeZone: settings.timeZone, channelId: settings.channelId });
+  return report.made ? report : null;
 }

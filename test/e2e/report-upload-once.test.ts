@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.js';
+import { jobRunners } from '../../src/jobs/index.js';
+import type { Db } from '../../src/services/db.js';
+import { responseTexts, startTestApp, type TestApp } from '../support/app.js';
+import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { makeMember } from '../support/factories.js';
+import { seedYear } from '../support/territory.js';
+
+/**
+ * The annual report's files are claimed before they are uploaded: two app instances on one
+ * database (each with its own client on PostgreSQL; on PGlite, one process holds the database),
+ * each with its fake Slack, their January jobs and a person's `/plateforme rapport` at once — one
+ * upload of the version, counted over both Slacks.
+ */
+const pilot = { id: 'UREPONCE1', name: 'maire' };
+const STEERING = 'CPILOTONCE';
+// Monday 5 January 2026, 10:00 in Paris: the January job makes the past year's report.
+const clock = new Date('2026-01-05T09:00:00Z');
+
+let db: TestDatabase;
+let second: { prisma: Db; close(): Promise<void> } | null = null;
+let a: TestApp;
+let b: TestApp;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  second = TEST_ENGINE === 'postgresql' ? openDatabase({ databaseUrl: db.url! }) : null;
+  a = await startTestApp(db.prisma, { now: () => clock, env: { STEERING_CHANNEL_ID: STEERING } });
+  b = await startTestApp(second?.prisma ?? db.prisma, { now: () => clock, env: { STEERING_CHANNEL_ID: STEERING } });
+  await makeMember(db.prisma, pilot.id, ['pilotage']);
+  await seedYear(db);
+});
+afterAll(async () => {
+  await a?.stop();
+  await b?.stop();
+  await second?.close();
+  await db?.close();
+});
+beforeEach(() => {
+  a.fake.reset();
+  b.fake.reset();
+});
+
+/** Uploads completed, over both instances' Slacks. */
+const completed = () => [...a.fake.succeeded('files.completeUploadExternal'), ...b.fake.succeeded('files.completeUploadExternal')];
+
+describe('the annual report’s upload', () => {
+  it('goes once when both instances’ January jobs and a person’s /plateforme rapport run at once', async () => {
+    // A slow Slack: every upload is still under way when the others try.
+    for (const t of [a, b]) t.fake.delayNext('files.completeUploadExternal', 5, 1_500);
+    await Promise.all([
+      jobRunners(a.ctx, 'instance-a').reports(),
+      jobRunners(b.ctx, 'instance-b').reports(),
+      a.slack.command('/plateforme', 'rapport 2025', pilot, { extra: { response_url: a.fake.responseUrl('asked') } }),
+    ]);
+    const [, done] = await responseTexts(a, 'asked', 2);
+    expect(done).toMatch(/publié|déjà en cours d'envoi/);
+    // Whatever finished first, nothing else goes afterwards: the next passes of both jobs find it posted.
+    await Promise.all([jobRunners(a.ctx, 'instance-a').reports(), jobRunners(b.ctx, 'instance-b').reports()]);
+    const reports = await db.prisma.report.findMany({ select: { version: true, postedAt: true, uploadingUntil: true } });
+    expect(reports).toEqual([{ version: 1, postedAt: clock, uploadingUntil: null }]);
+    expect(completed()).toHaveLength(1);
+    expect(completed()[0]!.args.channel_id).toBe(STEERING);
+  });
+
+  it('is sent again when a person asks, once however many ask at the same moment on both instances', async () => {
+    for (const t of [a, b]) t.fake.delayNext('files.completeUploadExternal', 5, 1_500);
+    await Promise.all([
+      a.slack.command('/plateforme', 'rapport 2025', pilot, { extra: { response_url: a.fake.responseUrl('again-a') } }),
+      b.slack.command('/plateforme', 'rapport 2025', pilot, { extra: { response_url: b.fake.responseUrl('again-b') } }),
+    ]);
+    const answers = [...(await responseTexts(a, 'again-a', 2)), ...(await responseTexts(b, 'again-b', 2))];
+    expect(answers.filter((t) => t.includes('renvoyé'))).toHaveLength(2);
+    expect(answers.filter((t) => t.includes('publié dans'))).toHaveLength(1);
+    expect(answers.filter((t) => t.includes("déjà en cours d'envoi"))).toHaveLength(1);
+    expect(completed()).toHaveLength(1);
+    expect(await db.prisma.report.count()).toBe(1);
+
+    // Asked again once that upload is over: a deliberate new upload, as before.
+    a.fake.reset();
+    await a.slack.command('/plateforme', 'rapport 2025', pilot, { extra: { response_url: a.fake.responseUrl('later') } });
+    expect((await responseTexts(a, 'later', 2))[1]).toContain('publié dans');
+    expect(completed()).toHaveLength(1);
+  });
+});
