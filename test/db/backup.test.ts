@@ -7,6 +7,7 @@ import { seedDemoData } from '../../prisma/seed.js';
 import { backupPglite, moveToPostgres, restorePglite, tableCounts, type TableCount } from '../../src/db/backup.js';
 import { runDbCommand } from '../../src/db/backup-cli.js';
 import { openDatabase } from '../../src/db/client.js';
+import { startTestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 /**
@@ -118,7 +119,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the move of an embedded database 
     return db;
   }
 
-  it('copies every table with the same rows, bytes and JSON; the app finds its schema there', async () => {
+  it('copies every table with the same rows, bytes and JSON; the app starts on it', async () => {
     const target = await emptyDatabase();
     const lines: string[] = [];
     const result = await moveToPostgres(source, target.url!, { log: (l) => lines.push(l) });
@@ -139,6 +140,16 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the move of an embedded database 
     // The outbox's order continues after the moved messages.
     const next = await target.prisma.outboxMessage.create({ data: { dedupeKey: 'after-move', kind: 'test', recipient: 'C0TEST', data: {} } });
     expect(next.seq).toBeGreaterThan(sourceSeq);
+
+    // The app started on it answers a capteur with the pilot's company.
+    const t = await startTestApp(target.prisma);
+    try {
+      await t.slack.command('/entreprise', 'Forges de Vierzon', { id: 'U0SEEDCCI01' }, { extra: { response_url: t.fake.responseUrl('card') } });
+      const card = await t.fake.waitForResponse((_b, path) => path.endsWith('/card'));
+      expect(JSON.stringify(card.body.blocks)).toContain('Forges de Vierzon');
+    } finally {
+      await t.stop();
+    }
   });
 
   it('refuses a target that is not empty', async () => {
