@@ -164,4 +164,20 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the move of an embedded database 
     await used.prisma.structure.create({ data: { name: 'CCI', kind: 'cci' } });
     await expect(moveToPostgres(source, used.url!)).rejects.toThrow(/is not empty \(rows in Structure\)/);
   });
+
+  it("refuses an embedded database that is not at this version's schema, and leaves it as it was", async () => {
+    const target = await emptyDatabase();
+    const pilot = new PGlite(source);
+    const [last] = (await pilot.query<{ id: string; migration_name: string }>('SELECT id, migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1')).rows;
+    await pilot.query('UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE id = $1', [last!.id]);
+    await pilot.close();
+    try {
+      await expect(moveToPostgres(source, target.url!)).rejects.toThrow(/is not at this version's schema: start the app once on it/);
+      expect(await target.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public'`)).toEqual([]);
+    } finally {
+      const again = new PGlite(source);
+      await again.query('UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE id = $1', [last!.id]);
+      await again.close();
+    }
+  });
 });
