@@ -11,7 +11,7 @@ import type { AppContext } from '../../context.js';
 import { listMembers } from '../../services/members.js';
 import { can, type Actor } from '../../services/permissions.js';
 import { UserError } from '../../services/errors.js';
-import { getIndicatorSets, getSnapshotWithPrevious, postSnapshot, snapshotQuarter, type Quarter } from '../../services/indicators/steering.js';
+import { getIndicatorSets, getSnapshotWithPrevious, snapshotQuarter, type Quarter } from '../../services/indicators/steering.js';
 import { indicatorsOverviewMessage, indicatorsSnapshotMessage } from '../../views/messages/indicators.js';
 import { listStructures } from '../../services/structures.js';
 import { errorText, HELP, REFUSALS } from '../../texts/fr.js';
@@ -83,11 +83,9 @@ async function indicatorsReply(ctx: AppContext, actor: Actor, argument: string) 
     const year = Number(asked[1]);
     const quarter = Number(asked[2]) as Quarter;
     try {
-      const { created } = await snapshotQuarter(ctx.db, year, quarter, now, ctx.timeZone);
-      if (created && ctx.steering.channelId) {
-        await postSnapshot(ctx.db, year, quarter, ctx.steering.channelId);
-        void ctx.notifier.kick();
-      }
+      // Frozen now (if it was not) with its post owed in the same transaction.
+      const { created } = await snapshotQuarter(ctx.db, year, quarter, now, ctx.timeZone, ctx.steering.channelId);
+      if (created && ctx.steering.channelId) void ctx.notifier.kick();
     } catch (error) {
       if (error instanceof UserError) return ephemeral(errorText(error.code, error.params));
       throw error;

@@ -1,5 +1,5 @@
 import type { Prisma } from '../../generated/prisma/client.js';
-import type { Db } from '../db.js';
+import type { Db, Tx } from '../db.js';
 import { audit } from '../audit.js';
 import { UserError, ValidationFailed } from '../errors.js';
 import { enqueue } from '../outbox.js';
@@ -75,9 +75,11 @@ export function previousQuarter(q: { year: number; quarter: Quarter }): { year: 
 
 /**
  * A quarter's values, computed once and frozen: asked again, the stored snapshot is returned,
- * whatever the data became since. Only a quarter that is over is computed.
+ * whatever the data became since. Only a quarter that is over is computed. With `postTo`, the
+ * snapshot's message to that channel is owed in the same transaction as the freeze: no crash
+ * leaves a frozen quarter without its post.
  */
-export async function snapshotQuarter(db: Db, year: number, quarter: Quarter, now: Date, timeZone: string) {
+export async function snapshotQuarter(db: Db, year: number, quarter: Quarter, now: Date, timeZone: string, postTo?: string) {
   const existing = await db.indicatorSnapshot.findUnique({ where: { year_quarter: { year, quarter } } });
   if (existing) return { snapshot: existing, created: false };
   const period = quarterPeriod(year, quarter, timeZone);
@@ -89,9 +91,14 @@ export async function snapshotQuarter(db: Db, year: number, quarter: Quarter, no
     const computed = await indicator!.compute(db, period);
     values.push({ key: indicator!.key, label: indicator!.label, unit: indicator!.unit, higherIsBetter: indicator!.higherIsBetter, value: computed.value, target, ...(computed.breakdown ? { breakdown: computed.breakdown } : {}) });
   }
-  // Two computations at once (the job, a click): the first stored wins, the other reads it.
-  const { count } = await db.indicatorSnapshot.createMany({ data: [{ year, quarter, setId: set?.id ?? null, values: values as unknown as Prisma.InputJsonValue, computedAt: now }], skipDuplicates: true });
-  return { snapshot: await db.indicatorSnapshot.findUniqueOrThrow({ where: { year_quarter: { year, quarter } } }), created: count === 1 };
+  // Two computations at once (the job, a click, two instances): the first stored wins, with its
+  // post; the other reads it and owes nothing.
+  const created = await db.$transaction(async (tx) => {
+    const { count } = await tx.indicatorSnapshot.createMany({ data: [{ year, quarter, setId: set?.id ?? null, values: values as unknown as Prisma.InputJsonValue, computedAt: now }], skipDuplicates: true });
+    if (count === 1 && postTo) await postSnapshot(tx, year, quarter, postTo);
+    return count === 1;
+  });
+  return { snapshot: await db.indicatorSnapshot.findUniqueOrThrow({ where: { year_quarter: { year, quarter } } }), created };
 }
 
 /** A snapshot with the one before it, for the trend. */
@@ -112,12 +119,11 @@ export type SnapshotWithPrevious = NonNullable<Awaited<ReturnType<typeof getSnap
  */
 export async function oweQuarterlyIndicators(db: Db, now: Date, settings: { timeZone: string; channelId?: string | undefined }) {
   const past = previousQuarter(quarterOf(localDate(settings.timeZone, now)));
-  const { created } = await snapshotQuarter(db, past.year, past.quarter, now, settings.timeZone);
-  if (created && settings.channelId) await postSnapshot(db, past.year, past.quarter, settings.channelId);
+  const { created } = await snapshotQuarter(db, past.year, past.quarter, now, settings.timeZone, settings.channelId);
   return created ? past : null;
 }
 
 /** Owes the snapshot's message to the steering channel (once per quarter and channel). */
-export async function postSnapshot(db: Db, year: number, quarter: Quarter, channelId: string) {
+export async function postSnapshot(db: Db | Tx, year: number, quarter: Quarter, channelId: string) {
   await enqueue(db, { dedupeKey: `${INDICATORS_NOTICE}:${year}-T${quarter}:${channelId}`, kind: INDICATORS_NOTICE, recipient: channelId, data: { year, quarter } });
 }
