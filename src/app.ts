@@ -6,6 +6,7 @@ import { INFORM_SETTINGS } from './services/committees/informing.js';
 import { WorkingDays } from './working-days.js';
 import type { AppContext } from './context.js';
 import { registerListeners } from './listeners/index.js';
+import { guardRequests } from './slack/request-guard.js';
 import { boltLogger } from './logger.js';
 import { createNotices } from './notifications.js';
 import { createNotifier } from './notifier.js';
@@ -99,10 +100,8 @@ export function createPlatformApp(options: PlatformAppOptions) {
     notifier: createNotifier({ db, client: deliveryClient, logger, now, paceMs: config.SLACK_PACE_MS, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE, today: localDate(config.PLATFORM_TIMEZONE, now()) })) }),
   };
   const { commands } = registerListeners(app, ctx);
-  app.error(async (error) => {
-    // The error only: payloads may hold personal data.
-    logger.error({ err: { message: error.message, code: error.code, stack: error.stack } }, 'listener failed');
-  });
+  // Malformed requests answered 400, unacknowledged or failed ones in French; failures logged.
+  guardRequests(app, receiver, logger);
   async function start(...args: Parameters<App['start']>) {
     await app.init();
     return app.start(...args);

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createPlatformApp } from './app.js';
+import { keepServingOnStrayRejections } from './safety-net.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { startJobs } from './jobs/index.js';
@@ -51,6 +52,8 @@ async function main() {
     process.exit(1);
   }
   const jobs = startJobs(ctx);
+  // Started: from here a stray rejection is logged, never fatal (a start-up fault above still stops it).
+  keepServingOnStrayRejections(logger);
   logger.info({ mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', port: config.SLACK_APP_TOKEN ? undefined : config.PORT }, 'Slack app started');
 
   const shutdown = async (signal: string) => {

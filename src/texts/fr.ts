@@ -252,6 +252,10 @@ export const INCIDENTS = {
     "Enregistrement impossible pour le moment (incident technique) : rien n'a été enregistré et vos saisies sont conservées. Réessayez dans un instant.",
   modalNotOpened: "Le formulaire n'a pas pu s'ouvrir (Slack n'a pas répondu à temps). Retapez la commande.",
   actionNotSaved: "Rien n'a été enregistré (incident technique). Réessayez dans un instant depuis le message de l'alerte.",
+  /** A command, button or form whose handling failed: said by the request guard (src/slack/request-guard.ts). */
+  requestFailed: "Votre demande n'a pas abouti (incident technique). Réessayez dans un instant ; si cela se reproduit, prévenez la coordination de la plateforme.",
+  /** A request no part of the platform answers (a button of an old message, an unknown form). */
+  requestNotUnderstood: "Cette demande n'est pas (ou plus) prise en charge par la plateforme. Rouvrez la commande pour repartir d'un message à jour.",
 } as const;
 
 /** Refusals: short, polite, and saying who can help. */
