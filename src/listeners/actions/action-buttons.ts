@@ -54,7 +54,9 @@ export function actionButton(ctx: AppContext, kind: 'start' | 'status' | 'note' 
       }
       return void (await ctx.notifier.kick());
     }
-    const view = kind === 'status' ? actionStatusModal(action) : kind === 'note' ? actionNoteModal(action) : actionDueModal(action, localDate(ctx.timeZone, ctx.now()));
+    // The form's submission key: Slack's retries and a double submission record one change.
+    const key = randomUUID();
+    const view = kind === 'status' ? actionStatusModal(action, key) : kind === 'note' ? actionNoteModal(action, key) : actionDueModal(action, localDate(ctx.timeZone, ctx.now()), key);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view });
   };
 }

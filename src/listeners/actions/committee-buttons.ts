@@ -22,7 +22,7 @@ export function openCommitteePlan(ctx: AppContext) {
     await ackFirst(args.ack);
     const auth = await authorise(ctx.actors, args.body.user.id, 'runCommittees');
     if (!auth.ok) return void (await tellClicker(args)(auth.refusal));
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: committeePlanModal({ initialAt: proposedSessionTime(ctx.now()) }) });
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: committeePlanModal({ initialAt: proposedSessionTime(ctx.now()), submissionKey: randomUUID() }) });
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../context.js';
 import { listCommittees } from '../../services/committees/committees.js';
@@ -28,7 +29,7 @@ export function comiteCommand(ctx: AppContext) {
       const auth = await authorise(ctx.actors, user_id, 'runCommittees');
       if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
       const last = await ctx.db.committee.findFirst({ orderBy: { createdAt: 'desc' }, select: { channelId: true } });
-      return openModalForCommand({ client, respond, logger: ctx.logger }, trigger_id, committeePlanModal({ initialAt: proposedSessionTime(ctx.now()), channelId: last?.channelId }));
+      return openModalForCommand({ client, respond, logger: ctx.logger }, trigger_id, committeePlanModal({ initialAt: proposedSessionTime(ctx.now()), channelId: last?.channelId, submissionKey: randomUUID() }));
     }
     if (verb === 'a-informer' || verb === 'a informer') {
       const auth = await authorise(ctx.actors, user_id, 'runCommittees');

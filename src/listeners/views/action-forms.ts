@@ -13,7 +13,8 @@ import { errorsResponse, fieldErrorsResponse, readFields, readViewState } from '
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 const createMetadata = z.object({ submissionKey: z.string().min(1), companyId: z.string().uuid(), alertId: z.string().uuid().optional(), agendaItemId: z.string().uuid().optional() });
-const changeMetadata = z.object({ actionId: z.string().uuid() });
+// A form opened before submission keys (an older modal still open) has none: it is saved as before.
+const changeMetadata = z.object({ actionId: z.string().uuid(), submissionKey: z.string().min(1).max(100).optional() });
 
 /** « Créer une action »: validated, saved once, then its message and its owner's DM go out. */
 export function actionCreateSubmission(ctx: AppContext) {
@@ -47,12 +48,12 @@ function actionChangeSubmission(
   return withSubmissionSafetyNet(ctx.logger, errorBlockId, async ({ ack, body, view }: SubmitArgs) => {
     const auth = await authorise(ctx.actors, body.user.id, 'manageActions');
     if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-    const { actionId } = changeMetadata.parse(JSON.parse(view.private_metadata || '{}'));
+    const { actionId, submissionKey } = changeMetadata.parse(JSON.parse(view.private_metadata || '{}'));
     const now = ctx.now();
     const form = read(readViewState(view.state.values), localDate(ctx.timeZone, now));
     if (!form.ok) return void (await ack(form.errors));
     try {
-      await changeAction(ctx.db, auth.actor, actionId, form.change, now, ctx.actions);
+      await changeAction(ctx.db, auth.actor, actionId, form.change, now, ctx.actions, submissionKey);
     } catch (error) {
       if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
       throw error;

@@ -29,7 +29,7 @@ export function committeePlanSubmission(ctx: AppContext) {
       const field = String(parsed.error.issues[0]!.path[0]) === 'channel' ? B.channel : B.scheduledAt;
       return void (await ack(errorsResponse({ [field]: errorText('required') })));
     }
-    const { committeeId } = z.object({ committeeId: z.string().uuid().optional() }).parse(JSON.parse(view.private_metadata || '{}'));
+    const { committeeId, submissionKey } = z.object({ committeeId: z.string().uuid().optional(), submissionKey: z.string().min(1).max(100).optional() }).parse(JSON.parse(view.private_metadata || '{}'));
     const input = { scheduledAt: new Date(parsed.data.scheduledAt * 1000), channelId: parsed.data.channel };
     try {
       if (committeeId) {
@@ -39,7 +39,7 @@ export function committeePlanSubmission(ctx: AppContext) {
           view: savedModal('Séance déplacée', `:white_check_mark: Comité déplacé au *${frenchDateTime(moved.scheduledAt, ctx.timeZone)}* dans <#${moved.channelId}>.`),
         }));
       }
-      const committee = await planCommittee(ctx.db, auth.actor, input, ctx.now());
+      const committee = await planCommittee(ctx.db, auth.actor, { ...input, submissionKey }, ctx.now());
       const items = await ctx.db.agendaItem.count({ where: { committeeId: committee.id } });
       await ack({
         response_action: 'update',

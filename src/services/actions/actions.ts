@@ -143,9 +143,30 @@ export type ActionChange =
 /**
  * Changes an action (status, progress note, due date), if the actor may; records it in the
  * action's history and owes the updated message. A final action (done, abandoned) no longer
- * changes status; an illegal move is refused and changes nothing.
+ * changes status; an illegal move is refused and changes nothing. With the form's
+ * `submissionKey`, the same submission again (Slack's retry, a double click) records nothing more
+ * and is not refused; a key another person's change used is refused.
  */
-export async function changeAction(db: Db, actor: Actor, actionId: string, change: ActionChange, now: Date, settings: ActionSettings): Promise<void> {
+export async function changeAction(db: Db, actor: Actor, actionId: string, change: ActionChange, now: Date, settings: ActionSettings, submissionKey?: string): Promise<void> {
+  if (submissionKey && (await changeBySubmissionKey(db, actor, actionId, submissionKey))) return;
+  try {
+    await applyChange(db, actor, actionId, change, now, settings, submissionKey);
+  } catch (error) {
+    // A racing delivery of the same submission recorded it (the unique key refused this one).
+    if (submissionKey && (await changeBySubmissionKey(db, actor, actionId, submissionKey))) return;
+    throw error;
+  }
+}
+
+/** Whether this submission's change is already recorded (by this member, on this action). */
+async function changeBySubmissionKey(db: Db, actor: Actor, actionId: string, submissionKey: string): Promise<boolean> {
+  const update = await db.actionUpdate.findUnique({ where: { submissionKey }, select: { actionId: true, actorId: true } });
+  if (!update) return false;
+  if (update.actorId !== actor.memberId || update.actionId !== actionId) throw new UserError('submission_not_yours');
+  return true;
+}
+
+async function applyChange(db: Db, actor: Actor, actionId: string, change: ActionChange, now: Date, settings: ActionSettings, submissionKey: string | undefined): Promise<void> {
   await db.$transaction(async (tx) => {
     const action = await tx.action.findUnique({ where: { id: actionId } });
     if (!action) throw new UserError('action_unknown');
@@ -167,6 +188,7 @@ export async function changeAction(db: Db, actor: Actor, actionId: string, chang
         at: now,
         actorId: actor.memberId,
         kind: change.kind,
+        submissionKey: submissionKey ?? null,
         ...(change.kind === 'statut' ? { fromStatus: action.status, toStatus: change.status, note: change.note ?? null } : {}),
         ...(change.kind === 'note' ? { note: change.note } : {}),
         ...(change.kind === 'echeance' ? { fromDue: action.dueDate, toDue: new Date(`${change.dueDate}T00:00:00Z`), note: change.reason } : {}),

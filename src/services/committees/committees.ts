@@ -40,16 +40,38 @@ export interface CommitteeSettings {
   timeZone: string;
 }
 
-/** Plans a session: when, and in which channel it is run. */
-export async function planCommittee(db: Db, actor: Actor, input: { scheduledAt: Date; channelId: string }, now: Date) {
+/**
+ * Plans a session: when, and in which channel it is run. With the form's `submissionKey`, the
+ * same submission again (Slack's retry, a double click) returns the session it planned; a key
+ * another person's form used is refused.
+ */
+export async function planCommittee(db: Db, actor: Actor, input: { scheduledAt: Date; channelId: string; submissionKey?: string | undefined }, now: Date) {
   if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
+  const key = input.submissionKey;
+  const already = key ? await committeeBySubmissionKey(db, actor, key) : null;
+  if (already) return already;
   if (input.scheduledAt <= now) throw new UserError('committee_in_past', 'scheduledAt');
-  return db.$transaction(async (tx) => {
-    const committee = await tx.committee.create({ data: { scheduledAt: input.scheduledAt, channelId: input.channelId, createdById: actor.memberId, createdAt: now } });
-    await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.plan', entity: 'Committee', entityId: committee.id });
-    await refreshAgenda(tx, committee.id);
-    return committee;
-  });
+  try {
+    return await db.$transaction(async (tx) => {
+      const committee = await tx.committee.create({ data: { scheduledAt: input.scheduledAt, channelId: input.channelId, createdById: actor.memberId, createdAt: now, submissionKey: key ?? null } });
+      await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.plan', entity: 'Committee', entityId: committee.id });
+      await refreshAgenda(tx, committee.id);
+      return committee;
+    });
+  } catch (error) {
+    // A racing delivery of the same submission planned it: that is the answer.
+    const saved = key ? await committeeBySubmissionKey(db, actor, key) : null;
+    if (saved) return saved;
+    throw error;
+  }
+}
+
+/** The session planned from this form, if this member planned it; refused if someone else did. */
+async function committeeBySubmissionKey(db: Db, actor: Actor, submissionKey: string) {
+  const committee = await db.committee.findUnique({ where: { submissionKey } });
+  if (!committee) return null;
+  if (committee.createdById !== actor.memberId) throw new UserError('submission_not_yours');
+  return committee;
 }
 
 /** Red-flag visits older than this before a platform's first session are not drafted. */

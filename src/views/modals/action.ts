@@ -14,6 +14,8 @@ export interface ActionCreateMetadata {
 }
 export interface ActionChangeMetadata {
   actionId: string;
+  /** Generated when the form opens: the same submission twice records one change. */
+  submissionKey?: string;
 }
 
 export interface ActionCreateInput {
@@ -69,8 +71,8 @@ export function actionCreateModal(opening: ActionCreateInput): View {
   };
 }
 
-function changeModal(callbackId: string, title: string, action: ActionDetails, blocks: View['blocks'], submit: string | null = 'Enregistrer'): View {
-  const metadata: ActionChangeMetadata = { actionId: action.id };
+function changeModal(callbackId: string, title: string, action: ActionDetails, blocks: View['blocks'], submit: string | null = 'Enregistrer', submissionKey?: string): View {
+  const metadata: ActionChangeMetadata = { actionId: action.id, ...(submissionKey ? { submissionKey } : {}) };
   return {
     type: 'modal',
     callback_id: callbackId,
@@ -82,7 +84,7 @@ function changeModal(callbackId: string, title: string, action: ActionDetails, b
 }
 
 /** A new status; done, blocked and abandoned need a word (the result, the reason). */
-export function actionStatusModal(action: ActionDetails): View {
+export function actionStatusModal(action: ActionDetails, submissionKey?: string): View {
   // A done or abandoned action no longer changes status, yet an older message or /actions list can
   // still offer the button; Slack rejects radio buttons without options: say so instead.
   if (NEXT_STATUSES[action.status].length === 0) {
@@ -91,18 +93,18 @@ export function actionStatusModal(action: ActionDetails): View {
   return changeModal(VIEWS.actionStatus, 'Statut de l’action', action, [
     input(C.status, 'Nouveau statut', radios(NEXT_STATUSES[action.status].map((s) => option(ACTION_STATUS_LABELS[s], s)))),
     input(C.note, 'Résultat, blocage ou raison', textInput({ multiline: true, maxLength: 1000 }), { optional: true, hint: 'Obligatoire pour « Réalisée », « Bloquée » et « Abandonnée ».' }),
-  ]);
+  ], 'Enregistrer', submissionKey);
 }
 
-export function actionNoteModal(action: ActionDetails): View {
-  return changeModal(VIEWS.actionNote, 'Note d’avancement', action, [input(C.note, 'Où en est l’action ?', textInput({ multiline: true, maxLength: 1000 }))]);
+export function actionNoteModal(action: ActionDetails, submissionKey?: string): View {
+  return changeModal(VIEWS.actionNote, 'Note d’avancement', action, [input(C.note, 'Où en est l’action ?', textInput({ multiline: true, maxLength: 1000 }))], 'Enregistrer', submissionKey);
 }
 
-export function actionDueModal(action: ActionDetails, today: string): View {
+export function actionDueModal(action: ActionDetails, today: string, submissionKey?: string): View {
   const current = action.dueDate.toISOString().slice(0, 10);
   return changeModal(VIEWS.actionDue, 'Reporter l’échéance', action, [
     context(`Échéance actuelle : ${frenchDate(action.dueDate)}`),
     input(C.dueDate, 'Nouvelle échéance', { type: 'datepicker', initial_date: current >= today ? current : today }),
     input(C.reason, 'Pourquoi', textInput({ multiline: true, maxLength: 1000 })),
-  ]);
+  ], 'Enregistrer', submissionKey);
 }

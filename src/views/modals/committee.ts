@@ -8,11 +8,13 @@ import { context, escapeText, input, option, plain, radios, textInput, truncate 
  * Planning a session: when (local time), and its channel. With `committeeId`, moving a planned
  * session instead (same form, its current values).
  */
-export function committeePlanModal(opening: { initialAt: Date; channelId?: string | undefined; committeeId?: string }): View {
+export function committeePlanModal(opening: { initialAt: Date; channelId?: string | undefined; committeeId?: string; submissionKey?: string }): View {
+  // Planning carries its submission key (generated when the form opens): a replay plans nothing more.
+  const metadata = opening.committeeId ? { committeeId: opening.committeeId } : opening.submissionKey ? { submissionKey: opening.submissionKey } : null;
   return {
     type: 'modal',
     callback_id: VIEWS.committeePlan,
-    ...(opening.committeeId ? { private_metadata: JSON.stringify({ committeeId: opening.committeeId }) } : {}),
+    ...(metadata ? { private_metadata: JSON.stringify(metadata) } : {}),
     title: plain(opening.committeeId ? 'Déplacer la séance' : 'Planifier un comité'),
     submit: plain(opening.committeeId ? 'Déplacer' : 'Planifier'),
     close: plain('Annuler'),
