@@ -32,7 +32,11 @@ import { companyPickerOptions, nafPickerOptions } from './options/pickers.js';
 import { memberFormSubmission, structureFormSubmission } from './views/administration.js';
 import { visitReportSubmission } from './views/visit-report.js';
 
-/** Every listener, in one place: the map from a Slack ID to the code that answers it. */
+/**
+ * Every listener, in one place: the map from a Slack ID to the code that answers it. What makes
+ * each form and button safe to receive twice is listed in ./idempotency.ts (a test checks that
+ * every view and action registered here has its line).
+ */
 export function registerListeners(app: App, ctx: AppContext): { commands: string[] } {
   const commands = {
     [COMMANDS.visite]: visiteCommand(ctx),
