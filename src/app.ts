@@ -6,6 +6,7 @@ import { INFORM_SETTINGS } from './services/committees/informing.js';
 import { WorkingDays } from './working-days.js';
 import type { AppContext } from './context.js';
 import { registerListeners } from './listeners/index.js';
+import { healthRoutes, readinessCheck } from './health.js';
 import { guardRequests } from './slack/request-guard.js';
 import { boltLogger } from './logger.js';
 import { createNotices } from './notifications.js';
@@ -41,7 +42,13 @@ export function createPlatformApp(options: PlatformAppOptions) {
     options.receiver ??
     (config.SLACK_APP_TOKEN
       ? undefined
-      : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, endpoints: '/slack/events', logger: boltLog }));
+      : new HTTPReceiver({
+          signingSecret: config.SLACK_SIGNING_SECRET,
+          endpoints: '/slack/events',
+          logger: boltLog,
+          // GET /healthz and /readyz beside /slack/events (src/health.ts): no Slack call, no data.
+          customRoutes: healthRoutes(readinessCheck(db, { maxOutboxDelayMs: config.READY_OUTBOX_MAX_DELAY_SECONDS * 1_000, ...(options.now ? { now: options.now } : {}) })),
+        }));
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN!, signingSecret: config.SLACK_SIGNING_SECRET }),

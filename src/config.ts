@@ -16,6 +16,9 @@ const isTimeZone = (tz: string) => {
   }
 };
 
+const isLoopback = (host: string) => host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+const isSlackHost = (host: string) => host === 'slack.com' || host.endsWith('.slack.com');
+
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const slackUserIds = z
   .string()
@@ -37,6 +40,26 @@ export const configSchema = z.object({
       .optional(),
   ),
   PGLITE_DATA_DIR: env(z.string().default('./data/pglite')),
+  /** Start-up: attempts after the first to reach an unreachable database, pauses doubling from 0.5 s. */
+  DATABASE_CONNECT_RETRIES: env(z.coerce.number({ error: 'must be a number of attempts' }).int().min(0).max(1000).default(10)),
+  /** Start-up: the longest pause between two attempts to reach the database. */
+  DATABASE_RETRY_MAX_DELAY_SECONDS: env(z.coerce.number({ error: 'must be a number of seconds' }).positive().max(600).default(15)),
+  /** Socket Mode: a port for GET /healthz and /readyz (HTTP mode serves them on PORT). Unset: none. */
+  HEALTH_PORT: env(z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535).optional()),
+  /** /readyz answers not ready when an owed message has been due for longer than this. */
+  READY_OUTBOX_MAX_DELAY_SECONDS: env(z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).default(600)),
+  /**
+   * Slack's Web API base, for a stand-in on this machine (the production check, tests). Another
+   * host than slack.com or loopback is refused with NODE_ENV=production: a forgotten setting must
+   * not send the bot token elsewhere.
+   */
+  SLACK_API_URL: env(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
+      .refine((u) => !URL.canParse(u) || new URL(u).protocol === 'https:' || isLoopback(new URL(u).hostname), 'http:// is only accepted on loopback (127.0.0.1, localhost); use https://')
+      .transform((u) => (u.endsWith('/') ? u : `${u}/`))
+      .optional(),
+  ),
   LOG_LEVEL: env(z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   PLATFORM_ADMIN_SLACK_IDS: env(slackUserIds.optional()),
   PLATFORM_TIMEZONE: env(z.string().refine(isTimeZone, 'not an IANA time zone').default('Europe/Paris')),
@@ -101,6 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
   // Debug logs may hold personal data (what our own code logs at debug): never in production.
   if (env.NODE_ENV?.trim() === 'production' && env.LOG_LEVEL?.trim() === 'debug') problems.push('LOG_LEVEL: debug is refused when NODE_ENV=production (debug logs may hold personal data); use info');
+  if (parsed.success && env.NODE_ENV?.trim() === 'production' && parsed.data.SLACK_API_URL) {
+    const host = new URL(parsed.data.SLACK_API_URL).hostname;
+    if (!isSlackHost(host) && !isLoopback(host)) problems.push('SLACK_API_URL: refused when NODE_ENV=production unless it is slack.com or a stand-in on this machine (loopback)');
+  }
   if (parsed.success && problems.length === 0) return parsed.data;
   throw new ConfigError(problems);
 }

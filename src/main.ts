@@ -4,8 +4,13 @@ import { keepServingOnStrayRejections } from './safety-net.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { startJobs } from './jobs/index.js';
+import { readinessCheck, startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
 import { bootstrapAdmins } from './services/members.js';
+import { asPortError, assertPortFree, DatabaseUnreachableError, PortInUseError, waitForDatabase } from './startup.js';
+
+/** Until the configuration is read: start-up failures are still one JSON line. */
+let logger = createLogger('info');
 
 /** Start-up: configuration, database and its migrations, first administrators, Slack, jobs. */
 async function main() {
@@ -37,16 +42,41 @@ async function main() {
     }
     throw error;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  logger = createLogger(config.LOG_LEVEL);
+  const socketMode = Boolean(config.SLACK_APP_TOKEN);
+  // A port already taken is said at once, before waiting on the database or Slack.
+  if (!socketMode) await assertPortFree(config.PORT, 'PORT');
+  if (socketMode && config.HEALTH_PORT !== undefined) await assertPortFree(config.HEALTH_PORT, 'HEALTH_PORT');
+
   const database = openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR });
+  // PostgreSQL may come up after the app (a server booting, compose, a PaaS add-on): wait, bounded.
+  if (database.engine === 'postgresql') {
+    const attempts = await waitForDatabase(() => database.ping(), { retries: config.DATABASE_CONNECT_RETRIES, maxDelayMs: config.DATABASE_RETRY_MAX_DELAY_SECONDS * 1_000, logger });
+    if (attempts > 1) logger.info({ attempts }, 'database reached');
+  }
   const applied = await database.migrate();
   logger.info({ engine: database.engine, applied }, 'database ready');
   await bootstrapAdmins(database.prisma, config.PLATFORM_ADMIN_SLACK_IDS ?? []);
 
-  const { app, ctx, start } = createPlatformApp({ config, db: database.prisma, logger });
+  // Socket Mode has no HTTP server: /healthz and /readyz on HEALTH_PORT (HTTP mode serves them on PORT).
+  const health =
+    socketMode && config.HEALTH_PORT !== undefined
+      ? await startHealthServer(config.HEALTH_PORT, readinessCheck(database.prisma, { maxOutboxDelayMs: config.READY_OUTBOX_MAX_DELAY_SECONDS * 1_000 })).catch((error: unknown) => {
+          throw asPortError(error, config.HEALTH_PORT!, 'HEALTH_PORT');
+        })
+      : undefined;
+
+  const { app, ctx, start } = createPlatformApp({
+    config,
+    db: database.prisma,
+    logger,
+    ...(config.SLACK_API_URL ? { clientOptions: { slackApiUrl: config.SLACK_API_URL } } : {}),
+  });
   try {
     await start(config.PORT);
   } catch (error) {
+    const refused = asPortError(error, config.PORT, 'PORT');
+    if (refused instanceof PortInUseError) throw refused;
     logger.fatal({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'cannot connect to Slack: check SLACK_BOT_TOKEN and the network');
     await database.close();
     process.exit(1);
@@ -60,14 +90,32 @@ async function main() {
     logger.info({ signal }, 'stopping');
     await jobs.stop();
     await app.stop();
+    health?.close();
     // Owed messages being delivered finish first (bounded: Slack may be the reason we stop).
     await Promise.race([ctx.notifier.kick(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     ctx.notifier.stop();
-    await database.close();
+    // A job's transaction cut short can keep the pool's disconnect waiting: never hang the stop on it.
+    await Promise.race([database.close(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  // One JSON line saying why, never a raw stack on the console, and exit code 1.
+  if (error instanceof PortInUseError) {
+    logger.fatal({ port: error.port, variable: error.what }, error.message);
+  } else if (error instanceof DatabaseUnreachableError) {
+    logger.fatal(
+      { attempts: error.attempts, err: { code: error.code, message: error.message } },
+      'database unreachable: giving up (check DATABASE_URL and that PostgreSQL runs; DATABASE_CONNECT_RETRIES and DATABASE_RETRY_MAX_DELAY_SECONDS set how long start-up waits)',
+    );
+  } else {
+    const e = error as { message?: string; code?: string; stack?: string };
+    logger.fatal({ err: { message: e?.message ?? String(error), code: e?.code, stack: e?.stack } }, 'start-up failed');
+  }
+  process.exit(1);
+}

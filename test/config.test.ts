@@ -32,6 +32,11 @@ describe('loadConfig', () => {
       PORT: 3000,
       DATABASE_URL: undefined,
       PGLITE_DATA_DIR: './data/pglite',
+      DATABASE_CONNECT_RETRIES: 10,
+      DATABASE_RETRY_MAX_DELAY_SECONDS: 15,
+      HEALTH_PORT: undefined,
+      READY_OUTBOX_MAX_DELAY_SECONDS: 600,
+      SLACK_API_URL: undefined,
       LOG_LEVEL: 'info',
       PLATFORM_ADMIN_SLACK_IDS: undefined,
       PLATFORM_TIMEZONE: 'Europe/Paris',
@@ -172,6 +177,29 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...MINIMAL, NODE_ENV: 'development', LOG_LEVEL: 'debug' }).LOG_LEVEL).toBe('debug');
     expect(loadConfig({ ...MINIMAL, NODE_ENV: 'production', LOG_LEVEL: 'info' }).LOG_LEVEL).toBe('info');
     expect(loadConfig({ ...MINIMAL, NODE_ENV: 'production' }).LOG_LEVEL).toBe('info');
+  });
+
+  it('reads the start-up and health settings, and refuses what is not a number', () => {
+    expect(loadConfig({ ...MINIMAL, DATABASE_CONNECT_RETRIES: '0', DATABASE_RETRY_MAX_DELAY_SECONDS: '0.5', HEALTH_PORT: '9090', READY_OUTBOX_MAX_DELAY_SECONDS: '120' })).toMatchObject({
+      DATABASE_CONNECT_RETRIES: 0,
+      DATABASE_RETRY_MAX_DELAY_SECONDS: 0.5,
+      HEALTH_PORT: 9090,
+      READY_OUTBOX_MAX_DELAY_SECONDS: 120,
+    });
+    const { problems } = problemsOf({ ...MINIMAL, DATABASE_CONNECT_RETRIES: 'souvent', DATABASE_RETRY_MAX_DELAY_SECONDS: '0', HEALTH_PORT: '70000', READY_OUTBOX_MAX_DELAY_SECONDS: 'dix' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_CONNECT_RETRIES', 'DATABASE_RETRY_MAX_DELAY_SECONDS', 'HEALTH_PORT', 'READY_OUTBOX_MAX_DELAY_SECONDS']);
+  });
+
+  it('points the Web API at a stand-in on this machine, never elsewhere over http nor off slack.com in production', () => {
+    expect(loadConfig({ ...MINIMAL, SLACK_API_URL: 'http://127.0.0.1:4567/api' }).SLACK_API_URL).toBe('http://127.0.0.1:4567/api/');
+    expect(loadConfig({ ...MINIMAL, NODE_ENV: 'production', SLACK_API_URL: 'http://localhost:4567/api/' }).SLACK_API_URL).toBe('http://localhost:4567/api/');
+    expect(loadConfig({ ...MINIMAL, NODE_ENV: 'production', SLACK_API_URL: 'https://slack.com/api/' }).SLACK_API_URL).toBe('https://slack.com/api/');
+    expect(loadConfig({ ...MINIMAL, SLACK_API_URL: 'https://slack-relay.example.org/api/' }).SLACK_API_URL).toBe('https://slack-relay.example.org/api/');
+    expect(problemsOf({ ...MINIMAL, SLACK_API_URL: 'http://slack-relay.example.org/api/' }).problems).toEqual([expect.stringMatching(/^SLACK_API_URL: http:\/\/ is only accepted on loopback/)]);
+    expect(problemsOf({ ...MINIMAL, SLACK_API_URL: 'pas une url' }).problems).toEqual([expect.stringMatching(/^SLACK_API_URL: /)]);
+    expect(problemsOf({ ...MINIMAL, NODE_ENV: 'production', SLACK_API_URL: 'https://slack-relay.example.org/api/' }).problems).toEqual([
+      expect.stringMatching(/^SLACK_API_URL: refused when NODE_ENV=production/),
+    ]);
   });
 
   it('refuses a time zone that does not exist', () => {

@@ -14,6 +14,8 @@ export interface Database {
   prisma: PrismaClient;
   /** Applies pending migrations; safe when several instances start at once. */
   migrate(): Promise<string[]>;
+  /** Connects and runs `SELECT 1` on a connection of its own: throws while the database cannot be reached. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,9 @@ function openPglite(pglite: PGlite): Database {
     engine: 'pglite',
     prisma,
     migrate: () => applyMigrations(session),
+    ping: async () => {
+      await pglite.query('SELECT 1');
+    },
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
@@ -72,6 +77,17 @@ function openPostgres(connectionString: string): Database {
         });
       } finally {
         await client.end();
+      }
+    },
+    ping: async () => {
+      const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+      // A failed connect may still emit 'error' later: never an unhandled event.
+      client.on('error', () => {});
+      try {
+        await client.connect();
+        await client.query('SELECT 1');
+      } finally {
+        await client.end().catch(() => {});
       }
     },
     close: () => prisma.$disconnect(),

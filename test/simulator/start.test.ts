@@ -16,7 +16,7 @@ function start(env: Record<string, string>, args: string[] = []) {
 }
 
 describe('the start command', () => {
-  it('opens the simulated workspace on loopback when no Slack is configured, with the demo data', async () => {
+  it('opens the simulated workspace on loopback when no Slack is configured, with the demo data; a second one on its port says so on one line', async () => {
     const child = start({});
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -32,6 +32,19 @@ describe('the start command', () => {
       expect(page).toContain('Simulation');
       const state = (await (await fetch(`${url}/api/state?user=U0SEEDCOORD`)).json()) as { people: { name: string }[] };
       expect(state.people.map((p) => p.name)).toContain('Hélène Morel');
+
+      // A second one beside it, on the same port: one line naming the port, no stack, code 1.
+      const port = new URL(url).port;
+      const second = start({ SIMULATION_PORT: port });
+      let out = '';
+      let err = '';
+      second.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      second.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      expect(await new Promise((resolve) => second.once('exit', resolve))).toBe(1);
+      expect(out).toBe('');
+      expect(err.trimEnd().split('\n')).toEqual([expect.stringContaining(`Le port ${port} est déjà utilisé`)]);
+      // The first one still answers.
+      expect((await fetch(url)).status).toBe(200);
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
