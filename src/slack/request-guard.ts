@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, HTTPReceiver, isRawBodyError, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
@@ -20,7 +21,31 @@ import { envelopeKind, envelopeProblem, isPlainObject } from './envelope.js';
  */
 export function guardRequests(app: App, receiver: Receiver | undefined, logger: Logger): void {
   if (receiver instanceof HTTPReceiver) guardHttpReceiver(receiver, logger);
+  // Socket Mode: the receiver Bolt built for itself (App keeps it private).
+  const socketClient = (app as unknown as { receiver?: { client?: Partial<Emitter> } }).receiver?.client;
+  if (typeof socketClient?.listeners === 'function' && typeof socketClient.removeAllListeners === 'function' && typeof socketClient.on === 'function') guardSocketMessages(socketClient as Emitter, logger);
   guardDispatch(app, logger);
+}
+
+/**
+ * @slack/socket-mode reads each WebSocket message in an async handler that assumes Slack's
+ * envelope: a message `null`, or an `events_api` envelope without its payload, throws there with
+ * nobody to catch it. Its rejections are logged instead (the message is dropped, as the library
+ * does with invalid JSON); envelopes that are well formed go on to the dispatch guard below.
+ */
+/** The part of an event emitter (eventemitter3 in @slack/socket-mode) this guard uses. */
+type Emitter = Pick<EventEmitter, 'listeners' | 'removeAllListeners' | 'on'>;
+
+export function guardSocketMessages(client: Emitter, logger: Logger): void {
+  const handlers = client.listeners('ws_message') as ((...args: unknown[]) => unknown)[];
+  client.removeAllListeners('ws_message');
+  for (const handler of handlers) {
+    client.on('ws_message', (...args: unknown[]) => {
+      Promise.resolve()
+        .then(() => handler(...args))
+        .catch((error: unknown) => logger.warn({ reason: (error as Error).message }, 'malformed Socket Mode message dropped'));
+    });
+  }
 }
 
 /** Bolt's private HTTPReceiver settings this guard follows (Bolt 5.1, pinned in package.json). */
