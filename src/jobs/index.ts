@@ -58,7 +58,8 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
     },
     /**
      * Reports: in January the past year's, once (under a lease: it takes seconds on a large
-     * territory); then any report not yet taken by Slack is uploaded again.
+     * territory); then any report not yet taken by Slack is uploaded again, each version claimed
+     * first (services/reports/reports.ts uploadReport): never twice at once, whatever runs.
      */
     reports: async () => {
       const now = ctx.now();

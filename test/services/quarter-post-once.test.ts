@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import type { Db } from '../../src/services/db.js';
 import { INDICATORS_NOTICE, oweQuarterlyIndicators, snapshotQuarter } from '../../src/services/indicators/steering.js';
+import { startTestApp } from '../support/app.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
 
 /**
@@ -44,6 +45,20 @@ describe('a quarter’s freeze and its post', () => {
     expect(created.filter(Boolean)).toHaveLength(1);
     expect(await db.prisma.indicatorSnapshot.count({ where: { year: 2026, quarter: 4 } })).toBe(1);
     expect((await owedPosts(2026, 4)).map((o) => [o.recipient, o.data])).toEqual([[STEERING, { year: 2026, quarter: 4 }]]);
+
+    // Two app instances deliver what is owed at the same moment: one post in the steering channel.
+    const second = TEST_ENGINE === 'postgresql' ? openDatabase({ databaseUrl: db.url! }) : null;
+    const apps = [await startTestApp(db.prisma, { now: () => now }), await startTestApp(second?.prisma ?? db.prisma, { now: () => now })];
+    try {
+      await Promise.all(apps.map((app) => app.ctx.notifier.kick()));
+      await Promise.all(apps.map((app) => app.ctx.notifier.kick()));
+      const posted = apps.flatMap((app) => app.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === STEERING));
+      expect(posted).toHaveLength(1);
+      expect(JSON.stringify(posted[0]!.args.blocks)).toContain('T4');
+    } finally {
+      for (const app of apps) await app.stop();
+      await second?.close();
+    }
   });
 
   it('are both kept or both lost: a failure while owing the post leaves no frozen quarter, and the next run owes it', async () => {
