@@ -4,6 +4,7 @@ import { createServer, connect, type AddressInfo, type Server, type Socket } fro
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { startFakeSlack, type FakeSlack } from '../src/simulator/fake-slack.js';
 
 /**
@@ -183,4 +184,32 @@ describe('start-up with its port already taken', () => {
       await new Promise((resolve) => taken.close(resolve));
     }
   }, 30_000);
+});
+
+describe('in Socket Mode with HEALTH_PORT', () => {
+  it('serves /healthz and /readyz on that port, and nothing else', async () => {
+    // A stand-in for Slack's Socket Mode endpoint: the app asks apps.connections.open for it.
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    wss.on('connection', (ws) => ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' }, debug_info: {} })));
+    await new Promise((resolve) => wss.once('listening', resolve));
+    fake.respondTo('apps.connections.open', { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/` });
+    const healthPort = await freePort();
+    const run = startApp({ SLACK_APP_TOKEN: 'xapp-1-A0001-startup', HEALTH_PORT: String(healthPort), PGLITE_DATA_DIR: 'memory://', SLACK_API_URL: fake.url });
+    try {
+      await run.waitForLine((l) => l.msg === 'Slack app started' && l.mode === 'socket');
+      const base = `http://127.0.0.1:${healthPort}`;
+      const live = await fetch(`${base}/healthz`);
+      expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
+      const ready = await fetch(`${base}/readyz`);
+      expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok' }]);
+      expect((await fetch(`${base}/slack/events`, { method: 'POST', body: '{}' })).status).toBe(404);
+      expect(run.stderr()).toBe('');
+    } finally {
+      // Stopping is not what this test is about (PGlite in memory: nothing to keep).
+      run.child.kill('SIGKILL');
+      await run.exited;
+      for (const client of wss.clients) client.terminate();
+      await new Promise((resolve) => wss.close(resolve));
+    }
+  }, 60_000);
 });
