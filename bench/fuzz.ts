@@ -73,7 +73,11 @@ console.info(`fuzz: ${n} requests, seed ${seed}, engine ${TEST_ENGINE}, from cas
 const report = await runFuzz(
   { slack, users: [capteur, { id: 'UFUZZCOORD', name: 'coordination' }, { id: 'UFUZZNOBODY', name: 'inconnu' }], modals, knownIds: [company.id, structure.id], responseUrl: () => fake.responseUrl('fuzz') },
   { seed, n, from: Number(args.from), concurrency: Number(args.concurrency), keepOutcomes: false, onProgress: (done) => done % 10_000 === 0 && console.info(`  ${done}…`) },
-);
+).catch((error: unknown) => {
+  // A fault of the generator itself, not of the app: say so and stop.
+  console.error('the fuzz harness failed', error);
+  process.exit(2);
+});
 // Work left after the acks (modals opened, messages owed) finishes before counting.
 await new Promise((resolve) => setTimeout(resolve, 2_000));
 const after = await countRows(db.query);

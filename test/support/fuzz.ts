@@ -134,7 +134,10 @@ function mutate(rng: Rng, body: Record<string, unknown>, known: string[]): void 
   const interesting = all.filter((p) => p.some((k) => k === 'values' || k === 'private_metadata' || k === 'actions' || k === 'value' || k === 'user' || k === 'selected_option' || k === 'text'));
   const path = chance(rng, 0.6) && interesting.length > 0 ? pick(rng, interesting) : pick(rng, all);
   let parent: any = body;
-  for (const key of path.slice(0, -1)) parent = parent[key];
+  for (const key of path.slice(0, -1)) {
+    if (typeof parent !== 'object' || parent === null || !Object.hasOwn(parent, key)) return;
+    parent = parent[key];
+  }
   const last = path[path.length - 1]!;
   if (typeof parent !== 'object' || parent === null) return;
   switch (Math.floor(rng() * 5)) {
@@ -379,6 +382,7 @@ export async function runFuzz(world: FuzzWorld, options: { seed: number; n: numb
   const times: number[] = [];
   const started = performance.now();
   let next = from;
+  let done = 0;
   const send = async (c: FuzzCase): Promise<FuzzOutcome> => {
     const res = await world.slack.raw(c.body, c.contentType, { sig: c.signature });
     return { case: c, status: res.status, ms: res.ms, answer: res.body };
@@ -399,7 +403,7 @@ export async function runFuzz(world: FuzzWorld, options: { seed: number; n: numb
       } catch (error) {
         report.unanswered.push({ case: c, error: (error as Error).message });
       }
-      if (report.tried % 1000 === 0) options.onProgress?.(report.tried);
+      if (++done % 1000 === 0) options.onProgress?.(done);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
