@@ -98,9 +98,12 @@ export function guardHttpReceiver(receiver: HTTPReceiver, logger: Logger): void 
     try {
       buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, internals.bodyLimit);
     } catch (error) {
-      // The stream is spent: answer here what Bolt would (too large), or a bad request.
+      // The stream is spent: answer here what Bolt would (too large), or a bad request. The rest
+      // of the body is still on the connection, unread: close it, or the client's next request
+      // on it would be read after those bytes and reset (ECONNRESET).
       const tooLarge = isRawBodyError(error) && (error.type === 'entity.too.large' || error.statusCode === 413);
       logger.warn({ reason: tooLarge ? 'too large' : 'unreadable' }, 'Slack request refused');
+      if (!res.headersSent) res.setHeader('connection', 'close');
       answer(res, tooLarge ? 413 : 400);
       return false;
     }

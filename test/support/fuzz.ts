@@ -401,7 +401,8 @@ export async function runFuzz(world: FuzzWorld, options: { seed: number; n: numb
         for (const key of ['visit_saved', 'alert_raised'] as const) if (outcome.status === 200 && outcome.answer.includes(`"callback_id":"${key}"`)) report.saved[key]++;
         if (options.keepOutcomes !== false) report.outcomes.push(outcome);
       } catch (error) {
-        report.unanswered.push({ case: c, error: (error as Error).message });
+        const cause = (error as { cause?: { code?: string } }).cause?.code;
+        report.unanswered.push({ case: c, error: `${(error as Error).message}${cause ? ` (${cause})` : ''}, body of ${Buffer.byteLength(c.body)} bytes` });
       }
       if (++done % 1000 === 0) options.onProgress?.(done);
     }
