@@ -6,6 +6,7 @@
  *
  * Used by test/e2e/fuzz.test.ts (bounded, in CI) and bench/fuzz.ts (`npm run fuzz -- --n 100000`).
  */
+import { prng } from './prng.js';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { View } from '@slack/types';
@@ -39,16 +40,9 @@ import { fillModal } from './forms.js';
 
 export type Rng = () => number;
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
+/** Case `index` of run `seed`: its own stream, so any case is rebuilt alone (mulberry32, seed and index mixed). */
 export function rngFor(seed: number, index: number): Rng {
-  let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return prng((Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(index + 1, 0xc2b2ae35)) >>> 0);
 }
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;

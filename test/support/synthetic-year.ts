@@ -8,17 +8,7 @@ import type { STAKE_LABELS } from '../../src/texts/fr.js';
  * frequent stakes and rare ones — so that small cells, and cells masked to protect them, abound.
  */
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from './prng.js';
 
 type Stake = keyof typeof STAKE_LABELS;
 const NAF = ['25.62B', '25.62B', '10.71C', '28.29B', '43.22A', '41.20A', '47.11B', '46.69B', '49.41A', '55.10Z', '56.10A', '62.01Z', '70.22Z', '71.12B', '78.20Z', '81.21Z', '01.11Z', '86.21Z', '35.11Z', '38.11Z', '68.20A', '64.19Z', '96.02A', '99.99Z'];
