@@ -12,7 +12,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +20,7 @@ import { ALERT_BLOCKS as A, VIEWS } from '../src/slack/ids.js';
 import { startFakeSlack, type FakeSlack } from '../src/simulator/fake-slack.js';
 import { slackSender, type SlackSender } from '../src/simulator/slack-requests.js';
 import { submitModal } from '../test/support/forms.js';
+import { freePort } from '../test/support/ports.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_URL = process.env.PG_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -59,14 +59,6 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (result.status !== 0) throw new Error(`production check failed: ${command} ${args.join(' ')} exited with ${result.status}\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 interface Instance {

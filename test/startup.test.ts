@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { startFakeSlack, type FakeSlack } from '../src/simulator/fake-slack.js';
+import { freePort } from './support/ports.js';
 
 /**
  * The real start command, spawned as an operator runs it: a database that is not there yet, a
@@ -75,15 +76,6 @@ function startApp(env: Record<string, string>): Run {
       });
     },
   };
-}
-
-/** A port nothing listens on (taken from the system, then released). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function stop(run: Run) {
