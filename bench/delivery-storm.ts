@@ -82,6 +82,6 @@ console.log(
     1,
   ),
 );
-notifiers.forEach((n) => n.stop());
+for (const n of notifiers) n.stop();
 await fake.close();
 await database.close();

@@ -127,6 +127,7 @@ async function main() {
     // Every runtime module loads from the production install (a dev dependency imported at run time fails here).
     step('every runtime module imports without dev dependencies');
     const modules = sourceModules(dir).filter((m) => m !== 'src/main.ts').concat(['prisma/seed.ts']);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a script for the child to run, its template literal evaluated there
     run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', 'for (const m of process.argv.slice(1)) await import(new URL(m, `file://${process.cwd()}/`).href);', ...modules], dir, { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' });
     done('imports');
     console.log(`   ${modules.length} modules`);
@@ -243,7 +244,7 @@ async function main() {
       // The scheduled jobs run on B (the alerts' 48 h clock under its lease), after A's death.
       await until(
         'a scheduled job run by B after the kill',
-        async () => (await db.query<{ lastRunAt: Date }>(`SELECT "lastRunAt" FROM "JobLease" WHERE name = 'alert-deadlines'`)).rows[0]?.lastRunAt?.getTime()! > killedAt.getTime(),
+        async () => ((await db.query<{ lastRunAt: Date }>(`SELECT "lastRunAt" FROM "JobLease" WHERE name = 'alert-deadlines'`)).rows[0]?.lastRunAt?.getTime() ?? 0) > killedAt.getTime(),
         75_000,
         1_000,
       );

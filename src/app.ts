@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
+import { App, HTTPReceiver, type LogLevel, type Receiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createPlatformApp } from './app.js';
 import { keepServingOnStrayRejections } from './safety-net.js';
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { startJobs } from './jobs/index.js';
 import { readinessCheck, startHealthServer } from './health.js';
@@ -32,7 +32,7 @@ async function main() {
     await runSimulation({ reset: args.includes('--reset'), port: Number(process.env.SIMULATION_PORT ?? 3000), logLevel: process.env.LOG_LEVEL?.trim() || 'warn' });
     return;
   }
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {

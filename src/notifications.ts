@@ -159,7 +159,7 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
       async render(db, data) {
         const { committeeId, slackUserId } = z.object({ committeeId: z.string(), slackUserId: z.string() }).parse(data);
         const committee = await getCommittee(db, committeeId);
-        if (!committee || committee.status !== 'agenda_published') return null;
+        if (committee?.status !== 'agenda_published') return null;
         const open = await structureOpenActions(db, slackUserId);
         return showing(committeeReminderMessage(committee, open, clock()), open.map((a) => a.companyId));
       },

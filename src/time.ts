@@ -22,7 +22,10 @@ const timeFormats = new Map<string, Intl.DateTimeFormat>();
 /** The local time of day (HH:MM, 24 h) at `now` in `timeZone`. */
 export function localTime(now: Date, timeZone: string): string {
   let format = timeFormats.get(timeZone);
-  if (!format) timeFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    timeFormats.set(timeZone, format);
+  }
   return format.format(now);
 }
 

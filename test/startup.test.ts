@@ -144,7 +144,7 @@ describe('start-up with the database unreachable', () => {
       await run.waitForLine((l) => l.msg === 'Slack app started');
       const lines = run.lines();
       expect(lines.find((l) => l.msg === 'database reached')?.attempts).toBeGreaterThanOrEqual(3);
-      expect((lines.find((l) => l.msg === 'database ready')?.applied as string[]).length).toBeGreaterThan(0);
+      expect((lines.find((l) => l.msg === 'database ready')!.applied as string[]).length).toBeGreaterThan(0);
       const ready = await fetch(`http://127.0.0.1:${appPort}/readyz`);
       expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok' }]);
       expect(run.stderr()).toBe('');

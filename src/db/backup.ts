@@ -52,7 +52,7 @@ export function defaultBackupFile(engine: 'pglite' | 'postgresql', now = new Dat
  */
 export function pgliteHolders(dataDir: string): number[] | undefined {
   if (!existsSync('/proc/self/fd')) return undefined;
-  const root = realpathSync(dataDir) + '/';
+  const root = `${realpathSync(dataDir)}/`;
   const holders: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

@@ -18,7 +18,7 @@ const BYTES_PATCHED = Symbol('bytesPatched');
  */
 function decodeBytesArguments(queryable: object): void {
   let proto: Record<string | symbol, unknown> | null = Object.getPrototypeOf(queryable) as Record<string | symbol, unknown> | null;
-  while (proto && !Object.prototype.hasOwnProperty.call(proto, 'performIO')) proto = Object.getPrototypeOf(proto) as Record<string | symbol, unknown> | null;
+  while (proto && !Object.hasOwn(proto, 'performIO')) proto = Object.getPrototypeOf(proto) as Record<string | symbol, unknown> | null;
   if (!proto || proto[BYTES_PATCHED]) return;
   const performIO = proto.performIO as (this: unknown, query: Query) => Promise<unknown>;
   proto.performIO = function (this: unknown, query: Query) {

@@ -82,8 +82,15 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
         let anonymised = 0;
         let texts = 0;
         // Batches of 500: a first run on an old territory goes through all of it.
-        for (let n; (n = await anonymiseExpiredContacts(ctx.db, now, ctx.privacy)) > 0; ) anonymised += n;
-        for (let n; (n = await expireFreeTexts(ctx.db, now, ctx.privacy)) > 0; ) texts += n;
+        let batch: number;
+        do {
+          batch = await anonymiseExpiredContacts(ctx.db, now, ctx.privacy);
+          anonymised += batch;
+        } while (batch > 0);
+        do {
+          batch = await expireFreeTexts(ctx.db, now, ctx.privacy);
+          texts += batch;
+        } while (batch > 0);
         const files = await deleteDueExportFiles(ctx.db, ctx.delivery, now, ctx.logger);
         return { anonymised, texts, files };
       });

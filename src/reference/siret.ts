@@ -4,7 +4,7 @@ const LA_POSTE_SIREN = '356000000';
 /** Removes the separators people paste: spaces (incl. non-breaking ones), dots and dashes. */
 export function normaliseSiret(input: string): string {
   // \s already covers U+00A0 and U+202F (the French thousands separator); listed for clarity.
-  return input.replace(/[\s\u00a0\u202f.\-]/g, '');
+  return input.replace(/[\s\u00a0\u202f.-]/g, '');
 }
 
 export type SiretCheck = { ok: true; siret: string; siren: string } | { ok: false; reason: 'format' | 'checksum' };

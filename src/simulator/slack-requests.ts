@@ -30,6 +30,7 @@ export interface EventOptions extends SendOptions {
 export interface SlackHttpResponse {
   status: number;
   body: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read Slack's answers field by field, as Slack documents them
   json(): any;
   /** Round-trip time in milliseconds (performance.now()). */
   ms: number;

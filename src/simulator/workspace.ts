@@ -112,7 +112,7 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
         })
         .parse(body);
       const who: SlackUser = { id: input.user };
-      let payload;
+      let payload: ReturnType<typeof blockActions>;
       if (input.where === 'message') {
         const message = fake.workspace.messages.find((m) => m.ts === input.ts && m.channel === input.channel);
         payload = blockActions({

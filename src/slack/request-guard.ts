@@ -94,7 +94,7 @@ export function guardHttpReceiver(receiver: HTTPReceiver, logger: Logger): void 
 
   /** True when Bolt should handle the request (signed or not); false when it was answered here. */
   async function screen(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    let buffered;
+    let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.bufferIncomingMessage>>;
     try {
       buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, internals.bodyLimit);
     } catch (error) {

@@ -233,7 +233,7 @@ function checkInitialOptions(
   if (el.initial_options !== undefined) {
     const p = join(path, 'initial_options');
     if (Array.isArray(el.initial_options)) {
-      el.initial_options.forEach((o, i) => entries.push([join(p, i), o]));
+      for (const [i, o] of el.initial_options.entries()) entries.push([join(p, i), o]);
     } else {
       r.add(p, 'initial_options must be an array');
     }
@@ -434,9 +434,9 @@ function checkSection(r: Report, block: Json, path: string): void {
   }
   checkText(r, block, path, 'text', { what: 'section text', max: LIMITS.sectionText });
   const fields = r.maxItems(block, path, 'fields', LIMITS.sectionFields, 'section');
-  fields.forEach((f, i) =>
-    checkTextObject(r, f, join(join(path, 'fields'), i), { what: 'section field', max: LIMITS.sectionFieldText }),
-  );
+  for (const [i, f] of fields.entries()) {
+    checkTextObject(r, f, join(join(path, 'fields'), i), { what: 'section field', max: LIMITS.sectionFieldText });
+  }
   if (block.accessory !== undefined) checkElement(r, block.accessory, join(path, 'accessory'));
 }
 

@@ -227,7 +227,7 @@ describe('checkAlertDeadlines', () => {
     const alerts = [await raise('deadline-a'), await raise('deadline-b'), await raise('deadline-c', at(10))];
     const before = await db.prisma.outboxMessage.count();
     const second = TEST_ENGINE === 'postgresql' ? secondPrismaClient() : null;
-    let results;
+    let results: Awaited<ReturnType<typeof check>>[];
     try {
       results = await Promise.all([check(50), check(50, second ?? db.prisma), check(50), check(50, second ?? db.prisma)]);
     } finally {

@@ -172,7 +172,10 @@ async function readAnnex(bytes: Uint8Array): Promise<Pick<ReportSection, 'title'
       if (block[0]![0] === 'Indicateur') section.figures = block.slice(1).map((r) => [String(r[0]), r[1]!]);
       else if (String(block[0]![0]).endsWith(' (graphique)')) {
         section.chart = { title: String(block[0]![0]).replace(/ \(graphique\)$/, ''), unit: String(block[1]![1]), bars: block.slice(2).map((r) => ({ label: String(r[0]), value: Number(r[1]) })) };
-      } else (section.tables ??= []).push({ title: String(block[0]![0]), headers: block[1]!.map(String), rows: block.slice(2) });
+      } else {
+        section.tables ??= [];
+        section.tables.push({ title: String(block[0]![0]), headers: block[1]!.map(String), rows: block.slice(2) });
+      }
     }
     return section;
   });

@@ -81,7 +81,7 @@ describe('the simulated workspace', () => {
     await post('action', { user: 'U0SEEDCCI01', where: 'home', action: { action_id: 'open_visit_report', block_id: actions.block_id, type: 'button' } });
     await expect.poll(() => w.fake.workspace.modals.get('U0SEEDCCI01')?.length).toBe(1);
     const modal = w.fake.workspace.modals.get('U0SEEDCCI01')?.at(-1);
-    expect((modal?.view.title as { text: string }).text).toBe('Compte rendu de visite');
+    expect((modal!.view.title as { text: string }).text).toBe('Compte rendu de visite');
     // Closed by the person: gone from their screen.
     await post('close', { user: 'U0SEEDCCI01', viewId: modal!.id });
     expect(w.fake.workspace.modals.get('U0SEEDCCI01')).toEqual([]);

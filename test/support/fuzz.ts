@@ -127,6 +127,7 @@ function mutate(rng: Rng, body: Record<string, unknown>, known: string[]): void 
   // Often aim at what listeners read: the view's state and metadata, the action, the user.
   const interesting = all.filter((p) => p.some((k) => k === 'values' || k === 'private_metadata' || k === 'actions' || k === 'value' || k === 'user' || k === 'selected_option' || k === 'text'));
   const path = chance(rng, 0.6) && interesting.length > 0 ? pick(rng, interesting) : pick(rng, all);
+  // biome-ignore lint/suspicious/noExplicitAny: the fuzz walks and mutates an arbitrary JSON payload
   let parent: any = body;
   for (const key of path.slice(0, -1)) {
     if (typeof parent !== 'object' || parent === null || !Object.hasOwn(parent, key)) return;

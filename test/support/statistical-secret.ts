@@ -214,7 +214,7 @@ export function publishedSystem(doc: ReportDocument, marks: MarkBounds = UNIFORM
     if (!table) return;
     const columns = table.headers.slice(1);
     const cell = (row: string, column: string) => `${rowPrefix}×stake:${row}|${column}`;
-    for (const r of table.rows) columns.forEach((column, j) => sys.read(cell(String(r[0]), column), r[j + 1]));
+    for (const r of table.rows) for (const [j, column] of columns.entries()) sys.read(cell(String(r[0]), column), r[j + 1]);
     for (const column of columns) sys.sum(`stake:${column}`, table.rows.map((r) => cell(String(r[0]), column)), `${title}: column ${column}`);
     for (const r of table.rows) for (const column of columns) sys.atMost(cell(String(r[0]), column), `${rowPrefix}:${r[0]}`, `${title}: cell ≤ row's companies`);
     const allStakes = (stakesTable?.rows ?? []).map((r) => String(r[0]));
@@ -268,7 +268,10 @@ function components(sys: PublishedSystem) {
   for (const [v] of sys.vars) if (!fixed(v)) parent.set(v, v);
   const constant: Row[] = [];
   for (const row of sys.rows) {
-    for (const [v] of row.terms) if (!sys.vars.has(v)) sys.unknown(v), parent.set(v, v);
+    for (const [v] of row.terms) if (!sys.vars.has(v)) {
+        sys.unknown(v);
+        parent.set(v, v);
+      }
     const free = row.terms.map(([v]) => v).filter((v) => !fixed(v));
     if (free.length === 0) constant.push(row);
     for (const v of free.slice(1)) parent.set(root(v), root(free[0]!));

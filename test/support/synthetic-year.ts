@@ -29,7 +29,10 @@ export interface SyntheticCompany {
 function skewed<T>(rng: () => number, items: readonly T[], s = 1): T {
   const weights = items.map((_, i) => 1 / (i + 1) ** s);
   let r = rng() * weights.reduce((a, b) => a + b, 0);
-  for (let i = 0; i < items.length; i++) if ((r -= weights[i]!) < 0) return items[i]!;
+  for (let i = 0; i < items.length; i++) {
+    r -= weights[i]!;
+    if (r < 0) return items[i]!;
+  }
   return items[items.length - 1]!;
 }
 const int = (rng: () => number, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));

@@ -1638,7 +1638,7 @@ function expectMyActions(p: JPayload, list: { mine: ActionDetails[]; structure: 
   const shown = [...list.mine.slice(0, 10), ...list.structure.slice(0, 10)];
   const summaries = p.blocks.filter((b) => b.type === 'section' && /^:\w+: \*/.test(b.text?.text ?? ''));
   expect(summaries).toHaveLength(shown.length);
-  summaries.forEach((b, i) => expectActionSummary(b.text?.text ?? '', shown[i]!, clock));
+  for (const [i, b] of summaries.entries()) expectActionSummary(b.text?.text ?? '', shown[i]!, clock);
   expectActionButtons(p, shown);
   // One actions block per open action, each with its own block_id.
   const blockIds = p.blocks.filter((b) => b.type === 'actions').map((b) => b.block_id);
@@ -4036,7 +4036,7 @@ describe('the progress bar of a visit programme (progressBar)', () => {
 describe('recruitment alerts', () => {
   it('go through every state of the state machine, in the order of its actions', () => {
     expect([...ALERT_PATH].sort()).toEqual(Object.values(AlertState).sort());
-    ALERT_PATH.slice(1).forEach((state, i) => expect(nextActions(ALERT_PATH[i]!).length, `${state} is reachable`).toBeGreaterThan(0));
+    for (const [i, state] of ALERT_PATH.slice(1).entries()) expect(nextActions(ALERT_PATH[i]!).length, `${state} is reachable`).toBeGreaterThan(0);
     for (const state of ALERT_PATH) {
       expect(CASES.some((c) => c.builder === alertPageMessage && c.name.includes(`${state}, on time`))).toBe(true);
       expect(CASES.some((c) => c.builder === alertPageMessage && c.name.includes(`worst case: ${state}, late`))).toBe(true);

@@ -15,7 +15,7 @@ export function eraseCompanyButton(ctx: AppContext) {
     const auth = await authorise(ctx.actors, args.body.user.id, 'eraseCompanyData');
     if (!auth.ok) return void (await tell(auth.refusal));
     const { value: companyId } = z.object({ value: z.string().uuid() }).parse(args.action);
-    let erased;
+    let erased: Awaited<ReturnType<typeof eraseCompanyData>>;
     try {
       erased = await eraseCompanyData(ctx.db, auth.actor, companyId, ctx.now(), ctx.timeZone);
     } catch (error) {

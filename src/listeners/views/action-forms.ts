@@ -9,7 +9,7 @@ import { errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { refusalModal, savedModal } from '../../views/modals/administration.js';
 import { authorise, withSubmissionSafetyNet } from '../guard.js';
-import { errorsResponse, fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
+import { type errorsResponse, fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 const createMetadata = z.object({ submissionKey: z.string().min(1), companyId: z.string().uuid(), alertId: z.string().uuid().optional(), agendaItemId: z.string().uuid().optional() });

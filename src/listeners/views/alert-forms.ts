@@ -9,7 +9,7 @@ import { CLOSE_BLOCKS, OFFER_BLOCKS } from '../../slack/ids.js';
 import { errorText } from '../../texts/fr.js';
 import { refusalModal, savedModal } from '../../views/modals/administration.js';
 import { authorise, withSubmissionSafetyNet } from '../guard.js';
-import { errorsResponse, fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
+import { type errorsResponse, fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 const metadataSchema = z.object({ alertId: z.string().uuid() });

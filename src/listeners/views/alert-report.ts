@@ -32,7 +32,7 @@ export function alertReportSubmission(ctx: AppContext) {
     const now = ctx.now();
     const parsed = parseAlertReport(alertFormFromView(view), localDate(ctx.timeZone, now));
     if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
-    let raised;
+    let raised: Awaited<ReturnType<typeof raiseAlert>>;
     try {
       raised = await raiseAlert(ctx.db, auth.actor, parsed.report, now, ctx.alerts);
     } catch (error) {

@@ -52,7 +52,7 @@ export async function chooseIndicators(db: Db, actor: Actor, year: number, choic
     const sameAs = (set: NonNullable<typeof latest>) =>
       set.choices.length === data.length && data.every((c) => set.choices.some((k) => k.key === c.key && k.target === c.target));
     if (latest && sameAs(latest)) return { version: latest.version, newVersion: false };
-    let set;
+    let set: { id: string; version: number };
     if (latest && !started) {
       await tx.indicatorChoice.deleteMany({ where: { setId: latest.id } });
       set = await tx.indicatorSet.update({ where: { id: latest.id }, data: { createdById: actor.memberId, createdAt: now, choices: { create: data } } });

@@ -517,7 +517,7 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         legalBasis: MISSION,
         visibleTo: ['coordination', 'capteur_auteur'],
         visibility: 'Page de l’alerte des coordinateurs, message de clôture au capteur.',
-        retention: RETENTION.contacts + ' Peut répéter un contact : retirée avec eux.',
+        retention: `${RETENTION.contacts} Peut répéter un contact : retirée avec eux.`,
         erasure: ERASURE.removed,
       },
       consentToName: { category: 'codifiee', note: 'l’accord de l’entreprise pour être nommée aux partenaires quand l’offre est diffusée' },
@@ -1387,7 +1387,10 @@ export function parseSchemaColumns(schema: string): Map<string, string[]> {
   let open: (typeof blocks)[number] | null = null;
   for (const line of lines) {
     const start = /^(model|enum|type|view|generator|datasource)\s+(\w+)\s*\{$/.exec(line);
-    if (start) blocks.push((open = { keyword: start[1]!, name: start[2]!, body: [] }));
+    if (start) {
+      open = { keyword: start[1]!, name: start[2]!, body: [] };
+      blocks.push(open);
+    }
     else if (line === '}') open = null;
     else if (open && line) open.body.push(line);
   }

@@ -255,7 +255,10 @@ export function hiringByFamily(needs: { jobFamily: string; companyId: string; co
   let total = 0;
   for (const need of needs) {
     let family = classified.get(need.jobFamily);
-    if (!family) classified.set(need.jobFamily, (family = jobFamilyOf(need.jobFamily)));
+    if (!family) {
+      family = jobFamilyOf(need.jobFamily);
+      classified.set(need.jobFamily, family);
+    }
     const f = families.get(family.label) ?? { code: family.code, count: 0, companies: new Set<string>() };
     f.count += need.count;
     f.companies.add(need.companyId);

@@ -15,19 +15,22 @@ export interface ExportPeriod {
 /** « 2026 », « 2026-T1 », « 2026-03 », « 2026-01-01 2026-03-31 »: the period, or null. */
 export function readPeriod(text: string): ExportPeriod | null {
   const t = text.trim();
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})$/.exec(t))) return { from: `${m[1]}-01-01`, to: `${m[1]}-12-31` };
-  if ((m = /^(\d{4})-?T([1-4])$/i.exec(t))) {
+  let m = /^(\d{4})$/.exec(t);
+  if (m) return { from: `${m[1]}-01-01`, to: `${m[1]}-12-31` };
+  m = /^(\d{4})-?T([1-4])$/i.exec(t);
+  if (m) {
     const q = Number(m[2]);
     const start = `${m[1]}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
     const end = q === 4 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(q * 3 + 1).padStart(2, '0')}-01`;
     return { from: start, to: addCalendarDays(end, -1) };
   }
-  if ((m = /^(\d{4})-(\d{2})$/.exec(t)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
+  m = /^(\d{4})-(\d{2})$/.exec(t);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
     const next = Number(m[2]) === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, '0')}-01`;
     return { from: `${m[1]}-${m[2]}-01`, to: addCalendarDays(next, -1) };
   }
-  if ((m = /^(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})$/.exec(t))) {
+  m = /^(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})$/.exec(t);
+  if (m) {
     const valid = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
     if (valid(m[1]!) && valid(m[2]!) && m[1]! <= m[2]!) return { from: m[1]!, to: m[2]! };
   }

@@ -19,7 +19,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
       sheet.addRow(['Indicateur', 'Valeur']).font = { bold: true };
       for (const [label, value] of section.figures) sheet.addRow([label, value]);
     }
-    if (section.chart && section.chart.bars.length) {
+    if (section.chart?.bars.length) {
       sheet.addRow([]);
       sheet.addRow([`${section.chart.title} (graphique)`]).font = { bold: true };
       sheet.addRow(['Catégorie', section.chart.unit]).font = { bold: true };
@@ -58,7 +58,7 @@ export function tablesWorkbook() {
       const sheet = book.addWorksheet(name);
       sheet.addRow(headers).font = { bold: true };
       for (const row of rows) sheet.addRow(row);
-      sheet.columns.forEach((c) => (c.width = 24));
+      for (const c of sheet.columns) c.width = 24;
       sheet.views = [{ state: 'frozen', ySplit: 1 }];
     },
     async toBuffer(): Promise<Buffer> {

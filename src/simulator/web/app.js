@@ -122,7 +122,7 @@ function collect(root) {
         break;
       case 'static_select': {
         const o = /** @type {HTMLSelectElement} */ (/** @type {unknown} */ (el)).selectedOptions[0];
-        state = { selected_option: o && o.value ? option(o.value, o.text) : null };
+        state = { selected_option: o?.value ? option(o.value, o.text) : null };
         break;
       }
       case 'multi_static_select':
@@ -153,7 +153,8 @@ function collect(root) {
       default:
         continue;
     }
-    (values[/** @type {string} */ (block)] ??= {})[/** @type {string} */ (action)] = { type, ...state };
+    values[/** @type {string} */ (block)] ??= {};
+    values[/** @type {string} */ (block)][/** @type {string} */ (action)] = { type, ...state };
   }
   return values;
 }
@@ -267,7 +268,10 @@ document.addEventListener('input', (event) => {
   const sheet = /** @type {HTMLElement} */ (input.closest('[data-where="modal"]'));
   clearTimeout(typing);
   typing = window.setTimeout(async () => {
-    if (input.value.length < Number(el.dataset.min ?? 1)) return void (el.querySelector('.suggestions').innerHTML = '');
+    if (input.value.length < Number(el.dataset.min ?? 1)) {
+      el.querySelector('.suggestions').innerHTML = '';
+      return;
+    }
     const answer = await api('suggest', { viewId: sheet.dataset.viewId, action_id: el.dataset.action, block_id: el.dataset.block, value: input.value });
     el.querySelector('.suggestions').innerHTML = (answer.options ?? []).map((o) => `<li data-value="${escapeHtml(o.value)}">${escapeHtml(o.text?.text ?? o.value)}</li>`).join('') || '<li class="b-context">Aucun résultat</li>';
   }, 200);
