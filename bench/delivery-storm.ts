@@ -15,32 +15,63 @@ import { createNotifier, type Notice } from '../src/notifier.js';
 import { enqueue } from '../src/services/outbox.js';
 import { startFakeSlack } from '../src/simulator/fake-slack.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '120' }, messages: { type: 'string', default: '300' }, pace: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '120' },
+    messages: { type: 'string', default: '300' },
+    pace: { type: 'string', default: '1000' },
+  },
+});
 const stormMs = Number(values.seconds) * 1000;
 const total = Number(values.messages);
 const paceMs = Number(values.pace);
 const CONVERSATIONS = 30;
 
-const database = process.env.BENCH_DATABASE_URL ? openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL }) : openDatabase({ pglite: new (await import('@electric-sql/pglite')).PGlite('memory://') });
+const database = process.env.BENCH_DATABASE_URL
+  ? openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL })
+  : openDatabase({ pglite: new (await import('@electric-sql/pglite')).PGlite('memory://') });
 await database.migrate();
 const db = database.prisma;
 await db.outboxMessage.deleteMany();
 const fake = await startFakeSlack();
 const logger = createLogger('silent');
-const notices: Record<string, Notice> = { line: { render: async (_db, data) => ({ text: String((data as { key: string }).key) }) } };
-const instance = () => createNotifier({ db, logger, now: () => new Date(), notices, paceMs, client: new WebClient('xoxb-bench', { slackApiUrl: fake.url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true }) });
+const notices: Record<string, Notice> = {
+  line: { render: async (_db, data) => ({ text: String((data as { key: string }).key) }) },
+};
+const instance = () =>
+  createNotifier({
+    db,
+    logger,
+    now: () => new Date(),
+    notices,
+    paceMs,
+    client: new WebClient('xoxb-bench', {
+      slackApiUrl: fake.url,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    }),
+  });
 const notifiers = [instance(), instance()];
 
 const owe = async (from: number, to: number) => {
   for (let i = from; i < to; i++) {
     const conversation = `C${String(i % CONVERSATIONS).padStart(3, '0')}`;
-    await enqueue(db, { dedupeKey: `storm:${i}`, kind: 'line', recipient: conversation, data: { key: `${conversation}:${String(i).padStart(6, '0')}` } });
+    await enqueue(db, {
+      dedupeKey: `storm:${i}`,
+      kind: 'line',
+      recipient: conversation,
+      data: { key: `${conversation}:${String(i).padStart(6, '0')}` },
+    });
   }
 };
 
 // The storm: every post refused with a Retry-After of one second while it lasts.
 let storming = true;
-fake.failNextHttp('chat.postMessage', Array.from({ length: 1_000_000 }, () => ({ status: 429, retryAfter: 1 })), () => storming);
+fake.failNextHttp(
+  'chat.postMessage',
+  Array.from({ length: 1_000_000 }, () => ({ status: 429, retryAfter: 1 })),
+  () => storming,
+);
 const started = Date.now();
 await owe(0, total / 2);
 for (const n of notifiers) void n.kick();
@@ -53,11 +84,14 @@ storming = false;
 const postsDuringStorm = fake.callsTo('chat.postMessage').length;
 fake.reset();
 const stormEnded = Date.now();
-while ((await db.outboxMessage.count({ where: { status: 'pending' } })) > 0 && Date.now() - stormEnded < 10 * 60_000) await new Promise((resolve) => setTimeout(resolve, 200));
+while ((await db.outboxMessage.count({ where: { status: 'pending' } })) > 0 && Date.now() - stormEnded < 10 * 60_000)
+  await new Promise((resolve) => setTimeout(resolve, 200));
 const drained = Date.now();
 clearInterval(job);
 
-const accepted = fake.succeeded('chat.postMessage').map((c) => ({ channel: String(c.args.channel), key: String(c.args.text) }));
+const accepted = fake
+  .succeeded('chat.postMessage')
+  .map((c) => ({ channel: String(c.args.channel), key: String(c.args.text) }));
 const keys = accepted.map((a) => a.key);
 const duplicates = keys.length - new Set(keys).size;
 const outOfOrder = [...new Set(accepted.map((a) => a.channel))].filter((channel) => {

@@ -23,7 +23,12 @@ import { makeCompany, makeMember, makeStructure } from '../test/support/factorie
 import { countRows, runFuzz } from '../test/support/fuzz.js';
 
 const { values: args } = parseArgs({
-  options: { n: { type: 'string', default: '20000' }, seed: { type: 'string', default: '20261203' }, concurrency: { type: 'string', default: '8' }, from: { type: 'string', default: '0' } },
+  options: {
+    n: { type: 'string', default: '20000' },
+    seed: { type: 'string', default: '20261203' },
+    concurrency: { type: 'string', default: '8' },
+    from: { type: 'string', default: '0' },
+  },
 });
 const n = Number(args.n);
 const seed = Number(args.seed);
@@ -42,9 +47,15 @@ process.on('uncaughtException', (error) => {
 const db = await createTestDatabase();
 const fake = await startFakeSlack();
 const logs: string[] = [];
-const logger = createLogger('warn', { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream);
+const logger = createLogger('warn', {
+  write: (line: string) => void logs.push(line),
+} as unknown as NodeJS.WritableStream);
 // Slack's own 3 s: an answer later than that is a failure of the run.
-const receiver = new HTTPReceiver({ signingSecret: SECRET, unhandledRequestTimeoutMillis: 3_001, logLevel: LogLevel.ERROR });
+const receiver = new HTTPReceiver({
+  signingSecret: SECRET,
+  unhandledRequestTimeoutMillis: 3_001,
+  logLevel: LogLevel.ERROR,
+});
 const { app, ctx, start } = createPlatformApp({
   config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-fuzz-token', SLACK_SIGNING_SECRET: SECRET }),
   db: db.prisma,
@@ -54,7 +65,10 @@ const { app, ctx, start } = createPlatformApp({
   botIdentity: { botId: 'BBOT', botUserId: 'UBOT' },
 });
 const server = await start({ port: 0, host: '127.0.0.1' });
-const slack = slackSender({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, signingSecret: SECRET });
+const slack = slackSender({
+  baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+  signingSecret: SECRET,
+});
 
 const capteur = { id: 'UFUZZCAPT', name: 'capteur' };
 const structure = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
@@ -71,8 +85,21 @@ for (const command of [COMMANDS.visite, COMMANDS.alerteRecrutement]) {
 const before = await countRows(db.query);
 console.info(`fuzz: ${n} requests, seed ${seed}, engine ${TEST_ENGINE}, from case ${args.from}`);
 const report = await runFuzz(
-  { slack, users: [capteur, { id: 'UFUZZCOORD', name: 'coordination' }, { id: 'UFUZZNOBODY', name: 'inconnu' }], modals, knownIds: [company.id, structure.id], responseUrl: () => fake.responseUrl('fuzz') },
-  { seed, n, from: Number(args.from), concurrency: Number(args.concurrency), keepOutcomes: false, onProgress: (done) => done % 10_000 === 0 && console.info(`  ${done}…`) },
+  {
+    slack,
+    users: [capteur, { id: 'UFUZZCOORD', name: 'coordination' }, { id: 'UFUZZNOBODY', name: 'inconnu' }],
+    modals,
+    knownIds: [company.id, structure.id],
+    responseUrl: () => fake.responseUrl('fuzz'),
+  },
+  {
+    seed,
+    n,
+    from: Number(args.from),
+    concurrency: Number(args.concurrency),
+    keepOutcomes: false,
+    onProgress: (done) => done % 10_000 === 0 && console.info(`  ${done}…`),
+  },
 ).catch((error: unknown) => {
   // A fault of the generator itself, not of the app: say so and stop.
   console.error('the fuzz harness failed', error);
@@ -81,11 +108,23 @@ const report = await runFuzz(
 // Work left after the acks (modals opened, messages owed) finishes before counting.
 await new Promise((resolve) => setTimeout(resolve, 2_000));
 const after = await countRows(db.query);
-const halfWritten = after.Visit - before.Visit !== report.saved.visit_saved || after.RecruitmentAlert - before.RecruitmentAlert !== report.saved.alert_raised || (['Structure', 'Member', 'MemberRole', 'Report', 'ExportFile', 'IndicatorSet'] as const).some((t) => after[t] !== before[t]);
+const halfWritten =
+  after.Visit - before.Visit !== report.saved.visit_saved ||
+  after.RecruitmentAlert - before.RecruitmentAlert !== report.saved.alert_raised ||
+  (['Structure', 'Member', 'MemberRole', 'Report', 'ExportFile', 'IndicatorSet'] as const).some(
+    (t) => after[t] !== before[t],
+  );
 const unacknowledged = logs.filter((line) => line.includes('not acknowledged')).length;
 fake.reset();
 const visite = await slack.command(COMMANDS.visite, '', capteur, { extra: { response_url: fake.responseUrl() } });
-const visiteWorks = visite.status === 200 && (await fake.waitFor('views.open', (a) => (a.view as { callback_id?: string }).callback_id === 'visit_report', 5_000).then(() => true, () => false));
+const visiteWorks =
+  visite.status === 200 &&
+  (await fake
+    .waitFor('views.open', (a) => (a.view as { callback_id?: string }).callback_id === 'visit_report', 5_000)
+    .then(
+      () => true,
+      () => false,
+    ));
 
 const figures = {
   engine: TEST_ENGINE,
@@ -107,12 +146,20 @@ const figures = {
   maxMs: Number(report.maxMs.toFixed(0)),
 };
 console.info(JSON.stringify(figures, null, 2));
-for (const o of [...report.serverErrors, ...report.late].slice(0, 20)) console.info(`  case ${o.case.index} (${o.case.kind}) → ${o.status} in ${o.ms.toFixed(0)} ms`);
-for (const u of report.unanswered.slice(0, 20)) console.info(`  case ${u.case.index} (${u.case.kind}) unanswered: ${u.error}`);
+for (const o of [...report.serverErrors, ...report.late].slice(0, 20))
+  console.info(`  case ${o.case.index} (${o.case.kind}) → ${o.status} in ${o.ms.toFixed(0)} ms`);
+for (const u of report.unanswered.slice(0, 20))
+  console.info(`  case ${u.case.index} (${u.case.kind}) unanswered: ${u.error}`);
 
 await app.stop();
 await ctx.notifier.kick();
 await fake.close();
 await db.close();
-const ok = !crashed && figures.unanswered === 0 && figures.serverErrors === 0 && figures.lateOrUnacknowledged === 0 && !halfWritten && visiteWorks;
+const ok =
+  !crashed &&
+  figures.unanswered === 0 &&
+  figures.serverErrors === 0 &&
+  figures.lateOrUnacknowledged === 0 &&
+  !halfWritten &&
+  visiteWorks;
 process.exit(ok ? 0 : 1);

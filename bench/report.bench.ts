@@ -47,7 +47,9 @@ async function measure(engine: string, db: Database, bare: Bare) {
   }
   const b = median(results.bare);
   const r = median(results.report);
-  console.log(`${engine}: seeded in ${fmt(seeded)}; medians of ${RUNS} — bare SQL aggregates ${fmt(b)}, the same through the platform ${fmt(median(results.aggregates))}, whole report ${fmt(r)} (× ${(r / b).toFixed(2)} the bare aggregates)`);
+  console.log(
+    `${engine}: seeded in ${fmt(seeded)}; medians of ${RUNS} — bare SQL aggregates ${fmt(b)}, the same through the platform ${fmt(median(results.aggregates))}, whole report ${fmt(r)} (× ${(r / b).toFixed(2)} the bare aggregates)`,
+  );
   return r;
 }
 

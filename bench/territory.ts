@@ -10,16 +10,75 @@ import { sectorFamilyOf } from '../src/reference/sector-family.js';
 
 export const LARGE = { companies: 10_000, visits: 50_000, actions: 100_000, alerts: 2_000 };
 
-const NAF = ['25.62B', '25.11Z', '28.29B', '10.71C', '16.23Z', '22.29A', '29.32Z', '33.12Z', '43.22A', '43.21A', '41.20A', '46.69B', '47.11B', '49.41A', '55.10Z', '56.10A', '62.01Z', '70.22Z', '71.12B', '74.10Z', '78.20Z', '81.21Z', '01.11Z', '86.21Z', '96.02A'];
+const NAF = [
+  '25.62B',
+  '25.11Z',
+  '28.29B',
+  '10.71C',
+  '16.23Z',
+  '22.29A',
+  '29.32Z',
+  '33.12Z',
+  '43.22A',
+  '43.21A',
+  '41.20A',
+  '46.69B',
+  '47.11B',
+  '49.41A',
+  '55.10Z',
+  '56.10A',
+  '62.01Z',
+  '70.22Z',
+  '71.12B',
+  '74.10Z',
+  '78.20Z',
+  '81.21Z',
+  '01.11Z',
+  '86.21Z',
+  '96.02A',
+];
 const BANDS = ['01', '02', '03', '11', '12', '21', '22', '31', '32', '41'];
-const COMMUNES = Array.from({ length: 60 }, (_, i) => ['Vierzon', 'Bourges', 'Issoudun', 'Saint-Amand-Montrond', 'Mehun-sur-Yèvre', 'Aubigny-sur-Nère'][i % 6] + (i >= 6 ? ` ${Math.floor(i / 6)}` : ''));
-const STAKES = ['recrutement', 'competences_formation', 'investissement_modernisation', 'transmission_reprise', 'difficultes_restructuration', 'innovation', 'export', 'foncier_immobilier', 'transition_ecologique', 'numerique', 'autre'];
-const JOBS = ['Soudeur', 'Chaudronnier', 'Technicien de maintenance', 'Conducteur de ligne', 'Commercial', 'Comptable', 'Développeur', 'Cariste', 'Boulanger', 'Aide-soignant'];
+const COMMUNES = Array.from(
+  { length: 60 },
+  (_, i) =>
+    ['Vierzon', 'Bourges', 'Issoudun', 'Saint-Amand-Montrond', 'Mehun-sur-Yèvre', 'Aubigny-sur-Nère'][i % 6] +
+    (i >= 6 ? ` ${Math.floor(i / 6)}` : ''),
+);
+const STAKES = [
+  'recrutement',
+  'competences_formation',
+  'investissement_modernisation',
+  'transmission_reprise',
+  'difficultes_restructuration',
+  'innovation',
+  'export',
+  'foncier_immobilier',
+  'transition_ecologique',
+  'numerique',
+  'autre',
+];
+const JOBS = [
+  'Soudeur',
+  'Chaudronnier',
+  'Technicien de maintenance',
+  'Conducteur de ligne',
+  'Commercial',
+  'Comptable',
+  'Développeur',
+  'Cariste',
+  'Boulanger',
+  'Aide-soignant',
+];
 
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`;
 
 export async function seedLargeTerritory(db: Db, year = 2026, scale = 1): Promise<void> {
-  const n = { companies: LARGE.companies * scale, visits: LARGE.visits * scale, actions: LARGE.actions * scale, alerts: LARGE.alerts * scale };
+  const n = {
+    companies: LARGE.companies * scale,
+    visits: LARGE.visits * scale,
+    actions: LARGE.actions * scale,
+    alerts: LARGE.alerts * scale,
+  };
   const families = NAF.map((code) => sectorFamilyOf(code));
   const start = `${year}-01-01`;
   const statements = [

@@ -19,7 +19,10 @@ import { slackSender } from '../src/simulator/slack-requests.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
 /** Requests come from many people, as on a real platform: who-is-who is not always in memory. */
-const CAPTEURS = Array.from({ length: Number(process.env.BENCH_USERS ?? 200) }, (_, i) => ({ id: `UBENCH${String(i).padStart(4, '0')}`, name: `capteur${i}` }));
+const CAPTEURS = Array.from({ length: Number(process.env.BENCH_USERS ?? 200) }, (_, i) => ({
+  id: `UBENCH${String(i).padStart(4, '0')}`,
+  name: `capteur${i}`,
+}));
 const WARMUP = 300;
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 2000);
 const CONCURRENT_TOTAL = Number(process.env.BENCH_CONCURRENT ?? 4000);
@@ -95,7 +98,9 @@ async function main() {
   async function one(target: keyof typeof targets) {
     const trigger = `trig-bench-${++seq}`;
     const start = performance.timeOrigin + performance.now();
-    const res = await targets[target].command('/visite', '', CAPTEURS[seq % CAPTEURS.length]!, { extra: { trigger_id: trigger, response_url: fake.ready.responseUrl } });
+    const res = await targets[target].command('/visite', '', CAPTEURS[seq % CAPTEURS.length]!, {
+      extra: { trigger_id: trigger, response_url: fake.ready.responseUrl },
+    });
     if (res.status !== 200) throw new Error(`${target}: HTTP ${res.status}`);
     if (target === 'bare') return { ack: res.ms };
     return { ack: res.ms, open: (await viewsOpenAt(trigger)) - start };
@@ -124,14 +129,19 @@ async function main() {
 
   const rows: string[] = [];
   const verdicts: string[] = [];
-  for (const [label, total, inFlight] of [['sequential', SEQUENTIAL, 1], [`${IN_FLIGHT} in flight`, CONCURRENT_TOTAL, IN_FLIGHT]] as const) {
+  for (const [label, total, inFlight] of [
+    ['sequential', SEQUENTIAL, 1],
+    [`${IN_FLIGHT} in flight`, CONCURRENT_TOTAL, IN_FLIGHT],
+  ] as const) {
     const b = await run('bare', total, inFlight);
     const p = await run('platform', total, inFlight);
     const ratio = quantile(p.acks, 0.99) / quantile(b.acks, 0.99);
     rows.push(
       `| ${label} | ${total} | ${fmt(quantile(b.acks, 0.5))} / ${fmt(quantile(b.acks, 0.99))} | ${fmt(quantile(p.acks, 0.5))} / ${fmt(quantile(p.acks, 0.99))} | ${ratio.toFixed(2)} | ${fmt(quantile(p.opens, 0.5))} / ${fmt(quantile(p.opens, 0.99))} |`,
     );
-    verdicts.push(`${label}: /visite ack p99 = ${ratio.toFixed(2)} × bare (target ≤ 1.50): ${ratio <= 1.5 ? 'OK' : 'MISSED'}`);
+    verdicts.push(
+      `${label}: /visite ack p99 = ${ratio.toFixed(2)} × bare (target ≤ 1.50): ${ratio <= 1.5 ? 'OK' : 'MISSED'}`,
+    );
     if (inFlight === IN_FLIGHT) {
       const p99 = quantile(p.opens, 0.99);
       verdicts.push(`${label}: views.open p99 ${fmt(p99)} (target ≤ 100 ms): ${p99 <= 100 ? 'OK' : 'MISSED'}`);
@@ -157,7 +167,8 @@ async function main() {
     });
     const start = performance.timeOrigin + performance.now();
     const res = await targets.platform.interaction(submission);
-    if (res.status !== 200 || res.json().response_action !== 'update') throw new Error(`alert: HTTP ${res.status} ${res.body.slice(0, 200)}`);
+    if (res.status !== 200 || res.json().response_action !== 'update')
+      throw new Error(`alert: HTTP ${res.status} ${res.body.slice(0, 200)}`);
     return { ack: res.ms, page: (await viewsOpenAt(marker)) - start };
   }
   async function runAlerts(total: number, inFlight: number) {
@@ -179,13 +190,22 @@ async function main() {
   }
   await runAlerts(50, IN_FLIGHT);
   const alertRows: string[] = [];
-  for (const [label, total, inFlight] of [['sequential', ALERTS_SEQUENTIAL, 1], [`${IN_FLIGHT} in flight`, ALERTS_CONCURRENT, IN_FLIGHT]] as const) {
+  for (const [label, total, inFlight] of [
+    ['sequential', ALERTS_SEQUENTIAL, 1],
+    [`${IN_FLIGHT} in flight`, ALERTS_CONCURRENT, IN_FLIGHT],
+  ] as const) {
     const r = await runAlerts(total, inFlight);
-    alertRows.push(`| ${label} | ${total} | ${fmt(quantile(r.acks, 0.5))} / ${fmt(quantile(r.acks, 0.99))} | ${fmt(quantile(r.pages, 0.5))} / ${fmt(quantile(r.pages, 0.99))} |`);
+    alertRows.push(
+      `| ${label} | ${total} | ${fmt(quantile(r.acks, 0.5))} / ${fmt(quantile(r.acks, 0.99))} | ${fmt(quantile(r.pages, 0.5))} / ${fmt(quantile(r.pages, 0.99))} |`,
+    );
   }
 
-  console.log(`\n/visite — Node ${process.version}, ${database.url ? 'PostgreSQL' : 'embedded PGlite'}, ${CAPTEURS.length} capteurs, ${new Date().toISOString()}\n`);
-  console.log('| load | requests | bare Bolt ack median / p99 | /visite ack median / p99 | ack p99 ratio | views.open reached median / p99 |');
+  console.log(
+    `\n/visite — Node ${process.version}, ${database.url ? 'PostgreSQL' : 'embedded PGlite'}, ${CAPTEURS.length} capteurs, ${new Date().toISOString()}\n`,
+  );
+  console.log(
+    '| load | requests | bare Bolt ack median / p99 | /visite ack median / p99 | ack p99 ratio | views.open reached median / p99 |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   console.log(`\n${verdicts.join('\n')}\n`);

@@ -29,7 +29,12 @@ const STRUCTURES: [string, StructureKind][] = [
 ];
 
 const MEMBERS: [string, string, Role[], string | null][] = [
-  ['U0SEEDCOORD', 'Hélène Morel', ['coordinateur', 'comite', 'admin'], 'Agence de développement économique du Cher (MD3E)'],
+  [
+    'U0SEEDCOORD',
+    'Hélène Morel',
+    ['coordinateur', 'comite', 'admin'],
+    'Agence de développement économique du Cher (MD3E)',
+  ],
   ['U0SEEDCCI01', 'Julien Roux', ['capteur', 'comite'], 'CCI du Cher'],
   ['U0SEEDCMA01', 'Sophie Laurent', ['capteur', 'comite'], 'CMA Centre-Val de Loire — Cher'],
   ['U0SEEDFT001', 'Karim Benali', ['capteur', 'france_travail', 'comite'], 'France Travail Vierzon'],
@@ -51,43 +56,165 @@ function siret(stem: string, nic: string): string {
 }
 
 const COMPANIES = [
-  { siret: siret('90100010', '00011'), name: 'Forges de Vierzon', naf: '25.50A', band: '21', commune: 'Vierzon', cp: '18100' },
-  { siret: siret('90100020', '00012'), name: 'Mécanique de Précision du Berry', naf: '25.62B', band: '12', commune: 'Bourges', cp: '18000' },
-  { siret: siret('90100030', '00013'), name: 'Porcelaines de Foëcy', naf: '23.41Z', band: '11', commune: 'Foëcy', cp: '18500' },
-  { siret: siret('90100040', '00014'), name: 'Aéro Composites Centre', naf: '30.30Z', band: '22', commune: 'Bourges', cp: '18000' },
-  { siret: siret('90100050', '00015'), name: 'Logiciels Cher Industrie', naf: '62.01Z', band: '03', commune: 'Saint-Amand-Montrond', cp: '18200' },
-  { siret: siret('90100060', '00016'), name: 'Bureau d’études Lambert', naf: '71.12B', band: '02', commune: 'Vierzon', cp: '18100' },
+  {
+    siret: siret('90100010', '00011'),
+    name: 'Forges de Vierzon',
+    naf: '25.50A',
+    band: '21',
+    commune: 'Vierzon',
+    cp: '18100',
+  },
+  {
+    siret: siret('90100020', '00012'),
+    name: 'Mécanique de Précision du Berry',
+    naf: '25.62B',
+    band: '12',
+    commune: 'Bourges',
+    cp: '18000',
+  },
+  {
+    siret: siret('90100030', '00013'),
+    name: 'Porcelaines de Foëcy',
+    naf: '23.41Z',
+    band: '11',
+    commune: 'Foëcy',
+    cp: '18500',
+  },
+  {
+    siret: siret('90100040', '00014'),
+    name: 'Aéro Composites Centre',
+    naf: '30.30Z',
+    band: '22',
+    commune: 'Bourges',
+    cp: '18000',
+  },
+  {
+    siret: siret('90100050', '00015'),
+    name: 'Logiciels Cher Industrie',
+    naf: '62.01Z',
+    band: '03',
+    commune: 'Saint-Amand-Montrond',
+    cp: '18200',
+  },
+  {
+    siret: siret('90100060', '00016'),
+    name: 'Bureau d’études Lambert',
+    naf: '71.12B',
+    band: '02',
+    commune: 'Vierzon',
+    cp: '18100',
+  },
   { siret: null, name: 'Menuiserie Périchon', naf: '16.23Z', band: '02', commune: 'Mehun-sur-Yèvre', cp: '18500' },
 ];
 
 type Visit = { key: string; capteur: string; company: number; daysAgo: number; form: Partial<VisitForm> };
 
 const VISITS: Visit[] = [
-  { key: 'seed-visit-01', capteur: 'U0SEEDCCI01', company: 0, daysAgo: 40, form: {
-    channel: 'sur_site', headcount: '64', headcountTrend: 'hausse', hiringNeeds: 'Forgeron : 2\nRégleur CN : 1', hiringHorizon: 'urgent',
-    stakesHigh: ['recrutement'], stakesMedium: ['investissement_modernisation'], needs: 'Recruter deux forgerons avant le printemps.',
-    diagnostic: 'Carnet de commandes en forte hausse (aéronautique) ; métiers en tension ; projet de nouvelle presse.', consentToShare: 'oui', toCommitteeAgenda: true } },
-  { key: 'seed-visit-02', capteur: 'U0SEEDCMA01', company: 1, daysAgo: 25, form: {
-    channel: 'sur_site', headcount: '27', headcountTrend: 'stable', transmissionBuyer: 'non_identifie', stakesHigh: ['transmission_reprise'],
-    stakesLow: ['numerique'], needs: 'Accompagnement à la recherche d’un repreneur.', diagnostic: 'Dirigeant de 63 ans, aucun repreneur en vue ; savoir-faire rare.', consentToShare: 'oui', toCommitteeAgenda: true } },
-  { key: 'seed-visit-03', capteur: 'U0SEEDCCI01', company: 2, daysAgo: 12, form: {
-    channel: 'sur_site', headcount: '14', headcountTrend: 'baisse', jobsAtRisk: '4', siteOutlook: 'reduction', revenueTrend: 'baisse',
-    stakesHigh: ['difficultes_restructuration'], stakesMedium: ['export', 'competences_formation'], needs: 'Activité partielle, formation des salariés.',
-    diagnostic: 'Perte d’un client export majeur ; quatre postes menacés d’ici six mois.', consentToShare: 'non' } },
-  { key: 'seed-visit-04', capteur: 'U0SEEDFT001', company: 3, daysAgo: 5, form: {
-    channel: 'visio', headcount: '140', headcountTrend: 'hausse', hiringNeeds: 'Stratifieur : 6\nContrôleur qualité : 2', hiringHorizon: 'douze_mois',
-    investmentPlanned: 'oui', exportSharePct: '45', stakesHigh: ['recrutement', 'competences_formation'], stakesLow: ['transition_ecologique'],
-    needs: 'Formation de stratifieurs, préparation opérationnelle à l’emploi.', diagnostic: 'Croissance portée par l’aéronautique ; besoin de former localement.', consentToShare: 'oui' } },
-  { key: 'seed-visit-05', capteur: 'U0SEEDCMA01', company: 6, daysAgo: 2, form: {
-    channel: 'telephone', headcount: '4', stakesMedium: ['foncier_immobilier'], needs: 'Trouver un atelier plus grand.',
-    diagnostic: 'Activité stable, locaux trop petits.', consentToShare: 'oui' } },
+  {
+    key: 'seed-visit-01',
+    capteur: 'U0SEEDCCI01',
+    company: 0,
+    daysAgo: 40,
+    form: {
+      channel: 'sur_site',
+      headcount: '64',
+      headcountTrend: 'hausse',
+      hiringNeeds: 'Forgeron : 2\nRégleur CN : 1',
+      hiringHorizon: 'urgent',
+      stakesHigh: ['recrutement'],
+      stakesMedium: ['investissement_modernisation'],
+      needs: 'Recruter deux forgerons avant le printemps.',
+      diagnostic:
+        'Carnet de commandes en forte hausse (aéronautique) ; métiers en tension ; projet de nouvelle presse.',
+      consentToShare: 'oui',
+      toCommitteeAgenda: true,
+    },
+  },
+  {
+    key: 'seed-visit-02',
+    capteur: 'U0SEEDCMA01',
+    company: 1,
+    daysAgo: 25,
+    form: {
+      channel: 'sur_site',
+      headcount: '27',
+      headcountTrend: 'stable',
+      transmissionBuyer: 'non_identifie',
+      stakesHigh: ['transmission_reprise'],
+      stakesLow: ['numerique'],
+      needs: 'Accompagnement à la recherche d’un repreneur.',
+      diagnostic: 'Dirigeant de 63 ans, aucun repreneur en vue ; savoir-faire rare.',
+      consentToShare: 'oui',
+      toCommitteeAgenda: true,
+    },
+  },
+  {
+    key: 'seed-visit-03',
+    capteur: 'U0SEEDCCI01',
+    company: 2,
+    daysAgo: 12,
+    form: {
+      channel: 'sur_site',
+      headcount: '14',
+      headcountTrend: 'baisse',
+      jobsAtRisk: '4',
+      siteOutlook: 'reduction',
+      revenueTrend: 'baisse',
+      stakesHigh: ['difficultes_restructuration'],
+      stakesMedium: ['export', 'competences_formation'],
+      needs: 'Activité partielle, formation des salariés.',
+      diagnostic: 'Perte d’un client export majeur ; quatre postes menacés d’ici six mois.',
+      consentToShare: 'non',
+    },
+  },
+  {
+    key: 'seed-visit-04',
+    capteur: 'U0SEEDFT001',
+    company: 3,
+    daysAgo: 5,
+    form: {
+      channel: 'visio',
+      headcount: '140',
+      headcountTrend: 'hausse',
+      hiringNeeds: 'Stratifieur : 6\nContrôleur qualité : 2',
+      hiringHorizon: 'douze_mois',
+      investmentPlanned: 'oui',
+      exportSharePct: '45',
+      stakesHigh: ['recrutement', 'competences_formation'],
+      stakesLow: ['transition_ecologique'],
+      needs: 'Formation de stratifieurs, préparation opérationnelle à l’emploi.',
+      diagnostic: 'Croissance portée par l’aéronautique ; besoin de former localement.',
+      consentToShare: 'oui',
+    },
+  },
+  {
+    key: 'seed-visit-05',
+    capteur: 'U0SEEDCMA01',
+    company: 6,
+    daysAgo: 2,
+    form: {
+      channel: 'telephone',
+      headcount: '4',
+      stakesMedium: ['foncier_immobilier'],
+      needs: 'Trouver un atelier plus grand.',
+      diagnostic: 'Activité stable, locaux trop petits.',
+      consentToShare: 'oui',
+    },
+  },
 ];
 
 async function upsertStructures(db: Db) {
-  for (const [name, kind] of STRUCTURES) await db.structure.upsert({ where: { name }, create: { name, kind }, update: {} });
+  for (const [name, kind] of STRUCTURES)
+    await db.structure.upsert({ where: { name }, create: { name, kind }, update: {} });
 }
 
-async function upsertMember(db: Db, slackUserId: string, displayName: string | null, roles: Role[], structureName: string | null) {
+async function upsertMember(
+  db: Db,
+  slackUserId: string,
+  displayName: string | null,
+  roles: Role[],
+  structureName: string | null,
+) {
   const structure = structureName ? await db.structure.findUniqueOrThrow({ where: { name: structureName } }) : null;
   const member = await db.member.upsert({
     where: { slackUserId },
@@ -98,11 +225,15 @@ async function upsertMember(db: Db, slackUserId: string, displayName: string | n
 }
 
 /** Creates the demo data on a migrated database; returns how many visits it filed this time. */
-export async function seedDemoData(db: Db, options: { capteurSlackId?: string | undefined; today?: Date } = {}): Promise<number> {
+export async function seedDemoData(
+  db: Db,
+  options: { capteurSlackId?: string | undefined; today?: Date } = {},
+): Promise<number> {
   const today = options.today ?? new Date();
   await upsertStructures(db);
   for (const [id, name, roles, structure] of MEMBERS) await upsertMember(db, id, name, roles, structure);
-  if (options.capteurSlackId) await upsertMember(db, options.capteurSlackId, null, ['capteur', 'comite'], 'CCI du Cher');
+  if (options.capteurSlackId)
+    await upsertMember(db, options.capteurSlackId, null, ['capteur', 'comite'], 'CCI du Cher');
 
   const companyIds: string[] = [];
   for (const c of COMPANIES) {
@@ -124,7 +255,14 @@ export async function seedDemoData(db: Db, options: { capteurSlackId?: string | 
       submissionKey: visit.key,
       ...(companyId
         ? { companyId }
-        : { newSiret: c.siret ?? undefined, newName: c.name, newNaf: c.naf, newHeadcountBand: c.band, newCommune: c.commune, newPostalCode: c.cp }),
+        : {
+            newSiret: c.siret ?? undefined,
+            newName: c.name,
+            newNaf: c.naf,
+            newHeadcountBand: c.band,
+            newCommune: c.commune,
+            newPostalCode: c.cp,
+          }),
       visitDate: date,
       ...visit.form,
     };
@@ -138,7 +276,17 @@ export async function seedDemoData(db: Db, options: { capteurSlackId?: string | 
   for (const [i, c] of COMPANIES.entries()) {
     if (companyIds[i]) continue;
     await db.company.create({
-      data: { siret: c.siret, siren: c.siret?.slice(0, 9) ?? null, name: c.name, searchName: searchKey(c.name), nafCode: c.naf, sectorFamily: sectorFamilyOf(c.naf), headcountBand: c.band, commune: c.commune, postalCode: c.cp },
+      data: {
+        siret: c.siret,
+        siren: c.siret?.slice(0, 9) ?? null,
+        name: c.name,
+        searchName: searchKey(c.name),
+        nafCode: c.naf,
+        sectorFamily: sectorFamilyOf(c.naf),
+        headcountBand: c.band,
+        commune: c.commune,
+        postalCode: c.cp,
+      },
     });
   }
   // An urgent recruitment need, raised two hours ago, waiting for the coordination.
@@ -159,7 +307,10 @@ export async function seedDemoData(db: Db, options: { capteurSlackId?: string | 
     raisedAt.toISOString().slice(0, 10),
   );
   if (!alertForm.ok) throw new Error(`seed alert is invalid: ${JSON.stringify(alertForm.errors)}`);
-  await raiseAlert(db, (await findActor(db, 'U0SEEDCCI01'))!, alertForm.report, raisedAt, { deadlineHours: 48, timeZone: 'Europe/Paris' });
+  await raiseAlert(db, (await findActor(db, 'U0SEEDCCI01'))!, alertForm.report, raisedAt, {
+    deadlineHours: 48,
+    timeZone: 'Europe/Paris',
+  });
 
   // The seed's confirmations are not owed to anyone: they were never filed from Slack.
   await db.outboxMessage.deleteMany({ where: { recipient: { startsWith: 'U0SEED' } } });
@@ -168,10 +319,22 @@ export async function seedDemoData(db: Db, options: { capteurSlackId?: string | 
 
 async function main() {
   const logger = createLogger('info');
-  const database = openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, pgliteDataDir: process.env.PGLITE_DATA_DIR || './data/pglite' });
+  const database = openDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    pgliteDataDir: process.env.PGLITE_DATA_DIR || './data/pglite',
+  });
   await database.migrate();
   const filed = await seedDemoData(database.prisma, { capteurSlackId: process.env.SEED_CAPTEUR_SLACK_ID || undefined });
-  logger.info({ engine: database.engine, structures: STRUCTURES.length, members: MEMBERS.length, companies: COMPANIES.length, newVisits: filed }, 'demo data ready');
+  logger.info(
+    {
+      engine: database.engine,
+      structures: STRUCTURES.length,
+      members: MEMBERS.length,
+      companies: COMPANIES.length,
+      newVisits: filed,
+    },
+    'demo data ready',
+  );
   await database.close();
 }
 

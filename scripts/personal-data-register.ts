@@ -38,17 +38,26 @@ const SENSITIVE_ORDER: SensitiveCategory[] = [
   'donnees_agregees',
 ];
 const PLAIN_ORDER: PlainCategory[] = ['technique', 'codifiee', 'organisation'];
-const MEDIUM_ORDER: OutputMedium[] = ['canal', 'message_direct', 'mise_a_jour', 'fichier', 'affichage', 'hors_plateforme'];
+const MEDIUM_ORDER: OutputMedium[] = [
+  'canal',
+  'message_direct',
+  'mise_a_jour',
+  'fichier',
+  'affichage',
+  'hors_plateforme',
+];
 
 const CATEGORY_DEFINITIONS: Record<SensitiveCategory, string> = {
-  identite_personne: 'le nom d’une personne (contact d’une entreprise, interlocuteur France Travail, membre de la plateforme).',
+  identite_personne:
+    'le nom d’une personne (contact d’une entreprise, interlocuteur France Travail, membre de la plateforme).',
   coordonnees_personne: 'le téléphone ou l’adresse e-mail d’une personne.',
   identifiant_membre: 'l’identifiant Slack d’un membre, ou une donnée technique qui en contient.',
   identite_entreprise:
     'ce qui désigne une entreprise : raison sociale, SIRET, SIREN, adresse, référence de son offre. Pour une entreprise individuelle, c’est une donnée personnelle de son dirigeant.',
   caracteristiques_entreprise:
     'commune, activité, secteur, tranche d’effectif : comptés par les statistiques, ils peuvent désigner une entreprise sur un petit territoire (d’où le secret statistique).',
-  texte_libre: 'ce que les personnes écrivent elles-mêmes : il peut nommer n’importe qui (« M. Martin souhaite céder »).',
+  texte_libre:
+    'ce que les personnes écrivent elles-mêmes : il peut nommer n’importe qui (« M. Martin souhaite céder »).',
   donnees_agregees: 'des comptes et des valeurs d’indicateurs, sans nom ni texte libre.',
 };
 
@@ -137,10 +146,13 @@ function plainColumns(columns: [string, PlainColumn][]): string[] {
 
 function table(model: string, entry: TableEntry): string[] {
   const columns = Object.entries(entry.columns);
-  const classified = columns.filter((pair): pair is [string, Extract<(typeof pair)[1], { holds: string }>] => isClassified(pair[1]));
+  const classified = columns.filter((pair): pair is [string, Extract<(typeof pair)[1], { holds: string }>] =>
+    isClassified(pair[1]),
+  );
   const plain = columns.filter((pair): pair is [string, PlainColumn] => !isClassified(pair[1]));
   const lines = [`### ${code(model)} — ${entry.label}`, ''];
-  if (classified.length === 0) lines.push('Aucune donnée personnelle, aucune identité d’entreprise, aucun texte libre.', '');
+  if (classified.length === 0)
+    lines.push('Aucune donnée personnelle, aucune identité d’entreprise, aucun texte libre.', '');
   for (const [name, c] of classified) {
     lines.push(
       `#### ${code(`${model}.${name}`)} — ${CATEGORY_LABELS[c.category]}`,
@@ -205,13 +217,24 @@ export function renderPersonalDataRegister(): string {
   for (const medium of MEDIUM_ORDER) {
     const inMedium = OUTPUTS.filter((o) => o.medium === medium);
     if (inMedium.length === 0) continue;
-    lines.push(`### ${MEDIUM_LABELS[medium]}`, '', '| Sortie | Destinataires | Accord de l’entreprise |', '| --- | --- | --- |');
-    for (const o of inMedium) lines.push(`| ${cell(o.name)} | ${cell(audiences(o.audiences, 'ceux du message d’origine'))} | ${cell(o.consent)} |`);
+    lines.push(
+      `### ${MEDIUM_LABELS[medium]}`,
+      '',
+      '| Sortie | Destinataires | Accord de l’entreprise |',
+      '| --- | --- | --- |',
+    );
+    for (const o of inMedium)
+      lines.push(
+        `| ${cell(o.name)} | ${cell(audiences(o.audiences, 'ceux du message d’origine'))} | ${cell(o.consent)} |`,
+      );
     lines.push('');
   }
 
   lines.push('## 7. Points à confirmer', '', ...PROCESSING.openQuestions.map((q) => `- ${q}`), '');
-  return `${lines.map((line) => (line.startsWith('> ') ? `> ${prose(line.slice(2))}` : prose(line))).join('\n').trimEnd()}\n`;
+  return `${lines
+    .map((line) => (line.startsWith('> ') ? `> ${prose(line.slice(2))}` : prose(line)))
+    .join('\n')
+    .trimEnd()}\n`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {

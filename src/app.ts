@@ -47,11 +47,18 @@ export function createPlatformApp(options: PlatformAppOptions) {
           endpoints: '/slack/events',
           logger: boltLog,
           // GET /healthz and /readyz beside /slack/events (src/health.ts): no Slack call, no data.
-          customRoutes: healthRoutes(readinessCheck(db, { maxOutboxDelayMs: config.READY_OUTBOX_MAX_DELAY_SECONDS * 1_000, ...(options.now ? { now: options.now } : {}) })),
+          customRoutes: healthRoutes(
+            readinessCheck(db, {
+              maxOutboxDelayMs: config.READY_OUTBOX_MAX_DELAY_SECONDS * 1_000,
+              ...(options.now ? { now: options.now } : {}),
+            }),
+          ),
         }));
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN!, signingSecret: config.SLACK_SIGNING_SECRET }),
+    ...(receiver
+      ? { receiver }
+      : { socketMode: true, appToken: config.SLACK_APP_TOKEN!, signingSecret: config.SLACK_SIGNING_SECRET }),
     logger: boltLog,
     // Bolt sets its logger to this level: keep it the one LOG_LEVEL gave pino.
     logLevel: logger.level as LogLevel,
@@ -99,12 +106,27 @@ export function createPlatformApp(options: PlatformAppOptions) {
     visits: { overlapDays: config.VISIT_OVERLAP_DAYS },
     programmes: { nudgeDay: config.PROGRAMME_NUDGE_DAY },
     steering: { channelId: config.STEERING_CHANNEL_ID },
-    privacy: { retentionMonths: config.PERSONAL_DATA_RETENTION_MONTHS, freeTextMonths: config.FREE_TEXT_RETENTION_MONTHS, exportFileDays: config.EXPORT_FILE_RETENTION_DAYS },
+    privacy: {
+      retentionMonths: config.PERSONAL_DATA_RETENTION_MONTHS,
+      freeTextMonths: config.FREE_TEXT_RETENTION_MONTHS,
+      exportFileDays: config.EXPORT_FILE_RETENTION_DAYS,
+    },
     workingDays: new WorkingDays(config.PLATFORM_HOLIDAYS, config.PLATFORM_TIMEZONE),
     now,
     logger,
     delivery: deliveryClient,
-    notifier: createNotifier({ db, client: deliveryClient, logger, now, paceMs: config.SLACK_PACE_MS, notices: createNotices(() => ({ now: now(), timeZone: config.PLATFORM_TIMEZONE, today: localDate(config.PLATFORM_TIMEZONE, now()) })) }),
+    notifier: createNotifier({
+      db,
+      client: deliveryClient,
+      logger,
+      now,
+      paceMs: config.SLACK_PACE_MS,
+      notices: createNotices(() => ({
+        now: now(),
+        timeZone: config.PLATFORM_TIMEZONE,
+        today: localDate(config.PLATFORM_TIMEZONE, now()),
+      })),
+    }),
   };
   const { commands } = registerListeners(app, ctx);
   // Malformed requests answered 400, unacknowledged or failed ones in French; failures logged.

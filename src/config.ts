@@ -16,13 +16,19 @@ const isTimeZone = (tz: string) => {
   }
 };
 
-const isLoopback = (host: string) => host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 const isSlackHost = (host: string) => host === 'slack.com' || host.endsWith('.slack.com');
 
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const slackUserIds = z
   .string()
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected Slack user ids like U012ABCDEF, comma-separated')));
 
 /** An empty variable (`PORT=` in an env file, `${PORT:-}` in compose) is an absent one. */
@@ -32,7 +38,9 @@ export const configSchema = z.object({
   SLACK_BOT_TOKEN: env(z.string({ error: 'missing' }).startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
   SLACK_SIGNING_SECRET: env(z.string({ error: 'missing' }).min(8, 'too short to be a signing secret')),
   SLACK_APP_TOKEN: env(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
-  PORT: env(z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535).default(3000)),
+  PORT: env(
+    z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535).default(3000),
+  ),
   DATABASE_URL: env(
     z
       .string()
@@ -41,13 +49,21 @@ export const configSchema = z.object({
   ),
   PGLITE_DATA_DIR: env(z.string().default('./data/pglite')),
   /** Start-up: attempts after the first to reach an unreachable database, pauses doubling from 0.5 s. */
-  DATABASE_CONNECT_RETRIES: env(z.coerce.number({ error: 'must be a number of attempts' }).int().min(0).max(1000).default(10)),
+  DATABASE_CONNECT_RETRIES: env(
+    z.coerce.number({ error: 'must be a number of attempts' }).int().min(0).max(1000).default(10),
+  ),
   /** Start-up: the longest pause between two attempts to reach the database. */
-  DATABASE_RETRY_MAX_DELAY_SECONDS: env(z.coerce.number({ error: 'must be a number of seconds' }).positive().max(600).default(15)),
+  DATABASE_RETRY_MAX_DELAY_SECONDS: env(
+    z.coerce.number({ error: 'must be a number of seconds' }).positive().max(600).default(15),
+  ),
   /** Socket Mode: a port for GET /healthz and /readyz (HTTP mode serves them on PORT). Unset: none. */
-  HEALTH_PORT: env(z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535).optional()),
+  HEALTH_PORT: env(
+    z.coerce.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65535).optional(),
+  ),
   /** /readyz answers not ready when an owed message has been due for longer than this. */
-  READY_OUTBOX_MAX_DELAY_SECONDS: env(z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).default(600)),
+  READY_OUTBOX_MAX_DELAY_SECONDS: env(
+    z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).default(600),
+  ),
   /**
    * Slack's Web API base, for a stand-in on this machine (the production check, tests). Another
    * host than slack.com or loopback is refused with NODE_ENV=production: a forgotten setting must
@@ -56,7 +72,10 @@ export const configSchema = z.object({
   SLACK_API_URL: env(
     z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
-      .refine((u) => !URL.canParse(u) || new URL(u).protocol === 'https:' || isLoopback(new URL(u).hostname), 'http:// is only accepted on loopback (127.0.0.1, localhost); use https://')
+      .refine(
+        (u) => !URL.canParse(u) || new URL(u).protocol === 'https:' || isLoopback(new URL(u).hostname),
+        'http:// is only accepted on loopback (127.0.0.1, localhost); use https://',
+      )
       .transform((u) => (u.endsWith('/') ? u : `${u}/`))
       .optional(),
   ),
@@ -64,11 +83,26 @@ export const configSchema = z.object({
   PLATFORM_ADMIN_SLACK_IDS: env(slackUserIds.optional()),
   PLATFORM_TIMEZONE: env(z.string().refine(isTimeZone, 'not an IANA time zone').default('Europe/Paris')),
   /** The partners' channel where France Travail offers are diffused (the bot must be a member). */
-  PARTNERS_CHANNEL_ID: env(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF').optional()),
+  PARTNERS_CHANNEL_ID: env(
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF')
+      .optional(),
+  ),
   /** The technical committee's channel, where each action has its message (the bot must be a member). */
-  COMMITTEE_CHANNEL_ID: env(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF').optional()),
+  COMMITTEE_CHANNEL_ID: env(
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF')
+      .optional(),
+  ),
   /** The steering committee's channel, where the quarterly indicators and the reports are posted (the bot must be a member). */
-  STEERING_CHANNEL_ID: env(z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF').optional()),
+  STEERING_CHANNEL_ID: env(
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id like C012ABCDEF')
+      .optional(),
+  ),
   /** Days before a committee session when its agenda is published in its channel. */
   COMMITTEE_AGENDA_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(60).default(7)),
   /** Days before a session when committee members are reminded to read the agenda and update their actions. */
@@ -77,24 +111,37 @@ export const configSchema = z.object({
   COMMITTEE_RHYTHM: env(
     z
       .string()
-      .refine((text) => parseRhythm(text) !== null, 'expected a rhythm such as « 2e mardi 14:00 » or « dernier jeudi 9h30 »')
+      .refine(
+        (text) => parseRhythm(text) !== null,
+        'expected a rhythm such as « 2e mardi 14:00 » or « dernier jeudi 9h30 »',
+      )
       .transform((text) => parseRhythm(text)!)
       .optional(),
   ),
   /** The public holidays off the working days (digests): FR, or a region such as FR-57 (Moselle) or FR-RE (La Réunion). */
-  PLATFORM_HOLIDAYS: env(z.string().refine(isHolidayRegion, 'expected FR or FR-<region>, e.g. FR-57 or FR-RE').default('FR')),
+  PLATFORM_HOLIDAYS: env(
+    z.string().refine(isHolidayRegion, 'expected FR or FR-<region>, e.g. FR-57 or FR-RE').default('FR'),
+  ),
   /** Days around a visit within which another structure's visit to the same company is pointed out to both (0: never). */
   VISIT_OVERLAP_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(730).default(90)),
   /** Day of the month from which the structures behind their visit programme's pace are nudged. */
   PROGRAMME_NUDGE_DAY: env(z.coerce.number({ error: 'must be a day of the month' }).int().min(1).max(28).default(20)),
   /** Months after an alert is raised when the contacts it holds (personal data) are removed (RGPD). */
-  PERSONAL_DATA_RETENTION_MONTHS: env(z.coerce.number({ error: 'must be a number of months' }).int().min(1).max(120).default(24)),
+  PERSONAL_DATA_RETENTION_MONTHS: env(
+    z.coerce.number({ error: 'must be a number of months' }).int().min(1).max(120).default(24),
+  ),
   /** Months after a company's last visit when the free texts about it (diagnostics, needs, notes, decisions) are removed (RGPD). */
-  FREE_TEXT_RETENTION_MONTHS: env(z.coerce.number({ error: 'must be a number of months' }).int().min(1).max(240).default(36)),
+  FREE_TEXT_RETENTION_MONTHS: env(
+    z.coerce.number({ error: 'must be a number of months' }).int().min(1).max(240).default(36),
+  ),
   /** Days after which a file of personal data sent in Slack (an export) is deleted from Slack (RGPD). */
-  EXPORT_FILE_RETENTION_DAYS: env(z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(365).default(7)),
+  EXPORT_FILE_RETENTION_DAYS: env(
+    z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(365).default(7),
+  ),
   /** The least time between two messages to one channel or DM (Slack asks about one a second); 0: no pacing. */
-  SLACK_PACE_MS: env(z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).max(60_000).default(1000)),
+  SLACK_PACE_MS: env(
+    z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).max(60_000).default(1000),
+  ),
   /** Hours after an alert is raised when the coordinators are reminded it is not transmitted yet. */
   ALERT_REMINDER_HOURS: env(
     z
@@ -121,12 +168,18 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   // Issue messages are our own texts: zod never echoes the offending value into them.
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
   // Debug logs may hold personal data (what our own code logs at debug): never in production.
-  if (env.NODE_ENV?.trim() === 'production' && env.LOG_LEVEL?.trim() === 'debug') problems.push('LOG_LEVEL: debug is refused when NODE_ENV=production (debug logs may hold personal data); use info');
+  if (env.NODE_ENV?.trim() === 'production' && env.LOG_LEVEL?.trim() === 'debug')
+    problems.push('LOG_LEVEL: debug is refused when NODE_ENV=production (debug logs may hold personal data); use info');
   if (parsed.success && env.NODE_ENV?.trim() === 'production' && parsed.data.SLACK_API_URL) {
     const host = new URL(parsed.data.SLACK_API_URL).hostname;
-    if (!isSlackHost(host) && !isLoopback(host)) problems.push('SLACK_API_URL: refused when NODE_ENV=production unless it is slack.com or a stand-in on this machine (loopback)');
+    if (!isSlackHost(host) && !isLoopback(host))
+      problems.push(
+        'SLACK_API_URL: refused when NODE_ENV=production unless it is slack.com or a stand-in on this machine (loopback)',
+      );
   }
   if (parsed.success && problems.length === 0) return parsed.data;
   throw new ConfigError(problems);

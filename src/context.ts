@@ -24,7 +24,11 @@ export interface AppContext {
   /** Actions: the committee channel their messages go to. */
   actions: ActionSettings;
   /** Committee sessions: when their agenda is published, their default rhythm, the companies to inform. */
-  committees: CommitteeSettings & { rhythm: CommitteeRhythm | null; channelId?: string | undefined; inform: InformSettings };
+  committees: CommitteeSettings & {
+    rhythm: CommitteeRhythm | null;
+    channelId?: string | undefined;
+    inform: InformSettings;
+  };
   /** Visits: the window within which another structure's visit to the same company is pointed out. */
   visits: VisitSettings;
   /** Visit programmes: the day of the month structures behind their pace are nudged. */

@@ -89,7 +89,11 @@ export function readinessCheck(db: Db, options: ReadinessOptions): () => Promise
 
 function send(res: ServerResponse, status: number, body: object): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }
 
@@ -113,7 +117,11 @@ export function healthRoutes(check: () => Promise<Readiness>): CustomRoute[] {
  * Socket Mode has no HTTP server of its own: a small one for the two routes, and nothing else
  * (anything else is 404). Resolves once listening; rejects with the listen error (EADDRINUSE…).
  */
-export async function startHealthServer(port: number, check: () => Promise<Readiness>, host?: string): Promise<Server & { port: number }> {
+export async function startHealthServer(
+  port: number,
+  check: () => Promise<Readiness>,
+  host?: string,
+): Promise<Server & { port: number }> {
   const onReady = ready(check);
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;

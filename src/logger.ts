@@ -59,9 +59,11 @@ const render = (m: unknown): string => {
 export function boltLogger(log: PinoLogger): BoltLogger {
   const child = log.child({ name: 'bolt' });
   // Secrets are scrubbed from every written line by createLogger's streamWrite hook.
-  const write = (fn: 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    if (child.isLevelEnabled(fn)) child[fn](msg.map(render).join(' '));
-  };
+  const write =
+    (fn: 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (child.isLevelEnabled(fn)) child[fn](msg.map(render).join(' '));
+    };
   return {
     debug: () => {},
     info: write('info'),

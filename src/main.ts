@@ -17,7 +17,11 @@ async function main() {
   // A .env beside the app is read when present; variables already set win over it.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const args = process.argv.slice(2);
-  const hasCredentials = Boolean(process.env.SLACK_BOT_TOKEN?.trim() || process.env.SLACK_SIGNING_SECRET?.trim() || process.env.SLACK_APP_TOKEN?.trim());
+  const hasCredentials = Boolean(
+    process.env.SLACK_BOT_TOKEN?.trim() ||
+      process.env.SLACK_SIGNING_SECRET?.trim() ||
+      process.env.SLACK_APP_TOKEN?.trim(),
+  );
   // Nothing configured at all (a fresh clone): the simulated workspace, so a first `npm start` shows
   // the platform at work. A deployment (a database, production mode) missing its Slack settings is
   // a configuration error, never a simulation; asked for while Slack is configured, it is refused
@@ -25,11 +29,17 @@ async function main() {
   const deployed = Boolean(process.env.DATABASE_URL?.trim()) || process.env.NODE_ENV === 'production';
   if ((!hasCredentials && !deployed) || args.includes('--simulation')) {
     if (hasCredentials && !args.includes('--allow-credentials')) {
-      process.stderr.write('Slack credentials are configured: the simulated workspace does not start beside a real Slack. Unset SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET, or add --allow-credentials if you really mean it.\n');
+      process.stderr.write(
+        'Slack credentials are configured: the simulated workspace does not start beside a real Slack. Unset SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET, or add --allow-credentials if you really mean it.\n',
+      );
       process.exit(1);
     }
     const { runSimulation } = await import('./simulator/main.js');
-    await runSimulation({ reset: args.includes('--reset'), port: Number(process.env.SIMULATION_PORT ?? 3000), logLevel: process.env.LOG_LEVEL?.trim() || 'warn' });
+    await runSimulation({
+      reset: args.includes('--reset'),
+      port: Number(process.env.SIMULATION_PORT ?? 3000),
+      logLevel: process.env.LOG_LEVEL?.trim() || 'warn',
+    });
     return;
   }
   let config: Config;
@@ -51,7 +61,11 @@ async function main() {
   const database = openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDataDir: config.PGLITE_DATA_DIR });
   // PostgreSQL may come up after the app (a server booting, compose, a PaaS add-on): wait, bounded.
   if (database.engine === 'postgresql') {
-    const attempts = await waitForDatabase(() => database.ping(), { retries: config.DATABASE_CONNECT_RETRIES, maxDelayMs: config.DATABASE_RETRY_MAX_DELAY_SECONDS * 1_000, logger });
+    const attempts = await waitForDatabase(() => database.ping(), {
+      retries: config.DATABASE_CONNECT_RETRIES,
+      maxDelayMs: config.DATABASE_RETRY_MAX_DELAY_SECONDS * 1_000,
+      logger,
+    });
     if (attempts > 1) logger.info({ attempts }, 'database reached');
   }
   const applied = await database.migrate();
@@ -61,7 +75,10 @@ async function main() {
   // Socket Mode has no HTTP server: /healthz and /readyz on HEALTH_PORT (HTTP mode serves them on PORT).
   const health =
     socketMode && config.HEALTH_PORT !== undefined
-      ? await startHealthServer(config.HEALTH_PORT, readinessCheck(database.prisma, { maxOutboxDelayMs: config.READY_OUTBOX_MAX_DELAY_SECONDS * 1_000 })).catch((error: unknown) => {
+      ? await startHealthServer(
+          config.HEALTH_PORT,
+          readinessCheck(database.prisma, { maxOutboxDelayMs: config.READY_OUTBOX_MAX_DELAY_SECONDS * 1_000 }),
+        ).catch((error: unknown) => {
           throw asPortError(error, config.HEALTH_PORT!, 'HEALTH_PORT');
         })
       : undefined;
@@ -77,14 +94,20 @@ async function main() {
   } catch (error) {
     const refused = asPortError(error, config.PORT, 'PORT');
     if (refused instanceof PortInUseError) throw refused;
-    logger.fatal({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'cannot connect to Slack: check SLACK_BOT_TOKEN and the network');
+    logger.fatal(
+      { err: { message: (error as Error).message, code: (error as { code?: string }).code } },
+      'cannot connect to Slack: check SLACK_BOT_TOKEN and the network',
+    );
     await database.close();
     process.exit(1);
   }
   const jobs = startJobs(ctx);
   // Started: from here a stray rejection is logged, never fatal (a start-up fault above still stops it).
   keepServingOnStrayRejections(logger);
-  logger.info({ mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', port: config.SLACK_APP_TOKEN ? undefined : config.PORT }, 'Slack app started');
+  logger.info(
+    { mode: config.SLACK_APP_TOKEN ? 'socket' : 'http', port: config.SLACK_APP_TOKEN ? undefined : config.PORT },
+    'Slack app started',
+  );
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'stopping');

@@ -5,7 +5,13 @@ import { contentRemovedMessage } from './views/messages/privacy.js';
 import { ACTION_NOTICES, getAction, structureOpenActions } from './services/actions/actions.js';
 import { ACTION_DIGEST, actionsToMention, DIGEST_SETTINGS } from './services/actions/digest.js';
 import { ALERT_NOTICES, getAlert } from './services/alerts/alerts.js';
-import { actionsForReview, COMMITTEE_NOTICES, getAgendaItem, getCommittee, getCommitteeSummary } from './services/committees/committees.js';
+import {
+  actionsForReview,
+  COMMITTEE_NOTICES,
+  getAgendaItem,
+  getCommittee,
+  getCommitteeSummary,
+} from './services/committees/committees.js';
 import { companiesToInform } from './services/committees/informing.js';
 import { hideUnnamed } from './services/committees/consent.js';
 import { audit } from './services/audit.js';
@@ -38,7 +44,11 @@ import { getOverlap, VISIT_OVERLAP } from './services/visits/overlap.js';
 import { PROGRAMME_NUDGE, programmeProgress } from './services/programmes/progress.js';
 
 /** A rendered message with what it shows (services/privacy/posted-messages.ts): it is located once posted. */
-function showing<M extends { text: string; blocks: unknown[] }>(message: M, companyIds: (string | null | undefined)[], showsContacts = false): RenderedMessage {
+function showing<M extends { text: string; blocks: unknown[] }>(
+  message: M,
+  companyIds: (string | null | undefined)[],
+  showsContacts = false,
+): RenderedMessage {
   return { ...message, companyIds: companyIds.filter((id): id is string => typeof id === 'string'), showsContacts };
 }
 
@@ -46,20 +56,37 @@ function showing<M extends { text: string; blocks: unknown[] }>(message: M, comp
  * Where a message shown in place goes: onto its message once posted; a new one for its first
  * post; an update whose first post is still owed waits for it, so it never posts a duplicate.
  */
-async function inPlace(db: Db, posted: { channel: string | null; ts: string | null } | null | undefined, update: boolean | undefined, firstPostKey: string) {
+async function inPlace(
+  db: Db,
+  posted: { channel: string | null; ts: string | null } | null | undefined,
+  update: boolean | undefined,
+  firstPostKey: string,
+) {
   if (posted?.channel && posted.ts) return { channel: posted.channel, ts: posted.ts };
   if (!update) return 'new' as const;
   const firstPost = await db.outboxMessage.findUnique({ where: { dedupeKey: firstPostKey }, select: { status: true } });
   return firstPost?.status === 'pending' ? ('wait' as const) : ('new' as const);
 }
 
-const alertData = z.object({ alertId: z.string(), update: z.boolean().optional(), transitionId: z.string().optional(), hours: z.number().optional() });
+const alertData = z.object({
+  alertId: z.string(),
+  update: z.boolean().optional(),
+  transitionId: z.string().optional(),
+  hours: z.number().optional(),
+});
 
 /**
  * A message that shows an alert in place (a page, a France Travail request): posted once, then
  * updated. An update waits while the first post is still owed, so it never posts a duplicate.
  */
-function shownInPlace(kind: string, render: (alert: NonNullable<Awaited<ReturnType<typeof getAlert>>>, clock: Clock) => { text: string; blocks: unknown[] }, clock: () => Clock): Notice {
+function shownInPlace(
+  kind: string,
+  render: (
+    alert: NonNullable<Awaited<ReturnType<typeof getAlert>>>,
+    clock: Clock,
+  ) => { text: string; blocks: unknown[] },
+  clock: () => Clock,
+): Notice {
   return {
     async render(db, data) {
       const alert = await getAlert(db, alertData.parse(data).alertId);
@@ -68,7 +95,9 @@ function shownInPlace(kind: string, render: (alert: NonNullable<Awaited<ReturnTy
     },
     async locate(db, data, recipient) {
       const { alertId, update } = alertData.parse(data);
-      const shown = await db.alertMessage.findUnique({ where: { alertId_kind_recipient: { alertId, kind, recipient } } });
+      const shown = await db.alertMessage.findUnique({
+        where: { alertId_kind_recipient: { alertId, kind, recipient } },
+      });
       return inPlace(db, shown, update, `${kind}:${alertId}:${recipient}`);
     },
     async posted(db: Db, data: unknown, recipient: string, where: MessageRef) {
@@ -79,13 +108,27 @@ function shownInPlace(kind: string, render: (alert: NonNullable<Awaited<ReturnTy
         update: where,
       });
       // The message shows the company contact's name, phone and e-mail: who got them is audited.
-      await audit(db, { actorSlackId: null, action: 'alert.contact_shown', entity: 'RecruitmentAlert', entityId: alertId, details: { recipient, kind } });
+      await audit(db, {
+        actorSlackId: null,
+        action: 'alert.contact_shown',
+        entity: 'RecruitmentAlert',
+        entityId: alertId,
+        details: { recipient, kind },
+      });
     },
   };
 }
 
 /** A message about an alert, posted once. */
-function aboutAlert(render: (alert: NonNullable<Awaited<ReturnType<typeof getAlert>>>, data: z.infer<typeof alertData>, clock: Clock) => { text: string; blocks: unknown[] }, clock: () => Clock, showsContacts = false): Notice {
+function aboutAlert(
+  render: (
+    alert: NonNullable<Awaited<ReturnType<typeof getAlert>>>,
+    data: z.infer<typeof alertData>,
+    clock: Clock,
+  ) => { text: string; blocks: unknown[] },
+  clock: () => Clock,
+  showsContacts = false,
+): Notice {
   return {
     async render(db, data) {
       const parsed = alertData.parse(data);
@@ -109,11 +152,22 @@ function actionInPlace(clock: () => ActionClock): Notice {
     },
     async locate(db, data) {
       const { actionId, update } = actionData.parse(data);
-      const action = await db.action.findUnique({ where: { id: actionId }, select: { channelId: true, messageTs: true } });
-      return inPlace(db, action && { channel: action.channelId, ts: action.messageTs }, update, `${ACTION_NOTICES.message}:${actionId}`);
+      const action = await db.action.findUnique({
+        where: { id: actionId },
+        select: { channelId: true, messageTs: true },
+      });
+      return inPlace(
+        db,
+        action && { channel: action.channelId, ts: action.messageTs },
+        update,
+        `${ACTION_NOTICES.message}:${actionId}`,
+      );
     },
     async posted(db, data, _recipient, where) {
-      await db.action.update({ where: { id: actionData.parse(data).actionId }, data: { channelId: where.channel, messageTs: where.ts } });
+      await db.action.update({
+        where: { id: actionData.parse(data).actionId },
+        data: { channelId: where.channel, messageTs: where.ts },
+      });
     },
   };
 }
@@ -128,30 +182,51 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
         const review = await actionsForReview(db, committee.scheduledAt);
         const shown = { ...committee, items: await hideUnnamed(db, committee.items) };
         const reviewShown = { ...review, actions: await hideUnnamed(db, review.actions) };
-        return showing(agendaHeaderMessage(shown, reviewShown, clock()), [...committee.items.map((i) => i.companyId), ...review.actions.map((a) => a.companyId)]);
+        return showing(agendaHeaderMessage(shown, reviewShown, clock()), [
+          ...committee.items.map((i) => i.companyId),
+          ...review.actions.map((a) => a.companyId),
+        ]);
       },
       onErasure: 'rerender',
       // Its link goes in the reminders, the App Home and /comite.
       wantsPermalink: true,
       async posted(db, data, _recipient, where) {
         if (!where.permalink) return;
-        await db.committee.update({ where: { id: z.object({ committeeId: z.string() }).parse(data).committeeId }, data: { agendaPermalink: where.permalink } });
+        await db.committee.update({
+          where: { id: z.object({ committeeId: z.string() }).parse(data).committeeId },
+          data: { agendaPermalink: where.permalink },
+        });
       },
     },
     [COMMITTEE_NOTICES.proposed]: {
       async render(db, data) {
-        const { committeeId, agendaDaysBefore } = z.object({ committeeId: z.string(), agendaDaysBefore: z.number() }).parse(data);
+        const { committeeId, agendaDaysBefore } = z
+          .object({ committeeId: z.string(), agendaDaysBefore: z.number() })
+          .parse(data);
         const committee = await getCommittee(db, committeeId);
         // Cancelled or already published since: nothing left to propose.
-        return committee?.status === 'planned' ? showing(committeeProposedMessage(committee, clock(), agendaDaysBefore), committee.items.map((i) => i.companyId)) : null;
+        return committee?.status === 'planned'
+          ? showing(
+              committeeProposedMessage(committee, clock(), agendaDaysBefore),
+              committee.items.map((i) => i.companyId),
+            )
+          : null;
       },
       onErasure: 'rerender',
     },
     [COMMITTEE_NOTICES.informReminder]: {
       async render(db, data) {
-        const list = await companiesToInform(db, { broughtById: z.object({ memberId: z.string() }).parse(data).memberId, limit: 20 });
+        const list = await companiesToInform(db, {
+          broughtById: z.object({ memberId: z.string() }).parse(data).memberId,
+          limit: 20,
+        });
         // Informed since the reminder was owed: nothing to say.
-        return list.total ? showing(informReminderMessage(list, clock()), list.items.map((i) => i.companyId)) : null;
+        return list.total
+          ? showing(
+              informReminderMessage(list, clock()),
+              list.items.map((i) => i.companyId),
+            )
+          : null;
       },
       onErasure: 'rerender',
     },
@@ -161,7 +236,10 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
         const committee = await getCommittee(db, committeeId);
         if (committee?.status !== 'agenda_published') return null;
         const open = await structureOpenActions(db, slackUserId);
-        return showing(committeeReminderMessage(committee, open, clock()), open.map((a) => a.companyId));
+        return showing(
+          committeeReminderMessage(committee, open, clock()),
+          open.map((a) => a.companyId),
+        );
       },
       onErasure: 'rerender',
     },
@@ -170,7 +248,10 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
         const committee = await getCommitteeSummary(db, z.object({ committeeId: z.string() }).parse(data).committeeId);
         if (!committee) return null;
         const shown = { ...committee, items: await hideUnnamed(db, committee.items) };
-        return showing(committeeSummaryMessage(shown, clock()), committee.items.map((i) => i.companyId));
+        return showing(
+          committeeSummaryMessage(shown, clock()),
+          committee.items.map((i) => i.companyId),
+        );
       },
       onErasure: 'rerender',
     },
@@ -188,13 +269,26 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
         return showing(agendaItemMessage(shown!), [item.companyId]);
       },
       async locate(db, data) {
-        const { agendaItemId, update } = z.object({ agendaItemId: z.string(), update: z.boolean().optional() }).parse(data);
-        const item = await db.agendaItem.findUnique({ where: { id: agendaItemId }, select: { channelId: true, messageTs: true } });
-        return inPlace(db, item && { channel: item.channelId, ts: item.messageTs }, update, `${COMMITTEE_NOTICES.item}:${agendaItemId}`);
+        const { agendaItemId, update } = z
+          .object({ agendaItemId: z.string(), update: z.boolean().optional() })
+          .parse(data);
+        const item = await db.agendaItem.findUnique({
+          where: { id: agendaItemId },
+          select: { channelId: true, messageTs: true },
+        });
+        return inPlace(
+          db,
+          item && { channel: item.channelId, ts: item.messageTs },
+          update,
+          `${COMMITTEE_NOTICES.item}:${agendaItemId}`,
+        );
       },
       // Kept to update the item in place with what the committee decides.
       async posted(db, data, _recipient, where) {
-        await db.agendaItem.update({ where: { id: z.object({ agendaItemId: z.string() }).parse(data).agendaItemId }, data: { channelId: where.channel, messageTs: where.ts } });
+        await db.agendaItem.update({
+          where: { id: z.object({ agendaItemId: z.string() }).parse(data).agendaItemId },
+          data: { channelId: where.channel, messageTs: where.ts },
+        });
       },
     },
     [ACTION_NOTICES.message]: actionInPlace(clock),
@@ -203,7 +297,12 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
         const { slackUserId, day } = z.object({ slackUserId: z.string(), day: z.string() }).parse(data);
         const items = await actionsToMention(db, slackUserId, day, DIGEST_SETTINGS);
         // Done since the digest was owed: nothing left to say, nothing is sent.
-        return items.length ? showing(actionDigestMessage(items, clock()), items.map((a) => a.companyId)) : null;
+        return items.length
+          ? showing(
+              actionDigestMessage(items, clock()),
+              items.map((a) => a.companyId),
+            )
+          : null;
       },
       onErasure: 'rerender',
     },
@@ -215,14 +314,21 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
     },
     [INDICATORS_NOTICE]: {
       async render(db, data) {
-        const { year, quarter } = z.object({ year: z.number().int(), quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }).parse(data);
+        const { year, quarter } = z
+          .object({
+            year: z.number().int(),
+            quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+          })
+          .parse(data);
         const snapshot = await getSnapshotWithPrevious(db, year, quarter);
         return snapshot ? indicatorsSnapshotMessage(snapshot, clock().timeZone) : null;
       },
     },
     [VISIT_OVERLAP]: {
       async render(db, data) {
-        const { visitId, otherVisitIds } = z.object({ visitId: z.string(), otherVisitIds: z.array(z.string()) }).parse(data);
+        const { visitId, otherVisitIds } = z
+          .object({ visitId: z.string(), otherVisitIds: z.array(z.string()) })
+          .parse(data);
         const overlap = await getOverlap(db, visitId, otherVisitIds);
         return overlap ? showing(visitOverlapMessage(overlap), [overlap.visit.company.id]) : null;
       },
@@ -233,7 +339,12 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
         const { today } = clock();
         const [progress] = await programmeProgress(db, today, { structureId });
         // Caught up since the nudge was owed: nothing to say.
-        return progress?.behindPace ? showing(programmeNudgeMessage(progress, today), progress.targets.notVisited.map((t) => t.companyId)) : null;
+        return progress?.behindPace
+          ? showing(
+              programmeNudgeMessage(progress, today),
+              progress.targets.notVisited.map((t) => t.companyId),
+            )
+          : null;
       },
       onErasure: 'rerender',
     },
@@ -245,9 +356,17 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
       },
     },
     [ALERT_NOTICES.page]: shownInPlace(ALERT_NOTICES.page, alertPageMessage, clock),
-    [ALERT_NOTICES.franceTravailRequest]: shownInPlace(ALERT_NOTICES.franceTravailRequest, franceTravailRequestMessage, clock),
+    [ALERT_NOTICES.franceTravailRequest]: shownInPlace(
+      ALERT_NOTICES.franceTravailRequest,
+      franceTravailRequestMessage,
+      clock,
+    ),
     // Both may show France Travail's contact for the offer.
-    [ALERT_NOTICES.news]: aboutAlert((alert, data, c) => alertNewsMessage(alert, data.transitionId ?? '', c), clock, true),
+    [ALERT_NOTICES.news]: aboutAlert(
+      (alert, data, c) => alertNewsMessage(alert, data.transitionId ?? '', c),
+      clock,
+      true,
+    ),
     [ALERT_NOTICES.diffusion]: aboutAlert((alert) => alertDiffusionMessage(alert), clock, true),
     [ALERT_NOTICES.reminder]: aboutAlert((alert, data, c) => alertReminderMessage(alert, data.hours ?? 0, c), clock),
     [ALERT_NOTICES.breach]: aboutAlert((alert, _data, c) => alertBreachMessage(alert, c), clock),
@@ -281,7 +400,10 @@ function postedMessageRefresh(notices: Record<string, Notice>): Notice {
       return removed;
     },
     async locate(db, data) {
-      const posted = await db.postedMessage.findUnique({ where: { id: refreshData.parse(data).postedMessageId }, select: { channel: true, ts: true } });
+      const posted = await db.postedMessage.findUnique({
+        where: { id: refreshData.parse(data).postedMessageId },
+        select: { channel: true, ts: true },
+      });
       return posted ?? 'new';
     },
   };

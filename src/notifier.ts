@@ -1,7 +1,15 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Db } from './services/db.js';
-import { claimDue, markFailed, markSent, nextDueAt, postpone, renewLease, type ClaimedMessage } from './services/outbox.js';
+import {
+  claimDue,
+  markFailed,
+  markSent,
+  nextDueAt,
+  postpone,
+  renewLease,
+  type ClaimedMessage,
+} from './services/outbox.js';
 import { isRedacted, POSTED_MESSAGE_REFRESH, recordPosted, type Shows } from './services/privacy/posted-messages.js';
 
 /**
@@ -110,12 +118,28 @@ export function createNotifier(deps: {
   }
 
   /** Records where a message showing companies or contacts is (never fails the delivery: Slack took it). */
-  async function recordLocation(message: ClaimedMessage, where: { channel: string; ts: string }, content: RenderedMessage): Promise<void> {
+  async function recordLocation(
+    message: ClaimedMessage,
+    where: { channel: string; ts: string },
+    content: RenderedMessage,
+  ): Promise<void> {
     if (message.kind === POSTED_MESSAGE_REFRESH) return;
     try {
-      await recordPosted(db, { channel: where.channel, ts: where.ts }, { kind: message.kind, data: message.data, companyIds: content.companyIds, showsContacts: content.showsContacts });
+      await recordPosted(
+        db,
+        { channel: where.channel, ts: where.ts },
+        {
+          kind: message.kind,
+          data: message.data,
+          companyIds: content.companyIds,
+          showsContacts: content.showsContacts,
+        },
+      );
     } catch (error) {
-      logger.error({ outboxId: message.id, kind: message.kind, err: { message: (error as Error).message } }, 'posted message not located');
+      logger.error(
+        { outboxId: message.id, kind: message.kind, err: { message: (error as Error).message } },
+        'posted message not located',
+      );
     }
   }
 
@@ -134,7 +158,10 @@ export function createNotifier(deps: {
       }
       // Our claim may have expired while earlier messages of the batch were sent.
       if (!(await renewLease(db, message, now()))) {
-        logger.warn({ outboxId: message.id, kind: message.kind }, 'owed message lease lost; left to the sender that took it over');
+        logger.warn(
+          { outboxId: message.id, kind: message.kind },
+          'owed message lease lost; left to the sender that took it over',
+        );
         return;
       }
       const blocks = content.blocks as never;
@@ -159,7 +186,10 @@ export function createNotifier(deps: {
       }
       await markSent(db, message.id, now());
     } catch (error) {
-      const retryAfter = (error as { code?: string; retryAfter?: number }).code === 'slack_webapi_rate_limited_error' ? (error as { retryAfter: number }).retryAfter : undefined;
+      const retryAfter =
+        (error as { code?: string; retryAfter?: number }).code === 'slack_webapi_rate_limited_error'
+          ? (error as { retryAfter: number }).retryAfter
+          : undefined;
       if (retryAfter !== undefined) {
         // Slack said when to come back: not a failure of ours, no attempt counted.
         logger.warn({ outboxId: message.id, kind: message.kind, retryAfter }, 'owed message rate-limited');
@@ -170,7 +200,10 @@ export function createNotifier(deps: {
       const permanent = error instanceof PermanentError || (code !== undefined && PERMANENT_ERRORS.has(code));
       const reason = code ?? (error as Error).message;
       // Ids and error codes only: message content may hold personal data.
-      logger[permanent ? 'error' : 'warn']({ outboxId: message.id, kind: message.kind, attempts, reason }, 'owed message not delivered');
+      logger[permanent ? 'error' : 'warn'](
+        { outboxId: message.id, kind: message.kind, attempts, reason },
+        'owed message not delivered',
+      );
       await markFailed(db, message.id, attempts, reason, now(), permanent, message.lockedUntil);
     }
   }

@@ -11,7 +11,10 @@ export function keepServingOnStrayRejections(logger: Logger): () => void {
   const onRejection = (reason: unknown) => {
     const error = reason instanceof Error ? reason : new Error(String(reason));
     // The error only: a request's data may hold personal data.
-    logger.error({ err: { message: error.message, stack: error.stack } }, 'unhandled rejection (the process keeps running)');
+    logger.error(
+      { err: { message: error.message, stack: error.stack } },
+      'unhandled rejection (the process keeps running)',
+    );
   };
   process.on('unhandledRejection', onRejection);
   return () => void process.off('unhandledRejection', onRejection);

@@ -30,7 +30,10 @@ export class DatabaseUnreachableError extends Error {
 /** A driver error's code (ECONNREFUSED, 3D000 database does not exist…) and message, nothing else. */
 export const errorSummary = (error: unknown): { code?: string; message: string } => {
   const e = error as { code?: unknown; message?: unknown };
-  return { ...(typeof e?.code === 'string' ? { code: e.code } : {}), message: typeof e?.message === 'string' ? e.message : String(error) };
+  return {
+    ...(typeof e?.code === 'string' ? { code: e.code } : {}),
+    message: typeof e?.message === 'string' ? e.message : String(error),
+  };
 };
 
 /**
@@ -60,7 +63,9 @@ export class PortInUseError extends Error {
     readonly port: number,
     readonly what: string,
   ) {
-    super(`port ${port} is already in use (${what}): another instance or program listens on it; stop it or choose another port`);
+    super(
+      `port ${port} is already in use (${what}): another instance or program listens on it; stop it or choose another port`,
+    );
     this.name = 'PortInUseError';
   }
 }
@@ -73,7 +78,9 @@ export async function assertPortFree(port: number, what: string, host?: string):
   if (port === 0) return;
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, what) : error));
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, what) : error),
+    );
     probe.listen({ port, ...(host ? { host } : {}), exclusive: true }, () => probe.close(() => resolve()));
   });
 }

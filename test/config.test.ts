@@ -90,12 +90,24 @@ describe('loadConfig', () => {
   });
 
   it('refuses alert settings that make no sense', () => {
-    const { problems } = problemsOf({ ...MINIMAL, ALERT_REMINDER_HOURS: '24,demain', PARTNERS_CHANNEL_ID: '#partenaires', FRANCE_TRAVAIL_EMAIL: 'pas-un-mail' });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['ALERT_REMINDER_HOURS.1', 'FRANCE_TRAVAIL_EMAIL', 'PARTNERS_CHANNEL_ID']);
+    const { problems } = problemsOf({
+      ...MINIMAL,
+      ALERT_REMINDER_HOURS: '24,demain',
+      PARTNERS_CHANNEL_ID: '#partenaires',
+      FRANCE_TRAVAIL_EMAIL: 'pas-un-mail',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'ALERT_REMINDER_HOURS.1',
+      'FRANCE_TRAVAIL_EMAIL',
+      'PARTNERS_CHANNEL_ID',
+    ]);
   });
 
   it('reports each bad or missing variable on its own line', () => {
-    const { message, problems } = problemsOf({ SLACK_SIGNING_SECRET: MINIMAL.SLACK_SIGNING_SECRET, DATABASE_URL: 'mysql://db/app' });
+    const { message, problems } = problemsOf({
+      SLACK_SIGNING_SECRET: MINIMAL.SLACK_SIGNING_SECRET,
+      DATABASE_URL: 'mysql://db/app',
+    });
     expect(problems).toHaveLength(2);
     const lines = message.split('\n');
     expect(lines.filter((l) => l.includes('SLACK_BOT_TOKEN'))).toHaveLength(1);
@@ -125,33 +137,76 @@ describe('loadConfig', () => {
   });
 
   it('reports an empty required variable as missing', () => {
-    expect(problemsOf({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: ' ' }).problems).toEqual(['SLACK_BOT_TOKEN: missing', 'SLACK_SIGNING_SECRET: missing']);
+    expect(problemsOf({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: ' ' }).problems).toEqual([
+      'SLACK_BOT_TOKEN: missing',
+      'SLACK_SIGNING_SECRET: missing',
+    ]);
   });
 
   it('treats other empty optional variables as absent too (an empty PORT is not port 0)', () => {
-    const empty = { PORT: '', DATABASE_URL: '', PGLITE_DATA_DIR: '', LOG_LEVEL: '', PLATFORM_ADMIN_SLACK_IDS: '', PLATFORM_TIMEZONE: '' };
-    const alertSettings = { PARTNERS_CHANNEL_ID: '', COMMITTEE_CHANNEL_ID: '', STEERING_CHANNEL_ID: '', COMMITTEE_AGENDA_DAYS: '', COMMITTEE_REMINDER_DAYS: '', COMMITTEE_RHYTHM: '', PLATFORM_HOLIDAYS: '', VISIT_OVERLAP_DAYS: '', PROGRAMME_NUDGE_DAY: '', PERSONAL_DATA_RETENTION_MONTHS: '', FREE_TEXT_RETENTION_MONTHS: '', EXPORT_FILE_RETENTION_DAYS: '', ALERT_REMINDER_HOURS: '', ALERT_DEADLINE_HOURS: '', FRANCE_TRAVAIL_EMAIL: '' };
+    const empty = {
+      PORT: '',
+      DATABASE_URL: '',
+      PGLITE_DATA_DIR: '',
+      LOG_LEVEL: '',
+      PLATFORM_ADMIN_SLACK_IDS: '',
+      PLATFORM_TIMEZONE: '',
+    };
+    const alertSettings = {
+      PARTNERS_CHANNEL_ID: '',
+      COMMITTEE_CHANNEL_ID: '',
+      STEERING_CHANNEL_ID: '',
+      COMMITTEE_AGENDA_DAYS: '',
+      COMMITTEE_REMINDER_DAYS: '',
+      COMMITTEE_RHYTHM: '',
+      PLATFORM_HOLIDAYS: '',
+      VISIT_OVERLAP_DAYS: '',
+      PROGRAMME_NUDGE_DAY: '',
+      PERSONAL_DATA_RETENTION_MONTHS: '',
+      FREE_TEXT_RETENTION_MONTHS: '',
+      EXPORT_FILE_RETENTION_DAYS: '',
+      ALERT_REMINDER_HOURS: '',
+      ALERT_DEADLINE_HOURS: '',
+      FRANCE_TRAVAIL_EMAIL: '',
+    };
     expect(loadConfig({ ...MINIMAL, ...empty, ...alertSettings })).toEqual(loadConfig({ ...MINIMAL }));
-    expect(loadConfig({ ...MINIMAL, ...empty })).toMatchObject({ PORT: 3000, PGLITE_DATA_DIR: './data/pglite', LOG_LEVEL: 'info', PLATFORM_TIMEZONE: 'Europe/Paris' });
+    expect(loadConfig({ ...MINIMAL, ...empty })).toMatchObject({
+      PORT: 3000,
+      PGLITE_DATA_DIR: './data/pglite',
+      LOG_LEVEL: 'info',
+      PLATFORM_TIMEZONE: 'Europe/Paris',
+    });
   });
 
   it('reads the pace of messages to one conversation (0: none), and refuses what is not a number of milliseconds', () => {
     expect(loadConfig({ ...MINIMAL, SLACK_PACE_MS: '0' }).SLACK_PACE_MS).toBe(0);
     expect(loadConfig({ ...MINIMAL, SLACK_PACE_MS: '1200' }).SLACK_PACE_MS).toBe(1200);
-    expect(problemsOf({ ...MINIMAL, SLACK_PACE_MS: 'une seconde' }).problems).toEqual(['SLACK_PACE_MS: must be a number of milliseconds']);
+    expect(problemsOf({ ...MINIMAL, SLACK_PACE_MS: 'une seconde' }).problems).toEqual([
+      'SLACK_PACE_MS: must be a number of milliseconds',
+    ]);
   });
 
   it('reads the retention periods of free texts and export files, and refuses what is not a number', () => {
-    expect(loadConfig({ ...MINIMAL, FREE_TEXT_RETENTION_MONTHS: '60', EXPORT_FILE_RETENTION_DAYS: '3' })).toMatchObject({ FREE_TEXT_RETENTION_MONTHS: 60, EXPORT_FILE_RETENTION_DAYS: 3 });
-    expect(problemsOf({ ...MINIMAL, FREE_TEXT_RETENTION_MONTHS: 'trois ans', EXPORT_FILE_RETENTION_DAYS: '0' }).problems).toEqual([
+    expect(loadConfig({ ...MINIMAL, FREE_TEXT_RETENTION_MONTHS: '60', EXPORT_FILE_RETENTION_DAYS: '3' })).toMatchObject(
+      { FREE_TEXT_RETENTION_MONTHS: 60, EXPORT_FILE_RETENTION_DAYS: 3 },
+    );
+    expect(
+      problemsOf({ ...MINIMAL, FREE_TEXT_RETENTION_MONTHS: 'trois ans', EXPORT_FILE_RETENTION_DAYS: '0' }).problems,
+    ).toEqual([
       'FREE_TEXT_RETENTION_MONTHS: must be a number of months',
       expect.stringContaining('EXPORT_FILE_RETENTION_DAYS'),
     ]);
   });
 
   it('parses the administrators list, spaces allowed', () => {
-    expect(loadConfig({ ...MINIMAL, PLATFORM_ADMIN_SLACK_IDS: 'U1AAA, U2BBB' }).PLATFORM_ADMIN_SLACK_IDS).toEqual(['U1AAA', 'U2BBB']);
-    expect(loadConfig({ ...MINIMAL, PLATFORM_ADMIN_SLACK_IDS: ' U1AAA ,W2BBB, ' }).PLATFORM_ADMIN_SLACK_IDS).toEqual(['U1AAA', 'W2BBB']);
+    expect(loadConfig({ ...MINIMAL, PLATFORM_ADMIN_SLACK_IDS: 'U1AAA, U2BBB' }).PLATFORM_ADMIN_SLACK_IDS).toEqual([
+      'U1AAA',
+      'U2BBB',
+    ]);
+    expect(loadConfig({ ...MINIMAL, PLATFORM_ADMIN_SLACK_IDS: ' U1AAA ,W2BBB, ' }).PLATFORM_ADMIN_SLACK_IDS).toEqual([
+      'U1AAA',
+      'W2BBB',
+    ]);
     expect(problemsOf({ ...MINIMAL, PLATFORM_ADMIN_SLACK_IDS: 'U1AAA, claire.martin' }).problems).toEqual([
       expect.stringContaining('PLATFORM_ADMIN_SLACK_IDS'),
     ]);
@@ -162,15 +217,25 @@ describe('loadConfig', () => {
       COMMITTEE_RHYTHM: { ordinal: 2, weekday: 2, time: '14:00' },
       PLATFORM_HOLIDAYS: 'FR-57',
     });
-    expect(loadConfig({ ...MINIMAL, COMMITTEE_RHYTHM: 'Dernier Jeudi 9h30' }).COMMITTEE_RHYTHM).toEqual({ ordinal: -1, weekday: 4, time: '09:30' });
+    expect(loadConfig({ ...MINIMAL, COMMITTEE_RHYTHM: 'Dernier Jeudi 9h30' }).COMMITTEE_RHYTHM).toEqual({
+      ordinal: -1,
+      weekday: 4,
+      time: '09:30',
+    });
     const { problems } = problemsOf({ ...MINIMAL, COMMITTEE_RHYTHM: 'tous les mardis', PLATFORM_HOLIDAYS: 'DE' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['COMMITTEE_RHYTHM', 'PLATFORM_HOLIDAYS']);
-    expect(problemsOf({ ...MINIMAL, COMMITTEE_RHYTHM: '2e samedi 10:00' }).problems).toEqual([expect.stringContaining('2e mardi 14:00')]);
-    expect(problemsOf({ ...MINIMAL, PLATFORM_HOLIDAYS: 'FR-75' }).problems).toEqual([expect.stringContaining('PLATFORM_HOLIDAYS')]);
+    expect(problemsOf({ ...MINIMAL, COMMITTEE_RHYTHM: '2e samedi 10:00' }).problems).toEqual([
+      expect.stringContaining('2e mardi 14:00'),
+    ]);
+    expect(problemsOf({ ...MINIMAL, PLATFORM_HOLIDAYS: 'FR-75' }).problems).toEqual([
+      expect.stringContaining('PLATFORM_HOLIDAYS'),
+    ]);
   });
 
   it('refuses LOG_LEVEL=debug in production, on its own line beside the other problems', () => {
-    expect(problemsOf({ ...MINIMAL, NODE_ENV: 'production', LOG_LEVEL: 'debug' }).problems).toEqual([expect.stringMatching(/^LOG_LEVEL: debug is refused when NODE_ENV=production/)]);
+    expect(problemsOf({ ...MINIMAL, NODE_ENV: 'production', LOG_LEVEL: 'debug' }).problems).toEqual([
+      expect.stringMatching(/^LOG_LEVEL: debug is refused when NODE_ENV=production/),
+    ]);
     const { problems } = problemsOf({ ...MINIMAL, NODE_ENV: 'production', LOG_LEVEL: 'debug', PORT: 'http' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT']);
     // Elsewhere debug stays allowed, and production takes every other level.
@@ -180,26 +245,58 @@ describe('loadConfig', () => {
   });
 
   it('reads the start-up and health settings, and refuses what is not a number', () => {
-    expect(loadConfig({ ...MINIMAL, DATABASE_CONNECT_RETRIES: '0', DATABASE_RETRY_MAX_DELAY_SECONDS: '0.5', HEALTH_PORT: '9090', READY_OUTBOX_MAX_DELAY_SECONDS: '120' })).toMatchObject({
+    expect(
+      loadConfig({
+        ...MINIMAL,
+        DATABASE_CONNECT_RETRIES: '0',
+        DATABASE_RETRY_MAX_DELAY_SECONDS: '0.5',
+        HEALTH_PORT: '9090',
+        READY_OUTBOX_MAX_DELAY_SECONDS: '120',
+      }),
+    ).toMatchObject({
       DATABASE_CONNECT_RETRIES: 0,
       DATABASE_RETRY_MAX_DELAY_SECONDS: 0.5,
       HEALTH_PORT: 9090,
       READY_OUTBOX_MAX_DELAY_SECONDS: 120,
     });
-    const { problems } = problemsOf({ ...MINIMAL, DATABASE_CONNECT_RETRIES: 'souvent', DATABASE_RETRY_MAX_DELAY_SECONDS: '0', HEALTH_PORT: '70000', READY_OUTBOX_MAX_DELAY_SECONDS: 'dix' });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_CONNECT_RETRIES', 'DATABASE_RETRY_MAX_DELAY_SECONDS', 'HEALTH_PORT', 'READY_OUTBOX_MAX_DELAY_SECONDS']);
+    const { problems } = problemsOf({
+      ...MINIMAL,
+      DATABASE_CONNECT_RETRIES: 'souvent',
+      DATABASE_RETRY_MAX_DELAY_SECONDS: '0',
+      HEALTH_PORT: '70000',
+      READY_OUTBOX_MAX_DELAY_SECONDS: 'dix',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DATABASE_CONNECT_RETRIES',
+      'DATABASE_RETRY_MAX_DELAY_SECONDS',
+      'HEALTH_PORT',
+      'READY_OUTBOX_MAX_DELAY_SECONDS',
+    ]);
   });
 
   it('points the Web API at a stand-in on this machine, never elsewhere over http nor off slack.com in production', () => {
-    expect(loadConfig({ ...MINIMAL, SLACK_API_URL: 'http://127.0.0.1:4567/api' }).SLACK_API_URL).toBe('http://127.0.0.1:4567/api/');
-    expect(loadConfig({ ...MINIMAL, NODE_ENV: 'production', SLACK_API_URL: 'http://localhost:4567/api/' }).SLACK_API_URL).toBe('http://localhost:4567/api/');
-    expect(loadConfig({ ...MINIMAL, NODE_ENV: 'production', SLACK_API_URL: 'https://slack.com/api/' }).SLACK_API_URL).toBe('https://slack.com/api/');
-    expect(loadConfig({ ...MINIMAL, SLACK_API_URL: 'https://slack-relay.example.org/api/' }).SLACK_API_URL).toBe('https://slack-relay.example.org/api/');
-    expect(problemsOf({ ...MINIMAL, SLACK_API_URL: 'http://slack-relay.example.org/api/' }).problems).toEqual([expect.stringMatching(/^SLACK_API_URL: http:\/\/ is only accepted on loopback/)]);
-    expect(problemsOf({ ...MINIMAL, SLACK_API_URL: 'pas une url' }).problems).toEqual([expect.stringMatching(/^SLACK_API_URL: /)]);
-    expect(problemsOf({ ...MINIMAL, NODE_ENV: 'production', SLACK_API_URL: 'https://slack-relay.example.org/api/' }).problems).toEqual([
-      expect.stringMatching(/^SLACK_API_URL: refused when NODE_ENV=production/),
+    expect(loadConfig({ ...MINIMAL, SLACK_API_URL: 'http://127.0.0.1:4567/api' }).SLACK_API_URL).toBe(
+      'http://127.0.0.1:4567/api/',
+    );
+    expect(
+      loadConfig({ ...MINIMAL, NODE_ENV: 'production', SLACK_API_URL: 'http://localhost:4567/api/' }).SLACK_API_URL,
+    ).toBe('http://localhost:4567/api/');
+    expect(
+      loadConfig({ ...MINIMAL, NODE_ENV: 'production', SLACK_API_URL: 'https://slack.com/api/' }).SLACK_API_URL,
+    ).toBe('https://slack.com/api/');
+    expect(loadConfig({ ...MINIMAL, SLACK_API_URL: 'https://slack-relay.example.org/api/' }).SLACK_API_URL).toBe(
+      'https://slack-relay.example.org/api/',
+    );
+    expect(problemsOf({ ...MINIMAL, SLACK_API_URL: 'http://slack-relay.example.org/api/' }).problems).toEqual([
+      expect.stringMatching(/^SLACK_API_URL: http:\/\/ is only accepted on loopback/),
     ]);
+    expect(problemsOf({ ...MINIMAL, SLACK_API_URL: 'pas une url' }).problems).toEqual([
+      expect.stringMatching(/^SLACK_API_URL: /),
+    ]);
+    expect(
+      problemsOf({ ...MINIMAL, NODE_ENV: 'production', SLACK_API_URL: 'https://slack-relay.example.org/api/' })
+        .problems,
+    ).toEqual([expect.stringMatching(/^SLACK_API_URL: refused when NODE_ENV=production/)]);
   });
 
   it('refuses a time zone that does not exist', () => {
@@ -231,7 +328,10 @@ describe('starting a deployment without its Slack configuration', () => {
     expect(code).toBe(1);
     const lines = stderr.split('\n');
     for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'DATABASE_URL']) {
-      expect(lines.filter((l) => l.includes(name)), `${name} in:\n${stderr}`).toHaveLength(1);
+      expect(
+        lines.filter((l) => l.includes(name)),
+        `${name} in:\n${stderr}`,
+      ).toHaveLength(1);
     }
     for (const output of [stderr, stdout]) {
       expect(output).not.toContain('S3cr3t-Pa55');
@@ -242,10 +342,19 @@ describe('starting a deployment without its Slack configuration', () => {
 
 describe('starting in production at LOG_LEVEL=debug', () => {
   it('exits with code 1 and says why on one line, before touching Slack or the database', async () => {
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...MINIMAL, NODE_ENV: 'production', LOG_LEVEL: 'debug', DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...MINIMAL,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'debug',
+      DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none',
+    };
     const { code, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/main.ts'], env);
     expect(code).toBe(1);
-    expect(stderr.split('\n').filter((l) => l.includes('LOG_LEVEL'))).toEqual([expect.stringContaining('debug is refused when NODE_ENV=production')]);
+    expect(stderr.split('\n').filter((l) => l.includes('LOG_LEVEL'))).toEqual([
+      expect.stringContaining('debug is refused when NODE_ENV=production'),
+    ]);
     expect(stderr).not.toContain(MINIMAL.SLACK_SIGNING_SECRET);
   });
 });

@@ -22,7 +22,11 @@ let base: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   fake = await startFakeSlack();
-  const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-health-test', SLACK_SIGNING_SECRET: 'health-signing-secret', READY_OUTBOX_MAX_DELAY_SECONDS: '300' });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-health-test',
+    SLACK_SIGNING_SECRET: 'health-signing-secret',
+    READY_OUTBOX_MAX_DELAY_SECONDS: '300',
+  });
   platform = createPlatformApp({
     config,
     db: db.prisma,
@@ -46,7 +50,14 @@ async function get(url: string) {
 
 const owed = (minutesAgo: number) =>
   db.prisma.outboxMessage.create({
-    data: { dedupeKey: `health-${minutesAgo}-${Date.now()}`, kind: 'test', recipient: 'U0HEALTH', data: {}, nextAttemptAt: new Date(Date.now() - minutesAgo * 60_000), createdAt: new Date(Date.now() - minutesAgo * 60_000) },
+    data: {
+      dedupeKey: `health-${minutesAgo}-${Date.now()}`,
+      kind: 'test',
+      recipient: 'U0HEALTH',
+      data: {},
+      nextAttemptAt: new Date(Date.now() - minutesAgo * 60_000),
+      createdAt: new Date(Date.now() - minutesAgo * 60_000),
+    },
   });
 
 describe('in HTTP mode, beside /slack/events', () => {
@@ -62,7 +73,11 @@ describe('in HTTP mode, beside /slack/events', () => {
     expect((await get(`${base}/readyz`)).status).toBe(200);
     // Due for ten minutes (the threshold is five): nobody delivers.
     const stuck = await owed(10);
-    expect(await get(`${base}/readyz`)).toEqual({ status: 503, body: { status: 'not_ready', reason: 'outbox' }, cache: 'no-store' });
+    expect(await get(`${base}/readyz`)).toEqual({
+      status: 503,
+      body: { status: 'not_ready', reason: 'outbox' },
+      cache: 'no-store',
+    });
     await db.prisma.outboxMessage.update({ where: { id: stuck.id }, data: { status: 'sent', sentAt: new Date() } });
     expect((await get(`${base}/readyz`)).status).toBe(200);
     await db.prisma.outboxMessage.deleteMany({ where: { id: { in: [recent.id, stuck.id] } } });
@@ -71,10 +86,16 @@ describe('in HTTP mode, beside /slack/events', () => {
   });
 
   it('is not ready while a migration this version needs is missing', async () => {
-    const [last] = await db.query<{ id: string; migration_name: string }>('SELECT id, migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1');
+    const [last] = await db.query<{ id: string; migration_name: string }>(
+      'SELECT id, migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1',
+    );
     await db.query('UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE id = $1', [last!.id]);
     try {
-      expect(await get(`${base}/readyz`)).toEqual({ status: 503, body: { status: 'not_ready', reason: 'migrations' }, cache: 'no-store' });
+      expect(await get(`${base}/readyz`)).toEqual({
+        status: 503,
+        body: { status: 'not_ready', reason: 'migrations' },
+        cache: 'no-store',
+      });
     } finally {
       await db.query('UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE id = $1', [last!.id]);
     }
@@ -106,7 +127,11 @@ describe('in Socket Mode, on HEALTH_PORT', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
     const unreachable = openDatabase({ databaseUrl: `postgresql://postgres:some-password@127.0.0.1:${port}/nowhere` });
-    const server = await startHealthServer(0, readinessCheck(unreachable.prisma, { maxOutboxDelayMs: 300_000 }), '127.0.0.1');
+    const server = await startHealthServer(
+      0,
+      readinessCheck(unreachable.prisma, { maxOutboxDelayMs: 300_000 }),
+      '127.0.0.1',
+    );
     try {
       const url = `http://127.0.0.1:${server.port}`;
       expect((await get(`${url}/healthz`)).status).toBe(200);

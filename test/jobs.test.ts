@@ -24,7 +24,16 @@ describe('scheduled jobs', () => {
     const capteur = await makeMember(db.prisma, 'UJOBS1', ['capteur'], structure.id);
     const company = await makeCompany(db.prisma, { name: 'Ateliers du Cher' });
     const parsed = parseVisitReport(
-      { submissionKey: 'jobs-1', companyId: company.id, visitDate: '2026-01-15', channel: 'sur_site', stakesHigh: ['numerique'], needs: 'Site web', diagnostic: 'À accompagner', consentToShare: 'oui' },
+      {
+        submissionKey: 'jobs-1',
+        companyId: company.id,
+        visitDate: '2026-01-15',
+        channel: 'sur_site',
+        stakesHigh: ['numerique'],
+        needs: 'Site web',
+        diagnostic: 'À accompagner',
+        consentToShare: 'oui',
+      },
       '2026-11-27',
     );
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
@@ -35,7 +44,9 @@ describe('scheduled jobs', () => {
     try {
       const sent = await t.fake.waitFor('chat.postMessage', (a) => a.channel === 'UJOBS1');
       expect(String(sent.args.text)).toContain('Ateliers du Cher');
-      await expect.poll(() => db.prisma.outboxMessage.findFirst({ select: { status: true } })).toEqual({ status: 'sent' });
+      await expect
+        .poll(() => db.prisma.outboxMessage.findFirst({ select: { status: true } }))
+        .toEqual({ status: 'sent' });
     } finally {
       await jobs.stop();
     }

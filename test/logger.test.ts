@@ -13,11 +13,23 @@ function capture() {
       done();
     },
   });
-  return { stream, lines, text: () => lines.join('\n'), records: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    stream,
+    lines,
+    text: () => lines.join('\n'),
+    records: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 const BOT_TOKEN = 'xoxb-123-abc';
-const SECRETS = [BOT_TOKEN, 'xoxp-987-user', 'xapp-1-A0-555-zzz', 'shh-signing-secret', 'Bearer xoxb-777-def', 'xoxb-777-def'];
+const SECRETS = [
+  BOT_TOKEN,
+  'xoxp-987-user',
+  'xapp-1-A0-555-zzz',
+  'shh-signing-secret',
+  'Bearer xoxb-777-def',
+  'xoxb-777-def',
+];
 
 function expectNoSecret(text: string) {
   for (const secret of SECRETS) expect(text).not.toContain(secret);
@@ -33,7 +45,12 @@ describe('createLogger', () => {
 
     expectNoSecret(out.text());
     const [first] = out.records();
-    expect(first).toMatchObject({ msg: 'calling Slack', visitId: 'v1', token: '[secret]', headers: { authorization: '[secret]' } });
+    expect(first).toMatchObject({
+      msg: 'calling Slack',
+      visitId: 'v1',
+      token: '[secret]',
+      headers: { authorization: '[secret]' },
+    });
   });
 
   it('never writes a Slack token found in a message or a value', () => {
@@ -43,11 +60,16 @@ describe('createLogger', () => {
     log.warn({ url: `https://slack.com/api/chat.postMessage?token=${BOT_TOKEN}` }, 'retrying');
     log.info({ deep: { deeper: { config: { headers: { Authorization: 'Bearer xoxb-777-def' } } } } }, 'axios error');
     log.info('app token %s', 'xapp-1-A0-555-zzz');
-    log.child({ module: 'jobs' }).info({ db: 'postgresql://app:pw-s3cret@db.internal:5432/plateforme' }, `child ${BOT_TOKEN}`);
+    log
+      .child({ module: 'jobs' })
+      .info({ db: 'postgresql://app:pw-s3cret@db.internal:5432/plateforme' }, `child ${BOT_TOKEN}`);
 
     expect(out.lines).toHaveLength(5);
     expect(out.text()).not.toContain('pw-s3cret');
-    expect(out.records()[4]).toMatchObject({ module: 'jobs', db: 'postgresql://app:[secret]@db.internal:5432/plateforme' });
+    expect(out.records()[4]).toMatchObject({
+      module: 'jobs',
+      db: 'postgresql://app:[secret]@db.internal:5432/plateforme',
+    });
     expectNoSecret(out.text());
     expect(out.records()[0]!.msg).toBe('posting with [secret]');
   });
@@ -103,7 +125,11 @@ describe('boltLogger', () => {
     const fake = await startFakeSlack();
     try {
       const out = capture();
-      const client = new WebClient('xoxb-123-abc', { slackApiUrl: fake.url, logger: boltLogger(createLogger('debug', out.stream)), retryConfig: { retries: 0 } });
+      const client = new WebClient('xoxb-123-abc', {
+        slackApiUrl: fake.url,
+        logger: boltLogger(createLogger('debug', out.stream)),
+        retryConfig: { retries: 0 },
+      });
       await client.chat.postMessage({ channel: 'C0CONTACTS', text: 'Contact : Mme CORBIER-LOG-5170, 06 98 76 54 32' });
       expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
       expect(out.text()).not.toContain('CORBIER-LOG-5170');
@@ -116,7 +142,10 @@ describe('boltLogger', () => {
   it('keeps the message of an error it is given', () => {
     const out = capture();
     const bolt = boltLogger(createLogger('debug', out.stream));
-    bolt.error('An unhandled error occurred while Bolt processed an event', new Error('view_submission handler exploded'));
+    bolt.error(
+      'An unhandled error occurred while Bolt processed an event',
+      new Error('view_submission handler exploded'),
+    );
 
     const [record] = out.records();
     expect(record).toMatchObject({ level: 50, name: 'bolt' });

@@ -10,12 +10,22 @@ const raw = readFileSync(new URL('../manifest.yml', import.meta.url), 'utf8');
 const manifest = parse(raw) as {
   features: { slash_commands: { command: string; description: string }[]; app_home: { home_tab_enabled: boolean } };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { bot_events: string[] }; interactivity: { is_enabled: boolean }; socket_mode_enabled: boolean };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+  };
 };
 
 /** Registers the app's listeners on a recorder instead of Bolt, to see exactly what is wired. */
 function registered() {
-  const seen = { command: [] as string[], event: [] as string[], view: [] as string[], action: [] as string[], options: [] as string[] };
+  const seen = {
+    command: [] as string[],
+    event: [] as string[],
+    view: [] as string[],
+    action: [] as string[],
+    options: [] as string[],
+  };
   const recorder = Object.fromEntries(
     Object.keys(seen).map((kind) => [kind, (id: string) => void seen[kind as keyof typeof seen].push(String(id))]),
   );

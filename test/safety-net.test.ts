@@ -32,7 +32,10 @@ describe('the safety net for stray rejections', () => {
     expect(result.stdout).toContain('still serving');
     const line = result.stdout.split('\n').find((l) => l.includes('unhandled rejection'));
     expect(line).toBeDefined();
-    expect(JSON.parse(line!)).toMatchObject({ msg: 'unhandled rejection (the process keeps running)', err: { message: 'a request went wrong' } });
+    expect(JSON.parse(line!)).toMatchObject({
+      msg: 'unhandled rejection (the process keeps running)',
+      err: { message: 'a request went wrong' },
+    });
   });
 
   it('is not there during start-up: a fault then still stops the process', () => {

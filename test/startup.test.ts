@@ -27,10 +27,25 @@ interface Run {
 }
 
 function startApp(env: Record<string, string>): Run {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && !k.startsWith('DATABASE_') && k !== 'TEST_DATABASE_URL' && k !== 'NODE_ENV' && k !== 'PORT'));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) =>
+        !k.startsWith('SLACK_') &&
+        !k.startsWith('DATABASE_') &&
+        k !== 'TEST_DATABASE_URL' &&
+        k !== 'NODE_ENV' &&
+        k !== 'PORT',
+    ),
+  );
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...base, SLACK_BOT_TOKEN: 'xoxb-1111-2222-startup', SLACK_SIGNING_SECRET: 'startup-signing-secret', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...base,
+      SLACK_BOT_TOKEN: 'xoxb-1111-2222-startup',
+      SLACK_SIGNING_SECRET: 'startup-signing-secret',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -41,7 +56,11 @@ function startApp(env: Record<string, string>): Run {
     for (const w of waiters) w();
   });
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const lines = () => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = () =>
+    out
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
@@ -96,7 +115,13 @@ afterAll(async () => {
 
 describe('start-up with the database unreachable', () => {
   it('retries with a JSON line each time, then exits with code 1 and one line saying why', async () => {
-    const run = startApp({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${await freePort()}/nowhere`, DATABASE_CONNECT_RETRIES: '2', DATABASE_RETRY_MAX_DELAY_SECONDS: '0.2', PORT: '0', SLACK_API_URL: fake.url });
+    const run = startApp({
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:${await freePort()}/nowhere`,
+      DATABASE_CONNECT_RETRIES: '2',
+      DATABASE_RETRY_MAX_DELAY_SECONDS: '0.2',
+      PORT: '0',
+      SLACK_API_URL: fake.url,
+    });
     expect(await run.exited).toBe(1);
     expect(run.stderr()).toBe('');
     const lines = run.lines();
@@ -111,51 +136,61 @@ describe('start-up with the database unreachable', () => {
     expect(fake.calls).toEqual([]);
   }, 30_000);
 
-  it.skipIf(!SERVER_URL)('keeps waiting while PostgreSQL is down, and starts normally once it answers', async () => {
-    const server = new pg.Client({ connectionString: SERVER_URL });
-    await server.connect();
-    const name = `pem_startup_${randomBytes(5).toString('hex')}`;
-    await server.query(`CREATE DATABASE "${name}"`);
-    const target = new URL(SERVER_URL!);
-    // PostgreSQL "comes up" when this proxy starts listening on the port the app was given.
-    const port = await freePort();
-    const appPort = await freePort();
-    const url = new URL(SERVER_URL!);
-    url.host = `127.0.0.1:${port}`;
-    url.pathname = `/${name}`;
-    const sockets = new Set<Socket>();
-    let proxy: Server | undefined;
-    const run = startApp({ DATABASE_URL: url.toString(), DATABASE_CONNECT_RETRIES: '60', DATABASE_RETRY_MAX_DELAY_SECONDS: '0.5', PORT: String(appPort), SLACK_API_URL: fake.url });
-    try {
-      await run.waitForLine((l) => l.msg === 'database unreachable, retrying' && l.attempt === 2);
-      proxy = createServer((socket) => {
-        const upstream = connect(Number(target.port || 5432), target.hostname);
-        sockets.add(socket).add(upstream);
-        socket.pipe(upstream).pipe(socket);
-        const end = () => {
-          socket.destroy();
-          upstream.destroy();
-        };
-        socket.on('error', end).on('close', end);
-        upstream.on('error', end).on('close', end);
+  it.skipIf(!SERVER_URL)(
+    'keeps waiting while PostgreSQL is down, and starts normally once it answers',
+    async () => {
+      const server = new pg.Client({ connectionString: SERVER_URL });
+      await server.connect();
+      const name = `pem_startup_${randomBytes(5).toString('hex')}`;
+      await server.query(`CREATE DATABASE "${name}"`);
+      const target = new URL(SERVER_URL!);
+      // PostgreSQL "comes up" when this proxy starts listening on the port the app was given.
+      const port = await freePort();
+      const appPort = await freePort();
+      const url = new URL(SERVER_URL!);
+      url.host = `127.0.0.1:${port}`;
+      url.pathname = `/${name}`;
+      const sockets = new Set<Socket>();
+      let proxy: Server | undefined;
+      const run = startApp({
+        DATABASE_URL: url.toString(),
+        DATABASE_CONNECT_RETRIES: '60',
+        DATABASE_RETRY_MAX_DELAY_SECONDS: '0.5',
+        PORT: String(appPort),
+        SLACK_API_URL: fake.url,
       });
-      await new Promise<void>((resolve) => proxy!.listen(port, '127.0.0.1', resolve));
+      try {
+        await run.waitForLine((l) => l.msg === 'database unreachable, retrying' && l.attempt === 2);
+        proxy = createServer((socket) => {
+          const upstream = connect(Number(target.port || 5432), target.hostname);
+          sockets.add(socket).add(upstream);
+          socket.pipe(upstream).pipe(socket);
+          const end = () => {
+            socket.destroy();
+            upstream.destroy();
+          };
+          socket.on('error', end).on('close', end);
+          upstream.on('error', end).on('close', end);
+        });
+        await new Promise<void>((resolve) => proxy!.listen(port, '127.0.0.1', resolve));
 
-      await run.waitForLine((l) => l.msg === 'Slack app started');
-      const lines = run.lines();
-      expect(lines.find((l) => l.msg === 'database reached')?.attempts).toBeGreaterThanOrEqual(3);
-      expect((lines.find((l) => l.msg === 'database ready')!.applied as string[]).length).toBeGreaterThan(0);
-      const ready = await fetch(`http://127.0.0.1:${appPort}/readyz`);
-      expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok' }]);
-      expect(run.stderr()).toBe('');
-    } finally {
-      await stop(run);
-      for (const s of sockets) s.destroy();
-      proxy?.close();
-      await server.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await server.end();
-    }
-  }, 60_000);
+        await run.waitForLine((l) => l.msg === 'Slack app started');
+        const lines = run.lines();
+        expect(lines.find((l) => l.msg === 'database reached')?.attempts).toBeGreaterThanOrEqual(3);
+        expect((lines.find((l) => l.msg === 'database ready')!.applied as string[]).length).toBeGreaterThan(0);
+        const ready = await fetch(`http://127.0.0.1:${appPort}/readyz`);
+        expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok' }]);
+        expect(run.stderr()).toBe('');
+      } finally {
+        await stop(run);
+        for (const s of sockets) s.destroy();
+        proxy?.close();
+        await server.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await server.end();
+      }
+    },
+    60_000,
+  );
 });
 
 describe('start-up with its port already taken', () => {
@@ -182,11 +217,20 @@ describe('in Socket Mode with HEALTH_PORT', () => {
   it('serves /healthz and /readyz on that port, and nothing else', async () => {
     // A stand-in for Slack's Socket Mode endpoint: the app asks apps.connections.open for it.
     const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-    wss.on('connection', (ws) => ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' }, debug_info: {} })));
+    wss.on('connection', (ws) =>
+      ws.send(
+        JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' }, debug_info: {} }),
+      ),
+    );
     await new Promise((resolve) => wss.once('listening', resolve));
     fake.respondTo('apps.connections.open', { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/` });
     const healthPort = await freePort();
-    const run = startApp({ SLACK_APP_TOKEN: 'xapp-1-A0001-startup', HEALTH_PORT: String(healthPort), PGLITE_DATA_DIR: 'memory://', SLACK_API_URL: fake.url });
+    const run = startApp({
+      SLACK_APP_TOKEN: 'xapp-1-A0001-startup',
+      HEALTH_PORT: String(healthPort),
+      PGLITE_DATA_DIR: 'memory://',
+      SLACK_API_URL: fake.url,
+    });
     try {
       await run.waitForLine((l) => l.msg === 'Slack app started' && l.mode === 'socket');
       const base = `http://127.0.0.1:${healthPort}`;

@@ -99,11 +99,19 @@ describe('shiftLocalDays', () => {
     expect(utcOffsetMinutes(new Date('2026-01-15T12:00:00Z'), 'Europe/Paris')).toBe(60);
     expect(utcOffsetMinutes(new Date('2026-07-15T12:00:00Z'), 'Europe/Paris')).toBe(120);
     // 14:00 in Paris on 2 April (UTC+2) → 14:00 on 26 March (UTC+1).
-    expect(shiftLocalDays(new Date('2026-04-02T12:00:00Z'), -7, 'Europe/Paris').toISOString()).toBe('2026-03-26T13:00:00.000Z');
+    expect(shiftLocalDays(new Date('2026-04-02T12:00:00Z'), -7, 'Europe/Paris').toISOString()).toBe(
+      '2026-03-26T13:00:00.000Z',
+    );
     // 14:00 on 29 October (UTC+1) → 14:00 on 22 October (UTC+2).
-    expect(shiftLocalDays(new Date('2026-10-29T13:00:00Z'), -7, 'Europe/Paris').toISOString()).toBe('2026-10-22T12:00:00.000Z');
+    expect(shiftLocalDays(new Date('2026-10-29T13:00:00Z'), -7, 'Europe/Paris').toISOString()).toBe(
+      '2026-10-22T12:00:00.000Z',
+    );
     // No change of offset: exactly 7 × 24 h; La Réunion has no summer time.
-    expect(shiftLocalDays(new Date('2026-01-20T13:00:00Z'), -7, 'Europe/Paris').toISOString()).toBe('2026-01-13T13:00:00.000Z');
-    expect(shiftLocalDays(new Date('2026-04-02T10:00:00Z'), -7, 'Indian/Reunion').toISOString()).toBe('2026-03-26T10:00:00.000Z');
+    expect(shiftLocalDays(new Date('2026-01-20T13:00:00Z'), -7, 'Europe/Paris').toISOString()).toBe(
+      '2026-01-13T13:00:00.000Z',
+    );
+    expect(shiftLocalDays(new Date('2026-04-02T10:00:00Z'), -7, 'Indian/Reunion').toISOString()).toBe(
+      '2026-03-26T10:00:00.000Z',
+    );
   });
 });

@@ -9,11 +9,24 @@ import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
 
-const { secret, slackApiUrl, capteurs, databaseUrl } = workerData as { secret: string; slackApiUrl: string; capteurs: string[]; databaseUrl?: string };
+const { secret, slackApiUrl, capteurs, databaseUrl } = workerData as {
+  secret: string;
+  slackApiUrl: string;
+  capteurs: string[];
+  databaseUrl?: string;
+};
 const clientOptions = { slackApiUrl, retryConfig: { retries: 0 } };
 const quietReceiver = () => new HTTPReceiver({ signingSecret: secret, logLevel: LogLevel.ERROR });
 
-const bare = new App({ token: 'xoxb-bench', receiver: quietReceiver(), botId: 'BBOT', botUserId: 'UBOT', tokenVerificationEnabled: false, clientOptions, logLevel: LogLevel.ERROR });
+const bare = new App({
+  token: 'xoxb-bench',
+  receiver: quietReceiver(),
+  botId: 'BBOT',
+  botUserId: 'UBOT',
+  tokenVerificationEnabled: false,
+  clientOptions,
+  logLevel: LogLevel.ERROR,
+});
 bare.command('/visite', async ({ ack }) => ack());
 
 // The embedded database by default (the default deployment); PostgreSQL when given a fresh database.
@@ -21,12 +34,23 @@ const database = databaseUrl ? openDatabase({ databaseUrl }) : openDatabase({ pg
 await database.migrate();
 const structure = await database.prisma.structure.create({ data: { name: 'CCI du Cher', kind: 'cci' } });
 for (const slackUserId of capteurs) {
-  await database.prisma.member.create({ data: { slackUserId, structureId: structure.id, roles: { create: [{ role: 'capteur' }] } } });
+  await database.prisma.member.create({
+    data: { slackUserId, structureId: structure.id, roles: { create: [{ role: 'capteur' }] } },
+  });
 }
 // Alerts page the coordinator about a known company.
-await database.prisma.member.create({ data: { slackUserId: 'UBENCHCOORD', roles: { create: [{ role: 'coordinateur' }] } } });
+await database.prisma.member.create({
+  data: { slackUserId: 'UBENCHCOORD', roles: { create: [{ role: 'coordinateur' }] } },
+});
 const company = await database.prisma.company.create({
-  data: { name: 'Forges de Vierzon', searchName: 'forges de vierzon', nafCode: '25.50A', sectorFamily: 'industrie', headcountBand: '21', commune: 'Vierzon' },
+  data: {
+    name: 'Forges de Vierzon',
+    searchName: 'forges de vierzon',
+    nafCode: '25.50A',
+    sectorFamily: 'industrie',
+    headcountBand: '21',
+    commune: 'Vierzon',
+  },
 });
 const platform = createPlatformApp({
   // Unpaced: the bench measures how fast the app gets an owed message out; in production a
@@ -41,7 +65,11 @@ const platform = createPlatformApp({
 
 const origin = (server: { address(): unknown }) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const listen = { port: 0, host: '127.0.0.1' };
-parentPort!.postMessage({ bare: origin(await bare.start(listen)), platform: origin(await platform.start(listen)), companyId: company.id });
+parentPort!.postMessage({
+  bare: origin(await bare.start(listen)),
+  platform: origin(await platform.start(listen)),
+  companyId: company.id,
+});
 parentPort!.on('message', async (m) => {
   if (m === 'close') {
     await bare.stop();

@@ -1,5 +1,13 @@
 import { existsSync } from 'node:fs';
-import { backupPglite, backupPostgres, BackupError, defaultBackupFile, moveToPostgres, restorePglite, restorePostgres } from './backup.js';
+import {
+  backupPglite,
+  backupPostgres,
+  BackupError,
+  defaultBackupFile,
+  moveToPostgres,
+  restorePglite,
+  restorePostgres,
+} from './backup.js';
 
 /**
  * npm run db:backup [-- <file>], npm run db:restore -- <file> [--force],
@@ -52,7 +60,8 @@ export async function runDbCommand(command: Command, argv: string[], io: CliIo):
           io.err(`${USAGE[command]}\nThe target must be a PostgreSQL URL.`);
           return 2;
         }
-        if (!existsSync(dataDir)) throw new BackupError(`No embedded database in ${dataDir} (PGLITE_DATA_DIR): nothing to move.`);
+        if (!existsSync(dataDir))
+          throw new BackupError(`No embedded database in ${dataDir} (PGLITE_DATA_DIR): nothing to move.`);
         await moveToPostgres(dataDir, url, { log });
         return 0;
       }

@@ -136,7 +136,10 @@ export async function tableCounts(query: Query): Promise<TableCount[]> {
   return counts;
 }
 
-const pgliteQuery = (db: PGlite): Query => async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows;
+const pgliteQuery =
+  (db: PGlite): Query =>
+  async <T>(sql: string, params?: unknown[]) =>
+    (await db.query<T>(sql, params)).rows;
 
 /** The tables holding rows, one a line, then how many are empty. */
 export function formatCounts(counts: TableCount[]): string {
@@ -176,7 +179,9 @@ export async function backupPglite(dataDir: string, file: string, options: Backu
     const counts = await tableCounts(pgliteQuery(db));
     const tarball = await db.dumpDataDir('gzip');
     await writeAtomically(file, new Uint8Array(await tarball.arrayBuffer()));
-    log(`Backup of the embedded database ${dataDir} written to ${file} (${formatSize(tarball.size)}):\n${formatCounts(counts)}`);
+    log(
+      `Backup of the embedded database ${dataDir} written to ${file} (${formatSize(tarball.size)}):\n${formatCounts(counts)}`,
+    );
     return counts;
   } finally {
     await db.close();
@@ -233,7 +238,9 @@ export async function restorePglite(file: string, dataDir: string, options: Back
     await rm(dataDir, { recursive: true });
   }
   await rename(staging, dataDir);
-  log(`Embedded database restored from ${file} into ${dataDir}${aside ? ` (the previous one kept as ${aside})` : ''}:\n${formatCounts(counts)}`);
+  log(
+    `Embedded database restored from ${file} into ${dataDir}${aside ? ` (the previous one kept as ${aside})` : ''}:\n${formatCounts(counts)}`,
+  );
   return counts;
 }
 
@@ -280,7 +287,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
         ),
       ),
     );
-    child.on('close', (code) => (code === 0 ? resolvePromise() : reject(new BackupError(`${command} failed (exit ${code}):\n${stderr.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolvePromise() : reject(new BackupError(`${command} failed (exit ${code}):\n${stderr.trim()}`)),
+    );
   });
 }
 
@@ -298,7 +307,10 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
-const clientQuery = (client: pg.Client): Query => async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[];
+const clientQuery =
+  (client: pg.Client): Query =>
+  async <T>(sql: string, params?: unknown[]) =>
+    (await client.query(sql, params)).rows as T[];
 
 /** pg_dump in its custom format (compressed, restored selectively by pg_restore). */
 export async function backupPostgres(url: string, file: string, options: BackupOptions = {}): Promise<TableCount[]> {
@@ -315,7 +327,9 @@ export async function backupPostgres(url: string, file: string, options: BackupO
     await rm(tmp, { force: true });
     throw error;
   }
-  log(`Backup of ${redactUrl(url)} written to ${file} (${formatSize((await stat(file)).size)}):\n${formatCounts(counts)}`);
+  log(
+    `Backup of ${redactUrl(url)} written to ${file} (${formatSize((await stat(file)).size)}):\n${formatCounts(counts)}`,
+  );
   return counts;
 }
 
@@ -360,7 +374,19 @@ export async function restorePostgres(file: string, url: string, options: Backup
     );
   }
   const { url: bare, env } = pgToolConnection(url);
-  await run('pg_restore', ['--no-owner', '--no-acl', '--exit-on-error', '--single-transaction', ...(existing.length ? ['--clean', '--if-exists'] : []), `--dbname=${bare}`, file], env);
+  await run(
+    'pg_restore',
+    [
+      '--no-owner',
+      '--no-acl',
+      '--exit-on-error',
+      '--single-transaction',
+      ...(existing.length ? ['--clean', '--if-exists'] : []),
+      `--dbname=${bare}`,
+      file,
+    ],
+    env,
+  );
   const counts = await withClient(url, (client) => tableCounts(clientQuery(client)));
   log(`${file} restored into ${redactUrl(url)}:\n${formatCounts(counts)}`);
   return counts;
@@ -380,9 +406,13 @@ export async function foreignKeyOrder(query: Query, tables: string[]): Promise<s
   const ordered: string[] = [];
   const done = new Set<string>();
   while (ordered.length < tables.length) {
-    const ready = tables.filter((t) => !done.has(t) && [...parents.get(t)!].every((p) => done.has(p) || !parents.has(p)));
+    const ready = tables.filter(
+      (t) => !done.has(t) && [...parents.get(t)!].every((p) => done.has(p) || !parents.has(p)),
+    );
     if (!ready.length) {
-      throw new BackupError(`Cannot order the tables by their foreign keys (a cycle among ${tables.filter((t) => !done.has(t)).join(', ')}).`);
+      throw new BackupError(
+        `Cannot order the tables by their foreign keys (a cycle among ${tables.filter((t) => !done.has(t)).join(', ')}).`,
+      );
     }
     for (const t of ready) {
       ordered.push(t);
@@ -429,9 +459,14 @@ export async function moveToPostgres(dataDir: string, url: string, options: { lo
     // Empty: nothing at all, or the app's schema with no rows (a first attempt that failed in the copy).
     const existing = await existingObjects(target);
     if (existing.length) {
-      const reason = await notResumable(target, migrations.map((m) => m.name));
+      const reason = await notResumable(
+        target,
+        migrations.map((m) => m.name),
+      );
       if (reason) {
-        throw new BackupError(`${redactUrl(url)} is not empty (${reason}): the move goes into a new, empty PostgreSQL database only (createdb, then run again with its URL).`);
+        throw new BackupError(
+          `${redactUrl(url)} is not empty (${reason}): the move goes into a new, empty PostgreSQL database only (createdb, then run again with its URL).`,
+        );
       }
     }
     const source = new PGlite(dataDir);
@@ -456,7 +491,8 @@ export async function moveToPostgres(dataDir: string, url: string, options: { lo
       const tables = await foreignKeyOrder(from, await appTables(from));
       const targetTables = new Set(await appTables(target));
       const missing = tables.filter((t) => !targetTables.has(t));
-      if (missing.length) throw new BackupError(`The target lacks tables the embedded database has: ${missing.join(', ')}.`);
+      if (missing.length)
+        throw new BackupError(`The target lacks tables the embedded database has: ${missing.join(', ')}.`);
 
       const result: MoveResult = { tables: [] };
       await client.query('BEGIN');
@@ -465,15 +501,23 @@ export async function moveToPostgres(dataDir: string, url: string, options: { lo
           await copyTable(from, client, table);
           const [a, b] = [await tableDigest(from, table), await tableDigest(target, table)];
           result.tables.push({ table, source: a.rows, target: b.rows });
-          if (a.rows !== b.rows) throw new BackupError(`${table}: ${a.rows} rows in the embedded database, ${b.rows} copied. Nothing was kept.`);
-          if (a.digest !== b.digest) throw new BackupError(`${table}: the rows copied differ from the embedded database's. Nothing was kept.`);
+          if (a.rows !== b.rows)
+            throw new BackupError(
+              `${table}: ${a.rows} rows in the embedded database, ${b.rows} copied. Nothing was kept.`,
+            );
+          if (a.digest !== b.digest)
+            throw new BackupError(`${table}: the rows copied differ from the embedded database's. Nothing was kept.`);
         }
         // Sequences (the outbox's order) continue where they were.
         const sequences = await from<{ name: string; last_value: string | null }>(
           `SELECT sequencename AS name, last_value::text FROM pg_sequences WHERE schemaname = 'public'`,
         );
         for (const s of sequences) {
-          if (s.last_value !== null) await client.query(`SELECT setval($1::regclass, $2::bigint, true)`, [`public.${ident(s.name)}`, s.last_value]);
+          if (s.last_value !== null)
+            await client.query(`SELECT setval($1::regclass, $2::bigint, true)`, [
+              `public.${ident(s.name)}`,
+              s.last_value,
+            ]);
         }
         await client.query('COMMIT');
       } catch (error) {
@@ -524,7 +568,9 @@ async function copyTable(from: Query, client: pg.Client, table: string): Promise
     size = 0;
   };
   for (let offset = 0; ; offset += READ_BATCH_ROWS) {
-    const rows = await from<{ j: string }>(`SELECT row_to_json(t)::text AS j FROM ${ident(table)} t ORDER BY t.ctid LIMIT ${READ_BATCH_ROWS} OFFSET ${offset}`);
+    const rows = await from<{ j: string }>(
+      `SELECT row_to_json(t)::text AS j FROM ${ident(table)} t ORDER BY t.ctid LIMIT ${READ_BATCH_ROWS} OFFSET ${offset}`,
+    );
     for (const { j } of rows) {
       if (size + j.length > WRITE_BATCH_CHARS) await flush();
       batch.push(j);

@@ -26,7 +26,10 @@ export interface Migration {
 
 export async function readMigrations(dir: URL = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(new URL(`${name}/migration.sql`, dir), 'utf8');
@@ -63,7 +66,9 @@ export async function applyMigrations(db: SqlSession, migrations?: Migration[]):
       const checksum = applied.get(migration.name);
       if (checksum !== undefined) {
         if (checksum !== migration.checksum) {
-          throw new Error(`Migration ${migration.name} was changed after it was applied; write a new migration instead.`);
+          throw new Error(
+            `Migration ${migration.name} was changed after it was applied; write a new migration instead.`,
+          );
         }
         continue;
       }

@@ -17,12 +17,18 @@ const BYTES_PATCHED = Symbol('bytesPatched');
  * as bytea. Decoded here, once, on the query path every queryable (and transaction) shares.
  */
 function decodeBytesArguments(queryable: object): void {
-  let proto: Record<string | symbol, unknown> | null = Object.getPrototypeOf(queryable) as Record<string | symbol, unknown> | null;
-  while (proto && !Object.hasOwn(proto, 'performIO')) proto = Object.getPrototypeOf(proto) as Record<string | symbol, unknown> | null;
+  let proto: Record<string | symbol, unknown> | null = Object.getPrototypeOf(queryable) as Record<
+    string | symbol,
+    unknown
+  > | null;
+  while (proto && !Object.hasOwn(proto, 'performIO'))
+    proto = Object.getPrototypeOf(proto) as Record<string | symbol, unknown> | null;
   if (!proto || proto[BYTES_PATCHED]) return;
   const performIO = proto.performIO as (this: unknown, query: Query) => Promise<unknown>;
   proto.performIO = function (this: unknown, query: Query) {
-    const args = query.args.map((arg, i) => (query.argTypes?.[i]?.scalarType === 'bytes' && typeof arg === 'string' ? Buffer.from(arg, 'base64') : arg));
+    const args = query.args.map((arg, i) =>
+      query.argTypes?.[i]?.scalarType === 'bytes' && typeof arg === 'string' ? Buffer.from(arg, 'base64') : arg,
+    );
     return performIO.call(this, { ...query, args });
   };
   proto[BYTES_PATCHED] = true;

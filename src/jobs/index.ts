@@ -21,7 +21,9 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
     outbox: () => ctx.notifier.kick(),
     /** The recruitment alerts' 48 h clock: reminders, then the breach; then their messages go. */
     alertDeadlines: async () => {
-      const done = await runWithLease(ctx.db, 'alert-deadlines', holder, ctx.now(), 5 * 60_000, () => checkAlertDeadlines(ctx.db, ctx.now(), ctx.alerts));
+      const done = await runWithLease(ctx.db, 'alert-deadlines', holder, ctx.now(), 5 * 60_000, () =>
+        checkAlertDeadlines(ctx.db, ctx.now(), ctx.alerts),
+      );
       if (done && done.reminders + done.breaches > 0) ctx.logger.info(done, 'alert deadlines checked');
       await ctx.notifier.kick();
     },
@@ -32,19 +34,26 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
      */
     committeeAgendas: async () => {
       const now = ctx.now();
-      const proposed = await proposeNextSession(ctx.db, now, { ...ctx.committees, leadDays: ctx.committees.agendaDaysBefore });
+      const proposed = await proposeNextSession(ctx.db, now, {
+        ...ctx.committees,
+        leadDays: ctx.committees.agendaDaysBefore,
+      });
       const published = await publishDueAgendas(ctx.db, now, ctx.committees);
       const reminded = await oweCommitteeReminders(ctx.db, now, ctx.committees);
       const held = await holdDueSessions(ctx.db, now);
       const toInform = await oweInformReminders(ctx.db, now, ctx.committees.inform);
-      if (proposed || published + reminded + held + toInform > 0) ctx.logger.info({ proposed: proposed?.occurrence, published, reminded, held, toInform }, 'committee cycle');
+      if (proposed || published + reminded + held + toInform > 0)
+        ctx.logger.info({ proposed: proposed?.occurrence, published, reminded, held, toInform }, 'committee cycle');
       await ctx.notifier.kick();
     },
     /** From the nudge day, the structures behind their visit programme's pace: once a month each. */
     programmeNudges: async () => {
       const now = ctx.now();
       if (!ctx.workingDays.isWorkingDay(now)) return;
-      const nudged = await oweProgrammeNudges(ctx.db, now, { nudgeDay: ctx.programmes.nudgeDay, timeZone: ctx.timeZone });
+      const nudged = await oweProgrammeNudges(ctx.db, now, {
+        nudgeDay: ctx.programmes.nudgeDay,
+        timeZone: ctx.timeZone,
+      });
       if (nudged > 0) ctx.logger.info({ nudged }, 'programme nudges');
       await ctx.notifier.kick();
     },
@@ -52,7 +61,9 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
     quarterlyIndicators: async () => {
       const now = ctx.now();
       if (!ctx.workingDays.isWorkingDay(now)) return;
-      const frozen = await runWithLease(ctx.db, 'quarterly-indicators', holder, now, 10 * 60_000, () => oweQuarterlyIndicators(ctx.db, now, { timeZone: ctx.timeZone, channelId: ctx.steering.channelId }));
+      const frozen = await runWithLease(ctx.db, 'quarterly-indicators', holder, now, 10 * 60_000, () =>
+        oweQuarterlyIndicators(ctx.db, now, { timeZone: ctx.timeZone, channelId: ctx.steering.channelId }),
+      );
       if (frozen) ctx.logger.info(frozen, 'quarterly indicators frozen');
       await ctx.notifier.kick();
     },
@@ -64,7 +75,9 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
     reports: async () => {
       const now = ctx.now();
       if (ctx.workingDays.isWorkingDay(now) && localTime(now, ctx.timeZone) >= '09:00') {
-        const made = await runWithLease(ctx.db, 'yearly-report', holder, now, 15 * 60_000, () => oweYearlyReport(ctx.db, now, { timeZone: ctx.timeZone, channelId: ctx.steering.channelId }));
+        const made = await runWithLease(ctx.db, 'yearly-report', holder, now, 15 * 60_000, () =>
+          oweYearlyReport(ctx.db, now, { timeZone: ctx.timeZone, channelId: ctx.steering.channelId }),
+        );
         if (made) ctx.logger.info({ reportId: made.id }, 'yearly report generated');
       }
       const posted = await deliverOwedReports(ctx.db, ctx.delivery, now);
@@ -94,7 +107,8 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
         const files = await deleteDueExportFiles(ctx.db, ctx.delivery, now, ctx.logger);
         return { anonymised, texts, files };
       });
-      if (done && done.anonymised + done.texts + done.files > 0) ctx.logger.info(done, 'personal data past retention removed');
+      if (done && done.anonymised + done.texts + done.files > 0)
+        ctx.logger.info(done, 'personal data past retention removed');
       await ctx.notifier.kick();
     },
     /** The morning digest of due and overdue actions, on working days (public holidays off). */
@@ -120,7 +134,9 @@ export function startJobs(ctx: AppContext): { stop(): Promise<void> } {
     let running: Promise<void> | null = null;
     return () =>
       (running ??= job()
-        .catch((error: unknown) => ctx.logger.error({ job: name, err: { message: (error as Error).message } }, 'scheduled job failed'))
+        .catch((error: unknown) =>
+          ctx.logger.error({ job: name, err: { message: (error as Error).message } }, 'scheduled job failed'),
+        )
         .finally(() => {
           running = null;
         }));

@@ -10,7 +10,10 @@ import type { CompanyPrefill } from '../views/modals/company-blocks.js';
  */
 export async function companyPrefill(db: Db, text: string, companyId?: string): Promise<CompanyPrefill> {
   if (companyId) {
-    const company = await db.company.findUnique({ where: { id: companyId }, select: { id: true, name: true, siret: true, commune: true } });
+    const company = await db.company.findUnique({
+      where: { id: companyId },
+      select: { id: true, name: true, siret: true, commune: true },
+    });
     return company ? { company: { id: company.id, label: companyLabel(company) } } : {};
   }
   const query = text.trim();

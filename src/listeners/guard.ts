@@ -10,10 +10,15 @@ import { refusalModal } from '../views/modals/administration.js';
 export type Authorisation = { ok: true; actor: Actor } | { ok: false; refusal: string };
 
 /** Every listener asks this first: who is this Slack user, and may they do this? */
-export async function authorise(actors: ActorDirectory, slackUserId: string, permission: Permission): Promise<Authorisation> {
+export async function authorise(
+  actors: ActorDirectory,
+  slackUserId: string,
+  permission: Permission,
+): Promise<Authorisation> {
   const actor = await actors.find(slackUserId);
   if (!actor) return { ok: false, refusal: REFUSALS.unknownMember };
-  if (!can(actor, permission)) return { ok: false, refusal: (REFUSALS as Record<string, string>)[permission] ?? REFUSALS.other };
+  if (!can(actor, permission))
+    return { ok: false, refusal: (REFUSALS as Record<string, string>)[permission] ?? REFUSALS.other };
   return { ok: true, actor };
 }
 
@@ -72,11 +77,22 @@ export function withSubmissionSafetyNet<Args extends { ack: (response?: ViewResp
       await handler({ ...args, ack });
     } catch (error) {
       if (acked) throw error;
-      logger.error({ err: { message: (error as Error).message, stack: (error as Error).stack } }, 'view submission failed before its ack');
+      logger.error(
+        { err: { message: (error as Error).message, stack: (error as Error).stack } },
+        'view submission failed before its ack',
+      );
       await args.ack(
         errorBlockId
           ? { response_action: 'errors', errors: { [errorBlockId]: INCIDENTS.formNotSaved } }
-          : { response_action: 'update', view: { type: 'modal', title: { type: 'plain_text', text: 'Incident' }, close: { type: 'plain_text', text: 'Fermer' }, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: INCIDENTS.actionNotSaved } }] } },
+          : {
+              response_action: 'update',
+              view: {
+                type: 'modal',
+                title: { type: 'plain_text', text: 'Incident' },
+                close: { type: 'plain_text', text: 'Fermer' },
+                blocks: [{ type: 'section', text: { type: 'mrkdwn', text: INCIDENTS.actionNotSaved } }],
+              },
+            },
       );
     }
   };
@@ -101,7 +117,11 @@ export async function openModalForCommand(
  * Says a refusal to whoever clicked a button: in the button's message when it has one (only
  * them), else (App Home, modals) in a small modal.
  */
-export function tellClicker(args: { body: { response_url?: string; trigger_id: string }; respond: RespondFn; client: WebClient }) {
+export function tellClicker(args: {
+  body: { response_url?: string; trigger_id: string };
+  respond: RespondFn;
+  client: WebClient;
+}) {
   return async (text: string): Promise<void> => {
     if (args.body.response_url) await args.respond(ephemeral(text));
     else await args.client.views.open({ trigger_id: args.body.trigger_id, view: refusalModal(text) });

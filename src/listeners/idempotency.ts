@@ -1,4 +1,13 @@
-import { ACTION_BUTTONS, ACTIONS, ALERT_ACTION_IDS, COMMITTEE_BUTTONS, INDICATOR_BUTTONS, PRIVACY_BUTTONS, PROGRAMME_BUTTONS, VIEWS } from '../slack/ids.js';
+import {
+  ACTION_BUTTONS,
+  ACTIONS,
+  ALERT_ACTION_IDS,
+  COMMITTEE_BUTTONS,
+  INDICATOR_BUTTONS,
+  PRIVACY_BUTTONS,
+  PROGRAMME_BUTTONS,
+  VIEWS,
+} from '../slack/ids.js';
 
 /**
  * What makes each form and button safe to receive twice — Slack's retries, a double click, a
@@ -19,20 +28,29 @@ export const VIEW_IDEMPOTENCY: Record<string, string> = {
   [VIEWS.visitReport]: 'submission key: Visit.submissionKey (services/visits/file-visit.ts)',
   [VIEWS.alertReport]: 'submission key: RecruitmentAlert.submissionKey (services/alerts/alerts.ts raiseAlert)',
   [VIEWS.actionCreate]: 'submission key: Action.submissionKey (services/actions/actions.ts createAction)',
-  [VIEWS.actionStatus]: 'submission key: ActionUpdate.submissionKey; and a state guard: the status moves only from the one read',
+  [VIEWS.actionStatus]:
+    'submission key: ActionUpdate.submissionKey; and a state guard: the status moves only from the one read',
   [VIEWS.actionNote]: 'submission key: ActionUpdate.submissionKey (one history row, one message update)',
   [VIEWS.actionDue]: 'submission key: ActionUpdate.submissionKey (one history row, one message update)',
-  [VIEWS.committeePlan]: 'submission key: Committee.submissionKey when planning; moving a session (committeeId) sets the same date and channel again',
-  [VIEWS.structureForm]: 'natural key: the structure name, unique once case and spaces are ignored (a replayed creation is refused as a name taken; an edit writes the same values)',
+  [VIEWS.committeePlan]:
+    'submission key: Committee.submissionKey when planning; moving a session (committeeId) sets the same date and channel again',
+  [VIEWS.structureForm]:
+    'natural key: the structure name, unique once case and spaces are ignored (a replayed creation is refused as a name taken; an edit writes the same values)',
   [VIEWS.memberForm]: 'natural key: Member.slackUserId (upsert; its roles replaced by the same set)',
-  [VIEWS.alertTransmitByEmail]: 'state guard: the alert moves to « transmise » only from the states before it (services/alerts/alerts.ts moveAlert)',
+  [VIEWS.alertTransmitByEmail]:
+    'state guard: the alert moves to « transmise » only from the states before it (services/alerts/alerts.ts moveAlert)',
   [VIEWS.alertOffer]: 'state guard: « offre_enregistree » only from « transmise »',
   [VIEWS.alertClose]: 'state guard: « cloturee » only from an open state',
-  [VIEWS.itemDecision]: 'natural key: the agenda item’s decision, overwritten with the same text (its message updated in place)',
-  [VIEWS.companyInformed]: 'natural key: the agenda item’s informedAt and informedHow, overwritten with the same values',
-  [VIEWS.agendaEdit]: 'natural key: AgendaExclusion (committeeId, companyId) and AgendaItem (committeeId, companyId), under the agendas lock; only while the session is planned',
-  [VIEWS.programme]: 'natural key: VisitProgramme (structureId, year) upserted, ProgrammeTarget (programmeId, companyId | siret) unique',
-  [VIEWS.indicators]: 'natural key: the same choice as the latest IndicatorSet version records nothing new (services/indicators/steering.ts chooseIndicators)',
+  [VIEWS.itemDecision]:
+    'natural key: the agenda item’s decision, overwritten with the same text (its message updated in place)',
+  [VIEWS.companyInformed]:
+    'natural key: the agenda item’s informedAt and informedHow, overwritten with the same values',
+  [VIEWS.agendaEdit]:
+    'natural key: AgendaExclusion (committeeId, companyId) and AgendaItem (committeeId, companyId), under the agendas lock; only while the session is planned',
+  [VIEWS.programme]:
+    'natural key: VisitProgramme (structureId, year) upserted, ProgrammeTarget (programmeId, companyId | siret) unique',
+  [VIEWS.indicators]:
+    'natural key: the same choice as the latest IndicatorSet version records nothing new (services/indicators/steering.ts chooseIndicators)',
 };
 
 export const ACTION_IDEMPOTENCY: Record<string, string> = {
@@ -42,13 +60,15 @@ export const ACTION_IDEMPOTENCY: Record<string, string> = {
   [ACTIONS.openMemberForm]: 'no write: opens the member form',
   [ACTIONS.memberUserPicked]: 'no write: refills the open member form (views.update)',
   [ALERT_ACTION_IDS.prendre_en_charge]: 'state guard: « prise_en_charge » only from « signalee »',
-  [ALERT_ACTION_IDS.transmettre]: 'state guard: « transmise » only from « signalee » or « prise_en_charge » (without France Travail advisers in Slack: no write, opens the e-mail form)',
+  [ALERT_ACTION_IDS.transmettre]:
+    'state guard: « transmise » only from « signalee » or « prise_en_charge » (without France Travail advisers in Slack: no write, opens the e-mail form)',
   [ALERT_ACTION_IDS.enregistrer_offre]: 'no write: opens the offer form (state-guarded itself)',
   [ALERT_ACTION_IDS.diffuser]: 'state guard: « diffusee » only from « offre_enregistree »',
   [ALERT_ACTION_IDS.clore]: 'no write: opens the closing form (state-guarded itself)',
   [ACTION_BUTTONS.create]: 'no write: opens « Créer une action » with a new submission key',
   [ACTION_BUTTONS.createFromAlert]: 'no write: opens « Créer une action » with a new submission key',
-  [ACTION_BUTTONS.start]: 'state guard: « en_cours » only from « a_faire » or « bloquee » (a second click is told the action moved)',
+  [ACTION_BUTTONS.start]:
+    'state guard: « en_cours » only from « a_faire » or « bloquee » (a second click is told the action moved)',
   [ACTION_BUTTONS.status]: 'no write: opens the status form with a new submission key',
   [ACTION_BUTTONS.note]: 'no write: opens the note form with a new submission key',
   [ACTION_BUTTONS.due]: 'no write: opens the due-date form with a new submission key',
@@ -67,5 +87,6 @@ export const ACTION_IDEMPOTENCY: Record<string, string> = {
   [PROGRAMME_BUTTONS.editNext]: 'no write: opens next year’s programme form',
   [INDICATOR_BUTTONS.choose]: 'no write: opens the indicators form',
   [INDICATOR_BUTTONS.chooseNext]: 'no write: opens next year’s indicators form',
-  [PRIVACY_BUTTONS.erase]: 'state guard: a company already erased is not erased again (services/privacy/erasure.ts returns null)',
+  [PRIVACY_BUTTONS.erase]:
+    'state guard: a company already erased is not erased again (services/privacy/erasure.ts returns null)',
 };

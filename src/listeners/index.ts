@@ -2,13 +2,33 @@ import { nameAgendaCompanyButton } from './actions/agenda-naming.js';
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { ALERT_ACTIONS } from '../services/alerts/state-machine.js';
-import { ACTION_BUTTONS, ACTIONS, AGENDA_EDIT_BLOCKS, ALERT_ACTION_IDS, COMMANDS, COMMITTEE_BUTTONS, INDICATOR_BUTTONS, PRIVACY_BUTTONS, PROGRAMME_BLOCKS, PROGRAMME_BUTTONS, VIEWS } from '../slack/ids.js';
+import {
+  ACTION_BUTTONS,
+  ACTIONS,
+  AGENDA_EDIT_BLOCKS,
+  ALERT_ACTION_IDS,
+  COMMANDS,
+  COMMITTEE_BUTTONS,
+  INDICATOR_BUTTONS,
+  PRIVACY_BUTTONS,
+  PROGRAMME_BLOCKS,
+  PROGRAMME_BUTTONS,
+  VIEWS,
+} from '../slack/ids.js';
 import { openProgrammeForm } from './actions/programme-buttons.js';
 import { openIndicatorsForm } from './actions/indicator-buttons.js';
 import { eraseCompanyButton } from './actions/privacy-buttons.js';
 import { indicatorsSubmission } from './views/indicators-form.js';
 import { programmeSubmission } from './views/programme-form.js';
-import { agendaItemButton, cancelCommitteeButton, closeCommitteeButton, openCommitteePlan, openInformed, openSessionForm, publishCommitteeAgenda } from './actions/committee-buttons.js';
+import {
+  agendaItemButton,
+  cancelCommitteeButton,
+  closeCommitteeButton,
+  openCommitteePlan,
+  openInformed,
+  openSessionForm,
+  publishCommitteeAgenda,
+} from './actions/committee-buttons.js';
 import { agendaEditSubmission } from './views/agenda-edit.js';
 import { companyInformedSubmission } from './views/company-informed.js';
 import { itemDecisionSubmission } from './views/item-decision.js';
@@ -16,7 +36,12 @@ import { comiteCommand } from './commands/comite.js';
 import { committeePlanSubmission } from './views/committee-plan.js';
 import { actionButton, openActionCreate } from './actions/action-buttons.js';
 import { actionsCommand } from './commands/actions.js';
-import { actionCreateSubmission, actionDueSubmission, actionNoteSubmission, actionStatusSubmission } from './views/action-forms.js';
+import {
+  actionCreateSubmission,
+  actionDueSubmission,
+  actionNoteSubmission,
+  actionStatusSubmission,
+} from './views/action-forms.js';
 import { alertButtonAction } from './actions/alert-actions.js';
 import { alerteRecrutementCommand } from './commands/alerte-recrutement.js';
 import { closeSubmission, offerSubmission, transmitByEmailSubmission } from './views/alert-forms.js';

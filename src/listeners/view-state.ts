@@ -32,7 +32,9 @@ export function readViewState(values: unknown): Record<string, ViewValue> {
     if (element.selected_options) result[blockId] = element.selected_options.map((o) => o.value);
     else if (element.selected_option) result[blockId] = element.selected_option.value;
     else if (typeof element.selected_date_time === 'number') result[blockId] = String(element.selected_date_time);
-    else result[blockId] = element.value ?? element.selected_date ?? element.selected_user ?? element.selected_conversation ?? undefined;
+    else
+      result[blockId] =
+        element.value ?? element.selected_date ?? element.selected_user ?? element.selected_conversation ?? undefined;
   }
   return result;
 }
@@ -41,13 +43,24 @@ export const asString = (v: ViewValue): string | undefined => (typeof v === 'str
 export const asList = (v: ViewValue): string[] => (Array.isArray(v) ? v : []);
 
 /** A form's text and single-choice fields, read from the modal's state by the block ids it was built with. */
-export function readFields<F extends string>(state: Record<string, ViewValue>, blocks: Record<F, string>): Record<F, string | undefined> {
-  return Object.fromEntries(Object.entries<string>(blocks).map(([field, blockId]) => [field, asString(state[blockId])])) as Record<F, string | undefined>;
+export function readFields<F extends string>(
+  state: Record<string, ViewValue>,
+  blocks: Record<F, string>,
+): Record<F, string | undefined> {
+  return Object.fromEntries(
+    Object.entries<string>(blocks).map(([field, blockId]) => [field, asString(state[blockId])]),
+  ) as Record<F, string | undefined>;
 }
 
 /** Field errors as Slack's `errors` response: each French message next to its field's block. */
-export function fieldErrorsResponse<F extends string>(errors: FieldError<F>[], blocks: Record<F, string>, fallbackBlockId: string) {
-  return errorsResponse(Object.fromEntries(errors.map((e) => [blocks[e.field] ?? fallbackBlockId, errorText(e.code, e.params)])));
+export function fieldErrorsResponse<F extends string>(
+  errors: FieldError<F>[],
+  blocks: Record<F, string>,
+  fallbackBlockId: string,
+) {
+  return errorsResponse(
+    Object.fromEntries(errors.map((e) => [blocks[e.field] ?? fallbackBlockId, errorText(e.code, e.params)])),
+  );
 }
 
 /** Slack's `response_action: "errors"` body: French messages keyed by block_id. */

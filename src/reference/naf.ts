@@ -14,7 +14,9 @@ export interface NafEntry {
 const LEVELS: ReadonlySet<string> = new Set(['section', 'division', 'groupe', 'classe', 'sous-classe']);
 
 function words(s: string): string[] {
-  return foldText(s).split(/[^a-z0-9]+/).filter((w) => w !== '');
+  return foldText(s)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
 }
 
 /** `25.62B`, `2562b`, ` 25.62 B ` → `2562B`: the form used for both lookup and prefix search. */
@@ -92,9 +94,7 @@ export function searchNafSubclasses(query: string, limit = 20): NafEntry[] {
 
   // Codes start with a digit; any other query can only match labels.
   const codePrefix = compactCode(query);
-  const codeMatches = /^\d[\dA-Z]*$/.test(codePrefix)
-    ? subclasses.filter((s) => s.compact.startsWith(codePrefix))
-    : [];
+  const codeMatches = /^\d[\dA-Z]*$/.test(codePrefix) ? subclasses.filter((s) => s.compact.startsWith(codePrefix)) : [];
   const seen = new Set(codeMatches);
 
   const labelMatches: { s: SubclassIndexEntry; rank: number }[] = [];

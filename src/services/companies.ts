@@ -28,7 +28,12 @@ export async function searchCompanies(db: Db, query: string, limit = 20) {
   const select = { id: true, name: true, siret: true, commune: true } as const;
   if (looksLikeSiret(trimmed) || /^\d{3,}$/.test(normaliseSiret(trimmed))) {
     const digits = normaliseSiret(trimmed);
-    return db.company.findMany({ where: { siret: { startsWith: digits }, erasedAt: null }, select, orderBy: { name: 'asc' }, take: limit });
+    return db.company.findMany({
+      where: { siret: { startsWith: digits }, erasedAt: null },
+      select,
+      orderBy: { name: 'asc' },
+      take: limit,
+    });
   }
   const words = searchKey(trimmed).split(' ').filter(Boolean);
   if (words.length === 0) return [];
@@ -50,21 +55,32 @@ export async function validateNewCompany(tx: Tx | Db, input: NewCompanyInput): P
   let siret: string | undefined;
   if (input.siret) {
     const check = checkSiret(input.siret);
-    if (!check.ok) errors.push({ field: 'newSiret', code: check.reason === 'format' ? 'siret_format' : 'siret_checksum' });
+    if (!check.ok)
+      errors.push({ field: 'newSiret', code: check.reason === 'format' ? 'siret_format' : 'siret_checksum' });
     else siret = check.siret;
   }
   if (!findNafSubclass(input.nafCode)) errors.push({ field: 'newNaf', code: 'naf_unknown' });
-  if (!findHeadcountBand(input.headcountBand)) errors.push({ field: 'newHeadcountBand', code: 'headcount_band_unknown' });
-  if (input.postalCode && !/^\d{5}$/.test(input.postalCode)) errors.push({ field: 'newPostalCode', code: 'postal_code_format' });
+  if (!findHeadcountBand(input.headcountBand))
+    errors.push({ field: 'newHeadcountBand', code: 'headcount_band_unknown' });
+  if (input.postalCode && !/^\d{5}$/.test(input.postalCode))
+    errors.push({ field: 'newPostalCode', code: 'postal_code_format' });
   if (siret) {
     const known = await tx.company.findUnique({ where: { siret }, select: { name: true } });
     if (known) errors.push({ field: 'newSiret', code: 'siret_known', params: { name: known.name } });
   } else {
     // Without a SIRET, the same name in the same commune is taken for the same establishment
     // (communes compared like names: « Saint-Éloy » is « saint eloy »).
-    const sameName = await tx.company.findMany({ where: { searchName: searchKey(input.name) }, select: { name: true, commune: true } });
+    const sameName = await tx.company.findMany({
+      where: { searchName: searchKey(input.name) },
+      select: { name: true, commune: true },
+    });
     const known = sameName.find((c) => searchKey(c.commune) === searchKey(input.commune));
-    if (known) errors.push({ field: 'newName', code: 'company_duplicate', params: { name: known.name, commune: known.commune } });
+    if (known)
+      errors.push({
+        field: 'newName',
+        code: 'company_duplicate',
+        params: { name: known.name, commune: known.commune },
+      });
   }
   return errors;
 }
@@ -89,7 +105,12 @@ export async function createCompany(tx: Tx, actor: Actor, input: NewCompanyInput
       createdById: actor.memberId,
     },
   });
-  await audit(tx, { actorSlackId: actor.slackUserId, action: 'company.create', entity: 'Company', entityId: company.id });
+  await audit(tx, {
+    actorSlackId: actor.slackUserId,
+    action: 'company.create',
+    entity: 'Company',
+    entityId: company.id,
+  });
   return company;
 }
 
@@ -144,8 +165,13 @@ export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
   const seesAll = can(viewer, 'readUnsharedVisits');
   const visits = company.visits.map((visit) => {
     const shared =
-      visit.consentToShare || seesAll || visit.capteurId === viewer.memberId || (viewer.structureId !== null && visit.structureId === viewer.structureId);
-    return shared ? { ...visit, shared: true as const } : { id: visit.id, visitDate: visit.visitDate, structure: visit.structure, shared: false as const };
+      visit.consentToShare ||
+      seesAll ||
+      visit.capteurId === viewer.memberId ||
+      (viewer.structureId !== null && visit.structureId === viewer.structureId);
+    return shared
+      ? { ...visit, shared: true as const }
+      : { id: visit.id, visitDate: visit.visitDate, structure: visit.structure, shared: false as const };
   });
   // The company's current warning signs: those of its latest visit the viewer may see.
   const latestShared = visits.find((v) => v.shared);

@@ -29,7 +29,8 @@ export const count = (max: number, min = 0) =>
     const n = Number(s);
     if (n < 0) ctx.addIssue({ code: 'custom', message: 'negative' });
     else if (n < min) ctx.addIssue({ code: 'custom', message: 'too_small', params: { min } });
-    else if (n > max) ctx.addIssue({ code: 'custom', message: max === 100 ? 'percent_range' : 'too_large', params: { max } });
+    else if (n > max)
+      ctx.addIssue({ code: 'custom', message: max === 100 ? 'percent_range' : 'too_large', params: { max } });
     return n;
   });
 
@@ -41,7 +42,11 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, 'invalid_date');
 
-export const email = z.string().trim().max(200, { error: 'too_long' }).pipe(z.email({ error: 'email_format' }));
+export const email = z
+  .string()
+  .trim()
+  .max(200, { error: 'too_long' })
+  .pipe(z.email({ error: 'email_format' }));
 /** French numbers as people write them: 06 12 34 56 78, +33 6 12 34 56 78, 06.12.34.56.78. */
 export const phone = z
   .string()
@@ -72,7 +77,14 @@ export const companyChoiceFields = {
 export type CompanyChoiceForm = { [K in keyof typeof companyChoiceFields]?: string | undefined };
 
 export function checkCompanyChoice(form: CompanyChoiceForm, ctx: z.RefinementCtx): void {
-  const newFields = [form.newSiret, form.newName, form.newNaf, form.newHeadcountBand, form.newCommune, form.newPostalCode];
+  const newFields = [
+    form.newSiret,
+    form.newName,
+    form.newNaf,
+    form.newHeadcountBand,
+    form.newCommune,
+    form.newPostalCode,
+  ];
   const startedNew = newFields.some((v) => v !== undefined);
   if (form.companyId && startedNew) ctx.addIssue({ code: 'custom', path: ['companyId'], message: 'company_both' });
   if (!form.companyId && !startedNew) ctx.addIssue({ code: 'custom', path: ['companyId'], message: 'company_missing' });
@@ -100,7 +112,12 @@ export function companyChoice(form: CompanyChoiceForm) {
 export type CompanyChoice = ReturnType<typeof companyChoice>;
 
 /** At least one way to reach a person (a phone or an e-mail); the error goes on `errorField`. */
-export function requireOneOf(form: Record<string, unknown>, ctx: z.RefinementCtx, fields: readonly string[], errorField: string): void {
+export function requireOneOf(
+  form: Record<string, unknown>,
+  ctx: z.RefinementCtx,
+  fields: readonly string[],
+  errorField: string,
+): void {
   const alreadyRefused = ctx.issues.some((issue) => fields.includes(String(issue.path?.[0])));
   if (!alreadyRefused && fields.every((field) => form[field] === undefined)) {
     ctx.addIssue({ code: 'custom', path: [errorField], message: 'contact_reach_missing' });

@@ -5,7 +5,14 @@ import type { Db } from './db.js';
  * tick and the others skip it. The work itself must still be idempotent (a lease can expire while
  * a slow run goes on); the lease only saves the duplicate effort.
  */
-export async function runWithLease<T>(db: Db, job: string, holder: string, now: Date, leaseMs: number, work: () => Promise<T>): Promise<T | undefined> {
+export async function runWithLease<T>(
+  db: Db,
+  job: string,
+  holder: string,
+  now: Date,
+  leaseMs: number,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
   await db.jobLease.createMany({ data: [{ name: job }], skipDuplicates: true });
   const { count } = await db.jobLease.updateMany({
     where: { name: job, OR: [{ leasedUntil: null }, { leasedUntil: { lt: now } }, { holder }] },

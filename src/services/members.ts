@@ -117,7 +117,12 @@ export async function saveMember(db: Db, actor: Actor, input: MemberInput) {
       action: 'member.save',
       entity: 'Member',
       entityId: member.id,
-      details: { slackUserId: input.slackUserId, structureId: input.structureId, roles: input.roles, active: input.active },
+      details: {
+        slackUserId: input.slackUserId,
+        structureId: input.structureId,
+        roles: input.roles,
+        active: input.active,
+      },
     });
     return member;
   });

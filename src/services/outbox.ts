@@ -76,14 +76,17 @@ export async function claimDue(db: Db, now: Date, options: ClaimOptions = {}): P
  * conversation's pace, another sender's lease): null when nothing is pending.
  */
 export async function nextDueAt(db: Db, now: Date, paceMs = 0): Promise<Date | null> {
-  const heads = await db.$queryRaw<{ nextAttemptAt: Date; createdAt: Date; lockedUntil: Date | null; lastSentAt: Date | null }[]>`
+  const heads = await db.$queryRaw<
+    { nextAttemptAt: Date; createdAt: Date; lockedUntil: Date | null; lastSentAt: Date | null }[]
+  >`
     SELECT head."nextAttemptAt", head."createdAt", head."lockedUntil",
            (SELECT max(s."sentAt") FROM "OutboxMessage" s WHERE s.recipient = head.recipient) AS "lastSentAt"
       FROM (SELECT DISTINCT ON (recipient) recipient, "nextAttemptAt", "createdAt", "lockedUntil"
               FROM "OutboxMessage" WHERE status = 'pending' ORDER BY recipient, seq) head`;
   let next: number | null = null;
   for (const head of heads) {
-    const due = head.nextAttemptAt.getTime() === head.createdAt.getTime() ? now.getTime() : head.nextAttemptAt.getTime();
+    const due =
+      head.nextAttemptAt.getTime() === head.createdAt.getTime() ? now.getTime() : head.nextAttemptAt.getTime();
     const paced = head.lastSentAt && paceMs > 0 ? head.lastSentAt.getTime() + paceMs : 0;
     const free = head.lockedUntil ? head.lockedUntil.getTime() : 0;
     const at = Math.max(due, paced, free);

@@ -27,7 +27,10 @@ export async function saveStructure(db: Db, actor: Actor, input: StructureInput)
     // Compared here rather than with `mode: 'insensitive'`, which Prisma turns into ILIKE: a name
     // holding « _ » or « % » would then match other names. Structures are a few dozen rows.
     const key = sameNameKey(name);
-    const others = await tx.structure.findMany({ where: input.id ? { NOT: { id: input.id } } : {}, select: { name: true } });
+    const others = await tx.structure.findMany({
+      where: input.id ? { NOT: { id: input.id } } : {},
+      select: { name: true },
+    });
     if (others.some((other) => sameNameKey(other.name) === key)) throw new UserError('structure_name_taken', 'name');
     const data = { name, kind: input.kind, active: input.active };
     const structure = input.id

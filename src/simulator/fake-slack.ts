@@ -151,7 +151,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -231,36 +234,67 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         workspace.homes.set(String(args.user_id ?? ''), asView(args.view));
         return;
       case 'chat.postMessage':
-        workspace.messages.push({ channel: String(answered.channel), ts: String(answered.ts), text: String(args.text ?? ''), blocks: asBlocks(args.blocks), ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}) });
+        workspace.messages.push({
+          channel: String(answered.channel),
+          ts: String(answered.ts),
+          text: String(args.text ?? ''),
+          blocks: asBlocks(args.blocks),
+          ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}),
+        });
         return;
       case 'chat.update': {
         const message = workspace.messages.find((m) => m.ts === args.ts && m.channel === args.channel);
-        if (message) Object.assign(message, { text: String(args.text ?? message.text), blocks: asBlocks(args.blocks), edited: true });
+        if (message)
+          Object.assign(message, {
+            text: String(args.text ?? message.text),
+            blocks: asBlocks(args.blocks),
+            edited: true,
+          });
         return;
       }
       case 'chat.postEphemeral':
-        workspace.messages.push({ channel: String(args.channel ?? ''), ts: String(answered.message_ts), text: String(args.text ?? ''), blocks: asBlocks(args.blocks), ephemeralTo: String(args.user ?? '') });
+        workspace.messages.push({
+          channel: String(args.channel ?? ''),
+          ts: String(answered.message_ts),
+          text: String(args.text ?? ''),
+          blocks: asBlocks(args.blocks),
+          ephemeralTo: String(args.user ?? ''),
+        });
         return;
       case 'files.delete': {
         const id = String(args.file ?? '');
         workspace.files.delete(id);
-        for (const message of workspace.messages) if (message.files) message.files = message.files.filter((f) => f.id !== id);
+        for (const message of workspace.messages)
+          if (message.files) message.files = message.files.filter((f) => f.id !== id);
         return;
       }
       case 'files.getUploadURLExternal':
         pendingFiles.set(String(answered.file_id), { filename: String(args.filename ?? 'fichier') });
         return;
       case 'files.completeUploadExternal': {
-        const listed = typeof args.files === 'string' ? (JSON.parse(args.files) as { id: string; title?: string }[]) : [];
+        const listed =
+          typeof args.files === 'string' ? (JSON.parse(args.files) as { id: string; title?: string }[]) : [];
         const files = listed.map((f) => {
           const upload = uploads.find((u) => u.fileId === f.id);
           const filename = pendingFiles.get(f.id)?.filename ?? f.id;
-          const file: WorkspaceFile = { id: f.id, filename, title: f.title ?? filename, bytes: upload ? fileBytes(upload.bytes, upload.contentType) : Buffer.alloc(0) };
+          const file: WorkspaceFile = {
+            id: f.id,
+            filename,
+            title: f.title ?? filename,
+            bytes: upload ? fileBytes(upload.bytes, upload.contentType) : Buffer.alloc(0),
+          };
           workspace.files.set(f.id, file);
           return { id: file.id, title: file.title, filename: file.filename };
         });
         const channel = dmChannelFor(String(args.channel_id ?? ''));
-        workspace.messages.push({ channel, ts: `${Math.floor(Date.now() / 1000)}.${String(next()).padStart(6, '0')}`, text: String(args.initial_comment ?? ''), blocks: [], files, ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}) });
+        workspace.messages.push({
+          channel,
+          ts: `${Math.floor(Date.now() / 1000)}.${String(next()).padStart(6, '0')}`,
+          text: String(args.initial_comment ?? ''),
+          blocks: [],
+          files,
+          ...(args.thread_ts ? { threadTs: String(args.thread_ts) } : {}),
+        });
         return;
       }
     }
@@ -270,7 +304,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   function respondAt(id: string, body: Record<string, unknown>): void {
     const target = responseTargets.get(id);
     if (!target) return;
-    const original = target.ts ? workspace.messages.find((m) => m.ts === target.ts && m.channel === target.channel) : undefined;
+    const original = target.ts
+      ? workspace.messages.find((m) => m.ts === target.ts && m.channel === target.channel)
+      : undefined;
     if (body.delete_original === true && original) {
       workspace.messages.splice(workspace.messages.indexOf(original), 1);
       return;
@@ -326,18 +362,25 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, file_id: fileId, upload_url: `${origin}/upload/${fileId}` };
       }
       case 'files.completeUploadExternal': {
-        const files = typeof args.files === 'string' ? (JSON.parse(args.files) as { id: string; title?: string }[]) : [];
+        const files =
+          typeof args.files === 'string' ? (JSON.parse(args.files) as { id: string; title?: string }[]) : [];
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '' })) };
       }
       case 'files.delete':
         // Slack answers so for a file it does not have (never uploaded, or deleted already).
         return workspace.files.has(String(args.file ?? '')) ? { ok: true } : { ok: false, error: 'file_not_found' };
       case 'chat.getPermalink':
-        return { ok: true, channel: args.channel, permalink: `https://plateforme-test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}` };
+        return {
+          ok: true,
+          channel: args.channel,
+          permalink: `https://plateforme-test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
+        };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.${String(n).padStart(6, '0')}` };
       case 'conversations.open': {
-        const users = String(args.users ?? '').split(',').filter(Boolean);
+        const users = String(args.users ?? '')
+          .split(',')
+          .filter(Boolean);
         const id = users.length === 1 ? dmChannelFor(users[0]!) : `G${n}`;
         return { ok: true, channel: { id } };
       }
@@ -346,7 +389,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const realName = `Utilisateur ${id}`;
         return {
           ok: true,
-          user: { id, name: id.toLowerCase(), real_name: realName, profile: { display_name: realName, real_name: realName } },
+          user: {
+            id,
+            name: id.toLowerCase(),
+            real_name: realName,
+            profile: { display_name: realName, real_name: realName },
+          },
         };
       }
       case 'auth.test':
@@ -460,12 +508,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     responses,
     callsTo: (method) => calls.filter((c) => c.method === method),
     waitFor: (method, predicate = () => true, timeoutMs = 5000) =>
-      waitIn(calls, callWaiters, (c) => c.method === method && predicate(c.args), timeoutMs, () =>
-        `${method} (recorded: ${calls.map((c) => c.method).join(', ') || 'none'})`,
+      waitIn(
+        calls,
+        callWaiters,
+        (c) => c.method === method && predicate(c.args),
+        timeoutMs,
+        () => `${method} (recorded: ${calls.map((c) => c.method).join(', ') || 'none'})`,
       ),
     waitForResponse: (predicate = () => true, timeoutMs = 5000) =>
-      waitIn(responses, responseWaiters, (r) => predicate(r.body, r.path), timeoutMs, () =>
-        `a response_url post (recorded: ${responses.length})`,
+      waitIn(
+        responses,
+        responseWaiters,
+        (r) => predicate(r.body, r.path),
+        timeoutMs,
+        () => `a response_url post (recorded: ${responses.length})`,
       ),
     reset: () => {
       // Mutate in place: tests may hold references to `calls` / `responses`.

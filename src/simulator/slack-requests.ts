@@ -61,7 +61,10 @@ function signatureHeaders(secret: string, rawBody: string, mode: SignatureMode):
     case 'missing':
       return {};
     case 'bad':
-      return { 'x-slack-request-timestamp': String(now), 'x-slack-signature': slackSignature(`${secret}-wrong`, now, rawBody) };
+      return {
+        'x-slack-request-timestamp': String(now),
+        'x-slack-signature': slackSignature(`${secret}-wrong`, now, rawBody),
+      };
     case 'stale': {
       // Correctly signed but 6 minutes old: Bolt allows 5 minutes of skew.
       const ts = now - 6 * 60;
@@ -76,7 +79,11 @@ export function slackSender(opts: SlackClientOptions) {
   const endpoint = new URL(opts.path ?? '/slack/events', opts.baseUrl).toString();
 
   /** Sends a raw body; exposed so tests can probe odd encodings too. */
-  async function raw(body: string, contentType: string, { sig = 'valid', retryNum }: SendOptions = {}): Promise<SlackHttpResponse> {
+  async function raw(
+    body: string,
+    contentType: string,
+    { sig = 'valid', retryNum }: SendOptions = {},
+  ): Promise<SlackHttpResponse> {
     const headers: Record<string, string> = {
       // Exactly this value: Bolt rejects `application/x-www-form-urlencoded; charset=utf-8` with 400.
       'content-type': contentType,
@@ -130,14 +137,20 @@ export function slackSender(opts: SlackClientOptions) {
         type: 'event_callback',
         event_id: eventId ?? uniqueId('Ev'),
         event_time: now,
-        authorizations: [{ enterprise_id: null, team_id: TEAM.id, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+        authorizations: [
+          { enterprise_id: null, team_id: TEAM.id, user_id: 'UBOT', is_bot: true, is_enterprise_install: false },
+        ],
         is_ext_shared_channel: false,
       };
       return raw(JSON.stringify(envelope), 'application/json', send);
     },
 
     urlVerification(challenge: string, send?: SendOptions) {
-      return raw(JSON.stringify({ token: VERIFICATION_TOKEN, challenge, type: 'url_verification' }), 'application/json', send);
+      return raw(
+        JSON.stringify({ token: VERIFICATION_TOKEN, challenge, type: 'url_verification' }),
+        'application/json',
+        send,
+      );
     },
   };
 }
@@ -222,19 +235,27 @@ export function blockActions(args: {
 }): BlockAction {
   const actionTs = `${Math.floor(Date.now() / 1000)}.000200`;
   const actions = args.actions.map((a) => {
-    const type = a.type ?? (a.selected_user !== undefined ? 'users_select' : a.selected_option !== undefined ? 'static_select' : 'button');
+    const type =
+      a.type ??
+      (a.selected_user !== undefined ? 'users_select' : a.selected_option !== undefined ? 'static_select' : 'button');
     const action: Record<string, unknown> = { type, action_id: a.action_id, block_id: a.block_id, action_ts: actionTs };
     if (type === 'button') action.text = { type: 'plain_text', text: a.action_id };
     if (a.value !== undefined) action.value = a.value;
     if (a.selected_option !== undefined) {
-      action.selected_option = { text: a.selected_option.text ?? { type: 'plain_text', text: a.selected_option.value }, value: a.selected_option.value };
+      action.selected_option = {
+        text: a.selected_option.text ?? { type: 'plain_text', text: a.selected_option.value },
+        value: a.selected_option.value,
+      };
     }
     if (a.selected_user !== undefined) action.selected_user = a.selected_user;
     return action;
   });
   const view = args.view === undefined ? undefined : viewOutput(args.view);
   const container =
-    args.container ?? (view !== undefined ? { type: 'view', view_id: view.id } : { type: 'message', message_ts: actionTs, channel_id: 'C0001', is_ephemeral: false });
+    args.container ??
+    (view !== undefined
+      ? { type: 'view', view_id: view.id }
+      : { type: 'message', message_ts: actionTs, channel_id: 'C0001', is_ephemeral: false });
   return {
     type: 'block_actions',
     team: { ...TEAM },

@@ -11,15 +11,30 @@ import { jobRunners } from '../jobs/index.js';
 import type { Db } from '../services/db.js';
 import { ROLE_LABELS } from '../texts/fr.js';
 import { dmChannelFor, startFakeSlack, type FakeSlack, type WorkspaceMessage } from './fake-slack.js';
-import { blockActions, blockSuggestion, slackSender, viewClosed, viewSubmission, type SlackUser } from './slack-requests.js';
+import {
+  blockActions,
+  blockSuggestion,
+  slackSender,
+  viewClosed,
+  viewSubmission,
+  type SlackUser,
+} from './slack-requests.js';
 
 /**
  * The simulated workspace: the real app over real HTTP, a local stand-in for Slack (the same
  * fake the tests use), and a web page where a person plays each role. Loopback only: it is a
  * way to try and to show the platform, never a way to run it.
  */
-export const SIMULATED_CHANNELS = { partners: 'CPARTENAIRES', committee: 'CCOMITETECH', steering: 'CPILOTAGE' } as const;
-const CHANNEL_NAMES: Record<string, string> = { [SIMULATED_CHANNELS.partners]: 'partenaires', [SIMULATED_CHANNELS.committee]: 'comite-technique', [SIMULATED_CHANNELS.steering]: 'pilotage' };
+export const SIMULATED_CHANNELS = {
+  partners: 'CPARTENAIRES',
+  committee: 'CCOMITETECH',
+  steering: 'CPILOTAGE',
+} as const;
+const CHANNEL_NAMES: Record<string, string> = {
+  [SIMULATED_CHANNELS.partners]: 'partenaires',
+  [SIMULATED_CHANNELS.committee]: 'comite-technique',
+  [SIMULATED_CHANNELS.steering]: 'pilotage',
+};
 const HOST = '127.0.0.1';
 const WEB = new URL('./web/', import.meta.url);
 
@@ -31,7 +46,12 @@ export interface SimulatedWorkspace {
   stop(): Promise<void>;
 }
 
-export async function startSimulatedWorkspace(options: { db: Db; logger: Logger; port?: number; env?: Record<string, string> }): Promise<SimulatedWorkspace> {
+export async function startSimulatedWorkspace(options: {
+  db: Db;
+  logger: Logger;
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<SimulatedWorkspace> {
   const fake = await startFakeSlack();
   const signingSecret = randomBytes(16).toString('hex');
   const config = loadConfig({
@@ -60,16 +80,36 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
   const slack = slackSender({ baseUrl: `http://${HOST}:${(appServer.address() as AddressInfo).port}`, signingSecret });
   const jobs = jobRunners(platform.ctx);
   const runJobs = async () => {
-    for (const job of [jobs.alertDeadlines, jobs.committeeAgendas, jobs.actionDigests, jobs.programmeNudges, jobs.quarterlyIndicators, jobs.reports, jobs.privacy, jobs.outbox]) await job();
+    for (const job of [
+      jobs.alertDeadlines,
+      jobs.committeeAgendas,
+      jobs.actionDigests,
+      jobs.programmeNudges,
+      jobs.quarterlyIndicators,
+      jobs.reports,
+      jobs.privacy,
+      jobs.outbox,
+    ])
+      await job();
   };
   const settle = () => platform.ctx.notifier.kick();
 
   const people = async () => {
-    const members = await options.db.member.findMany({ where: { active: true }, orderBy: { slackUserId: 'asc' }, include: { roles: true, structure: { select: { name: true } } } });
-    return members.map((m) => ({ id: m.slackUserId, name: m.displayName ?? m.slackUserId, structure: m.structure?.name ?? null, roles: m.roles.map((r) => ROLE_LABELS[r.role]) }));
+    const members = await options.db.member.findMany({
+      where: { active: true },
+      orderBy: { slackUserId: 'asc' },
+      include: { roles: true, structure: { select: { name: true } } },
+    });
+    return members.map((m) => ({
+      id: m.slackUserId,
+      name: m.displayName ?? m.slackUserId,
+      structure: m.structure?.name ?? null,
+      roles: m.roles.map((r) => ROLE_LABELS[r.role]),
+    }));
   };
   const dmOf = dmChannelFor;
-  const visible = (user: string, m: WorkspaceMessage) => (m.ephemeralTo ? m.ephemeralTo === user : m.channel.startsWith('C') || m.channel === dmOf(user));
+  const visible = (user: string, m: WorkspaceMessage) =>
+    m.ephemeralTo ? m.ephemeralTo === user : m.channel.startsWith('C') || m.channel === dmOf(user);
 
   async function state(user: string) {
     const stack = fake.workspace.modals.get(user) ?? [];
@@ -86,17 +126,38 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
     };
   }
 
-  const modalOf = (user: string, viewId: string) => (fake.workspace.modals.get(user) ?? []).find((v) => v.id === viewId);
-  const popModal = (user: string) => fake.workspace.modals.set(user, (fake.workspace.modals.get(user) ?? []).slice(0, -1));
+  const modalOf = (user: string, viewId: string) =>
+    (fake.workspace.modals.get(user) ?? []).find((v) => v.id === viewId);
+  const popModal = (user: string) =>
+    fake.workspace.modals.set(user, (fake.workspace.modals.get(user) ?? []).slice(0, -1));
 
   const person = z.object({ user: z.string().regex(/^[UW][A-Z0-9]+$/) });
   const routes: Record<string, (body: unknown) => Promise<unknown>> = {
     async command(body) {
-      const { user, command, text, channel } = person.extend({ command: z.string().regex(/^\/[a-z-]+$/), text: z.string().default(''), channel: z.string() }).parse(body);
-      const res = await slack.command(command, text, { id: user }, {
-        extra: { channel_id: channel, channel_name: CHANNEL_NAMES[channel] ?? 'directmessage', response_url: fake.workspace.responseUrl(user, channel), trigger_id: fake.workspace.trigger(user) },
-      });
-      if (res.status === 404) fake.workspace.messages.push({ channel, ts: String(Date.now() / 1000), text: `La commande ${command} n'existe pas dans cette application.`, blocks: [], ephemeralTo: user });
+      const { user, command, text, channel } = person
+        .extend({ command: z.string().regex(/^\/[a-z-]+$/), text: z.string().default(''), channel: z.string() })
+        .parse(body);
+      const res = await slack.command(
+        command,
+        text,
+        { id: user },
+        {
+          extra: {
+            channel_id: channel,
+            channel_name: CHANNEL_NAMES[channel] ?? 'directmessage',
+            response_url: fake.workspace.responseUrl(user, channel),
+            trigger_id: fake.workspace.trigger(user),
+          },
+        },
+      );
+      if (res.status === 404)
+        fake.workspace.messages.push({
+          channel,
+          ts: String(Date.now() / 1000),
+          text: `La commande ${command} n'existe pas dans cette application.`,
+          blocks: [],
+          ephemeralTo: user,
+        });
       await settle();
       return { status: res.status };
     },
@@ -108,7 +169,14 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
           ts: z.string().optional(),
           viewId: z.string().optional(),
           values: z.record(z.string(), z.unknown()).optional(),
-          action: z.object({ action_id: z.string(), block_id: z.string(), type: z.string().optional(), value: z.string().optional(), selected_option: z.object({ value: z.string() }).optional(), selected_user: z.string().optional() }),
+          action: z.object({
+            action_id: z.string(),
+            block_id: z.string(),
+            type: z.string().optional(),
+            value: z.string().optional(),
+            selected_option: z.object({ value: z.string() }).optional(),
+            selected_user: z.string().optional(),
+          }),
         })
         .parse(body);
       const who: SlackUser = { id: input.user };
@@ -118,13 +186,24 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
         payload = blockActions({
           user: who,
           actions: [input.action],
-          container: { type: 'message', message_ts: input.ts, channel_id: input.channel, is_ephemeral: Boolean(message?.ephemeralTo) },
+          container: {
+            type: 'message',
+            message_ts: input.ts,
+            channel_id: input.channel,
+            is_ephemeral: Boolean(message?.ephemeralTo),
+          },
           response_url: fake.workspace.responseUrl(input.user, input.channel!, input.ts),
           trigger_id: fake.workspace.trigger(input.user),
         });
-        Object.assign(payload, { channel: { id: input.channel, name: CHANNEL_NAMES[input.channel!] ?? 'directmessage' }, message: { ts: input.ts, text: message?.text ?? '', blocks: message?.blocks ?? [] } });
+        Object.assign(payload, {
+          channel: { id: input.channel, name: CHANNEL_NAMES[input.channel!] ?? 'directmessage' },
+          message: { ts: input.ts, text: message?.text ?? '', blocks: message?.blocks ?? [] },
+        });
       } else {
-        const view: Record<string, unknown> | undefined = input.where === 'home' ? { id: `VHOME${input.user}`, ...(fake.workspace.homes.get(input.user) ?? {}) } : modalOf(input.user, input.viewId ?? '')?.view;
+        const view: Record<string, unknown> | undefined =
+          input.where === 'home'
+            ? { id: `VHOME${input.user}`, ...(fake.workspace.homes.get(input.user) ?? {}) }
+            : modalOf(input.user, input.viewId ?? '')?.view;
         if (!view) return { status: 410 };
         payload = blockActions({
           user: who,
@@ -145,16 +224,34 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
       return { status: res.status };
     },
     async submit(body) {
-      const { user, viewId, values } = person.extend({ viewId: z.string(), values: z.record(z.string(), z.unknown()) }).parse(body);
+      const { user, viewId, values } = person
+        .extend({ viewId: z.string(), values: z.record(z.string(), z.unknown()) })
+        .parse(body);
       const open = modalOf(user, viewId);
       if (!open) return { status: 410 };
       const view = open.view as { callback_id: string; private_metadata?: string; blocks?: never[] };
-      const res = await slack.interaction(viewSubmission({ user: { id: user }, view: { id: viewId, callback_id: view.callback_id, private_metadata: view.private_metadata ?? '', blocks: view.blocks ?? [], state: { values: values as never } }, triggerId: fake.workspace.trigger(user) }));
-      const answer = res.body ? (res.json() as { response_action?: string; errors?: Record<string, string>; view?: Record<string, unknown> }) : {};
+      const res = await slack.interaction(
+        viewSubmission({
+          user: { id: user },
+          view: {
+            id: viewId,
+            callback_id: view.callback_id,
+            private_metadata: view.private_metadata ?? '',
+            blocks: view.blocks ?? [],
+            state: { values: values as never },
+          },
+          triggerId: fake.workspace.trigger(user),
+        }),
+      );
+      const answer = res.body
+        ? (res.json() as { response_action?: string; errors?: Record<string, string>; view?: Record<string, unknown> })
+        : {};
       const stack = fake.workspace.modals.get(user) ?? [];
       if (answer.response_action === 'errors') return { status: res.status, errors: answer.errors };
-      if (answer.response_action === 'update' && answer.view) stack[stack.length - 1] = { id: viewId, view: { id: viewId, ...answer.view } };
-      else if (answer.response_action === 'push' && answer.view) stack.push({ id: `V${Date.now()}`, view: answer.view });
+      if (answer.response_action === 'update' && answer.view)
+        stack[stack.length - 1] = { id: viewId, view: { id: viewId, ...answer.view } };
+      else if (answer.response_action === 'push' && answer.view)
+        stack.push({ id: `V${Date.now()}`, view: answer.view });
       else if (answer.response_action === 'clear') fake.workspace.modals.set(user, []);
       else popModal(user);
       await settle();
@@ -165,14 +262,27 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
       const open = modalOf(user, viewId);
       popModal(user);
       const view = open?.view as { callback_id?: string; notify_on_close?: boolean } | undefined;
-      if (view?.notify_on_close) await slack.interaction(viewClosed({ user: { id: user }, view: { id: viewId, callback_id: view.callback_id ?? '' } }));
+      if (view?.notify_on_close)
+        await slack.interaction(
+          viewClosed({ user: { id: user }, view: { id: viewId, callback_id: view.callback_id ?? '' } }),
+        );
       return { status: 200 };
     },
     async suggest(body) {
-      const { user, viewId, action_id, block_id, value } = person.extend({ viewId: z.string(), action_id: z.string(), block_id: z.string(), value: z.string() }).parse(body);
+      const { user, viewId, action_id, block_id, value } = person
+        .extend({ viewId: z.string(), action_id: z.string(), block_id: z.string(), value: z.string() })
+        .parse(body);
       const open = modalOf(user, viewId);
       const view = open?.view as { callback_id?: string } | undefined;
-      const res = await slack.interaction(blockSuggestion({ user: { id: user }, action_id, block_id, value, ...(open ? { view: { id: viewId, callback_id: view?.callback_id ?? '' } } : {}) }));
+      const res = await slack.interaction(
+        blockSuggestion({
+          user: { id: user },
+          action_id,
+          block_id,
+          value,
+          ...(open ? { view: { id: viewId, callback_id: view?.callback_id ?? '' } } : {}),
+        }),
+      );
       return res.body ? res.json() : { options: [] };
     },
     async home(body) {
@@ -181,7 +291,15 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
       return { status: 200 };
     },
     async clock(body) {
-      const { minutes } = z.object({ minutes: z.number().int().min(1).max(60 * 24 * 400) }).parse(body);
+      const { minutes } = z
+        .object({
+          minutes: z
+            .number()
+            .int()
+            .min(1)
+            .max(60 * 24 * 400),
+        })
+        .parse(body);
       offsetMs += minutes * 60_000;
       await runJobs();
       return { now: now().toISOString() };
@@ -194,11 +312,15 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
     try {
       const refusal = refuseForeign(req, url, (web.address() as AddressInfo).port);
       if (refusal) return json(res, refusal.status, { error: refusal.error });
-      if (req.method === 'GET' && url.pathname === '/api/state') return json(res, 200, await state(z.string().parse(url.searchParams.get('user'))));
+      if (req.method === 'GET' && url.pathname === '/api/state')
+        return json(res, 200, await state(z.string().parse(url.searchParams.get('user'))));
       if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
         const file = fake.workspace.files.get(url.pathname.slice('/files/'.length));
         if (!file) return json(res, 404, { error: 'fichier inconnu' });
-        res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${encodeURIComponent(file.filename)}"` });
+        res.writeHead(200, {
+          'content-type': 'application/octet-stream',
+          'content-disposition': `attachment; filename="${encodeURIComponent(file.filename)}"`,
+        });
         return void res.end(file.bytes);
       }
       if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
@@ -217,7 +339,10 @@ export async function startSimulatedWorkspace(options: { db: Db; logger: Logger;
       }
       json(res, 404, { error: 'introuvable' });
     } catch (error) {
-      options.logger.warn({ err: { message: (error as Error).message }, path: url.pathname }, 'simulated workspace request failed');
+      options.logger.warn(
+        { err: { message: (error as Error).message }, path: url.pathname },
+        'simulated workspace request failed',
+      );
       json(res, 400, { error: (error as Error).message });
     }
   }
@@ -257,15 +382,20 @@ const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
  * is never granted.
  */
 function refuseForeign(req: IncomingMessage, url: URL, port: number): { status: number; error: string } | null {
-  const hosts = new Set(LOOPBACK_NAMES.flatMap((name) => (port === 80 ? [`${name}:${port}`, name] : [`${name}:${port}`])));
-  if (!hosts.has((req.headers.host ?? '').toLowerCase())) return { status: 403, error: 'hôte refusé : le simulateur ne répond qu’en local' };
+  const hosts = new Set(
+    LOOPBACK_NAMES.flatMap((name) => (port === 80 ? [`${name}:${port}`, name] : [`${name}:${port}`])),
+  );
+  if (!hosts.has((req.headers.host ?? '').toLowerCase()))
+    return { status: 403, error: 'hôte refusé : le simulateur ne répond qu’en local' };
   if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') return { status: 415, error: 'requête JSON attendue (Content-Type: application/json)' };
+    if (type !== 'application/json')
+      return { status: 415, error: 'requête JSON attendue (Content-Type: application/json)' };
   }
   // An Origin is « scheme://host[:port] » (or « null » from a sandbox or a file): only our own page's.
   const origin = req.headers.origin?.toLowerCase();
-  if (origin !== undefined && !(origin.startsWith('http://') && hosts.has(origin.slice('http://'.length)))) return { status: 403, error: 'origine refusée : le simulateur ne répond qu’à sa propre page' };
+  if (origin !== undefined && !(origin.startsWith('http://') && hosts.has(origin.slice('http://'.length))))
+    return { status: 403, error: 'origine refusée : le simulateur ne répond qu’à sa propre page' };
   return null;
 }
 

@@ -45,7 +45,11 @@ const schemas = {
     type: z.literal('event_callback'),
     team_id: z.string().optional(),
     enterprise_id: z.string().nullable().optional(),
-    authorizations: z.array(z.looseObject({ team_id: z.string().nullable().optional(), enterprise_id: z.string().nullable().optional() })).optional(),
+    authorizations: z
+      .array(
+        z.looseObject({ team_id: z.string().nullable().optional(), enterprise_id: z.string().nullable().optional() }),
+      )
+      .optional(),
     event: z.looseObject({
       type: z.string().refine((type) => type !== 'function_executed', 'workflow functions are not used'),
       user: z.union([z.string(), z.looseObject({ id: z.string() })]).optional(),
@@ -67,11 +71,20 @@ const schemas = {
       response_url: z.string().optional(),
     })
     .refine((fields) => Object.values(fields).every((value) => typeof value === 'string'), 'every field a string'),
-  options: z.looseObject({ ...interaction, type: z.literal('block_suggestion'), action_id: z.string(), block_id: z.string(), value: z.string(), view: view.optional() }),
+  options: z.looseObject({
+    ...interaction,
+    type: z.literal('block_suggestion'),
+    action_id: z.string(),
+    block_id: z.string(),
+    value: z.string(),
+    view: view.optional(),
+  }),
   action: z.looseObject({
     ...interaction,
     type: z.literal('block_actions'),
-    actions: z.array(z.looseObject({ action_id: z.string(), block_id: z.string().optional(), type: z.string() })).min(1),
+    actions: z
+      .array(z.looseObject({ action_id: z.string(), block_id: z.string().optional(), type: z.string() }))
+      .min(1),
     view: view.optional(),
   }),
   shortcut: z.looseObject({ ...interaction, type: z.enum(['shortcut', 'message_action']), callback_id: z.string() }),
@@ -104,7 +117,8 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
  * url_verification) pass: the receiver answers them before any listener.
  */
 export function envelopeProblem(body: unknown): string | null {
-  if (!isPlainObject(body)) return `the body is ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}, not an object`;
+  if (!isPlainObject(body))
+    return `the body is ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}, not an object`;
   if (body.ssl_check === '1' || body.type === 'url_verification') return null;
   const kind = envelopeKind(body);
   if (kind === null) return 'no type Slack sends';

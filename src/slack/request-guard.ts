@@ -1,6 +1,13 @@
 import type { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPModuleFunctions, HTTPReceiver, isRawBodyError, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import {
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  isRawBodyError,
+  type App,
+  type Receiver,
+  type ReceiverEvent,
+} from '@slack/bolt';
 import type { Logger } from 'pino';
 import { INCIDENTS } from '../texts/fr.js';
 import { envelopeKind, envelopeProblem, isPlainObject } from './envelope.js';
@@ -23,7 +30,12 @@ export function guardRequests(app: App, receiver: Receiver | undefined, logger: 
   if (receiver instanceof HTTPReceiver) guardHttpReceiver(receiver, logger);
   // Socket Mode: the receiver Bolt built for itself (App keeps it private).
   const socketClient = (app as unknown as { receiver?: { client?: Partial<Emitter> } }).receiver?.client;
-  if (typeof socketClient?.listeners === 'function' && typeof socketClient.removeAllListeners === 'function' && typeof socketClient.on === 'function') guardSocketMessages(socketClient as Emitter, logger);
+  if (
+    typeof socketClient?.listeners === 'function' &&
+    typeof socketClient.removeAllListeners === 'function' &&
+    typeof socketClient.on === 'function'
+  )
+    guardSocketMessages(socketClient as Emitter, logger);
   guardDispatch(app, logger);
 }
 
@@ -43,7 +55,9 @@ export function guardSocketMessages(client: Emitter, logger: Logger): void {
     client.on('ws_message', (...args: unknown[]) => {
       Promise.resolve()
         .then(() => handler(...args))
-        .catch((error: unknown) => logger.warn({ reason: (error as Error).message }, 'malformed Socket Mode message dropped'));
+        .catch((error: unknown) =>
+          logger.warn({ reason: (error as Error).message }, 'malformed Socket Mode message dropped'),
+        );
     });
   }
 }
@@ -87,7 +101,10 @@ export function guardHttpReceiver(receiver: HTTPReceiver, logger: Logger): void 
         if (pass) dispatch(req, res);
       })
       .catch((error: unknown) => {
-        logger.error({ err: { message: (error as Error).message, stack: (error as Error).stack } }, 'request screening failed');
+        logger.error(
+          { err: { message: (error as Error).message, stack: (error as Error).stack } },
+          'request screening failed',
+        );
         answer(res, 500);
       });
   };
@@ -109,7 +126,10 @@ export function guardHttpReceiver(receiver: HTTPReceiver, logger: Logger): void 
     }
     if (internals.signatureVerification !== false && typeof internals.signingSecret === 'string') {
       try {
-        await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ enabled: true, signingSecret: internals.signingSecret }, buffered);
+        await HTTPModuleFunctions.parseAndVerifyHTTPRequest(
+          { enabled: true, signingSecret: internals.signingSecret },
+          buffered,
+        );
       } catch {
         // Bolt verifies again, logs and answers 401: an unsigned body is not looked at.
         return true;
@@ -154,7 +174,9 @@ function fallbackAck(body: Record<string, unknown>, failed: boolean): unknown {
       // The modal stays open with what was typed, the message under its first field.
       const values = (body.view as { state?: { values?: Record<string, unknown> } }).state?.values ?? {};
       const first = Object.keys(values)[0];
-      return failed && first !== undefined ? { response_action: 'errors', errors: { [first]: INCIDENTS.formNotSaved } } : incidentModal(text);
+      return failed && first !== undefined
+        ? { response_action: 'errors', errors: { [first]: INCIDENTS.formNotSaved } }
+        : incidentModal(text);
     }
     default:
       return undefined;
@@ -204,7 +226,10 @@ export function guardDispatch(app: App, logger: Logger): void {
       failed = true;
       const e = error as Error & { code?: string; original?: Error };
       const cause = e.original ?? e;
-      logger.error({ err: { message: cause.message, code: e.code, stack: cause.stack }, kind: envelopeKind(body), acked }, 'listener failed');
+      logger.error(
+        { err: { message: cause.message, code: e.code, stack: cause.stack }, kind: envelopeKind(body), acked },
+        'listener failed',
+      );
     }
     if (!acked) {
       if (!failed) logger.warn({ kind: envelopeKind(body) }, 'no listener for this request');
@@ -213,7 +238,8 @@ export function guardDispatch(app: App, logger: Logger): void {
       } catch (error) {
         logger.warn({ reason: (error as Error).message }, 'fallback acknowledgement failed');
       }
-      if (failed && envelopeKind(body) === 'action') await tellThroughResponseUrl(body, INCIDENTS.requestFailed, logger);
+      if (failed && envelopeKind(body) === 'action')
+        await tellThroughResponseUrl(body, INCIDENTS.requestFailed, logger);
     } else if (failed && (envelopeKind(body) === 'action' || envelopeKind(body) === 'command')) {
       await tellThroughResponseUrl(body, INCIDENTS.requestFailed, logger);
     }

@@ -163,14 +163,14 @@ export const ERRORS = {
   company_missing: 'Choisissez une entreprise connue, ou remplissez la partie « Nouvelle entreprise » ci-dessous.',
   company_both: 'Choisissez une entreprise connue ou créez-en une nouvelle, pas les deux.',
   company_unknown: "Cette entreprise n'existe plus : choisissez-en une autre.",
-  naf_unknown: "Code NAF inconnu dans la nomenclature NAF rév. 2 (il faut une sous-classe, par exemple 25.62B).",
+  naf_unknown: 'Code NAF inconnu dans la nomenclature NAF rév. 2 (il faut une sous-classe, par exemple 25.62B).',
   headcount_band_unknown: "Tranche d'effectif inconnue.",
   postal_code_format: 'Le code postal compte 5 chiffres.',
   jobs_at_risk_over_headcount: "Plus d'emplois menacés que de salariés : vérifiez les deux nombres.",
   hiring_needs_line: 'Ligne {line} : écrivez « métier : nombre », par exemple « Soudeur : 3 ».',
   hiring_horizon_without_needs: 'Précisez les besoins de recrutement (métier : nombre) pour indiquer leur échéance.',
   stakes_missing: 'Indiquez au moins un enjeu, avec sa priorité.',
-  stake_twice: "« {stake} » est choisi avec deux priorités : gardez-en une.",
+  stake_twice: '« {stake} » est choisi avec deux priorités : gardez-en une.',
   structure_name_taken: 'Une structure porte déjà ce nom.',
   structure_unknown: 'Structure inconnue : choisissez dans la liste.',
   roles_missing: 'Choisissez au moins un rôle.',
@@ -185,44 +185,53 @@ export const ERRORS = {
   contact_reach_missing: 'Indiquez au moins un téléphone ou un e-mail pour joindre le contact.',
   alert_state: "L'alerte {reference} est déjà « {state} »{by} : rien n'a été changé.",
   alert_unknown: "Cette alerte n'existe plus.",
-  alert_forbidden: "Votre rôle ne permet pas de faire avancer cette alerte.",
+  alert_forbidden: 'Votre rôle ne permet pas de faire avancer cette alerte.',
   due_in_past: "L'échéance est passée : choisissez aujourd'hui ou une date à venir.",
   owner_unknown: "Cette personne n'est pas un membre actif de la plateforme.",
   owner_other_structure: "Cette personne n'appartient pas à la structure choisie.",
   note_required_realisee: 'Décrivez le résultat obtenu.',
   note_required_bloquee: 'Indiquez ce qui bloque.',
   note_required_abandonnee: "Indiquez pourquoi l'action est abandonnée.",
-  submission_not_yours: "Ce formulaire a été ouvert par une autre personne : rien n'a été enregistré. Rouvrez le formulaire vous-même pour faire votre saisie.",
+  submission_not_yours:
+    "Ce formulaire a été ouvert par une autre personne : rien n'a été enregistré. Rouvrez le formulaire vous-même pour faire votre saisie.",
   action_forbidden: 'Seuls les membres du comité technique et la coordination peuvent créer des actions.',
-  action_not_yours: "Cette action est suivie par une autre structure : seule celle-ci ou la coordination peut la modifier.",
+  action_not_yours:
+    'Cette action est suivie par une autre structure : seule celle-ci ou la coordination peut la modifier.',
   action_unknown: "Cette action n'existe plus.",
-  action_links_disagree: "Cette action ne correspond pas à l'entreprise de l'ordre du jour ou de l'alerte dont elle part : rien n'a été enregistré. Rouvrez le formulaire depuis le bouton de l'entreprise.",
+  action_links_disagree:
+    "Cette action ne correspond pas à l'entreprise de l'ordre du jour ou de l'alerte dont elle part : rien n'a été enregistré. Rouvrez le formulaire depuis le bouton de l'entreprise.",
   action_status: "Impossible de passer cette action de « {from} » à « {to} » : rien n'a été changé.",
-  action_closed: "Cette action est terminée : son échéance ne peut plus changer.",
+  action_closed: 'Cette action est terminée : son échéance ne peut plus changer.',
   committee_forbidden: 'Seule la coordination peut planifier les comités et publier leur ordre du jour.',
   committee_in_past: 'Cette date est passée : choisissez une date à venir.',
   committee_unknown: "Ce comité n'existe plus.",
   committee_closed: 'Ce comité est clôturé : ses décisions ne changent plus.',
-  committee_not_published: "L'ordre du jour de cette séance n'est pas encore publié : les décisions s'enregistrent une fois l'ordre du jour publié, pendant la séance.",
+  committee_not_published:
+    "L'ordre du jour de cette séance n'est pas encore publié : les décisions s'enregistrent une fois l'ordre du jour publié, pendant la séance.",
   indicators_forbidden: 'Seule la coordination enregistre les indicateurs choisis par le comité de pilotage.',
   indicator_unknown: 'Indicateur inconnu.',
   indicator_target: 'Cible invalide : un nombre positif (au plus 100 pour un pourcentage), par exemple 75 ou 12,5.',
   indicators_none: 'Choisissez au moins un indicateur.',
   quarter_format: 'Précisez un trimestre ainsi : `/plateforme indicateurs 2026-T3`.',
-  quarter_not_over: "Ce trimestre n'est pas terminé : ses indicateurs seront figés le premier jour ouvré du trimestre suivant.",
+  quarter_not_over:
+    "Ce trimestre n'est pas terminé : ses indicateurs seront figés le premier jour ouvré du trimestre suivant.",
   erase_forbidden: 'Seuls les administrateurs de la plateforme effacent les données d’une entreprise.',
-  rgpd_usage: 'Précisez le SIRET : `/plateforme rgpd export 12345678900012` ou `/plateforme rgpd effacer 12345678900012`.',
+  rgpd_usage:
+    'Précisez le SIRET : `/plateforme rgpd export 12345678900012` ou `/plateforme rgpd effacer 12345678900012`.',
   export_forbidden: 'Seule la coordination exporte les données de la plateforme.',
   export_period: 'Précisez la période : `/plateforme export 2026`, `2026-T1`, `2026-03` ou `2026-01-01 2026-03-31`.',
   export_not_sent: "L'export est prêt mais Slack ne l'a pas accepté : réessayez dans un instant.",
-  steering_channel_missing: 'Le canal du comité de pilotage n’est pas configuré (STEERING_CHANNEL_ID) : demandez-le à l’administrateur de la plateforme.',
+  steering_channel_missing:
+    'Le canal du comité de pilotage n’est pas configuré (STEERING_CHANNEL_ID) : demandez-le à l’administrateur de la plateforme.',
   report_year: 'Indiquez une année passée ou en cours, par exemple `/plateforme rapport 2026`.',
-  report_not_posted: "Le rapport est prêt et conservé, mais Slack ne l'a pas encore accepté : il sera renvoyé automatiquement. Vérifiez que l'application est membre du canal de pilotage.",
+  report_not_posted:
+    "Le rapport est prêt et conservé, mais Slack ne l'a pas encore accepté : il sera renvoyé automatiquement. Vérifiez que l'application est membre du canal de pilotage.",
   programme_forbidden: 'Seule la coordination fixe les programmes de visites des structures.',
   sirets_invalid: 'SIRET non valides ({count}) : {list}. Corrigez-les ou retirez-les : rien n’a été enregistré.',
   monthly_target: 'Indiquez un nombre de visites par mois, de 0 à 500.',
   agenda_already_published: "L'ordre du jour de cette séance est déjà publié : la séance ne se modifie plus.",
-  inform_not_yours: "Seuls le capteur qui a présenté l'entreprise et la coordination enregistrent qu'elle a été informée.",
+  inform_not_yours:
+    "Seuls le capteur qui a présenté l'entreprise et la coordination enregistrent qu'elle a été informée.",
   committee_member_only: 'Seuls les membres du comité technique et la coordination enregistrent ses décisions.',
   partners_channel_missing:
     "Le canal des partenaires n'est pas configuré (variable PARTNERS_CHANNEL_ID) : l'offre ne peut pas être diffusée. Prévenez l'administrateur de la plateforme.",
@@ -236,11 +245,18 @@ export function fill(template: string, params: Record<string, string | number> =
 }
 
 /** Error parameters that carry a code, shown by their French label. */
-const LABELLED_PARAMS: Record<string, Record<string, string>> = { stake: STAKE_LABELS, state: ALERT_STATE_LABELS, from: ACTION_STATUS_LABELS, to: ACTION_STATUS_LABELS };
+const LABELLED_PARAMS: Record<string, Record<string, string>> = {
+  stake: STAKE_LABELS,
+  state: ALERT_STATE_LABELS,
+  from: ACTION_STATUS_LABELS,
+  to: ACTION_STATUS_LABELS,
+};
 
 export function errorText(code: string, params: Record<string, string | number> = {}): string {
   const template = (ERRORS as Record<string, string>)[code] ?? 'Saisie invalide.';
-  const shown = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, LABELLED_PARAMS[key]?.[String(value)] ?? value]));
+  const shown = Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, LABELLED_PARAMS[key]?.[String(value)] ?? value]),
+  );
   // « (par <@U…>) » only when we know who.
   if ('by' in shown) shown.by = shown.by ? ` (par <@${shown.by}>)` : '';
   return fill(template, shown);
@@ -251,22 +267,27 @@ export const INCIDENTS = {
   formNotSaved:
     "Enregistrement impossible pour le moment (incident technique) : rien n'a été enregistré et vos saisies sont conservées. Réessayez dans un instant.",
   modalNotOpened: "Le formulaire n'a pas pu s'ouvrir (Slack n'a pas répondu à temps). Retapez la commande.",
-  actionNotSaved: "Rien n'a été enregistré (incident technique). Réessayez dans un instant depuis le message de l'alerte.",
+  actionNotSaved:
+    "Rien n'a été enregistré (incident technique). Réessayez dans un instant depuis le message de l'alerte.",
   /** A command, button or form whose handling failed: said by the request guard (src/slack/request-guard.ts). */
-  requestFailed: "Votre demande n'a pas abouti (incident technique). Réessayez dans un instant ; si cela se reproduit, prévenez la coordination de la plateforme.",
+  requestFailed:
+    "Votre demande n'a pas abouti (incident technique). Réessayez dans un instant ; si cela se reproduit, prévenez la coordination de la plateforme.",
   /** A request no part of the platform answers (a button of an old message, an unknown form). */
-  requestNotUnderstood: "Cette demande n'est pas (ou plus) prise en charge par la plateforme. Rouvrez la commande pour repartir d'un message à jour.",
+  requestNotUnderstood:
+    "Cette demande n'est pas (ou plus) prise en charge par la plateforme. Rouvrez la commande pour repartir d'un message à jour.",
 } as const;
 
 /** Refusals: short, polite, and saying who can help. */
 export const REFUSALS = {
   unknownMember:
     "Vous n'êtes pas encore inscrit sur la Plateforme Emploi – Mutations Économiques. Demandez à un administrateur de la plateforme de vous ajouter (commande /plateforme).",
-  fileVisit: 'Seuls les capteurs peuvent déposer un compte rendu de visite. Si vous en êtes un, demandez à un administrateur de vous donner ce rôle.',
-  readCompanies: "Votre rôle ne donne pas accès aux fiches entreprises. Demandez à un administrateur si vous en avez besoin.",
+  fileVisit:
+    'Seuls les capteurs peuvent déposer un compte rendu de visite. Si vous en êtes un, demandez à un administrateur de vous donner ce rôle.',
+  readCompanies:
+    'Votre rôle ne donne pas accès aux fiches entreprises. Demandez à un administrateur si vous en avez besoin.',
   administer: 'Seuls les administrateurs de la plateforme peuvent gérer les structures et les membres.',
   raiseAlert:
-    "Seuls les capteurs peuvent signaler un besoin urgent de recrutement. Contactez directement la coordination, ou demandez à un administrateur le rôle de capteur.",
+    'Seuls les capteurs peuvent signaler un besoin urgent de recrutement. Contactez directement la coordination, ou demandez à un administrateur le rôle de capteur.',
   handleAlerts: 'Seule la coordination de la plateforme peut faire avancer les alertes recrutement.',
   recordOffers: "Seuls la coordination et les conseillers France Travail peuvent enregistrer l'offre.",
   manageActions: 'Seuls les membres du comité technique et la coordination peuvent créer ou suivre des actions.',
@@ -277,7 +298,7 @@ export const REFUSALS = {
   exportData: 'Seule la coordination exporte les données de la plateforme.',
   eraseCompanyData: 'Seuls les administrateurs de la plateforme effacent les données d’une entreprise.',
   readIndicators: 'Les indicateurs et les rapports sont réservés au comité de pilotage et à la coordination.',
-  other: "Votre rôle ne permet pas cette action. Demandez à un administrateur si vous en avez besoin.",
+  other: 'Votre rôle ne permet pas cette action. Demandez à un administrateur si vous en avez besoin.',
 } as const;
 
 export const HELP = {

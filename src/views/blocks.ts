@@ -79,7 +79,12 @@ export interface InputOptions {
 }
 
 /** An input block whose element's action_id equals its block_id (errors are keyed by block_id). */
-export function input(blockId: string, label: string, element: Record<string, unknown>, opts: InputOptions = {}): KnownBlock {
+export function input(
+  blockId: string,
+  label: string,
+  element: Record<string, unknown>,
+  opts: InputOptions = {},
+): KnownBlock {
   return {
     type: 'input',
     block_id: blockId,
@@ -91,7 +96,9 @@ export function input(blockId: string, label: string, element: Record<string, un
   } as KnownBlock;
 }
 
-export const textInput = (opts: { placeholder?: string; multiline?: boolean; maxLength?: number; initial?: string } = {}) => ({
+export const textInput = (
+  opts: { placeholder?: string; multiline?: boolean; maxLength?: number; initial?: string } = {},
+) => ({
   type: 'plain_text_input',
   ...(opts.placeholder ? { placeholder: plain(opts.placeholder) } : {}),
   ...(opts.multiline ? { multiline: true } : {}),

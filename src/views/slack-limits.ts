@@ -331,7 +331,10 @@ function checkOverflow(r: Report, el: Json, path: string): void {
 function checkExternalSelect(r: Report, el: Json, path: string): void {
   const mql = el.min_query_length;
   if (mql !== undefined && (typeof mql !== 'number' || !Number.isInteger(mql) || mql < 0)) {
-    r.add(join(path, 'min_query_length'), `min_query_length must be a non-negative integer (got ${JSON.stringify(mql)})`);
+    r.add(
+      join(path, 'min_query_length'),
+      `min_query_length must be a non-negative integer (got ${JSON.stringify(mql)})`,
+    );
   }
   // Options come from the app's options endpoint, so membership cannot be checked here.
   checkInitialOptions(r, el, path, true, undefined);
@@ -466,7 +469,11 @@ function checkActions(r: Report, block: Json, path: string): void {
     if (!isRecord(e) || typeof e.action_id !== 'string') return;
     const first = seen.get(e.action_id);
     if (first === undefined) seen.set(e.action_id, i);
-    else r.add(join(p, 'action_id'), `duplicate action_id ${JSON.stringify(e.action_id)} in block (also at elements[${first}])`);
+    else
+      r.add(
+        join(p, 'action_id'),
+        `duplicate action_id ${JSON.stringify(e.action_id)} in block (also at elements[${first}])`,
+      );
   });
 }
 
@@ -518,7 +525,8 @@ function checkBlocks(r: Report, blocks: unknown, surface: Surface): void {
     if (typeof block.block_id === 'string') {
       const first = seen.get(block.block_id);
       if (first === undefined) seen.set(block.block_id, i);
-      else r.add(join(p, 'block_id'), `duplicate block_id ${JSON.stringify(block.block_id)} (also at blocks[${first}])`);
+      else
+        r.add(join(p, 'block_id'), `duplicate block_id ${JSON.stringify(block.block_id)} (also at blocks[${first}])`);
     }
     BLOCK_CHECKS[block.type]?.(r, block, p);
   });
@@ -551,7 +559,10 @@ function checkMessage(r: Report, message: Json): void {
   if (text !== undefined && typeof text !== 'string') {
     r.add('text', 'message text must be a string');
   } else if (typeof text === 'string' && charCount(text) > LIMITS.messageText) {
-    r.add('text', `message text is longer than ${LIMITS.messageText} characters and would be truncated (${charCount(text)})`);
+    r.add(
+      'text',
+      `message text is longer than ${LIMITS.messageText} characters and would be truncated (${charCount(text)})`,
+    );
   }
   // With blocks, `text` is the fallback used in notifications and by screen readers.
   const hasBlocks = Array.isArray(message.blocks) && message.blocks.length > 0;

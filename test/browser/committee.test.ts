@@ -2,7 +2,17 @@ import { unnamedCompanies } from '../../src/services/committees/consent.js';
 import { describe, expect, it } from 'vitest';
 import { ACTION_BLOCKS as AB, ACTION_CHANGE_BLOCKS as AC, COMMITTEE_BLOCKS as CB } from '../../src/slack/ids.js';
 import { SIMULATED_CHANNELS } from '../../src/simulator/workspace.js';
-import { clickIn, command, daysAhead, field, goTo, HAS_BROWSER, playAs, screenshot, useWorkspace } from './workspace.js';
+import {
+  clickIn,
+  command,
+  daysAhead,
+  field,
+  goTo,
+  HAS_BROWSER,
+  playAs,
+  screenshot,
+  useWorkspace,
+} from './workspace.js';
 
 describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee', () => {
   const workspace = useWorkspace();
@@ -20,20 +30,31 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee
     await page.click('#modal [data-submit]');
     await expect.poll(() => page.locator('#modal .blocks').textContent()).toContain('planifié');
     await page.click('#modal [data-close]');
-    const session = await w.db.prisma.committee.findFirstOrThrow({ include: { items: { orderBy: { rank: 'asc' }, include: { company: true } } } });
+    const session = await w.db.prisma.committee.findFirstOrThrow({
+      include: { items: { orderBy: { rank: 'asc' }, include: { company: true } } },
+    });
     // The demo's Porcelaines de Foëcy refused sharing at its latest visit: on the agenda without its name.
-    const unnamed = await unnamedCompanies(w.db.prisma, session.items.map((i) => i.companyId));
-    expect([...unnamed.keys()].map((id) => session.items.find((i) => i.companyId === id)!.company.name)).toEqual(['Porcelaines de Foëcy']);
+    const unnamed = await unnamedCompanies(
+      w.db.prisma,
+      session.items.map((i) => i.companyId),
+    );
+    expect([...unnamed.keys()].map((id) => session.items.find((i) => i.companyId === id)!.company.name)).toEqual([
+      'Porcelaines de Foëcy',
+    ]);
     const item = session.items.find((i) => !unnamed.has(i.companyId))!;
     const company = item.company.name;
 
     // Published now rather than at J-7.
     await command(page, '/comite');
     await clickIn(page, 'Comités techniques', 'Publier l’ordre du jour');
-    await expect.poll(async () => (await w.db.prisma.committee.findUniqueOrThrow({ where: { id: session.id } })).status).toBe('agenda_published');
+    await expect
+      .poll(async () => (await w.db.prisma.committee.findUniqueOrThrow({ where: { id: session.id } })).status)
+      .toBe('agenda_published');
     await goTo(page, '# comite-technique');
     await expect.poll(() => page.locator('#pane').textContent(), { timeout: 10_000 }).toContain(company);
-    expect(await page.locator('#pane').textContent()).toContain('Entreprise non nommée — industrie, 10 à 19 salariés, Foëcy');
+    expect(await page.locator('#pane').textContent()).toContain(
+      'Entreprise non nommée — industrie, 10 à 19 salariés, Foëcy',
+    );
     expect(await page.locator('#pane').textContent()).not.toContain('Porcelaines');
     await screenshot(page, 'comite-ordre-du-jour');
 
@@ -45,9 +66,16 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee
     await field(page, AB.ownerStructureId).locator('select').selectOption(cci.id);
     await field(page, AB.dueDate).locator('input').fill(daysAhead(40).slice(0, 10));
     await page.click('#modal [data-submit]');
-    await expect.poll(async () => (await w.db.prisma.action.findFirst({ where: { title: 'Monter une POE avec l’OPCO' } }))?.agendaItemId).toBe(item.id);
+    await expect
+      .poll(
+        async () =>
+          (await w.db.prisma.action.findFirst({ where: { title: 'Monter une POE avec l’OPCO' } }))?.agendaItemId,
+      )
+      .toBe(item.id);
     if (await page.locator('#modal [data-close]').isVisible()) await page.click('#modal [data-close]');
-    await expect.poll(() => page.locator('#pane').textContent(), { timeout: 10_000 }).toContain('Monter une POE avec l’OPCO');
+    await expect
+      .poll(() => page.locator('#pane').textContent(), { timeout: 10_000 })
+      .toContain('Monter une POE avec l’OPCO');
 
     // The CCI's member marks it done, with its outcome: its message is updated in place.
     await playAs(page, 'Julien Roux');
@@ -56,9 +84,16 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee
     await field(page, AC.status).locator('input[value="realisee"]').check();
     await field(page, AC.note).locator('textarea').fill('Douze stagiaires en formation depuis lundi.');
     await page.click('#modal [data-submit]');
-    await expect.poll(async () => (await w.db.prisma.action.findFirstOrThrow({ where: { title: 'Monter une POE avec l’OPCO' } })).status).toBe('realisee');
+    await expect
+      .poll(
+        async () =>
+          (await w.db.prisma.action.findFirstOrThrow({ where: { title: 'Monter une POE avec l’OPCO' } })).status,
+      )
+      .toBe('realisee');
     if (await page.locator('#modal [data-close]').isVisible()) await page.click('#modal [data-close]');
-    const actionMessage = page.locator('#pane .message', { hasText: 'Monter une POE avec l’OPCO' }).filter({ hasText: 'Réalisée' });
+    const actionMessage = page
+      .locator('#pane .message', { hasText: 'Monter une POE avec l’OPCO' })
+      .filter({ hasText: 'Réalisée' });
     await expect.poll(() => actionMessage.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await actionMessage.last().textContent()).toContain('modifié');
     await screenshot(page, 'comite-action-realisee');

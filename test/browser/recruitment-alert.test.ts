@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_BLOCKS as A, OFFER_BLOCKS as O } from '../../src/slack/ids.js';
 import { SIMULATED_CHANNELS } from '../../src/simulator/workspace.js';
-import { clickIn, command, field, goTo, HAS_BROWSER, playAs, screenshot, typeAhead, useWorkspace } from './workspace.js';
+import {
+  clickIn,
+  command,
+  field,
+  goTo,
+  HAS_BROWSER,
+  playAs,
+  screenshot,
+  typeAhead,
+  useWorkspace,
+} from './workspace.js';
 
 describe.runIf(HAS_BROWSER)('in the simulated workspace, an urgent recruitment need', () => {
   const workspace = useWorkspace();
@@ -27,36 +37,52 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, an urgent recruitment n
     // The app answers with its confirmation in the modal.
     await expect.poll(() => page.locator('#modal .blocks').textContent()).toContain('enregistrée');
     await page.click('#modal [data-close]');
-    await expect.poll(async () => (await w.db.prisma.recruitmentAlert.findFirst({ where: { company: { name: 'Aéro Composites Centre' } } }))?.state).toBe('signalee');
-    const { reference } = (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { company: { name: 'Aéro Composites Centre' } } }));
+    await expect
+      .poll(
+        async () =>
+          (await w.db.prisma.recruitmentAlert.findFirst({ where: { company: { name: 'Aéro Composites Centre' } } }))
+            ?.state,
+      )
+      .toBe('signalee');
+    const { reference } = await w.db.prisma.recruitmentAlert.findFirstOrThrow({
+      where: { company: { name: 'Aéro Composites Centre' } },
+    });
     await screenshot(page, 'alerte-signalee');
 
     // The coordinator is paged: takes it, relays it to France Travail.
     await playAs(page, 'Hélène Morel');
     await goTo(page, 'Messages de l’application');
     await clickIn(page, reference, 'Prendre en charge');
-    await expect.poll(async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state).toBe('prise_en_charge');
+    await expect
+      .poll(async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state)
+      .toBe('prise_en_charge');
     await clickIn(page, reference, 'Transmettre à France Travail');
-    await expect.poll(async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state).toBe('transmise');
+    await expect
+      .poll(async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state)
+      .toBe('transmise');
     await screenshot(page, 'alerte-page-coordination');
 
     // The France Travail adviser records the offer.
     await playAs(page, 'Karim Benali');
     await goTo(page, 'Messages de l’application');
-    await clickIn(page, reference, 'Enregistrer l\'offre');
+    await clickIn(page, reference, "Enregistrer l'offre");
     await expect.poll(() => page.locator('#modal .title').textContent()).toBeTruthy();
     await field(page, O.reference).locator('input').fill('185XKQW');
     await field(page, O.contactName).locator('input').fill('Nadia Colin');
     await field(page, O.contactEmail).locator('input').fill('nadia.colin@francetravail.fr');
     await page.click('#modal [data-submit]');
-    await expect.poll(async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state).toBe('offre_enregistree');
+    await expect
+      .poll(async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state)
+      .toBe('offre_enregistree');
     if (await page.locator('#modal [data-close]').isVisible()) await page.click('#modal [data-close]');
 
     // The coordinator diffuses it: the partners' channel shows the offer.
     await playAs(page, 'Hélène Morel');
     await goTo(page, 'Messages de l’application');
     await clickIn(page, reference, 'Diffuser aux partenaires');
-    await expect.poll(async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state).toBe('diffusee');
+    await expect
+      .poll(async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state)
+      .toBe('diffusee');
     await goTo(page, '# partenaires');
     await expect.poll(() => page.locator('#pane').textContent(), { timeout: 10_000 }).toContain('185XKQW');
     expect(w.workspace.fake.workspace.messages.some((m) => m.channel === SIMULATED_CHANNELS.partners)).toBe(true);

@@ -17,16 +17,24 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, a capteur', () => {
     await field(page, V.needs).locator('textarea').fill('Recruter deux émailleurs qualifiés.');
     // The diagnostic left empty: the app says so next to it, in French.
     await page.click('#modal [data-submit]');
-    await expect.poll(() => field(page, V.diagnostic).locator('.error').textContent()).toMatch(/obligatoire|Indiquez|Renseignez/i);
+    await expect
+      .poll(() => field(page, V.diagnostic).locator('.error').textContent())
+      .toMatch(/obligatoire|Indiquez|Renseignez/i);
     await screenshot(page, 'visite-erreur');
-    await field(page, V.diagnostic).locator('textarea').fill('Carnet de commandes stable, départs en retraite à anticiper.');
+    await field(page, V.diagnostic)
+      .locator('textarea')
+      .fill('Carnet de commandes stable, départs en retraite à anticiper.');
     await field(page, V.consentToShare).locator('input[value="oui"]').check();
     await page.click('#modal [data-submit]');
     await expect.poll(() => page.locator('#modal .title').textContent()).toBe('Visite enregistrée');
     await screenshot(page, 'visite-enregistree');
     await page.click('#modal [data-close]');
     await expect.poll(() => page.locator('#pane').textContent()).toContain('Porcelaines de Foëcy');
-    expect(await w.db.prisma.visit.count({ where: { company: { name: 'Porcelaines de Foëcy' }, needs: 'Recruter deux émailleurs qualifiés.' } })).toBe(1);
+    expect(
+      await w.db.prisma.visit.count({
+        where: { company: { name: 'Porcelaines de Foëcy' }, needs: 'Recruter deux émailleurs qualifiés.' },
+      }),
+    ).toBe(1);
     await screenshot(page, 'visite-confirmation');
   });
 });

@@ -13,7 +13,8 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAS_BROWSER = existsSync(CHROMIUM);
-if (!HAS_BROWSER && process.env.CI) throw new Error(`No browser at ${CHROMIUM}: the browser scenarios must run in CI (apt-get install chromium).`);
+if (!HAS_BROWSER && process.env.CI)
+  throw new Error(`No browser at ${CHROMIUM}: the browser scenarios must run in CI (apt-get install chromium).`);
 
 /** Where the screenshots of the key screens go (kept by the test run). */
 export const SCREENSHOTS = 'test-results/screenshots';
@@ -31,7 +32,11 @@ export async function openWorkspace(): Promise<BrowserWorkspace> {
   await seedDemoData(db.prisma);
   const workspace = await startSimulatedWorkspace({ db: db.prisma, logger: createLogger('silent'), port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-  const page = await browser.newPage({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: { width: 1280, height: 900 },
+  });
   page.on('dialog', (dialog) => void dialog.accept());
   await page.goto(workspace.url);
   await page.locator('#person option').nth(1).waitFor({ state: 'attached' });
@@ -80,7 +85,9 @@ export async function screenshot(page: Page, name: string) {
 
 /** Clicks `button` on the latest message of the pane that mentions `text` and carries it. */
 export async function clickIn(page: Page, text: string, button: string) {
-  const carrying = page.locator('#pane .message', { hasText: text }).filter({ has: page.locator('button', { hasText: button }) });
+  const carrying = page
+    .locator('#pane .message', { hasText: text })
+    .filter({ has: page.locator('button', { hasText: button }) });
   await carrying.last().waitFor({ timeout: 10_000 });
   await carrying.last().locator('button', { hasText: button }).first().click();
 }

@@ -25,7 +25,16 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL: backup and restore', 
     source = await database(true);
     await seedDemoData(source.prisma);
     await source.prisma.report.create({
-      data: { year: 2025, version: 1, generatedAt: new Date('2026-01-15T09:30:00.123Z'), data: { total: 31, label: '« Cher »' }, internalPdf: PDF, internalXlsx: PDF, publicPdf: PDF, publicXlsx: PDF },
+      data: {
+        year: 2025,
+        version: 1,
+        generatedAt: new Date('2026-01-15T09:30:00.123Z'),
+        data: { total: 31, label: '« Cher »' },
+        internalPdf: PDF,
+        internalXlsx: PDF,
+        publicPdf: PDF,
+        publicXlsx: PDF,
+      },
     });
     sourceCounts = await tableCounts(source.query);
   });
@@ -46,10 +55,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL: backup and restore', 
     const report = await target.prisma.report.findFirstOrThrow();
     expect(Buffer.from(report.internalPdf)).toEqual(PDF);
     expect(report.data).toEqual({ total: 31, label: '« Cher »' });
-    expect(await target.prisma.company.findMany({ orderBy: { id: 'asc' } })).toEqual(await source.prisma.company.findMany({ orderBy: { id: 'asc' } }));
+    expect(await target.prisma.company.findMany({ orderBy: { id: 'asc' } })).toEqual(
+      await source.prisma.company.findMany({ orderBy: { id: 'asc' } }),
+    );
 
     await target.prisma.structure.create({ data: { name: 'Ajoutée après', kind: 'cci' } });
-    await expect(restorePostgres(file, target.url!)).rejects.toThrow(/is not empty \(public\..*\): restore into a new, empty database.*--force/);
+    await expect(restorePostgres(file, target.url!)).rejects.toThrow(
+      /is not empty \(public\..*\): restore into a new, empty database.*--force/,
+    );
     expect(await restorePostgres(file, target.url!, { force: true })).toEqual(sourceCounts);
     expect(await target.prisma.structure.findFirst({ where: { name: 'Ajoutée après' } })).toBeNull();
   });

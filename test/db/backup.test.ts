@@ -15,7 +15,15 @@ import { createTestDatabase, type TestDatabase } from '../support/database.js';
  * PostgreSQL (with TEST_DATABASE_URL), on the demo territory plus a kept report (bytea, JSON)
  * and an owed message (the outbox's sequence).
  */
-const REPORT_DATA = { year: 2025, total: 31, ratio: 0.125, big: 12345678901234, label: 'Vierzon — « Cher »', flags: [true, false, null], nested: { empty: {}, list: [] } };
+const REPORT_DATA = {
+  year: 2025,
+  total: 31,
+  ratio: 0.125,
+  big: 12345678901234,
+  label: 'Vierzon — « Cher »',
+  flags: [true, false, null],
+  nested: { empty: {}, list: [] },
+};
 const PDF = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x5c, 0x78, 0xff, 0xfe, 0x0a, 0x0d]);
 
 let work: string;
@@ -33,11 +41,19 @@ beforeAll(async () => {
   await seedDemoData(db.prisma);
   await db.prisma.report.create({
     data: {
-      year: 2025, version: 1, generatedAt: new Date('2026-01-15T09:30:00.123Z'), data: REPORT_DATA,
-      internalPdf: PDF, internalXlsx: Buffer.from('xlsx'), publicPdf: Buffer.alloc(0), publicXlsx: Buffer.from([0]),
+      year: 2025,
+      version: 1,
+      generatedAt: new Date('2026-01-15T09:30:00.123Z'),
+      data: REPORT_DATA,
+      internalPdf: PDF,
+      internalXlsx: Buffer.from('xlsx'),
+      publicPdf: Buffer.alloc(0),
+      publicXlsx: Buffer.from([0]),
     },
   });
-  const owed = await db.prisma.outboxMessage.create({ data: { dedupeKey: 'backup-test', kind: 'test', recipient: 'C0TEST', data: { text: 'à envoyer' } } });
+  const owed = await db.prisma.outboxMessage.create({
+    data: { dedupeKey: 'backup-test', kind: 'test', recipient: 'C0TEST', data: { text: 'à envoyer' } },
+  });
   sourceSeq = owed.seq;
   sourceCounts = await tableCounts(async (sql, params) => (await pglite.query(sql, params)).rows as never[]);
   sourceCompanies = await db.prisma.company.findMany({ orderBy: { id: 'asc' } });
@@ -95,7 +111,9 @@ describe('embedded database (PGlite): backup and restore', () => {
     const running = new PGlite(source);
     try {
       await running.query('SELECT 1');
-      await expect(backupPglite(source, join(work, 'while-open.tar.gz'))).rejects.toThrow(/is open in a running process \(pid \d+\): stop the app first/);
+      await expect(backupPglite(source, join(work, 'while-open.tar.gz'))).rejects.toThrow(
+        /is open in a running process \(pid \d+\): stop the app first/,
+      );
     } finally {
       await running.close();
     }
@@ -104,7 +122,10 @@ describe('embedded database (PGlite): backup and restore', () => {
     const io = { env: { PGLITE_DATA_DIR: join(work, 'none') }, out: () => {}, err: (l: string) => err.push(l) };
     expect(await runDbCommand('backup', [join(work, 'x.tar.gz')], io)).toBe(1);
     expect(await runDbCommand('restore', [], io)).toBe(2);
-    expect(err).toEqual([expect.stringMatching(/No embedded database in .*none/), 'usage: npm run db:restore -- <file> [--force]']);
+    expect(err).toEqual([
+      expect.stringMatching(/No embedded database in .*none/),
+      'usage: npm run db:restore -- <file> [--force]',
+    ]);
   });
 });
 
@@ -138,13 +159,20 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the move of an embedded database 
     expect(report.data).toEqual(REPORT_DATA);
     expect(report.generatedAt.toISOString()).toBe('2026-01-15T09:30:00.123Z');
     // The outbox's order continues after the moved messages.
-    const next = await target.prisma.outboxMessage.create({ data: { dedupeKey: 'after-move', kind: 'test', recipient: 'C0TEST', data: {} } });
+    const next = await target.prisma.outboxMessage.create({
+      data: { dedupeKey: 'after-move', kind: 'test', recipient: 'C0TEST', data: {} },
+    });
     expect(next.seq).toBeGreaterThan(sourceSeq);
 
     // The app started on it answers a capteur with the pilot's company.
     const t = await startTestApp(target.prisma);
     try {
-      await t.slack.command('/entreprise', 'Forges de Vierzon', { id: 'U0SEEDCCI01' }, { extra: { response_url: t.fake.responseUrl('card') } });
+      await t.slack.command(
+        '/entreprise',
+        'Forges de Vierzon',
+        { id: 'U0SEEDCCI01' },
+        { extra: { response_url: t.fake.responseUrl('card') } },
+      );
       const card = await t.fake.waitForResponse((_b, path) => path.endsWith('/card'));
       expect(JSON.stringify(card.body.blocks)).toContain('Forges de Vierzon');
     } finally {
@@ -155,7 +183,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the move of an embedded database 
   it('refuses a target that is not empty', async () => {
     const target = await emptyDatabase();
     await target.exec('CREATE TABLE "Other" (x int)');
-    await expect(moveToPostgres(source, target.url!)).rejects.toThrow(/is not empty \(public\.Other\): the move goes into a new, empty PostgreSQL database only/);
+    await expect(moveToPostgres(source, target.url!)).rejects.toThrow(
+      /is not empty \(public\.Other\): the move goes into a new, empty PostgreSQL database only/,
+    );
     expect(await target.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'Company'`)).toEqual([]);
 
     // The app's schema with rows (the app already ran there) is refused too.
@@ -168,11 +198,17 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the move of an embedded database 
   it("refuses an embedded database that is not at this version's schema, and leaves it as it was", async () => {
     const target = await emptyDatabase();
     const pilot = new PGlite(source);
-    const [last] = (await pilot.query<{ id: string; migration_name: string }>('SELECT id, migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1')).rows;
+    const [last] = (
+      await pilot.query<{ id: string; migration_name: string }>(
+        'SELECT id, migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1',
+      )
+    ).rows;
     await pilot.query('UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE id = $1', [last!.id]);
     await pilot.close();
     try {
-      await expect(moveToPostgres(source, target.url!)).rejects.toThrow(/is not at this version's schema: start the app once on it/);
+      await expect(moveToPostgres(source, target.url!)).rejects.toThrow(
+        /is not at this version's schema: start the app once on it/,
+      );
       expect(await target.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public'`)).toEqual([]);
     } finally {
       const again = new PGlite(source);

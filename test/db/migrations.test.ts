@@ -83,4 +83,3 @@ describe(`migrations (${TEST_ENGINE})`, () => {
     expect(await db.query('SELECT migration_name FROM "_prisma_migrations"')).toHaveLength(names.length);
   });
 });
-

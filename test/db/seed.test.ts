@@ -27,8 +27,14 @@ describe('demo data (prisma/seed.ts)', () => {
     }
     expect(await db.prisma.visit.count()).toBe(5);
     const flags = await db.prisma.visitRedFlag.findMany({ select: { flag: true } });
-    expect(flags.map((f) => f.flag).sort()).toEqual(['emplois_menaces', 'recrutement_urgent', 'transmission_sans_repreneur']);
-    expect(await db.prisma.recruitmentAlert.findMany({ select: { state: true, reference: true } })).toEqual([{ state: 'signalee', reference: expect.stringMatching(/^ALR-\d{4}-0001$/) }]);
+    expect(flags.map((f) => f.flag).sort()).toEqual([
+      'emplois_menaces',
+      'recrutement_urgent',
+      'transmission_sans_repreneur',
+    ]);
+    expect(await db.prisma.recruitmentAlert.findMany({ select: { state: true, reference: true } })).toEqual([
+      { state: 'signalee', reference: expect.stringMatching(/^ALR-\d{4}-0001$/) },
+    ]);
     expect(await db.prisma.outboxMessage.count()).toBe(0);
   });
 });

@@ -18,8 +18,23 @@ beforeAll(async () => {
   const companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy' })).id;
   // Relative to the real day, so the outbox's own clock agrees: one overdue, one due in two days.
   const day = (offset: number) => new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + offset * 86_400_000);
-  for (const [key, due] of [['Relancer le dirigeant', day(-3)], ['Préparer la POE', day(2)]] as const) {
-    await db.prisma.action.create({ data: { submissionKey: key, title: key, target: 'entreprise', companyId, ownerStructureId: cci.id, ownerMemberId: busy.memberId, dueDate: due, origin: 'ad_hoc', createdById: busy.memberId } });
+  for (const [key, due] of [
+    ['Relancer le dirigeant', day(-3)],
+    ['Préparer la POE', day(2)],
+  ] as const) {
+    await db.prisma.action.create({
+      data: {
+        submissionKey: key,
+        title: key,
+        target: 'entreprise',
+        companyId,
+        ownerStructureId: cci.id,
+        ownerMemberId: busy.memberId,
+        dueDate: due,
+        origin: 'ad_hoc',
+        createdById: busy.memberId,
+      },
+    });
   }
 });
 afterAll(async () => {
@@ -31,7 +46,11 @@ describe('the action digest job', () => {
   it('sends one digest to the member with actions due, none to the others, once a day', async () => {
     // The next working day after now, 8:30 in Paris (an hour's margin covers summer and winter time).
     clock = new Date(Date.now() + 60_000);
-    while (!['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].includes(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short' }).format(clock))) {
+    while (
+      !['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].includes(
+        new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short' }).format(clock),
+      )
+    ) {
       clock = new Date(clock.getTime() + 86_400_000);
     }
     await jobRunners(t.ctx).actionDigests();
@@ -46,7 +65,11 @@ describe('the action digest job', () => {
 
   it('sends nothing at the weekend', async () => {
     t.fake.reset();
-    while (['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].includes(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short' }).format(clock))) {
+    while (
+      ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].includes(
+        new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short' }).format(clock),
+      )
+    ) {
       clock = new Date(clock.getTime() + 86_400_000);
     }
     await jobRunners(t.ctx).actionDigests();

@@ -42,17 +42,23 @@ type Modal = { callback_id: string; private_metadata: string; blocks: never[] };
 let seq = 0;
 async function click(user: SlackUser, actionId: string, value: string) {
   const url = t.fake.responseUrl(`a-${++seq}`);
-  await t.slack.interaction(blockActions({ user, actions: [{ action_id: actionId, block_id: 'b', value }], response_url: url }));
+  await t.slack.interaction(
+    blockActions({ user, actions: [{ action_id: actionId, block_id: 'b', value }], response_url: url }),
+  );
   return url;
 }
 const buttons = (call: RecordedCall) =>
-  ((call.args.blocks as { type: string; elements?: { action_id: string }[] }[]) ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements!.map((e) => e.action_id));
+  ((call.args.blocks as { type: string; elements?: { action_id: string }[] }[]) ?? [])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements!.map((e) => e.action_id));
 const text = (call: RecordedCall) => JSON.stringify(call.args.blocks);
 
 describe('an action, from the company card to its completion', () => {
   it('is created from the card, posted to the committee channel, and updated in place as it moves', async () => {
     // The card offers « Créer une action » to a committee member.
-    await t.slack.command('/entreprise', SIRETS.mecanique, member, { extra: { response_url: t.fake.responseUrl('card') } });
+    await t.slack.command('/entreprise', SIRETS.mecanique, member, {
+      extra: { response_url: t.fake.responseUrl('card') },
+    });
     const card = await t.fake.waitForResponse((_b, path) => path.endsWith('/card'));
     const create = (card.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
       .flatMap((b) => b.elements ?? [])
@@ -64,14 +70,30 @@ describe('an action, from the company card to its completion', () => {
     expect(modal.callback_id).toBe(VIEWS.actionCreate);
 
     // Bad input: French errors on the fields, nothing saved.
-    const bad = (await t.slack.interaction(submitModal(member, modal, { [B.title]: ' ', [B.target]: 'salaries', [B.ownerStructureId]: cciId, [B.dueDate]: '2020-01-01' }))).json();
+    const bad = (
+      await t.slack.interaction(
+        submitModal(member, modal, {
+          [B.title]: ' ',
+          [B.target]: 'salaries',
+          [B.ownerStructureId]: cciId,
+          [B.dueDate]: '2020-01-01',
+        }),
+      )
+    ).json();
     expect(bad.response_action).toBe('errors');
     expect(bad.errors[B.title]).toMatch(/obligatoire/);
     expect(bad.errors[B.dueDate]).toMatch(/échéance est passée/);
     expect(await db.prisma.action.count()).toBe(0);
 
     const due = localDate('Europe/Paris', new Date(Date.now() + 30 * 86_400_000));
-    const answers = { [B.title]: 'Monter une POE de soudeurs', [B.target]: 'salaries', [B.stake]: 'competences_formation', [B.ownerStructureId]: cciId, [B.ownerMemberSlackId]: owner.id, [B.dueDate]: due };
+    const answers = {
+      [B.title]: 'Monter une POE de soudeurs',
+      [B.target]: 'salaries',
+      [B.stake]: 'competences_formation',
+      [B.ownerStructureId]: cciId,
+      [B.ownerMemberSlackId]: owner.id,
+      [B.dueDate]: due,
+    };
     const ok = (await t.slack.interaction(submitModal(member, modal, answers))).json();
     expect(ok.response_action).toBe('update');
     const action = await db.prisma.action.findFirstOrThrow();
@@ -80,9 +102,16 @@ describe('an action, from the company card to its completion', () => {
     const post = await t.fake.waitFor('chat.postMessage', (a) => a.channel === COMMITTEE);
     expect(text(post)).toContain('Monter une POE de soudeurs');
     expect(text(post)).toContain('Forges de Vierzon');
-    expect(buttons(post)).toEqual([ACTION_BUTTONS.start, ACTION_BUTTONS.status, ACTION_BUTTONS.note, ACTION_BUTTONS.due]);
+    expect(buttons(post)).toEqual([
+      ACTION_BUTTONS.start,
+      ACTION_BUTTONS.status,
+      ACTION_BUTTONS.note,
+      ACTION_BUTTONS.due,
+    ]);
     await t.fake.waitFor('chat.postMessage', (a) => a.channel === owner.id);
-    await expect.poll(async () => (await db.prisma.action.findUniqueOrThrow({ where: { id: action.id } })).messageTs).toBeTruthy();
+    await expect
+      .poll(async () => (await db.prisma.action.findUniqueOrThrow({ where: { id: action.id } })).messageTs)
+      .toBeTruthy();
     const { channelId, messageTs } = await db.prisma.action.findUniqueOrThrow({ where: { id: action.id } });
 
     // Started by its owner: the same message now says « En cours ».
@@ -94,7 +123,9 @@ describe('an action, from the company card to its completion', () => {
 
     // Someone from another structure cannot touch it.
     const refused = await click(other, ACTION_BUTTONS.status, action.id);
-    expect(String((await t.fake.waitForResponse((_b, path) => refused.endsWith(path))).body.text)).toMatch(/suivie par une autre structure/);
+    expect(String((await t.fake.waitForResponse((_b, path) => refused.endsWith(path))).body.text)).toMatch(
+      /suivie par une autre structure/,
+    );
 
     // Done: the result is required, then the message shows it and no more buttons.
     t.fake.reset();
@@ -102,9 +133,16 @@ describe('an action, from the company card to its completion', () => {
     const statusModal = (await t.fake.waitFor('views.open')).args.view as Modal;
     const missing = (await t.slack.interaction(submitModal(owner, statusModal, { [C.status]: 'realisee' }))).json();
     expect(missing.errors[C.note]).toMatch(/résultat/);
-    const done = (await t.slack.interaction(submitModal(owner, statusModal, { [C.status]: 'realisee', [C.note]: 'Quatre soudeurs formés et embauchés.' }))).json();
+    const done = (
+      await t.slack.interaction(
+        submitModal(owner, statusModal, { [C.status]: 'realisee', [C.note]: 'Quatre soudeurs formés et embauchés.' }),
+      )
+    ).json();
     expect(done.response_action).toBe('update');
-    const final = await t.fake.waitFor('chat.update', (a) => a.ts === messageTs && text({ args: a } as RecordedCall).includes('Réalisée'));
+    const final = await t.fake.waitFor(
+      'chat.update',
+      (a) => a.ts === messageTs && text({ args: a } as RecordedCall).includes('Réalisée'),
+    );
     expect(buttons(final)).toEqual([]);
     expect(text(final)).toContain('Quatre soudeurs formés et embauchés.');
     const history = await db.prisma.actionUpdate.findMany({ where: { actionId: action.id }, orderBy: { at: 'asc' } });
@@ -119,15 +157,32 @@ describe('an action, from the company card to its completion', () => {
       return (await t.fake.waitFor('views.open')).args.view as Modal;
     };
     const due = localDate('Europe/Paris', new Date(Date.now() + 30 * 86_400_000));
-    const own = submitModal(member, await openCreate(member), { [B.title]: 'ACTION-CONFIDENTIELLE-5521', [B.target]: 'entreprise', [B.ownerStructureId]: cciId, [B.dueDate]: due });
+    const own = submitModal(member, await openCreate(member), {
+      [B.title]: 'ACTION-CONFIDENTIELLE-5521',
+      [B.target]: 'entreprise',
+      [B.ownerStructureId]: cciId,
+      [B.dueDate]: due,
+    });
     expect((await t.slack.interaction(own)).json().response_action).toBe('update');
     await expect.poll(() => db.prisma.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
-    const count = () => Promise.all([db.prisma.action.count(), db.prisma.actionUpdate.count(), db.prisma.outboxMessage.count(), db.prisma.auditEvent.count()]);
+    const count = () =>
+      Promise.all([
+        db.prisma.action.count(),
+        db.prisma.actionUpdate.count(),
+        db.prisma.outboxMessage.count(),
+        db.prisma.auditEvent.count(),
+      ]);
     const before = await count();
 
     // A member of another structure submits their own form carrying the first member's key.
     const theirs = await openCreate(other);
-    const res = await t.slack.interaction(submitModal(other, { ...theirs, private_metadata: own.view.private_metadata }, { [B.title]: 'Autre action', [B.target]: 'entreprise', [B.ownerStructureId]: cciId, [B.dueDate]: due }));
+    const res = await t.slack.interaction(
+      submitModal(
+        other,
+        { ...theirs, private_metadata: own.view.private_metadata },
+        { [B.title]: 'Autre action', [B.target]: 'entreprise', [B.ownerStructureId]: cciId, [B.dueDate]: due },
+      ),
+    );
     expect(res.status).toBe(200);
     expect(res.json().response_action).toBe('update');
     expect(JSON.stringify(res.json())).toMatch(/ouvert par une autre personne/);
@@ -142,7 +197,17 @@ describe('an action, from the company card to its completion', () => {
 
   it('lists a member’s open actions with /actions, and refuses members outside the committee', async () => {
     const action = await db.prisma.action.create({
-      data: { submissionKey: 'listed', title: 'Diagnostic RH', target: 'entreprise', companyId: (await db.prisma.company.findFirstOrThrow()).id, ownerStructureId: cciId, ownerMemberId: (await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: owner.id } })).id, dueDate: new Date('2030-01-01'), origin: 'ad_hoc', createdById: (await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: member.id } })).id },
+      data: {
+        submissionKey: 'listed',
+        title: 'Diagnostic RH',
+        target: 'entreprise',
+        companyId: (await db.prisma.company.findFirstOrThrow()).id,
+        ownerStructureId: cciId,
+        ownerMemberId: (await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: owner.id } })).id,
+        dueDate: new Date('2030-01-01'),
+        origin: 'ad_hoc',
+        createdById: (await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: member.id } })).id,
+      },
     });
     await t.slack.command('/actions', '', owner, { extra: { response_url: t.fake.responseUrl('mine') } });
     const mine = await t.fake.waitForResponse((_b, path) => path.endsWith('/mine'));

@@ -54,7 +54,10 @@ type Answers = Record<string, string | string[] | null>;
 let responseSeq = 0;
 
 /** Sends /plateforme and returns the body the app posted to the command's response_url. */
-async function plateforme(text: string, user: SlackUser = admin): Promise<{ text?: string; response_type?: string; blocks?: Block[] }> {
+async function plateforme(
+  text: string,
+  user: SlackUser = admin,
+): Promise<{ text?: string; response_type?: string; blocks?: Block[] }> {
   const id = `plateforme-${++responseSeq}`;
   const res = await t.slack.command('/plateforme', text, user, { extra: { response_url: t.fake.responseUrl(id) } });
   expect(res.status).toBe(200);
@@ -72,7 +75,9 @@ async function modalOpenedBy(action: () => Promise<unknown>): Promise<Modal> {
 /** Sends /plateforme with a verb that opens a form, and returns the form. */
 async function openForm(verb: 'structure' | 'membre', user: SlackUser = admin): Promise<Modal> {
   return modalOpenedBy(() =>
-    t.slack.command('/plateforme', verb, user, { extra: { response_url: t.fake.responseUrl(`open-${++responseSeq}`) } }),
+    t.slack.command('/plateforme', verb, user, {
+      extra: { response_url: t.fake.responseUrl(`open-${++responseSeq}`) },
+    }),
   );
 }
 
@@ -192,7 +197,9 @@ describe('structures', () => {
     const before = await snapshot();
     const modal = await openForm('structure');
     expect((await submit(modal, structureAnswers('   '))).errors).toEqual({ [S.name]: ERRORS.required });
-    expect((await submit(modal, { [S.name]: 'OPCO 2i', [S.kind]: null })).errors).toEqual({ [S.kind]: ERRORS.invalid_choice });
+    expect((await submit(modal, { [S.name]: 'OPCO 2i', [S.kind]: null })).errors).toEqual({
+      [S.kind]: ERRORS.invalid_choice,
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -203,7 +210,9 @@ describe('structures', () => {
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     // One of them saved it, the other one was told the name is taken: no crash, no second record.
     expect(responses.map((r) => r.json().response_action).sort()).toEqual(['errors', 'update']);
-    const saved = await db.prisma.structure.findMany({ where: { name: { equals: 'opco ep centre-val de loire', mode: 'insensitive' } } });
+    const saved = await db.prisma.structure.findMany({
+      where: { name: { equals: 'opco ep centre-val de loire', mode: 'insensitive' } },
+    });
     expect(saved).toHaveLength(1);
     expect(await db.prisma.auditEvent.count({ where: { entityId: saved[0]!.id } })).toBe(1);
   });
@@ -211,10 +220,16 @@ describe('structures', () => {
   it('never keeps two structures named alike when two admins create them at once', async () => {
     const [first, second] = [await openForm('structure'), await openForm('structure')];
     await Promise.all([
-      t.slack.interaction(submitModal(admin, first, structureAnswers('Agence Cher Développement', 'agence_developpement'))),
-      t.slack.interaction(submitModal(admin, second, structureAnswers('AGENCE CHER DÉVELOPPEMENT', 'agence_developpement'))),
+      t.slack.interaction(
+        submitModal(admin, first, structureAnswers('Agence Cher Développement', 'agence_developpement')),
+      ),
+      t.slack.interaction(
+        submitModal(admin, second, structureAnswers('AGENCE CHER DÉVELOPPEMENT', 'agence_developpement')),
+      ),
     ]);
-    const saved = await db.prisma.structure.findMany({ where: { name: { equals: 'agence cher développement', mode: 'insensitive' } } });
+    const saved = await db.prisma.structure.findMany({
+      where: { name: { equals: 'agence cher développement', mode: 'insensitive' } },
+    });
     expect(saved).toHaveLength(1);
   });
 
@@ -231,18 +246,27 @@ describe('structures', () => {
     const count = await db.prisma.structure.count();
     const ack = await submit(modal, structureAnswers('CMA Centre-Val de Loire – Cher', 'cma'));
     expect(ack.response_action).toBe('update');
-    expect(await db.prisma.structure.findUnique({ where: { id: structure.id } })).toMatchObject({ name: 'CMA Centre-Val de Loire – Cher', kind: 'cma' });
+    expect(await db.prisma.structure.findUnique({ where: { id: structure.id } })).toMatchObject({
+      name: 'CMA Centre-Val de Loire – Cher',
+      kind: 'cma',
+    });
     expect(await db.prisma.structure.count()).toBe(count);
-    expect(await db.prisma.auditEvent.findFirst({ where: { entityId: structure.id }, select: { action: true } })).toEqual({ action: 'structure.update' });
+    expect(
+      await db.prisma.auditEvent.findFirst({ where: { entityId: structure.id }, select: { action: true } }),
+    ).toEqual({ action: 'structure.update' });
   });
 
   it('lets a structure keep its own name with another case, but not take another structure’s', async () => {
     const structure = await makeStructure(db.prisma, 'Collectivité de Vierzon', 'collectivite');
     const modal = await modalOpenedBy(() => click(admin, ACTIONS.openStructureForm, structure.id));
-    expect((await submit(modal, structureAnswers('COLLECTIVITÉ DE VIERZON', 'collectivite'))).response_action).toBe('update');
+    expect((await submit(modal, structureAnswers('COLLECTIVITÉ DE VIERZON', 'collectivite'))).response_action).toBe(
+      'update',
+    );
     const taken = await submit(modal, structureAnswers('CCI du Cher', 'collectivite'));
     expect(taken.errors).toEqual({ [S.name]: ERRORS.structure_name_taken });
-    expect((await db.prisma.structure.findUnique({ where: { id: structure.id } }))?.name).toBe('COLLECTIVITÉ DE VIERZON');
+    expect((await db.prisma.structure.findUnique({ where: { id: structure.id } }))?.name).toBe(
+      'COLLECTIVITÉ DE VIERZON',
+    );
   });
 });
 
@@ -259,7 +283,10 @@ describe('members', () => {
     const ack = await submit(modal, memberAnswers('UNEW1', cci.id, ['capteur', 'comite']));
     expect(ack.response_action).toBe('update');
     expect(JSON.stringify(ack.view)).toContain('<@UNEW1>');
-    expect(await db.prisma.member.findUnique({ where: { slackUserId: 'UNEW1' } })).toMatchObject({ structureId: cci.id, active: true });
+    expect(await db.prisma.member.findUnique({ where: { slackUserId: 'UNEW1' } })).toMatchObject({
+      structureId: cci.id,
+      active: true,
+    });
     expect(await rolesOf('UNEW1')).toEqual(['capteur', 'comite']);
 
     const edit = await openForm('membre');
@@ -269,7 +296,10 @@ describe('members', () => {
     expect(await rolesOf('UNEW1')).toEqual(['coordinateur']);
 
     const member = await db.prisma.member.findUnique({ where: { slackUserId: 'UNEW1' } });
-    const events = await db.prisma.auditEvent.findMany({ where: { entity: 'Member', entityId: member!.id }, orderBy: { at: 'asc' } });
+    const events = await db.prisma.auditEvent.findMany({
+      where: { entity: 'Member', entityId: member!.id },
+      orderBy: { at: 'asc' },
+    });
     expect(events.map((e) => [e.action, e.actorSlackId])).toEqual([
       ['member.save', admin.id],
       ['member.save', admin.id],
@@ -300,8 +330,12 @@ describe('members', () => {
   it('refuses a member without any role, or without a person', async () => {
     const before = await snapshot();
     const modal = await openForm('membre');
-    expect((await submit(modal, memberAnswers('UNEW3', cci.id, []))).errors).toEqual({ [M.roles]: ERRORS.roles_missing });
-    expect((await submit(modal, memberAnswers(null, cci.id, ['comite']))).errors).toEqual({ [M.user]: ERRORS.required });
+    expect((await submit(modal, memberAnswers('UNEW3', cci.id, []))).errors).toEqual({
+      [M.roles]: ERRORS.roles_missing,
+    });
+    expect((await submit(modal, memberAnswers(null, cci.id, ['comite']))).errors).toEqual({
+      [M.user]: ERRORS.required,
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -309,7 +343,10 @@ describe('members', () => {
     const before = await snapshot();
     const modal = await openForm('membre');
     const demoted = await submit(modal, memberAnswers(admin.id, 'none', ['coordinateur']));
-    expect(demoted).toEqual({ response_action: 'errors', errors: { [M.roles]: 'Il doit rester au moins un administrateur actif.' } });
+    expect(demoted).toEqual({
+      response_action: 'errors',
+      errors: { [M.roles]: 'Il doit rester au moins un administrateur actif.' },
+    });
     const deactivated = await submit(modal, memberAnswers(admin.id, 'none', ['admin'], false));
     expect(deactivated.errors).toEqual({ [M.roles]: ERRORS.last_admin });
     expect(await snapshot()).toEqual(before);
@@ -362,7 +399,11 @@ describe('members', () => {
     expect(view.callback_id).toBe(VIEWS.memberForm);
     expect(block(view, M.user)?.element?.initial_user).toBe('UPICKED');
     expect(block(view, M.structure)?.element?.initial_option?.value).toBe(cci.id);
-    expect(block(view, M.roles)?.element?.initial_options?.map((o) => o.value).sort()).toEqual(['capteur', 'france_travail']);
+    expect(
+      block(view, M.roles)
+        ?.element?.initial_options?.map((o) => o.value)
+        .sort(),
+    ).toEqual(['capteur', 'france_travail']);
   });
 });
 
@@ -446,22 +487,33 @@ describe('bootstrapping the first administrators', () => {
     expect(actor && [...actor.roles]).toEqual(['admin']);
     expect(await fresh.prisma.member.count()).toBe(1);
     expect(await fresh.prisma.memberRole.count({ where: { role: 'admin' } })).toBe(1);
-    expect(await fresh.prisma.auditEvent.findMany({ select: { action: true, entity: true, actorSlackId: true } })).toEqual([
-      { action: 'member.bootstrap_admin', entity: 'Member', actorSlackId: null },
-    ]);
+    expect(
+      await fresh.prisma.auditEvent.findMany({ select: { action: true, entity: true, actorSlackId: true } }),
+    ).toEqual([{ action: 'member.bootstrap_admin', entity: 'Member', actorSlackId: null }]);
   });
 
   it('survives several instances starting at once', async () => {
-    await Promise.all([bootstrapAdmins(fresh.prisma, ['UADMIN2']), bootstrapAdmins(fresh.prisma, ['UADMIN2']), bootstrapAdmins(fresh.prisma, ['UADMIN2'])]);
+    await Promise.all([
+      bootstrapAdmins(fresh.prisma, ['UADMIN2']),
+      bootstrapAdmins(fresh.prisma, ['UADMIN2']),
+      bootstrapAdmins(fresh.prisma, ['UADMIN2']),
+    ]);
     const members = await fresh.prisma.member.findMany({ where: { slackUserId: 'UADMIN2' }, include: { roles: true } });
     expect(members.map((m) => m.roles.map((r) => r.role))).toEqual([['admin']]);
-    expect(await fresh.prisma.auditEvent.count({ where: { action: 'member.bootstrap_admin', entityId: members[0]!.id } })).toBe(1);
+    expect(
+      await fresh.prisma.auditEvent.count({ where: { action: 'member.bootstrap_admin', entityId: members[0]!.id } }),
+    ).toBe(1);
   });
 
   it('reactivates a deactivated member and adds the admin role to their roles', async () => {
     const structure = await makeStructure(fresh.prisma, 'CCI du Loiret', 'cci');
     await fresh.prisma.member.create({
-      data: { slackUserId: 'UFORMER', structureId: structure.id, active: false, roles: { create: [{ role: 'capteur' }] } },
+      data: {
+        slackUserId: 'UFORMER',
+        structureId: structure.id,
+        active: false,
+        roles: { create: [{ role: 'capteur' }] },
+      },
     });
     await bootstrapAdmins(fresh.prisma, ['UFORMER']);
     const actor = await findActor(fresh.prisma, 'UFORMER');

@@ -60,24 +60,34 @@ async function raise(t: TestApp) {
       [A.consentToName]: 'oui',
     }),
   );
-  return { ack: res.json(), alert: await db.prisma.recruitmentAlert.findFirstOrThrow({ orderBy: { raisedAt: 'desc' } }) };
+  return {
+    ack: res.json(),
+    alert: await db.prisma.recruitmentAlert.findFirstOrThrow({ orderBy: { raisedAt: 'desc' } }),
+  };
 }
 
 const dmsTo = (t: TestApp, user: string, containing: string) =>
-  t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === user && String(c.args.text).includes(containing));
+  t.fake
+    .succeeded('chat.postMessage')
+    .filter((c) => c.args.channel === user && String(c.args.text).includes(containing));
 
 describe('owed messages and Slack failures', () => {
   it('stores the alert and acknowledges the capteur while Slack fails, and pages the coordinator once it recovers', async () => {
     clock = new Date(Date.now() + 1_000);
     const t = await app();
-    t.fake.failNextHttp('chat.postMessage', [{ status: 500 }, { status: 429, retryAfter: 30 }], (a) => a.channel === coord.id);
+    t.fake.failNextHttp(
+      'chat.postMessage',
+      [{ status: 500 }, { status: 429, retryAfter: 30 }],
+      (a) => a.channel === coord.id,
+    );
     const { ack, alert } = await raise(t);
     expect(ack.response_action).toBe('update');
     expect(JSON.stringify(ack.view)).toContain(alert.reference);
     await expect.poll(() => dmsTo(t, capteur.id, alert.reference).length).toBe(1);
 
     // First attempt: 500. The page stays owed.
-    const page = () => db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `alert_page:${alert.id}:${coord.id}` } });
+    const page = () =>
+      db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `alert_page:${alert.id}:${coord.id}` } });
     await expect.poll(async () => (await page()).attempts).toBe(1);
     expect(await page()).toMatchObject({ status: 'pending' });
     expect(dmsTo(t, coord.id, alert.reference)).toHaveLength(0);
@@ -108,7 +118,11 @@ describe('the 48 h clock', () => {
     const raisedAt = alert.raisedAt.getTime();
     const at = (hours: number, minutes = 0) => new Date(raisedAt + hours * HOUR + minutes * 60_000);
     const reminders = (t: TestApp) =>
-      t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === coord.id && String(c.args.text).startsWith(`Rappel : alerte ${alert.reference}`));
+      t.fake
+        .succeeded('chat.postMessage')
+        .filter(
+          (c) => c.args.channel === coord.id && String(c.args.text).startsWith(`Rappel : alerte ${alert.reference}`),
+        );
 
     clock = at(23, 59);
     await jobRunners(first.ctx).alertDeadlines();
@@ -136,18 +150,30 @@ describe('the 48 h clock', () => {
     clock = at(48, 1);
     await Promise.all([jobRunners(restarted.ctx).alertDeadlines(), jobRunners(other.ctx).alertDeadlines()]);
     await Promise.all([jobRunners(restarted.ctx).outbox(), jobRunners(other.ctx).outbox()]);
-    const breaches = [restarted, other].flatMap((t) => t.fake.succeeded('chat.postMessage')).filter((c) => String(c.args.text) === `Délai dépassé : alerte ${alert.reference}`);
+    const breaches = [restarted, other]
+      .flatMap((t) => t.fake.succeeded('chat.postMessage'))
+      .filter((c) => String(c.args.text) === `Délai dépassé : alerte ${alert.reference}`);
     expect(breaches.map((c) => c.args.channel).sort()).toEqual([admin.id, coord.id].sort());
-    expect((await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alert.id } })).lateAt).toEqual(alert.deadlineAt);
+    expect((await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alert.id } })).lateAt).toEqual(
+      alert.deadlineAt,
+    );
     // The coordinator's page now says it is late.
-    const page = await db.prisma.alertMessage.findUniqueOrThrow({ where: { alertId_kind_recipient: { alertId: alert.id, kind: 'alert_page', recipient: coord.id } } });
-    const updates = [restarted, other].flatMap((t) => t.fake.succeeded('chat.update')).filter((c) => c.args.ts === page.ts && c.args.channel === page.channel);
+    const page = await db.prisma.alertMessage.findUniqueOrThrow({
+      where: { alertId_kind_recipient: { alertId: alert.id, kind: 'alert_page', recipient: coord.id } },
+    });
+    const updates = [restarted, other]
+      .flatMap((t) => t.fake.succeeded('chat.update'))
+      .filter((c) => c.args.ts === page.ts && c.args.channel === page.channel);
     expect(updates.length).toBe(1);
     expect(JSON.stringify(updates[0]!.args.blocks)).toContain('en retard');
 
     clock = at(60);
     await Promise.all([jobRunners(restarted.ctx).alertDeadlines(), jobRunners(other.ctx).alertDeadlines()]);
     expect(await db.prisma.alertReminder.count({ where: { alertId: alert.id } })).toBe(3);
-    expect(await db.prisma.outboxMessage.count({ where: { kind: { in: ['alert_reminder', 'alert_breach'] }, dedupeKey: { contains: alert.id } } })).toBe(4);
+    expect(
+      await db.prisma.outboxMessage.count({
+        where: { kind: { in: ['alert_reminder', 'alert_breach'] }, dedupeKey: { contains: alert.id } },
+      }),
+    ).toBe(4);
   });
 });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ACTION_BLOCKS as AB, ACTION_BUTTONS, ALERT_ACTION_IDS, ALERT_BLOCKS as A, OFFER_BLOCKS, VIEWS } from '../../src/slack/ids.js';
+import {
+  ACTION_BLOCKS as AB,
+  ACTION_BUTTONS,
+  ALERT_ACTION_IDS,
+  ALERT_BLOCKS as A,
+  OFFER_BLOCKS,
+  VIEWS,
+} from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -21,13 +28,16 @@ let companyId: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   // No France Travail adviser in Slack here: transmission is an e-mail.
-  t = await startTestApp(db.prisma, { env: { PARTNERS_CHANNEL_ID: PARTNERS, FRANCE_TRAVAIL_EMAIL: 'entreprise.vierzon@francetravail.fr' } });
+  t = await startTestApp(db.prisma, {
+    env: { PARTNERS_CHANNEL_ID: PARTNERS, FRANCE_TRAVAIL_EMAIL: 'entreprise.vierzon@francetravail.fr' },
+  });
   const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
   await makeMember(db.prisma, coord.id, ['coordinateur']);
   await makeMember(db.prisma, committee.id, ['comite'], cci.id);
   await makeMember(db.prisma, otherCapteur.id, ['capteur'], (await makeStructure(db.prisma, 'CMA du Cher', 'cma')).id);
-  companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy', siret: SIRETS.other, commune: 'Foëcy' })).id;
+  companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy', siret: SIRETS.other, commune: 'Foëcy' }))
+    .id;
 });
 afterAll(async () => {
   await t?.stop();
@@ -55,7 +65,13 @@ async function openAlertModal(user: SlackUser = capteur) {
 }
 async function click(user: SlackUser, action: keyof typeof ALERT_ACTION_IDS, alertId: string) {
   const url = t.fake.responseUrl(`c-${Math.random().toString(36).slice(2)}`);
-  await t.slack.interaction(blockActions({ user, actions: [{ action_id: ALERT_ACTION_IDS[action], block_id: 'alert_actions', value: alertId }], response_url: url }));
+  await t.slack.interaction(
+    blockActions({
+      user,
+      actions: [{ action_id: ALERT_ACTION_IDS[action], block_id: 'alert_actions', value: alertId }],
+      response_url: url,
+    }),
+  );
   return url;
 }
 const latestAlert = () => db.prisma.recruitmentAlert.findFirstOrThrow({ orderBy: { raisedAt: 'desc' } });
@@ -69,7 +85,11 @@ describe('alert paths', () => {
     expect((await t.slack.interaction(submission, { retryNum: 1 })).json().response_action).toBe('update');
     expect(await db.prisma.recruitmentAlert.count()).toBe(before + 1);
     const alert = await latestAlert();
-    expect(await db.prisma.outboxMessage.count({ where: { kind: 'alert_page', dedupeKey: { startsWith: `alert_page:${alert.id}` } } })).toBe(1);
+    expect(
+      await db.prisma.outboxMessage.count({
+        where: { kind: 'alert_page', dedupeKey: { startsWith: `alert_page:${alert.id}` } },
+      }),
+    ).toBe(1);
   });
 
   it('refuses a submission carrying the key of another capteur’s form: nothing of their alert returned, nothing written', async () => {
@@ -78,13 +98,21 @@ describe('alert paths', () => {
     expect(raised.response_action).toBe('update');
     const alert = await latestAlert();
     expect(JSON.stringify(raised.view)).toContain(alert.reference);
-    const count = () => Promise.all([db.prisma.recruitmentAlert.count(), db.prisma.outboxMessage.count(), db.prisma.auditEvent.count(), db.prisma.alertTransition.count()]);
+    const count = () =>
+      Promise.all([
+        db.prisma.recruitmentAlert.count(),
+        db.prisma.outboxMessage.count(),
+        db.prisma.auditEvent.count(),
+        db.prisma.alertTransition.count(),
+      ]);
     // The pages owed by the alert are delivered first (each delivery of contacts is audited).
     await expect.poll(() => db.prisma.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
     const before = await count();
 
     const theirs = await openAlertModal(otherCapteur);
-    const res = await t.slack.interaction(submitModal(otherCapteur, { ...theirs, private_metadata: own.view.private_metadata }, fullAlert()));
+    const res = await t.slack.interaction(
+      submitModal(otherCapteur, { ...theirs, private_metadata: own.view.private_metadata }, fullAlert()),
+    );
     expect(res.status).toBe(200);
     expect(res.json().response_action).toBe('update');
     const body = JSON.stringify(res.json());
@@ -102,7 +130,11 @@ describe('alert paths', () => {
   it('returns French errors on their fields and saves nothing', async () => {
     const before = await db.prisma.recruitmentAlert.count();
     const res = await t.slack.interaction(
-      submitModal(capteur, await openAlertModal(), fullAlert({ [A.p1Count]: '0', [A.contactEmail]: null, [A.urgency]: null, [A.p2Title]: 'Décorateur' })),
+      submitModal(
+        capteur,
+        await openAlertModal(),
+        fullAlert({ [A.p1Count]: '0', [A.contactEmail]: null, [A.urgency]: null, [A.p2Title]: 'Décorateur' }),
+      ),
     );
     const body = res.json();
     expect(body.response_action).toBe('errors');
@@ -134,12 +166,32 @@ describe('alert paths', () => {
     t.fake.reset();
     await click(coord, 'enregistrer_offre', alert.id);
     const offer = (await t.fake.waitFor('views.open')).args.view as Modal;
-    const bad = (await t.slack.interaction(submitModal(coord, offer, { [OFFER_BLOCKS.reference]: 'X1', [OFFER_BLOCKS.contactName]: 'A. Conseillère', [OFFER_BLOCKS.url]: 'ftp://offre' }))).json();
+    const bad = (
+      await t.slack.interaction(
+        submitModal(coord, offer, {
+          [OFFER_BLOCKS.reference]: 'X1',
+          [OFFER_BLOCKS.contactName]: 'A. Conseillère',
+          [OFFER_BLOCKS.url]: 'ftp://offre',
+        }),
+      )
+    ).json();
     expect(bad.errors[OFFER_BLOCKS.url]).toMatch(/https:\/\//);
     expect(bad.errors[OFFER_BLOCKS.contactEmail]).toMatch(/au moins un téléphone ou un e-mail/);
-    const good = (await t.slack.interaction(submitModal(coord, offer, { [OFFER_BLOCKS.reference]: 'X1', [OFFER_BLOCKS.contactName]: 'A. Conseillère', [OFFER_BLOCKS.contactPhone]: '02 48 11 22 33' }))).json();
+    const good = (
+      await t.slack.interaction(
+        submitModal(coord, offer, {
+          [OFFER_BLOCKS.reference]: 'X1',
+          [OFFER_BLOCKS.contactName]: 'A. Conseillère',
+          [OFFER_BLOCKS.contactPhone]: '02 48 11 22 33',
+        }),
+      )
+    ).json();
     expect(good.response_action).toBe('update');
-    expect(await latestAlert()).toMatchObject({ state: 'offre_enregistree', offerReference: 'X1', offerContactPhone: '0248112233' });
+    expect(await latestAlert()).toMatchObject({
+      state: 'offre_enregistree',
+      offerReference: 'X1',
+      offerContactPhone: '0248112233',
+    });
 
     // Diffused without the company's name: it did not agree to be named.
     t.fake.reset();
@@ -155,15 +207,34 @@ describe('alert paths', () => {
     await t.slack.interaction(submitModal(capteur, await openAlertModal(), fullAlert()));
     const alert = await latestAlert();
     t.fake.reset();
-    await t.slack.interaction(blockActions({ user: coord, actions: [{ action_id: ACTION_BUTTONS.createFromAlert, block_id: 'alert_follow_up', value: alert.id }], response_url: t.fake.responseUrl() }));
+    await t.slack.interaction(
+      blockActions({
+        user: coord,
+        actions: [{ action_id: ACTION_BUTTONS.createFromAlert, block_id: 'alert_follow_up', value: alert.id }],
+        response_url: t.fake.responseUrl(),
+      }),
+    );
     const modal = (await t.fake.waitFor('views.open')).args.view as Modal;
     expect(modal.callback_id).toBe(VIEWS.actionCreate);
     expect(JSON.parse(modal.private_metadata)).toMatchObject({ alertId: alert.id, companyId });
     const structure = await db.prisma.structure.findFirstOrThrow();
     const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const ack = (await t.slack.interaction(submitModal(coord, modal, { [AB.title]: 'Job dating émailleurs', [AB.target]: 'entreprise', [AB.ownerStructureId]: structure.id, [AB.dueDate]: due }))).json();
+    const ack = (
+      await t.slack.interaction(
+        submitModal(coord, modal, {
+          [AB.title]: 'Job dating émailleurs',
+          [AB.target]: 'entreprise',
+          [AB.ownerStructureId]: structure.id,
+          [AB.dueDate]: due,
+        }),
+      )
+    ).json();
     expect(ack.response_action).toBe('update');
-    expect(await db.prisma.action.findFirstOrThrow({ where: { alertId: alert.id } })).toMatchObject({ origin: 'alerte', companyId, title: 'Job dating émailleurs' });
+    expect(await db.prisma.action.findFirstOrThrow({ where: { alertId: alert.id } })).toMatchObject({
+      origin: 'alerte',
+      companyId,
+      title: 'Job dating émailleurs',
+    });
   });
 
   it('refuses an action following an alert whose form was made to name another company than the alert’s', async () => {
@@ -171,13 +242,31 @@ describe('alert paths', () => {
     const alert = await latestAlert();
     const elsewhere = await makeCompany(db.prisma, { name: 'Scierie de Vailly', commune: 'Vailly-sur-Sauldre' });
     t.fake.reset();
-    await t.slack.interaction(blockActions({ user: coord, actions: [{ action_id: ACTION_BUTTONS.createFromAlert, block_id: 'alert_follow_up', value: alert.id }], response_url: t.fake.responseUrl() }));
+    await t.slack.interaction(
+      blockActions({
+        user: coord,
+        actions: [{ action_id: ACTION_BUTTONS.createFromAlert, block_id: 'alert_follow_up', value: alert.id }],
+        response_url: t.fake.responseUrl(),
+      }),
+    );
     const modal = (await t.fake.waitFor('views.open')).args.view as Modal;
-    const forged = { ...modal, private_metadata: JSON.stringify({ ...JSON.parse(modal.private_metadata), companyId: elsewhere.id }) };
+    const forged = {
+      ...modal,
+      private_metadata: JSON.stringify({ ...JSON.parse(modal.private_metadata), companyId: elsewhere.id }),
+    };
     const structure = await db.prisma.structure.findFirstOrThrow();
     const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
     const before = await Promise.all([db.prisma.action.count(), db.prisma.outboxMessage.count()]);
-    const ack = (await t.slack.interaction(submitModal(coord, forged, { [AB.title]: 'Visite de la scierie', [AB.target]: 'entreprise', [AB.ownerStructureId]: structure.id, [AB.dueDate]: due }))).json();
+    const ack = (
+      await t.slack.interaction(
+        submitModal(coord, forged, {
+          [AB.title]: 'Visite de la scierie',
+          [AB.target]: 'entreprise',
+          [AB.ownerStructureId]: structure.id,
+          [AB.dueDate]: due,
+        }),
+      )
+    ).json();
     expect(ack.response_action).toBe('update');
     expect(JSON.stringify(ack.view)).toMatch(/ne correspond pas/);
     expect(await Promise.all([db.prisma.action.count(), db.prisma.outboxMessage.count()])).toEqual(before);
@@ -197,22 +286,30 @@ describe('alert paths', () => {
   });
 
   it('refuses /alerte-recrutement to a member who is not a capteur', async () => {
-    await t.slack.command('/alerte-recrutement', '', committee, { extra: { response_url: t.fake.responseUrl('no-alert') } });
+    await t.slack.command('/alerte-recrutement', '', committee, {
+      extra: { response_url: t.fake.responseUrl('no-alert') },
+    });
     const answer = await t.fake.waitForResponse((_b, path) => path.endsWith('/no-alert'));
     expect(answer.body.text).toBe(REFUSALS.raiseAlert);
     expect(t.fake.callsTo('views.open')).toHaveLength(0);
   });
 
   it('lists the open alerts to the coordination, not to others, and shows them on its App Home', async () => {
-    await t.slack.command('/alerte-recrutement', 'liste', coord, { extra: { response_url: t.fake.responseUrl('list') } });
+    await t.slack.command('/alerte-recrutement', 'liste', coord, {
+      extra: { response_url: t.fake.responseUrl('list') },
+    });
     const list = await t.fake.waitForResponse((_b, path) => path.endsWith('/list'));
     const open = await db.prisma.recruitmentAlert.findMany({ where: { state: { not: 'cloturee' } } });
     expect(open.length).toBeGreaterThan(0);
     for (const a of open) expect(JSON.stringify(list.body)).toContain(a.reference);
     expect(JSON.stringify(list.body)).toMatch(/il reste \d+ h/);
 
-    await t.slack.command('/alerte-recrutement', 'liste', capteur, { extra: { response_url: t.fake.responseUrl('list-refused') } });
-    expect((await t.fake.waitForResponse((_b, path) => path.endsWith('/list-refused'))).body.text).toBe(REFUSALS.handleAlerts);
+    await t.slack.command('/alerte-recrutement', 'liste', capteur, {
+      extra: { response_url: t.fake.responseUrl('list-refused') },
+    });
+    expect((await t.fake.waitForResponse((_b, path) => path.endsWith('/list-refused'))).body.text).toBe(
+      REFUSALS.handleAlerts,
+    );
 
     await t.slack.event({ type: 'app_home_opened', user: coord.id, channel: 'D1', tab: 'home' });
     const home = await t.fake.waitFor('views.publish', (a) => a.user_id === coord.id);

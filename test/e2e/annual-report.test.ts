@@ -32,10 +32,17 @@ const responses = (name: string, count: number) => responseTexts(t, name, count)
 
 describe('the annual report', () => {
   it('is produced on demand and posted to the steering channel as four files: public and internal, PDF and spreadsheet', async () => {
-    await t.slack.command('/plateforme', 'rapport 2025', { id: 'UNOBODY', name: 'x' }, { extra: { response_url: t.fake.responseUrl('refused') } });
+    await t.slack.command(
+      '/plateforme',
+      'rapport 2025',
+      { id: 'UNOBODY', name: 'x' },
+      { extra: { response_url: t.fake.responseUrl('refused') } },
+    );
     expect((await responses('refused', 1))[0]).not.toContain('Rapport');
 
-    await t.slack.command('/plateforme', 'rapport 2025', pilot, { extra: { response_url: t.fake.responseUrl('report') } });
+    await t.slack.command('/plateforme', 'rapport 2025', pilot, {
+      extra: { response_url: t.fake.responseUrl('report') },
+    });
     const [started, done] = await responses('report', 2);
     expect(started).toContain('Rapport 2025 en préparation');
     expect(done).toContain(`Rapport 2025 publié dans <#${STEERING}>`);
@@ -48,16 +55,27 @@ describe('the annual report', () => {
     const complete = t.fake.succeeded('files.completeUploadExternal');
     expect(complete).toHaveLength(1);
     expect(complete[0]!.args.channel_id).toBe(STEERING);
-    expect(t.fake.succeeded('files.getUploadURLExternal').map((c) => c.args.filename).sort()).toEqual([
+    expect(
+      t.fake
+        .succeeded('files.getUploadURLExternal')
+        .map((c) => c.args.filename)
+        .sort(),
+    ).toEqual([
       'rapport-annuel-2025-interne-annexe.xlsx',
       'rapport-annuel-2025-interne.pdf',
       'rapport-annuel-2025-public-annexe.xlsx',
       'rapport-annuel-2025-public.pdf',
     ]);
     expect(String(complete[0]!.args.files)).toContain('Rapport annuel 2025 — version publique');
-    expect(await db.prisma.report.findFirstOrThrow({ where: { year: 2025 } })).toMatchObject({ version: 1, postedAt: clock, channelId: STEERING });
+    expect(await db.prisma.report.findFirstOrThrow({ where: { year: 2025 } })).toMatchObject({
+      version: 1,
+      postedAt: clock,
+      channelId: STEERING,
+    });
     // The public annex: job families, never the titles typed; one mark for every masked cell.
-    const annex = [...t.fake.workspace.files.values()].find((f) => f.filename === 'rapport-annuel-2025-public-annexe.xlsx')!;
+    const annex = [...t.fake.workspace.files.values()].find(
+      (f) => f.filename === 'rapport-annuel-2025-public-annexe.xlsx',
+    )!;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(annex.bytes as unknown as ArrayBuffer);
     const cells: string[] = [];
@@ -71,7 +89,9 @@ describe('the annual report', () => {
   });
 
   it('is sent again from what was kept, without being made again', async () => {
-    await t.slack.command('/plateforme', 'rapport 2025', pilot, { extra: { response_url: t.fake.responseUrl('again') } });
+    await t.slack.command('/plateforme', 'rapport 2025', pilot, {
+      extra: { response_url: t.fake.responseUrl('again') },
+    });
     const [started, done] = await responses('again', 2);
     expect(started).toContain('Rapport 2025 (version 1) renvoyé');
     expect(done).toContain('publié');
@@ -81,7 +101,9 @@ describe('the annual report', () => {
 
   it('is kept when Slack refuses the files, and posted by the job once Slack takes them', async () => {
     t.fake.failNext('files.completeUploadExternal', 1, 'not_in_channel');
-    await t.slack.command('/plateforme', 'rapport 2025 nouveau', pilot, { extra: { response_url: t.fake.responseUrl('refusedBySlack') } });
+    await t.slack.command('/plateforme', 'rapport 2025 nouveau', pilot, {
+      extra: { response_url: t.fake.responseUrl('refusedBySlack') },
+    });
     const [, refused] = await responses('refusedBySlack', 2);
     expect(refused).toBe(errorText('report_not_posted'));
     const v2 = await db.prisma.report.findFirstOrThrow({ where: { year: 2025, version: 2 } });
@@ -89,15 +111,21 @@ describe('the annual report', () => {
     t.fake.reset();
     await jobRunners(t.ctx).reports();
     expect(t.fake.succeeded('files.completeUploadExternal')).toHaveLength(1);
-    expect(t.fake.succeeded('files.getUploadURLExternal').map((c) => c.args.filename)).toContain('rapport-annuel-2025-v2-public.pdf');
-    expect(String(t.fake.succeeded('files.completeUploadExternal')[0]!.args.files)).toContain('Rapport annuel 2025 (version 2) — version publique');
+    expect(t.fake.succeeded('files.getUploadURLExternal').map((c) => c.args.filename)).toContain(
+      'rapport-annuel-2025-v2-public.pdf',
+    );
+    expect(String(t.fake.succeeded('files.completeUploadExternal')[0]!.args.files)).toContain(
+      'Rapport annuel 2025 (version 2) — version publique',
+    );
     expect((await db.prisma.report.findUniqueOrThrow({ where: { id: v2.id } })).postedAt).toEqual(clock);
     await jobRunners(t.ctx).reports();
     expect(t.fake.succeeded('files.completeUploadExternal')).toHaveLength(1);
   });
 
   it('is refused for a year to come', async () => {
-    await t.slack.command('/plateforme', 'rapport 2031', pilot, { extra: { response_url: t.fake.responseUrl('future') } });
+    await t.slack.command('/plateforme', 'rapport 2031', pilot, {
+      extra: { response_url: t.fake.responseUrl('future') },
+    });
     expect((await responses('future', 1))[0]).toBe(errorText('report_year'));
     expect(REFUSALS.readIndicators).toBeTruthy();
   });

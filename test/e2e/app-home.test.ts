@@ -91,7 +91,13 @@ function clickInHome(user: SlackUser, action_id: string, value?: string) {
 
 /** Clicks a button in a message the app posted (a response_url comes with it). */
 function clickInMessage(user: SlackUser, action_id: string, value: string, responseId: string) {
-  return t.slack.interaction(blockActions({ user, actions: [{ action_id, block_id: 'card', value }], response_url: t.fake.responseUrl(responseId) }));
+  return t.slack.interaction(
+    blockActions({
+      user,
+      actions: [{ action_id, block_id: 'card', value }],
+      response_url: t.fake.responseUrl(responseId),
+    }),
+  );
 }
 
 /** Runs `action` and returns the view of the views.open call it caused. */
@@ -99,7 +105,11 @@ async function modalOpenedBy(action: () => Promise<unknown>) {
   const before = t.fake.callsTo('views.open').length;
   await action();
   await expect.poll(() => t.fake.callsTo('views.open').length).toBeGreaterThan(before);
-  return t.fake.callsTo('views.open')[before]!.args.view as View & { callback_id: string; private_metadata: string; title: { text: string } };
+  return t.fake.callsTo('views.open')[before]!.args.view as View & {
+    callback_id: string;
+    private_metadata: string;
+    title: { text: string };
+  };
 }
 
 const companyPicker = (modal: View) => modal.blocks.find((b) => b.block_id === B.companyId)?.element?.initial_option;
@@ -153,7 +163,13 @@ describe('a capteur’s App Home', () => {
   it('invites a capteur without visits to file one', async () => {
     const home = await openHome(colleague);
     expect(JSON.stringify(home.blocks)).toContain('*Ce mois-ci* : 1 visite(s) déposée(s).');
-    await db.prisma.member.create({ data: { slackUserId: 'UNEWCAPTEUR', structureId: capteurActor.structureId, roles: { create: [{ role: 'capteur' }] } } });
+    await db.prisma.member.create({
+      data: {
+        slackUserId: 'UNEWCAPTEUR',
+        structureId: capteurActor.structureId,
+        roles: { create: [{ role: 'capteur' }] },
+      },
+    });
     const empty = await openHome({ id: 'UNEWCAPTEUR' });
     expect(visitLines(empty)).toEqual([]);
     expect(JSON.stringify(empty.blocks)).toContain('Aucune visite pour le moment');
@@ -197,14 +213,21 @@ describe('« Nouvelle visite »', () => {
 
   it('from a company card opens the visit report with that company chosen', async () => {
     // The card the capteur gets through /entreprise carries the button.
-    await t.slack.command('/entreprise', 'Fonderie du Berry', capteur, { extra: { response_url: t.fake.responseUrl('card') } });
+    await t.slack.command('/entreprise', 'Fonderie du Berry', capteur, {
+      extra: { response_url: t.fake.responseUrl('card') },
+    });
     const card = (await t.fake.waitForResponse((_b, path) => path.endsWith('/card'))).body.blocks as Block[];
     const newVisit = buttons(card).find((b) => b.action_id === ACTIONS.openVisitReport);
     expect(newVisit?.value).toBe(fonderie.id);
 
-    const modal = await modalOpenedBy(() => clickInMessage(capteur, ACTIONS.openVisitReport, newVisit!.value!, 'from-card'));
+    const modal = await modalOpenedBy(() =>
+      clickInMessage(capteur, ACTIONS.openVisitReport, newVisit!.value!, 'from-card'),
+    );
     expect(modal.callback_id).toBe(VIEWS.visitReport);
-    expect(companyPicker(modal)).toMatchObject({ value: fonderie.id, text: { text: 'Fonderie du Berry — Bourges — 732 829 320 00074' } });
+    expect(companyPicker(modal)).toMatchObject({
+      value: fonderie.id,
+      text: { text: 'Fonderie du Berry — Bourges — 732 829 320 00074' },
+    });
   });
 
   it('answers a member who is not a capteur with a refusal modal', async () => {
@@ -227,7 +250,11 @@ describe('« Fiche »', () => {
   it('from a message answers in place, to the clicker only', async () => {
     await clickInMessage(capteur, ACTIONS.showCompanyCard, plasturgie.id, 'fiche');
     const response = await t.fake.waitForResponse((_b, path) => path.endsWith('/fiche'));
-    expect(response.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: 'Fiche entreprise : Plasturgie Berry (Vierzon)' });
+    expect(response.body).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'Fiche entreprise : Plasturgie Berry (Vierzon)',
+    });
     expect(JSON.stringify(response.body.blocks)).toContain('Plasturgie Berry');
     expect(t.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });

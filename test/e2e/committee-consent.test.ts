@@ -25,7 +25,10 @@ let coordinator: Actor;
 let secretId: string;
 let itemId: string;
 
-const channelTexts = () => t.fake.workspace.messages.filter((m) => m.channel === CHANNEL && !m.ephemeralTo).map((m) => JSON.stringify({ text: m.text, blocks: m.blocks }));
+const channelTexts = () =>
+  t.fake.workspace.messages
+    .filter((m) => m.channel === CHANNEL && !m.ephemeralTo)
+    .map((m) => JSON.stringify({ text: m.text, blocks: m.blocks }));
 
 async function drain() {
   for (let i = 0; i < 50 && (await db.prisma.outboxMessage.count({ where: { status: 'pending' } })) > 0; i++) {
@@ -37,25 +40,60 @@ async function drain() {
 beforeAll(async () => {
   db = await createTestDatabase();
   const started = Date.now();
-  t = await startTestApp(db.prisma, { now: () => new Date(NOW.getTime() + (Date.now() - started) * 20), env: { COMMITTEE_CHANNEL_ID: CHANNEL } });
+  t = await startTestApp(db.prisma, {
+    now: () => new Date(NOW.getTime() + (Date.now() - started) * 20),
+    env: { COMMITTEE_CHANNEL_ID: CHANNEL },
+  });
   const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   const capteur = await makeMember(db.prisma, 'UCONSCAPT', ['capteur'], cci.id);
   coordinator = await makeMember(db.prisma, coord.id, ['coordinateur']);
   await makeMember(db.prisma, member.id, ['comite'], cci.id);
-  const secret = await makeCompany(db.prisma, { name: 'Maroquinerie Discrète', commune: 'Mehun-sur-Yèvre', headcountBand: '21' });
+  const secret = await makeCompany(db.prisma, {
+    name: 'Maroquinerie Discrète',
+    commune: 'Mehun-sur-Yèvre',
+    headcountBand: '21',
+  });
   secretId = secret.id;
   // Agreed once, then refused at the latest visit, which raises a red flag: the latest answer counts.
   await makeVisit(db.prisma, capteur, secret.id, { date: '2026-09-01', consentToShare: true });
-  await makeVisit(db.prisma, capteur, secret.id, { date: '2026-10-20', consentToShare: false, redFlags: ['emplois_menaces'], diagnostic: 'Plan social envisagé.' });
+  await makeVisit(db.prisma, capteur, secret.id, {
+    date: '2026-10-20',
+    consentToShare: false,
+    redFlags: ['emplois_menaces'],
+    diagnostic: 'Plan social envisagé.',
+  });
   const open = await makeCompany(db.prisma, { name: 'Forges Ouvertes', commune: 'Vierzon' });
   await makeVisit(db.prisma, capteur, open.id, { date: '2026-10-21', toCommitteeAgenda: true });
 
-  const committee = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2026-11-17T13:00:00Z'), channelId: CHANNEL }, NOW);
+  const committee = await planCommittee(
+    db.prisma,
+    coordinator,
+    { scheduledAt: new Date('2026-11-17T13:00:00Z'), channelId: CHANNEL },
+    NOW,
+  );
   await publishAgenda(db.prisma, coordinator, committee.id, NOW);
-  itemId = (await db.prisma.agendaItem.findFirstOrThrow({ where: { committeeId: committee.id, companyId: secret.id } })).id;
-  const action = parseActionForm({ submissionKey: 'consent-action', companyId: secret.id, title: 'Cellule de reclassement', target: 'salaries', ownerStructureId: cci.id, dueDate: '2026-12-15' }, '2026-11-10');
+  itemId = (await db.prisma.agendaItem.findFirstOrThrow({ where: { committeeId: committee.id, companyId: secret.id } }))
+    .id;
+  const action = parseActionForm(
+    {
+      submissionKey: 'consent-action',
+      companyId: secret.id,
+      title: 'Cellule de reclassement',
+      target: 'salaries',
+      ownerStructureId: cci.id,
+      dueDate: '2026-12-15',
+    },
+    '2026-11-10',
+  );
   if (!action.ok) throw new Error(JSON.stringify(action.errors));
-  await createAction(db.prisma, coordinator, action.action, { kind: 'comite', agendaItemId: itemId }, NOW, t.ctx.actions);
+  await createAction(
+    db.prisma,
+    coordinator,
+    action.action,
+    { kind: 'comite', agendaItemId: itemId },
+    NOW,
+    t.ctx.actions,
+  );
   await drain();
 });
 afterAll(async () => {
@@ -69,23 +107,41 @@ describe('a company that did not consent, in the committee channel', () => {
     // The header, two items, the action.
     expect(texts.length).toBeGreaterThanOrEqual(4);
     expect(texts.filter((x) => x.includes('Maroquinerie'))).toEqual([]);
-    expect(texts.some((x) => x.includes('Entreprise non nommée — industrie, 50 à 99 salariés, Mehun-sur-Yèvre'))).toBe(true);
+    expect(texts.some((x) => x.includes('Entreprise non nommée — industrie, 50 à 99 salariés, Mehun-sur-Yèvre'))).toBe(
+      true,
+    );
     // The consenting one is named, and its visit's content shown.
     expect(texts.some((x) => x.includes('Forges Ouvertes'))).toBe(true);
     expect(texts.filter((x) => x.includes('Plan social envisagé'))).toEqual([]);
   });
 
   it('is named by the coordination only, after a confirmation: audited, its message updated in place', async () => {
-    await t.slack.interaction(blockActions({ user: member, actions: [{ action_id: COMMITTEE_BUTTONS.itemNameCompany, block_id: 'agenda_item_naming', value: itemId }], response_url: t.fake.responseUrl('refused') }));
+    await t.slack.interaction(
+      blockActions({
+        user: member,
+        actions: [{ action_id: COMMITTEE_BUTTONS.itemNameCompany, block_id: 'agenda_item_naming', value: itemId }],
+        response_url: t.fake.responseUrl('refused'),
+      }),
+    );
     const refused = await t.fake.waitForResponse((_body, path) => path.endsWith('/refused'));
     expect(String(refused.body.text)).toContain('coordination');
     expect((await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).namedAt).toBeNull();
 
-    await t.slack.interaction(blockActions({ user: coord, actions: [{ action_id: COMMITTEE_BUTTONS.itemNameCompany, block_id: 'agenda_item_naming', value: itemId }], response_url: t.fake.responseUrl('named') }));
+    await t.slack.interaction(
+      blockActions({
+        user: coord,
+        actions: [{ action_id: COMMITTEE_BUTTONS.itemNameCompany, block_id: 'agenda_item_naming', value: itemId }],
+        response_url: t.fake.responseUrl('named'),
+      }),
+    );
     await t.fake.waitForResponse((_body, path) => path.endsWith('/named'));
     await drain();
     expect((await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).namedAt).not.toBeNull();
-    expect(await db.prisma.auditEvent.count({ where: { action: 'committee.company_named', entityId: itemId, actorSlackId: coord.id } })).toBe(1);
+    expect(
+      await db.prisma.auditEvent.count({
+        where: { action: 'committee.company_named', entityId: itemId, actorSlackId: coord.id },
+      }),
+    ).toBe(1);
     const item = await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: itemId } });
     const message = t.fake.workspace.messages.find((m) => m.channel === item.channelId && m.ts === item.messageTs)!;
     expect(message.edited).toBe(true);
@@ -95,7 +151,9 @@ describe('a company that did not consent, in the committee channel', () => {
     // Named from then on: the summary at closing names it.
     await closeCommittee(db.prisma, coordinator, item.committeeId, t.ctx.now());
     await drain();
-    const summary = t.fake.workspace.messages.find((m) => m.channel === CHANNEL && m.text.startsWith('Relevé de décisions'))!;
+    const summary = t.fake.workspace.messages.find(
+      (m) => m.channel === CHANNEL && m.text.startsWith('Relevé de décisions'),
+    )!;
     expect(JSON.stringify(summary.blocks)).toContain('Maroquinerie Discrète');
     expect(secretId).toBeDefined();
   });

@@ -29,16 +29,35 @@ type Modal = { callback_id: string; private_metadata: string; blocks: never[] };
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  t = await startTestApp(db.prisma, { now: () => clock, env: { COMMITTEE_CHANNEL_ID: CHANNEL, COMMITTEE_RHYTHM: '2e mardi 14:00' } });
+  t = await startTestApp(db.prisma, {
+    now: () => clock,
+    env: { COMMITTEE_CHANNEL_ID: CHANNEL, COMMITTEE_RHYTHM: '2e mardi 14:00' },
+  });
   const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   await makeMember(db.prisma, coord.id, ['coordinateur']);
   const capteurActor = await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  for (const name of ['Forges de Vierzon', 'Porcelaines de Foëcy', 'Verrerie du Berry']) company[name] = (await makeCompany(db.prisma, { name })).id;
-  await makeVisit(db.prisma, capteurActor, company['Forges de Vierzon']!, { date: '2026-11-20', toCommitteeAgenda: true });
-  await makeVisit(db.prisma, capteurActor, company['Porcelaines de Foëcy']!, { date: '2026-11-23', toCommitteeAgenda: true });
+  for (const name of ['Forges de Vierzon', 'Porcelaines de Foëcy', 'Verrerie du Berry'])
+    company[name] = (await makeCompany(db.prisma, { name })).id;
+  await makeVisit(db.prisma, capteurActor, company['Forges de Vierzon']!, {
+    date: '2026-11-20',
+    toCommitteeAgenda: true,
+  });
+  await makeVisit(db.prisma, capteurActor, company['Porcelaines de Foëcy']!, {
+    date: '2026-11-23',
+    toCommitteeAgenda: true,
+  });
   // An action of the CCI due before the session: on the agenda's review.
   await db.prisma.action.create({
-    data: { submissionKey: 'prep-1', title: 'Diagnostic RH', companyId: company['Forges de Vierzon']!, ownerStructureId: cci.id, origin: 'ad_hoc', target: 'entreprise', dueDate: new Date('2026-12-04T00:00:00Z'), createdById: capteurActor.memberId },
+    data: {
+      submissionKey: 'prep-1',
+      title: 'Diagnostic RH',
+      companyId: company['Forges de Vierzon']!,
+      ownerStructureId: cci.id,
+      origin: 'ad_hoc',
+      target: 'entreprise',
+      dueDate: new Date('2026-12-04T00:00:00Z'),
+      createdById: capteurActor.memberId,
+    },
   });
 });
 afterAll(async () => {
@@ -48,7 +67,13 @@ afterAll(async () => {
 beforeEach(() => t.fake.reset());
 
 const click = (user: typeof coord, actionId: string, value: string, name = 'click') =>
-  t.slack.interaction(blockActions({ user, actions: [{ action_id: actionId, block_id: 'b', value }], response_url: t.fake.responseUrl(name) }));
+  t.slack.interaction(
+    blockActions({
+      user,
+      actions: [{ action_id: actionId, block_id: 'b', value }],
+      response_url: t.fake.responseUrl(name),
+    }),
+  );
 const response = async (name: string) => (await t.fake.waitForResponse((_b, path) => path.endsWith(`/${name}`))).body;
 
 describe('a session from its proposal to the companies informed', () => {
@@ -57,7 +82,11 @@ describe('a session from its proposal to the companies informed', () => {
     await jobRunners(t.ctx).committeeAgendas();
     await jobRunners(t.ctx).committeeAgendas();
     const session = await db.prisma.committee.findFirstOrThrow();
-    expect(session).toMatchObject({ scheduledAt: new Date('2026-12-08T13:00:00Z'), channelId: CHANNEL, status: 'planned' });
+    expect(session).toMatchObject({
+      scheduledAt: new Date('2026-12-08T13:00:00Z'),
+      channelId: CHANNEL,
+      status: 'planned',
+    });
     const proposals = t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === coord.id);
     expect(proposals).toHaveLength(1);
     expect(JSON.stringify(proposals[0]!.args.blocks)).toContain('08/12/2026 à 14:00');
@@ -65,7 +94,13 @@ describe('a session from its proposal to the companies informed', () => {
     // ── /comite shows the coordinator the steps of a planned session and the rhythm.
     await t.slack.command('/comite', '', coord, { extra: { response_url: t.fake.responseUrl('list') } });
     const list = JSON.stringify(await response('list'));
-    for (const id of [COMMITTEE_BUTTONS.publish, COMMITTEE_BUTTONS.editAgenda, COMMITTEE_BUTTONS.reschedule, COMMITTEE_BUTTONS.cancel]) expect(list).toContain(id);
+    for (const id of [
+      COMMITTEE_BUTTONS.publish,
+      COMMITTEE_BUTTONS.editAgenda,
+      COMMITTEE_BUTTONS.reschedule,
+      COMMITTEE_BUTTONS.cancel,
+    ])
+      expect(list).toContain(id);
     expect(list).toContain('2e mardi du mois à 14 h 00');
 
     // ── « Modifier l'ordre du jour »: the capteur cannot; the coordinator takes Porcelaines off and adds the Verrerie.
@@ -75,29 +110,60 @@ describe('a session from its proposal to the companies informed', () => {
     const editModal = (await t.fake.waitFor('views.open')).args.view as Modal;
     expect(editModal.callback_id).toBe(VIEWS.agendaEdit);
     // The type-ahead answers the coordination, not a capteur here.
-    const suggest = (user: typeof coord) => t.slack.interaction(blockSuggestion({ user, action_id: AGENDA_EDIT_BLOCKS.add, block_id: AGENDA_EDIT_BLOCKS.add, value: 'verrerie' }));
+    const suggest = (user: typeof coord) =>
+      t.slack.interaction(
+        blockSuggestion({
+          user,
+          action_id: AGENDA_EDIT_BLOCKS.add,
+          block_id: AGENDA_EDIT_BLOCKS.add,
+          value: 'verrerie',
+        }),
+      );
     const found = (await (await suggest(coord)).json()) as { options: { value: string }[] };
     expect(found.options.map((o) => o.value)).toEqual([company['Verrerie du Berry']]);
     expect(((await (await suggest(capteur)).json()) as { options: unknown[] }).options).toEqual([]);
-    const items = await db.prisma.agendaItem.findMany({ where: { committeeId: session.id }, include: { company: true } });
+    const items = await db.prisma.agendaItem.findMany({
+      where: { committeeId: session.id },
+      include: { company: true },
+    });
     const forges = items.find((i) => i.company.name === 'Forges de Vierzon')!;
-    const saved = (await t.slack.interaction(submitModal(coord, editModal, { [AGENDA_EDIT_BLOCKS.keep]: [forges.id], [AGENDA_EDIT_BLOCKS.add]: [company['Verrerie du Berry']!] }))).json();
+    const saved = (
+      await t.slack.interaction(
+        submitModal(coord, editModal, {
+          [AGENDA_EDIT_BLOCKS.keep]: [forges.id],
+          [AGENDA_EDIT_BLOCKS.add]: [company['Verrerie du Berry']!],
+        }),
+      )
+    ).json();
     expect(JSON.stringify(saved.view)).toContain('1 entreprise(s) ajoutée(s), 1 retirée(s) — 2 à l');
-    expect((await db.prisma.agendaItem.findMany({ where: { committeeId: session.id }, include: { company: true }, orderBy: { rank: 'asc' } })).map((i) => i.company.name)).toEqual([
-      'Forges de Vierzon',
-      'Verrerie du Berry',
-    ]);
+    expect(
+      (
+        await db.prisma.agendaItem.findMany({
+          where: { committeeId: session.id },
+          include: { company: true },
+          orderBy: { rank: 'asc' },
+        })
+      ).map((i) => i.company.name),
+    ).toEqual(['Forges de Vierzon', 'Verrerie du Berry']);
 
     // ── « Déplacer »: to Thursday 10 December at 9:30, in the past refused on its field.
     t.fake.reset();
     await click(coord, COMMITTEE_BUTTONS.reschedule, session.id);
     const moveModal = (await t.fake.waitFor('views.open')).args.view as Modal;
     expect(JSON.parse(moveModal.private_metadata)).toEqual({ committeeId: session.id });
-    const past = (await t.slack.interaction(submitModal(coord, moveModal, { [B.scheduledAt]: '2026-11-01T09:00:00Z', [B.channel]: CHANNEL }))).json();
+    const past = (
+      await t.slack.interaction(
+        submitModal(coord, moveModal, { [B.scheduledAt]: '2026-11-01T09:00:00Z', [B.channel]: CHANNEL }),
+      )
+    ).json();
     expect(past.errors[B.scheduledAt]).toBe(errorText('committee_in_past'));
-    const moved = (await t.slack.interaction(submitModal(coord, moveModal, { [B.scheduledAt]: '2026-12-10T08:30:00Z', [B.channel]: CHANNEL }))).json();
+    const moved = (
+      await t.slack.interaction(
+        submitModal(coord, moveModal, { [B.scheduledAt]: '2026-12-10T08:30:00Z', [B.channel]: CHANNEL }),
+      )
+    ).json();
     expect(JSON.stringify(moved.view)).toContain('10/12/2026 à 09:30');
-    expect((await db.prisma.committee.count())).toBe(1);
+    expect(await db.prisma.committee.count()).toBe(1);
 
     // ── J-7 (3 December, 9:30): the agenda is published with the action to review.
     t.fake.reset();
@@ -106,9 +172,15 @@ describe('a session from its proposal to the companies informed', () => {
     t.fake.failNext('chat.getPermalink', 1);
     await jobRunners(t.ctx).committeeAgendas();
     await jobRunners(t.ctx).committeeAgendas();
-    expect(t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === CHANNEL && String(c.args.text).startsWith('Ordre du jour du comité'))).toHaveLength(1);
+    expect(
+      t.fake
+        .succeeded('chat.postMessage')
+        .filter((c) => c.args.channel === CHANNEL && String(c.args.text).startsWith('Ordre du jour du comité')),
+    ).toHaveLength(1);
     expect((await db.prisma.committee.findUniqueOrThrow({ where: { id: session.id } })).agendaPermalink).toBeNull();
-    const header = t.fake.succeeded('chat.postMessage').find((c) => c.args.channel === CHANNEL && String(c.args.text).startsWith('Ordre du jour du comité'))!;
+    const header = t.fake
+      .succeeded('chat.postMessage')
+      .find((c) => c.args.channel === CHANNEL && String(c.args.text).startsWith('Ordre du jour du comité'))!;
     expect(JSON.stringify(header.args.blocks)).toContain('Actions à faire le point — 1');
     expect(JSON.stringify(header.args.blocks)).toContain('Diagnostic RH');
     expect(JSON.stringify(header.args.blocks)).not.toContain('Porcelaines');
@@ -129,7 +201,9 @@ describe('a session from its proposal to the companies informed', () => {
     clock = new Date(clock.getTime() + 7 * DAY + 60_000);
     await jobRunners(t.ctx).committeeAgendas();
     await jobRunners(t.ctx).committeeAgendas();
-    const reminders = t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === capteur.id && String(c.args.text).includes('à informer'));
+    const reminders = t.fake
+      .succeeded('chat.postMessage')
+      .filter((c) => c.args.channel === capteur.id && String(c.args.text).includes('à informer'));
     expect(reminders).toHaveLength(1);
     expect(JSON.stringify(reminders[0]!.args.blocks)).toContain('Forges de Vierzon');
     expect(JSON.stringify(reminders[0]!.args.blocks)).toContain(COMMITTEE_BUTTONS.informed);
@@ -137,7 +211,9 @@ describe('a session from its proposal to the companies informed', () => {
     const toInform = JSON.stringify(await response('to-inform'));
     expect(toInform).toContain('Forges de Vierzon');
     expect(toInform).toContain(`<@${capteur.id}>`);
-    await t.slack.command('/comite', 'a-informer', capteur, { extra: { response_url: t.fake.responseUrl('capteur-list') } });
+    await t.slack.command('/comite', 'a-informer', capteur, {
+      extra: { response_url: t.fake.responseUrl('capteur-list') },
+    });
     expect((await response('capteur-list')).text).toBe(REFUSALS.runCommittees);
     // And on the coordinator's App Home, with the next session proposed by the rhythm.
     await t.slack.event({ type: 'app_home_opened', user: coord.id, channel: 'D1', tab: 'home' });

@@ -63,7 +63,11 @@ async function entreprise(text: string, user: SlackUser): Promise<Message> {
 async function cardSeenBy(user: SlackUser, companyId: string): Promise<Message> {
   const id = `fiche-${++responseSeq}`;
   await t.slack.interaction(
-    blockActions({ user, actions: [{ action_id: ACTIONS.showCompanyCard, block_id: 'choices', value: companyId }], response_url: t.fake.responseUrl(id) }),
+    blockActions({
+      user,
+      actions: [{ action_id: ACTIONS.showCompanyCard, block_id: 'choices', value: companyId }],
+      response_url: t.fake.responseUrl(id),
+    }),
   );
   return (await t.fake.waitForResponse((_b, path) => path.endsWith(`/${id}`))).body;
 }
@@ -88,7 +92,11 @@ describe('/entreprise', () => {
       'Fonderie de Vierzon — Vierzon — 443 061 841 00047',
       'Fonderie du Berry — Bourges — 732 829 320 00074',
     ]);
-    const ids = await db.prisma.company.findMany({ where: { name: { startsWith: 'Fonderie' } }, orderBy: { name: 'asc' }, select: { id: true } });
+    const ids = await db.prisma.company.findMany({
+      where: { name: { startsWith: 'Fonderie' } },
+      orderBy: { name: 'asc' },
+      select: { id: true },
+    });
     expect(choices.map((b) => b.accessory?.value)).toEqual(ids.map((c) => c.id));
   });
 
@@ -119,7 +127,11 @@ describe('/entreprise', () => {
   it('refuses « Voir la fiche » to a member whose only role is France Travail', async () => {
     const company = await db.prisma.company.findFirstOrThrow({ where: { name: 'Fonderie du Berry' } });
     await t.slack.interaction(
-      blockActions({ user: franceTravail, actions: [{ action_id: ACTIONS.showCompanyCard, block_id: 'choices', value: company.id }], response_url: t.fake.responseUrl('ft') }),
+      blockActions({
+        user: franceTravail,
+        actions: [{ action_id: ACTIONS.showCompanyCard, block_id: 'choices', value: company.id }],
+        response_url: t.fake.responseUrl('ft'),
+      }),
     );
     const refusal = await t.fake.waitFor('views.open');
     expect(JSON.stringify(refusal.args.view)).toContain(REFUSALS.readCompanies);
@@ -131,7 +143,11 @@ describe('consent to sharing', () => {
   let companyId: string;
 
   beforeAll(async () => {
-    const company = await makeCompany(db.prisma, { name: 'Tôlerie Dupont', siret: SIRETS.unknownValid, commune: 'Vierzon' });
+    const company = await makeCompany(db.prisma, {
+      name: 'Tôlerie Dupont',
+      siret: SIRETS.unknownValid,
+      commune: 'Vierzon',
+    });
     companyId = company.id;
     // An older visit the company agreed to share, then a newer one it did not.
     await makeVisit(db.prisma, capteurActor, companyId, {
@@ -187,7 +203,10 @@ describe('a company with many visits', () => {
     const company = await makeCompany(db.prisma, { name: 'Scierie des Bordes', commune: 'Aubigny-sur-Nère' });
     // Eleven monthly visits, January to November 2025, filed in no particular order.
     for (const month of [3, 11, 1, 7, 5, 9, 2, 10, 4, 8, 6]) {
-      await makeVisit(db.prisma, capteurActor, company.id, { date: `2025-${String(month).padStart(2, '0')}-15`, diagnostic: `Diagnostic du mois ${month}.` });
+      await makeVisit(db.prisma, capteurActor, company.id, {
+        date: `2025-${String(month).padStart(2, '0')}-15`,
+        diagnostic: `Diagnostic du mois ${month}.`,
+      });
     }
     const card = await cardSeenBy(sameStructure, company.id);
     const text = allText(card);

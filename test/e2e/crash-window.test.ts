@@ -32,51 +32,66 @@ function deliverer(): ChildProcess {
   return child;
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 const posts = () => fake.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
 const owed = () => db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: INDICATORS_NOTICE, recipient: CHANNEL } });
 
-describe.skipIf(TEST_ENGINE !== 'postgresql')('a process killed between Slack’s acceptance and the outbox’s record', () => {
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    fake = await startFakeSlack();
-  });
-  afterAll(async () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await Promise.all(children.map(exited));
-    await fake?.close();
-    await db?.close();
-  });
+describe.skipIf(TEST_ENGINE !== 'postgresql')(
+  'a process killed between Slack’s acceptance and the outbox’s record',
+  () => {
+    beforeAll(async () => {
+      db = await createTestDatabase();
+      fake = await startFakeSlack();
+    });
+    afterAll(async () => {
+      for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await Promise.all(children.map(exited));
+      await fake?.close();
+      await db?.close();
+    });
 
-  it('has its message sent again once by another instance after the lease: one duplicate at most, nothing lost', async () => {
-    // The quarter frozen with its post owed to the steering channel (one transaction).
-    await snapshotQuarter(db.prisma, 2026, 3, NOW, 'Europe/Paris', CHANNEL);
-    // Slack takes its time to answer the first post: the instance dies while it waits.
-    fake.delayNext('chat.postMessage', 1, 5_000);
-    const first = deliverer();
-    await expect.poll(() => posts().length, { timeout: 60_000, interval: 20 }).toBe(1);
-    first.kill('SIGKILL');
-    await exited(first);
-    expect(first.signalCode).toBe('SIGKILL');
+    it('has its message sent again once by another instance after the lease: one duplicate at most, nothing lost', async () => {
+      // The quarter frozen with its post owed to the steering channel (one transaction).
+      await snapshotQuarter(db.prisma, 2026, 3, NOW, 'Europe/Paris', CHANNEL);
+      // Slack takes its time to answer the first post: the instance dies while it waits.
+      fake.delayNext('chat.postMessage', 1, 5_000);
+      const first = deliverer();
+      await expect.poll(() => posts().length, { timeout: 60_000, interval: 20 }).toBe(1);
+      first.kill('SIGKILL');
+      await exited(first);
+      expect(first.signalCode).toBe('SIGKILL');
 
-    // Slack accepted the message after all; the outbox never heard of it: still owed, still leased.
-    await expect.poll(() => fake.succeeded('chat.postMessage').filter((c) => c.args.channel === CHANNEL).length, { timeout: 15_000 }).toBe(1);
-    const stranded = await owed();
-    expect(stranded).toMatchObject({ status: 'pending', sentAt: null });
-    expect(stranded.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+      // Slack accepted the message after all; the outbox never heard of it: still owed, still leased.
+      await expect
+        .poll(() => fake.succeeded('chat.postMessage').filter((c) => c.args.channel === CHANNEL).length, {
+          timeout: 15_000,
+        })
+        .toBe(1);
+      const stranded = await owed();
+      expect(stranded).toMatchObject({ status: 'pending', sentAt: null });
+      expect(stranded.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
 
-    // Another instance leaves it alone while the dead one's lease holds…
-    const second = deliverer();
-    await new Promise<void>((resolve) => second.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()));
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(posts()).toHaveLength(1);
-    // …and sends it once the lease has run out (LEASE_MS, moved to the past here instead of waited for).
-    await db.prisma.outboxMessage.update({ where: { id: stranded.id }, data: { lockedUntil: new Date(Date.now() - 1_000) } });
-    await expect.poll(async () => (await owed()).status, { timeout: 30_000 }).toBe('sent');
-    // Later passes send nothing more: the message went twice in all, the documented duplicate.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(posts()).toHaveLength(2);
-    expect(posts()[1]!.args.text).toBe(posts()[0]!.args.text);
-    second.kill('SIGKILL');
-  });
-});
+      // Another instance leaves it alone while the dead one's lease holds…
+      const second = deliverer();
+      await new Promise<void>((resolve) =>
+        second.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve()),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(posts()).toHaveLength(1);
+      // …and sends it once the lease has run out (LEASE_MS, moved to the past here instead of waited for).
+      await db.prisma.outboxMessage.update({
+        where: { id: stranded.id },
+        data: { lockedUntil: new Date(Date.now() - 1_000) },
+      });
+      await expect.poll(async () => (await owed()).status, { timeout: 30_000 }).toBe('sent');
+      // Later passes send nothing more: the message went twice in all, the documented duplicate.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(posts()).toHaveLength(2);
+      expect(posts()[1]!.args.text).toBe(posts()[0]!.args.text);
+      second.kill('SIGKILL');
+    });
+  },
+);

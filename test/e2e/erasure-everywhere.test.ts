@@ -5,7 +5,12 @@ import { parseActionForm } from '../../src/services/actions/action-form.js';
 import { changeAction, createAction } from '../../src/services/actions/actions.js';
 import { parseAlertReport } from '../../src/services/alerts/alert-report.js';
 import { moveAlert, owePageUpdates, raiseAlert } from '../../src/services/alerts/alerts.js';
-import { closeCommittee, planCommittee, publishAgenda, recordItemOutcome } from '../../src/services/committees/committees.js';
+import {
+  closeCommittee,
+  planCommittee,
+  publishAgenda,
+  recordItemOutcome,
+} from '../../src/services/committees/committees.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { setProgramme } from '../../src/services/programmes/programmes.js';
 import { annualData } from '../../src/services/reports/annual-data.js';
@@ -32,7 +37,16 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 const TODAY = '2026-11-20';
 const SIRET = SIRETS.mecanique;
 /** Everything that names the company or the people it spoke of. Matched case-insensitively. */
-const DISTINCTIVE = ['Zyglotron', 'Quaglio', 'Brandouin', '0699887766', 'OFF-ZYGLO-77', '17 rue des Fondeurs', SIRET, SIRET.slice(0, 9)];
+const DISTINCTIVE = [
+  'Zyglotron',
+  'Quaglio',
+  'Brandouin',
+  '0699887766',
+  'OFF-ZYGLO-77',
+  '17 rue des Fondeurs',
+  SIRET,
+  SIRET.slice(0, 9),
+];
 
 const admin = { id: 'UERASEADMIN', name: 'admin' };
 const coord = { id: 'UERASECOORD', name: 'helene' };
@@ -64,12 +78,16 @@ async function deliverEverything() {
     if ((await db.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`owed messages not delivered: ${JSON.stringify(await db.prisma.outboxMessage.findMany({ where: { status: 'pending' }, select: { kind: true, lastError: true } }))}`);
+  throw new Error(
+    `owed messages not delivered: ${JSON.stringify(await db.prisma.outboxMessage.findMany({ where: { status: 'pending' }, select: { kind: true, lastError: true } }))}`,
+  );
 }
 
 /** Every row of every table of the platform's schema, as JSON text: a full dump of the data. */
 async function dumpAllTables(): Promise<Record<string, string>> {
-  const tables = await db.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`);
+  const tables = await db.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`,
+  );
   const dump: Record<string, string> = {};
   for (const { table_name } of tables) {
     const rows = await db.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`);
@@ -90,7 +108,10 @@ beforeAll(async () => {
   db = await createTestDatabase();
   // The app's clock runs from NOW: a message waiting for its first post is put back a few seconds.
   const started = Date.now();
-  t = await startTestApp(db.prisma, { now: () => new Date(NOW.getTime() + (Date.now() - started) * 20), env: { PARTNERS_CHANNEL_ID: 'CPARTNERS', COMMITTEE_CHANNEL_ID: 'CCOMITE', STEERING_CHANNEL_ID: 'CPILOTAGE' } });
+  t = await startTestApp(db.prisma, {
+    now: () => new Date(NOW.getTime() + (Date.now() - started) * 20),
+    env: { PARTNERS_CHANNEL_ID: 'CPARTNERS', COMMITTEE_CHANNEL_ID: 'CCOMITE', STEERING_CHANNEL_ID: 'CPILOTAGE' },
+  });
   const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   const ft = await makeStructure(db.prisma, 'France Travail Vierzon', 'france_travail');
   capteur = await makeMember(db.prisma, 'UERASECAPT', ['capteur', 'comite'], cci.id);
@@ -99,10 +120,26 @@ beforeAll(async () => {
   await makeMember(db.prisma, admin.id, ['admin']);
 
   // The programme names the company by its SIRET before the platform knows it.
-  await setProgramme(db.prisma, coordinator, { structureId: cci.id, year: 2026, monthlyTarget: 4, shownUpTo: null, keepTargetIds: [], addCompanyIds: [], sirets: SIRET }, NOW);
+  await setProgramme(
+    db.prisma,
+    coordinator,
+    {
+      structureId: cci.id,
+      year: 2026,
+      monthlyTarget: 4,
+      shownUpTo: null,
+      keepTargetIds: [],
+      addCompanyIds: [],
+      sirets: SIRET,
+    },
+    NOW,
+  );
   const company = await makeCompany(db.prisma, { name: 'Forges Zyglotron', siret: SIRET });
   companyId = company.id;
-  await db.prisma.company.update({ where: { id: companyId }, data: { address: '17 rue des Fondeurs', postalCode: '18100' } });
+  await db.prisma.company.update({
+    where: { id: companyId },
+    data: { address: '17 rue des Fondeurs', postalCode: '18100' },
+  });
   otherCompanyId = (await makeCompany(db.prisma, { name: 'Atelier du Canal', commune: 'Bourges' })).id;
   await makeVisit(db.prisma, capteur, otherCompanyId, { date: '2026-10-02', toCommitteeAgenda: true });
 
@@ -147,35 +184,103 @@ beforeAll(async () => {
   const { alertId } = await raiseAlert(db.prisma, capteur, alertReport.report, NOW, settings());
   await moveAlert(db.prisma, coordinator, alertId, { action: 'prendre_en_charge' }, NOW, settings());
   await moveAlert(db.prisma, coordinator, alertId, { action: 'transmettre' }, NOW, settings());
-  await moveAlert(db.prisma, ftAdviser, alertId, { action: 'enregistrer_offre', offer: { reference: 'OFF-ZYGLO-77', contactName: 'Ophélie Brandouin', contactEmail: 'ophelie.brandouin@francetravail.fr', url: 'https://candidat.francetravail.fr/offres/OFF-ZYGLO-77' } }, NOW, settings());
+  await moveAlert(
+    db.prisma,
+    ftAdviser,
+    alertId,
+    {
+      action: 'enregistrer_offre',
+      offer: {
+        reference: 'OFF-ZYGLO-77',
+        contactName: 'Ophélie Brandouin',
+        contactEmail: 'ophelie.brandouin@francetravail.fr',
+        url: 'https://candidat.francetravail.fr/offres/OFF-ZYGLO-77',
+      },
+    },
+    NOW,
+    settings(),
+  );
   await moveAlert(db.prisma, coordinator, alertId, { action: 'diffuser' }, NOW, settings());
-  await moveAlert(db.prisma, coordinator, alertId, { action: 'clore', outcome: 'pourvue', note: 'Pourvu : Zéphyrine Quaglio a recruté son neveu.' }, NOW, settings());
+  await moveAlert(
+    db.prisma,
+    coordinator,
+    alertId,
+    { action: 'clore', outcome: 'pourvue', note: 'Pourvu : Zéphyrine Quaglio a recruté son neveu.' },
+    NOW,
+    settings(),
+  );
 
   // An action with its history.
   const action = parseActionForm(
-    { submissionKey: 'erase-action', companyId, title: 'POE soudeurs Zyglotron', description: 'Pour M. Quaglio.', target: 'salaries', stake: 'competences_formation', ownerStructureId: cci.id, ownerMemberSlackId: capteur.slackUserId, dueDate: '2027-01-15' },
+    {
+      submissionKey: 'erase-action',
+      companyId,
+      title: 'POE soudeurs Zyglotron',
+      description: 'Pour M. Quaglio.',
+      target: 'salaries',
+      stake: 'competences_formation',
+      ownerStructureId: cci.id,
+      ownerMemberSlackId: capteur.slackUserId,
+      dueDate: '2027-01-15',
+    },
     TODAY,
   );
   if (!action.ok) throw new Error(JSON.stringify(action.errors));
-  const { actionId } = await createAction(db.prisma, coordinator, action.action, { kind: 'ad_hoc' }, NOW, actionSettings());
-  await changeAction(db.prisma, capteur, actionId, { kind: 'note', note: 'Appel avec M. Quaglio le 3.' }, NOW, actionSettings());
-  await changeAction(db.prisma, capteur, actionId, { kind: 'statut', status: 'realisee', note: 'Trois stagiaires chez Zyglotron.' }, NOW, actionSettings());
+  const { actionId } = await createAction(
+    db.prisma,
+    coordinator,
+    action.action,
+    { kind: 'ad_hoc' },
+    NOW,
+    actionSettings(),
+  );
+  await changeAction(
+    db.prisma,
+    capteur,
+    actionId,
+    { kind: 'note', note: 'Appel avec M. Quaglio le 3.' },
+    NOW,
+    actionSettings(),
+  );
+  await changeAction(
+    db.prisma,
+    capteur,
+    actionId,
+    { kind: 'statut', status: 'realisee', note: 'Trois stagiaires chez Zyglotron.' },
+    NOW,
+    actionSettings(),
+  );
 
   // The committee: its agenda published (the two companies), a decision, the summary at closing.
-  const committee = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2026-11-24T13:00:00Z'), channelId: 'CCOMITE' }, NOW);
+  const committee = await planCommittee(
+    db.prisma,
+    coordinator,
+    { scheduledAt: new Date('2026-11-24T13:00:00Z'), channelId: 'CCOMITE' },
+    NOW,
+  );
   await publishAgenda(db.prisma, coordinator, committee.id, NOW);
   const item = await db.prisma.agendaItem.findFirstOrThrow({ where: { committeeId: committee.id, companyId } });
-  await recordItemOutcome(db.prisma, coordinator, item.id, { kind: 'decision', decision: 'Accompagner la reprise de Zyglotron par M. Quaglio fils.' });
+  await recordItemOutcome(db.prisma, coordinator, item.id, {
+    kind: 'decision',
+    decision: 'Accompagner la reprise de Zyglotron par M. Quaglio fils.',
+  });
   await closeCommittee(db.prisma, coordinator, committee.id, NOW);
   await deliverEverything();
 
   // The exports (the period's, and the company's for its right of access), both report editions.
-  const sent = (name: string) => t.fake.waitForResponse((body, path) => path.endsWith(`/${name}`) && String(body.text).includes('Export envoyé'));
+  const sent = (name: string) =>
+    t.fake.waitForResponse((body, path) => path.endsWith(`/${name}`) && String(body.text).includes('Export envoyé'));
   await t.slack.command('/plateforme', 'export 2026', coord, { extra: { response_url: t.fake.responseUrl('export') } });
   await sent('export');
-  await t.slack.command('/plateforme', `rgpd export ${SIRET}`, coord, { extra: { response_url: t.fake.responseUrl('access') } });
+  await t.slack.command('/plateforme', `rgpd export ${SIRET}`, coord, {
+    extra: { response_url: t.fake.responseUrl('access') },
+  });
   await sent('access');
-  const report = await generateAnnualReport(db.prisma, 2026, { now: NOW, timeZone: 'Europe/Paris', channelId: 'CPILOTAGE' });
+  const report = await generateAnnualReport(db.prisma, 2026, {
+    now: NOW,
+    timeZone: 'Europe/Paris',
+    channelId: 'CPILOTAGE',
+  });
   expect(await postReport(db.prisma, t.ctx.delivery, report.id, NOW)).toBe(true);
 });
 afterAll(async () => {
@@ -200,9 +305,17 @@ describe('erasing a company on request', () => {
     expect(exportFiles.every((f) => t.fake.workspace.files.has(f.fileId))).toBe(true);
     const counted = await annualData(db.prisma, 2026, 'Europe/Paris');
 
-    await t.slack.command('/plateforme', `rgpd effacer ${SIRET}`, admin, { extra: { response_url: t.fake.responseUrl('confirm') } });
+    await t.slack.command('/plateforme', `rgpd effacer ${SIRET}`, admin, {
+      extra: { response_url: t.fake.responseUrl('confirm') },
+    });
     await t.fake.waitForResponse((_body, path) => path.endsWith('/confirm'));
-    await t.slack.interaction(blockActions({ user: admin, actions: [{ action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId }], response_url: t.fake.responseUrl('erased') }));
+    await t.slack.interaction(
+      blockActions({
+        user: admin,
+        actions: [{ action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId }],
+        response_url: t.fake.responseUrl('erased'),
+      }),
+    );
     expect((await responseTexts(t, 'erased', 1))[0]).toMatch(/effacées\. \d+ message\(s\)/);
     await deliverEverything();
     await expect.poll(async () => db.prisma.exportFile.count({ where: { deletedAt: null } })).toBe(0);
@@ -218,14 +331,21 @@ describe('erasing a company on request', () => {
     expect(lasting().flatMap((m) => leaks(shown(m)).map((s) => `${m.channel}: ${s} in ${m.text}`))).toEqual([]);
     // The export files are gone from Slack.
     expect(exportFiles.filter((f) => t.fake.workspace.files.has(f.fileId))).toEqual([]);
-    expect([...t.fake.workspace.files.values()].filter((f) => f.filename.endsWith('.xlsx') && f.filename.startsWith('export'))).toEqual([]);
+    expect(
+      [...t.fake.workspace.files.values()].filter(
+        (f) => f.filename.endsWith('.xlsx') && f.filename.startsWith('export'),
+      ),
+    ).toEqual([]);
 
     // No table holds it (bytea columns included, as hex).
     const dump = await dumpAllTables();
     expect(Object.entries(dump).flatMap(([table, rows]) => leaks(rows).map((s) => `${table}: ${s}`))).toEqual([]);
     if (db.url) {
       // On PostgreSQL, the server's own full dump of the database (data of every table, bytea as hex).
-      const full = execFileSync('pg_dump', ['--data-only', '--no-owner', db.url], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+      const full = execFileSync('pg_dump', ['--data-only', '--no-owner', db.url], {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+      });
       expect(full).toContain('Entreprise effacée');
       expect(leaks(full)).toEqual([]);
     }
@@ -235,7 +355,12 @@ describe('erasing a company on request', () => {
       expect(leaks(await cellsOf(kept.internalXlsx))).toEqual([]);
     }
     // The audit keeps the fact and who did it.
-    expect(await db.prisma.auditEvent.findMany({ where: { action: 'privacy.company_erase' }, select: { actorSlackId: true, entityId: true } })).toEqual([{ actorSlackId: admin.id, entityId: companyId }]);
+    expect(
+      await db.prisma.auditEvent.findMany({
+        where: { action: 'privacy.company_erase' },
+        select: { actorSlackId: true, entityId: true },
+      }),
+    ).toEqual([{ actorSlackId: admin.id, entityId: companyId }]);
 
     // What is counted still adds up.
     const after = await annualData(db.prisma, 2026, 'Europe/Paris');
@@ -243,21 +368,32 @@ describe('erasing a company on request', () => {
     expect(after.stakes).toEqual(counted.stakes);
     expect(after.hiringNeeds).toEqual(counted.hiringNeeds);
     // The other company on the committee's summary is still there.
-    const summary = t.fake.workspace.messages.find((m) => m.channel === 'CCOMITE' && m.text.startsWith('Relevé de décisions'));
+    const summary = t.fake.workspace.messages.find(
+      (m) => m.channel === 'CCOMITE' && m.text.startsWith('Relevé de décisions'),
+    );
     expect(shown(summary!)).toContain('Atelier du Canal');
     expect(shown(summary!)).toContain('Entreprise effacée');
   });
 
   it('is done once: erasing again changes nothing and owes nothing', async () => {
     const owed = await db.prisma.outboxMessage.count();
-    await t.slack.interaction(blockActions({ user: admin, actions: [{ action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId }], response_url: t.fake.responseUrl('again') }));
+    await t.slack.interaction(
+      blockActions({
+        user: admin,
+        actions: [{ action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId }],
+        response_url: t.fake.responseUrl('again'),
+      }),
+    );
     expect((await responseTexts(t, 'again', 1))[0]).toContain('déjà effacées');
     expect(await db.prisma.outboxMessage.count()).toBe(owed);
     expect(await db.prisma.auditEvent.count({ where: { action: 'privacy.company_erase' } })).toBe(1);
   });
 
   it('drops an update of a replaced message still owed: the message keeps « Données effacées… »', async () => {
-    const alert = await db.prisma.recruitmentAlert.findFirstOrThrow({ where: { companyId }, include: { messages: true } });
+    const alert = await db.prisma.recruitmentAlert.findFirstOrThrow({
+      where: { companyId },
+      include: { messages: true },
+    });
     const page = alert.messages.find((m) => m.kind === 'alert_page')!;
     const updatesBefore = t.fake.succeeded('chat.update').filter((c) => c.args.ts === page.ts).length;
     await db.prisma.$transaction((tx) => owePageUpdates(tx, alert.id, 'after-erasure'));
@@ -268,7 +404,13 @@ describe('erasing a company on request', () => {
   });
 
   it('shows the card of an erased company without anything that could identify it', async () => {
-    await t.slack.interaction(blockActions({ user: coord, actions: [{ action_id: 'show_company_card', block_id: 'b', value: companyId }], response_url: t.fake.responseUrl('card') }));
+    await t.slack.interaction(
+      blockActions({
+        user: coord,
+        actions: [{ action_id: 'show_company_card', block_id: 'b', value: companyId }],
+        response_url: t.fake.responseUrl('card'),
+      }),
+    );
     const card = await t.fake.waitForResponse((_body, path) => path.endsWith('/card'));
     const text = JSON.stringify(card.body);
     expect(text).toContain('Entreprise effacée');

@@ -21,7 +21,11 @@ beforeAll(async () => {
   await makeMember(db.prisma, coord.id, ['coordinateur']);
   const capteurActor = await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
   const forges = await makeCompany(db.prisma, { name: 'Forges de Vierzon' });
-  await makeVisit(db.prisma, capteurActor, forges.id, { date: '2026-02-10', diagnostic: 'Trésorerie tendue, confidentiel.', consentToShare: false });
+  await makeVisit(db.prisma, capteurActor, forges.id, {
+    date: '2026-02-10',
+    diagnostic: 'Trésorerie tendue, confidentiel.',
+    consentToShare: false,
+  });
   await makeVisit(db.prisma, capteurActor, forges.id, { date: '2026-05-10' });
 });
 afterAll(async () => {
@@ -39,20 +43,27 @@ describe('periods', () => {
     expect(readPeriod('2026-t4')).toEqual({ from: '2026-10-01', to: '2026-12-31' });
     expect(readPeriod('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
     expect(readPeriod('2026-01-15 2026-03-31')).toEqual({ from: '2026-01-15', to: '2026-03-31' });
-    for (const wrong of ['', 'hier', '2026-13', '2026-03-31 2026-01-01', '2026-02-30 2026-03-01']) expect(readPeriod(wrong), wrong).toBeNull();
+    for (const wrong of ['', 'hier', '2026-13', '2026-03-31 2026-01-01', '2026-02-30 2026-03-01'])
+      expect(readPeriod(wrong), wrong).toBeNull();
   });
 });
 
 describe('an export', () => {
   it('is refused to a capteur and explained when the period cannot be read', async () => {
-    await t.slack.command('/plateforme', 'export 2026', capteur, { extra: { response_url: t.fake.responseUrl('refused') } });
+    await t.slack.command('/plateforme', 'export 2026', capteur, {
+      extra: { response_url: t.fake.responseUrl('refused') },
+    });
     expect((await responses('refused', 1))[0]).toBe(REFUSALS.exportData);
-    await t.slack.command('/plateforme', 'export bientôt', coord, { extra: { response_url: t.fake.responseUrl('bad') } });
+    await t.slack.command('/plateforme', 'export bientôt', coord, {
+      extra: { response_url: t.fake.responseUrl('bad') },
+    });
     expect((await responses('bad', 1))[0]).toBe(errorText('export_period'));
   });
 
   it('goes to the coordinator alone, in their conversation with the app, audited', async () => {
-    await t.slack.command('/plateforme', 'export 2026-T1', coord, { extra: { response_url: t.fake.responseUrl('export'), channel_id: 'CPUBLIC' } });
+    await t.slack.command('/plateforme', 'export 2026-T1', coord, {
+      extra: { response_url: t.fake.responseUrl('export'), channel_id: 'CPUBLIC' },
+    });
     const [, done] = await responses('export', 2);
     expect(done).toContain('Export envoyé');
     const note = t.fake.succeeded('chat.postMessage').find((c) => c.args.channel === coord.id)!;

@@ -35,7 +35,13 @@ beforeAll(async () => {
     await t.slack.command(command, '', capteur, { extra: { response_url: t.fake.responseUrl() } });
     modals.push((await t.fake.waitFor('views.open')).args.view as unknown as View);
   }
-  world = { slack: t.slack, users: [capteur, coordinator, stranger], modals, knownIds: [company.id, structure.id], responseUrl: () => t.fake.responseUrl('fuzz') };
+  world = {
+    slack: t.slack,
+    users: [capteur, coordinator, stranger],
+    modals,
+    knownIds: [company.id, structure.id],
+    responseUrl: () => t.fake.responseUrl('fuzz'),
+  };
 }, 60_000);
 afterAll(async () => {
   await t?.stop();
@@ -47,7 +53,8 @@ describe(`fuzzing the app with ${N} signed requests (${TEST_ENGINE})`, () => {
     const before = await countRows(db.query);
     const logsBefore = t.logs.length;
     const report = await runFuzz(world, { seed: SEED, n: N, concurrency: 8 });
-    const replay = (o: { case: { index: number; kind: string } }) => `seed ${SEED} case ${o.case.index} (${o.case.kind})`;
+    const replay = (o: { case: { index: number; kind: string } }) =>
+      `seed ${SEED} case ${o.case.index} (${o.case.kind})`;
 
     expect(report.unanswered.map((u) => `${replay(u)}: ${u.error}`)).toEqual([]);
     expect(report.serverErrors.map((o) => `${replay(o)} → ${o.status}`)).toEqual([]);
@@ -61,14 +68,18 @@ describe(`fuzzing the app with ${N} signed requests (${TEST_ENGINE})`, () => {
     const after = await countRows(db.query);
     expect(after.Visit - before.Visit).toBe(report.saved.visit_saved);
     expect(after.RecruitmentAlert - before.RecruitmentAlert).toBe(report.saved.alert_raised);
-    for (const table of ['Structure', 'Member', 'MemberRole', 'Report', 'ExportFile', 'IndicatorSet'] as const) expect(after[table], table).toBe(before[table]);
+    for (const table of ['Structure', 'Member', 'MemberRole', 'Report', 'ExportFile', 'IndicatorSet'] as const)
+      expect(after[table], table).toBe(before[table]);
 
     // Alive, and a normal /visite works afterwards.
     t.fake.reset();
     const res = await t.slack.command(COMMANDS.visite, '', capteur, { extra: { response_url: t.fake.responseUrl() } });
     expect(res.status).toBe(200);
     // (Work the last fuzzed requests left after their ack may open other modals meanwhile.)
-    await t.fake.waitFor('views.open', (args) => (args.view as { callback_id?: string }).callback_id === 'visit_report');
+    await t.fake.waitFor(
+      'views.open',
+      (args) => (args.view as { callback_id?: string }).callback_id === 'visit_report',
+    );
 
     console.info(
       `fuzz ${TEST_ENGINE}: ${report.tried} requests in ${(report.elapsedMs / 1000).toFixed(1)} s, statuses ${JSON.stringify(report.byStatus)}, p50 ${report.p50Ms.toFixed(1)} ms, p99 ${report.p99Ms.toFixed(1)} ms, max ${report.maxMs.toFixed(0)} ms; saved visits ${after.Visit - before.Visit}, alerts ${after.RecruitmentAlert - before.RecruitmentAlert}`,

@@ -19,7 +19,8 @@ beforeAll(async () => {
   // The app's database handle, with a switch that makes every transaction fail (connection lost).
   const flaky = new Proxy(db.prisma, {
     get(target, prop) {
-      if (prop === '$transaction' && transactionsFail) return () => Promise.reject(new Error('Connection terminated unexpectedly'));
+      if (prop === '$transaction' && transactionsFail)
+        return () => Promise.reject(new Error('Connection terminated unexpectedly'));
       const value = Reflect.get(target, prop);
       return typeof value === 'function' ? value.bind(target) : value;
     },

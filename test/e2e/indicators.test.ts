@@ -28,7 +28,8 @@ beforeAll(async () => {
   await makeMember(db.prisma, pilot.id, ['pilotage']);
   const capteurActor = await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
   const forges = await makeCompany(db.prisma, { name: 'Forges de Vierzon' });
-  for (const date of ['2026-07-03', '2026-08-10', '2026-09-30', '2026-04-02']) await makeVisit(db.prisma, capteurActor, forges.id, { date });
+  for (const date of ['2026-07-03', '2026-08-10', '2026-09-30', '2026-04-02'])
+    await makeVisit(db.prisma, capteurActor, forges.id, { date });
 });
 afterAll(async () => {
   await t?.stop();
@@ -40,24 +41,52 @@ const response = async (name: string) => (await t.fake.waitForResponse((_b, path
 
 describe('steering indicators', () => {
   it('are chosen by the coordination, frozen for the past quarter and posted to the steering channel', async () => {
-    await t.slack.command('/plateforme', 'indicateurs', capteur, { extra: { response_url: t.fake.responseUrl('refused') } });
+    await t.slack.command('/plateforme', 'indicateurs', capteur, {
+      extra: { response_url: t.fake.responseUrl('refused') },
+    });
     expect((await response('refused')).text).toBe(REFUSALS.readIndicators);
     // The steering committee reads them, without the button to choose.
-    await t.slack.command('/plateforme', 'indicateurs', pilot, { extra: { response_url: t.fake.responseUrl('pilot') } });
+    await t.slack.command('/plateforme', 'indicateurs', pilot, {
+      extra: { response_url: t.fake.responseUrl('pilot') },
+    });
     const pilotView = JSON.stringify(await response('pilot'));
     expect(pilotView).toContain('Aucun indicateur choisi pour cette année');
     expect(pilotView).not.toContain(INDICATOR_BUTTONS.choose);
     // The coordination records the choice for 2026 (already started: a version 1 now).
-    await t.slack.command('/plateforme', 'indicateurs', coord, { extra: { response_url: t.fake.responseUrl('coord') } });
+    await t.slack.command('/plateforme', 'indicateurs', coord, {
+      extra: { response_url: t.fake.responseUrl('coord') },
+    });
     const coordView = JSON.stringify(await response('coord'));
     expect(coordView).toContain(INDICATOR_BUTTONS.choose);
     expect(coordView).toContain(INDICATOR_BUTTONS.chooseNext); // October: next year's too
-    await t.slack.interaction(blockActions({ user: coord, actions: [{ action_id: INDICATOR_BUTTONS.choose, block_id: 'b', value: '2026' }], response_url: t.fake.responseUrl() }));
-    const modal = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; private_metadata: string; blocks: never[] };
+    await t.slack.interaction(
+      blockActions({
+        user: coord,
+        actions: [{ action_id: INDICATOR_BUTTONS.choose, block_id: 'b', value: '2026' }],
+        response_url: t.fake.responseUrl(),
+      }),
+    );
+    const modal = (await t.fake.waitFor('views.open')).args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: never[];
+    };
     expect(modal.callback_id).toBe(VIEWS.indicators);
-    const bad = (await t.slack.interaction(submitModal(coord, modal, { [B.keys]: ['visites', 'alertes_48h'], [`${B.targetPrefix}visites`]: 'beaucoup' }))).json();
+    const bad = (
+      await t.slack.interaction(
+        submitModal(coord, modal, { [B.keys]: ['visites', 'alertes_48h'], [`${B.targetPrefix}visites`]: 'beaucoup' }),
+      )
+    ).json();
     expect(bad.errors[`${B.targetPrefix}visites`]).toBe(errorText('indicator_target'));
-    const saved = (await t.slack.interaction(submitModal(coord, modal, { [B.keys]: ['visites', 'alertes_48h'], [`${B.targetPrefix}visites`]: '12', [`${B.targetPrefix}alertes_48h`]: '87,5' }))).json();
+    const saved = (
+      await t.slack.interaction(
+        submitModal(coord, modal, {
+          [B.keys]: ['visites', 'alertes_48h'],
+          [`${B.targetPrefix}visites`]: '12',
+          [`${B.targetPrefix}alertes_48h`]: '87,5',
+        }),
+      )
+    ).json();
     expect(JSON.stringify(saved.view)).toContain('2 indicateur(s) enregistré(s) pour 2026');
     const [set] = await db.prisma.indicatorSet.findMany({ include: { choices: true } });
     expect(set!.choices.map((c) => [c.key, c.target]).sort()).toEqual([
@@ -79,13 +108,21 @@ describe('steering indicators', () => {
     clock = new Date('2026-11-02T09:00:00Z');
     const capteurActor = (await t.ctx.actors.find(capteur.id))!;
     await makeVisit(db.prisma, capteurActor, (await db.prisma.company.findFirstOrThrow()).id, { date: '2026-09-15' });
-    await t.slack.command('/plateforme', 'indicateurs 2026-T3', pilot, { extra: { response_url: t.fake.responseUrl('q3') } });
+    await t.slack.command('/plateforme', 'indicateurs 2026-T3', pilot, {
+      extra: { response_url: t.fake.responseUrl('q3') },
+    });
     expect(JSON.stringify(await response('q3'))).toContain('*Visites réalisées* : 3 ');
-    await t.slack.command('/plateforme', 'indicateurs 2026-T4', pilot, { extra: { response_url: t.fake.responseUrl('q4') } });
+    await t.slack.command('/plateforme', 'indicateurs 2026-T4', pilot, {
+      extra: { response_url: t.fake.responseUrl('q4') },
+    });
     expect((await response('q4')).text).toBe(errorText('quarter_not_over'));
     // A past quarter never frozen is frozen on demand, posted to the channel, with its trend.
-    await t.slack.command('/plateforme', 'indicateurs 2026-T2', pilot, { extra: { response_url: t.fake.responseUrl('q2') } });
+    await t.slack.command('/plateforme', 'indicateurs 2026-T2', pilot, {
+      extra: { response_url: t.fake.responseUrl('q2') },
+    });
     expect(JSON.stringify(await response('q2'))).toContain('Indicateurs du T2 2026');
-    await expect.poll(() => t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === STEERING).length).toBe(2);
+    await expect
+      .poll(() => t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === STEERING).length)
+      .toBe(2);
   });
 });

@@ -47,11 +47,32 @@ describe('bodies Bolt cannot handle', () => {
     ['two payloads', 'payload=%7B%7D&payload=%7B%7D', FORM],
     ['a command given twice', 'command=%2Fvisite&command=%2Fvisite&user_id=U1', FORM],
     ['a command without its user', 'command=%2Fvisite&text=', FORM],
-    ['a user that is a string', JSON.stringify({ type: 'block_actions', user: 'U1', actions: [{ action_id: 'x', type: 'button' }] }), 'application/json'],
-    ['actions that are not a list', JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, actions: 'x' }), 'application/json'],
-    ['a view that is null', JSON.stringify({ type: 'view_submission', user: { id: 'U1' }, view: null }), 'application/json'],
+    [
+      'a user that is a string',
+      JSON.stringify({ type: 'block_actions', user: 'U1', actions: [{ action_id: 'x', type: 'button' }] }),
+      'application/json',
+    ],
+    [
+      'actions that are not a list',
+      JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, actions: 'x' }),
+      'application/json',
+    ],
+    [
+      'a view that is null',
+      JSON.stringify({ type: 'view_submission', user: { id: 'U1' }, view: null }),
+      'application/json',
+    ],
     ['an event that is a number', JSON.stringify({ type: 'event_callback', event: 7 }), 'application/json'],
-    ['a channel that is null', JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, channel: null, actions: [{ action_id: 'x', type: 'button' }] }), 'application/json'],
+    [
+      'a channel that is null',
+      JSON.stringify({
+        type: 'block_actions',
+        user: { id: 'U1' },
+        channel: null,
+        actions: [{ action_id: 'x', type: 'button' }],
+      }),
+      'application/json',
+    ],
   ];
   it.each(cases)('%s, signed, is answered 400 at once', async (_name, body, contentType) => {
     const res = await t.slack.raw(body, contentType);
@@ -75,14 +96,18 @@ describe('bodies Bolt cannot handle', () => {
 
 describe('requests no listener acknowledges', () => {
   it('a button of an unknown id is acknowledged at once, not after the timeout', async () => {
-    const res = await t.slack.interaction(blockActions({ user: capteur, actions: [{ action_id: 'bouton_inconnu', block_id: 'b' }] }));
+    const res = await t.slack.interaction(
+      blockActions({ user: capteur, actions: [{ action_id: 'bouton_inconnu', block_id: 'b' }] }),
+    );
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(1_000);
     expect(notAcknowledged()).toEqual([]);
   });
 
   it('a form of an unknown callback_id gets a French answer in the modal', async () => {
-    const res = await t.slack.interaction(viewSubmission({ user: capteur, view: { id: 'V1', callback_id: 'formulaire_inconnu' } }));
+    const res = await t.slack.interaction(
+      viewSubmission({ user: capteur, view: { id: 'V1', callback_id: 'formulaire_inconnu' } }),
+    );
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.json())).toContain(INCIDENTS.requestNotUnderstood.slice(0, 40));
   });
@@ -98,7 +123,11 @@ describe('a listener that fails', () => {
   it('on a forged button value: acknowledged in time, told in French through the response_url', async () => {
     const response_url = t.fake.responseUrl('forged-alert');
     const res = await t.slack.interaction(
-      blockActions({ user: coordinator, actions: [{ action_id: ALERT_ACTION_IDS.prendre_en_charge, block_id: 'b', value: 'pas-un-uuid' }], response_url }),
+      blockActions({
+        user: coordinator,
+        actions: [{ action_id: ALERT_ACTION_IDS.prendre_en_charge, block_id: 'b', value: 'pas-un-uuid' }],
+        response_url,
+      }),
     );
     expect(res.status).toBe(200);
     const told = await t.fake.waitForResponse((_b, path) => path.endsWith('/forged-alert'));
@@ -123,7 +152,15 @@ describe('a listener that fails', () => {
 
   it('on a forged private_metadata: the modal stays open with a French message', async () => {
     const res = await t.slack.interaction(
-      viewSubmission({ user: coordinator, view: { id: 'V2', callback_id: VIEWS.alertOffer, private_metadata: '{"alertId":{"$ne":null}}', state: { values: { x: { y: { type: 'plain_text_input', value: 'z' } } } } } }),
+      viewSubmission({
+        user: coordinator,
+        view: {
+          id: 'V2',
+          callback_id: VIEWS.alertOffer,
+          private_metadata: '{"alertId":{"$ne":null}}',
+          state: { values: { x: { y: { type: 'plain_text_input', value: 'z' } } } },
+        },
+      }),
     );
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(1_000);

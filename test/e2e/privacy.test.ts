@@ -32,22 +32,37 @@ beforeEach(() => t.fake.reset());
 
 describe('a company’s data under the RGPD', () => {
   it('are exported to the coordinator alone, in their conversation with the app', async () => {
-    await t.slack.command('/plateforme', `rgpd export ${SIRETS.mecanique}`, coord, { extra: { response_url: t.fake.responseUrl('export'), channel_id: 'CPUBLIC' } });
+    await t.slack.command('/plateforme', `rgpd export ${SIRETS.mecanique}`, coord, {
+      extra: { response_url: t.fake.responseUrl('export'), channel_id: 'CPUBLIC' },
+    });
     expect((await responseTexts(t, 'export', 1))[0]).toContain('Export envoyé');
     expect(t.fake.succeeded('files.completeUploadExternal')[0]!.args.channel_id).toBe(`D${coord.id.slice(1)}`);
     expect(t.fake.succeeded('files.getUploadURLExternal')[0]!.args.filename).toBe(`donnees-${SIRETS.mecanique}.xlsx`);
   });
 
   it('are erased by an administrator only, after a confirmation', async () => {
-    await t.slack.command('/plateforme', `rgpd effacer ${SIRETS.mecanique}`, coord, { extra: { response_url: t.fake.responseUrl('refused') } });
+    await t.slack.command('/plateforme', `rgpd effacer ${SIRETS.mecanique}`, coord, {
+      extra: { response_url: t.fake.responseUrl('refused') },
+    });
     expect((await responseTexts(t, 'refused', 1))[0]).toBe(REFUSALS.eraseCompanyData);
-    await t.slack.command('/plateforme', `rgpd effacer ${SIRETS.mecanique}`, admin, { extra: { response_url: t.fake.responseUrl('confirm') } });
+    await t.slack.command('/plateforme', `rgpd effacer ${SIRETS.mecanique}`, admin, {
+      extra: { response_url: t.fake.responseUrl('confirm') },
+    });
     await expect.poll(() => t.fake.responses.filter((r) => r.path.endsWith('/confirm')).length).toBe(1);
     const confirmation = t.fake.responses.find((r) => r.path.endsWith('/confirm'))!.body;
     expect(JSON.stringify(confirmation)).toContain(PRIVACY_BUTTONS.erase);
     expect((await db.prisma.company.findUniqueOrThrow({ where: { id: companyId } })).erasedAt).toBeNull();
-    await t.slack.interaction(blockActions({ user: admin, actions: [{ action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId }], response_url: t.fake.responseUrl('erased') }));
+    await t.slack.interaction(
+      blockActions({
+        user: admin,
+        actions: [{ action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId }],
+        response_url: t.fake.responseUrl('erased'),
+      }),
+    );
     expect((await responseTexts(t, 'erased', 1))[0]).toContain('effacées');
-    expect(await db.prisma.company.findUniqueOrThrow({ where: { id: companyId } })).toMatchObject({ siret: null, name: expect.stringMatching(/^Entreprise effacée/) });
+    expect(await db.prisma.company.findUniqueOrThrow({ where: { id: companyId } })).toMatchObject({
+      siret: null,
+      name: expect.stringMatching(/^Entreprise effacée/),
+    });
   });
 });

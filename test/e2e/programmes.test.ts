@@ -55,27 +55,55 @@ const home = async (user: { id: string }) => {
 
 describe('visit programmes', () => {
   it('are set by the coordination (invalid SIRETs refused on their field), shown on the App Homes, and nudged when behind', async () => {
-    await t.slack.command('/plateforme', 'programmes', cciCapteur, { extra: { response_url: t.fake.responseUrl('refused') } });
+    await t.slack.command('/plateforme', 'programmes', cciCapteur, {
+      extra: { response_url: t.fake.responseUrl('refused') },
+    });
     expect((await response('refused')).text).toBe(REFUSALS.managePrograms);
     await t.slack.command('/plateforme', 'programmes', coord, { extra: { response_url: t.fake.responseUrl('list') } });
     const list = JSON.stringify(await response('list'));
     expect(list).toContain('CCI du Cher* — pas de programme en 2026');
     expect(list).toContain(`"value":"${cciId}:2026"`);
 
-    await t.slack.interaction(blockActions({ user: coord, actions: [{ action_id: PROGRAMME_BUTTONS.edit, block_id: 'b', value: `${cciId}:2026` }], response_url: t.fake.responseUrl() }));
+    await t.slack.interaction(
+      blockActions({
+        user: coord,
+        actions: [{ action_id: PROGRAMME_BUTTONS.edit, block_id: 'b', value: `${cciId}:2026` }],
+        response_url: t.fake.responseUrl(),
+      }),
+    );
     const modal = (await t.fake.waitFor('views.open')).args.view as Modal;
     expect(modal.callback_id).toBe(VIEWS.programme);
-    const found = (await (await t.slack.interaction(blockSuggestion({ user: coord, action_id: P.add, block_id: P.add, value: 'tannerie' }))).json()) as { options: { value: string }[] };
+    const found = (await (
+      await t.slack.interaction(blockSuggestion({ user: coord, action_id: P.add, block_id: P.add, value: 'tannerie' }))
+    ).json()) as { options: { value: string }[] };
     expect(found.options.map((o) => o.value)).toEqual([company.Tannerie]);
 
-    const bad = (await t.slack.interaction(submitModal(coord, modal, { [P.monthlyTarget]: '8', [P.add]: [company.Tannerie!], [P.sirets]: `${SIRETS.other}\n${SIRETS.badChecksum}` }))).json();
+    const bad = (
+      await t.slack.interaction(
+        submitModal(coord, modal, {
+          [P.monthlyTarget]: '8',
+          [P.add]: [company.Tannerie!],
+          [P.sirets]: `${SIRETS.other}\n${SIRETS.badChecksum}`,
+        }),
+      )
+    ).json();
     expect(bad.response_action).toBe('errors');
     expect(bad.errors[P.sirets]).toContain(SIRETS.badChecksum);
     expect(await db.prisma.visitProgramme.count()).toBe(0);
-    const noTarget = (await t.slack.interaction(submitModal(coord, modal, { [P.monthlyTarget]: '', [P.sirets]: '' }))).json();
+    const noTarget = (
+      await t.slack.interaction(submitModal(coord, modal, { [P.monthlyTarget]: '', [P.sirets]: '' }))
+    ).json();
     expect(noTarget.errors[P.monthlyTarget]).toMatch(/visites par mois/);
 
-    const saved = (await t.slack.interaction(submitModal(coord, modal, { [P.monthlyTarget]: '8', [P.add]: [company.Tannerie!], [P.sirets]: `${SIRETS.mecanique}\n${SIRETS.other}\n${SIRETS.unknownValid}` }))).json();
+    const saved = (
+      await t.slack.interaction(
+        submitModal(coord, modal, {
+          [P.monthlyTarget]: '8',
+          [P.add]: [company.Tannerie!],
+          [P.sirets]: `${SIRETS.mecanique}\n${SIRETS.other}\n${SIRETS.unknownValid}`,
+        }),
+      )
+    ).json();
     const savedText = JSON.stringify(saved.view);
     expect(savedText).toContain('8 visite(s) par mois, 4 entreprise(s) cible(s)');
     expect(savedText).toContain('1 SIRET pas encore connu(s)');
@@ -116,10 +144,17 @@ describe('visit programmes', () => {
     };
     expect((await t.slack.interaction(submitModal(cmaCapteur, modal, answers))).json().response_action).toBe('update');
     await t.ctx.notifier.kick();
-    const told = (user: { id: string }) => t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === user.id && String(c.args.text).includes('aussi été visitée'));
+    const told = (user: { id: string }) =>
+      t.fake
+        .succeeded('chat.postMessage')
+        .filter((c) => c.args.channel === user.id && String(c.args.text).includes('aussi été visitée'));
     await expect.poll(() => told(cmaCapteur).length).toBe(1);
     await expect.poll(() => told(cciCapteur).length).toBe(1);
-    expect(JSON.stringify(told(cmaCapteur)[0]!.args.blocks)).toContain(`le 06/11/2026 par <@${cciCapteur.id}> (CCI du Cher)`);
-    expect(JSON.stringify(told(cciCapteur)[0]!.args.blocks)).toContain(`le 19/11/2026 par <@${cmaCapteur.id}> (CMA du Cher)`);
+    expect(JSON.stringify(told(cmaCapteur)[0]!.args.blocks)).toContain(
+      `le 06/11/2026 par <@${cciCapteur.id}> (CCI du Cher)`,
+    );
+    expect(JSON.stringify(told(cciCapteur)[0]!.args.blocks)).toContain(
+      `le 19/11/2026 par <@${cmaCapteur.id}> (CMA du Cher)`,
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ACTION_BUTTONS, ALERT_ACTION_IDS, ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../src/slack/ids.js';
+import {
+  ACTION_BUTTONS,
+  ALERT_ACTION_IDS,
+  ALERT_BLOCKS as A,
+  CLOSE_BLOCKS,
+  OFFER_BLOCKS,
+  VIEWS,
+} from '../../src/slack/ids.js';
 import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
 import type { RecordedCall } from '../../src/simulator/fake-slack.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -29,7 +36,8 @@ beforeAll(async () => {
   await makeMember(db.prisma, coordB.id, ['coordinateur'], md3e.id);
   await makeMember(db.prisma, adviser.id, ['france_travail'], ft.id);
   await makeMember(db.prisma, admin.id, ['admin']);
-  companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique, commune: 'Vierzon' })).id;
+  companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique, commune: 'Vierzon' }))
+    .id;
 });
 afterAll(async () => {
   await t?.stop();
@@ -41,7 +49,11 @@ beforeEach(() => t.fake.reset());
 
 async function raise(answers: Record<string, string | null> = {}) {
   await t.slack.command('/alerte-recrutement', '', capteur, { extra: { response_url: t.fake.responseUrl() } });
-  const modal = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; private_metadata: string; blocks: never[] };
+  const modal = (await t.fake.waitFor('views.open')).args.view as {
+    callback_id: string;
+    private_metadata: string;
+    blocks: never[];
+  };
   expect(modal.callback_id).toBe(VIEWS.alertReport);
   const submission = submitModal(capteur, modal, {
     [A.companyId]: companyId,
@@ -65,7 +77,11 @@ let clickSeq = 0;
 async function click(user: SlackUser, action: keyof typeof ALERT_ACTION_IDS, alertId: string) {
   const url = t.fake.responseUrl(`click-${++clickSeq}`);
   const res = await t.slack.interaction(
-    blockActions({ user, actions: [{ action_id: ALERT_ACTION_IDS[action], block_id: 'alert_actions', value: alertId }], response_url: url }),
+    blockActions({
+      user,
+      actions: [{ action_id: ALERT_ACTION_IDS[action], block_id: 'alert_actions', value: alertId }],
+      response_url: url,
+    }),
   );
   expect(res.status).toBe(200);
   return url;
@@ -74,9 +90,14 @@ async function click(user: SlackUser, action: keyof typeof ALERT_ACTION_IDS, ale
 const posts = (channel: string) => t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === channel);
 const text = (call: RecordedCall) => JSON.stringify(call.args.blocks ?? call.args.text);
 const buttons = (call: RecordedCall) =>
-  ((call.args.blocks as { type: string; elements?: { action_id: string }[] }[]) ?? []).filter((b) => b.type === 'actions').flatMap((b) => b.elements!.map((e) => e.action_id));
+  ((call.args.blocks as { type: string; elements?: { action_id: string }[] }[]) ?? [])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements!.map((e) => e.action_id));
 async function alertRow() {
-  return db.prisma.recruitmentAlert.findFirstOrThrow({ orderBy: { raisedAt: 'desc' }, include: { transitions: { orderBy: { at: 'asc' } } } });
+  return db.prisma.recruitmentAlert.findFirstOrThrow({
+    orderBy: { raisedAt: 'desc' },
+    include: { transitions: { orderBy: { at: 'asc' } } },
+  });
 }
 /** The page message each coordinator got, where updates must land. */
 function pageOf(user: SlackUser, pageCalls: Map<string, { channel: string; ts: string }>) {
@@ -97,20 +118,29 @@ describe('an urgent recruitment alert, from /alerte-recrutement to its closing',
     await t.fake.waitFor('chat.postMessage', (a) => a.channel === coordB.id);
     expect(text(pageA)).toContain('Forges de Vierzon');
     expect(text(pageA)).toContain('Soudeur TIG');
-    expect(buttons(pageA)).toEqual([ALERT_ACTION_IDS.prendre_en_charge, ALERT_ACTION_IDS.transmettre, ALERT_ACTION_IDS.clore, ACTION_BUTTONS.createFromAlert]);
+    expect(buttons(pageA)).toEqual([
+      ALERT_ACTION_IDS.prendre_en_charge,
+      ALERT_ACTION_IDS.transmettre,
+      ALERT_ACTION_IDS.clore,
+      ACTION_BUTTONS.createFromAlert,
+    ]);
     await expect.poll(() => posts(capteur.id).length).toBe(1);
     expect(text(posts(capteur.id)[0]!)).toContain('enregistrée');
 
     const pages = new Map<string, { channel: string; ts: string }>();
     // Where each page landed is recorded once Slack has answered the post.
-    await expect.poll(() => db.prisma.alertMessage.count({ where: { alertId: alert.id, kind: 'alert_page', ts: { not: null } } })).toBe(2);
+    await expect
+      .poll(() => db.prisma.alertMessage.count({ where: { alertId: alert.id, kind: 'alert_page', ts: { not: null } } }))
+      .toBe(2);
     for (const row of await db.prisma.alertMessage.findMany({ where: { alertId: alert.id, kind: 'alert_page' } })) {
       pages.set(row.recipient, { channel: row.channel!, ts: row.ts! });
     }
     expect(pages.size).toBe(2);
     // Who was shown the company contact is on record.
     const shown = await db.prisma.auditEvent.findMany({ where: { entityId: alert.id, action: 'alert.contact_shown' } });
-    expect(shown.map((e) => (e.details as { recipient: string }).recipient).sort()).toEqual([coordA.id, coordB.id].sort());
+    expect(shown.map((e) => (e.details as { recipient: string }).recipient).sort()).toEqual(
+      [coordA.id, coordB.id].sort(),
+    );
 
     // ── Taken by A: both pages updated in place (B sees who took it), the capteur told.
     t.fake.reset();
@@ -144,21 +174,39 @@ describe('an urgent recruitment alert, from /alerte-recrutement to its closing',
     // A second « Transmettre » is refused and changes nothing.
     t.fake.reset();
     const again = await click(coordA, 'transmettre', alert.id);
-    expect(String((await t.fake.waitForResponse((_b, path) => again.endsWith(path))).body.text)).toMatch(/déjà « Transmise à France Travail »/);
+    expect(String((await t.fake.waitForResponse((_b, path) => again.endsWith(path))).body.text)).toMatch(
+      /déjà « Transmise à France Travail »/,
+    );
     expect((await alertRow()).transitions).toHaveLength(3);
 
     // ── France Travail records the offer from its message.
     t.fake.reset();
     await click(adviser, 'enregistrer_offre', alert.id);
-    const offerModal = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; private_metadata: string; blocks: never[] };
+    const offerModal = (await t.fake.waitFor('views.open')).args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: never[];
+    };
     expect(offerModal.callback_id).toBe(VIEWS.alertOffer);
-    const offerAnswers = { [OFFER_BLOCKS.reference]: '185XKQW', [OFFER_BLOCKS.contactName]: 'Karim Benali', [OFFER_BLOCKS.contactEmail]: 'karim.benali@francetravail.fr' };
+    const offerAnswers = {
+      [OFFER_BLOCKS.reference]: '185XKQW',
+      [OFFER_BLOCKS.contactName]: 'Karim Benali',
+      [OFFER_BLOCKS.contactEmail]: 'karim.benali@francetravail.fr',
+    };
     const offerAck = (await t.slack.interaction(submitModal(adviser, offerModal, offerAnswers))).json();
     expect(offerAck.response_action).toBe('update');
-    expect(await alertRow()).toMatchObject({ state: 'offre_enregistree', offerReference: '185XKQW', offerContactName: 'Karim Benali' });
+    expect(await alertRow()).toMatchObject({
+      state: 'offre_enregistree',
+      offerReference: '185XKQW',
+      offerContactName: 'Karim Benali',
+    });
     // Pages and the France Travail request updated (3 messages); the coordinators and the capteur told.
     await expect.poll(() => t.fake.succeeded('chat.update').length).toBe(3);
-    const ftUpdate = t.fake.succeeded('chat.update').find((c) => c.args.channel !== pageOf(coordA, pages).channel && c.args.channel !== pageOf(coordB, pages).channel)!;
+    const ftUpdate = t.fake
+      .succeeded('chat.update')
+      .find(
+        (c) => c.args.channel !== pageOf(coordA, pages).channel && c.args.channel !== pageOf(coordB, pages).channel,
+      )!;
     expect(buttons(ftUpdate)).toEqual([]);
     await expect.poll(() => [coordA, coordB, capteur].map((u) => posts(u.id).length)).toEqual([1, 1, 1]);
     expect(text(posts(capteur.id)[0]!)).toContain('185XKQW');
@@ -177,9 +225,20 @@ describe('an urgent recruitment alert, from /alerte-recrutement to its closing',
     // ── Closed: the post was filled.
     t.fake.reset();
     await click(coordA, 'clore', alert.id);
-    const closeModal = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; private_metadata: string; blocks: never[] };
+    const closeModal = (await t.fake.waitFor('views.open')).args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: never[];
+    };
     expect(closeModal.callback_id).toBe(VIEWS.alertClose);
-    const closeAck = (await t.slack.interaction(submitModal(coordA, closeModal, { [CLOSE_BLOCKS.outcome]: 'pourvue', [CLOSE_BLOCKS.note]: 'Deux soudeurs recrutés le 3 mars.' }))).json();
+    const closeAck = (
+      await t.slack.interaction(
+        submitModal(coordA, closeModal, {
+          [CLOSE_BLOCKS.outcome]: 'pourvue',
+          [CLOSE_BLOCKS.note]: 'Deux soudeurs recrutés le 3 mars.',
+        }),
+      )
+    ).json();
     expect(closeAck.response_action).toBe('update');
     await expect.poll(() => t.fake.succeeded('chat.update').length).toBe(3);
     expect(t.fake.succeeded('chat.update').every((c) => buttons(c).length === 0)).toBe(true);
@@ -187,11 +246,26 @@ describe('an urgent recruitment alert, from /alerte-recrutement to its closing',
     expect(text(posts(capteur.id)[0]!)).toContain('close');
 
     const final = await alertRow();
-    expect(final).toMatchObject({ state: 'cloturee', outcome: 'pourvue', outcomeNote: 'Deux soudeurs recrutés le 3 mars.' });
-    expect(final.transitions.map((tr) => tr.to)).toEqual(['signalee', 'prise_en_charge', 'transmise', 'offre_enregistree', 'diffusee', 'cloturee']);
+    expect(final).toMatchObject({
+      state: 'cloturee',
+      outcome: 'pourvue',
+      outcomeNote: 'Deux soudeurs recrutés le 3 mars.',
+    });
+    expect(final.transitions.map((tr) => tr.to)).toEqual([
+      'signalee',
+      'prise_en_charge',
+      'transmise',
+      'offre_enregistree',
+      'diffusee',
+      'cloturee',
+    ]);
 
     // ── An offer recorded on the closed alert (a stale modal) is refused and changes nothing.
-    const stale = (await t.slack.interaction(submitModal(adviser, offerModal, { ...offerAnswers, [OFFER_BLOCKS.reference]: 'AUTRE' }))).json();
+    const stale = (
+      await t.slack.interaction(
+        submitModal(adviser, offerModal, { ...offerAnswers, [OFFER_BLOCKS.reference]: 'AUTRE' }),
+      )
+    ).json();
     expect(stale.response_action).toBe('update');
     expect(JSON.stringify(stale.view)).toMatch(/déjà « Clôturée »/);
     expect((await alertRow()).offerReference).toBe('185XKQW');

@@ -43,7 +43,10 @@ beforeEach(() => {
 });
 
 /** Uploads completed, over both instances' Slacks. */
-const completed = () => [...a.fake.succeeded('files.completeUploadExternal'), ...b.fake.succeeded('files.completeUploadExternal')];
+const completed = () => [
+  ...a.fake.succeeded('files.completeUploadExternal'),
+  ...b.fake.succeeded('files.completeUploadExternal'),
+];
 
 describe('the annual report’s upload', () => {
   it('goes once when both instances’ January jobs and a person’s /plateforme rapport run at once', async () => {
@@ -58,7 +61,9 @@ describe('the annual report’s upload', () => {
     expect(done).toMatch(/publié|déjà en cours d'envoi/);
     // Whatever finished first, nothing else goes afterwards: the next passes of both jobs find it posted.
     await Promise.all([jobRunners(a.ctx, 'instance-a').reports(), jobRunners(b.ctx, 'instance-b').reports()]);
-    const reports = await db.prisma.report.findMany({ select: { version: true, postedAt: true, uploadingUntil: true } });
+    const reports = await db.prisma.report.findMany({
+      select: { version: true, postedAt: true, uploadingUntil: true },
+    });
     expect(reports).toEqual([{ version: 1, postedAt: clock, uploadingUntil: null }]);
     expect(completed()).toHaveLength(1);
     expect(completed()[0]!.args.channel_id).toBe(STEERING);
@@ -79,7 +84,9 @@ describe('the annual report’s upload', () => {
 
     // Asked again once that upload is over: a deliberate new upload, as before.
     a.fake.reset();
-    await a.slack.command('/plateforme', 'rapport 2025', pilot, { extra: { response_url: a.fake.responseUrl('later') } });
+    await a.slack.command('/plateforme', 'rapport 2025', pilot, {
+      extra: { response_url: a.fake.responseUrl('later') },
+    });
     expect((await responseTexts(a, 'later', 2))[1]).toContain('publié dans');
     expect(completed()).toHaveLength(1);
   });

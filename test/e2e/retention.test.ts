@@ -52,13 +52,27 @@ afterAll(async () => {
 describe('the nightly RGPD job', () => {
   it('updates the page that showed an alert’s contacts once their 24 months are over, once across two instances', async () => {
     const form = parseAlertReport(
-      { submissionKey: 'retention-e2e', companyId, p1Title: 'Tôlier', p1Count: '1', p1Contract: 'cdi', p1Location: 'Vierzon', urgency: 'Départ en retraite.', contactName: CONTACT[0], contactPhone: CONTACT[1], contactEmail: CONTACT[2], consentToName: 'oui' },
+      {
+        submissionKey: 'retention-e2e',
+        companyId,
+        p1Title: 'Tôlier',
+        p1Count: '1',
+        p1Contract: 'cdi',
+        p1Location: 'Vierzon',
+        urgency: 'Départ en retraite.',
+        contactName: CONTACT[0],
+        contactPhone: CONTACT[1],
+        contactEmail: CONTACT[2],
+        consentToName: 'oui',
+      },
       clock.toISOString().slice(0, 10),
     );
     if (!form.ok) throw new Error(JSON.stringify(form.errors));
     await raiseAlert(db.prisma, capteur, form.report, clock, a.ctx.alerts);
     await drain(a);
-    const page = a.fake.workspace.messages.find((m) => m.channel === `D${coord.id.slice(1)}` && m.text.startsWith('Alerte recrutement'))!;
+    const page = a.fake.workspace.messages.find(
+      (m) => m.channel === `D${coord.id.slice(1)}` && m.text.startsWith('Alerte recrutement'),
+    )!;
     expect(JSON.stringify(page.blocks)).toContain(CONTACT[1]);
 
     // 23 months and a half: nothing yet.
@@ -75,7 +89,9 @@ describe('the nightly RGPD job', () => {
     await drain(a);
     // Each instance has its own fake Slack: the page's update went through one of them, once (the
     // capteur's acknowledgement, which may show France Travail's contact, is rendered again too).
-    const updates = [...a.fake.succeeded('chat.update'), ...b.fake.succeeded('chat.update')].filter((u) => u.args.channel === page.channel && u.args.ts === page.ts);
+    const updates = [...a.fake.succeeded('chat.update'), ...b.fake.succeeded('chat.update')].filter(
+      (u) => u.args.channel === page.channel && u.args.ts === page.ts,
+    );
     expect(updates).toHaveLength(1);
     const shown = JSON.stringify(updates[0]!.args.blocks);
     for (const contact of CONTACT) expect(shown).not.toContain(contact);
@@ -86,8 +102,12 @@ describe('the nightly RGPD job', () => {
   });
 
   it('deletes an export from Slack after 7 days', async () => {
-    await a.slack.command('/plateforme', `export ${clock.toISOString().slice(0, 4)}`, coord, { extra: { response_url: a.fake.responseUrl('export') } });
-    await a.fake.waitForResponse((body, path) => path.endsWith('/export') && String(body.text).includes('Export envoyé'));
+    await a.slack.command('/plateforme', `export ${clock.toISOString().slice(0, 4)}`, coord, {
+      extra: { response_url: a.fake.responseUrl('export') },
+    });
+    await a.fake.waitForResponse(
+      (body, path) => path.endsWith('/export') && String(body.text).includes('Export envoyé'),
+    );
     const [file] = await db.prisma.exportFile.findMany();
     expect(a.fake.workspace.files.has(file!.fileId)).toBe(true);
     clock = new Date(clock.getTime() + 6 * DAY);

@@ -35,14 +35,20 @@ beforeAll(async () => {
         const { envelope_id, payload } = JSON.parse(String(data)) as { envelope_id: string; payload: unknown };
         acks.get(envelope_id)?.(payload);
       });
-      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' }, debug_info: {} }));
+      socket.send(
+        JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' }, debug_info: {} }),
+      );
       resolve(socket);
     }),
   );
   fake = await startFakeSlack();
   fake.respondTo('apps.connections.open', { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/` });
   const { app, start } = createPlatformApp({
-    config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'unused-in-socket-mode', SLACK_APP_TOKEN: 'xapp-1-test' }),
+    config: loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'unused-in-socket-mode',
+      SLACK_APP_TOKEN: 'xapp-1-test',
+    }),
     db: db.prisma,
     logger: createLogger('warn', { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream),
     clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } },
@@ -71,21 +77,50 @@ function send(envelope: Record<string, unknown>): Promise<unknown> {
 }
 
 const command = (command: string, extra: Record<string, unknown> = {}) => ({
-  token: 'x', team_id: 'T0001', channel_id: 'C0001', user_id: 'USOCKETF1', command, text: '', api_app_id: 'A0001',
-  response_url: fake.responseUrl('socket'), trigger_id: `trig-${command}`, ...extra,
+  token: 'x',
+  team_id: 'T0001',
+  channel_id: 'C0001',
+  user_id: 'USOCKETF1',
+  command,
+  text: '',
+  api_app_id: 'A0001',
+  response_url: fake.responseUrl('socket'),
+  trigger_id: `trig-${command}`,
+  ...extra,
 });
 
 describe('Socket Mode faults', () => {
   it('drops messages Slack never sends on the socket, without an unhandled rejection', async () => {
-    for (const message of ['null', '[]', '42', '{"type":"events_api","envelope_id":"e0"}', '{"type":"events_api","envelope_id":"e1","payload":null}']) ws.send(message);
+    for (const message of [
+      'null',
+      '[]',
+      '42',
+      '{"type":"events_api","envelope_id":"e0"}',
+      '{"type":"events_api","envelope_id":"e1","payload":null}',
+    ])
+      ws.send(message);
     await expect.poll(() => logs.filter((l) => l.includes('malformed Socket Mode message dropped')).length).toBe(3);
   });
 
   it('acks malformed envelopes at once, and answers an unknown command in French', async () => {
     await expect(send({ envelope_id: 'env-null', type: 'interactive', payload: null })).resolves.toEqual({});
-    await expect(send({ envelope_id: 'env-user', type: 'interactive', payload: { type: 'block_actions', user: 'U1', actions: [{ action_id: 'x', type: 'button' }] } })).resolves.toEqual({});
-    await expect(send({ envelope_id: 'env-cmd-twice', type: 'slash_commands', payload: command('/visite', { user_id: ['U1', 'U2'] }) })).resolves.toEqual({});
-    await expect(send({ envelope_id: 'env-unknown', type: 'slash_commands', payload: command('/inconnue') })).resolves.toMatchObject({ text: INCIDENTS.requestNotUnderstood });
+    await expect(
+      send({
+        envelope_id: 'env-user',
+        type: 'interactive',
+        payload: { type: 'block_actions', user: 'U1', actions: [{ action_id: 'x', type: 'button' }] },
+      }),
+    ).resolves.toEqual({});
+    await expect(
+      send({
+        envelope_id: 'env-cmd-twice',
+        type: 'slash_commands',
+        payload: command('/visite', { user_id: ['U1', 'U2'] }),
+      }),
+    ).resolves.toEqual({});
+    await expect(
+      send({ envelope_id: 'env-unknown', type: 'slash_commands', payload: command('/inconnue') }),
+    ).resolves.toMatchObject({ text: INCIDENTS.requestNotUnderstood });
   });
 
   it('still answers /visite afterwards', async () => {

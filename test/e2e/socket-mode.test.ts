@@ -29,7 +29,9 @@ beforeAll(async () => {
   await new Promise((resolve) => wss.once('listening', resolve));
   socket = new Promise((resolve) =>
     wss.once('connection', (ws) => {
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' }, debug_info: {} }));
+      ws.send(
+        JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' }, debug_info: {} }),
+      );
       resolve(ws);
     }),
   );
@@ -37,7 +39,11 @@ beforeAll(async () => {
   fake.respondTo('apps.connections.open', { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/` });
 
   const { app, start } = createPlatformApp({
-    config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'unused-in-socket-mode', SLACK_APP_TOKEN: 'xapp-1-test' }),
+    config: loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: 'unused-in-socket-mode',
+      SLACK_APP_TOKEN: 'xapp-1-test',
+    }),
     db: db.prisma,
     logger: createLogger('error'),
     clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } },
@@ -58,16 +64,27 @@ describe('Socket Mode', () => {
     const open = fake.callsTo('apps.connections.open')[0];
     expect(open).toBeDefined();
     const ws = await socket;
-    const acks = new Promise<{ envelope_id: string }>((resolve) => ws.on('message', (data) => resolve(JSON.parse(String(data)))));
+    const acks = new Promise<{ envelope_id: string }>((resolve) =>
+      ws.on('message', (data) => resolve(JSON.parse(String(data)))),
+    );
     ws.send(
       JSON.stringify({
         envelope_id: 'env-1',
         type: 'slash_commands',
         accepts_response_payload: true,
         payload: {
-          token: 'x', team_id: 'T0001', team_domain: 'test', channel_id: 'C0001', channel_name: 'general',
-          user_id: 'USOCKET1', user_name: 'capteur', command: '/visite', text: '', api_app_id: 'A0001',
-          response_url: fake.responseUrl('socket'), trigger_id: 'trig-socket-1',
+          token: 'x',
+          team_id: 'T0001',
+          team_domain: 'test',
+          channel_id: 'C0001',
+          channel_name: 'general',
+          user_id: 'USOCKET1',
+          user_name: 'capteur',
+          command: '/visite',
+          text: '',
+          api_app_id: 'A0001',
+          response_url: fake.responseUrl('socket'),
+          trigger_id: 'trig-socket-1',
         },
       }),
     );

@@ -76,11 +76,22 @@ describe('filing a visit report end to end over signed HTTP', () => {
     expect(ack.response_action).toBe('update');
     expect(JSON.stringify(ack.view)).toContain('Mécanique de Précision du Cher');
 
-    const visits = await db.prisma.visit.findMany({ include: { company: true, stakes: true, hiringNeeds: true, redFlags: true } });
+    const visits = await db.prisma.visit.findMany({
+      include: { company: true, stakes: true, hiringNeeds: true, redFlags: true },
+    });
     expect(visits).toHaveLength(1);
     const visit = visits[0]!;
-    expect(visit.company).toMatchObject({ siret: SIRETS.mecanique, siren: '732829320', nafCode: '25.62B', sectorFamily: 'industrie' });
-    expect(visit.stakes.map((s) => `${s.stake}:${s.priority}`).sort()).toEqual(['competences_formation:moyenne', 'numerique:moyenne', 'recrutement:haute']);
+    expect(visit.company).toMatchObject({
+      siret: SIRETS.mecanique,
+      siren: '732829320',
+      nafCode: '25.62B',
+      sectorFamily: 'industrie',
+    });
+    expect(visit.stakes.map((s) => `${s.stake}:${s.priority}`).sort()).toEqual([
+      'competences_formation:moyenne',
+      'numerique:moyenne',
+      'recrutement:haute',
+    ]);
     expect(visit.hiringNeeds.map((h) => h.count).sort()).toEqual([1, 3]);
     expect(visit.redFlags.map((f) => f.flag)).toEqual(['recrutement_urgent']);
     expect(visit.toCommitteeAgenda).toBe(true);
@@ -88,7 +99,9 @@ describe('filing a visit report end to end over signed HTTP', () => {
     // The confirmation DM is an owed message: sent after the ack, and recorded as sent.
     const dm = await t.fake.waitFor('chat.postMessage', (a) => a.channel === capteur.id);
     expect(String(dm.args.text)).toContain('Mécanique de Précision du Cher');
-    await expect.poll(() => db.prisma.outboxMessage.findFirst({ select: { status: true } })).toEqual({ status: 'sent' });
+    await expect
+      .poll(() => db.prisma.outboxMessage.findFirst({ select: { status: true } }))
+      .toEqual({ status: 'sent' });
 
     // The same submission delivered again (Slack retry, double click) saves nothing more.
     const again = await t.slack.interaction(submission, { retryNum: 1 });
@@ -97,7 +110,9 @@ describe('filing a visit report end to end over signed HTTP', () => {
     expect(await db.prisma.outboxMessage.count()).toBe(1);
 
     // Read back by a committee member.
-    const card = await t.slack.command('/entreprise', '73282932000074', comite, { extra: { response_url: t.fake.responseUrl('card') } });
+    const card = await t.slack.command('/entreprise', '73282932000074', comite, {
+      extra: { response_url: t.fake.responseUrl('card') },
+    });
     expect(card.status).toBe(200);
     const response = await t.fake.waitForResponse((_body, path) => path.endsWith('/card'));
     const text = JSON.stringify(response.body);
@@ -139,15 +154,22 @@ describe('filing a visit report end to end over signed HTTP', () => {
     });
     // The ack carries the saved visit, the DM (chat.postMessage) and the App Home (views.publish) the company.
     expect(JSON.stringify((await t.slack.interaction(submission)).json())).toContain('LOGTRACE-DIAG-3317');
-    await t.fake.waitFor('chat.postMessage', (a) => a.channel === capteur.id && JSON.stringify(a).includes('LOGTRACE-8842'));
-    await expect.poll(() => t.fake.callsTo('views.publish').some((c) => JSON.stringify(c.args).includes('LOGTRACE-8842'))).toBe(true);
+    await t.fake.waitFor(
+      'chat.postMessage',
+      (a) => a.channel === capteur.id && JSON.stringify(a).includes('LOGTRACE-8842'),
+    );
+    await expect
+      .poll(() => t.fake.callsTo('views.publish').some((c) => JSON.stringify(c.args).includes('LOGTRACE-8842')))
+      .toBe(true);
     const logged = t.logs.join('\n');
     expect(logged).not.toContain('LOGTRACE');
   });
 
   it('pre-fills the company named after /visite', async () => {
     const modal = await openModal('Plasturgie');
-    const company = (modal.blocks as { block_id?: string; element?: { initial_option?: { value: string } } }[]).find((b) => b.block_id === B.companyId);
+    const company = (modal.blocks as { block_id?: string; element?: { initial_option?: { value: string } } }[]).find(
+      (b) => b.block_id === B.companyId,
+    );
     expect(company?.element?.initial_option?.value).toBeDefined();
   });
 });
@@ -160,17 +182,40 @@ describe('bad input gets a French error on its field and writes nothing', () => 
     ['a date in the future', { [B.visitDate]: '2999-01-01' }, B.visitDate, /dans le futur/],
     ['a missing diagnostic', { [B.diagnostic]: null }, B.diagnostic, /obligatoire/],
     ['a missing commune for a new company', { [B.newCommune]: null }, B.newCommune, /obligatoire/],
-    ['no company at all', { [B.newSiret]: null, [B.newName]: null, [B.newNaf]: null, [B.newHeadcountBand]: null, [B.newCommune]: null, [B.newPostalCode]: null }, B.companyId, /Choisissez une entreprise/],
+    [
+      'no company at all',
+      {
+        [B.newSiret]: null,
+        [B.newName]: null,
+        [B.newNaf]: null,
+        [B.newHeadcountBand]: null,
+        [B.newCommune]: null,
+        [B.newPostalCode]: null,
+      },
+      B.companyId,
+      /Choisissez une entreprise/,
+    ],
     ['a headcount that is not a number', { [B.headcount]: 'une quarantaine' }, B.headcount, /nombre entier/],
     ['a badly written hiring need', { [B.hiringNeeds]: 'Soudeur : 3\ndes soudeurs' }, B.hiringNeeds, /Ligne 2/],
-    ['a stake given two priorities', { [B.stakesLow]: ['recrutement'] }, B.stakesLow, /« Recrutement » est choisi avec deux priorités/],
+    [
+      'a stake given two priorities',
+      { [B.stakesLow]: ['recrutement'] },
+      B.stakesLow,
+      /« Recrutement » est choisi avec deux priorités/,
+    ],
     ['no stake', { [B.stakesHigh]: [], [B.stakesMedium]: [] }, B.stakesHigh, /au moins un enjeu/],
   ];
 
   it.each(cases)('%s', async (_label, overrides, blockId, message) => {
     const before = { visits: await db.prisma.visit.count(), companies: await db.prisma.company.count() };
     const modal = await openModal();
-    const res = await t.slack.interaction(submitModal(capteur, modal, newCompanyAnswers({ [B.newSiret]: SIRETS.unknownValid, [B.newName]: 'Nouvelle Société', ...overrides })));
+    const res = await t.slack.interaction(
+      submitModal(
+        capteur,
+        modal,
+        newCompanyAnswers({ [B.newSiret]: SIRETS.unknownValid, [B.newName]: 'Nouvelle Société', ...overrides }),
+      ),
+    );
     expect(res.status).toBe(200);
     const body = res.json();
     expect(body.response_action).toBe('errors');
@@ -180,7 +225,9 @@ describe('bad input gets a French error on its field and writes nothing', () => 
 
   it('refuses a SIRET already known, pointing to the existing company', async () => {
     const modal = await openModal();
-    const res = await t.slack.interaction(submitModal(capteur, modal, newCompanyAnswers({ [B.newSiret]: SIRETS.other })));
+    const res = await t.slack.interaction(
+      submitModal(capteur, modal, newCompanyAnswers({ [B.newSiret]: SIRETS.other })),
+    );
     expect(res.json().errors[B.newSiret]).toMatch(/déjà connu : « Plasturgie Berry »/);
   });
 });
@@ -202,7 +249,9 @@ describe('roles and signatures', () => {
 
   it('refuses a submission from a member who lost the role while the modal was open', async () => {
     const modal = await openModal();
-    const res = await t.slack.interaction(submitModal(comite, modal, newCompanyAnswers({ [B.newSiret]: SIRETS.unknownValid })));
+    const res = await t.slack.interaction(
+      submitModal(comite, modal, newCompanyAnswers({ [B.newSiret]: SIRETS.unknownValid })),
+    );
     expect(res.json().response_action).toBe('update');
     expect(JSON.stringify(res.json().view)).toMatch(/Seuls les capteurs/);
     expect(await db.prisma.company.count({ where: { siret: SIRETS.unknownValid } })).toBe(0);
@@ -221,11 +270,19 @@ describe('roles and signatures', () => {
     };
     const own = submitModal(capteur, await openModal(), answers);
     expect((await t.slack.interaction(own)).json().response_action).toBe('update');
-    const before = { visits: await db.prisma.visit.count(), outbox: await db.prisma.outboxMessage.count(), audit: await db.prisma.auditEvent.count() };
+    const before = {
+      visits: await db.prisma.visit.count(),
+      outbox: await db.prisma.outboxMessage.count(),
+      audit: await db.prisma.auditEvent.count(),
+    };
 
     // Another capteur submits their own form carrying the first capteur's key.
     const theirs = await openModal('', otherCapteur);
-    const forged = submitModal(otherCapteur, { ...theirs, private_metadata: own.view.private_metadata }, { ...answers, [B.diagnostic]: 'Autre diagnostic.' });
+    const forged = submitModal(
+      otherCapteur,
+      { ...theirs, private_metadata: own.view.private_metadata },
+      { ...answers, [B.diagnostic]: 'Autre diagnostic.' },
+    );
     const res = await t.slack.interaction(forged);
     expect(res.status).toBe(200);
     const body = JSON.stringify(res.json());
@@ -233,14 +290,20 @@ describe('roles and signatures', () => {
     expect(body).toMatch(/ouvert par une autre personne/);
     expect(body).not.toContain('DIAGNOSTIC-CONFIDENTIEL-7731');
     expect(body).not.toContain('Fonderie Discrète');
-    expect({ visits: await db.prisma.visit.count(), outbox: await db.prisma.outboxMessage.count(), audit: await db.prisma.auditEvent.count() }).toEqual(before);
+    expect({
+      visits: await db.prisma.visit.count(),
+      outbox: await db.prisma.outboxMessage.count(),
+      audit: await db.prisma.auditEvent.count(),
+    }).toEqual(before);
 
     // The first capteur's own replay still answers with their visit (idempotency).
     const replay = await t.slack.interaction(own, { retryNum: 1 });
     expect(JSON.stringify(replay.json().view)).toContain('Fonderie Discrète');
     expect(await db.prisma.visit.count()).toBe(before.visits);
     // Each accepted submission refreshes the capteur's App Home after its ack; the refused one does not.
-    await expect.poll(() => t.fake.callsTo('views.publish').map((c) => c.args.user_id)).toEqual([capteur.id, capteur.id]);
+    await expect
+      .poll(() => t.fake.callsTo('views.publish').map((c) => c.args.user_id))
+      .toEqual([capteur.id, capteur.id]);
   });
 
   it.each(['bad', 'missing', 'stale'] as const)('answers 401 to a %s signature and does nothing', async (sig) => {
@@ -253,17 +316,27 @@ describe('roles and signatures', () => {
 describe('type-ahead', () => {
   it('suggests known companies by name or SIRET to capteurs only', async () => {
     const { blockSuggestion } = await import('../../src/simulator/slack-requests.js');
-    const byName = await t.slack.interaction(blockSuggestion({ user: capteur, action_id: B.companyId, block_id: B.companyId, value: 'plasturgie' }));
-    expect(byName.json().options.map((o: { text: { text: string } }) => o.text.text)).toEqual(['Plasturgie Berry — Bourges — 443 061 841 00047']);
-    const bySiret = await t.slack.interaction(blockSuggestion({ user: capteur, action_id: B.companyId, block_id: B.companyId, value: '4430' }));
+    const byName = await t.slack.interaction(
+      blockSuggestion({ user: capteur, action_id: B.companyId, block_id: B.companyId, value: 'plasturgie' }),
+    );
+    expect(byName.json().options.map((o: { text: { text: string } }) => o.text.text)).toEqual([
+      'Plasturgie Berry — Bourges — 443 061 841 00047',
+    ]);
+    const bySiret = await t.slack.interaction(
+      blockSuggestion({ user: capteur, action_id: B.companyId, block_id: B.companyId, value: '4430' }),
+    );
     expect(bySiret.json().options).toHaveLength(1);
-    const refused = await t.slack.interaction(blockSuggestion({ user: comite, action_id: B.companyId, block_id: B.companyId, value: 'plasturgie' }));
+    const refused = await t.slack.interaction(
+      blockSuggestion({ user: comite, action_id: B.companyId, block_id: B.companyId, value: 'plasturgie' }),
+    );
     expect(refused.json().options).toEqual([]);
   });
 
   it('suggests NAF sous-classes by code or words', async () => {
     const { blockSuggestion } = await import('../../src/simulator/slack-requests.js');
-    const res = await t.slack.interaction(blockSuggestion({ user: capteur, action_id: B.newNaf, block_id: B.newNaf, value: 'mecanique indus' }));
+    const res = await t.slack.interaction(
+      blockSuggestion({ user: capteur, action_id: B.newNaf, block_id: B.newNaf, value: 'mecanique indus' }),
+    );
     expect(res.json().options.map((o: { value: string }) => o.value)).toContain('25.62B');
   });
 });

@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
-import { blockActions, blockSuggestion, slackSender, slackSignature, viewSubmission, type SlackSender } from '../../src/simulator/slack-requests.js';
+import {
+  blockActions,
+  blockSuggestion,
+  slackSender,
+  slackSignature,
+  viewSubmission,
+  type SlackSender,
+} from '../../src/simulator/slack-requests.js';
 
 const signingSecret = 'test-signing-secret';
 const user = { id: 'U0USER', name: 'alice' };
@@ -12,7 +19,12 @@ let fake: FakeSlack;
 let app: App;
 let slack: SlackSender;
 // What listeners saw, so tests can assert routing without Slack.
-const seen: { submissions: Array<Record<string, unknown>>; actions: string[]; retryNums: Array<number | undefined>; clientErrors: string[] } = {
+const seen: {
+  submissions: Array<Record<string, unknown>>;
+  actions: string[];
+  retryNums: Array<number | undefined>;
+  clientErrors: string[];
+} = {
   submissions: [],
   actions: [],
   retryNums: [],

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createNotices } from '../../src/notifications.js';
-import { checkRegister, isClassified, OUTPUTS, parseSchemaColumns, PERSONAL_DATA_REGISTER } from '../../src/services/privacy/register.js';
+import {
+  checkRegister,
+  isClassified,
+  OUTPUTS,
+  parseSchemaColumns,
+  PERSONAL_DATA_REGISTER,
+} from '../../src/services/privacy/register.js';
 import { REGISTER_PATH, renderPersonalDataRegister } from '../../scripts/personal-data-register.js';
 
 const SCHEMA = readFileSync(new URL('../../prisma/schema.prisma', import.meta.url), 'utf8');
@@ -40,9 +46,22 @@ describe('the register of personal data', () => {
     const added = withField(SCHEMA, 'Company', 'foo String');
     expect(checkRegister(added)).toEqual({ unclassified: ['Company.foo'], stale: [] });
     // Optional, list and enum columns are caught too; a new relation field is not a column.
-    const more = withField(withField(withField(added, 'Visit', 'contactNotes String? // free text'), 'Action', 'tags String[]'), 'Member', 'favourite Role?');
-    const withRelation = withField(more, 'Visit', 'reviewer Member? @relation("Reviewer", fields: [capteurId], references: [id])');
-    expect(checkRegister(withRelation).unclassified.sort()).toEqual(['Action.tags', 'Company.foo', 'Member.favourite', 'Visit.contactNotes']);
+    const more = withField(
+      withField(withField(added, 'Visit', 'contactNotes String? // free text'), 'Action', 'tags String[]'),
+      'Member',
+      'favourite Role?',
+    );
+    const withRelation = withField(
+      more,
+      'Visit',
+      'reviewer Member? @relation("Reviewer", fields: [capteurId], references: [id])',
+    );
+    expect(checkRegister(withRelation).unclassified.sort()).toEqual([
+      'Action.tags',
+      'Company.foo',
+      'Member.favourite',
+      'Visit.contactNotes',
+    ]);
   });
 
   it('fails on a new model whose columns are not classified, and on a classified column that no longer exists (fixtures)', () => {
@@ -95,19 +114,32 @@ describe('the register of personal data', () => {
     for (const [model, entry] of Object.entries(PERSONAL_DATA_REGISTER)) {
       for (const [column, c] of Object.entries(entry.columns)) {
         if (!isClassified(c)) continue;
-        for (const field of ['holds', 'purpose', 'visibility', 'retention', 'erasure'] as const) expect(c[field].trim(), `${model}.${column}.${field}`).not.toBe('');
+        for (const field of ['holds', 'purpose', 'visibility', 'retention', 'erasure'] as const)
+          expect(c[field].trim(), `${model}.${column}.${field}`).not.toBe('');
       }
     }
   });
 
   it('lists every kind of message the platform owes (src/notifications.ts) among its outputs, and none that is gone', () => {
-    const kinds = Object.keys(createNotices(() => ({ now: new Date('2026-06-01T08:00:00Z'), timeZone: 'Europe/Paris', today: '2026-06-01' })));
+    const kinds = Object.keys(
+      createNotices(() => ({ now: new Date('2026-06-01T08:00:00Z'), timeZone: 'Europe/Paris', today: '2026-06-01' })),
+    );
     const listed = OUTPUTS.filter((o) => o.source === 'outbox').map((o) => o.key);
-    expect(kinds.filter((k) => !listed.includes(k)), 'owed messages not described in OUTPUTS').toEqual([]);
-    expect(listed.filter((k) => !kinds.includes(k)), 'outputs described as owed messages that no longer exist').toEqual([]);
+    expect(
+      kinds.filter((k) => !listed.includes(k)),
+      'owed messages not described in OUTPUTS',
+    ).toEqual([]);
+    expect(
+      listed.filter((k) => !kinds.includes(k)),
+      'outputs described as owed messages that no longer exist',
+    ).toEqual([]);
     expect(new Set(OUTPUTS.map((o) => o.key)).size).toBe(OUTPUTS.length);
     // The files: both editions of the annual report, the period export, the company's data.
-    expect(OUTPUTS.filter((o) => o.medium === 'fichier').map((o) => o.key).sort()).toEqual(['company_export', 'period_export', 'report_internal', 'report_public']);
+    expect(
+      OUTPUTS.filter((o) => o.medium === 'fichier')
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(['company_export', 'period_export', 'report_internal', 'report_public']);
   });
 
   it('docs/DONNEES-PERSONNELLES.md is what `npm run docs:register` produces from the classification', () => {
@@ -118,13 +150,25 @@ describe('the register of personal data', () => {
 
   it('the document has its introduction, each table, the outputs and consent per output, in French', () => {
     const doc = renderPersonalDataRegister();
-    for (const heading of ['## 1. Le traitement', '## 2. Droits des personnes', '## 3. Durées de conservation configurables', '## 4. Tables et colonnes', '## 5. Ce que la plateforme envoie', '## 6. L’accord des entreprises, sortie par sortie']) {
+    for (const heading of [
+      '## 1. Le traitement',
+      '## 2. Droits des personnes',
+      '## 3. Durées de conservation configurables',
+      '## 4. Tables et colonnes',
+      '## 5. Ce que la plateforme envoie',
+      '## 6. L’accord des entreprises, sortie par sortie',
+    ]) {
       expect(doc).toContain(heading);
     }
     expect(doc).toContain('`/plateforme rgpd export <SIRET>`');
     expect(doc).toContain('`/plateforme rgpd effacer <SIRET>`');
     expect(doc).toContain('art. 6-1-e');
-    for (const variable of ['PERSONAL_DATA_RETENTION_MONTHS', 'FREE_TEXT_RETENTION_MONTHS', 'EXPORT_FILE_RETENTION_DAYS']) expect(doc).toContain(variable);
+    for (const variable of [
+      'PERSONAL_DATA_RETENTION_MONTHS',
+      'FREE_TEXT_RETENTION_MONTHS',
+      'EXPORT_FILE_RETENTION_DAYS',
+    ])
+      expect(doc).toContain(variable);
     for (const model of Object.keys(PERSONAL_DATA_REGISTER)) expect(doc).toContain(`### \`${model}\``);
     // « <commune> » outside code would vanish as an HTML tag once rendered.
     expect(doc).toContain('« Une entreprise de \\<commune\\> »');

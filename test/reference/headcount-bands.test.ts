@@ -9,7 +9,22 @@ import {
 describe('HEADCOUNT_BANDS', () => {
   it('loads the 16 INSEE bands in file order', () => {
     expect(HEADCOUNT_BANDS.map((b) => b.code)).toEqual([
-      'NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41', '42', '51', '52', '53',
+      'NN',
+      '00',
+      '01',
+      '02',
+      '03',
+      '11',
+      '12',
+      '21',
+      '22',
+      '31',
+      '32',
+      '41',
+      '42',
+      '51',
+      '52',
+      '53',
     ]);
   });
 

@@ -59,7 +59,8 @@ describe('job families', () => {
   });
 
   it('puts what it does not recognise, names included, in « Autres métiers »', () => {
-    for (const label of ['M. Dupont', 'Jongleur', '', '???', 'Poste chez Forges Dupont']) expect(jobFamilyOf(label)).toEqual(OTHER_JOBS);
+    for (const label of ['M. Dupont', 'Jongleur', '', '???', 'Poste chez Forges Dupont'])
+      expect(jobFamilyOf(label)).toEqual(OTHER_JOBS);
   });
 
   it('never returns the text it was given', () => {

@@ -18,7 +18,20 @@ beforeAll(async () => {
   const done = await makeMember(db.prisma, 'UDIGDONE', ['comite'], cci.id);
   const companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon' })).id;
   const action = (key: string, ownerMemberId: string, due: string, status: 'a_faire' | 'realisee' = 'a_faire') =>
-    db.prisma.action.create({ data: { submissionKey: key, title: key, target: 'entreprise', companyId, ownerStructureId: cci.id, ownerMemberId, dueDate: new Date(`${due}T00:00:00Z`), status, origin: 'ad_hoc', createdById: busy.memberId } });
+    db.prisma.action.create({
+      data: {
+        submissionKey: key,
+        title: key,
+        target: 'entreprise',
+        companyId,
+        ownerStructureId: cci.id,
+        ownerMemberId,
+        dueDate: new Date(`${due}T00:00:00Z`),
+        status,
+        origin: 'ad_hoc',
+        createdById: busy.memberId,
+      },
+    });
   await action('overdue', busy.memberId, '2026-11-20');
   await action('soon', busy.memberId, '2026-11-30');
   await action('later', calm.memberId, '2027-03-01');
@@ -32,10 +45,16 @@ afterAll(async () => {
 
 describe('the morning digest of actions', () => {
   it('is owed once per person per day to those with an action overdue or due soon, however many instances run it', async () => {
-    const runs = await Promise.all([oweActionDigests(db.prisma, DAY, { horizonDays: 3 }), oweActionDigests((second ?? db).prisma, DAY, { horizonDays: 3 })]);
+    const runs = await Promise.all([
+      oweActionDigests(db.prisma, DAY, { horizonDays: 3 }),
+      oweActionDigests((second ?? db).prisma, DAY, { horizonDays: 3 }),
+    ]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await oweActionDigests(db.prisma, DAY, { horizonDays: 3 })).toBe(0);
-    const owed = await db.prisma.outboxMessage.findMany({ where: { kind: 'action_digest' }, select: { recipient: true, dedupeKey: true } });
+    const owed = await db.prisma.outboxMessage.findMany({
+      where: { kind: 'action_digest' },
+      select: { recipient: true, dedupeKey: true },
+    });
     expect(owed).toEqual([{ recipient: 'UDIGBUSY', dedupeKey: `action_digest:UDIGBUSY:${DAY}` }]);
     // The next day is another digest.
     expect(await oweActionDigests(db.prisma, '2026-11-30', { horizonDays: 3 })).toBe(1);

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseActionForm, parseDueForm, parseStatusForm } from '../../src/services/actions/action-form.js';
-import { changeAction, createAction, listOpenActions, type ActionSettings } from '../../src/services/actions/actions.js';
+import {
+  changeAction,
+  createAction,
+  listOpenActions,
+  type ActionSettings,
+} from '../../src/services/actions/actions.js';
 import { UserError, ValidationFailed } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -36,7 +41,17 @@ afterAll(() => db?.close());
 
 function input(overrides: Record<string, string | undefined> = {}) {
   const parsed = parseActionForm(
-    { submissionKey: `action-${++seq}`, companyId, title: 'Monter une POE de soudeurs', target: 'salaries', stake: 'competences_formation', ownerStructureId: cciId, ownerMemberSlackId: 'UACTCCI2', dueDate: '2027-01-15', ...overrides },
+    {
+      submissionKey: `action-${++seq}`,
+      companyId,
+      title: 'Monter une POE de soudeurs',
+      target: 'salaries',
+      stake: 'competences_formation',
+      ownerStructureId: cciId,
+      ownerMemberSlackId: 'UACTCCI2',
+      dueDate: '2027-01-15',
+      ...overrides,
+    },
     TODAY,
   );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
@@ -59,14 +74,21 @@ describe('action forms', () => {
     const parsed = parseActionForm({ submissionKey: 'k', companyId, title: ' ', dueDate: '2026-11-26' }, TODAY);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.errors.map((e) => `${e.field}=${e.code}`).sort()).toEqual(['dueDate=due_in_past', 'ownerStructureId=required', 'target=required', 'title=required']);
+    expect(parsed.errors.map((e) => `${e.field}=${e.code}`).sort()).toEqual([
+      'dueDate=due_in_past',
+      'ownerStructureId=required',
+      'target=required',
+      'title=required',
+    ]);
   });
 
   it('require the result, the blocking reason or the abandon reason', () => {
     expect(parseStatusForm({ status: 'en_cours' })).toEqual({ ok: true, status: 'en_cours', note: undefined });
     for (const status of ['realisee', 'bloquee', 'abandonnee']) {
       const parsed = parseStatusForm({ status });
-      expect(parsed.ok ? [] : parsed.errors.map((e) => `${e.field}=${e.code}`)).toEqual([`note=note_required_${status}`]);
+      expect(parsed.ok ? [] : parsed.errors.map((e) => `${e.field}=${e.code}`)).toEqual([
+        `note=note_required_${status}`,
+      ]);
     }
     expect(parseStatusForm({ status: 'terminee' }).ok).toBe(false);
     expect(parseDueForm({ dueDate: '2026-11-20', reason: 'x' }, TODAY).ok).toBe(false);
@@ -79,45 +101,125 @@ describe('actions', () => {
     const first = await createAction(db.prisma, cciMember, data, { kind: 'ad_hoc' }, NOW, settings);
     const again = await createAction(db.prisma, cciMember, data, { kind: 'ad_hoc' }, NOW, settings);
     expect(again).toEqual({ actionId: first.actionId, created: false });
-    const action = await db.prisma.action.findUniqueOrThrow({ where: { id: first.actionId }, include: { updates: true } });
-    expect(action).toMatchObject({ status: 'a_faire', ownerStructureId: cciId, ownerMemberId: cciOwner.memberId, origin: 'ad_hoc', createdById: cciMember.memberId });
+    const action = await db.prisma.action.findUniqueOrThrow({
+      where: { id: first.actionId },
+      include: { updates: true },
+    });
+    expect(action).toMatchObject({
+      status: 'a_faire',
+      ownerStructureId: cciId,
+      ownerMemberId: cciOwner.memberId,
+      origin: 'ad_hoc',
+      createdById: cciMember.memberId,
+    });
     expect(action.updates.map((u) => u.kind)).toEqual(['creation']);
-    const owed = await db.prisma.outboxMessage.findMany({ where: { data: { path: ['actionId'], equals: first.actionId } }, select: { kind: true, recipient: true } });
-    expect(owed.map((o) => `${o.kind}>${o.recipient}`).sort()).toEqual(['action_message>CCOMITE', 'action_news>UACTCCI2']);
+    const owed = await db.prisma.outboxMessage.findMany({
+      where: { data: { path: ['actionId'], equals: first.actionId } },
+      select: { kind: true, recipient: true },
+    });
+    expect(owed.map((o) => `${o.kind}>${o.recipient}`).sort()).toEqual([
+      'action_message>CCOMITE',
+      'action_news>UACTCCI2',
+    ]);
   });
 
   it('are refused to a member outside the committee, and to an owner from another structure', async () => {
-    expect(await refusal(createAction(db.prisma, capteurOnly, input(), { kind: 'ad_hoc' }, NOW, settings))).toBe('action_forbidden');
-    expect(await refusal(createAction(db.prisma, cciMember, input({ ownerMemberSlackId: 'UACTCMA1' }), { kind: 'ad_hoc' }, NOW, settings))).toBe('ownerMemberSlackId=owner_other_structure');
+    expect(await refusal(createAction(db.prisma, capteurOnly, input(), { kind: 'ad_hoc' }, NOW, settings))).toBe(
+      'action_forbidden',
+    );
+    expect(
+      await refusal(
+        createAction(
+          db.prisma,
+          cciMember,
+          input({ ownerMemberSlackId: 'UACTCMA1' }),
+          { kind: 'ad_hoc' },
+          NOW,
+          settings,
+        ),
+      ),
+    ).toBe('ownerMemberSlackId=owner_other_structure');
   });
 
   it('change status along the allowed paths only, with their history and an update of their message', async () => {
     const { actionId } = await createAction(db.prisma, cciMember, input(), { kind: 'ad_hoc' }, NOW, settings);
     await changeAction(db.prisma, cciOwner, actionId, { kind: 'statut', status: 'en_cours' }, NOW, settings);
     await changeAction(db.prisma, cciOwner, actionId, { kind: 'note', note: 'Six candidats repérés.' }, NOW, settings);
-    await changeAction(db.prisma, cciOwner, actionId, { kind: 'echeance', dueDate: '2027-02-01', reason: 'Formation décalée par l’OPCO.' }, NOW, settings);
-    await changeAction(db.prisma, cciOwner, actionId, { kind: 'statut', status: 'realisee', note: 'Quatre soudeurs formés et embauchés.' }, NOW, settings);
-    const before = await db.prisma.action.findUniqueOrThrow({ where: { id: actionId }, include: { updates: { orderBy: { at: 'asc' } } } });
+    await changeAction(
+      db.prisma,
+      cciOwner,
+      actionId,
+      { kind: 'echeance', dueDate: '2027-02-01', reason: 'Formation décalée par l’OPCO.' },
+      NOW,
+      settings,
+    );
+    await changeAction(
+      db.prisma,
+      cciOwner,
+      actionId,
+      { kind: 'statut', status: 'realisee', note: 'Quatre soudeurs formés et embauchés.' },
+      NOW,
+      settings,
+    );
+    const before = await db.prisma.action.findUniqueOrThrow({
+      where: { id: actionId },
+      include: { updates: { orderBy: { at: 'asc' } } },
+    });
     expect(before).toMatchObject({ status: 'realisee', statusNote: 'Quatre soudeurs formés et embauchés.' });
     expect(before.dueDate.toISOString().slice(0, 10)).toBe('2027-02-01');
     expect(before.updates.map((u) => u.kind)).toEqual(['creation', 'statut', 'note', 'echeance', 'statut']);
-    expect(await db.prisma.outboxMessage.count({ where: { kind: 'action_message', dedupeKey: { startsWith: `action_message:${actionId}:` } } })).toBe(4);
+    expect(
+      await db.prisma.outboxMessage.count({
+        where: { kind: 'action_message', dedupeKey: { startsWith: `action_message:${actionId}:` } },
+      }),
+    ).toBe(4);
 
     // A finished action does not move any more.
-    expect(await refusal(changeAction(db.prisma, cciOwner, actionId, { kind: 'statut', status: 'en_cours' }, NOW, settings))).toBe('action_status');
-    expect(await refusal(changeAction(db.prisma, cciOwner, actionId, { kind: 'echeance', dueDate: '2027-03-01', reason: 'x' }, NOW, settings))).toBe('action_closed');
-    expect((await db.prisma.action.findUniqueOrThrow({ where: { id: actionId }, include: { updates: true } })).updates).toHaveLength(5);
+    expect(
+      await refusal(changeAction(db.prisma, cciOwner, actionId, { kind: 'statut', status: 'en_cours' }, NOW, settings)),
+    ).toBe('action_status');
+    expect(
+      await refusal(
+        changeAction(
+          db.prisma,
+          cciOwner,
+          actionId,
+          { kind: 'echeance', dueDate: '2027-03-01', reason: 'x' },
+          NOW,
+          settings,
+        ),
+      ),
+    ).toBe('action_closed');
+    expect(
+      (await db.prisma.action.findUniqueOrThrow({ where: { id: actionId }, include: { updates: true } })).updates,
+    ).toHaveLength(5);
   });
 
   it('are changed only by their structure’s committee members, or the coordination', async () => {
     const { actionId } = await createAction(db.prisma, cciMember, input(), { kind: 'ad_hoc' }, NOW, settings);
-    expect(await refusal(changeAction(db.prisma, cmaMember, actionId, { kind: 'note', note: 'x' }, NOW, settings))).toBe('action_not_yours');
-    await changeAction(db.prisma, coordinator, actionId, { kind: 'statut', status: 'bloquee', note: 'En attente du financement.' }, NOW, settings);
+    expect(
+      await refusal(changeAction(db.prisma, cmaMember, actionId, { kind: 'note', note: 'x' }, NOW, settings)),
+    ).toBe('action_not_yours');
+    await changeAction(
+      db.prisma,
+      coordinator,
+      actionId,
+      { kind: 'statut', status: 'bloquee', note: 'En attente du financement.' },
+      NOW,
+      settings,
+    );
     expect((await db.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('bloquee');
   });
 
   it('are listed to a member: theirs first, then their structure’s, open ones only', async () => {
-    const unowned = await createAction(db.prisma, cciMember, input({ ownerMemberSlackId: undefined, title: 'Sans porteur' }), { kind: 'ad_hoc' }, NOW, settings);
+    const unowned = await createAction(
+      db.prisma,
+      cciMember,
+      input({ ownerMemberSlackId: undefined, title: 'Sans porteur' }),
+      { kind: 'ad_hoc' },
+      NOW,
+      settings,
+    );
     const { mine, structure } = await listOpenActions(db.prisma, cciOwner);
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((a) => a.ownerMember?.slackUserId === 'UACTCCI2' && a.status !== 'realisee')).toBe(true);

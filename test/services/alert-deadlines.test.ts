@@ -69,7 +69,8 @@ async function raise(submissionKey: string, now = T0, client: Db = db.prisma, wh
   return (await raiseAlert(client, who.capteur, parsed.report, now, settings)).alertId;
 }
 
-const check = (hours: number, client: Db = db.prisma, s: DeadlineSettings = deadlines) => checkAlertDeadlines(client, at(hours), s);
+const check = (hours: number, client: Db = db.prisma, s: DeadlineSettings = deadlines) =>
+  checkAlertDeadlines(client, at(hours), s);
 
 async function outboxKeys(prisma: Db = db.prisma): Promise<string[]> {
   return (await prisma.outboxMessage.findMany({ select: { dedupeKey: true } })).map((m) => m.dedupeKey).sort();
@@ -83,10 +84,15 @@ async function owedBy(fn: () => Promise<unknown>): Promise<string[]> {
 }
 
 async function reminderKinds(alertId: string, prisma: Db = db.prisma): Promise<string[]> {
-  return (await prisma.alertReminder.findMany({ where: { alertId }, select: { kind: true } })).map((r) => r.kind).sort();
+  return (await prisma.alertReminder.findMany({ where: { alertId }, select: { kind: true } }))
+    .map((r) => r.kind)
+    .sort();
 }
 
-const reminderKeys = (alertId: string, hours: number) => [`alert_reminder:${alertId}:rappel_${hours}h:UCOORD1`, `alert_reminder:${alertId}:rappel_${hours}h:UCOORD2`];
+const reminderKeys = (alertId: string, hours: number) => [
+  `alert_reminder:${alertId}:rappel_${hours}h:UCOORD1`,
+  `alert_reminder:${alertId}:rappel_${hours}h:UCOORD2`,
+];
 const breachKeys = (alertId: string) => [
   `alert_breach:${alertId}:UADMIN`,
   `alert_breach:${alertId}:UCOORD1`,
@@ -119,36 +125,58 @@ describe('checkAlertDeadlines', () => {
     expect(await reminderKinds(alertId)).toEqual([]);
 
     // 24 h: one reminder, to each coordinator.
-    expect(await owedBy(async () => expect(await check(24)).toEqual({ reminders: 1, breaches: 0 }))).toEqual(reminderKeys(alertId, 24));
+    expect(await owedBy(async () => expect(await check(24)).toEqual({ reminders: 1, breaches: 0 }))).toEqual(
+      reminderKeys(alertId, 24),
+    );
     const reminder = await db.prisma.alertReminder.findMany({ where: { alertId } });
-    expect(reminder.map((r) => ({ kind: r.kind, at: r.at.toISOString() }))).toEqual([{ kind: 'rappel_24h', at: at(24).toISOString() }]);
-    const owed = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: reminderKeys(alertId, 24)[0]! } });
-    expect(owed).toMatchObject({ kind: 'alert_reminder', recipient: 'UCOORD1', data: { alertId, hours: 24 }, status: 'pending' });
+    expect(reminder.map((r) => ({ kind: r.kind, at: r.at.toISOString() }))).toEqual([
+      { kind: 'rappel_24h', at: at(24).toISOString() },
+    ]);
+    const owed = await db.prisma.outboxMessage.findUniqueOrThrow({
+      where: { dedupeKey: reminderKeys(alertId, 24)[0]! },
+    });
+    expect(owed).toMatchObject({
+      kind: 'alert_reminder',
+      recipient: 'UCOORD1',
+      data: { alertId, hours: 24 },
+      status: 'pending',
+    });
 
     // Ten minutes later, and until 40 h: nothing more.
     for (const hours of [24 + 1 / 6, 30, 39.99]) {
       expect(await owedBy(async () => expect(await check(hours)).toEqual({ reminders: 0, breaches: 0 }))).toEqual([]);
     }
 
-    expect(await owedBy(async () => expect(await check(40)).toEqual({ reminders: 1, breaches: 0 }))).toEqual(reminderKeys(alertId, 40));
+    expect(await owedBy(async () => expect(await check(40)).toEqual({ reminders: 1, breaches: 0 }))).toEqual(
+      reminderKeys(alertId, 40),
+    );
     expect(await owedBy(async () => expect(await check(40.5)).toEqual({ reminders: 0, breaches: 0 }))).toEqual([]);
 
     expect(await owedBy(() => check(47.99))).toEqual([]);
     expect((await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alertId } })).lateAt).toBeNull();
 
     // 48 h: the breach, to the administrators and the coordinators (each person once), and the pages show it late.
-    expect(await owedBy(async () => expect(await check(48)).toEqual({ reminders: 0, breaches: 1 }))).toEqual(breachKeys(alertId));
+    expect(await owedBy(async () => expect(await check(48)).toEqual({ reminders: 0, breaches: 1 }))).toEqual(
+      breachKeys(alertId),
+    );
     const alert = await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alertId } });
     expect(alert.lateAt?.toISOString()).toBe(at(48).toISOString());
     expect(alert.state).toBe('signalee');
     expect(await reminderKinds(alertId)).toEqual(['depassement', 'rappel_24h', 'rappel_40h']);
-    const breach = await db.prisma.outboxMessage.findMany({ where: { kind: 'alert_breach' }, orderBy: { recipient: 'asc' } });
+    const breach = await db.prisma.outboxMessage.findMany({
+      where: { kind: 'alert_breach' },
+      orderBy: { recipient: 'asc' },
+    });
     expect(breach.map((m) => [m.recipient, m.data])).toEqual([
       ['UADMIN', { alertId }],
       ['UCOORD1', { alertId }],
       ['UCOORD2', { alertId }],
     ]);
-    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `alert_page:${alertId}:UCOORD1:depassement` } })).toMatchObject({
+    expect(
+      await db.prisma.outboxMessage.findUniqueOrThrow({
+        where: { dedupeKey: `alert_page:${alertId}:UCOORD1:depassement` },
+      }),
+    ).toMatchObject({
       kind: 'alert_page',
       recipient: 'UCOORD1',
       data: { alertId, update: true },
@@ -165,7 +193,14 @@ describe('checkAlertDeadlines', () => {
     // Another alert, raised later, is only due its first reminder.
     const recent = await raise('deadline-recent', at(20));
     const owed = await owedBy(async () => expect(await check(50)).toEqual({ reminders: 3, breaches: 1 }));
-    expect(owed).toEqual([...reminderKeys(alertId, 24), ...reminderKeys(alertId, 40), ...breachKeys(alertId), ...reminderKeys(recent, 24)].sort());
+    expect(owed).toEqual(
+      [
+        ...reminderKeys(alertId, 24),
+        ...reminderKeys(alertId, 40),
+        ...breachKeys(alertId),
+        ...reminderKeys(recent, 24),
+      ].sort(),
+    );
     expect(await reminderKinds(alertId)).toEqual(['depassement', 'rappel_24h', 'rappel_40h']);
     expect(await reminderKinds(recent)).toEqual(['rappel_24h']);
 
@@ -177,7 +212,14 @@ describe('checkAlertDeadlines', () => {
     const closed = await raise('deadline-closed');
     const taken = await raise('deadline-taken');
     await moveAlert(db.prisma, people.coord1, transmitted, { action: 'transmettre' }, at(1), settings);
-    await moveAlert(db.prisma, people.coord1, closed, { action: 'clore', outcome: 'annulee', note: 'Besoin pourvu en interne.' }, at(1), settings);
+    await moveAlert(
+      db.prisma,
+      people.coord1,
+      closed,
+      { action: 'clore', outcome: 'annulee', note: 'Besoin pourvu en interne.' },
+      at(1),
+      settings,
+    );
     // Taken but not transmitted: the clock still runs.
     await moveAlert(db.prisma, people.coord1, taken, { action: 'prendre_en_charge' }, at(1), settings);
 
@@ -208,16 +250,25 @@ describe('checkAlertDeadlines', () => {
         },
       },
     }) as unknown as Db;
-    const owed = await owedBy(async () => expect(await checkAlertDeadlines(scheduler, at(49), deadlines)).toEqual({ reminders: 0, breaches: 0 }));
+    const owed = await owedBy(async () =>
+      expect(await checkAlertDeadlines(scheduler, at(49), deadlines)).toEqual({ reminders: 0, breaches: 0 }),
+    );
     expect(transmitted).toBe(true);
-    expect(owed.filter((k) => k.startsWith('alert_reminder') || k.startsWith('alert_breach') || k.endsWith(':depassement'))).toEqual([]);
+    expect(
+      owed.filter((k) => k.startsWith('alert_reminder') || k.startsWith('alert_breach') || k.endsWith(':depassement')),
+    ).toEqual([]);
     expect(await reminderKinds(alertId)).toEqual([]);
-    expect(await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alertId } })).toMatchObject({ state: 'transmise', lateAt: null });
+    expect(await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alertId } })).toMatchObject({
+      state: 'transmise',
+      lateAt: null,
+    });
   });
 
   it('never sends a reminder whose hour is at or past the deadline', async () => {
     const alertId = await raise('deadline-hours');
-    const owed = await owedBy(async () => expect(await check(60, db.prisma, { reminderHours: [24, 48, 50] })).toEqual({ reminders: 1, breaches: 1 }));
+    const owed = await owedBy(async () =>
+      expect(await check(60, db.prisma, { reminderHours: [24, 48, 50] })).toEqual({ reminders: 1, breaches: 1 }),
+    );
     expect(owed).toEqual([...reminderKeys(alertId, 24), ...breachKeys(alertId)].sort());
     expect(await reminderKinds(alertId)).toEqual(['depassement', 'rappel_24h']);
     expect(await check(24 * 10, db.prisma, { reminderHours: [24, 48, 50] })).toEqual({ reminders: 0, breaches: 0 });
@@ -229,7 +280,12 @@ describe('checkAlertDeadlines', () => {
     const second = TEST_ENGINE === 'postgresql' ? secondPrismaClient() : null;
     let results: Awaited<ReturnType<typeof check>>[];
     try {
-      results = await Promise.all([check(50), check(50, second ?? db.prisma), check(50), check(50, second ?? db.prisma)]);
+      results = await Promise.all([
+        check(50),
+        check(50, second ?? db.prisma),
+        check(50),
+        check(50, second ?? db.prisma),
+      ]);
     } finally {
       await second?.$disconnect();
     }
@@ -326,12 +382,21 @@ describe('runWithLease', () => {
   it('gives the lease to another holder once it has expired', async () => {
     let taken: string | undefined;
     await runWithLease(db.prisma, 'job-b', 'instance-1', minutes(0), LEASE_MS, async () => {
-      expect(await runWithLease(db.prisma, 'job-b', 'instance-2', minutes(5), LEASE_MS, async () => 'early')).toBeUndefined();
+      expect(
+        await runWithLease(db.prisma, 'job-b', 'instance-2', minutes(5), LEASE_MS, async () => 'early'),
+      ).toBeUndefined();
       // The first run is still going past its lease (a slow run, a paused process): another takes over.
-      taken = await runWithLease(db.prisma, 'job-b', 'instance-2', new Date(minutes(5).getTime() + 1), LEASE_MS, async () => {
-        expect((await lease('job-b')).holder).toBe('instance-2');
-        return 'taken over';
-      });
+      taken = await runWithLease(
+        db.prisma,
+        'job-b',
+        'instance-2',
+        new Date(minutes(5).getTime() + 1),
+        LEASE_MS,
+        async () => {
+          expect((await lease('job-b')).holder).toBe('instance-2');
+          return 'taken over';
+        },
+      );
     });
     expect(taken).toBe('taken over');
     // The late first run does not overwrite the lease it lost.
@@ -341,7 +406,9 @@ describe('runWithLease', () => {
   it('lets the holder renew its own lease, and a new process after a crash only once it has expired', async () => {
     // instance-1 died while running: its lease stays until 09:05.
     await db.prisma.jobLease.create({ data: { name: 'job-c', holder: 'instance-1', leasedUntil: minutes(5) } });
-    expect(await runWithLease(db.prisma, 'job-c', 'instance-2', minutes(2), LEASE_MS, async () => 'ran')).toBeUndefined();
+    expect(
+      await runWithLease(db.prisma, 'job-c', 'instance-2', minutes(2), LEASE_MS, async () => 'ran'),
+    ).toBeUndefined();
     expect(await lease('job-c')).toMatchObject({ holder: 'instance-1', leasedUntil: minutes(5), lastRunAt: null });
 
     // The holder itself renews it before it expires.
@@ -351,8 +418,13 @@ describe('runWithLease', () => {
     });
     expect(renewed).toBe('renewed');
 
-    await db.prisma.jobLease.update({ where: { name: 'job-c' }, data: { holder: 'instance-1', leasedUntil: minutes(10) } });
-    expect(await runWithLease(db.prisma, 'job-c', 'instance-3', minutes(10), LEASE_MS, async () => 'ran')).toBeUndefined();
+    await db.prisma.jobLease.update({
+      where: { name: 'job-c' },
+      data: { holder: 'instance-1', leasedUntil: minutes(10) },
+    });
+    expect(
+      await runWithLease(db.prisma, 'job-c', 'instance-3', minutes(10), LEASE_MS, async () => 'ran'),
+    ).toBeUndefined();
     expect(await runWithLease(db.prisma, 'job-c', 'instance-3', minutes(11), LEASE_MS, async () => 'ran')).toBe('ran');
     expect(await lease('job-c')).toMatchObject({ holder: 'instance-3', leasedUntil: null, lastRunAt: minutes(11) });
   });
@@ -364,7 +436,9 @@ describe('runWithLease', () => {
       }),
     ).rejects.toThrow('database hiccup');
     expect((await lease('job-d')).leasedUntil).toBeNull();
-    expect(await runWithLease(db.prisma, 'job-d', 'instance-2', minutes(1), LEASE_MS, async () => 'retried')).toBe('retried');
+    expect(await runWithLease(db.prisma, 'job-d', 'instance-2', minutes(1), LEASE_MS, async () => 'retried')).toBe(
+      'retried',
+    );
   });
 
   it(`runs the work on one instance only when two ask at the same time (${TEST_ENGINE})`, async () => {
@@ -396,7 +470,8 @@ describe('runWithLease', () => {
 
   it('guards the deadline check: a second scheduler refused the lease owes nothing', async () => {
     await raise('lease-alert');
-    const run = (holder: string, hours: number) => runWithLease(db.prisma, 'alert-deadlines', holder, at(hours), LEASE_MS, () => check(hours));
+    const run = (holder: string, hours: number) =>
+      runWithLease(db.prisma, 'alert-deadlines', holder, at(hours), LEASE_MS, () => check(hours));
     let refused: unknown = 'not called';
     const done = await runWithLease(db.prisma, 'alert-deadlines', 'instance-1', at(24), LEASE_MS, async () => {
       refused = await run('instance-2', 24);
@@ -405,6 +480,10 @@ describe('runWithLease', () => {
     expect(refused).toBeUndefined();
     expect(done).toEqual({ reminders: 1, breaches: 0 });
     expect(await run('instance-2', 24.5)).toEqual({ reminders: 0, breaches: 0 });
-    expect(await lease('alert-deadlines')).toMatchObject({ holder: 'instance-2', leasedUntil: null, lastRunAt: at(24.5) });
+    expect(await lease('alert-deadlines')).toMatchObject({
+      holder: 'instance-2',
+      leasedUntil: null,
+      lastRunAt: at(24.5),
+    });
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type AlertField, type AlertForm, type AlertReport, parseAlertReport } from '../../src/services/alerts/alert-report.js';
+import {
+  type AlertField,
+  type AlertForm,
+  type AlertReport,
+  parseAlertReport,
+} from '../../src/services/alerts/alert-report.js';
 import type { FieldError } from '../../src/services/errors.js';
 
 const TODAY = '2026-11-27';
@@ -41,7 +46,10 @@ function errorsOf(f: AlertForm): FieldError<AlertField>[] {
 }
 
 /** The errors as `field=code`, sorted, to compare whole rounds. */
-const codes = (f: AlertForm) => errorsOf(f).map((e) => `${e.field}=${e.code}`).sort();
+const codes = (f: AlertForm) =>
+  errorsOf(f)
+    .map((e) => `${e.field}=${e.code}`)
+    .sort();
 
 /** The single error the form gets, as `field=code`. */
 function onlyError(f: AlertForm): string {
@@ -56,8 +64,24 @@ describe('parseAlertReport', () => {
       submissionKey: 'alert-submission-1',
       company: { kind: 'existing', companyId: 'company-1' },
       positions: [
-        { rank: 1, jobTitle: 'Soudeur TIG', romeCode: null, count: 3, contractType: 'cdi', startDate: '2026-12-07', location: 'Vierzon' },
-        { rank: 2, jobTitle: 'Technicien de maintenance', romeCode: null, count: 1, contractType: 'interim', startDate: undefined, location: 'Bourges' },
+        {
+          rank: 1,
+          jobTitle: 'Soudeur TIG',
+          romeCode: null,
+          count: 3,
+          contractType: 'cdi',
+          startDate: '2026-12-07',
+          location: 'Vierzon',
+        },
+        {
+          rank: 2,
+          jobTitle: 'Technicien de maintenance',
+          romeCode: null,
+          count: 1,
+          contractType: 'interim',
+          startDate: undefined,
+          location: 'Bourges',
+        },
       ],
       urgency: 'Commande exceptionnelle à livrer en janvier : il faut renforcer l’atelier.',
       contact: { name: 'Claire Martin', phone: '0612345678', email: 'claire.martin@mecanique-du-val.fr' },
@@ -71,13 +95,37 @@ describe('parseAlertReport', () => {
   });
 
   it('reads consent « non » as false, one way to reach the contact as enough, and a start today as valid', () => {
-    const report = parseOk(form({ consentToName: 'non', contactEmail: '', p1Start: TODAY, p2Title: undefined, p2Count: undefined, p2Contract: undefined, p2Location: undefined }));
+    const report = parseOk(
+      form({
+        consentToName: 'non',
+        contactEmail: '',
+        p1Start: TODAY,
+        p2Title: undefined,
+        p2Count: undefined,
+        p2Contract: undefined,
+        p2Location: undefined,
+      }),
+    );
     expect(report.consentToName).toBe(false);
     expect(report.contact).toEqual({ name: 'Claire Martin', phone: '0612345678', email: undefined });
-    expect(report.positions).toEqual([{ rank: 1, jobTitle: 'Soudeur TIG', romeCode: null, count: 3, contractType: 'cdi', startDate: TODAY, location: 'Vierzon' }]);
+    expect(report.positions).toEqual([
+      {
+        rank: 1,
+        jobTitle: 'Soudeur TIG',
+        romeCode: null,
+        count: 3,
+        contractType: 'cdi',
+        startDate: TODAY,
+        location: 'Vierzon',
+      },
+    ]);
 
     const byEmail = parseOk(form({ contactPhone: ' ' }));
-    expect(byEmail.contact).toEqual({ name: 'Claire Martin', phone: undefined, email: 'claire.martin@mecanique-du-val.fr' });
+    expect(byEmail.contact).toEqual({
+      name: 'Claire Martin',
+      phone: undefined,
+      email: 'claire.martin@mecanique-du-val.fr',
+    });
   });
 
   it('keeps the third position when it is filled, with its rank', () => {
@@ -91,7 +139,14 @@ describe('parseAlertReport', () => {
 
   it('reads a new company described in the form', () => {
     const report = parseOk(
-      form({ companyId: undefined, newName: 'Chaudronnerie Berrichonne', newNaf: '25.62B', newHeadcountBand: '11', newCommune: 'Bourges', newPostalCode: '18000' }),
+      form({
+        companyId: undefined,
+        newName: 'Chaudronnerie Berrichonne',
+        newNaf: '25.62B',
+        newHeadcountBand: '11',
+        newCommune: 'Bourges',
+        newPostalCode: '18000',
+      }),
     );
     expect(report.company).toEqual({
       kind: 'new',
@@ -126,15 +181,18 @@ describe('parseAlertReport', () => {
 
   describe('further positions', () => {
     it('requires the missing fields of a second position half filled', () => {
-      expect(codes(form({ p2Title: 'Technicien de maintenance', p2Count: '', p2Contract: undefined, p2Location: '' }))).toEqual([
-        'p2Contract=required',
-        'p2Count=required',
-        'p2Location=required',
-      ]);
+      expect(
+        codes(form({ p2Title: 'Technicien de maintenance', p2Count: '', p2Contract: undefined, p2Location: '' })),
+      ).toEqual(['p2Contract=required', 'p2Count=required', 'p2Location=required']);
     });
 
     it('requires the title of a position begun with only a start date', () => {
-      expect(codes(form({ p3Start: '2027-01-04' }))).toEqual(['p3Contract=required', 'p3Count=required', 'p3Location=required', 'p3Title=required']);
+      expect(codes(form({ p3Start: '2027-01-04' }))).toEqual([
+        'p3Contract=required',
+        'p3Count=required',
+        'p3Location=required',
+        'p3Title=required',
+      ]);
     });
 
     it('accepts a third position left empty (blank answers included) and leaves it out', () => {

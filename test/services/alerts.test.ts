@@ -62,10 +62,21 @@ function report(overrides: Partial<AlertForm> = {}): AlertReport {
 const raise = (submissionKey = 'alert-1', now = T0, client: Db = db.prisma, overrides: Partial<AlertForm> = {}) =>
   raiseAlert(client, capteur, report({ submissionKey, ...overrides }), now, settings);
 
-const move = (actor: Actor, alertId: string, payload: MovePayload, now: Date, s: AlertSettings = settings, client: Db = db.prisma) =>
-  moveAlert(client, actor, alertId, payload, now, s);
+const move = (
+  actor: Actor,
+  alertId: string,
+  payload: MovePayload,
+  now: Date,
+  s: AlertSettings = settings,
+  client: Db = db.prisma,
+) => moveAlert(client, actor, alertId, payload, now, s);
 
-const OFFER = { reference: '123456X', contactName: 'Paul Durand', contactEmail: 'paul.durand@francetravail.fr', url: 'https://candidat.francetravail.fr/offres/123456X' };
+const OFFER = {
+  reference: '123456X',
+  contactName: 'Paul Durand',
+  contactEmail: 'paul.durand@francetravail.fr',
+  url: 'https://candidat.francetravail.fr/offres/123456X',
+};
 
 /** Dedupe keys of every owed message. */
 async function outboxKeys(): Promise<string[]> {
@@ -157,8 +168,24 @@ describe('raiseAlert', () => {
     });
     expect(alert.raisedAt.toISOString()).toBe(T0.toISOString());
     expect(alert.deadlineAt.getTime()).toBe(T0.getTime() + 48 * 3_600_000);
-    expect(alert.positions.map(({ rank, jobTitle, count, contractType, startDate, location }) => ({ rank, jobTitle, count, contractType, startDate, location }))).toEqual([
-      { rank: 1, jobTitle: 'Soudeur TIG', count: 3, contractType: 'cdi', startDate: new Date('2026-12-07T00:00:00Z'), location: 'Vierzon' },
+    expect(
+      alert.positions.map(({ rank, jobTitle, count, contractType, startDate, location }) => ({
+        rank,
+        jobTitle,
+        count,
+        contractType,
+        startDate,
+        location,
+      })),
+    ).toEqual([
+      {
+        rank: 1,
+        jobTitle: 'Soudeur TIG',
+        count: 3,
+        contractType: 'cdi',
+        startDate: new Date('2026-12-07T00:00:00Z'),
+        location: 'Vierzon',
+      },
       { rank: 2, jobTitle: 'Cariste', count: 1, contractType: 'interim', startDate: null, location: 'Bourges' },
     ]);
     expect(alert.transitions).toHaveLength(1);
@@ -167,14 +194,41 @@ describe('raiseAlert', () => {
     expect(transition!.at.toISOString()).toBe(T0.toISOString());
 
     const audits = await db.prisma.auditEvent.findMany({ where: { entity: 'RecruitmentAlert' } });
-    expect(audits).toEqual([expect.objectContaining({ actorSlackId: 'UCAPTEUR', action: 'alert.raise', entityId: raised.alertId, details: { reference: 'ALR-2026-0001' } })]);
+    expect(audits).toEqual([
+      expect.objectContaining({
+        actorSlackId: 'UCAPTEUR',
+        action: 'alert.raise',
+        entityId: raised.alertId,
+        details: { reference: 'ALR-2026-0001' },
+      }),
+    ]);
 
     // One page per coordinator (shown in place, so remembered without channel/ts yet) and the capteur's news.
     const outbox = await db.prisma.outboxMessage.findMany({ orderBy: { dedupeKey: 'asc' } });
-    expect(outbox.map(({ dedupeKey, kind, recipient, data, status }) => ({ dedupeKey, kind, recipient, data, status }))).toEqual([
-      { dedupeKey: `alert_news:${transition!.id}:UCAPTEUR`, kind: 'alert_news', recipient: 'UCAPTEUR', data: { alertId: raised.alertId, transitionId: transition!.id }, status: 'pending' },
-      { dedupeKey: `alert_page:${raised.alertId}:UCOORD1`, kind: 'alert_page', recipient: 'UCOORD1', data: { alertId: raised.alertId }, status: 'pending' },
-      { dedupeKey: `alert_page:${raised.alertId}:UCOORD2`, kind: 'alert_page', recipient: 'UCOORD2', data: { alertId: raised.alertId }, status: 'pending' },
+    expect(
+      outbox.map(({ dedupeKey, kind, recipient, data, status }) => ({ dedupeKey, kind, recipient, data, status })),
+    ).toEqual([
+      {
+        dedupeKey: `alert_news:${transition!.id}:UCAPTEUR`,
+        kind: 'alert_news',
+        recipient: 'UCAPTEUR',
+        data: { alertId: raised.alertId, transitionId: transition!.id },
+        status: 'pending',
+      },
+      {
+        dedupeKey: `alert_page:${raised.alertId}:UCOORD1`,
+        kind: 'alert_page',
+        recipient: 'UCOORD1',
+        data: { alertId: raised.alertId },
+        status: 'pending',
+      },
+      {
+        dedupeKey: `alert_page:${raised.alertId}:UCOORD2`,
+        kind: 'alert_page',
+        recipient: 'UCOORD2',
+        data: { alertId: raised.alertId },
+        status: 'pending',
+      },
     ]);
     const shown = await db.prisma.alertMessage.findMany({ orderBy: { recipient: 'asc' } });
     expect(shown).toEqual([
@@ -216,7 +270,9 @@ describe('raiseAlert', () => {
   });
 
   it(`stores a submission delivered twice at the same time once (${TEST_ENGINE})`, async () => {
-    const results = await withOtherInstance((other) => Promise.all([raise('alert-race'), raise('alert-race', T0, other)]));
+    const results = await withOtherInstance((other) =>
+      Promise.all([raise('alert-race'), raise('alert-race', T0, other)]),
+    );
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(results[0]!.alertId).toBe(results[1]!.alertId);
     expect(results[0]!.reference).toBe('ALR-2026-0001');
@@ -258,10 +314,22 @@ describe('raiseAlert', () => {
   });
 
   it('returns the saved alert to such a replay when the form describes a new company', async () => {
-    const newCompany = { companyId: undefined, newName: 'Chaudronnerie Berrichonne', newNaf: '25.62B', newHeadcountBand: '11', newCommune: 'Bourges' };
+    const newCompany = {
+      companyId: undefined,
+      newName: 'Chaudronnerie Berrichonne',
+      newNaf: '25.62B',
+      newHeadcountBand: '11',
+      newCommune: 'Bourges',
+    };
     const first = await raise('alert-late-new', T0, db.prisma, newCompany);
     // The replay would otherwise find its own company already created and refuse it as a duplicate.
-    const again = await raiseAlert(lateCheck(), capteur, report({ submissionKey: 'alert-late-new', ...newCompany }), at(0.01), settings);
+    const again = await raiseAlert(
+      lateCheck(),
+      capteur,
+      report({ submissionKey: 'alert-late-new', ...newCompany }),
+      at(0.01),
+      settings,
+    );
     expect(again).toEqual({ ...first, created: false });
     expect(await db.prisma.recruitmentAlert.count()).toBe(1);
     expect(await db.prisma.company.count({ where: { name: 'Chaudronnerie Berrichonne' } })).toBe(1);
@@ -276,14 +344,28 @@ describe('raiseAlert', () => {
       newCommune: 'Bourges',
       newPostalCode: '18000',
     });
-    const alert = await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: raised.alertId }, include: { company: true } });
-    expect(alert.company).toMatchObject({ name: 'Chaudronnerie Berrichonne', nafCode: '25.62B', headcountBand: '11', commune: 'Bourges', postalCode: '18000', createdById: capteur.memberId });
+    const alert = await db.prisma.recruitmentAlert.findUniqueOrThrow({
+      where: { id: raised.alertId },
+      include: { company: true },
+    });
+    expect(alert.company).toMatchObject({
+      name: 'Chaudronnerie Berrichonne',
+      nafCode: '25.62B',
+      headcountBand: '11',
+      commune: 'Bourges',
+      postalCode: '18000',
+      createdById: capteur.memberId,
+    });
     expect(await db.prisma.company.count()).toBe(2);
-    expect(await db.prisma.auditEvent.count({ where: { action: 'company.create', entityId: alert.companyId } })).toBe(1);
+    expect(await db.prisma.auditEvent.count({ where: { action: 'company.create', entityId: alert.companyId } })).toBe(
+      1,
+    );
   });
 
   it('writes nothing, and uses no number, when the company cannot be resolved', async () => {
-    await expect(raise('alert-bad-company', T0, db.prisma, { companyId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
+    await expect(
+      raise('alert-bad-company', T0, db.prisma, { companyId: '00000000-0000-4000-8000-000000000000' }),
+    ).rejects.toMatchObject({
       name: 'ValidationFailed',
       errors: [{ field: 'companyId', code: 'company_unknown' }],
     });
@@ -297,7 +379,9 @@ describe('raiseAlert', () => {
       Promise.all(Array.from({ length: 6 }, (_, i) => raise(`alert-burst-${i}`, T0, i % 2 === 0 ? db.prisma : other))),
     );
     expect(results.every((r) => r.created)).toBe(true);
-    expect(results.map((r) => r.reference).sort()).toEqual(['0001', '0002', '0003', '0004', '0005', '0006'].map((n) => `ALR-2026-${n}`));
+    expect(results.map((r) => r.reference).sort()).toEqual(
+      ['0001', '0002', '0003', '0004', '0005', '0006'].map((n) => `ALR-2026-${n}`),
+    );
     expect(await db.prisma.alertCounter.findUnique({ where: { year: 2026 } })).toEqual({ year: 2026, last: 6 });
   });
 });
@@ -327,7 +411,12 @@ describe('moveAlert', () => {
     expect(taken.moved).toMatchObject({ alertId, from: 'signalee', to: 'prise_en_charge' });
     expect(taken.moved.franceTravailInSlack).toBeUndefined();
     expect(taken.owed).toEqual(updates(alertId, taken.moved.transitionId, PAGES).sort());
-    expect(await db.prisma.recruitmentAlert.findUnique({ where: { id: alertId }, select: { state: true, coordinatorId: true } })).toEqual({
+    expect(
+      await db.prisma.recruitmentAlert.findUnique({
+        where: { id: alertId },
+        select: { state: true, coordinatorId: true },
+      }),
+    ).toEqual({
       state: 'prise_en_charge',
       coordinatorId: coord1.memberId,
     });
@@ -336,7 +425,9 @@ describe('moveAlert', () => {
     const sent = await step(coord2, { action: 'transmettre' }, 2);
     expect(sent.moved).toMatchObject({ from: 'prise_en_charge', to: 'transmise', franceTravailInSlack: false });
     expect(sent.owed).toEqual(updates(alertId, sent.moved.transitionId, PAGES).sort());
-    expect((await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alertId } })).coordinatorId).toBe(coord1.memberId);
+    expect((await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alertId } })).coordinatorId).toBe(
+      coord1.memberId,
+    );
 
     const offer = await step(coord1, { action: 'enregistrer_offre', offer: OFFER }, 3);
     expect(offer.moved).toMatchObject({ from: 'transmise', to: 'offre_enregistree' });
@@ -352,32 +443,78 @@ describe('moveAlert', () => {
 
     const diffused = await step(coord1, { action: 'diffuser' }, 4);
     expect(diffused.moved).toMatchObject({ from: 'offre_enregistree', to: 'diffusee' });
-    expect(diffused.owed).toEqual([...updates(alertId, diffused.moved.transitionId, PAGES), `alert_diffusion:${alertId}`].sort());
-    expect(await db.prisma.outboxMessage.findUnique({ where: { dedupeKey: `alert_diffusion:${alertId}` }, select: { kind: true, recipient: true, data: true } })).toEqual({
+    expect(diffused.owed).toEqual(
+      [...updates(alertId, diffused.moved.transitionId, PAGES), `alert_diffusion:${alertId}`].sort(),
+    );
+    expect(
+      await db.prisma.outboxMessage.findUnique({
+        where: { dedupeKey: `alert_diffusion:${alertId}` },
+        select: { kind: true, recipient: true, data: true },
+      }),
+    ).toEqual({
       kind: 'alert_diffusion',
       recipient: 'CPARTNERS',
       data: { alertId },
     });
 
-    const closed = await step(coord2, { action: 'clore', outcome: 'pourvue', note: 'Deux soudeurs recrutés via France Travail.' }, 5);
+    const closed = await step(
+      coord2,
+      { action: 'clore', outcome: 'pourvue', note: 'Deux soudeurs recrutés via France Travail.' },
+      5,
+    );
     expect(closed.moved).toMatchObject({ from: 'diffusee', to: 'cloturee' });
     expect(closed.owed).toEqual(updates(alertId, closed.moved.transitionId, PAGES).sort());
 
-    const alert = await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alertId }, include: { transitions: { orderBy: { at: 'asc' } } } });
-    expect(alert).toMatchObject({ state: 'cloturee', outcome: 'pourvue', outcomeNote: 'Deux soudeurs recrutés via France Travail.', coordinatorId: coord1.memberId });
-    expect(alert.transitions.map((t) => ({ from: t.from, to: t.to, actorId: t.actorId, at: t.at.toISOString(), note: t.note }))).toEqual([
+    const alert = await db.prisma.recruitmentAlert.findUniqueOrThrow({
+      where: { id: alertId },
+      include: { transitions: { orderBy: { at: 'asc' } } },
+    });
+    expect(alert).toMatchObject({
+      state: 'cloturee',
+      outcome: 'pourvue',
+      outcomeNote: 'Deux soudeurs recrutés via France Travail.',
+      coordinatorId: coord1.memberId,
+    });
+    expect(
+      alert.transitions.map((t) => ({
+        from: t.from,
+        to: t.to,
+        actorId: t.actorId,
+        at: t.at.toISOString(),
+        note: t.note,
+      })),
+    ).toEqual([
       { from: null, to: 'signalee', actorId: capteur.memberId, at: at(0).toISOString(), note: null },
       { from: 'signalee', to: 'prise_en_charge', actorId: coord1.memberId, at: at(1).toISOString(), note: null },
       { from: 'prise_en_charge', to: 'transmise', actorId: coord2.memberId, at: at(2).toISOString(), note: null },
       { from: 'transmise', to: 'offre_enregistree', actorId: coord1.memberId, at: at(3).toISOString(), note: null },
       { from: 'offre_enregistree', to: 'diffusee', actorId: coord1.memberId, at: at(4).toISOString(), note: null },
-      { from: 'diffusee', to: 'cloturee', actorId: coord2.memberId, at: at(5).toISOString(), note: 'Deux soudeurs recrutés via France Travail.' },
+      {
+        from: 'diffusee',
+        to: 'cloturee',
+        actorId: coord2.memberId,
+        at: at(5).toISOString(),
+        note: 'Deux soudeurs recrutés via France Travail.',
+      },
     ]);
-    expect(alert.transitions.slice(1).map((t) => t.id)).toEqual([taken, sent, offer, diffused, closed].map((s) => s.moved.transitionId));
+    expect(alert.transitions.slice(1).map((t) => t.id)).toEqual(
+      [taken, sent, offer, diffused, closed].map((s) => s.moved.transitionId),
+    );
 
-    const audits = await db.prisma.auditEvent.findMany({ where: { entityId: alertId }, orderBy: { at: 'asc' }, select: { action: true, actorSlackId: true } });
+    const audits = await db.prisma.auditEvent.findMany({
+      where: { entityId: alertId },
+      orderBy: { at: 'asc' },
+      select: { action: true, actorSlackId: true },
+    });
     expect(audits.map((a) => a.action).sort()).toEqual(
-      ['alert.raise', 'alert.prendre_en_charge', 'alert.transmettre', 'alert.enregistrer_offre', 'alert.diffuser', 'alert.clore'].sort(),
+      [
+        'alert.raise',
+        'alert.prendre_en_charge',
+        'alert.transmettre',
+        'alert.enregistrer_offre',
+        'alert.diffuser',
+        'alert.clore',
+      ].sort(),
     );
     // Every update is its own message, never merged with another transition's.
     const pageUpdates = await db.prisma.outboxMessage.findMany({ where: { kind: 'alert_page', recipient: 'UCOORD1' } });
@@ -389,15 +526,27 @@ describe('moveAlert', () => {
     const { alertId } = await raise();
     const moved = await move(coord2, alertId, { action: 'transmettre' }, at(1));
     expect(moved).toMatchObject({ from: 'signalee', to: 'transmise', franceTravailInSlack: false });
-    expect(await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alertId } })).toMatchObject({ state: 'transmise', coordinatorId: coord2.memberId });
+    expect(await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alertId } })).toMatchObject({
+      state: 'transmise',
+      coordinatorId: coord2.memberId,
+    });
     expect(await db.prisma.outboxMessage.count({ where: { kind: 'alert_ft_request' } })).toBe(0);
   });
 
   it('lets a coordinator close an alert at once, with its outcome', async () => {
     const { alertId } = await raise();
-    const moved = await move(coord1, alertId, { action: 'clore', outcome: 'annulee', note: "L'entreprise a recruté seule." }, at(1));
+    const moved = await move(
+      coord1,
+      alertId,
+      { action: 'clore', outcome: 'annulee', note: "L'entreprise a recruté seule." },
+      at(1),
+    );
     expect(moved).toMatchObject({ from: 'signalee', to: 'cloturee' });
-    expect(await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alertId } })).toMatchObject({ state: 'cloturee', outcome: 'annulee', outcomeNote: "L'entreprise a recruté seule." });
+    expect(await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alertId } })).toMatchObject({
+      state: 'cloturee',
+      outcome: 'annulee',
+      outcomeNote: "L'entreprise a recruté seule.",
+    });
   });
 
   describe('with France Travail advisers in Slack', () => {
@@ -414,15 +563,31 @@ describe('moveAlert', () => {
         moved = await move(coord1, alertId, { action: 'transmettre' }, at(1));
       });
       expect(moved.franceTravailInSlack).toBe(true);
-      expect(owed).toEqual([...updates(alertId, moved.transitionId, PAGES), `alert_ft_request:${alertId}:UFT1`, `alert_ft_request:${alertId}:UFT2`].sort());
-      expect(await db.prisma.alertMessage.findMany({ where: { kind: 'alert_ft_request' }, orderBy: { recipient: 'asc' } })).toEqual([
+      expect(owed).toEqual(
+        [
+          ...updates(alertId, moved.transitionId, PAGES),
+          `alert_ft_request:${alertId}:UFT1`,
+          `alert_ft_request:${alertId}:UFT2`,
+        ].sort(),
+      );
+      expect(
+        await db.prisma.alertMessage.findMany({ where: { kind: 'alert_ft_request' }, orderBy: { recipient: 'asc' } }),
+      ).toEqual([
         { alertId, kind: 'alert_ft_request', recipient: 'UFT1', channel: null, ts: null },
         { alertId, kind: 'alert_ft_request', recipient: 'UFT2', channel: null, ts: null },
       ]);
 
       let recorded!: Awaited<ReturnType<typeof moveAlert>>;
       const owedByOffer = await owedBy(async () => {
-        recorded = await move(ft1, alertId, { action: 'enregistrer_offre', offer: { reference: '987654Y', contactName: 'Nadia Benali', contactPhone: '0248000000' } }, at(2));
+        recorded = await move(
+          ft1,
+          alertId,
+          {
+            action: 'enregistrer_offre',
+            offer: { reference: '987654Y', contactName: 'Nadia Benali', contactPhone: '0248000000' },
+          },
+          at(2),
+        );
       });
       expect(recorded).toMatchObject({ from: 'transmise', to: 'offre_enregistree' });
       const tid = recorded.transitionId;
@@ -455,7 +620,9 @@ describe('moveAlert', () => {
     await move(coord1, alertId, { action: 'transmettre' }, at(1));
     await move(coord1, alertId, { action: 'enregistrer_offre', offer: OFFER }, at(2));
     const before = await snapshot(alertId);
-    const error = await refusal(move(coord1, alertId, { action: 'diffuser' }, at(3), { ...settings, partnersChannelId: undefined }));
+    const error = await refusal(
+      move(coord1, alertId, { action: 'diffuser' }, at(3), { ...settings, partnersChannelId: undefined }),
+    );
     expect(error.code).toBe('partners_channel_missing');
     expect(await snapshot(alertId)).toEqual(before);
     expect(before.alert!.state).toBe('offre_enregistree');
@@ -482,27 +649,33 @@ describe('moveAlert', () => {
       expect(await snapshot(alertId)).toEqual(before);
     });
 
-    it.each<MovePayload>([{ action: 'prendre_en_charge' }, { action: 'transmettre' }, { action: 'enregistrer_offre', offer: OFFER }, { action: 'clore', outcome: 'annulee', note: 'x' }])(
-      'a capteur cannot $action: alert_forbidden',
-      async (payload) => {
-        const { alertId } = await raise();
-        const before = await snapshot(alertId);
-        expect((await refusal(move(capteur, alertId, payload, at(1)))).code).toBe('alert_forbidden');
-        expect(await snapshot(alertId)).toEqual(before);
-      },
-    );
+    it.each<MovePayload>([
+      { action: 'prendre_en_charge' },
+      { action: 'transmettre' },
+      { action: 'enregistrer_offre', offer: OFFER },
+      { action: 'clore', outcome: 'annulee', note: 'x' },
+    ])('a capteur cannot $action: alert_forbidden', async (payload) => {
+      const { alertId } = await raise();
+      const before = await snapshot(alertId);
+      expect((await refusal(move(capteur, alertId, payload, at(1)))).code).toBe('alert_forbidden');
+      expect(await snapshot(alertId)).toEqual(before);
+    });
 
     it('an administrator without the coordinator role cannot move an alert', async () => {
       const { alertId } = await raise();
       const before = await snapshot(alertId);
-      expect((await refusal(move(admin, alertId, { action: 'prendre_en_charge' }, at(1)))).code).toBe('alert_forbidden');
+      expect((await refusal(move(admin, alertId, { action: 'prendre_en_charge' }, at(1)))).code).toBe(
+        'alert_forbidden',
+      );
       expect(await snapshot(alertId)).toEqual(before);
     });
 
     it('an unknown alert: alert_unknown', async () => {
       await raise();
       const outbox = await db.prisma.outboxMessage.count();
-      const error = await refusal(move(coord1, '00000000-0000-4000-8000-000000000000', { action: 'prendre_en_charge' }, at(1)));
+      const error = await refusal(
+        move(coord1, '00000000-0000-4000-8000-000000000000', { action: 'prendre_en_charge' }, at(1)),
+      );
       expect(error.code).toBe('alert_unknown');
       expect(await db.prisma.outboxMessage.count()).toBe(outbox);
       expect(await db.prisma.alertTransition.count()).toBe(1);
@@ -511,7 +684,10 @@ describe('moveAlert', () => {
     it(`two coordinators taking the alert at the same time: one takes it, the other is told (${TEST_ENGINE})`, async () => {
       const { alertId, reference } = await raise();
       const results = await withOtherInstance((other) =>
-        Promise.allSettled([move(coord1, alertId, { action: 'prendre_en_charge' }, at(1)), move(coord2, alertId, { action: 'prendre_en_charge' }, at(1), settings, other)]),
+        Promise.allSettled([
+          move(coord1, alertId, { action: 'prendre_en_charge' }, at(1)),
+          move(coord2, alertId, { action: 'prendre_en_charge' }, at(1), settings, other),
+        ]),
       );
       const won = results.filter((r) => r.status === 'fulfilled');
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -519,9 +695,15 @@ describe('moveAlert', () => {
       expect(lost).toHaveLength(1);
       const winner = results[0]!.status === 'fulfilled' ? coord1 : coord2;
       expect(lost[0]!.reason).toBeInstanceOf(UserError);
-      expect(lost[0]!.reason).toMatchObject({ code: 'alert_state', params: { reference, state: 'prise_en_charge', by: winner.slackUserId } });
+      expect(lost[0]!.reason).toMatchObject({
+        code: 'alert_state',
+        params: { reference, state: 'prise_en_charge', by: winner.slackUserId },
+      });
 
-      const alert = await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: alertId }, include: { transitions: true } });
+      const alert = await db.prisma.recruitmentAlert.findUniqueOrThrow({
+        where: { id: alertId },
+        include: { transitions: true },
+      });
       expect(alert.state).toBe('prise_en_charge');
       expect(alert.coordinatorId).toBe(winner.memberId);
       expect(alert.transitions).toHaveLength(2);
@@ -529,37 +711,42 @@ describe('moveAlert', () => {
       expect(await db.prisma.outboxMessage.count()).toBe(3 + 3);
     });
 
-    it.runIf(TEST_ENGINE === 'postgresql')('a coordinator who read the alert just before another took it is told its state now and who took it', async () => {
-      const { alertId, reference } = await raise();
-      const other = secondPrismaClient();
-      try {
-        let raced = false;
-        // Between this coordinator's read and write, another instance takes the alert and commits.
-        const slow = db.prisma.$extends({
-          query: {
-            recruitmentAlert: {
-              async findUnique({ args, query }) {
-                const found = await query(args);
-                if (!raced) {
-                  raced = true;
-                  await moveAlert(other, coord2, alertId, { action: 'prendre_en_charge' }, at(1), settings);
-                }
-                return found;
+    it.runIf(TEST_ENGINE === 'postgresql')(
+      'a coordinator who read the alert just before another took it is told its state now and who took it',
+      async () => {
+        const { alertId, reference } = await raise();
+        const other = secondPrismaClient();
+        try {
+          let raced = false;
+          // Between this coordinator's read and write, another instance takes the alert and commits.
+          const slow = db.prisma.$extends({
+            query: {
+              recruitmentAlert: {
+                async findUnique({ args, query }) {
+                  const found = await query(args);
+                  if (!raced) {
+                    raced = true;
+                    await moveAlert(other, coord2, alertId, { action: 'prendre_en_charge' }, at(1), settings);
+                  }
+                  return found;
+                },
               },
             },
-          },
-        }) as unknown as Db;
-        const before = await snapshot(alertId);
-        const error = await refusal(moveAlert(slow, coord1, alertId, { action: 'prendre_en_charge' }, at(1), settings));
-        expect(raced).toBe(true);
-        expect(error.code).toBe('alert_state');
-        expect(error.params).toEqual({ reference, state: 'prise_en_charge', by: 'UCOORD2' });
-        const after = await snapshot(alertId);
-        expect(after.transitions).toBe(before.transitions + 1);
-        expect(after.alert!.coordinatorId).toBe(coord2.memberId);
-      } finally {
-        await other.$disconnect();
-      }
-    });
+          }) as unknown as Db;
+          const before = await snapshot(alertId);
+          const error = await refusal(
+            moveAlert(slow, coord1, alertId, { action: 'prendre_en_charge' }, at(1), settings),
+          );
+          expect(raced).toBe(true);
+          expect(error.code).toBe('alert_state');
+          expect(error.params).toEqual({ reference, state: 'prise_en_charge', by: 'UCOORD2' });
+          const after = await snapshot(alertId);
+          expect(after.transitions).toBe(before.transitions + 1);
+          expect(after.alert!.coordinatorId).toBe(coord2.memberId);
+        } finally {
+          await other.$disconnect();
+        }
+      },
+    );
   });
 });

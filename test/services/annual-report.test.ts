@@ -2,7 +2,14 @@ import ExcelJS from 'exceljs';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualData, type AnnualData } from '../../src/services/reports/annual-data.js';
-import { buildDocument, MASKED, OTHERS_MASKED, type Cell, type ReportDocument, type ReportSection } from '../../src/services/reports/document.js';
+import {
+  buildDocument,
+  MASKED,
+  OTHERS_MASKED,
+  type Cell,
+  type ReportDocument,
+  type ReportSection,
+} from '../../src/services/reports/document.js';
 import { generateAnnualReport, oweYearlyReport } from '../../src/services/reports/reports.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { findDeterminedCells, publishedSystem } from '../support/statistical-secret.js';
@@ -29,7 +36,11 @@ afterAll(async () => {
 
 /** Every cell of a document: figures, bars, tables. */
 function cells(doc: ReportDocument): Cell[] {
-  return doc.sections.flatMap((s) => [...(s.figures ?? []).map(([, v]) => v), ...(s.chart?.bars ?? []).map((b) => b.value), ...(s.tables ?? []).flatMap((t) => t.rows.flatMap((r) => r.slice(1)))]);
+  return doc.sections.flatMap((s) => [
+    ...(s.figures ?? []).map(([, v]) => v),
+    ...(s.chart?.bars ?? []).map((b) => b.value),
+    ...(s.tables ?? []).flatMap((t) => t.rows.flatMap((r) => r.slice(1))),
+  ]);
 }
 
 describe('the annual report’s figures', () => {
@@ -123,16 +134,32 @@ describe('the public edition', () => {
     const publicDoc = buildDocument(data, 'publique');
     expect(findDeterminedCells(publishedSystem(publicDoc))).toEqual([]);
     // The annex holds the same figures, bars and cells as the document, nothing more.
-    const report = await generateAnnualReport(db.prisma, 2025, { now: new Date('2026-01-05T09:00:00Z'), timeZone: 'Europe/Paris' });
+    const report = await generateAnnualReport(db.prisma, 2025, {
+      now: new Date('2026-01-05T09:00:00Z'),
+      timeZone: 'Europe/Paris',
+    });
     const kept = await db.prisma.report.findUniqueOrThrow({ where: { id: report.id } });
     const annex = await readAnnex(kept.publicXlsx);
-    expect(annex).toEqual(publicDoc.sections.map(({ title, figures, chart, tables }) => ({ title, figures, chart: chart?.bars.length ? chart : undefined, tables })));
-    expect(findDeterminedCells(publishedSystem({ ...publicDoc, sections: annex.map((s) => ({ ...s, paragraphs: [] })) }))).toEqual([]);
+    expect(annex).toEqual(
+      publicDoc.sections.map(({ title, figures, chart, tables }) => ({
+        title,
+        figures,
+        chart: chart?.bars.length ? chart : undefined,
+        tables,
+      })),
+    );
+    expect(
+      findDeterminedCells(publishedSystem({ ...publicDoc, sections: annex.map((s) => ({ ...s, paragraphs: [] })) })),
+    ).toEqual([]);
     await db.prisma.report.delete({ where: { id: report.id } });
   });
 
   it('is produced as PDF and spreadsheet files, kept; the public annex has no number under 5', async () => {
-    const report = await generateAnnualReport(db.prisma, 2025, { now: new Date('2026-01-05T09:00:00Z'), timeZone: 'Europe/Paris', channelId: 'CPILOTAGE' });
+    const report = await generateAnnualReport(db.prisma, 2025, {
+      now: new Date('2026-01-05T09:00:00Z'),
+      timeZone: 'Europe/Paris',
+      channelId: 'CPILOTAGE',
+    });
     const kept = await db.prisma.report.findUniqueOrThrow({ where: { id: report.id } });
     expect(kept).toMatchObject({ year: 2025, version: 1, channelId: 'CPILOTAGE', postedAt: null });
     expect(Buffer.from(kept.publicPdf).subarray(0, 5).toString()).toBe('%PDF-');
@@ -141,7 +168,9 @@ describe('the public edition', () => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
       const found: number[] = [];
-      book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'number' && found.push(cell.value)))));
+      book.eachSheet((sheet) =>
+        sheet.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'number' && found.push(cell.value)))),
+      );
       return found;
     };
     const publicNumbers = await numbers(kept.publicXlsx);
@@ -149,7 +178,10 @@ describe('the public edition', () => {
     expect(publicNumbers.filter((n) => n < 5)).toEqual([]);
     expect((await numbers(kept.internalXlsx)).some((n) => n > 0 && n < 5)).toBe(true);
     // Produced again: a new version, the first one kept.
-    expect((await generateAnnualReport(db.prisma, 2025, { now: new Date('2026-02-01T09:00:00Z'), timeZone: 'Europe/Paris' })).version).toBe(2);
+    expect(
+      (await generateAnnualReport(db.prisma, 2025, { now: new Date('2026-02-01T09:00:00Z'), timeZone: 'Europe/Paris' }))
+        .version,
+    ).toBe(2);
     expect(await db.prisma.report.count({ where: { year: 2025 } })).toBe(2);
   });
 });
@@ -160,18 +192,30 @@ async function readAnnex(bytes: Uint8Array): Promise<Pick<ReportSection, 'title'
   await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return book.worksheets.map((sheet) => {
     const rows: Cell[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row) => void rows.push(((row.values as Cell[]) ?? []).slice(1).filter((v) => v !== undefined && v !== null)));
+    sheet.eachRow(
+      { includeEmpty: true },
+      (row) => void rows.push(((row.values as Cell[]) ?? []).slice(1).filter((v) => v !== undefined && v !== null)),
+    );
     // Blocks separated by empty rows: the title and paragraphs, then figures, the chart, each table.
     const blocks: Cell[][][] = [[]];
     for (const row of rows) {
       if (row.length === 0) blocks.push([]);
       else blocks[blocks.length - 1]!.push(row);
     }
-    const section: Pick<ReportSection, 'title' | 'figures' | 'chart' | 'tables'> = { title: String(blocks[0]![0]![0]), figures: undefined, chart: undefined, tables: undefined };
+    const section: Pick<ReportSection, 'title' | 'figures' | 'chart' | 'tables'> = {
+      title: String(blocks[0]![0]![0]),
+      figures: undefined,
+      chart: undefined,
+      tables: undefined,
+    };
     for (const block of blocks.slice(1)) {
       if (block[0]![0] === 'Indicateur') section.figures = block.slice(1).map((r) => [String(r[0]), r[1]!]);
       else if (String(block[0]![0]).endsWith(' (graphique)')) {
-        section.chart = { title: String(block[0]![0]).replace(/ \(graphique\)$/, ''), unit: String(block[1]![1]), bars: block.slice(2).map((r) => ({ label: String(r[0]), value: Number(r[1]) })) };
+        section.chart = {
+          title: String(block[0]![0]).replace(/ \(graphique\)$/, ''),
+          unit: String(block[1]![1]),
+          bars: block.slice(2).map((r) => ({ label: String(r[0]), value: Number(r[1]) })),
+        };
       } else {
         section.tables ??= [];
         section.tables.push({ title: String(block[0]![0]), headers: block[1]!.map(String), rows: block.slice(2) });
@@ -193,7 +237,10 @@ function pdfText(pdf: Uint8Array): string {
     } catch {
       continue; // not a compressed content stream (a font, an image)
     }
-    for (const [, array] of content.matchAll(/\[(.*?)\] TJ/gs)) texts.push([...array!.matchAll(/<([0-9a-f]+)>/gi)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join(''));
+    for (const [, array] of content.matchAll(/\[(.*?)\] TJ/gs))
+      texts.push(
+        [...array!.matchAll(/<([0-9a-f]+)>/gi)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join(''),
+      );
   }
   return texts.join('\n');
 }
@@ -218,18 +265,41 @@ describe('a small territory (a dozen companies) with names, SIRETs and free text
     await makeMember(small.prisma, 'USMALLCCI', ['capteur'], cci.id);
     const capteur = (await findActor(small.prisma, 'USMALLCCI'))!;
     const profiles = [
-      ['25.62B', '12', 'Vierzon'], ['25.62B', '12', 'Vierzon'], ['25.62B', '11', 'Vierzon'], ['25.62B', '11', 'Vierzon'], ['28.29B', '21', 'Vierzon'],
-      ['70.22Z', '03', 'Bourges'], ['70.22Z', '03', 'Bourges'], ['62.01Z', '03', 'Bourges'], ['47.11B', '02', 'Bourges'], ['43.22A', '02', 'Saint-Amand-Montrond'],
-      ['43.22A', '01', 'Saint-Amand-Montrond'], ['49.41A', '12', 'Mehun-sur-Yèvre'],
+      ['25.62B', '12', 'Vierzon'],
+      ['25.62B', '12', 'Vierzon'],
+      ['25.62B', '11', 'Vierzon'],
+      ['25.62B', '11', 'Vierzon'],
+      ['28.29B', '21', 'Vierzon'],
+      ['70.22Z', '03', 'Bourges'],
+      ['70.22Z', '03', 'Bourges'],
+      ['62.01Z', '03', 'Bourges'],
+      ['47.11B', '02', 'Bourges'],
+      ['43.22A', '02', 'Saint-Amand-Montrond'],
+      ['43.22A', '01', 'Saint-Amand-Montrond'],
+      ['49.41A', '12', 'Mehun-sur-Yèvre'],
     ];
     for (const [i, [nafCode, headcountBand, commune]] of profiles.entries()) {
-      const company = await makeTerritoryCompany(small.prisma, { name: `Forges Dupont ${i + 1}`, nafCode: nafCode!, headcountBand: headcountBand!, commune: commune! });
-      await small.prisma.company.update({ where: { id: company.id }, data: { siret: `7328293200${String(1000 + i)}`, address: `${i + 1} rue Zorglub` } });
+      const company = await makeTerritoryCompany(small.prisma, {
+        name: `Forges Dupont ${i + 1}`,
+        nafCode: nafCode!,
+        headcountBand: headcountBand!,
+        commune: commune!,
+      });
+      await small.prisma.company.update({
+        where: { id: company.id },
+        data: { siret: `7328293200${String(1000 + i)}`, address: `${i + 1} rue Zorglub` },
+      });
       const visit = await makeVisit(small.prisma, capteur, company.id, {
         date: `2025-0${1 + (i % 9)}-15`,
         diagnostic: `Diagnostic confidentiel Zorglub ${i}`,
-        stakes: [{ stake: i % 3 ? 'recrutement' : 'transmission_reprise', priority: i % 2 ? 'haute' : 'moyenne' }, ...(i % 4 === 0 ? [{ stake: 'export' as const, priority: 'basse' as const }] : [])],
-        hiringNeeds: i % 2 ? [{ jobFamily: `Soudeur pour M. Dupont (Forges Dupont ${i + 1})`, count: 2 }] : [{ jobFamily: 'Comptable chez Mme Zorglub', count: 1 }],
+        stakes: [
+          { stake: i % 3 ? 'recrutement' : 'transmission_reprise', priority: i % 2 ? 'haute' : 'moyenne' },
+          ...(i % 4 === 0 ? [{ stake: 'export' as const, priority: 'basse' as const }] : []),
+        ],
+        hiringNeeds:
+          i % 2
+            ? [{ jobFamily: `Soudeur pour M. Dupont (Forges Dupont ${i + 1})`, count: 2 }]
+            : [{ jobFamily: 'Comptable chez Mme Zorglub', count: 1 }],
       });
       await small.prisma.visit.update({ where: { id: visit.id }, data: { needs: `Besoin secret Zorglub ${i}` } });
     }
@@ -239,7 +309,10 @@ describe('a small territory (a dozen companies) with names, SIRETs and free text
   });
 
   it('publishes no company name, SIRET nor free text, in any file or the kept data, public or internal', async () => {
-    const report = await generateAnnualReport(small.prisma, 2025, { now: new Date('2026-01-05T09:00:00Z'), timeZone: 'Europe/Paris' });
+    const report = await generateAnnualReport(small.prisma, 2025, {
+      now: new Date('2026-01-05T09:00:00Z'),
+      timeZone: 'Europe/Paris',
+    });
     const kept = await small.prisma.report.findUniqueOrThrow({ where: { id: report.id } });
     const outputs = {
       data: JSON.stringify(kept.data),
@@ -252,7 +325,16 @@ describe('a small territory (a dozen companies) with names, SIRETs and free text
     for (const text of Object.values(outputs)) expect(text).toContain('Industrie');
     expect(outputs.internalPdf).toContain('Saint-Amand-Montrond');
     for (const [name, text] of Object.entries(outputs)) {
-      for (const secret of ['Dupont', 'Zorglub', 'Forges', '73282932', 'Soudeur', 'Comptable', 'Besoin secret', 'Diagnostic confidentiel']) {
+      for (const secret of [
+        'Dupont',
+        'Zorglub',
+        'Forges',
+        '73282932',
+        'Soudeur',
+        'Comptable',
+        'Besoin secret',
+        'Diagnostic confidentiel',
+      ]) {
         expect({ name, secret, found: text.includes(secret) }).toEqual({ name, secret, found: false });
       }
     }
@@ -275,7 +357,10 @@ describe('the yearly schedule', () => {
     expect(await oweYearlyReport(db.prisma, new Date('2026-12-31T22:59:00Z'), settings)).toBeNull();
     const made = await oweYearlyReport(db.prisma, new Date('2026-12-31T23:30:00Z'), settings);
     expect(made).toMatchObject({ version: 1 });
-    expect(await db.prisma.report.findUniqueOrThrow({ where: { id: made!.id } })).toMatchObject({ year: 2026, channelId: 'CPILOTAGE' });
+    expect(await db.prisma.report.findUniqueOrThrow({ where: { id: made!.id } })).toMatchObject({
+      year: 2026,
+      channelId: 'CPILOTAGE',
+    });
     expect(await oweYearlyReport(db.prisma, new Date('2027-01-04T09:00:00Z'), settings)).toBeNull();
   });
 });

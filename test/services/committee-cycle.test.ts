@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { editAgenda } from '../../src/services/committees/agenda.js';
-import { actionsForReview, cancelCommittee, closeCommittee, holdDueSessions, planCommittee, publishAgenda, recordCompanyInformed, recordItemOutcome, rescheduleCommittee } from '../../src/services/committees/committees.js';
+import {
+  actionsForReview,
+  cancelCommittee,
+  closeCommittee,
+  holdDueSessions,
+  planCommittee,
+  publishAgenda,
+  recordCompanyInformed,
+  recordItemOutcome,
+  rescheduleCommittee,
+} from '../../src/services/committees/committees.js';
 import { companiesToInform, oweInformReminders } from '../../src/services/committees/informing.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
@@ -27,7 +37,8 @@ beforeAll(async () => {
   capteurA = await makeMember(db.prisma, 'UCYCAPTA', ['capteur'], cci.id);
   capteurB = await makeMember(db.prisma, 'UCYCAPTB', ['capteur'], cci.id);
   member = await makeMember(db.prisma, 'UCYMEMBER', ['comite'], cci.id);
-  for (const name of ['Forges', 'Porcelaines', 'Aéro', 'Menuiserie', 'Tannerie', 'Verrerie']) company[name] = (await makeCompany(db.prisma, { name })).id;
+  for (const name of ['Forges', 'Porcelaines', 'Aéro', 'Menuiserie', 'Tannerie', 'Verrerie'])
+    company[name] = (await makeCompany(db.prisma, { name })).id;
   if (TEST_ENGINE === 'postgresql') second = openDatabase({ databaseUrl: db.url! });
 });
 afterAll(async () => {
@@ -36,7 +47,13 @@ afterAll(async () => {
 });
 
 const itemsOf = async (committeeId: string) =>
-  (await db.prisma.agendaItem.findMany({ where: { committeeId }, orderBy: { rank: 'asc' }, include: { company: true, visits: true } })).map((i) => ({
+  (
+    await db.prisma.agendaItem.findMany({
+      where: { committeeId },
+      orderBy: { rank: 'asc' },
+      include: { company: true, visits: true },
+    })
+  ).map((i) => ({
     company: i.company.name,
     visits: i.visits.length,
     broughtById: i.broughtById,
@@ -47,12 +64,27 @@ describe('the agenda before publication', () => {
 
   it('takes the visits marked for the committee and the red flags raised since the previous session, not older ones', async () => {
     // A closed session on 10 November: red flags raised before it are not drafted again.
-    const past = await db.prisma.committee.create({ data: { scheduledAt: new Date('2026-11-10T13:00:00Z'), channelId: 'CPAST', status: 'closed', createdById: coordinator.memberId } });
+    const past = await db.prisma.committee.create({
+      data: {
+        scheduledAt: new Date('2026-11-10T13:00:00Z'),
+        channelId: 'CPAST',
+        status: 'closed',
+        createdById: coordinator.memberId,
+      },
+    });
     await makeVisit(db.prisma, capteurA, company.Forges!, { date: '2026-11-20', toCommitteeAgenda: true });
     await makeVisit(db.prisma, capteurB, company.Porcelaines!, { date: '2026-11-18', redFlags: ['emplois_menaces'] }); // not marked, flagged since
-    await makeVisit(db.prisma, capteurA, company.Tannerie!, { date: '2026-11-02', redFlags: ['fermeture_ou_demenagement'] }); // flagged before the last session
+    await makeVisit(db.prisma, capteurA, company.Tannerie!, {
+      date: '2026-11-02',
+      redFlags: ['fermeture_ou_demenagement'],
+    }); // flagged before the last session
     await makeVisit(db.prisma, capteurA, company.Aéro!, { date: '2026-11-21' }); // neither
-    const committee = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2026-12-08T13:00:00Z'), channelId: 'CCOM' }, NOW);
+    const committee = await planCommittee(
+      db.prisma,
+      coordinator,
+      { scheduledAt: new Date('2026-12-08T13:00:00Z'), channelId: 'CCOM' },
+      NOW,
+    );
     committeeId = committee.id;
     expect(await itemsOf(committeeId)).toEqual([
       { company: 'Porcelaines', visits: 1, broughtById: capteurB.memberId },
@@ -64,9 +96,27 @@ describe('the agenda before publication', () => {
   it('is edited by the coordination only: a company taken off stays off, one added comes with its visits or is brought by the coordinator', async () => {
     const items = await db.prisma.agendaItem.findMany({ where: { committeeId }, include: { company: true } });
     const forges = items.find((i) => i.company.name === 'Forges')!;
-    await expect(editAgenda(db.prisma, member, committeeId, { shownUpToRank: 99, keepItemIds: [forges.id], addCompanyIds: [] }, NOW)).rejects.toMatchObject({ code: 'committee_forbidden' });
+    await expect(
+      editAgenda(
+        db.prisma,
+        member,
+        committeeId,
+        { shownUpToRank: 99, keepItemIds: [forges.id], addCompanyIds: [] },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: 'committee_forbidden' });
 
-    const edit = await editAgenda(db.prisma, coordinator, committeeId, { shownUpToRank: 99, keepItemIds: [forges.id], addCompanyIds: [company.Aéro!, company.Verrerie!, forges.companyId] }, NOW);
+    const edit = await editAgenda(
+      db.prisma,
+      coordinator,
+      committeeId,
+      {
+        shownUpToRank: 99,
+        keepItemIds: [forges.id],
+        addCompanyIds: [company.Aéro!, company.Verrerie!, forges.companyId],
+      },
+      NOW,
+    );
     expect(edit).toEqual({ removed: 1, added: 2 });
     expect(await itemsOf(committeeId)).toEqual([
       { company: 'Forges', visits: 1, broughtById: capteurA.memberId },
@@ -78,57 +128,136 @@ describe('the agenda before publication', () => {
     await publishAgenda(db.prisma, coordinator, committeeId, NOW);
     expect((await itemsOf(committeeId)).map((i) => i.company)).toEqual(['Forges', 'Aéro', 'Verrerie']);
     // Published: no more edits, no move, no cancel.
-    await expect(editAgenda(db.prisma, coordinator, committeeId, { shownUpToRank: 99, keepItemIds: [], addCompanyIds: [] }, NOW)).rejects.toMatchObject({ code: 'agenda_already_published' });
-    await expect(rescheduleCommittee(db.prisma, coordinator, committeeId, { scheduledAt: new Date('2026-12-15T13:00:00Z'), channelId: 'CCOM' }, NOW)).rejects.toMatchObject({ code: 'agenda_already_published' });
-    await expect(cancelCommittee(db.prisma, coordinator, committeeId)).rejects.toMatchObject({ code: 'agenda_already_published' });
+    await expect(
+      editAgenda(db.prisma, coordinator, committeeId, { shownUpToRank: 99, keepItemIds: [], addCompanyIds: [] }, NOW),
+    ).rejects.toMatchObject({ code: 'agenda_already_published' });
+    await expect(
+      rescheduleCommittee(
+        db.prisma,
+        coordinator,
+        committeeId,
+        { scheduledAt: new Date('2026-12-15T13:00:00Z'), channelId: 'CCOM' },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: 'agenda_already_published' });
+    await expect(cancelCommittee(db.prisma, coordinator, committeeId)).rejects.toMatchObject({
+      code: 'agenda_already_published',
+    });
   });
 
   it('gives the companies taken off, with their visits, to the next session', async () => {
-    const next = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2027-01-12T13:00:00Z'), channelId: 'CCOM' }, NOW);
+    const next = await planCommittee(
+      db.prisma,
+      coordinator,
+      { scheduledAt: new Date('2027-01-12T13:00:00Z'), channelId: 'CCOM' },
+      NOW,
+    );
     expect(await itemsOf(next.id)).toEqual([{ company: 'Porcelaines', visits: 2, broughtById: capteurB.memberId }]);
   });
 
   it('of a session moved or cancelled before publication: a move takes in later visits, a cancel frees them for the next one', async () => {
-    const session = await db.prisma.committee.findFirstOrThrow({ where: { scheduledAt: new Date('2027-01-12T13:00:00Z') } });
-    await expect(rescheduleCommittee(db.prisma, coordinator, session.id, { scheduledAt: new Date('2026-11-01T13:00:00Z'), channelId: 'CCOM' }, NOW)).rejects.toMatchObject({ code: 'committee_in_past', field: 'scheduledAt' });
-    await expect(rescheduleCommittee(db.prisma, member, session.id, { scheduledAt: new Date('2027-01-19T13:00:00Z'), channelId: 'CCOM' }, NOW)).rejects.toMatchObject({ code: 'committee_forbidden' });
+    const session = await db.prisma.committee.findFirstOrThrow({
+      where: { scheduledAt: new Date('2027-01-12T13:00:00Z') },
+    });
+    await expect(
+      rescheduleCommittee(
+        db.prisma,
+        coordinator,
+        session.id,
+        { scheduledAt: new Date('2026-11-01T13:00:00Z'), channelId: 'CCOM' },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: 'committee_in_past', field: 'scheduledAt' });
+    await expect(
+      rescheduleCommittee(
+        db.prisma,
+        member,
+        session.id,
+        { scheduledAt: new Date('2027-01-19T13:00:00Z'), channelId: 'CCOM' },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: 'committee_forbidden' });
     await makeVisit(db.prisma, capteurA, company.Menuiserie!, { date: '2027-01-15', toCommitteeAgenda: true });
-    const moved = await rescheduleCommittee(db.prisma, coordinator, session.id, { scheduledAt: new Date('2027-01-19T13:00:00Z'), channelId: 'CCOM2' }, NOW);
+    const moved = await rescheduleCommittee(
+      db.prisma,
+      coordinator,
+      session.id,
+      { scheduledAt: new Date('2027-01-19T13:00:00Z'), channelId: 'CCOM2' },
+      NOW,
+    );
     expect(moved).toMatchObject({ channelId: 'CCOM2', scheduledAt: new Date('2027-01-19T13:00:00Z') });
     expect((await itemsOf(session.id)).map((i) => i.company)).toEqual(['Porcelaines', 'Menuiserie']);
 
     await cancelCommittee(db.prisma, coordinator, session.id);
     expect(await db.prisma.committee.findUnique({ where: { id: session.id } })).toBeNull();
-    const after = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2027-02-09T13:00:00Z'), channelId: 'CCOM' }, NOW);
+    const after = await planCommittee(
+      db.prisma,
+      coordinator,
+      { scheduledAt: new Date('2027-02-09T13:00:00Z'), channelId: 'CCOM' },
+      NOW,
+    );
     expect((await itemsOf(after.id)).map((i) => i.company)).toEqual(['Porcelaines', 'Menuiserie']);
-    expect(await db.prisma.auditEvent.count({ where: { action: { in: ['committee.reschedule', 'committee.cancel', 'committee.edit_agenda'] } } })).toBe(3);
+    expect(
+      await db.prisma.auditEvent.count({
+        where: { action: { in: ['committee.reschedule', 'committee.cancel', 'committee.edit_agenda'] } },
+      }),
+    ).toBe(3);
     await cancelCommittee(db.prisma, coordinator, after.id);
   });
 
   it('keeps the items the form did not show (beyond its 100, or drafted while it was open)', async () => {
-    const session = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2027-02-23T13:00:00Z'), channelId: 'CCOM' }, NOW);
+    const session = await planCommittee(
+      db.prisma,
+      coordinator,
+      { scheduledAt: new Date('2027-02-23T13:00:00Z'), channelId: 'CCOM' },
+      NOW,
+    );
     expect((await itemsOf(session.id)).map((i) => i.company)).toEqual(['Porcelaines', 'Menuiserie']);
     // The form showed rank 1 only, and nothing was kept of it.
-    expect(await editAgenda(db.prisma, coordinator, session.id, { shownUpToRank: 1, keepItemIds: [], addCompanyIds: [] }, NOW)).toEqual({ removed: 1, added: 0 });
+    expect(
+      await editAgenda(
+        db.prisma,
+        coordinator,
+        session.id,
+        { shownUpToRank: 1, keepItemIds: [], addCompanyIds: [] },
+        NOW,
+      ),
+    ).toEqual({ removed: 1, added: 0 });
     expect((await itemsOf(session.id)).map((i) => i.company)).toEqual(['Menuiserie']);
     await cancelCommittee(db.prisma, coordinator, session.id);
   });
 
-  it.runIf(TEST_ENGINE === 'postgresql')('is drafted one session at a time: two sessions planned at once never share a visit', async () => {
-    for (let n = 0; n < 6; n++) {
-      const id = (await makeCompany(db.prisma, { name: `Race ${n}` })).id;
-      await makeVisit(db.prisma, capteurA, id, { date: '2026-11-26', toCommitteeAgenda: true });
-    }
-    const [a, b] = await Promise.all([
-      planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2027-03-09T13:00:00Z'), channelId: 'CRACE' }, NOW),
-      planCommittee(second!.prisma, coordinator, { scheduledAt: new Date('2027-03-10T13:00:00Z'), channelId: 'CRACE' }, NOW),
-    ]);
-    const links = await db.prisma.agendaItemVisit.findMany({ where: { agendaItem: { committeeId: { in: [a.id, b.id] } } }, select: { visitId: true } });
-    expect(links.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(links.map((l) => l.visitId)).size).toBe(links.length);
-    await cancelCommittee(db.prisma, coordinator, a.id);
-    await cancelCommittee(db.prisma, coordinator, b.id);
-  });
+  it.runIf(TEST_ENGINE === 'postgresql')(
+    'is drafted one session at a time: two sessions planned at once never share a visit',
+    async () => {
+      for (let n = 0; n < 6; n++) {
+        const id = (await makeCompany(db.prisma, { name: `Race ${n}` })).id;
+        await makeVisit(db.prisma, capteurA, id, { date: '2026-11-26', toCommitteeAgenda: true });
+      }
+      const [a, b] = await Promise.all([
+        planCommittee(
+          db.prisma,
+          coordinator,
+          { scheduledAt: new Date('2027-03-09T13:00:00Z'), channelId: 'CRACE' },
+          NOW,
+        ),
+        planCommittee(
+          second!.prisma,
+          coordinator,
+          { scheduledAt: new Date('2027-03-10T13:00:00Z'), channelId: 'CRACE' },
+          NOW,
+        ),
+      ]);
+      const links = await db.prisma.agendaItemVisit.findMany({
+        where: { agendaItem: { committeeId: { in: [a.id, b.id] } } },
+        select: { visitId: true },
+      });
+      expect(links.length).toBeGreaterThanOrEqual(6);
+      expect(new Set(links.map((l) => l.visitId)).size).toBe(links.length);
+      await cancelCommittee(db.prisma, coordinator, a.id);
+      await cancelCommittee(db.prisma, coordinator, b.id);
+    },
+  );
 });
 
 describe('a session in its meeting and after', () => {
@@ -142,7 +271,13 @@ describe('a session in its meeting and after', () => {
 
   it('reviews the open actions due by the session, and the blocked ones', async () => {
     const due = (days: number) => new Date(Date.UTC(2026, 11, 8) + days * DAY);
-    const base = { companyId: company.Forges!, ownerStructureId: structureId, origin: 'ad_hoc' as const, createdById: coordinator.memberId, target: 'entreprise' as const };
+    const base = {
+      companyId: company.Forges!,
+      ownerStructureId: structureId,
+      origin: 'ad_hoc' as const,
+      createdById: coordinator.memberId,
+      target: 'entreprise' as const,
+    };
     await db.prisma.action.createMany({
       data: [
         { ...base, submissionKey: 'r1', title: 'Échue', dueDate: due(-3), status: 'a_faire' },
@@ -158,7 +293,10 @@ describe('a session in its meeting and after', () => {
   });
 
   it('reminds each capteur of the companies not informed: a week after closing, weekly, three times at most, once across instances', async () => {
-    const session = await db.prisma.committee.findFirstOrThrow({ where: { status: 'held' }, include: { items: { include: { company: true } } } });
+    const session = await db.prisma.committee.findFirstOrThrow({
+      where: { status: 'held' },
+      include: { items: { include: { company: true } } },
+    });
     const byName = Object.fromEntries(session.items.map((i) => [i.company.name, i.id]));
     await recordItemOutcome(db.prisma, member, byName.Forges!, { kind: 'decision', decision: 'POE soudeurs.' });
     await recordItemOutcome(db.prisma, member, byName.Aéro!, { kind: 'pas_de_suite' });
@@ -169,7 +307,13 @@ describe('a session in its meeting and after', () => {
     expect((await companiesToInform(db.prisma, { broughtById: capteurB.memberId })).total).toBe(0);
 
     const settings = { reminderDays: 7, maxReminders: 3 };
-    const remind = async (at: Date) => (await Promise.all([oweInformReminders(db.prisma, at, settings), oweInformReminders((second ?? db).prisma, at, settings)])).reduce((a, b) => a + b, 0);
+    const remind = async (at: Date) =>
+      (
+        await Promise.all([
+          oweInformReminders(db.prisma, at, settings),
+          oweInformReminders((second ?? db).prisma, at, settings),
+        ])
+      ).reduce((a, b) => a + b, 0);
     expect(await remind(new Date(closedAt.getTime() + 6 * DAY))).toBe(0);
     expect(await remind(new Date(closedAt.getTime() + 7 * DAY))).toBe(1); // one message to capteurA, both companies
     expect(await remind(new Date(closedAt.getTime() + 10 * DAY))).toBe(0);
@@ -182,9 +326,14 @@ describe('a session in its meeting and after', () => {
     expect(await remind(new Date(closedAt.getTime() + 14 * DAY))).toBe(1);
     expect(await remind(new Date(closedAt.getTime() + 21 * DAY))).toBe(1);
     expect(await remind(new Date(closedAt.getTime() + 28 * DAY))).toBe(0);
-    const items = await db.prisma.agendaItem.findMany({ where: { id: { in: [byName.Forges!, byName.Aéro!] } }, include: { company: true } });
+    const items = await db.prisma.agendaItem.findMany({
+      where: { id: { in: [byName.Forges!, byName.Aéro!] } },
+      include: { company: true },
+    });
     expect(Object.fromEntries(items.map((i) => [i.company.name, i.informReminders]))).toEqual({ Forges: 1, Aéro: 3 });
     // Still shown to the coordination after the last reminder.
-    expect((await companiesToInform(db.prisma)).items.map((i) => [i.company.name, i.informReminders])).toEqual([['Aéro', 3]]);
+    expect((await companiesToInform(db.prisma)).items.map((i) => [i.company.name, i.informReminders])).toEqual([
+      ['Aéro', 3],
+    ]);
   });
 });

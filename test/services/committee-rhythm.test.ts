@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { cancelCommittee, planCommittee } from '../../src/services/committees/committees.js';
-import { describeRhythm, nextOccurrence, occurrenceInMonth, parseRhythm, proposeNextSession, type CommitteeRhythm } from '../../src/services/committees/rhythm.js';
+import {
+  describeRhythm,
+  nextOccurrence,
+  occurrenceInMonth,
+  parseRhythm,
+  proposeNextSession,
+  type CommitteeRhythm,
+} from '../../src/services/committees/rhythm.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { localInstant } from '../../src/time.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
@@ -17,7 +24,16 @@ describe('the committee rhythm', () => {
     expect(parseRhythm('  2ème  Mardi 14h00 ')).toEqual(SECOND_TUESDAY);
     expect(parseRhythm('1er lundi 9h30')).toEqual({ ordinal: 1, weekday: 1, time: '09:30' });
     expect(parseRhythm('dernier vendredi 16:15')).toEqual({ ordinal: -1, weekday: 5, time: '16:15' });
-    for (const wrong of ['', 'mardi', '5e mardi 14:00', '2e dimanche 14:00', '2e mardi 25:00', '2e mardi 14:60', 'second tuesday 14:00']) expect(parseRhythm(wrong), wrong).toBeNull();
+    for (const wrong of [
+      '',
+      'mardi',
+      '5e mardi 14:00',
+      '2e dimanche 14:00',
+      '2e mardi 25:00',
+      '2e mardi 14:60',
+      'second tuesday 14:00',
+    ])
+      expect(parseRhythm(wrong), wrong).toBeNull();
     expect(describeRhythm(SECOND_TUESDAY)).toBe('2e mardi du mois à 14 h 00');
     expect(describeRhythm({ ordinal: 1, weekday: 4, time: '09:30' })).toBe('1er jeudi du mois à 09 h 30');
   });
@@ -34,15 +50,24 @@ describe('the committee rhythm', () => {
 
   it('gives the next session at its Paris time on both sides of a daylight-saving change, with the lead asked', () => {
     // 14:00 in Paris is 13:00 UTC in winter, 12:00 UTC in summer.
-    expect(nextOccurrence(new Date('2026-11-27T09:00:00Z'), SECOND_TUESDAY, PARIS)).toEqual({ occurrence: '2026-12-08', at: new Date('2026-12-08T13:00:00Z') });
-    expect(nextOccurrence(new Date('2027-03-20T09:00:00Z'), SECOND_TUESDAY, PARIS)).toEqual({ occurrence: '2027-04-13', at: new Date('2027-04-13T12:00:00Z') });
+    expect(nextOccurrence(new Date('2026-11-27T09:00:00Z'), SECOND_TUESDAY, PARIS)).toEqual({
+      occurrence: '2026-12-08',
+      at: new Date('2026-12-08T13:00:00Z'),
+    });
+    expect(nextOccurrence(new Date('2027-03-20T09:00:00Z'), SECOND_TUESDAY, PARIS)).toEqual({
+      occurrence: '2027-04-13',
+      at: new Date('2027-04-13T12:00:00Z'),
+    });
     // The same day, a minute after the session: next month's.
     expect(nextOccurrence(new Date('2026-12-08T13:01:00Z'), SECOND_TUESDAY, PARIS).occurrence).toBe('2027-01-12');
     // Seven days of lead: 8 December is too close on 3 December.
     expect(nextOccurrence(new Date('2026-12-03T09:00:00Z'), SECOND_TUESDAY, PARIS, 7).occurrence).toBe('2027-01-12');
     expect(nextOccurrence(new Date('2026-11-30T09:00:00Z'), SECOND_TUESDAY, PARIS, 7).occurrence).toBe('2026-12-08');
     // December to January crosses the year; La Réunion keeps its own clock (UTC+4, no DST).
-    expect(nextOccurrence(new Date('2026-12-20T09:00:00Z'), SECOND_TUESDAY, 'Indian/Reunion')).toEqual({ occurrence: '2027-01-12', at: new Date('2027-01-12T10:00:00Z') });
+    expect(nextOccurrence(new Date('2026-12-20T09:00:00Z'), SECOND_TUESDAY, 'Indian/Reunion')).toEqual({
+      occurrence: '2027-01-12',
+      at: new Date('2027-01-12T10:00:00Z'),
+    });
   });
 
   it('reads local times into instants, the skipped hour included', () => {
@@ -65,7 +90,10 @@ describe('sessions proposed by the rhythm', () => {
     coordinator = await makeMember(db.prisma, 'URHYCOORD', ['coordinateur']);
     await makeMember(db.prisma, 'URHYCOORD2', ['coordinateur', 'admin']);
     const capteur = await makeMember(db.prisma, 'URHYCAPT', ['capteur']);
-    await makeVisit(db.prisma, capteur, (await makeCompany(db.prisma, { name: 'Forges' })).id, { date: '2026-11-20', toCommitteeAgenda: true });
+    await makeVisit(db.prisma, capteur, (await makeCompany(db.prisma, { name: 'Forges' })).id, {
+      date: '2026-11-20',
+      toCommitteeAgenda: true,
+    });
     if (TEST_ENGINE === 'postgresql') second = openDatabase({ databaseUrl: db.url! });
   });
   afterAll(async () => {
@@ -74,19 +102,35 @@ describe('sessions proposed by the rhythm', () => {
   });
 
   it('need a rhythm and a channel', async () => {
-    expect(await proposeNextSession(db.prisma, new Date('2026-11-27T09:00:00Z'), { ...settings, rhythm: null })).toBeNull();
-    expect(await proposeNextSession(db.prisma, new Date('2026-11-27T09:00:00Z'), { ...settings, channelId: undefined })).toBeNull();
+    expect(
+      await proposeNextSession(db.prisma, new Date('2026-11-27T09:00:00Z'), { ...settings, rhythm: null }),
+    ).toBeNull();
+    expect(
+      await proposeNextSession(db.prisma, new Date('2026-11-27T09:00:00Z'), { ...settings, channelId: undefined }),
+    ).toBeNull();
     expect(await db.prisma.committee.count()).toBe(0);
   });
 
   it('are proposed once per occurrence, whatever the instances, with their draft agenda, and each coordinator told', async () => {
     const now = new Date('2026-11-27T09:00:00Z');
-    const runs = await Promise.all([proposeNextSession(db.prisma, now, settings), proposeNextSession((second ?? db).prisma, now, settings), proposeNextSession(db.prisma, now, settings)]);
+    const runs = await Promise.all([
+      proposeNextSession(db.prisma, now, settings),
+      proposeNextSession((second ?? db).prisma, now, settings),
+      proposeNextSession(db.prisma, now, settings),
+    ]);
     expect(runs.filter(Boolean)).toEqual([{ committeeId: expect.any(String), occurrence: '2026-12-08' }]);
     const committee = await db.prisma.committee.findFirstOrThrow({ include: { items: true } });
-    expect(committee).toMatchObject({ scheduledAt: new Date('2026-12-08T13:00:00Z'), channelId: 'CCOMITE', status: 'planned', createdById: null });
+    expect(committee).toMatchObject({
+      scheduledAt: new Date('2026-12-08T13:00:00Z'),
+      channelId: 'CCOMITE',
+      status: 'planned',
+      createdById: null,
+    });
     expect(committee.items).toHaveLength(1);
-    const told = await db.prisma.outboxMessage.findMany({ where: { kind: 'committee_proposed' }, select: { recipient: true } });
+    const told = await db.prisma.outboxMessage.findMany({
+      where: { kind: 'committee_proposed' },
+      select: { recipient: true },
+    });
     expect(told.map((t) => t.recipient).sort()).toEqual(['URHYCOORD', 'URHYCOORD2']);
     expect(await proposeNextSession(db.prisma, new Date('2026-11-28T09:00:00Z'), settings)).toBeNull();
   });
@@ -96,11 +140,20 @@ describe('sessions proposed by the rhythm', () => {
     await cancelCommittee(db.prisma, coordinator, proposed.id);
     expect(await proposeNextSession(db.prisma, new Date('2026-11-29T09:00:00Z'), settings)).toBeNull();
     // January: the coordination planned the 19th by hand; the 12th is not added.
-    await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2027-01-19T13:00:00Z'), channelId: 'CAUTRE' }, new Date('2026-12-09T09:00:00Z'));
+    await planCommittee(
+      db.prisma,
+      coordinator,
+      { scheduledAt: new Date('2027-01-19T13:00:00Z'), channelId: 'CAUTRE' },
+      new Date('2026-12-09T09:00:00Z'),
+    );
     expect(await proposeNextSession(db.prisma, new Date('2026-12-09T09:00:00Z'), settings)).toBeNull();
     expect(await db.prisma.committee.count()).toBe(1);
     // February: proposed, in the channel of the last session.
-    expect(await proposeNextSession(db.prisma, new Date('2027-01-20T09:00:00Z'), settings)).toMatchObject({ occurrence: '2027-02-09' });
-    expect(await db.prisma.committee.findFirstOrThrow({ where: { scheduledAt: new Date('2027-02-09T13:00:00Z') } })).toMatchObject({ channelId: 'CAUTRE' });
+    expect(await proposeNextSession(db.prisma, new Date('2027-01-20T09:00:00Z'), settings)).toMatchObject({
+      occurrence: '2027-02-09',
+    });
+    expect(
+      await db.prisma.committee.findFirstOrThrow({ where: { scheduledAt: new Date('2027-02-09T13:00:00Z') } }),
+    ).toMatchObject({ channelId: 'CAUTRE' });
   });
 });

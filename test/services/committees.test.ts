@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { oweCommitteeReminders, planCommittee, publishAgenda, publishDueAgendas } from '../../src/services/committees/committees.js';
+import {
+  oweCommitteeReminders,
+  planCommittee,
+  publishAgenda,
+  publishDueAgendas,
+} from '../../src/services/committees/committees.js';
 import { UserError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
@@ -25,12 +30,23 @@ beforeAll(async () => {
   capteurA = await makeMember(db.prisma, 'UCOMCAPTA', ['capteur', 'comite'], cci.id);
   capteurB = await makeMember(db.prisma, 'UCOMCAPTB', ['capteur', 'comite'], cma.id);
   committeeMember = await makeMember(db.prisma, 'UCOMMEMBER', ['comite'], cci.id);
-  for (const name of ['Forges de Vierzon', 'Porcelaines de Foëcy', 'Aéro Composites', 'Menuiserie Périchon']) companies[name] = (await makeCompany(db.prisma, { name })).id;
+  for (const name of ['Forges de Vierzon', 'Porcelaines de Foëcy', 'Aéro Composites', 'Menuiserie Périchon'])
+    companies[name] = (await makeCompany(db.prisma, { name })).id;
   // Two visits of the same company marked for the committee, one with a red flag elsewhere,
   // one not marked, one marked but after the session.
-  await makeVisit(db.prisma, capteurA, companies['Forges de Vierzon']!, { date: '2026-11-02', toCommitteeAgenda: true });
-  await makeVisit(db.prisma, capteurB, companies['Forges de Vierzon']!, { date: '2026-11-20', toCommitteeAgenda: true });
-  await makeVisit(db.prisma, capteurB, companies['Porcelaines de Foëcy']!, { date: '2026-11-15', toCommitteeAgenda: true, redFlags: ['emplois_menaces'] });
+  await makeVisit(db.prisma, capteurA, companies['Forges de Vierzon']!, {
+    date: '2026-11-02',
+    toCommitteeAgenda: true,
+  });
+  await makeVisit(db.prisma, capteurB, companies['Forges de Vierzon']!, {
+    date: '2026-11-20',
+    toCommitteeAgenda: true,
+  });
+  await makeVisit(db.prisma, capteurB, companies['Porcelaines de Foëcy']!, {
+    date: '2026-11-15',
+    toCommitteeAgenda: true,
+    redFlags: ['emplois_menaces'],
+  });
   await makeVisit(db.prisma, capteurA, companies['Aéro Composites']!, { date: '2026-11-10' });
   if (TEST_ENGINE === 'postgresql') second = openDatabase({ databaseUrl: db.url! });
 });
@@ -41,13 +57,26 @@ afterAll(async () => {
 
 describe('committee sessions', () => {
   it('are planned by the coordination only, in the future', async () => {
-    await expect(planCommittee(db.prisma, committeeMember, { scheduledAt: SESSION, channelId: 'CCOMITE' }, NOW)).rejects.toThrow(UserError);
-    await expect(planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2026-11-01T13:00:00Z'), channelId: 'CCOMITE' }, NOW)).rejects.toMatchObject({ code: 'committee_in_past' });
+    await expect(
+      planCommittee(db.prisma, committeeMember, { scheduledAt: SESSION, channelId: 'CCOMITE' }, NOW),
+    ).rejects.toThrow(UserError);
+    await expect(
+      planCommittee(
+        db.prisma,
+        coordinator,
+        { scheduledAt: new Date('2026-11-01T13:00:00Z'), channelId: 'CCOMITE' },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ code: 'committee_in_past' });
   });
 
   it('draft their agenda from the visits marked for the committee: one item per company, red flags first, brought by the latest capteur', async () => {
     const committee = await planCommittee(db.prisma, coordinator, { scheduledAt: SESSION, channelId: 'CCOMITE' }, NOW);
-    const items = await db.prisma.agendaItem.findMany({ where: { committeeId: committee.id }, orderBy: { rank: 'asc' }, include: { visits: true } });
+    const items = await db.prisma.agendaItem.findMany({
+      where: { committeeId: committee.id },
+      orderBy: { rank: 'asc' },
+      include: { visits: true },
+    });
     expect(items.map((i) => [i.rank, i.companyId, i.visits.length])).toEqual([
       [1, companies['Porcelaines de Foëcy'], 1],
       [2, companies['Forges de Vierzon'], 2],
@@ -58,27 +87,54 @@ describe('committee sessions', () => {
   it('publish their agenda once — by hand, by the J-7 job, from two instances at once — with a header and one message per company', async () => {
     const committee = await db.prisma.committee.findFirstOrThrow();
     // A visit marked after planning joins the agenda when it is published.
-    await makeVisit(db.prisma, capteurA, companies['Menuiserie Périchon']!, { date: '2026-11-26', toCommitteeAgenda: true });
-    expect(await publishDueAgendas(db.prisma, NOW, { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' })).toBe(0); // J-11: not yet
+    await makeVisit(db.prisma, capteurA, companies['Menuiserie Périchon']!, {
+      date: '2026-11-26',
+      toCommitteeAgenda: true,
+    });
+    expect(
+      await publishDueAgendas(db.prisma, NOW, { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' }),
+    ).toBe(0); // J-11: not yet
     const atJ7 = new Date(SESSION.getTime() - 7 * 86_400_000);
-    const runs = await Promise.all([publishDueAgendas(db.prisma, atJ7, { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' }), publishDueAgendas((second ?? db).prisma, atJ7, { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' }), publishAgenda(db.prisma, coordinator, committee.id, atJ7).then((r) => (r.published ? 1 : 0))]);
+    const runs = await Promise.all([
+      publishDueAgendas(db.prisma, atJ7, { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' }),
+      publishDueAgendas((second ?? db).prisma, atJ7, {
+        agendaDaysBefore: 7,
+        reminderDaysBefore: 2,
+        timeZone: 'Europe/Paris',
+      }),
+      publishAgenda(db.prisma, coordinator, committee.id, atJ7).then((r) => (r.published ? 1 : 0)),
+    ]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
-    expect(await db.prisma.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ status: 'agenda_published', agendaPublishedAt: atJ7 });
+    expect(await db.prisma.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({
+      status: 'agenda_published',
+      agendaPublishedAt: atJ7,
+    });
     const owed = await db.prisma.outboxMessage.findMany({ where: { recipient: 'CCOMITE' }, select: { kind: true } });
     expect(owed.map((o) => o.kind).sort()).toEqual(['agenda_item', 'agenda_item', 'agenda_item', 'committee_agenda']);
     // J-2: every committee member is reminded, once, whatever the instances; not before, not after.
     const settings = { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' };
     expect(await oweCommitteeReminders(db.prisma, new Date(SESSION.getTime() - 3 * 86_400_000), settings)).toBe(0);
     const atJ2 = new Date(SESSION.getTime() - 2 * 86_400_000);
-    const reminded = await Promise.all([oweCommitteeReminders(db.prisma, atJ2, settings), oweCommitteeReminders((second ?? db).prisma, atJ2, settings)]);
+    const reminded = await Promise.all([
+      oweCommitteeReminders(db.prisma, atJ2, settings),
+      oweCommitteeReminders((second ?? db).prisma, atJ2, settings),
+    ]);
     expect(reminded.reduce((a, b) => a + b, 0)).toBe(3); // capteurA, capteurB, committeeMember hold the comite role
     expect(await oweCommitteeReminders(db.prisma, new Date(atJ2.getTime() + 3_600_000), settings)).toBe(0);
     expect(await oweCommitteeReminders(db.prisma, new Date(SESSION.getTime() + 3_600_000), settings)).toBe(0);
-    const recipients = await db.prisma.outboxMessage.findMany({ where: { kind: 'committee_reminder' }, select: { recipient: true } });
+    const recipients = await db.prisma.outboxMessage.findMany({
+      where: { kind: 'committee_reminder' },
+      select: { recipient: true },
+    });
     expect(recipients.map((r) => r.recipient).sort()).toEqual(['UCOMCAPTA', 'UCOMCAPTB', 'UCOMMEMBER']);
 
     // Another session does not take the same visits again.
-    const next = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2027-01-12T13:00:00Z'), channelId: 'CCOMITE' }, NOW);
+    const next = await planCommittee(
+      db.prisma,
+      coordinator,
+      { scheduledAt: new Date('2027-01-12T13:00:00Z'), channelId: 'CCOMITE' },
+      NOW,
+    );
     expect(await db.prisma.agendaItem.count({ where: { committeeId: next.id } })).toBe(0);
   });
 });
@@ -87,7 +143,12 @@ describe('committee preparation across a daylight-saving change', () => {
   it('publishes at J-7 at the session’s local time, not 7 × 24 hours before', async () => {
     // Thursday 1 April 2027, 14:00 in Paris (summer time, UTC+2); J-7 is Thursday 25 March,
     // 14:00 in Paris (winter time, UTC+1) = 13:00 UTC, where 7 × 24 h would say 12:00 UTC.
-    const session = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2027-04-01T12:00:00Z'), channelId: 'CDST' }, NOW);
+    const session = await planCommittee(
+      db.prisma,
+      coordinator,
+      { scheduledAt: new Date('2027-04-01T12:00:00Z'), channelId: 'CDST' },
+      NOW,
+    );
     const settings = { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' };
     const status = async () => (await db.prisma.committee.findUniqueOrThrow({ where: { id: session.id } })).status;
     await publishDueAgendas(db.prisma, new Date('2027-03-25T12:30:00Z'), settings);

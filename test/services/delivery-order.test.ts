@@ -31,7 +31,13 @@ function notifier(paceMs: number) {
 
 async function owe(messages: { recipient: string; text: string }[]) {
   await db.prisma.$transaction(async (tx) => {
-    for (const m of messages) await enqueue(tx, { dedupeKey: `${m.recipient}:${m.text}`, kind: 'line', recipient: m.recipient, data: { text: m.text } });
+    for (const m of messages)
+      await enqueue(tx, {
+        dedupeKey: `${m.recipient}:${m.text}`,
+        kind: 'line',
+        recipient: m.recipient,
+        data: { text: m.text },
+      });
   });
 }
 
@@ -42,7 +48,11 @@ beforeAll(async () => {
   db = await createTestDatabase();
   fake = await startFakeSlack();
   // As the app's delivery client: no retry of its own, a 429 handed back with its Retry-After.
-  client = new WebClient('xoxb-test', { slackApiUrl: fake.url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  client = new WebClient('xoxb-test', {
+    slackApiUrl: fake.url,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
 });
 afterAll(async () => {
   for (const n of notifiers) n.stop();
@@ -87,7 +97,12 @@ describe(`delivery per conversation (${TEST_ENGINE})`, () => {
 
   it('is not slowed by the pacing for 200 direct messages to 200 people', async () => {
     const pace = 1000;
-    await owe(Array.from({ length: 200 }, (_, i) => ({ recipient: `U${String(i).padStart(4, '0')}`, text: 'Vos actions du jour' })));
+    await owe(
+      Array.from({ length: 200 }, (_, i) => ({
+        recipient: `U${String(i).padStart(4, '0')}`,
+        text: 'Vos actions du jour',
+      })),
+    );
     const started = performance.now();
     await notifier(pace).kick();
     expect(await pending()).toBe(0);

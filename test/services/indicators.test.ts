@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS, quarterPeriod } from '../../src/services/indicators/catalogue.js';
-import { chooseIndicators, getIndicatorSets, oweQuarterlyIndicators, snapshotQuarter, type SnapshotValue } from '../../src/services/indicators/steering.js';
+import {
+  chooseIndicators,
+  getIndicatorSets,
+  oweQuarterlyIndicators,
+  snapshotQuarter,
+  type SnapshotValue,
+} from '../../src/services/indicators/steering.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
@@ -32,25 +38,75 @@ beforeAll(async () => {
   };
   // Programmes: CCI 4 a month with 3 targets (one a SIRET never seen), CMA 2 a month.
   await db.prisma.visitProgramme.create({
-    data: { structureId: cci.id, year: 2026, monthlyTarget: 4, targets: { create: [{ companyId: c.forges }, { companyId: c.porcelaines }, { siret: SIRETS.unknownValid }] } },
+    data: {
+      structureId: cci.id,
+      year: 2026,
+      monthlyTarget: 4,
+      targets: { create: [{ companyId: c.forges }, { companyId: c.porcelaines }, { siret: SIRETS.unknownValid }] },
+    },
   });
   await db.prisma.visitProgramme.create({ data: { structureId: cma.id, year: 2026, monthlyTarget: 2 } });
 
   // Visits: 5 in Q3 (CCI 4, CMA 1) on 3 companies; one before, one after.
-  await makeVisit(db.prisma, cciCapteur, c.forges, { date: '2026-07-03', stakes: [{ stake: 'recrutement', priority: 'haute' }, { stake: 'export', priority: 'moyenne' }] });
-  await makeVisit(db.prisma, cciCapteur, c.aero, { date: '2026-07-20', stakes: [{ stake: 'numerique', priority: 'basse' }] });
-  await makeVisit(db.prisma, cciCapteur, c.forges, { date: '2026-08-10', stakes: [{ stake: 'recrutement', priority: 'haute' }] });
-  await makeVisit(db.prisma, cciCapteur, c.tannerie, { date: '2026-09-30', stakes: [{ stake: 'recrutement', priority: 'moyenne' }] });
-  await makeVisit(db.prisma, cmaCapteur, c.aero, { date: '2026-08-15', stakes: [{ stake: 'transition_ecologique', priority: 'haute' }] });
+  await makeVisit(db.prisma, cciCapteur, c.forges, {
+    date: '2026-07-03',
+    stakes: [
+      { stake: 'recrutement', priority: 'haute' },
+      { stake: 'export', priority: 'moyenne' },
+    ],
+  });
+  await makeVisit(db.prisma, cciCapteur, c.aero, {
+    date: '2026-07-20',
+    stakes: [{ stake: 'numerique', priority: 'basse' }],
+  });
+  await makeVisit(db.prisma, cciCapteur, c.forges, {
+    date: '2026-08-10',
+    stakes: [{ stake: 'recrutement', priority: 'haute' }],
+  });
+  await makeVisit(db.prisma, cciCapteur, c.tannerie, {
+    date: '2026-09-30',
+    stakes: [{ stake: 'recrutement', priority: 'moyenne' }],
+  });
+  await makeVisit(db.prisma, cmaCapteur, c.aero, {
+    date: '2026-08-15',
+    stakes: [{ stake: 'transition_ecologique', priority: 'haute' }],
+  });
   await makeVisit(db.prisma, cciCapteur, c.porcelaines, { date: '2026-06-30' });
   await makeVisit(db.prisma, cmaCapteur, c.porcelaines, { date: '2026-10-01' });
 
   // Actions, their creation (Paris days) and completion.
-  const action = async (key: string, createdAt: string, status: 'a_faire' | 'en_cours' | 'bloquee' | 'realisee', due: string, doneAt?: string) => {
+  const action = async (
+    key: string,
+    createdAt: string,
+    status: 'a_faire' | 'en_cours' | 'bloquee' | 'realisee',
+    due: string,
+    doneAt?: string,
+  ) => {
     const a = await db.prisma.action.create({
-      data: { submissionKey: key, title: key, companyId: c.forges, ownerStructureId: cci.id, origin: 'ad_hoc', target: 'entreprise', dueDate: new Date(`${due}T00:00:00Z`), status, createdById: coordinator.memberId, createdAt: new Date(createdAt) },
+      data: {
+        submissionKey: key,
+        title: key,
+        companyId: c.forges,
+        ownerStructureId: cci.id,
+        origin: 'ad_hoc',
+        target: 'entreprise',
+        dueDate: new Date(`${due}T00:00:00Z`),
+        status,
+        createdById: coordinator.memberId,
+        createdAt: new Date(createdAt),
+      },
     });
-    if (doneAt) await db.prisma.actionUpdate.create({ data: { actionId: a.id, actorId: coordinator.memberId, kind: 'statut', fromStatus: 'en_cours', toStatus: 'realisee', at: new Date(doneAt) } });
+    if (doneAt)
+      await db.prisma.actionUpdate.create({
+        data: {
+          actionId: a.id,
+          actorId: coordinator.memberId,
+          kind: 'statut',
+          fromStatus: 'en_cours',
+          toStatus: 'realisee',
+          at: new Date(doneAt),
+        },
+      });
     return a;
   };
   await action('A1', '2026-07-01T10:00:00Z', 'realisee', '2026-07-31', '2026-07-11T10:00:00Z'); // Q3, done in 10 days
@@ -63,7 +119,12 @@ beforeAll(async () => {
 
   // Alerts: four raised in Q3; one in Q2 diffused in Q3.
   let n = 0;
-  const alert = async (raisedAt: string, state: 'transmise' | 'diffusee' | 'cloturee' | 'signalee', moves: [string, 'transmise' | 'diffusee'][], late = false) => {
+  const alert = async (
+    raisedAt: string,
+    state: 'transmise' | 'diffusee' | 'cloturee' | 'signalee',
+    moves: [string, 'transmise' | 'diffusee'][],
+    late = false,
+  ) => {
     const raised = new Date(raisedAt);
     const a = await db.prisma.recruitmentAlert.create({
       data: {
@@ -80,20 +141,46 @@ beforeAll(async () => {
         lateAt: late ? new Date(raised.getTime() + 48 * 3_600_000) : null,
       },
     });
-    for (const [at, to] of moves) await db.prisma.alertTransition.create({ data: { alertId: a.id, to, at: new Date(at) } });
+    for (const [at, to] of moves)
+      await db.prisma.alertTransition.create({ data: { alertId: a.id, to, at: new Date(at) } });
   };
-  await alert('2026-07-02T08:00:00Z', 'diffusee', [['2026-07-03T08:00:00Z', 'transmise'], ['2026-07-05T08:00:00Z', 'diffusee']]); // 24 h: in time
+  await alert('2026-07-02T08:00:00Z', 'diffusee', [
+    ['2026-07-03T08:00:00Z', 'transmise'],
+    ['2026-07-05T08:00:00Z', 'diffusee'],
+  ]); // 24 h: in time
   await alert('2026-08-01T08:00:00Z', 'transmise', [['2026-08-04T08:00:00Z', 'transmise']], true); // 72 h: late
   await alert('2026-09-10T08:00:00Z', 'signalee', [], true); // never transmitted, late
   await alert('2026-09-20T08:00:00Z', 'cloturee', []); // closed early: neither
-  await alert('2026-06-20T08:00:00Z', 'diffusee', [['2026-06-21T08:00:00Z', 'transmise'], ['2026-07-10T08:00:00Z', 'diffusee']]);
+  await alert('2026-06-20T08:00:00Z', 'diffusee', [
+    ['2026-06-21T08:00:00Z', 'transmise'],
+    ['2026-07-10T08:00:00Z', 'diffusee'],
+  ]);
 
   // A committee closed on 20 September: 3 items decided upon, 2 informed; one not examined.
-  const committee = await db.prisma.committee.create({ data: { scheduledAt: new Date('2026-09-18T12:00:00Z'), channelId: 'CCOM', status: 'closed', closedAt: new Date('2026-09-20T10:00:00Z') } });
-  await db.prisma.agendaItem.create({ data: { committeeId: committee.id, companyId: c.forges, rank: 1, decision: 'POE', informedAt: new Date('2026-09-25T00:00:00Z') } });
-  await db.prisma.agendaItem.create({ data: { committeeId: committee.id, companyId: c.porcelaines, rank: 2, noFollowUp: true } });
+  const committee = await db.prisma.committee.create({
+    data: {
+      scheduledAt: new Date('2026-09-18T12:00:00Z'),
+      channelId: 'CCOM',
+      status: 'closed',
+      closedAt: new Date('2026-09-20T10:00:00Z'),
+    },
+  });
+  await db.prisma.agendaItem.create({
+    data: {
+      committeeId: committee.id,
+      companyId: c.forges,
+      rank: 1,
+      decision: 'POE',
+      informedAt: new Date('2026-09-25T00:00:00Z'),
+    },
+  });
+  await db.prisma.agendaItem.create({
+    data: { committeeId: committee.id, companyId: c.porcelaines, rank: 2, noFollowUp: true },
+  });
   await db.prisma.agendaItem.create({ data: { committeeId: committee.id, companyId: c.aero, rank: 3 } });
-  const withAction = await db.prisma.agendaItem.create({ data: { committeeId: committee.id, companyId: c.tannerie, rank: 4, informedAt: new Date('2026-09-28T00:00:00Z') } });
+  const withAction = await db.prisma.agendaItem.create({
+    data: { committeeId: committee.id, companyId: c.tannerie, rank: 4, informedAt: new Date('2026-09-28T00:00:00Z') },
+  });
   await db.prisma.action.update({ where: { submissionKey: 'A7' }, data: { agendaItemId: withAction.id } });
 });
 afterAll(async () => {
@@ -113,7 +200,10 @@ describe('the indicators of a known quarter', () => {
       // Forges (July) and Porcelaines (30 June, since January) of 3 targets
       couverture_cibles: { value: 66.7 },
       // visits with a high-priority stake: 3 July, 10 and 15 August
-      repartition_enjeux: { value: 3, breakdown: { Recrutement: 3, Export: 1, Numérique: 1, 'Transition écologique': 1 } },
+      repartition_enjeux: {
+        value: 3,
+        breakdown: { Recrutement: 3, Export: 1, Numérique: 1, 'Transition écologique': 1 },
+      },
       // A1, A2, A5 (1 July 00:30 in Paris), A6 and A7; not A3 (June) nor A4 (1 October in Paris)
       actions_creees: { value: 5 },
       // A1 and A3 done in Q3
@@ -137,20 +227,91 @@ describe('the indicators of a known quarter', () => {
 
 describe('the steering committee’s indicators', () => {
   it('are chosen by the coordination, replaced before the year starts, versioned after', async () => {
-    await expect(chooseIndicators(db.prisma, pilot, 2026, [{ key: 'visites', target: 300 }], new Date('2025-12-01T09:00:00Z'), PARIS)).rejects.toMatchObject({ code: 'indicators_forbidden' });
-    await expect(chooseIndicators(db.prisma, coordinator, 2026, [{ key: 'alertes_48h', target: 120 }, { key: 'inconnu', target: 1 }], new Date('2025-12-01T09:00:00Z'), PARIS)).rejects.toMatchObject({
-      errors: [{ field: 'alertes_48h', code: 'indicator_target' }, { field: 'inconnu', code: 'indicator_unknown' }],
+    await expect(
+      chooseIndicators(
+        db.prisma,
+        pilot,
+        2026,
+        [{ key: 'visites', target: 300 }],
+        new Date('2025-12-01T09:00:00Z'),
+        PARIS,
+      ),
+    ).rejects.toMatchObject({ code: 'indicators_forbidden' });
+    await expect(
+      chooseIndicators(
+        db.prisma,
+        coordinator,
+        2026,
+        [
+          { key: 'alertes_48h', target: 120 },
+          { key: 'inconnu', target: 1 },
+        ],
+        new Date('2025-12-01T09:00:00Z'),
+        PARIS,
+      ),
+    ).rejects.toMatchObject({
+      errors: [
+        { field: 'alertes_48h', code: 'indicator_target' },
+        { field: 'inconnu', code: 'indicator_unknown' },
+      ],
     });
-    expect(await chooseIndicators(db.prisma, coordinator, 2026, [{ key: 'visites', target: 300 }], new Date('2025-12-01T09:00:00Z'), PARIS)).toEqual({ version: 1, newVersion: true });
+    expect(
+      await chooseIndicators(
+        db.prisma,
+        coordinator,
+        2026,
+        [{ key: 'visites', target: 300 }],
+        new Date('2025-12-01T09:00:00Z'),
+        PARIS,
+      ),
+    ).toEqual({ version: 1, newVersion: true });
     // Still December: the choice is replaced.
-    expect(await chooseIndicators(db.prisma, coordinator, 2026, [{ key: 'visites', target: 20 }, { key: 'alertes_48h', target: 90 }], new Date('2025-12-31T22:59:00Z'), PARIS)).toEqual({ version: 1, newVersion: false });
+    expect(
+      await chooseIndicators(
+        db.prisma,
+        coordinator,
+        2026,
+        [
+          { key: 'visites', target: 20 },
+          { key: 'alertes_48h', target: 90 },
+        ],
+        new Date('2025-12-31T22:59:00Z'),
+        PARIS,
+      ),
+    ).toEqual({ version: 1, newVersion: false });
     // 1 January 00:30 in Paris: fixed; a change is version 2, and version 1 stays.
-    expect(await chooseIndicators(db.prisma, coordinator, 2026, [{ key: 'visites', target: 4 }, { key: 'alertes_48h', target: 90 }, { key: 'delai_median_actions', target: 30 }], new Date('2025-12-31T23:30:00Z'), PARIS)).toEqual({
+    expect(
+      await chooseIndicators(
+        db.prisma,
+        coordinator,
+        2026,
+        [
+          { key: 'visites', target: 4 },
+          { key: 'alertes_48h', target: 90 },
+          { key: 'delai_median_actions', target: 30 },
+        ],
+        new Date('2025-12-31T23:30:00Z'),
+        PARIS,
+      ),
+    ).toEqual({
       version: 2,
       newVersion: true,
     });
     // The same choice submitted again (a Slack retry): no version 3.
-    expect(await chooseIndicators(db.prisma, coordinator, 2026, [{ key: 'delai_median_actions', target: 30 }, { key: 'visites', target: 4 }, { key: 'alertes_48h', target: 90 }], new Date('2026-01-02T09:00:00Z'), PARIS)).toEqual({
+    expect(
+      await chooseIndicators(
+        db.prisma,
+        coordinator,
+        2026,
+        [
+          { key: 'delai_median_actions', target: 30 },
+          { key: 'visites', target: 4 },
+          { key: 'alertes_48h', target: 90 },
+        ],
+        new Date('2026-01-02T09:00:00Z'),
+        PARIS,
+      ),
+    ).toEqual({
       version: 2,
       newVersion: false,
     });
@@ -162,7 +323,9 @@ describe('the steering committee’s indicators', () => {
   });
 
   it('are frozen each quarter: a snapshot of the chosen ones stays identical after the data is edited', async () => {
-    await expect(snapshotQuarter(db.prisma, 2026, 4, new Date('2026-10-05T08:00:00Z'), PARIS)).rejects.toMatchObject({ code: 'quarter_not_over' });
+    await expect(snapshotQuarter(db.prisma, 2026, 4, new Date('2026-10-05T08:00:00Z'), PARIS)).rejects.toMatchObject({
+      code: 'quarter_not_over',
+    });
     const { snapshot, created } = await snapshotQuarter(db.prisma, 2026, 3, new Date('2026-10-05T08:00:00Z'), PARIS);
     expect(created).toBe(true);
     const values = snapshot.values as unknown as SnapshotValue[];
@@ -173,7 +336,10 @@ describe('the steering committee’s indicators', () => {
     ]);
     // The data changes afterwards: a late visit, an alert transmitted, an action done.
     const capteur = (await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: 'UINDCCI' } })) as { id: string };
-    await db.prisma.visit.updateMany({ where: { visitDate: new Date('2026-10-01T00:00:00Z') }, data: { visitDate: new Date('2026-09-29T00:00:00Z') } });
+    await db.prisma.visit.updateMany({
+      where: { visitDate: new Date('2026-10-01T00:00:00Z') },
+      data: { visitDate: new Date('2026-09-29T00:00:00Z') },
+    });
     expect(capteur.id).toBeTruthy();
     await db.prisma.actionUpdate.deleteMany({ where: { action: { submissionKey: 'A3' } } });
     expect((await INDICATORS[0]!.compute(db.prisma, Q3)).value).toBe(6);
@@ -185,9 +351,17 @@ describe('the steering committee’s indicators', () => {
 
   it('are frozen by the quarterly job once, and posted to the steering channel', async () => {
     // 2 January 2027: Q4 2026 frozen with every indicator of 2026's latest version; once.
-    const first = await oweQuarterlyIndicators(db.prisma, new Date('2027-01-04T08:00:00Z'), { timeZone: PARIS, channelId: 'CPILOTAGE' });
+    const first = await oweQuarterlyIndicators(db.prisma, new Date('2027-01-04T08:00:00Z'), {
+      timeZone: PARIS,
+      channelId: 'CPILOTAGE',
+    });
     expect(first).toEqual({ year: 2026, quarter: 4 });
-    expect(await oweQuarterlyIndicators(db.prisma, new Date('2027-01-05T08:00:00Z'), { timeZone: PARIS, channelId: 'CPILOTAGE' })).toBeNull();
+    expect(
+      await oweQuarterlyIndicators(db.prisma, new Date('2027-01-05T08:00:00Z'), {
+        timeZone: PARIS,
+        channelId: 'CPILOTAGE',
+      }),
+    ).toBeNull();
     const owed = await db.prisma.outboxMessage.findMany({ where: { kind: 'indicators_snapshot' } });
     expect(owed.map((o) => [o.recipient, o.data])).toEqual([['CPILOTAGE', { year: 2026, quarter: 4 }]]);
     // Without chosen indicators (2027 has none yet), a quarter is frozen with the whole catalogue.

@@ -44,7 +44,11 @@ beforeAll(async () => {
   admin = await makeMember(db.prisma, 'UPRIVADMIN', ['admin']);
   capteur = await makeMember(db.prisma, 'UPRIVCAPT', ['capteur'], cci.id);
   companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique })).id;
-  await makeVisit(db.prisma, capteur, companyId, { date: '2026-03-10', diagnostic: 'Le dirigeant, M. Martin, souhaite céder.', stakes: [{ stake: 'transmission_reprise', priority: 'haute' }] });
+  await makeVisit(db.prisma, capteur, companyId, {
+    date: '2026-03-10',
+    diagnostic: 'Le dirigeant, M. Martin, souhaite céder.',
+    stakes: [{ stake: 'transmission_reprise', priority: 'haute' }],
+  });
 });
 afterAll(async () => {
   await db?.close();
@@ -68,7 +72,10 @@ describe('the retention of personal data', () => {
       reference: 'ALR-2024-0001',
       state: 'cloturee',
     });
-    expect(await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({ contactEmail: 'marie.dupont@forges.fr', anonymisedAt: null });
+    expect(await db.prisma.recruitmentAlert.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({
+      contactEmail: 'marie.dupont@forges.fr',
+      anonymisedAt: null,
+    });
     expect(await db.prisma.auditEvent.count({ where: { action: 'privacy.retention' } })).toBe(1);
   });
 });
@@ -83,29 +90,57 @@ describe('a company’s data', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(['Entreprise', 'Visites', 'Actions', 'Alertes', 'Comités']);
     expect(book.getWorksheet('Visites')!.getRow(2).values).toContain('Le dirigeant, M. Martin, souhaite céder.');
     expect(book.getWorksheet('Alertes')!.rowCount).toBe(3);
-    expect(await db.prisma.auditEvent.count({ where: { action: 'privacy.company_export', entityId: companyId } })).toBe(1);
+    expect(await db.prisma.auditEvent.count({ where: { action: 'privacy.company_export', entityId: companyId } })).toBe(
+      1,
+    );
   });
 
   it('are erased on request by an administrator: identity and texts gone, what is counted kept', async () => {
-    await expect(eraseCompanyData(db.prisma, coordinator, companyId, new Date())).rejects.toMatchObject({ code: 'erase_forbidden' });
+    await expect(eraseCompanyData(db.prisma, coordinator, companyId, new Date())).rejects.toMatchObject({
+      code: 'erase_forbidden',
+    });
     const before = await annualData(db.prisma, 2026, 'Europe/Paris');
     const now = new Date('2026-11-27T10:00:00Z');
     await eraseCompanyData(db.prisma, admin, companyId, now);
     await eraseCompanyData(db.prisma, admin, companyId, now); // twice: nothing more
-    const company = await db.prisma.company.findUniqueOrThrow({ where: { id: companyId }, include: { visits: true, alerts: true } });
-    expect(company).toMatchObject({ name: 'Entreprise effacée (2026-11-27)', siret: null, siren: null, postalCode: null, erasedAt: now, commune: 'Vierzon', nafCode: '25.62B' });
+    const company = await db.prisma.company.findUniqueOrThrow({
+      where: { id: companyId },
+      include: { visits: true, alerts: true },
+    });
+    expect(company).toMatchObject({
+      name: 'Entreprise effacée (2026-11-27)',
+      siret: null,
+      siren: null,
+      postalCode: null,
+      erasedAt: now,
+      commune: 'Vierzon',
+      nafCode: '25.62B',
+    });
     expect(company.visits.map((v) => [v.needs, v.diagnostic])).toEqual([[ERASED, ERASED]]);
-    expect(company.alerts.every((a) => a.contactEmail === null && a.urgency === ERASED && a.anonymisedAt !== null)).toBe(true);
+    expect(
+      company.alerts.every((a) => a.contactEmail === null && a.urgency === ERASED && a.anonymisedAt !== null),
+    ).toBe(true);
     const after = await annualData(db.prisma, 2026, 'Europe/Paris');
     expect(after.activity.visits).toBe(before.activity.visits);
     expect(after.stakes).toEqual(before.stakes);
-    expect(await db.prisma.auditEvent.count({ where: { action: 'privacy.company_erase', entityId: companyId } })).toBe(1);
+    expect(await db.prisma.auditEvent.count({ where: { action: 'privacy.company_erase', entityId: companyId } })).toBe(
+      1,
+    );
   });
 
   it('take an erased company off the agendas not yet published, and it is not drafted again', async () => {
     const company = (await makeCompany(db.prisma, { name: 'Tonnellerie Rouge', siret: SIRETS.other })).id;
-    await makeVisit(db.prisma, capteur, company, { date: '2026-11-02', toCommitteeAgenda: true, redFlags: ['emplois_menaces'] });
-    const session = await planCommittee(db.prisma, coordinator, { scheduledAt: new Date('2026-12-15T13:00:00Z'), channelId: 'CCOMITE' }, new Date('2026-11-27T10:00:00Z'));
+    await makeVisit(db.prisma, capteur, company, {
+      date: '2026-11-02',
+      toCommitteeAgenda: true,
+      redFlags: ['emplois_menaces'],
+    });
+    const session = await planCommittee(
+      db.prisma,
+      coordinator,
+      { scheduledAt: new Date('2026-12-15T13:00:00Z'), channelId: 'CCOMITE' },
+      new Date('2026-11-27T10:00:00Z'),
+    );
     expect(await db.prisma.agendaItem.count({ where: { committeeId: session.id, companyId: company } })).toBe(1);
     await eraseCompanyData(db.prisma, admin, company, new Date('2026-11-28T10:00:00Z'));
     expect(await db.prisma.agendaItem.count({ where: { committeeId: session.id, companyId: company } })).toBe(0);
@@ -115,7 +150,10 @@ describe('a company’s data', () => {
 
   it('rebuild in place a kept report an earlier version made that printed one of its typed job titles', async () => {
     const company = (await makeCompany(db.prisma, { name: 'Chaudronnerie Lebon' })).id;
-    await makeVisit(db.prisma, capteur, company, { date: '2025-05-12', hiringNeeds: [{ jobFamily: 'Chaudronnier pour M. Lebon', count: 2 }] });
+    await makeVisit(db.prisma, capteur, company, {
+      date: '2025-05-12',
+      hiringNeeds: [{ jobFamily: 'Chaudronnier pour M. Lebon', count: 2 }],
+    });
     // As an earlier version kept it: the typed title in its data (and so in its files).
     const legacy = await db.prisma.report.create({
       data: {
@@ -130,7 +168,16 @@ describe('a company’s data', () => {
       },
     });
     const other = await db.prisma.report.create({
-      data: { year: 2024, version: 1, generatedAt: new Date('2025-01-06T09:20:00Z'), data: { hiringNeeds: [{ label: 'Soudage', count: 3 }] }, internalPdf: new Uint8Array([2]), internalXlsx: new Uint8Array([2]), publicPdf: new Uint8Array([2]), publicXlsx: new Uint8Array([2]) },
+      data: {
+        year: 2024,
+        version: 1,
+        generatedAt: new Date('2025-01-06T09:20:00Z'),
+        data: { hiringNeeds: [{ label: 'Soudage', count: 3 }] },
+        internalPdf: new Uint8Array([2]),
+        internalXlsx: new Uint8Array([2]),
+        publicPdf: new Uint8Array([2]),
+        publicXlsx: new Uint8Array([2]),
+      },
     });
     const result = await eraseCompanyData(db.prisma, admin, company, new Date('2026-11-28T10:00:00Z'));
     expect(result?.reports).toBe(1);
@@ -141,7 +188,11 @@ describe('a company’s data', () => {
     await book.xlsx.load(Buffer.from(rebuilt.publicXlsx) as unknown as ArrayBuffer);
     expect(book.worksheets.length).toBeGreaterThan(0);
     expect(Buffer.from(rebuilt.publicPdf).subarray(0, 4).toString()).toBe('%PDF');
-    expect((await db.prisma.report.findUniqueOrThrow({ where: { id: other.id } })).publicPdf).toEqual(new Uint8Array([2]));
-    expect(await db.prisma.auditEvent.count({ where: { action: 'report.rebuilt_after_erasure', entityId: legacy.id } })).toBe(1);
+    expect((await db.prisma.report.findUniqueOrThrow({ where: { id: other.id } })).publicPdf).toEqual(
+      new Uint8Array([2]),
+    );
+    expect(
+      await db.prisma.auditEvent.count({ where: { action: 'report.rebuilt_after_erasure', entityId: legacy.id } }),
+    ).toBe(1);
   });
 });

@@ -47,7 +47,9 @@ afterAll(async () => {
 
 describe('pasted SIRETs', () => {
   it('are read one per line (or separated by commas), spaces allowed, and the invalid ones listed', () => {
-    expect(readSiretList(`${SIRETS.mecanique}\n\n 443 061 841 00047 ;${SIRETS.badChecksum}, 1234\n${SIRETS.mecanique}`)).toEqual({
+    expect(
+      readSiretList(`${SIRETS.mecanique}\n\n 443 061 841 00047 ;${SIRETS.badChecksum}, 1234\n${SIRETS.mecanique}`),
+    ).toEqual({
       valid: [SIRETS.mecanique, SIRETS.other],
       invalid: [SIRETS.badChecksum, '1234'],
     });
@@ -56,9 +58,26 @@ describe('pasted SIRETs', () => {
 
 describe('a visit programme', () => {
   it('is set by the coordination only; invalid SIRETs are refused and listed, nothing saved', async () => {
-    const input = { structureId: cci.id, year: 2026, monthlyTarget: 8, shownUpTo: null, keepTargetIds: [], addCompanyIds: [company.Forges!], sirets: '' };
-    await expect(setProgramme(db.prisma, cciCapteur, input, new Date())).rejects.toMatchObject({ code: 'programme_forbidden' });
-    await expect(setProgramme(db.prisma, coordinator, { ...input, sirets: `${SIRETS.other}\n${SIRETS.badChecksum}\nabc` }, new Date())).rejects.toMatchObject({
+    const input = {
+      structureId: cci.id,
+      year: 2026,
+      monthlyTarget: 8,
+      shownUpTo: null,
+      keepTargetIds: [],
+      addCompanyIds: [company.Forges!],
+      sirets: '',
+    };
+    await expect(setProgramme(db.prisma, cciCapteur, input, new Date())).rejects.toMatchObject({
+      code: 'programme_forbidden',
+    });
+    await expect(
+      setProgramme(
+        db.prisma,
+        coordinator,
+        { ...input, sirets: `${SIRETS.other}\n${SIRETS.badChecksum}\nabc` },
+        new Date(),
+      ),
+    ).rejects.toMatchObject({
       errors: [{ field: 'sirets', code: 'sirets_invalid', params: { count: '2', list: `${SIRETS.badChecksum}, abc` } }],
     });
     expect(await db.prisma.visitProgramme.count()).toBe(0);
@@ -68,27 +87,90 @@ describe('a visit programme', () => {
     const saved = await setProgramme(
       db.prisma,
       coordinator,
-      { structureId: cci.id, year: 2026, monthlyTarget: 8, shownUpTo: null, keepTargetIds: [], addCompanyIds: [company.Forges!], sirets: `${SIRETS.other}\n${ARRIVING}\n${NEVER}\n${SIRETS.mecanique}` },
+      {
+        structureId: cci.id,
+        year: 2026,
+        monthlyTarget: 8,
+        shownUpTo: null,
+        keepTargetIds: [],
+        addCompanyIds: [company.Forges!],
+        sirets: `${SIRETS.other}\n${ARRIVING}\n${NEVER}\n${SIRETS.mecanique}`,
+      },
       new Date('2026-01-05T09:00:00Z'),
     );
     expect(saved).toMatchObject({ added: 4, removed: 0, total: 4, pending: [ARRIVING, NEVER] });
-    await setProgramme(db.prisma, coordinator, { structureId: cma.id, year: 2026, monthlyTarget: 4, shownUpTo: null, keepTargetIds: [], addCompanyIds: [company.Aéro!], sirets: '' }, new Date('2026-01-05T09:00:00Z'));
+    await setProgramme(
+      db.prisma,
+      coordinator,
+      {
+        structureId: cma.id,
+        year: 2026,
+        monthlyTarget: 4,
+        shownUpTo: null,
+        keepTargetIds: [],
+        addCompanyIds: [company.Aéro!],
+        sirets: '',
+      },
+      new Date('2026-01-05T09:00:00Z'),
+    );
     // Setting it again changes the target and takes off what the form showed and was unchosen.
     const programme = (await getProgramme(db.prisma, cma.id, 2026))!;
     const shownUpTo = { addedAt: programme.targets[0]!.addedAt, id: programme.targets[0]!.id };
-    const again = await setProgramme(db.prisma, coordinator, { structureId: cma.id, year: 2026, monthlyTarget: 4, shownUpTo, keepTargetIds: [], addCompanyIds: [], sirets: '' }, new Date());
+    const again = await setProgramme(
+      db.prisma,
+      coordinator,
+      {
+        structureId: cma.id,
+        year: 2026,
+        monthlyTarget: 4,
+        shownUpTo,
+        keepTargetIds: [],
+        addCompanyIds: [],
+        sirets: '',
+      },
+      new Date(),
+    );
     expect(again).toMatchObject({ removed: 1, total: 0 });
     expect(programme.targets).toHaveLength(1);
     expect(await db.prisma.auditEvent.count({ where: { action: 'programme.set' } })).toBe(3);
   });
 
   it('answered twice (a Slack retry), takes off what was unchosen once and keeps what it added', async () => {
-    await setProgramme(db.prisma, coordinator, { structureId: cma.id, year: 2027, monthlyTarget: 4, shownUpTo: null, keepTargetIds: [], addCompanyIds: [company.Aéro!], sirets: '' }, new Date('2026-12-01T09:00:00Z'));
+    await setProgramme(
+      db.prisma,
+      coordinator,
+      {
+        structureId: cma.id,
+        year: 2027,
+        monthlyTarget: 4,
+        shownUpTo: null,
+        keepTargetIds: [],
+        addCompanyIds: [company.Aéro!],
+        sirets: '',
+      },
+      new Date('2026-12-01T09:00:00Z'),
+    );
     const [aero] = (await getProgramme(db.prisma, cma.id, 2027))!.targets;
     // The form listed Aéro; the answer drops it and adds the Forges — and arrives twice.
-    const answer = { structureId: cma.id, year: 2027, monthlyTarget: 4, shownUpTo: { addedAt: aero!.addedAt, id: aero!.id }, keepTargetIds: [], addCompanyIds: [company.Forges!], sirets: '' };
-    expect(await setProgramme(db.prisma, coordinator, answer, new Date('2026-12-02T09:00:00Z'))).toMatchObject({ removed: 1, added: 1, total: 1 });
-    expect(await setProgramme(db.prisma, coordinator, answer, new Date('2026-12-02T09:00:05Z'))).toMatchObject({ removed: 0, added: 0, total: 1 });
+    const answer = {
+      structureId: cma.id,
+      year: 2027,
+      monthlyTarget: 4,
+      shownUpTo: { addedAt: aero!.addedAt, id: aero!.id },
+      keepTargetIds: [],
+      addCompanyIds: [company.Forges!],
+      sirets: '',
+    };
+    expect(await setProgramme(db.prisma, coordinator, answer, new Date('2026-12-02T09:00:00Z'))).toMatchObject({
+      removed: 1,
+      added: 1,
+      total: 1,
+    });
+    expect(await setProgramme(db.prisma, coordinator, answer, new Date('2026-12-02T09:00:05Z'))).toMatchObject({
+      removed: 0,
+      added: 0,
+      total: 1,
+    });
     expect((await getProgramme(db.prisma, cma.id, 2027))!.targets.map((t) => t.company?.name)).toEqual(['Forges']);
   });
 });
@@ -96,8 +178,10 @@ describe('a visit programme', () => {
 describe('programme progress', () => {
   beforeAll(async () => {
     // CCI: 3 visits in November by the 20th, 10 earlier this year, one last year.
-    for (const date of ['2026-11-02', '2026-11-10', '2026-11-19']) await makeVisit(db.prisma, cciCapteur, company.Aéro!, { date });
-    for (let m = 1; m <= 10; m++) await makeVisit(db.prisma, cciCapteur2, company.Aéro!, { date: `2026-${String(m).padStart(2, '0')}-15` });
+    for (const date of ['2026-11-02', '2026-11-10', '2026-11-19'])
+      await makeVisit(db.prisma, cciCapteur, company.Aéro!, { date });
+    for (let m = 1; m <= 10; m++)
+      await makeVisit(db.prisma, cciCapteur2, company.Aéro!, { date: `2026-${String(m).padStart(2, '0')}-15` });
     await makeVisit(db.prisma, cciCapteur, company.Forges!, { date: '2026-03-04' }); // a target, this year (counted in the 10 + 1)
     await makeVisit(db.prisma, cciCapteur, company.Porcelaines!, { date: '2025-12-15' }); // a target, but last year
     await makeVisit(db.prisma, cmaCapteur, company.Porcelaines!, { date: '2026-11-05' }); // the CMA, not the CCI
@@ -132,7 +216,9 @@ describe('programme progress', () => {
     expect(cmap.yearToDate).toEqual({ visits: 3, target: 44 });
     expect(cmap.targets).toEqual({ total: 0, visited: 0, notVisited: [] });
     // One structure's, and the pace on the first of the month asks for nothing yet.
-    expect((await programmeProgress(db.prisma, '2026-11-20', { structureId: cma.id })).map((p) => p.structure.name)).toEqual(['CMA du Cher']);
+    expect(
+      (await programmeProgress(db.prisma, '2026-11-20', { structureId: cma.id })).map((p) => p.structure.name),
+    ).toEqual(['CMA du Cher']);
     const [early] = await programmeProgress(db.prisma, '2026-12-01', { structureId: cci.id });
     expect(early).toMatchObject({ month: { visits: 0, target: 8, expectedByToday: 0 }, behindPace: false });
   });
@@ -143,9 +229,15 @@ describe('programme progress', () => {
     expect(await oweProgrammeNudges(db.prisma, new Date('2026-11-19T08:00:00Z'), settings)).toBe(0);
     // The 20th at 9:00 in Paris, from two instances: the CCI once; the CMA is on pace.
     const at = new Date('2026-11-20T08:00:00Z');
-    const runs = await Promise.all([oweProgrammeNudges(db.prisma, at, settings), oweProgrammeNudges((second ?? db).prisma, at, settings)]);
+    const runs = await Promise.all([
+      oweProgrammeNudges(db.prisma, at, settings),
+      oweProgrammeNudges((second ?? db).prisma, at, settings),
+    ]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
-    const owed = async () => (await db.prisma.outboxMessage.findMany({ where: { kind: 'programme_nudge' }, select: { recipient: true } })).map((o) => o.recipient).sort();
+    const owed = async () =>
+      (await db.prisma.outboxMessage.findMany({ where: { kind: 'programme_nudge' }, select: { recipient: true } }))
+        .map((o) => o.recipient)
+        .sort();
     expect(await owed()).toEqual(['UPRGCCI1', 'UPRGCCI2']);
     // The 25th: the CCI is not nudged again; the CMA has fallen behind (4 × 25 / 30 → 3 expected, 2 made).
     expect(await oweProgrammeNudges(db.prisma, new Date('2026-11-25T08:00:00Z'), settings)).toBe(1);

@@ -33,7 +33,10 @@ async function onInstances<T>(runs: ((prisma: Db) => Promise<T>)[]): Promise<T[]
   }
 }
 
-const owedPosts = (year: number, quarter: number) => db.prisma.outboxMessage.findMany({ where: { kind: INDICATORS_NOTICE, dedupeKey: { startsWith: `${INDICATORS_NOTICE}:${year}-T${quarter}:` } } });
+const owedPosts = (year: number, quarter: number) =>
+  db.prisma.outboxMessage.findMany({
+    where: { kind: INDICATORS_NOTICE, dedupeKey: { startsWith: `${INDICATORS_NOTICE}:${year}-T${quarter}:` } },
+  });
 
 describe('a quarter’s freeze and its post', () => {
   it('are owed once when instances’ jobs and a person freeze the quarter at the same moment', async () => {
@@ -44,15 +47,22 @@ describe('a quarter’s freeze and its post', () => {
     const created = await onInstances([freeze, freeze, freeze]);
     expect(created.filter(Boolean)).toHaveLength(1);
     expect(await db.prisma.indicatorSnapshot.count({ where: { year: 2026, quarter: 4 } })).toBe(1);
-    expect((await owedPosts(2026, 4)).map((o) => [o.recipient, o.data])).toEqual([[STEERING, { year: 2026, quarter: 4 }]]);
+    expect((await owedPosts(2026, 4)).map((o) => [o.recipient, o.data])).toEqual([
+      [STEERING, { year: 2026, quarter: 4 }],
+    ]);
 
     // Two app instances deliver what is owed at the same moment: one post in the steering channel.
     const second = TEST_ENGINE === 'postgresql' ? openDatabase({ databaseUrl: db.url! }) : null;
-    const apps = [await startTestApp(db.prisma, { now: () => now }), await startTestApp(second?.prisma ?? db.prisma, { now: () => now })];
+    const apps = [
+      await startTestApp(db.prisma, { now: () => now }),
+      await startTestApp(second?.prisma ?? db.prisma, { now: () => now }),
+    ];
     try {
       await Promise.all(apps.map((app) => app.ctx.notifier.kick()));
       await Promise.all(apps.map((app) => app.ctx.notifier.kick()));
-      const posted = apps.flatMap((app) => app.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === STEERING));
+      const posted = apps.flatMap((app) =>
+        app.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === STEERING),
+      );
       expect(posted).toHaveLength(1);
       expect(JSON.stringify(posted[0]!.args.blocks)).toContain('T4');
     } finally {
@@ -75,7 +85,10 @@ describe('a quarter’s freeze and its post', () => {
     expect(await owedPosts(2027, 1)).toEqual([]);
 
     await db.exec('DROP TRIGGER refuse_quarter_post ON "OutboxMessage"; DROP FUNCTION refuse_quarter_post();');
-    expect(await oweQuarterlyIndicators(db.prisma, now, { timeZone: PARIS, channelId: STEERING })).toEqual({ year: 2027, quarter: 1 });
+    expect(await oweQuarterlyIndicators(db.prisma, now, { timeZone: PARIS, channelId: STEERING })).toEqual({
+      year: 2027,
+      quarter: 1,
+    });
     expect(await db.prisma.indicatorSnapshot.count({ where: { year: 2027, quarter: 1 } })).toBe(1);
     expect(await owedPosts(2027, 1)).toHaveLength(1);
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateAnnualData, type AnnualData, type AnnualRows } from '../../src/services/reports/annual-data.js';
-import { buildDocument, MASKED, OTHERS_MASKED, TITLES, type ReportDocument } from '../../src/services/reports/document.js';
+import {
+  buildDocument,
+  MASKED,
+  OTHERS_MASKED,
+  TITLES,
+  type ReportDocument,
+} from '../../src/services/reports/document.js';
 import { SecretPlan } from '../../src/services/reports/secret.js';
 import { findDeterminedCells, publishedSystem, UNIFORM_MARKS, type MarkBounds } from '../support/statistical-secret.js';
 import { prng, syntheticCompanies, syntheticRows } from '../support/synthetic-year.js';
@@ -14,7 +20,8 @@ import { prng, syntheticCompanies, syntheticRows } from '../support/synthetic-ye
  */
 
 const year = (rows: AnnualRows): AnnualData => aggregateAnnualData(2025, rows);
-const section = (doc: ReportDocument, title: string) => doc.sections.find((s) => s.chart?.title === title || s.tables?.some((t) => t.title === title))!;
+const section = (doc: ReportDocument, title: string) =>
+  doc.sections.find((s) => s.chart?.title === title || s.tables?.some((t) => t.title === title))!;
 
 /** A year where every company has the same profile but its commune: only the communes can leak. */
 function communesOnly(communes: [string, number][]): AnnualData {
@@ -32,12 +39,23 @@ function communesOnly(communes: [string, number][]): AnnualData {
 }
 
 /** The marks of the old public edition: « < 5 » for a count under 5, « s » for one of the larger ones masked with it. */
-const OLD_MARKS: MarkBounds = { '< 5': { min: 1, max: 4 }, s: { min: 5, max: Infinity }, 'n.s.': { min: 0, max: Infinity } };
+const OLD_MARKS: MarkBounds = {
+  '< 5': { min: 1, max: 4 },
+  s: { min: 5, max: Infinity },
+  'n.s.': { min: 0, max: Infinity },
+};
 
 describe('the subtraction checker', () => {
   it('finds the issue’s leak: « Vierzon 5 / Autres 6 » and « Bourges s / Saint-Amand-Montrond < 5 » out of 11 give Saint-Amand-Montrond 1', () => {
     // The year the issue saw, and the commune chart and table the old rule printed for it.
-    const doc = buildDocument(communesOnly([['Vierzon', 5], ['Bourges', 5], ['Saint-Amand-Montrond', 1]]), 'publique');
+    const doc = buildDocument(
+      communesOnly([
+        ['Vierzon', 5],
+        ['Bourges', 5],
+        ['Saint-Amand-Montrond', 1],
+      ]),
+      'publique',
+    );
     const territory = section(doc, TITLES.communes);
     territory.chart!.bars = [
       { label: 'Vierzon', value: 5 },
@@ -103,7 +121,9 @@ describe('the subtraction checker', () => {
     expect(findDeterminedCells(publishedSystem(doc))).toEqual([]);
     const stakes = doc.sections.flatMap((s) => s.tables ?? []).find((t) => t.title === TITLES.stakes)!;
     stakes.rows[0]![2] = 9; // 12 cite recruitment, 9 at high priority: 3 at another
-    expect(findDeterminedCells(publishedSystem(doc))).toEqual([{ cell: 'stake:Recrutement − high:Recrutement', min: 3, max: 3 }]);
+    expect(findDeterminedCells(publishedSystem(doc))).toEqual([
+      { cell: 'stake:Recrutement − high:Recrutement', min: 3, max: 3 },
+    ]);
   });
 });
 
@@ -115,7 +135,10 @@ describe('the public edition holds the secret', () => {
     });
 
   it('on small territories (a dozen companies): nothing masked can be worked out', () => {
-    for (const { seed, data } of editions([...Array(16).keys()].map((i) => 100 + i), (seed) => 8 + (seed % 8))) {
+    for (const { seed, data } of editions(
+      [...Array(16).keys()].map((i) => 100 + i),
+      (seed) => 8 + (seed % 8),
+    )) {
       const doc = buildDocument(data, 'publique');
       expect({ seed, findings: findDeterminedCells(publishedSystem(doc)) }).toEqual({ seed, findings: [] });
     }
@@ -124,7 +147,10 @@ describe('the public edition holds the secret', () => {
   it('on random years of many territories, from 5 to 200 companies', () => {
     const sizes = [5, 12, 20, 35, 60, 100, 200];
     let masked = 0;
-    for (const { seed, data } of editions([...Array(28).keys()].map((i) => 1000 + i), (seed) => sizes[seed % sizes.length]!)) {
+    for (const { seed, data } of editions(
+      [...Array(28).keys()].map((i) => 1000 + i),
+      (seed) => sizes[seed % sizes.length]!,
+    )) {
       const doc = buildDocument(data, 'publique');
       masked += JSON.stringify(doc).split(`"${MASKED}"`).length - 1;
       expect({ seed, findings: findDeterminedCells(publishedSystem(doc)) }).toEqual({ seed, findings: [] });
@@ -134,7 +160,14 @@ describe('the public edition holds the secret', () => {
   });
 
   it('masks nothing where nothing is small', () => {
-    const doc = buildDocument(communesOnly([['Vierzon', 40], ['Bourges', 25], ['Issoudun', 9]]), 'publique');
+    const doc = buildDocument(
+      communesOnly([
+        ['Vierzon', 40],
+        ['Bourges', 25],
+        ['Issoudun', 9],
+      ]),
+      'publique',
+    );
     expect(JSON.stringify(doc)).not.toContain(`"${MASKED}"`);
   });
 });

@@ -29,9 +29,27 @@ afterAll(async () => {
 /** Files `visit` (already written) as fileVisit does, and returns the notices owed. */
 async function notices(visitId: string, capteur: Actor, windowDays = 90) {
   const visit = await db.prisma.visit.findUniqueOrThrow({ where: { id: visitId } });
-  const count = await db.prisma.$transaction((tx) => oweOverlapNotices(tx, { id: visit.id, companyId: visit.companyId, visitDate: visit.visitDate, structureId: capteur.structureId, capteurSlackId: capteur.slackUserId }, windowDays));
-  const owed = await db.prisma.outboxMessage.findMany({ where: { kind: 'visit_overlap', dedupeKey: { startsWith: `visit_overlap:${visitId}` } }, select: { recipient: true, data: true } });
-  return { count, owed: owed.map((o) => [o.recipient, (o.data as { otherVisitIds: string[] }).otherVisitIds.length]).sort() };
+  const count = await db.prisma.$transaction((tx) =>
+    oweOverlapNotices(
+      tx,
+      {
+        id: visit.id,
+        companyId: visit.companyId,
+        visitDate: visit.visitDate,
+        structureId: capteur.structureId,
+        capteurSlackId: capteur.slackUserId,
+      },
+      windowDays,
+    ),
+  );
+  const owed = await db.prisma.outboxMessage.findMany({
+    where: { kind: 'visit_overlap', dedupeKey: { startsWith: `visit_overlap:${visitId}` } },
+    select: { recipient: true, data: true },
+  });
+  return {
+    count,
+    owed: owed.map((o) => [o.recipient, (o.data as { otherVisitIds: string[] }).otherVisitIds.length]).sort(),
+  };
 }
 
 describe('a visit to a company another structure saw recently', () => {
@@ -43,15 +61,27 @@ describe('a visit to a company another structure saw recently', () => {
     const ftVisit = await makeVisit(db.prisma, ft, company, { date: '2026-09-10' });
     await makeVisit(db.prisma, ft, company, { date: '2026-08-01' }); // older, same structure: the latest is named
     const mine = await makeVisit(db.prisma, cci, company, { date: '2026-11-20' });
-    expect(await notices(mine.id, cci)).toEqual({ count: 1, owed: [['UOVCCI', 1], ['UOVFT', 1]] });
+    expect(await notices(mine.id, cci)).toEqual({
+      count: 1,
+      owed: [
+        ['UOVCCI', 1],
+        ['UOVFT', 1],
+      ],
+    });
     // France Travail's capteur is told of the CCI's visit, about their own.
-    const toFt = await db.prisma.outboxMessage.findFirstOrThrow({ where: { recipient: 'UOVFT', kind: 'visit_overlap' } });
+    const toFt = await db.prisma.outboxMessage.findFirstOrThrow({
+      where: { recipient: 'UOVFT', kind: 'visit_overlap' },
+    });
     expect(toFt.data).toEqual({ visitId: ftVisit.id, otherVisitIds: [mine.id] });
     // Owed once, whatever the retries.
     expect((await notices(mine.id, cci)).owed).toHaveLength(2);
     // A wider window names the CMA too; none at all when the window is 0.
     const again = await makeVisit(db.prisma, cci, company, { date: '2026-11-21' });
-    expect((await notices(again.id, cci, 200)).owed).toEqual([['UOVCCI', 2], ['UOVCMA', 1], ['UOVFT', 1]]);
+    expect((await notices(again.id, cci, 200)).owed).toEqual([
+      ['UOVCCI', 2],
+      ['UOVCMA', 1],
+      ['UOVFT', 1],
+    ]);
     const never = await makeVisit(db.prisma, cci, company, { date: '2026-11-22' });
     expect(await notices(never.id, cci, 0)).toEqual({ count: 0, owed: [] });
   });
@@ -60,6 +90,9 @@ describe('a visit to a company another structure saw recently', () => {
     const company = (await makeCompany(db.prisma, { name: 'Porcelaines' })).id;
     await makeVisit(db.prisma, cma, company, { date: '2026-11-10' });
     const late = await makeVisit(db.prisma, cci, company, { date: '2026-11-02' });
-    expect((await notices(late.id, cci)).owed).toEqual([['UOVCCI', 1], ['UOVCMA', 1]]);
+    expect((await notices(late.id, cci)).owed).toEqual([
+      ['UOVCCI', 1],
+      ['UOVCMA', 1],
+    ]);
   });
 });

@@ -4,7 +4,12 @@ import { ValidationFailed, type UserError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { fileVisit, VISIT_CONFIRMATION } from '../../src/services/visits/file-visit.js';
 import { deriveRedFlags } from '../../src/services/visits/red-flags.js';
-import { parseVisitReport, type VisitField, type VisitForm, type VisitReport } from '../../src/services/visits/visit-report.js';
+import {
+  parseVisitReport,
+  type VisitField,
+  type VisitForm,
+  type VisitReport,
+} from '../../src/services/visits/visit-report.js';
 import { errorText } from '../../src/texts/fr.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
@@ -119,7 +124,14 @@ describe('parseVisitReport', () => {
       }),
     );
     expect(report).toMatchObject({
-      company: { kind: 'new', siret: undefined, name: 'Chaudronnerie Berrichonne', nafCode: '25.62B', commune: 'Bourges', postalCode: '18000' },
+      company: {
+        kind: 'new',
+        siret: undefined,
+        name: 'Chaudronnerie Berrichonne',
+        nafCode: '25.62B',
+        commune: 'Bourges',
+        postalCode: '18000',
+      },
       consentToShare: false,
       investmentPlanned: false,
       headcount: undefined,
@@ -187,7 +199,10 @@ describe('parseVisitReport', () => {
 
   describe('hiring needs', () => {
     it('reads one « job family : count » per line, skipping blank lines', () => {
-      expect(parseOk(form({ hiringNeeds: 'Soudeur : 3\n\n  Agent de maintenance - 2  \nChaudronnier-soudeur=12' })).hiringNeeds).toEqual([
+      expect(
+        parseOk(form({ hiringNeeds: 'Soudeur : 3\n\n  Agent de maintenance - 2  \nChaudronnier-soudeur=12' }))
+          .hiringNeeds,
+      ).toEqual([
         { jobFamily: 'Soudeur', count: 3 },
         { jobFamily: 'Agent de maintenance', count: 2 },
         { jobFamily: 'Chaudronnier-soudeur', count: 12 },
@@ -198,8 +213,12 @@ describe('parseVisitReport', () => {
       expect(errors).toEqual([{ field: 'hiringNeeds', code: 'hiring_needs_line', params: { line: '2' } }]);
     });
     it('refuses a hiring horizon without any hiring need', () => {
-      expect(onlyError(form({ hiringNeeds: '', hiringHorizon: 'douze_mois' }))).toBe('hiringNeeds=hiring_horizon_without_needs');
-      expect(onlyError(form({ hiringNeeds: undefined, hiringHorizon: 'urgent' }))).toBe('hiringNeeds=hiring_horizon_without_needs');
+      expect(onlyError(form({ hiringNeeds: '', hiringHorizon: 'douze_mois' }))).toBe(
+        'hiringNeeds=hiring_horizon_without_needs',
+      );
+      expect(onlyError(form({ hiringNeeds: undefined, hiringHorizon: 'urgent' }))).toBe(
+        'hiringNeeds=hiring_horizon_without_needs',
+      );
     });
   });
 
@@ -224,15 +243,15 @@ describe('parseVisitReport', () => {
       expect(onlyError(form({ companyId: undefined }))).toBe('companyId=company_missing');
     });
     it('requires the name, NAF, headcount band and commune of a new company', () => {
-      expect(errorsOf(form({ companyId: undefined, newSiret: SIRETS.mecanique })).map((e) => `${e.field}=${e.code}`)).toEqual([
-        'newName=required',
-        'newNaf=required',
-        'newHeadcountBand=required',
-        'newCommune=required',
-      ]);
+      expect(
+        errorsOf(form({ companyId: undefined, newSiret: SIRETS.mecanique })).map((e) => `${e.field}=${e.code}`),
+      ).toEqual(['newName=required', 'newNaf=required', 'newHeadcountBand=required', 'newCommune=required']);
     });
     it('leaves the SIRET check to the companies service', () => {
-      expect(parseOk(form({ ...NEW_COMPANY, newSiret: SIRETS.badChecksum })).company).toMatchObject({ kind: 'new', siret: SIRETS.badChecksum });
+      expect(parseOk(form({ ...NEW_COMPANY, newSiret: SIRETS.badChecksum })).company).toMatchObject({
+        kind: 'new',
+        siret: SIRETS.badChecksum,
+      });
     });
   });
 
@@ -269,7 +288,16 @@ describe('parseVisitReport', () => {
   });
 
   it('reports the checks across fields together with the field errors, in one round', () => {
-    const errors = errorsOf(form({ companyId: undefined, needs: '', visitDate: undefined, stakesHigh: [], stakesMedium: [], hiringNeeds: '' }));
+    const errors = errorsOf(
+      form({
+        companyId: undefined,
+        needs: '',
+        visitDate: undefined,
+        stakesHigh: [],
+        stakesMedium: [],
+        hiringNeeds: '',
+      }),
+    );
     expect(errors.map((e) => `${e.field}=${e.code}`).sort()).toEqual([
       'companyId=company_missing',
       'hiringNeeds=hiring_horizon_without_needs',
@@ -277,18 +305,23 @@ describe('parseVisitReport', () => {
       'stakesHigh=stakes_missing',
       'visitDate=required',
     ]);
-    expect(errorsOf(form({ channel: 'fax', companyId: 'company-1', newName: 'Autre' })).map((e) => `${e.field}=${e.code}`).sort()).toEqual([
-      'channel=invalid_choice',
-      'companyId=company_both',
-    ]);
+    expect(
+      errorsOf(form({ channel: 'fax', companyId: 'company-1', newName: 'Autre' }))
+        .map((e) => `${e.field}=${e.code}`)
+        .sort(),
+    ).toEqual(['channel=invalid_choice', 'companyId=company_both']);
   });
 
   it('does not compare fields that are themselves wrong', () => {
-    expect(errorsOf(form({ headcount: '-1', jobsAtRisk: '5' })).map((e) => `${e.field}=${e.code}`)).toEqual(['headcount=negative']);
-    expect(errorsOf(form({ headcount: 'trente', jobsAtRisk: '5' })).map((e) => `${e.field}=${e.code}`)).toEqual(['headcount=not_a_number']);
-    expect(errorsOf(form({ hiringNeeds: 'Des soudeurs', hiringHorizon: 'urgent' })).map((e) => `${e.field}=${e.code}`)).toEqual([
-      'hiringNeeds=hiring_needs_line',
+    expect(errorsOf(form({ headcount: '-1', jobsAtRisk: '5' })).map((e) => `${e.field}=${e.code}`)).toEqual([
+      'headcount=negative',
     ]);
+    expect(errorsOf(form({ headcount: 'trente', jobsAtRisk: '5' })).map((e) => `${e.field}=${e.code}`)).toEqual([
+      'headcount=not_a_number',
+    ]);
+    expect(
+      errorsOf(form({ hiringNeeds: 'Des soudeurs', hiringHorizon: 'urgent' })).map((e) => `${e.field}=${e.code}`),
+    ).toEqual(['hiringNeeds=hiring_needs_line']);
   });
 });
 
@@ -303,7 +336,15 @@ describe('deriveRedFlags', () => {
 
   it('raises none for a company without warning signs', () => {
     expect(deriveRedFlags(calm)).toEqual([]);
-    expect(deriveRedFlags({ hiringHorizon: undefined, hiringNeeds: [], jobsAtRisk: undefined, siteOutlook: undefined, transmissionBuyer: undefined })).toEqual([]);
+    expect(
+      deriveRedFlags({
+        hiringHorizon: undefined,
+        hiringNeeds: [],
+        jobsAtRisk: undefined,
+        siteOutlook: undefined,
+        transmissionBuyer: undefined,
+      }),
+    ).toEqual([]);
   });
   it('raises recrutement_urgent for urgent hiring needs', () => {
     expect(deriveRedFlags({ ...calm, hiringHorizon: 'urgent' })).toEqual(['recrutement_urgent']);
@@ -313,14 +354,22 @@ describe('deriveRedFlags', () => {
     expect(deriveRedFlags({ ...calm, jobsAtRisk: 4 })).toEqual(['emplois_menaces']);
   });
   it('raises fermeture_ou_demenagement for a closing or moving site', () => {
-    expect(deriveRedFlags({ ...calm, siteOutlook: 'fermeture_ou_demenagement' })).toEqual(['fermeture_ou_demenagement']);
+    expect(deriveRedFlags({ ...calm, siteOutlook: 'fermeture_ou_demenagement' })).toEqual([
+      'fermeture_ou_demenagement',
+    ]);
   });
   it('raises transmission_sans_repreneur when no buyer is identified', () => {
     expect(deriveRedFlags({ ...calm, transmissionBuyer: 'non_identifie' })).toEqual(['transmission_sans_repreneur']);
   });
   it('raises every flag together', () => {
     expect(
-      deriveRedFlags({ ...calm, hiringHorizon: 'urgent', jobsAtRisk: 1, siteOutlook: 'fermeture_ou_demenagement', transmissionBuyer: 'non_identifie' }),
+      deriveRedFlags({
+        ...calm,
+        hiringHorizon: 'urgent',
+        jobsAtRisk: 1,
+        siteOutlook: 'fermeture_ou_demenagement',
+        transmissionBuyer: 'non_identifie',
+      }),
     ).toEqual(['recrutement_urgent', 'emplois_menaces', 'fermeture_ou_demenagement', 'transmission_sans_repreneur']);
   });
 });
@@ -363,7 +412,14 @@ describe('fileVisit', () => {
   }
 
   it('creates a new company with its SIREN and sector family, the visit, its audit trail and the owed confirmation', async () => {
-    const report = parseOk(form({ ...NEW_COMPANY, newSiret: '732 829 320 00074', newName: 'Mécanique de Précision du Cher', submissionKey: key() }));
+    const report = parseOk(
+      form({
+        ...NEW_COMPANY,
+        newSiret: '732 829 320 00074',
+        newName: 'Mécanique de Précision du Cher',
+        submissionKey: key(),
+      }),
+    );
     const filed = await fileVisit(db.prisma, capteur, report);
     expect(filed.created).toBe(true);
 
@@ -381,7 +437,13 @@ describe('fileVisit', () => {
       where: { id: filed.visitId },
       include: { stakes: true, hiringNeeds: true, redFlags: true },
     });
-    expect(visit).toMatchObject({ companyId: company.id, capteurId: capteur.memberId, structureId: capteur.structureId, headcount: 38, consentToShare: true });
+    expect(visit).toMatchObject({
+      companyId: company.id,
+      capteurId: capteur.memberId,
+      structureId: capteur.structureId,
+      headcount: 38,
+      consentToShare: true,
+    });
     expect(visit.visitDate.toISOString()).toBe('2026-11-20T00:00:00.000Z');
     expect(visit.stakes).toHaveLength(3);
     expect(visit.hiringNeeds.map((n) => [n.jobFamily, n.count]).sort()).toEqual([
@@ -393,14 +455,23 @@ describe('fileVisit', () => {
     const audit = await db.prisma.auditEvent.findMany({ orderBy: { at: 'asc' } });
     expect(audit.map((a) => a.action).sort()).toEqual(['company.create', 'visit.create']);
     const outbox = await db.prisma.outboxMessage.findMany();
-    expect(outbox).toMatchObject([{ kind: VISIT_CONFIRMATION, recipient: 'UCAPTEUR1', data: { visitId: visit.id }, status: 'pending' }]);
+    expect(outbox).toMatchObject([
+      { kind: VISIT_CONFIRMATION, recipient: 'UCAPTEUR1', data: { visitId: visit.id }, status: 'pending' },
+    ]);
   });
 
   it('derives the sector family from the NAF code: business services for 70.22Z', async () => {
-    const report = parseOk(form({ ...NEW_COMPANY, newName: 'Conseil Cher Avenir', newNaf: '7022Z', submissionKey: key() }));
+    const report = parseOk(
+      form({ ...NEW_COMPANY, newName: 'Conseil Cher Avenir', newNaf: '7022Z', submissionKey: key() }),
+    );
     const filed = await fileVisit(db.prisma, capteur, report);
     const company = await db.prisma.company.findUniqueOrThrow({ where: { id: filed.companyId } });
-    expect(company).toMatchObject({ nafCode: '70.22Z', sectorFamily: 'services_aux_entreprises', siret: null, siren: null });
+    expect(company).toMatchObject({
+      nafCode: '70.22Z',
+      sectorFamily: 'services_aux_entreprises',
+      siret: null,
+      siren: null,
+    });
   });
 
   it('files a visit about an existing company without creating one', async () => {
@@ -419,17 +490,28 @@ describe('fileVisit', () => {
   });
 
   it('refuses the key of another capteur’s visit, one after the other or both at once, and returns nothing of it', async () => {
-    const other = await makeMember(db.prisma, 'UCAPTEUR-AUTRE', ['capteur'], (await makeStructure(db.prisma, 'CMA du Cher', 'cma')).id);
+    const other = await makeMember(
+      db.prisma,
+      'UCAPTEUR-AUTRE',
+      ['capteur'],
+      (await makeStructure(db.prisma, 'CMA du Cher', 'cma')).id,
+    );
     const existing = await makeCompany(db.prisma, { name: 'Mécanique du Val', siret: SIRETS.other });
     const report = parseOk(form({ companyId: existing.id, submissionKey: key() }));
     await fileVisit(db.prisma, capteur, report);
     const before = await counts();
-    await expect(fileVisit(db.prisma, other, report)).rejects.toMatchObject({ name: 'UserError', code: 'submission_not_yours' });
+    await expect(fileVisit(db.prisma, other, report)).rejects.toMatchObject({
+      name: 'UserError',
+      code: 'submission_not_yours',
+    });
     expect(await counts()).toEqual(before);
 
     // Both at once: one saves it, the other is refused, whichever way the race goes.
     const raced = parseOk(form({ companyId: existing.id, submissionKey: key() }));
-    const results = await Promise.allSettled([fileVisit(db.prisma, capteur, raced), fileVisit(db.prisma, other, raced)]);
+    const results = await Promise.allSettled([
+      fileVisit(db.prisma, capteur, raced),
+      fileVisit(db.prisma, other, raced),
+    ]);
     const saved = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(saved).toHaveLength(1);
@@ -441,32 +523,50 @@ describe('fileVisit', () => {
   it('refuses a new company without SIRET that already exists under the same name in the same commune, and writes nothing', async () => {
     await makeCompany(db.prisma, { name: 'Mécanique du Val', commune: 'Vierzon' });
     const before = await counts();
-    const report = parseOk(form({ ...NEW_COMPANY, newName: '  MECANIQUE du val ', newCommune: 'VIERZON', submissionKey: key() }));
+    const report = parseOk(
+      form({ ...NEW_COMPANY, newName: '  MECANIQUE du val ', newCommune: 'VIERZON', submissionKey: key() }),
+    );
     expect(await refusal(fileVisit(db.prisma, capteur, report))).toEqual(['newName=company_duplicate']);
     expect(await counts()).toEqual(before);
   });
 
   it('compares communes without accents, case or hyphens', async () => {
     await makeCompany(db.prisma, { name: 'Mécanique du Val', commune: 'Saint-Éloy-de-Gy' });
-    const report = parseOk(form({ ...NEW_COMPANY, newName: 'Mecanique du Val', newCommune: 'saint eloy de gy', submissionKey: key() }));
+    const report = parseOk(
+      form({ ...NEW_COMPANY, newName: 'Mecanique du Val', newCommune: 'saint eloy de gy', submissionKey: key() }),
+    );
     expect(await refusal(fileVisit(db.prisma, capteur, report))).toEqual(['newName=company_duplicate']);
   });
 
   it('accepts the same name in another commune', async () => {
     await makeCompany(db.prisma, { name: 'Mécanique du Val', commune: 'Vierzon' });
-    const report = parseOk(form({ ...NEW_COMPANY, newName: 'Mécanique du Val', newCommune: 'Bourges', submissionKey: key() }));
+    const report = parseOk(
+      form({ ...NEW_COMPANY, newName: 'Mécanique du Val', newCommune: 'Bourges', submissionKey: key() }),
+    );
     expect((await fileVisit(db.prisma, capteur, report)).created).toBe(true);
   });
 
   it('refuses a new company with an invalid or known SIRET', async () => {
     await makeCompany(db.prisma, { name: 'Mécanique du Val', siret: SIRETS.mecanique });
     const before = await counts();
-    expect(await refusal(fileVisit(db.prisma, capteur, parseOk(form({ ...NEW_COMPANY, newSiret: SIRETS.badChecksum, submissionKey: key() }))))).toEqual([
-      'newSiret=siret_checksum',
-    ]);
-    expect(await refusal(fileVisit(db.prisma, capteur, parseOk(form({ ...NEW_COMPANY, newSiret: SIRETS.mecanique, submissionKey: key() }))))).toEqual([
-      'newSiret=siret_known',
-    ]);
+    expect(
+      await refusal(
+        fileVisit(
+          db.prisma,
+          capteur,
+          parseOk(form({ ...NEW_COMPANY, newSiret: SIRETS.badChecksum, submissionKey: key() })),
+        ),
+      ),
+    ).toEqual(['newSiret=siret_checksum']);
+    expect(
+      await refusal(
+        fileVisit(
+          db.prisma,
+          capteur,
+          parseOk(form({ ...NEW_COMPANY, newSiret: SIRETS.mecanique, submissionKey: key() })),
+        ),
+      ),
+    ).toEqual(['newSiret=siret_known']);
     expect(await counts()).toEqual(before);
   });
 

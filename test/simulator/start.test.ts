@@ -11,8 +11,16 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** The README's start command, with the environment of a fresh clone (no .env, no Slack). */
 function start(env: Record<string, string>, args: string[] = []) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && k !== 'DATABASE_URL' && k !== 'TEST_DATABASE_URL'));
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: ROOT, env: { ...clean, SIMULATION_PORT: '0', SIMULATION_DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith('SLACK_') && k !== 'DATABASE_URL' && k !== 'TEST_DATABASE_URL',
+    ),
+  );
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...clean, SIMULATION_PORT: '0', SIMULATION_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 describe('the start command', () => {
@@ -60,7 +68,9 @@ describe('the start command', () => {
   }, 30_000);
 
   it('refuses to start the simulation beside a configured Slack unless explicitly allowed', async () => {
-    const child = start({ SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdef', SLACK_SIGNING_SECRET: 'a-signing-secret-value' }, ['--simulation']);
+    const child = start({ SLACK_BOT_TOKEN: 'xoxb-1111-2222-abcdef', SLACK_SIGNING_SECRET: 'a-signing-secret-value' }, [
+      '--simulation',
+    ]);
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     const code = await new Promise((resolve) => child.once('exit', resolve));

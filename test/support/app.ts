@@ -23,14 +23,28 @@ export interface TestApp {
  * The real app on loopback behind its HTTP receiver, talking to a fake Slack Web API: requests
  * go in signed like Slack's, the app's Web API calls are recorded by the fake.
  */
-export async function startTestApp(db: Db, options: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  db: Db,
+  options: { now?: () => Date; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const fake = await startFakeSlack();
   const logs: string[] = [];
-  const logger = createLogger('debug', { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream);
-  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, unhandledRequestTimeoutMillis: 1_000, logLevel: LogLevel.ERROR });
+  const logger = createLogger('debug', {
+    write: (line: string) => void logs.push(line),
+  } as unknown as NodeJS.WritableStream);
+  const receiver = new HTTPReceiver({
+    signingSecret: SIGNING_SECRET,
+    unhandledRequestTimeoutMillis: 1_000,
+    logLevel: LogLevel.ERROR,
+  });
   const { app, ctx, commands, start } = createPlatformApp({
     // No pacing by default: most tests run the app's clock still; the pacing has tests of its own.
-    config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_PACE_MS: '0', ...options.env }),
+    config: loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_PACE_MS: '0',
+      ...options.env,
+    }),
     db,
     logger,
     receiver,

@@ -33,7 +33,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
       close: () => client.end(),
     };
-    drop = () => withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
+    drop = () =>
+      withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
     const pglite = new PGlite('memory://');

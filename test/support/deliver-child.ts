@@ -17,7 +17,11 @@ if (!databaseUrl || !slackApiUrl) throw new Error('DATABASE_URL and SLACK_API_UR
 const database = openDatabase({ databaseUrl });
 const signingSecret = 'deliver-child-signing-secret';
 const { ctx } = createPlatformApp({
-  config: loadConfig({ SLACK_BOT_TOKEN: 'xoxb-deliver-child', SLACK_SIGNING_SECRET: signingSecret, SLACK_PACE_MS: '0' }),
+  config: loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-deliver-child',
+    SLACK_SIGNING_SECRET: signingSecret,
+    SLACK_PACE_MS: '0',
+  }),
   db: database.prisma,
   logger: createLogger('warn', process.stderr),
   receiver: new HTTPReceiver({ signingSecret, logLevel: LogLevel.ERROR }),

@@ -26,7 +26,9 @@ export async function makeMember(db: Db, slackUserId: string, roles: Role[], str
 
 export async function makeCompany(
   db: Db,
-  data: { name: string; siret?: string | null; commune?: string; nafCode?: string; headcountBand?: string } = { name: 'Mécanique du Val' },
+  data: { name: string; siret?: string | null; commune?: string; nafCode?: string; headcountBand?: string } = {
+    name: 'Mécanique du Val',
+  },
 ) {
   return db.company.create({
     data: {

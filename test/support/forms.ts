@@ -1,6 +1,10 @@
 import { viewSubmission, type SlackUser } from '../../src/simulator/slack-requests.js';
 
-type Block = { type: string; block_id?: string; element?: { type: string; action_id: string; options?: { value: string; text: unknown }[] } };
+type Block = {
+  type: string;
+  block_id?: string;
+  element?: { type: string; action_id: string; options?: { value: string; text: unknown }[] };
+};
 type Answer = string | string[] | null | undefined;
 
 /**
@@ -31,7 +35,9 @@ export function fillModal(view: { blocks: Block[] }, answers: Record<string, Ans
         break;
       case 'datetimepicker':
         // Seconds since the epoch, from an ISO instant.
-        state = { selected_date_time: typeof answer === 'string' ? Math.floor(new Date(answer).getTime() / 1000) : null };
+        state = {
+          selected_date_time: typeof answer === 'string' ? Math.floor(new Date(answer).getTime() / 1000) : null,
+        };
         break;
       case 'multi_static_select':
       case 'multi_external_select':
@@ -46,7 +52,11 @@ export function fillModal(view: { blocks: Block[] }, answers: Record<string, Ans
   return values;
 }
 
-export function submitModal(user: SlackUser, view: { id?: string; callback_id: string; private_metadata?: string; blocks: Block[] }, answers: Record<string, Answer>) {
+export function submitModal(
+  user: SlackUser,
+  view: { id?: string; callback_id: string; private_metadata?: string; blocks: Block[] },
+  answers: Record<string, Answer>,
+) {
   return viewSubmission({
     user,
     view: {

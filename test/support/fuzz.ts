@@ -35,7 +35,14 @@ import {
   VIEWS,
   VISIT_BLOCKS,
 } from '../../src/slack/ids.js';
-import { blockActions, blockSuggestion, viewClosed, viewSubmission, type SlackSender, type SlackUser } from '../../src/simulator/slack-requests.js';
+import {
+  blockActions,
+  blockSuggestion,
+  viewClosed,
+  viewSubmission,
+  type SlackSender,
+  type SlackUser,
+} from '../../src/simulator/slack-requests.js';
 import { fillModal } from './forms.js';
 
 export type Rng = () => number;
@@ -48,9 +55,34 @@ export function rngFor(seed: number, index: number): Rng {
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 const chance = (rng: Rng, p: number) => rng() < p;
 
-const ids = (...groups: object[]) => [...new Set(groups.flatMap((g) => Object.values(g).filter((v): v is string => typeof v === 'string')))];
-export const ACTION_IDS = ids(ACTIONS, ALERT_ACTION_IDS, ACTION_BUTTONS, COMMITTEE_BUTTONS, PROGRAMME_BUTTONS, INDICATOR_BUTTONS, PRIVACY_BUTTONS);
-export const BLOCK_IDS = ids(VISIT_BLOCKS, STRUCTURE_BLOCKS, MEMBER_BLOCKS, ALERT_BLOCKS, OFFER_BLOCKS, CLOSE_BLOCKS, ACTION_BLOCKS, ACTION_CHANGE_BLOCKS, COMMITTEE_BLOCKS, AGENDA_EDIT_BLOCKS, PROGRAMME_BLOCKS, INDICATOR_BLOCKS, INFORMED_BLOCKS, DECISION_BLOCKS);
+const ids = (...groups: object[]) => [
+  ...new Set(groups.flatMap((g) => Object.values(g).filter((v): v is string => typeof v === 'string'))),
+];
+export const ACTION_IDS = ids(
+  ACTIONS,
+  ALERT_ACTION_IDS,
+  ACTION_BUTTONS,
+  COMMITTEE_BUTTONS,
+  PROGRAMME_BUTTONS,
+  INDICATOR_BUTTONS,
+  PRIVACY_BUTTONS,
+);
+export const BLOCK_IDS = ids(
+  VISIT_BLOCKS,
+  STRUCTURE_BLOCKS,
+  MEMBER_BLOCKS,
+  ALERT_BLOCKS,
+  OFFER_BLOCKS,
+  CLOSE_BLOCKS,
+  ACTION_BLOCKS,
+  ACTION_CHANGE_BLOCKS,
+  COMMITTEE_BLOCKS,
+  AGENDA_EDIT_BLOCKS,
+  PROGRAMME_BLOCKS,
+  INDICATOR_BLOCKS,
+  INFORMED_BLOCKS,
+  DECISION_BLOCKS,
+);
 const CALLBACK_IDS = ids(VIEWS);
 const OPTION_IDS = [ACTIONS.companyPicker, ACTIONS.nafPicker, AGENDA_EDIT_BLOCKS.add, PROGRAMME_BLOCKS.add];
 
@@ -58,7 +90,27 @@ const OPTION_IDS = [ACTIONS.companyPicker, ACTIONS.nafPicker, AGENDA_EDIT_BLOCKS
  * Command texts: every sub-command word the app knows, and nonsense. The annual report and the
  * exports are left out: they are slow on purpose (PDF, spreadsheets) and tested on their own.
  */
-const COMMAND_TEXTS = ['', 'aide', 'help', 'Mécanique', '73282932000074', 'planifier', 'a-informer', 'programmes', 'indicateurs', 'rgpd', 'rgpd effacer x', 'membres', 'structures', 'mes', 'toutes', '2026', '<@U123|x>', '%00', '\u202e'];
+const COMMAND_TEXTS = [
+  '',
+  'aide',
+  'help',
+  'Mécanique',
+  '73282932000074',
+  'planifier',
+  'a-informer',
+  'programmes',
+  'indicateurs',
+  'rgpd',
+  'rgpd effacer x',
+  'membres',
+  'structures',
+  'mes',
+  'toutes',
+  '2026',
+  '<@U123|x>',
+  '%00',
+  '\u202e',
+];
 
 export function hugeString(rng: Rng): string {
   const sizes = [300, 3_001, 30_000, 150_000];
@@ -68,22 +120,50 @@ export function hugeString(rng: Rng): string {
 /** Values that a field of the wrong type, a forged id or a hostile string would hold. */
 function oddValue(rng: Rng, known: string[]): unknown {
   switch (Math.floor(rng() * 16)) {
-    case 0: return null;
-    case 1: return pick(rng, [0, -1, 1.5, 2 ** 53, 1e308, -0]);
-    case 2: return pick(rng, [true, false]);
-    case 3: return [];
-    case 4: return {};
-    case 5: return '';
-    case 6: return hugeString(rng);
-    case 7: return randomUuid(rng);
-    case 8: return pick(rng, ['not-a-uuid', '../../etc/passwd', "'; DROP TABLE \"Visit\"; --", '<script>x</script>', '{{x}}', '2026-02-30', '9999-99-99', 'NaN', 'undefined', '__proto__', 'constructor']);
-    case 9: return JSON.stringify({ id: randomUuid(rng), companyId: randomUuid(rng) });
-    case 10: return [oddValue(rng, known)];
-    case 11: return { value: oddValue(rng, known) };
-    case 12: return known.length > 0 ? pick(rng, known) : 'U404';
-    case 13: return pick(rng, ACTION_IDS);
-    case 14: return { __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } };
-    default: return String(Math.floor(rng() * 1e9));
+    case 0:
+      return null;
+    case 1:
+      return pick(rng, [0, -1, 1.5, 2 ** 53, 1e308, -0]);
+    case 2:
+      return pick(rng, [true, false]);
+    case 3:
+      return [];
+    case 4:
+      return {};
+    case 5:
+      return '';
+    case 6:
+      return hugeString(rng);
+    case 7:
+      return randomUuid(rng);
+    case 8:
+      return pick(rng, [
+        'not-a-uuid',
+        '../../etc/passwd',
+        '\'; DROP TABLE "Visit"; --',
+        '<script>x</script>',
+        '{{x}}',
+        '2026-02-30',
+        '9999-99-99',
+        'NaN',
+        'undefined',
+        '__proto__',
+        'constructor',
+      ]);
+    case 9:
+      return JSON.stringify({ id: randomUuid(rng), companyId: randomUuid(rng) });
+    case 10:
+      return [oddValue(rng, known)];
+    case 11:
+      return { value: oddValue(rng, known) };
+    case 12:
+      return known.length > 0 ? pick(rng, known) : 'U404';
+    case 13:
+      return pick(rng, ACTION_IDS);
+    case 14:
+      return { __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } };
+    default:
+      return String(Math.floor(rng() * 1e9));
   }
 }
 
@@ -111,7 +191,11 @@ function forgedMetadata(rng: Rng, known: string[]): string {
 }
 
 /** Every path (object keys, array indexes) in a JSON value, for mutations to aim at. */
-function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function paths(
+  value: unknown,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   if (typeof value !== 'object' || value === null || out.length > 400) return out;
   for (const [key, child] of Object.entries(value)) {
     const path = [...prefix, Array.isArray(value) ? Number(key) : key];
@@ -125,7 +209,18 @@ function mutate(rng: Rng, body: Record<string, unknown>, known: string[]): void 
   const all = paths(body);
   if (all.length === 0) return;
   // Often aim at what listeners read: the view's state and metadata, the action, the user.
-  const interesting = all.filter((p) => p.some((k) => k === 'values' || k === 'private_metadata' || k === 'actions' || k === 'value' || k === 'user' || k === 'selected_option' || k === 'text'));
+  const interesting = all.filter((p) =>
+    p.some(
+      (k) =>
+        k === 'values' ||
+        k === 'private_metadata' ||
+        k === 'actions' ||
+        k === 'value' ||
+        k === 'user' ||
+        k === 'selected_option' ||
+        k === 'text',
+    ),
+  );
   const path = chance(rng, 0.6) && interesting.length > 0 ? pick(rng, interesting) : pick(rng, all);
   // biome-ignore lint/suspicious/noExplicitAny: the fuzz walks and mutates an arbitrary JSON payload
   let parent: any = body;
@@ -144,7 +239,8 @@ function mutate(rng: Rng, body: Record<string, unknown>, known: string[]): void 
       parent[`${String(last)}_${Math.floor(rng() * 100)}`] = oddValue(rng, known);
       break;
     default:
-      parent[last] = last === 'private_metadata' && chance(rng, 0.7) ? forgedMetadata(rng, known) : oddValue(rng, known);
+      parent[last] =
+        last === 'private_metadata' && chance(rng, 0.7) ? forgedMetadata(rng, known) : oddValue(rng, known);
   }
 }
 
@@ -207,10 +303,17 @@ const JUNK: [string, string][] = [
   ['{"event":{"type":"app_home_opened","channel":5,"user":"U1"},"type":"event_callback"}', 'application/json'],
   ['{"event":{"type":"app_home_opened","subteam":null},"type":"event_callback"}', 'application/json'],
   ['{"event":{"type":"function_executed","function_execution_id":"F"},"type":"event_callback"}', 'application/json'],
-  ['{"type":"block_actions","user":{"id":"U1"},"actions":[{"action_id":"x","type":"button"}],"function_data":{}}', 'application/json'],
+  [
+    '{"type":"block_actions","user":{"id":"U1"},"actions":[{"action_id":"x","type":"button"}],"function_data":{}}',
+    'application/json',
+  ],
 ];
 
-function anyModalAnswer(rng: Rng, world: FuzzWorld, element: { type: string; options?: { value: string }[] }): string | string[] | null {
+function anyModalAnswer(
+  rng: Rng,
+  world: FuzzWorld,
+  element: { type: string; options?: { value: string }[] },
+): string | string[] | null {
   const options = element.options?.map((o) => o.value) ?? [];
   switch (element.type) {
     case 'datepicker':
@@ -226,7 +329,16 @@ function anyModalAnswer(rng: Rng, world: FuzzWorld, element: { type: string; opt
     case 'radio_buttons':
       return options.length > 0 ? pick(rng, options) : null;
     default:
-      return pick(rng, ['12', 'Deux soudeurs', 'Activité soutenue, carnet de commandes plein', '', 'Vierzon', '18100', '73282932000074', 'Mécanique du Val']);
+      return pick(rng, [
+        '12',
+        'Deux soudeurs',
+        'Activité soutenue, carnet de commandes plein',
+        '',
+        'Vierzon',
+        '18100',
+        '73282932000074',
+        'Mécanique du Val',
+      ]);
   }
 }
 
@@ -238,7 +350,10 @@ function someState(rng: Rng, world: FuzzWorld) {
     values[block] = {
       [block]: pick(rng, [
         { type: 'plain_text_input', value: oddValue(rng, world.knownIds) },
-        { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'x' }, value: String(oddValue(rng, world.knownIds)) } },
+        {
+          type: 'static_select',
+          selected_option: { text: { type: 'plain_text', text: 'x' }, value: String(oddValue(rng, world.knownIds)) },
+        },
         { type: 'datepicker', selected_date: pick(rng, ['2026-12-01', 'hier', null]) },
         { type: 'multi_static_select', selected_options: [{ value: 'x' }, null] },
         { type: 'users_select', selected_user: pick(rng, world.users).id },
@@ -285,19 +400,38 @@ export function fuzzCase(seed: number, index: number, world: FuzzWorld): FuzzCas
       kind = 'view_submission';
       const real = world.modals.length > 0 && chance(rng, 0.6);
       if (real) {
-        const modal = pick(rng, world.modals) as View & { callback_id: string; private_metadata?: string; blocks: never[] };
+        const modal = pick(rng, world.modals) as View & {
+          callback_id: string;
+          private_metadata?: string;
+          blocks: never[];
+        };
         const answers: Record<string, string | string[] | null> = {};
-        for (const block of modal.blocks as { type: string; block_id?: string; element?: { type: string; options?: { value: string }[] } }[]) {
-          if (block.type === 'input' && block.block_id && block.element && chance(rng, 0.9)) answers[block.block_id] = anyModalAnswer(rng, world, block.element);
+        for (const block of modal.blocks as {
+          type: string;
+          block_id?: string;
+          element?: { type: string; options?: { value: string }[] };
+        }[]) {
+          if (block.type === 'input' && block.block_id && block.element && chance(rng, 0.9))
+            answers[block.block_id] = anyModalAnswer(rng, world, block.element);
         }
         body = viewSubmission({
           user,
-          view: { id: `V${index}`, callback_id: modal.callback_id, private_metadata: modal.private_metadata ?? '', state: { values: fillModal(modal as never, answers) as never } },
+          view: {
+            id: `V${index}`,
+            callback_id: modal.callback_id,
+            private_metadata: modal.private_metadata ?? '',
+            state: { values: fillModal(modal as never, answers) as never },
+          },
         }) as unknown as Record<string, unknown>;
       } else {
         body = viewSubmission({
           user,
-          view: { id: `V${index}`, callback_id: chance(rng, 0.9) ? pick(rng, CALLBACK_IDS) : 'formulaire_inconnu', private_metadata: forgedMetadata(rng, world.knownIds), state: { values: someState(rng, world) as never } },
+          view: {
+            id: `V${index}`,
+            callback_id: chance(rng, 0.9) ? pick(rng, CALLBACK_IDS) : 'formulaire_inconnu',
+            private_metadata: forgedMetadata(rng, world.knownIds),
+            state: { values: someState(rng, world) as never },
+          },
         }) as unknown as Record<string, unknown>;
       }
     } else if (roll < 0.85) {
@@ -309,14 +443,30 @@ export function fuzzCase(seed: number, index: number, world: FuzzWorld): FuzzCas
           {
             action_id: chance(rng, 0.9) ? pick(rng, ACTION_IDS) : `inconnu_${index}`,
             block_id: pick(rng, BLOCK_IDS),
-            value: String(pick(rng, [randomUuid(rng), world.knownIds[0] ?? 'x', '', JSON.stringify({ year: 2026 }), 'oui', '2026'])),
+            value: String(
+              pick(rng, [randomUuid(rng), world.knownIds[0] ?? 'x', '', JSON.stringify({ year: 2026 }), 'oui', '2026']),
+            ),
           },
         ],
-        ...(inView ? { view: { id: `V${index}`, callback_id: pick(rng, CALLBACK_IDS), private_metadata: forgedMetadata(rng, world.knownIds), state: { values: someState(rng, world) as never } } } : { response_url: world.responseUrl() }),
+        ...(inView
+          ? {
+              view: {
+                id: `V${index}`,
+                callback_id: pick(rng, CALLBACK_IDS),
+                private_metadata: forgedMetadata(rng, world.knownIds),
+                state: { values: someState(rng, world) as never },
+              },
+            }
+          : { response_url: world.responseUrl() }),
       }) as unknown as Record<string, unknown>;
     } else if (roll < 0.93) {
       kind = 'block_suggestion';
-      body = blockSuggestion({ user, action_id: pick(rng, OPTION_IDS), block_id: pick(rng, BLOCK_IDS), value: pick(rng, ['', 'mé', 'Mécanique', '25.62', '7328', 'zzz', '%', '_']) }) as unknown as Record<string, unknown>;
+      body = blockSuggestion({
+        user,
+        action_id: pick(rng, OPTION_IDS),
+        block_id: pick(rng, BLOCK_IDS),
+        value: pick(rng, ['', 'mé', 'Mécanique', '25.62', '7328', 'zzz', '%', '_']),
+      }) as unknown as Record<string, unknown>;
     } else if (roll < 0.98) {
       kind = 'event';
       body = {
@@ -326,20 +476,41 @@ export function fuzzCase(seed: number, index: number, world: FuzzWorld): FuzzCas
         type: 'event_callback',
         event_id: `Ev${index}`,
         event_time: 1_700_000_000,
-        event: { type: 'app_home_opened', user: user.id, channel: 'D0001', tab: pick(rng, ['home', 'messages']), event_ts: '1.0' },
-        authorizations: [{ enterprise_id: null, team_id: 'T0001', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+        event: {
+          type: 'app_home_opened',
+          user: user.id,
+          channel: 'D0001',
+          tab: pick(rng, ['home', 'messages']),
+          event_ts: '1.0',
+        },
+        authorizations: [
+          { enterprise_id: null, team_id: 'T0001', user_id: 'UBOT', is_bot: true, is_enterprise_install: false },
+        ],
       };
     } else {
       kind = 'view_closed';
-      body = viewClosed({ user, view: { id: `V${index}`, callback_id: pick(rng, CALLBACK_IDS) } }) as unknown as Record<string, unknown>;
+      body = viewClosed({ user, view: { id: `V${index}`, callback_id: pick(rng, CALLBACK_IDS) } }) as unknown as Record<
+        string,
+        unknown
+      >;
     }
     // Most cases are mutated once to three times; a few stay as Slack would send them.
     if (chance(rng, 0.9)) for (let m = 1 + Math.floor(rng() * 3); m > 0; m--) mutate(rng, body, world.knownIds);
     const json = JSON.stringify(body);
-    encoded = kind === 'event' ? { body: json, contentType: 'application/json' } : { body: new URLSearchParams({ payload: json }).toString(), contentType: FORM };
+    encoded =
+      kind === 'event'
+        ? { body: json, contentType: 'application/json' }
+        : { body: new URLSearchParams({ payload: json }).toString(), contentType: FORM };
   }
   // Now and then the right body with the wrong encoding, or a forged signature.
-  if (chance(rng, 0.04)) encoded.contentType = pick(rng, ['application/json', 'text/plain', `${FORM}; charset=utf-8`, 'multipart/form-data', '']);
+  if (chance(rng, 0.04))
+    encoded.contentType = pick(rng, [
+      'application/json',
+      'text/plain',
+      `${FORM}; charset=utf-8`,
+      'multipart/form-data',
+      '',
+    ]);
   return { index, kind, ...encoded, signature: chance(rng, 0.03) ? 'bad' : 'valid' };
 }
 
@@ -371,9 +542,33 @@ export interface FuzzReport {
 }
 
 /** Sends `n` cases, `concurrency` at a time, signed with the app's secret (or forged). */
-export async function runFuzz(world: FuzzWorld, options: { seed: number; n: number; concurrency?: number; from?: number; keepOutcomes?: boolean; onProgress?: (done: number) => void }): Promise<FuzzReport> {
+export async function runFuzz(
+  world: FuzzWorld,
+  options: {
+    seed: number;
+    n: number;
+    concurrency?: number;
+    from?: number;
+    keepOutcomes?: boolean;
+    onProgress?: (done: number) => void;
+  },
+): Promise<FuzzReport> {
   const { seed, n, concurrency = 8, from = 0 } = options;
-  const report: FuzzReport = { seed, tried: 0, byStatus: {}, byKind: {}, serverErrors: [], late: [], unanswered: [], maxMs: 0, p50Ms: 0, p99Ms: 0, elapsedMs: 0, saved: { visit_saved: 0, alert_raised: 0 }, outcomes: [] };
+  const report: FuzzReport = {
+    seed,
+    tried: 0,
+    byStatus: {},
+    byKind: {},
+    serverErrors: [],
+    late: [],
+    unanswered: [],
+    maxMs: 0,
+    p50Ms: 0,
+    p99Ms: 0,
+    elapsedMs: 0,
+    saved: { visit_saved: 0, alert_raised: 0 },
+    outcomes: [],
+  };
   const times: number[] = [];
   const started = performance.now();
   let next = from;
@@ -393,11 +588,15 @@ export async function runFuzz(world: FuzzWorld, options: { seed: number; n: numb
         report.byStatus[outcome.status] = (report.byStatus[outcome.status] ?? 0) + 1;
         if (outcome.status >= 500) report.serverErrors.push(outcome);
         if (outcome.ms >= 3_000 || outcome.status === 404) report.late.push(outcome);
-        for (const key of ['visit_saved', 'alert_raised'] as const) if (outcome.status === 200 && outcome.answer.includes(`"callback_id":"${key}"`)) report.saved[key]++;
+        for (const key of ['visit_saved', 'alert_raised'] as const)
+          if (outcome.status === 200 && outcome.answer.includes(`"callback_id":"${key}"`)) report.saved[key]++;
         if (options.keepOutcomes !== false) report.outcomes.push(outcome);
       } catch (error) {
         const cause = (error as { cause?: { code?: string } }).cause?.code;
-        report.unanswered.push({ case: c, error: `${(error as Error).message}${cause ? ` (${cause})` : ''}, body of ${Buffer.byteLength(c.body)} bytes` });
+        report.unanswered.push({
+          case: c,
+          error: `${(error as Error).message}${cause ? ` (${cause})` : ''}, body of ${Buffer.byteLength(c.body)} bytes`,
+        });
       }
       if (++done % 1000 === 0) options.onProgress?.(done);
     }
@@ -413,9 +612,28 @@ export async function runFuzz(world: FuzzWorld, options: { seed: number; n: numb
 }
 
 /** The main tables, counted before and after a run. */
-export const COUNTED_TABLES = ['Structure', 'Member', 'MemberRole', 'Company', 'Visit', 'RecruitmentAlert', 'AlertPosition', 'Action', 'ActionUpdate', 'Committee', 'AgendaItem', 'VisitProgramme', 'ProgrammeTarget', 'IndicatorSet', 'Report', 'ExportFile'] as const;
+export const COUNTED_TABLES = [
+  'Structure',
+  'Member',
+  'MemberRole',
+  'Company',
+  'Visit',
+  'RecruitmentAlert',
+  'AlertPosition',
+  'Action',
+  'ActionUpdate',
+  'Committee',
+  'AgendaItem',
+  'VisitProgramme',
+  'ProgrammeTarget',
+  'IndicatorSet',
+  'Report',
+  'ExportFile',
+] as const;
 
-export async function countRows(query: <T>(sql: string) => Promise<T[]>): Promise<Record<(typeof COUNTED_TABLES)[number], number>> {
+export async function countRows(
+  query: <T>(sql: string) => Promise<T[]>,
+): Promise<Record<(typeof COUNTED_TABLES)[number], number>> {
   const counts = {} as Record<(typeof COUNTED_TABLES)[number], number>;
   for (const table of COUNTED_TABLES) {
     const [row] = await query<{ n: number | string }>(`SELECT count(*)::int AS n FROM "${table}"`);

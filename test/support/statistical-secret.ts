@@ -1,7 +1,14 @@
 import * as lp from 'javascript-lp-solver';
 import type { SolverAPI } from 'javascript-lp-solver';
 import { SECTOR_FAMILY_BY_NAF_SECTION, SECTOR_FAMILY_LABELS } from '../../src/reference/sector-family.js';
-import { TITLES, type Cell, type Chart, type ReportDocument, type ReportSection, type Table } from '../../src/services/reports/document.js';
+import {
+  TITLES,
+  type Cell,
+  type Chart,
+  type ReportDocument,
+  type ReportSection,
+  type Table,
+} from '../../src/services/reports/document.js';
 
 /**
  * The subtraction checker: what a reader can work out from a public edition.
@@ -98,7 +105,15 @@ export class PublishedSystem {
    * count too (the companies of a sector that do not cite a stake): checked like the cells.
    */
   atMost(a: string, b: string, why: string, rest = true) {
-    this.add([[a, 1], [b, -1]], '<=', 0, why);
+    this.add(
+      [
+        [a, 1],
+        [b, -1],
+      ],
+      '<=',
+      0,
+      why,
+    );
     if (rest) this.rests.push({ bound: b, part: a });
   }
   /** `share` as printed (« 63,3 % ») is round(1000 · part / whole) / 10. */
@@ -108,8 +123,24 @@ export class PublishedSystem {
     if (!m) return; // masked or « — »: says nothing
     const p10 = Math.round(Number(m[1]!.replace(',', '.')) * 10);
     // p10 − 0.5 ≤ 1000 part / whole < p10 + 0.5, in integers.
-    this.add([[part, 2000], [whole, -(2 * p10 - 1)]], '>=', 0, `share ${part}`);
-    this.add([[part, 2000], [whole, -(2 * p10 + 1)]], '<=', -1, `share ${part}`);
+    this.add(
+      [
+        [part, 2000],
+        [whole, -(2 * p10 - 1)],
+      ],
+      '>=',
+      0,
+      `share ${part}`,
+    );
+    this.add(
+      [
+        [part, 2000],
+        [whole, -(2 * p10 + 1)],
+      ],
+      '<=',
+      -1,
+      `share ${part}`,
+    );
   }
 }
 
@@ -118,27 +149,48 @@ const find = <T>(what: string, x: T | undefined): T => {
   return x;
 };
 const sectionWith = (doc: ReportDocument, pred: (s: ReportSection) => boolean) => doc.sections.find(pred);
-const tableOf = (doc: ReportDocument, title: string): Table | undefined => doc.sections.flatMap((s) => s.tables ?? []).find((t) => t.title === title);
-const chartOf = (doc: ReportDocument, title: string): Chart | undefined => doc.sections.map((s) => s.chart).find((c) => c?.title === title);
-const isOthers = (label: string) => label.startsWith('Autres') && label !== 'Autres communes' && label !== 'Autres activités' && label !== 'Autres métiers';
+const tableOf = (doc: ReportDocument, title: string): Table | undefined =>
+  doc.sections.flatMap((s) => s.tables ?? []).find((t) => t.title === title);
+const chartOf = (doc: ReportDocument, title: string): Chart | undefined =>
+  doc.sections.map((s) => s.chart).find((c) => c?.title === title);
+const isOthers = (label: string) =>
+  label.startsWith('Autres') &&
+  label !== 'Autres communes' &&
+  label !== 'Autres activités' &&
+  label !== 'Autres métiers';
 
 /** Reads a public edition into the constraints a reader can write. */
 export function publishedSystem(doc: ReportDocument, marks: MarkBounds = UNIFORM_MARKS): PublishedSystem {
   const sys = new PublishedSystem(marks);
 
   // Key figures.
-  const activity = find('the activity section', sectionWith(doc, (s) => !!s.figures));
+  const activity = find(
+    'the activity section',
+    sectionWith(doc, (s) => !!s.figures),
+  );
   const figure = (label: string) => {
     const row = activity.figures!.find(([l]) => l === label);
     return sys.read(`figure:${label}`, find(`figure ${label}`, row)[1]);
   };
   for (const [label] of activity.figures!) figure(label);
   const N = figure('Entreprises visitées');
-  sys.sum(figure('Actions engagées'), [figure('… réalisées'), figure('… abandonnées'), figure('… en cours')], 'actions by status');
+  sys.sum(
+    figure('Actions engagées'),
+    [figure('… réalisées'), figure('… abandonnées'), figure('… en cours')],
+    'actions by status',
+  );
   sys.atMost(figure('… dont dans les 48 h'), figure('… transmises à France Travail'), 'within 48 h ≤ transmitted');
   sys.atMost(figure('… transmises à France Travail'), figure('Alertes recrutement signalées'), 'transmitted ≤ raised');
-  sys.atMost(figure('Offres diffusées aux partenaires'), figure('… transmises à France Travail'), 'diffused ≤ transmitted');
-  sys.atMost(figure('… dont informées des décisions'), figure('Entreprises examinées en comité'), 'informed ≤ examined');
+  sys.atMost(
+    figure('Offres diffusées aux partenaires'),
+    figure('… transmises à France Travail'),
+    'diffused ≤ transmitted',
+  );
+  sys.atMost(
+    figure('… dont informées des décisions'),
+    figure('Entreprises examinées en comité'),
+    'informed ≤ examined',
+  );
   sys.atMost(N, figure('Visites réalisées'), 'companies ≤ visits', false);
 
   // Visits by month: the bars drawn, the other months unknown; all add up to the visits.
@@ -152,7 +204,12 @@ export function publishedSystem(doc: ReportDocument, marks: MarkBounds = UNIFORM
   }
 
   /** A chart over parts of `total`: drawn bars are the parts' values, « Autres » the rest. */
-  const chartOver = (chart: Chart | undefined, partVar: (label: string) => string, allParts: string[], what: string) => {
+  const chartOver = (
+    chart: Chart | undefined,
+    partVar: (label: string) => string,
+    allParts: string[],
+    what: string,
+  ) => {
     if (!chart) return;
     const drawn = new Set<string>();
     for (const bar of chart.bars) {
@@ -186,9 +243,17 @@ export function publishedSystem(doc: ReportDocument, marks: MarkBounds = UNIFORM
   const sections = partitionTable(TITLES.sections, 'section');
   const familyOfSection = (name: string) => {
     const code = /^section:([A-U]) — /.exec(name)?.[1];
-    return SECTOR_FAMILY_LABELS[code ? SECTOR_FAMILY_BY_NAF_SECTION[code as keyof typeof SECTOR_FAMILY_BY_NAF_SECTION] : 'autre'];
+    return SECTOR_FAMILY_LABELS[
+      code ? SECTOR_FAMILY_BY_NAF_SECTION[code as keyof typeof SECTOR_FAMILY_BY_NAF_SECTION] : 'autre'
+    ];
   };
-  if (tableOf(doc, TITLES.sections)) for (const label of familyLabels) sys.sum(`family:${label}`, sections.filter((s) => familyOfSection(s) === label), `family ${label} = its sections`);
+  if (tableOf(doc, TITLES.sections))
+    for (const label of familyLabels)
+      sys.sum(
+        `family:${label}`,
+        sections.filter((s) => familyOfSection(s) === label),
+        `family ${label} = its sections`,
+      );
 
   // Size bands and communes: a chart and a table of the same partition.
   const bands = partitionTable(TITLES.bands, 'band');
@@ -214,20 +279,37 @@ export function publishedSystem(doc: ReportDocument, marks: MarkBounds = UNIFORM
     if (!table) return;
     const columns = table.headers.slice(1);
     const cell = (row: string, column: string) => `${rowPrefix}×stake:${row}|${column}`;
-    for (const r of table.rows) for (const [j, column] of columns.entries()) sys.read(cell(String(r[0]), column), r[j + 1]);
-    for (const column of columns) sys.sum(`stake:${column}`, table.rows.map((r) => cell(String(r[0]), column)), `${title}: column ${column}`);
-    for (const r of table.rows) for (const column of columns) sys.atMost(cell(String(r[0]), column), `${rowPrefix}:${r[0]}`, `${title}: cell ≤ row's companies`);
+    for (const r of table.rows)
+      for (const [j, column] of columns.entries()) sys.read(cell(String(r[0]), column), r[j + 1]);
+    for (const column of columns)
+      sys.sum(
+        `stake:${column}`,
+        table.rows.map((r) => cell(String(r[0]), column)),
+        `${title}: column ${column}`,
+      );
+    for (const r of table.rows)
+      for (const column of columns)
+        sys.atMost(cell(String(r[0]), column), `${rowPrefix}:${r[0]}`, `${title}: cell ≤ row's companies`);
     const allStakes = (stakesTable?.rows ?? []).map((r) => String(r[0]));
     if (allStakes.every((s) => columns.includes(s))) {
       const listed = new Set(table.rows.map((r) => String(r[0])));
       for (const label of rowLabels) {
         const terms: Term[] = listed.has(label) ? columns.map((column): Term => [cell(label, column), 1]) : [];
-        sys.add([...terms, [`${rowPrefix}:${label}`, -1]], '>=', 0, `${title}: every company of ${label} cites a stake`);
+        sys.add(
+          [...terms, [`${rowPrefix}:${label}`, -1]],
+          '>=',
+          0,
+          `${title}: every company of ${label} cites a stake`,
+        );
       }
     }
   };
   crossing(TITLES.familyByStake, 'family', familyLabels);
-  crossing(TITLES.bandByStake, 'band', bands.map((b) => b.slice('band:'.length)));
+  crossing(
+    TITLES.bandByStake,
+    'band',
+    bands.map((b) => b.slice('band:'.length)),
+  );
 
   // Hiring needs: positions by job family, and all of them.
   const hiring = tableOf(doc, TITLES.hiring);
@@ -247,7 +329,8 @@ function satisfies(sys: PublishedSystem, rows: Row[], point: Map<string, number>
     const known = sys.vars.get(v)!;
     return known.lo === known.hi ? known.lo : point.get(v)!;
   };
-  for (const [v, { lo, hi }] of sys.vars) if (point.has(v) && (point.get(v)! < lo || point.get(v)! > hi)) return `${v} out of its bounds`;
+  for (const [v, { lo, hi }] of sys.vars)
+    if (point.has(v) && (point.get(v)! < lo || point.get(v)! > hi)) return `${v} out of its bounds`;
   for (const row of rows) {
     const lhs = row.terms.reduce((s, [v, c]) => s + c * value(v), 0);
     if (row.op === '=' ? lhs !== row.rhs : row.op === '<=' ? lhs > row.rhs : lhs < row.rhs) return row.why;
@@ -268,7 +351,8 @@ function components(sys: PublishedSystem) {
   for (const [v] of sys.vars) if (!fixed(v)) parent.set(v, v);
   const constant: Row[] = [];
   for (const row of sys.rows) {
-    for (const [v] of row.terms) if (!sys.vars.has(v)) {
+    for (const [v] of row.terms)
+      if (!sys.vars.has(v)) {
         sys.unknown(v);
         parent.set(v, v);
       }
@@ -299,7 +383,13 @@ type Group = { vars: string[]; rows: Row[] };
  * An integer point of the group's constraints where `objective` is least (`sense` min) or
  * greatest (max), with the objective at least `atLeast`; checked exactly; null when there is none.
  */
-function solve(sys: PublishedSystem, group: Group, objective: Objective, sense: 'min' | 'max', atLeast = -Infinity): Map<string, number> | null {
+function solve(
+  sys: PublishedSystem,
+  group: Group,
+  objective: Objective,
+  sense: 'min' | 'max',
+  atLeast = -Infinity,
+): Map<string, number> | null {
   const known = (v: string) => sys.vars.get(v)!;
   const constraints: Record<string, { min?: number; max?: number; equal?: number }> = {};
   const variables: Record<string, Record<string, number>> = {};
@@ -318,7 +408,8 @@ function solve(sys: PublishedSystem, group: Group, objective: Objective, sense: 
   }
   if (atLeast > -Infinity) {
     constraints.atLeast = { min: atLeast - offset };
-    for (const [v, c] of objective) if (known(v).lo !== known(v).hi) variables[v]!.atLeast = (variables[v]!.atLeast ?? 0) + c;
+    for (const [v, c] of objective)
+      if (known(v).lo !== known(v).hi) variables[v]!.atLeast = (variables[v]!.atLeast ?? 0) + c;
   }
   group.rows.forEach((row, i) => {
     let rhs = row.rhs;
@@ -332,13 +423,18 @@ function solve(sys: PublishedSystem, group: Group, objective: Objective, sense: 
   // The linear relaxation first: these constraints are sums with coefficients ±1, whose vertices are
   // nearly always integers. A point that does not check out as integers is sought again with
   // integer variables (branch and bound). Infeasible relaxation: no integer point either.
-  for (const model of [{ optimize: 'objective', opType: sense, constraints, variables }, { optimize: 'objective', opType: sense, constraints, variables, ints }]) {
+  for (const model of [
+    { optimize: 'objective', opType: sense, constraints, variables },
+    { optimize: 'objective', opType: sense, constraints, variables, ints },
+  ]) {
     const result = solver.Solve(model) as unknown as Record<string, number> & { feasible: boolean };
     if (!result.feasible) return null;
     const point = new Map(group.vars.map((v) => [v, Math.round(Number(result[v] ?? 0))]));
     if (evaluate(sys, objective, point) >= atLeast && !satisfies(sys, group.rows, point)) return point;
   }
-  throw new Error(`Checker: no integer point checks out for ${objective.map(([v]) => v).join(' ')} though the relaxation is feasible: cannot conclude`);
+  throw new Error(
+    `Checker: no integer point checks out for ${objective.map(([v]) => v).join(' ')} though the relaxation is feasible: cannot conclude`,
+  );
 }
 
 function evaluate(sys: PublishedSystem, terms: Term[], point: Map<string, number>): number {
@@ -367,12 +463,22 @@ export function findDeterminedCells(sys: PublishedSystem): Finding[] {
     const inGroup = new Set(group.vars);
     // What to prove here: each unknown cell, and each rest that involves one of them.
     const cells = group.vars.map((v) => ({ name: v, terms: [[v, 1]] as Term[], rest: false }));
-    const rests = sys.rests.filter((r) => inGroup.has(r.bound) || inGroup.has(r.part)).map((r) => ({ name: `${r.bound} − ${r.part}`, terms: [[r.bound, 1], [r.part, -1]] as Term[], rest: true }));
+    const rests = sys.rests
+      .filter((r) => inGroup.has(r.bound) || inGroup.has(r.part))
+      .map((r) => ({
+        name: `${r.bound} − ${r.part}`,
+        terms: [
+          [r.bound, 1],
+          [r.part, -1],
+        ] as Term[],
+        rest: true,
+      }));
     const all = [...cells, ...rests];
     // A few points first, each settling many: least and greatest of all unknowns together.
     const sumAll: Term[] = group.vars.map((v) => [v, 1]);
     const pool = [solve(sys, group, sumAll, 'min'), solve(sys, group, sumAll, 'max')];
-    if (!pool[0] || !pool[1]) throw new Error(`Checker: no solution for ${group.vars.join(', ')}: the document was misread`);
+    if (!pool[0] || !pool[1])
+      throw new Error(`Checker: no solution for ${group.vars.join(', ')}: the document was misread`);
     const points = pool as Map<string, number>[];
     const settled = (x: (typeof all)[number]) => {
       const values = points.map((p) => evaluate(sys, x.terms, p));

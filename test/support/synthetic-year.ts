@@ -11,10 +11,65 @@ import type { STAKE_LABELS } from '../../src/texts/fr.js';
 export { prng } from './prng.js';
 
 type Stake = keyof typeof STAKE_LABELS;
-const NAF = ['25.62B', '25.62B', '10.71C', '28.29B', '43.22A', '41.20A', '47.11B', '46.69B', '49.41A', '55.10Z', '56.10A', '62.01Z', '70.22Z', '71.12B', '78.20Z', '81.21Z', '01.11Z', '86.21Z', '35.11Z', '38.11Z', '68.20A', '64.19Z', '96.02A', '99.99Z'];
+const NAF = [
+  '25.62B',
+  '25.62B',
+  '10.71C',
+  '28.29B',
+  '43.22A',
+  '41.20A',
+  '47.11B',
+  '46.69B',
+  '49.41A',
+  '55.10Z',
+  '56.10A',
+  '62.01Z',
+  '70.22Z',
+  '71.12B',
+  '78.20Z',
+  '81.21Z',
+  '01.11Z',
+  '86.21Z',
+  '35.11Z',
+  '38.11Z',
+  '68.20A',
+  '64.19Z',
+  '96.02A',
+  '99.99Z',
+];
 const BANDS = ['NN', '00', '01', '02', '03', '11', '12', '21', '22', '31', '32', '41', '42', '51', 'ZZ'];
-const STAKES: Stake[] = ['recrutement', 'competences_formation', 'investissement_modernisation', 'transmission_reprise', 'difficultes_restructuration', 'innovation', 'export', 'foncier_immobilier', 'transition_ecologique', 'numerique', 'autre'];
-const JOBS = ['Soudeur', 'Soudeuse pour M. Dupont (Forges Dupont)', 'Chaudronnier', 'Technicien de maintenance', 'Opérateur de production', 'Cariste', 'Comptable', 'Commercial', 'Développeur', 'Électricien', 'Infirmier', 'Cuisinier', 'Maçon', 'Chauffeur PL', 'Jongleur', 'Assistante de direction', 'Boulanger'];
+const STAKES: Stake[] = [
+  'recrutement',
+  'competences_formation',
+  'investissement_modernisation',
+  'transmission_reprise',
+  'difficultes_restructuration',
+  'innovation',
+  'export',
+  'foncier_immobilier',
+  'transition_ecologique',
+  'numerique',
+  'autre',
+];
+const JOBS = [
+  'Soudeur',
+  'Soudeuse pour M. Dupont (Forges Dupont)',
+  'Chaudronnier',
+  'Technicien de maintenance',
+  'Opérateur de production',
+  'Cariste',
+  'Comptable',
+  'Commercial',
+  'Développeur',
+  'Électricien',
+  'Infirmier',
+  'Cuisinier',
+  'Maçon',
+  'Chauffeur PL',
+  'Jongleur',
+  'Assistante de direction',
+  'Boulanger',
+];
 
 export interface SyntheticCompany {
   id: string;
@@ -36,7 +91,11 @@ function skewed<T>(rng: () => number, items: readonly T[], s = 1): T {
   return items[items.length - 1]!;
 }
 const int = (rng: () => number, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
-const shuffled = <T>(rng: () => number, xs: readonly T[]) => [...xs].map((x) => [rng(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+const shuffled = <T>(rng: () => number, xs: readonly T[]) =>
+  [...xs]
+    .map((x) => [rng(), x] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, x]) => x);
 
 export function syntheticCompanies(rng: () => number, size: number): SyntheticCompany[] {
   // Each territory has its own few sectors, bands, communes and stakes, in its own order of frequency.
@@ -48,7 +107,10 @@ export function syntheticCompanies(rng: () => number, size: number): SyntheticCo
   return Array.from({ length: size }, (_, i) => {
     const cited = new Map<Stake, boolean>();
     for (let k = int(rng, 1, 3); k > 0; k--) cited.set(skewed(rng, stakes), rng() < 0.4);
-    const hiring = Array.from({ length: rng() < 0.5 ? int(rng, 1, 2) : 0 }, () => ({ jobFamily: skewed(rng, jobs), count: int(rng, 1, 6) }));
+    const hiring = Array.from({ length: rng() < 0.5 ? int(rng, 1, 2) : 0 }, () => ({
+      jobFamily: skewed(rng, jobs),
+      count: int(rng, 1, 6),
+    }));
     return {
       id: `co-${i}`,
       nafCode: skewed(rng, naf, 1.2),
@@ -80,13 +142,23 @@ export function syntheticRows(rng: () => number, companies: SyntheticCompany[]):
     return m;
   };
   const byProfile = count(companies.map((c) => JSON.stringify([c.nafCode, c.headcountBand, c.commune])));
-  const byStake = count(companies.flatMap((c) => c.stakes.map((s) => JSON.stringify([s.stake, c.nafCode, c.headcountBand, s.high]))));
+  const byStake = count(
+    companies.flatMap((c) => c.stakes.map((s) => JSON.stringify([s.stake, c.nafCode, c.headcountBand, s.high]))),
+  );
   return {
     visits: [{ visits, companies: N, structures, capteurs: structures + int(rng, 0, 6) }],
     months: months.map((n, i) => ({ month: i + 1, n })).filter((m) => m.n > 0),
     committees: [{ committees: int(rng, 0, 12), examined, informed: int(rng, 0, examined) }],
     actions: [{ created, done, abandoned, open: created - done - abandoned }],
-    alerts: [{ alerts, transmitted, within: int(rng, 0, transmitted), diffused: int(rng, 0, transmitted), positions: alerts + int(rng, 0, 2 * alerts) }],
+    alerts: [
+      {
+        alerts,
+        transmitted,
+        within: int(rng, 0, transmitted),
+        diffused: int(rng, 0, transmitted),
+        positions: alerts + int(rng, 0, 2 * alerts),
+      },
+    ],
     companies: [...byProfile].map(([k, n]) => {
       const [nafCode, headcountBand, commune] = JSON.parse(k) as string[];
       return { nafCode: nafCode!, headcountBand: headcountBand!, commune: commune!, n };

@@ -21,12 +21,23 @@ export function openActionCreate(ctx: AppContext, from: 'company' | 'alert') {
     const auth = await authorise(ctx.actors, args.body.user.id, 'manageActions');
     if (!auth.ok) return void (await tell(auth.refusal));
     const { value: id } = idValue.parse(args.action);
-    const alert = from === 'alert' ? await ctx.db.recruitmentAlert.findUnique({ where: { id }, select: { id: true, companyId: true } }) : null;
+    const alert =
+      from === 'alert'
+        ? await ctx.db.recruitmentAlert.findUnique({ where: { id }, select: { id: true, companyId: true } })
+        : null;
     const companyId = from === 'alert' ? alert?.companyId : id;
-    const company = companyId ? await ctx.db.company.findUnique({ where: { id: companyId }, select: { id: true, name: true } }) : null;
+    const company = companyId
+      ? await ctx.db.company.findUnique({ where: { id: companyId }, select: { id: true, name: true } })
+      : null;
     if (!company) return void (await tell(errorText(from === 'alert' ? 'alert_unknown' : 'company_unknown')));
     const structures = await listStructures(ctx.db, { activeOnly: true });
-    const view = actionCreateModal({ submissionKey: randomUUID(), company, structures, today: localDate(ctx.timeZone, ctx.now()), alertId: alert?.id });
+    const view = actionCreateModal({
+      submissionKey: randomUUID(),
+      company,
+      structures,
+      today: localDate(ctx.timeZone, ctx.now()),
+      alertId: alert?.id,
+    });
     await args.client.views.open({ trigger_id: args.body.trigger_id, view });
   };
 }
@@ -47,7 +58,14 @@ export function actionButton(ctx: AppContext, kind: 'start' | 'status' | 'note' 
     if (!canChangeAction(auth.actor, action)) return void (await tell(errorText('action_not_yours')));
     if (kind === 'start') {
       try {
-        await changeAction(ctx.db, auth.actor, actionId, { kind: 'statut', status: 'en_cours' }, ctx.now(), ctx.actions);
+        await changeAction(
+          ctx.db,
+          auth.actor,
+          actionId,
+          { kind: 'statut', status: 'en_cours' },
+          ctx.now(),
+          ctx.actions,
+        );
       } catch (error) {
         if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
         throw error;
@@ -56,8 +74,12 @@ export function actionButton(ctx: AppContext, kind: 'start' | 'status' | 'note' 
     }
     // The form's submission key: Slack's retries and a double submission record one change.
     const key = randomUUID();
-    const view = kind === 'status' ? actionStatusModal(action, key) : kind === 'note' ? actionNoteModal(action, key) : actionDueModal(action, localDate(ctx.timeZone, ctx.now()), key);
+    const view =
+      kind === 'status'
+        ? actionStatusModal(action, key)
+        : kind === 'note'
+          ? actionNoteModal(action, key)
+          : actionDueModal(action, localDate(ctx.timeZone, ctx.now()), key);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view });
   };
 }
-

@@ -19,7 +19,11 @@ export function nameAgendaCompanyButton(ctx: AppContext) {
     const { value: agendaItemId } = z.object({ value: z.string().uuid() }).parse(args.action);
     try {
       const named = await nameAgendaCompany(ctx.db, auth.actor, agendaItemId, ctx.now());
-      await tell(named ? ":white_check_mark: L'entreprise est désormais nommée dans le canal du comité." : "L'entreprise était déjà nommée.");
+      await tell(
+        named
+          ? ":white_check_mark: L'entreprise est désormais nommée dans le canal du comité."
+          : "L'entreprise était déjà nommée.",
+      );
     } catch (error) {
       if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
       throw error;

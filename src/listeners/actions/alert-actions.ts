@@ -29,11 +29,22 @@ export function alertButtonAction(ctx: AppContext, action: AlertAction) {
     const openForm = async (form: 'offer' | 'close' | 'email') => {
       const alert = await getAlert(ctx.db, alertId);
       if (!alert) return void (await tell(errorText('alert_unknown')));
-      const view = form === 'offer' ? offerModal(alert) : form === 'close' ? closeModal(alert) : transmitByEmailModal(alert, ctx.alerts.franceTravailEmail);
+      const view =
+        form === 'offer'
+          ? offerModal(alert)
+          : form === 'close'
+            ? closeModal(alert)
+            : transmitByEmailModal(alert, ctx.alerts.franceTravailEmail);
       await client.views.open({ trigger_id: body.trigger_id, view });
       if (form === 'email') {
         // The e-mail holds the company contact's details.
-        await audit(ctx.db, { actorSlackId: body.user.id, action: 'alert.contact_shown', entity: 'RecruitmentAlert', entityId: alert.id, details: { kind: 'email' } });
+        await audit(ctx.db, {
+          actorSlackId: body.user.id,
+          action: 'alert.contact_shown',
+          entity: 'RecruitmentAlert',
+          entityId: alert.id,
+          details: { kind: 'email' },
+        });
       }
     };
     if (action === 'enregistrer_offre') return openForm('offer');

@@ -3,7 +3,12 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { getDraftAgenda } from '../../services/committees/agenda.js';
-import { cancelCommittee, closeCommittee, publishAgenda, recordItemOutcome } from '../../services/committees/committees.js';
+import {
+  cancelCommittee,
+  closeCommittee,
+  publishAgenda,
+  recordItemOutcome,
+} from '../../services/committees/committees.js';
 import { listStructures } from '../../services/structures.js';
 import { localDate } from '../../time.js';
 import { actionCreateModal } from '../../views/modals/action.js';
@@ -22,7 +27,10 @@ export function openCommitteePlan(ctx: AppContext) {
     await ackFirst(args.ack);
     const auth = await authorise(ctx.actors, args.body.user.id, 'runCommittees');
     if (!auth.ok) return void (await tellClicker(args)(auth.refusal));
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: committeePlanModal({ initialAt: proposedSessionTime(ctx.now()), submissionKey: randomUUID() }) });
+    await args.client.views.open({
+      trigger_id: args.body.trigger_id,
+      view: committeePlanModal({ initialAt: proposedSessionTime(ctx.now()), submissionKey: randomUUID() }),
+    });
   };
 }
 
@@ -52,7 +60,9 @@ function sessionButton(ctx: AppContext, step: (actor: Actor, committeeId: string
 export const publishCommitteeAgenda = (ctx: AppContext) =>
   sessionButton(ctx, async (actor, committeeId, now) => {
     const { published, items } = await publishAgenda(ctx.db, actor, committeeId, now);
-    return published ? `:white_check_mark: Ordre du jour publié : ${items} entreprise(s).` : "L'ordre du jour de cette séance est déjà publié.";
+    return published
+      ? `:white_check_mark: Ordre du jour publié : ${items} entreprise(s).`
+      : "L'ordre du jour de cette séance est déjà publié.";
   });
 
 /** « Annuler la séance » (confirmed in Slack): before publication only; its companies go to the next one. */
@@ -73,7 +83,10 @@ export function openSessionForm(ctx: AppContext, form: 'agenda' | 'reschedule') 
     const draft = await getDraftAgenda(ctx.db, committeeId);
     if (!draft) return void (await tell(errorText('committee_unknown')));
     if (draft.status !== 'planned') return void (await tell(errorText('agenda_already_published')));
-    const view = form === 'agenda' ? agendaEditModal(draft, ctx) : committeePlanModal({ initialAt: draft.scheduledAt, channelId: draft.channelId, committeeId });
+    const view =
+      form === 'agenda'
+        ? agendaEditModal(draft, ctx)
+        : committeePlanModal({ initialAt: draft.scheduledAt, channelId: draft.channelId, committeeId });
     await args.client.views.open({ trigger_id: args.body.trigger_id, view });
   };
 }
@@ -81,7 +94,9 @@ export function openSessionForm(ctx: AppContext, form: 'agenda' | 'reschedule') 
 /** « Clôturer le comité » in /comite: the summary, and the decisions owed to each company. */
 export const closeCommitteeButton = (ctx: AppContext) =>
   sessionButton(ctx, async (actor, committeeId, now) =>
-    (await closeCommittee(ctx.db, actor, committeeId, now)).closed ? ':lock: Comité clôturé : relevé de décisions publié, capteurs prévenus.' : 'Ce comité est déjà clôturé.',
+    (await closeCommittee(ctx.db, actor, committeeId, now)).closed
+      ? ':lock: Comité clôturé : relevé de décisions publié, capteurs prévenus.'
+      : 'Ce comité est déjà clôturé.',
   );
 
 /**
@@ -92,17 +107,31 @@ export function agendaItemButton(ctx: AppContext, kind: 'action' | 'decision' | 
   return async (args: ButtonArgs) => {
     await ackFirst(args.ack);
     const tell = tellClicker(args);
-    const auth = await authorise(ctx.actors, args.body.user.id, kind === 'action' ? 'manageActions' : 'followCommittees');
+    const auth = await authorise(
+      ctx.actors,
+      args.body.user.id,
+      kind === 'action' ? 'manageActions' : 'followCommittees',
+    );
     if (!auth.ok) return void (await tell(auth.refusal));
     const { value: agendaItemId } = z.object({ value: z.string().uuid() }).parse(args.action);
-    const item = await ctx.db.agendaItem.findUnique({ where: { id: agendaItemId }, include: { company: { select: { id: true, name: true } } } });
+    const item = await ctx.db.agendaItem.findUnique({
+      where: { id: agendaItemId },
+      include: { company: { select: { id: true, name: true } } },
+    });
     if (!item) return void (await tell(errorText('committee_unknown')));
     if (kind === 'action') {
       const structures = await listStructures(ctx.db, { activeOnly: true });
-      const view = actionCreateModal({ submissionKey: randomUUID(), company: item.company, structures, today: localDate(ctx.timeZone, ctx.now()), agendaItemId: item.id });
+      const view = actionCreateModal({
+        submissionKey: randomUUID(),
+        company: item.company,
+        structures,
+        today: localDate(ctx.timeZone, ctx.now()),
+        agendaItemId: item.id,
+      });
       return void (await args.client.views.open({ trigger_id: args.body.trigger_id, view }));
     }
-    if (kind === 'decision') return void (await args.client.views.open({ trigger_id: args.body.trigger_id, view: decisionModal(item) }));
+    if (kind === 'decision')
+      return void (await args.client.views.open({ trigger_id: args.body.trigger_id, view: decisionModal(item) }));
     try {
       await recordItemOutcome(ctx.db, auth.actor, agendaItemId, { kind: 'pas_de_suite' });
     } catch (error) {
@@ -121,10 +150,17 @@ export function openInformed(ctx: AppContext) {
     const actor = await ctx.actors.find(args.body.user.id);
     if (!actor) return void (await tell(REFUSALS.unknownMember));
     const { value: agendaItemId } = z.object({ value: z.string().uuid() }).parse(args.action);
-    const item = await ctx.db.agendaItem.findUnique({ where: { id: agendaItemId }, include: { company: { select: { name: true } } } });
+    const item = await ctx.db.agendaItem.findUnique({
+      where: { id: agendaItemId },
+      include: { company: { select: { name: true } } },
+    });
     if (!item) return void (await tell(errorText('committee_unknown')));
     // The capteur who brought the company, or the coordination (the service checks it again).
-    if (item.broughtById !== actor.memberId && !can(actor, 'runCommittees')) return void (await tell(errorText('inform_not_yours')));
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: informedModal(item, localDate(ctx.timeZone, ctx.now())) });
+    if (item.broughtById !== actor.memberId && !can(actor, 'runCommittees'))
+      return void (await tell(errorText('inform_not_yours')));
+    await args.client.views.open({
+      trigger_id: args.body.trigger_id,
+      view: informedModal(item, localDate(ctx.timeZone, ctx.now())),
+    });
   };
 }

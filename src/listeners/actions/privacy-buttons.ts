@@ -27,7 +27,9 @@ export function eraseCompanyButton(ctx: AppContext) {
     if (erased?.files) void runPrivacyFiles(ctx);
     const done = erased
       ? `:white_check_mark: Données de l’entreprise effacées. ${erased.messages} message(s) Slack à son sujet remplacé(s) ou mis à jour, ${erased.files} export(s) la contenant supprimé(s). Les indicateurs et rapports gardent ses comptes.${
-          erased.reports ? ` ${erased.reports} rapport(s) annuel(s) d’une version précédente, qui citaient ses métiers tels que saisis, reconstruit(s) : supprimez à la main leurs anciens fichiers postés dans Slack.` : ''
+          erased.reports
+            ? ` ${erased.reports} rapport(s) annuel(s) d’une version précédente, qui citaient ses métiers tels que saisis, reconstruit(s) : supprimez à la main leurs anciens fichiers postés dans Slack.`
+            : ''
         }`
       : ':white_check_mark: Les données de cette entreprise étaient déjà effacées.';
     if (args.body.response_url) await args.respond({ ...ephemeral(done), replace_original: true });

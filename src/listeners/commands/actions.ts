@@ -17,6 +17,9 @@ export function actionsCommand(ctx: AppContext) {
     if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
     const now = ctx.now();
     const list = await listOpenActions(ctx.db, auth.actor);
-    await respond({ response_type: 'ephemeral', ...myActionsMessage(list, { now, timeZone: ctx.timeZone, today: localDate(ctx.timeZone, now) }) });
+    await respond({
+      response_type: 'ephemeral',
+      ...myActionsMessage(list, { now, timeZone: ctx.timeZone, today: localDate(ctx.timeZone, now) }),
+    });
   };
 }

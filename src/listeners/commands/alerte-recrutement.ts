@@ -23,7 +23,10 @@ export function alerteRecrutementCommand(ctx: AppContext) {
       const auth = await authorise(ctx.actors, user_id, 'handleAlerts');
       if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
       const alerts = await listOpenAlerts(ctx.db);
-      return void (await respond({ response_type: 'ephemeral', ...openAlertsMessage(alerts, { now: ctx.now(), timeZone: ctx.timeZone }) }));
+      return void (await respond({
+        response_type: 'ephemeral',
+        ...openAlertsMessage(alerts, { now: ctx.now(), timeZone: ctx.timeZone }),
+      }));
     }
     const auth = await authorise(ctx.actors, user_id, 'raiseAlert');
     if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));

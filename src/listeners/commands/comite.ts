@@ -29,19 +29,40 @@ export function comiteCommand(ctx: AppContext) {
       const auth = await authorise(ctx.actors, user_id, 'runCommittees');
       if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
       const last = await ctx.db.committee.findFirst({ orderBy: { createdAt: 'desc' }, select: { channelId: true } });
-      return openModalForCommand({ client, respond, logger: ctx.logger }, trigger_id, committeePlanModal({ initialAt: proposedSessionTime(ctx.now()), channelId: last?.channelId, submissionKey: randomUUID() }));
+      return openModalForCommand(
+        { client, respond, logger: ctx.logger },
+        trigger_id,
+        committeePlanModal({
+          initialAt: proposedSessionTime(ctx.now()),
+          channelId: last?.channelId,
+          submissionKey: randomUUID(),
+        }),
+      );
     }
     if (verb === 'a-informer' || verb === 'a informer') {
       const auth = await authorise(ctx.actors, user_id, 'runCommittees');
       if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
       const list = await companiesToInform(ctx.db, { limit: 40 });
-      return void (await respond({ response_type: 'ephemeral', ...companiesToInformMessage(list, { now: ctx.now(), timeZone: ctx.timeZone }) }));
+      return void (await respond({
+        response_type: 'ephemeral',
+        ...companiesToInformMessage(list, { now: ctx.now(), timeZone: ctx.timeZone }),
+      }));
     }
     const auth = await authorise(ctx.actors, user_id, 'followCommittees');
     if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
     const canRun = can(auth.actor, 'runCommittees');
-    const [list, toInform] = await Promise.all([listCommittees(ctx.db, ctx.now()), canRun ? companiesToInform(ctx.db, { limit: 0 }) : null]);
-    const options = { canRun, toInform: toInform?.total, rhythm: ctx.committees.rhythm ? describeRhythm(ctx.committees.rhythm) : undefined };
-    await respond({ response_type: 'ephemeral', ...committeesMessage(list, { now: ctx.now(), timeZone: ctx.timeZone }, options) });
+    const [list, toInform] = await Promise.all([
+      listCommittees(ctx.db, ctx.now()),
+      canRun ? companiesToInform(ctx.db, { limit: 0 }) : null,
+    ]);
+    const options = {
+      canRun,
+      toInform: toInform?.total,
+      rhythm: ctx.committees.rhythm ? describeRhythm(ctx.committees.rhythm) : undefined,
+    };
+    await respond({
+      response_type: 'ephemeral',
+      ...committeesMessage(list, { now: ctx.now(), timeZone: ctx.timeZone }, options),
+    });
   };
 }

@@ -4,7 +4,12 @@ import { getCompanyCard, searchCompanies } from '../../services/companies.js';
 import type { Actor } from '../../services/permissions.js';
 import { can } from '../../services/permissions.js';
 import { HELP } from '../../texts/fr.js';
-import { companyCardMessage, companyChoicesMessage, companyNotFoundMessage, MAX_CHOICES } from '../../views/messages/company-card.js';
+import {
+  companyCardMessage,
+  companyChoicesMessage,
+  companyNotFoundMessage,
+  MAX_CHOICES,
+} from '../../views/messages/company-card.js';
 import { ackFirst, authorise, ephemeral } from '../guard.js';
 import { commandPayload } from './visite.js';
 
@@ -18,7 +23,8 @@ export function entrepriseCommand(ctx: AppContext) {
     const auth = await authorise(ctx.actors, user_id, 'readCompanies');
     if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
     const matches = await searchCompanies(ctx.db, query, MAX_CHOICES + 1);
-    if (matches.length === 0) return void (await respond({ response_type: 'ephemeral', ...companyNotFoundMessage(query) }));
+    if (matches.length === 0)
+      return void (await respond({ response_type: 'ephemeral', ...companyNotFoundMessage(query) }));
     if (matches.length > 1) {
       return void (await respond({ response_type: 'ephemeral', ...companyChoicesMessage(query, matches) }));
     }
@@ -29,5 +35,10 @@ export function entrepriseCommand(ctx: AppContext) {
 
 export async function cardMessage(ctx: AppContext, viewer: Actor, companyId: string) {
   const card = await getCompanyCard(ctx.db, viewer, companyId);
-  return card ? companyCardMessage(card, { canFileVisit: can(viewer, 'fileVisit'), canCreateActions: can(viewer, 'manageActions') }) : null;
+  return card
+    ? companyCardMessage(card, {
+        canFileVisit: can(viewer, 'fileVisit'),
+        canCreateActions: can(viewer, 'manageActions'),
+      })
+    : null;
 }

@@ -11,7 +11,12 @@ import type { AppContext } from '../../context.js';
 import { listMembers } from '../../services/members.js';
 import { can, type Actor } from '../../services/permissions.js';
 import { UserError } from '../../services/errors.js';
-import { getIndicatorSets, getSnapshotWithPrevious, snapshotQuarter, type Quarter } from '../../services/indicators/steering.js';
+import {
+  getIndicatorSets,
+  getSnapshotWithPrevious,
+  snapshotQuarter,
+  type Quarter,
+} from '../../services/indicators/steering.js';
 import { indicatorsOverviewMessage, indicatorsSnapshotMessage } from '../../views/messages/indicators.js';
 import { listStructures } from '../../services/structures.js';
 import { errorText, HELP, REFUSALS } from '../../texts/fr.js';
@@ -40,7 +45,10 @@ export function plateformeCommand(ctx: AppContext) {
     if (!actor) return void (await respond(ephemeral(`${REFUSALS.unknownMember}\n\n${HELP.plateforme}`)));
     if (word === 'programmes' || word === 'programme') {
       if (!can(actor, 'managePrograms')) return void (await respond(ephemeral(REFUSALS.managePrograms)));
-      return void (await respond({ response_type: 'ephemeral', ...programmesMessage(await programmesOverview(ctx, rest.join(' '))) }));
+      return void (await respond({
+        response_type: 'ephemeral',
+        ...programmesMessage(await programmesOverview(ctx, rest.join(' '))),
+      }));
     }
     if (word === 'rgpd') {
       return void (await rgpdCommand(ctx, actor, rest, respond));
@@ -55,7 +63,10 @@ export function plateformeCommand(ctx: AppContext) {
     }
     if (word === 'indicateurs') {
       if (!can(actor, 'readIndicators')) return void (await respond(ephemeral(REFUSALS.readIndicators)));
-      return void (await respond({ response_type: 'ephemeral', ...(await indicatorsReply(ctx, actor, rest.join(' '))) }));
+      return void (await respond({
+        response_type: 'ephemeral',
+        ...(await indicatorsReply(ctx, actor, rest.join(' '))),
+      }));
     }
     if (word === 'aide' || word === 'help' || !can(actor, 'administer')) {
       const refusal = word && word !== 'aide' && word !== 'help' ? `${REFUSALS.administer}\n\n` : '';
@@ -64,7 +75,11 @@ export function plateformeCommand(ctx: AppContext) {
     const opener = { client, respond, logger: ctx.logger };
     if (word === 'structure') return openModalForCommand(opener, trigger_id, structureModal());
     if (word === 'membre') {
-      return openModalForCommand(opener, trigger_id, memberModal({ structures: await listStructures(ctx.db, { activeOnly: true }) }));
+      return openModalForCommand(
+        opener,
+        trigger_id,
+        memberModal({ structures: await listStructures(ctx.db, { activeOnly: true }) }),
+      );
     }
     const [structures, members] = await Promise.all([listStructures(ctx.db), listMembers(ctx.db)]);
     await respond({ response_type: 'ephemeral', ...administrationMessage(structures, members) });
@@ -94,8 +109,22 @@ async function indicatorsReply(ctx: AppContext, actor: Actor, argument: string) 
   }
   if (argument.trim()) return ephemeral(errorText('quarter_format'));
   const year = Number(today.slice(0, 4));
-  const [sets, frozen] = await Promise.all([getIndicatorSets(ctx.db, year), ctx.db.indicatorSnapshot.findMany({ orderBy: [{ year: 'desc' }, { quarter: 'desc' }], take: 8, select: { year: true, quarter: true } })]);
-  return indicatorsOverviewMessage({ year, sets, frozen, canChoose: can(actor, 'manageIndicators'), years: Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year], timeZone: ctx.timeZone });
+  const [sets, frozen] = await Promise.all([
+    getIndicatorSets(ctx.db, year),
+    ctx.db.indicatorSnapshot.findMany({
+      orderBy: [{ year: 'desc' }, { quarter: 'desc' }],
+      take: 8,
+      select: { year: true, quarter: true },
+    }),
+  ]);
+  return indicatorsOverviewMessage({
+    year,
+    sets,
+    frozen,
+    canChoose: can(actor, 'manageIndicators'),
+    years: Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year],
+    timeZone: ctx.timeZone,
+  });
 }
 
 /**
@@ -112,15 +141,49 @@ async function annualReportCommand(ctx: AppContext, actor: Actor, args: string[]
   const channel = ctx.steering.channelId;
   if (!channel) return void (await respond(ephemeral(errorText('steering_channel_missing'))));
   if (year < 2000 || year > Number(today.slice(0, 4))) return void (await respond(ephemeral(errorText('report_year'))));
-  const kept = fresh ? null : await ctx.db.report.findFirst({ where: { year }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
-  await respond(ephemeral(kept ? `:outbox_tray: Rapport ${year} (version ${kept.version}) renvoyé dans <#${channel}>…` : `:hourglass_flowing_sand: Rapport ${year} en préparation ; il sera publié dans <#${channel}>.`));
-  const report = kept ?? (await generateOrTakeAnnualReport(ctx.db, year, { now: ctx.now(), timeZone: ctx.timeZone, channelId: channel, actorSlackId: actor.slackUserId, memberId: actor.memberId }));
+  const kept = fresh
+    ? null
+    : await ctx.db.report.findFirst({
+        where: { year },
+        orderBy: { version: 'desc' },
+        select: { id: true, version: true },
+      });
+  await respond(
+    ephemeral(
+      kept
+        ? `:outbox_tray: Rapport ${year} (version ${kept.version}) renvoyé dans <#${channel}>…`
+        : `:hourglass_flowing_sand: Rapport ${year} en préparation ; il sera publié dans <#${channel}>.`,
+    ),
+  );
+  const report =
+    kept ??
+    (await generateOrTakeAnnualReport(ctx.db, year, {
+      now: ctx.now(),
+      timeZone: ctx.timeZone,
+      channelId: channel,
+      actorSlackId: actor.slackUserId,
+      memberId: actor.memberId,
+    }));
   // The kept report sent again is a new upload asked for; one just made (here or by the January
   // job at the same moment) goes once. Either way, never beside another upload of that version.
-  const outcome = await uploadReport(ctx.db, ctx.delivery, report.id, ctx.now(), { channelId: channel, again: Boolean(kept) });
-  if (outcome === 'busy') return void (await respond(ephemeral(`:hourglass_flowing_sand: Le rapport ${year} (version ${report.version}) est déjà en cours d'envoi dans <#${channel}> : il y arrive dans un instant.`)));
+  const outcome = await uploadReport(ctx.db, ctx.delivery, report.id, ctx.now(), {
+    channelId: channel,
+    again: Boolean(kept),
+  });
+  if (outcome === 'busy')
+    return void (await respond(
+      ephemeral(
+        `:hourglass_flowing_sand: Le rapport ${year} (version ${report.version}) est déjà en cours d'envoi dans <#${channel}> : il y arrive dans un instant.`,
+      ),
+    ));
   const posted = outcome === 'posted' || outcome === 'already_posted';
-  await respond(ephemeral(posted ? `:white_check_mark: Rapport ${year} publié dans <#${channel}> : versions publique et interne, avec leurs annexes.` : errorText('report_not_posted')));
+  await respond(
+    ephemeral(
+      posted
+        ? `:white_check_mark: Rapport ${year} publié dans <#${channel}> : versions publique et interne, avec leurs annexes.`
+        : errorText('report_not_posted'),
+    ),
+  );
 }
 
 /**
@@ -131,10 +194,20 @@ async function annualReportCommand(ctx: AppContext, actor: Actor, args: string[]
 async function exportCommand(ctx: AppContext, actor: Actor, argument: string, respond: RespondFn) {
   const period = readPeriod(argument);
   if (!period) return void (await respond(ephemeral(errorText('export_period'))));
-  await respond(ephemeral(`:hourglass_flowing_sand: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} en préparation : il arrive dans votre conversation avec l'application.`));
+  await respond(
+    ephemeral(
+      `:hourglass_flowing_sand: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} en préparation : il arrive dans votre conversation avec l'application.`,
+    ),
+  );
   const { file, filename, counts, companyIds } = await exportPeriod(ctx.db, actor, period, ctx.timeZone);
   const text = `:page_facing_up: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} : ${counts.visites} visite(s), ${counts.entreprises} entreprise(s), ${counts.actions} action(s), ${counts.alertes} alerte(s). Il contient des données personnelles (contacts des alertes) : ne le diffusez pas. Il sera supprimé de Slack dans ${ctx.privacy.exportFileDays} jour(s).`;
-  const sent = await sendFileToPerson(ctx, actor.slackUserId, text, { file, filename, title: `Export ${period.from} – ${period.to}` }, { kind: 'export_periode', companyIds });
+  const sent = await sendFileToPerson(
+    ctx,
+    actor.slackUserId,
+    text,
+    { file, filename, title: `Export ${period.from} – ${period.to}` },
+    { kind: 'export_periode', companyIds },
+  );
   if (!sent) return void (await respond(ephemeral(errorText('export_not_sent'))));
   await respond(ephemeral(':white_check_mark: Export envoyé dans votre conversation avec l’application.'));
 }
@@ -154,10 +227,26 @@ async function sendFileToPerson(
 ): Promise<boolean> {
   try {
     const note = await ctx.delivery.chat.postMessage({ channel: slackUserId, text });
-    if (holds.noteNamesCompany) await recordPosted(ctx.db, { channel: note.channel!, ts: note.ts! }, { kind: holds.kind, data: {}, companyIds: holds.companyIds });
-    const uploaded = await ctx.delivery.filesUploadV2({ channel_id: note.channel!, thread_ts: note.ts!, file_uploads: [upload] });
-    const fileIds = uploaded.files.flatMap((completed) => (completed.files ?? []).map((f) => f.id).filter((id): id is string => typeof id === 'string'));
-    await recordExportFiles(ctx.db, { fileIds, kind: holds.kind, slackUserId, companyIds: holds.companyIds }, ctx.now(), ctx.privacy.exportFileDays);
+    if (holds.noteNamesCompany)
+      await recordPosted(
+        ctx.db,
+        { channel: note.channel!, ts: note.ts! },
+        { kind: holds.kind, data: {}, companyIds: holds.companyIds },
+      );
+    const uploaded = await ctx.delivery.filesUploadV2({
+      channel_id: note.channel!,
+      thread_ts: note.ts!,
+      file_uploads: [upload],
+    });
+    const fileIds = uploaded.files.flatMap((completed) =>
+      (completed.files ?? []).map((f) => f.id).filter((id): id is string => typeof id === 'string'),
+    );
+    await recordExportFiles(
+      ctx.db,
+      { fileIds, kind: holds.kind, slackUserId, companyIds: holds.companyIds },
+      ctx.now(),
+      ctx.privacy.exportFileDays,
+    );
     return true;
   } catch (error) {
     ctx.logger.warn({ err: { message: (error as Error).message } }, 'file not sent');
@@ -173,7 +262,8 @@ async function sendFileToPerson(
 async function rgpdCommand(ctx: AppContext, actor: Actor, args: string[], respond: RespondFn) {
   const [verb = '', ...rest] = args;
   const siret = normaliseSiret(rest.join(''));
-  if (!['export', 'effacer'].includes(verb.toLowerCase()) || !/^\d{14}$/.test(siret)) return void (await respond(ephemeral(errorText('rgpd_usage'))));
+  if (!['export', 'effacer'].includes(verb.toLowerCase()) || !/^\d{14}$/.test(siret))
+    return void (await respond(ephemeral(errorText('rgpd_usage'))));
   const permission = verb.toLowerCase() === 'export' ? 'exportData' : 'eraseCompanyData';
   if (!can(actor, permission)) return void (await respond(ephemeral(REFUSALS[permission])));
   const company = await ctx.db.company.findUnique({ where: { siret }, select: { id: true, name: true } });
@@ -187,7 +277,13 @@ async function rgpdCommand(ctx: AppContext, actor: Actor, args: string[], respon
       { file, filename, title: `Données — ${company.name}` },
       { kind: 'export_rgpd', companyIds: [company.id], noteNamesCompany: true },
     );
-    return void (await respond(ephemeral(sent ? ':white_check_mark: Export envoyé dans votre conversation avec l’application.' : errorText('export_not_sent'))));
+    return void (await respond(
+      ephemeral(
+        sent
+          ? ':white_check_mark: Export envoyé dans votre conversation avec l’application.'
+          : errorText('export_not_sent'),
+      ),
+    ));
   }
   await respond({ response_type: 'ephemeral', ...eraseConfirmationMessage(company) });
 }
@@ -198,10 +294,15 @@ async function programmesOverview(ctx: AppContext, filter: string): Promise<Prog
   const year = Number(today.slice(0, 4));
   const key = searchKey(filter);
   const matches = (name: string) => !key || searchKey(name).includes(key);
-  const [progress, structures] = await Promise.all([programmeProgress(ctx.db, today), listStructures(ctx.db, { activeOnly: true })]);
+  const [progress, structures] = await Promise.all([
+    programmeProgress(ctx.db, today),
+    listStructures(ctx.db, { activeOnly: true }),
+  ]);
   const shown = progress.filter((p) => matches(p.structure.name));
   const withProgramme = new Set(progress.map((p) => p.structure.id));
-  const without = structures.filter((s) => !withProgramme.has(s.id) && matches(s.name)).map((s) => ({ id: s.id, name: s.name }));
+  const without = structures
+    .filter((s) => !withProgramme.has(s.id) && matches(s.name))
+    .map((s) => ({ id: s.id, name: s.name }));
   // From October, next year's programme can be prepared.
   return { year, today, progress: shown, without, years: Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year] };
 }

@@ -24,11 +24,19 @@ export function visiteCommand(ctx: AppContext) {
     if (/^(aide|help|\?)$/i.test(text.trim())) return void (await respond(ephemeral(HELP.visite)));
     const auth = await authorise(ctx.actors, user_id, 'fileVisit');
     if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
-    await openModalForCommand({ client, respond, logger: ctx.logger }, trigger_id, visitReportModal(await openingFor(ctx, text)));
+    await openModalForCommand(
+      { client, respond, logger: ctx.logger },
+      trigger_id,
+      visitReportModal(await openingFor(ctx, text)),
+    );
   };
 }
 
 /** A fresh modal (new submission key), with the company when the text names exactly one. */
 export async function openingFor(ctx: AppContext, text: string, companyId?: string): Promise<VisitModalInput> {
-  return { submissionKey: randomUUID(), today: localDate(ctx.timeZone, ctx.now()), ...(await companyPrefill(ctx.db, text, companyId)) };
+  return {
+    submissionKey: randomUUID(),
+    today: localDate(ctx.timeZone, ctx.now()),
+    ...(await companyPrefill(ctx.db, text, companyId)),
+  };
 }

@@ -22,16 +22,25 @@ export async function publishHome(ctx: AppContext, client: WebClient, slackUserI
   const actor = await ctx.actors.find(slackUserId);
   let home: HomeInput = { kind: 'unknown' };
   if (actor) {
-    const structure = actor.structureId ? await ctx.db.structure.findUnique({ where: { id: actor.structureId }, select: { name: true } }) : null;
+    const structure = actor.structureId
+      ? await ctx.db.structure.findUnique({ where: { id: actor.structureId }, select: { name: true } })
+      : null;
     home = { kind: 'member', roles: [...actor.roles], structureName: structure?.name ?? null };
     if (can(actor, 'handleAlerts')) {
-      home.coordination = { openAlerts: await listOpenAlerts(ctx.db), clock: { now: ctx.now(), timeZone: ctx.timeZone } };
+      home.coordination = {
+        openAlerts: await listOpenAlerts(ctx.db),
+        clock: { now: ctx.now(), timeZone: ctx.timeZone },
+      };
     }
     const today = localDate(ctx.timeZone, ctx.now());
     if (can(actor, 'managePrograms')) {
       home.programmes = { progress: await programmeProgress(ctx.db, today, { notVisitedLimit: 0 }), today, all: true };
     } else if (can(actor, 'fileVisit') && actor.structureId) {
-      home.programmes = { progress: await programmeProgress(ctx.db, today, { structureId: actor.structureId, notVisitedLimit: 5 }), today, all: false };
+      home.programmes = {
+        progress: await programmeProgress(ctx.db, today, { structureId: actor.structureId, notVisitedLimit: 5 }),
+        today,
+        all: false,
+      };
     }
     const coordinates = can(actor, 'runCommittees');
     if (coordinates || can(actor, 'followCommittees') || can(actor, 'fileVisit')) {
@@ -46,7 +55,10 @@ export async function publishHome(ctx: AppContext, client: WebClient, slackUserI
     }
     if (can(actor, 'fileVisit')) {
       const monthStart = new Date(`${localMonthStart(ctx.timeZone, ctx.now())}T00:00:00Z`);
-      const [recentVisits, visitsThisMonth] = await Promise.all([listRecentVisits(ctx.db, actor), countVisitsSince(ctx.db, actor, monthStart)]);
+      const [recentVisits, visitsThisMonth] = await Promise.all([
+        listRecentVisits(ctx.db, actor),
+        countVisitsSince(ctx.db, actor, monthStart),
+      ]);
       home.capteur = { recentVisits, visitsThisMonth };
     }
   }

@@ -27,6 +27,8 @@ export function nafPickerOptions(ctx: AppContext) {
   return async ({ ack, body }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs) => {
     const { value, user } = suggestion.parse(body);
     if (!can(await ctx.actors.find(user.id), 'fileVisit')) return void (await ack({ options: [] }));
-    await ack({ options: searchNafSubclasses(value, MAX_OPTIONS).map((entry) => option(formatNaf(entry), entry.code)) });
+    await ack({
+      options: searchNafSubclasses(value, MAX_OPTIONS).map((entry) => option(formatNaf(entry), entry.code)),
+    });
   };
 }

@@ -12,7 +12,12 @@ import { authorise, withSubmissionSafetyNet } from '../guard.js';
 import { type errorsResponse, fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-const createMetadata = z.object({ submissionKey: z.string().min(1), companyId: z.string().uuid(), alertId: z.string().uuid().optional(), agendaItemId: z.string().uuid().optional() });
+const createMetadata = z.object({
+  submissionKey: z.string().min(1),
+  companyId: z.string().uuid(),
+  alertId: z.string().uuid().optional(),
+  agendaItemId: z.string().uuid().optional(),
+});
 // A form opened before submission keys (an older modal still open) has none: it is saved as before.
 const changeMetadata = z.object({ actionId: z.string().uuid(), submissionKey: z.string().min(1).max(100).optional() });
 
@@ -24,17 +29,32 @@ export function actionCreateSubmission(ctx: AppContext) {
     const meta = createMetadata.parse(JSON.parse(view.private_metadata || '{}'));
     const now = ctx.now();
     const state = readViewState(view.state.values);
-    const parsed = parseActionForm({ submissionKey: meta.submissionKey, companyId: meta.companyId, ...readFields(state, ACTION_BLOCKS) }, localDate(ctx.timeZone, now));
+    const parsed = parseActionForm(
+      { submissionKey: meta.submissionKey, companyId: meta.companyId, ...readFields(state, ACTION_BLOCKS) },
+      localDate(ctx.timeZone, now),
+    );
     if (!parsed.ok) return void (await ack(fieldErrorsResponse(parsed.errors, ACTION_BLOCKS, ACTION_BLOCKS.title)));
     try {
-      const origin = meta.agendaItemId ? ({ kind: 'comite', agendaItemId: meta.agendaItemId } as const) : meta.alertId ? ({ kind: 'alerte', alertId: meta.alertId } as const) : ({ kind: 'ad_hoc' } as const);
+      const origin = meta.agendaItemId
+        ? ({ kind: 'comite', agendaItemId: meta.agendaItemId } as const)
+        : meta.alertId
+          ? ({ kind: 'alerte', alertId: meta.alertId } as const)
+          : ({ kind: 'ad_hoc' } as const);
       await createAction(ctx.db, auth.actor, parsed.action, origin, now, ctx.actions);
     } catch (error) {
-      if (error instanceof ValidationFailed) return void (await ack(fieldErrorsResponse(error.errors, ACTION_BLOCKS, ACTION_BLOCKS.title)));
-      if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
+      if (error instanceof ValidationFailed)
+        return void (await ack(fieldErrorsResponse(error.errors, ACTION_BLOCKS, ACTION_BLOCKS.title)));
+      if (error instanceof UserError)
+        return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
       throw error;
     }
-    await ack({ response_action: 'update', view: savedModal('Action créée', ':white_check_mark: Action créée. Elle est suivie dans le canal du comité et dans `/actions`.') });
+    await ack({
+      response_action: 'update',
+      view: savedModal(
+        'Action créée',
+        ':white_check_mark: Action créée. Elle est suivie dans le canal du comité et dans `/actions`.',
+      ),
+    });
     await ctx.notifier.kick();
   });
 }
@@ -43,7 +63,10 @@ export function actionCreateSubmission(ctx: AppContext) {
 function actionChangeSubmission(
   ctx: AppContext,
   errorBlockId: string,
-  read: (state: ReturnType<typeof readViewState>, today: string) => { ok: true; change: ActionChange } | { ok: false; errors: ReturnType<typeof errorsResponse> },
+  read: (
+    state: ReturnType<typeof readViewState>,
+    today: string,
+  ) => { ok: true; change: ActionChange } | { ok: false; errors: ReturnType<typeof errorsResponse> },
 ) {
   return withSubmissionSafetyNet(ctx.logger, errorBlockId, async ({ ack, body, view }: SubmitArgs) => {
     const auth = await authorise(ctx.actors, body.user.id, 'manageActions');
@@ -55,10 +78,14 @@ function actionChangeSubmission(
     try {
       await changeAction(ctx.db, auth.actor, actionId, form.change, now, ctx.actions, submissionKey);
     } catch (error) {
-      if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
+      if (error instanceof UserError)
+        return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
       throw error;
     }
-    await ack({ response_action: 'update', view: savedModal('Action mise à jour', ':white_check_mark: C’est noté : le message de l’action est mis à jour.') });
+    await ack({
+      response_action: 'update',
+      view: savedModal('Action mise à jour', ':white_check_mark: C’est noté : le message de l’action est mis à jour.'),
+    });
     await ctx.notifier.kick();
   });
 }
@@ -74,12 +101,16 @@ export const actionStatusSubmission = (ctx: AppContext) =>
 export const actionNoteSubmission = (ctx: AppContext) =>
   actionChangeSubmission(ctx, C.note, (state) => {
     const parsed = parseNote(readFields(state, { note: C.note }).note);
-    return parsed.ok ? { ok: true, change: { kind: 'note', note: parsed.note } } : { ok: false, errors: fieldErrorsResponse(parsed.errors, { note: C.note }, C.note) };
+    return parsed.ok
+      ? { ok: true, change: { kind: 'note', note: parsed.note } }
+      : { ok: false, errors: fieldErrorsResponse(parsed.errors, { note: C.note }, C.note) };
   });
 
 export const actionDueSubmission = (ctx: AppContext) =>
   actionChangeSubmission(ctx, C.dueDate, (state, today) => {
     const blocks = { dueDate: C.dueDate, reason: C.reason };
     const parsed = parseDueForm(readFields(state, blocks), today);
-    return parsed.ok ? { ok: true, change: { kind: 'echeance', dueDate: parsed.dueDate, reason: parsed.reason } } : { ok: false, errors: fieldErrorsResponse(parsed.errors, blocks, C.dueDate) };
+    return parsed.ok
+      ? { ok: true, change: { kind: 'echeance', dueDate: parsed.dueDate, reason: parsed.reason } }
+      : { ok: false, errors: fieldErrorsResponse(parsed.errors, blocks, C.dueDate) };
   });

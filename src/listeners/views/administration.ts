@@ -20,25 +20,37 @@ const structureForm = z.object({
 });
 
 export function structureFormSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(ctx.logger, STRUCTURE_BLOCKS.name, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const auth = await authorise(ctx.actors, body.user.id, 'administer');
-    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-    const state = readViewState(view.state.values);
-    const parsed = structureForm.safeParse({
-      id: z.object({ id: z.string().nullable() }).parse(JSON.parse(view.private_metadata || '{"id":null}')).id,
-      name: asString(state[STRUCTURE_BLOCKS.name]),
-      kind: asString(state[STRUCTURE_BLOCKS.kind]),
-      active: asList(state[STRUCTURE_BLOCKS.active]).length > 0,
-    });
-    if (!parsed.success) return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.kind]: errorText('invalid_choice') })));
-    try {
-      const structure = await saveStructure(ctx.db, auth.actor, { ...parsed.data, id: parsed.data.id ?? undefined });
-      await ack({ response_action: 'update', view: savedModal('Structure enregistrée', `:white_check_mark: *${escapeText(structure.name)}* est enregistrée.`) });
-    } catch (error) {
-      if (error instanceof UserError) return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.name]: errorText(error.code) })));
-      throw error;
-    }
-  });
+  return withSubmissionSafetyNet(
+    ctx.logger,
+    STRUCTURE_BLOCKS.name,
+    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+      const auth = await authorise(ctx.actors, body.user.id, 'administer');
+      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
+      const state = readViewState(view.state.values);
+      const parsed = structureForm.safeParse({
+        id: z.object({ id: z.string().nullable() }).parse(JSON.parse(view.private_metadata || '{"id":null}')).id,
+        name: asString(state[STRUCTURE_BLOCKS.name]),
+        kind: asString(state[STRUCTURE_BLOCKS.kind]),
+        active: asList(state[STRUCTURE_BLOCKS.active]).length > 0,
+      });
+      if (!parsed.success)
+        return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.kind]: errorText('invalid_choice') })));
+      try {
+        const structure = await saveStructure(ctx.db, auth.actor, { ...parsed.data, id: parsed.data.id ?? undefined });
+        await ack({
+          response_action: 'update',
+          view: savedModal(
+            'Structure enregistrée',
+            `:white_check_mark: *${escapeText(structure.name)}* est enregistrée.`,
+          ),
+        });
+      } catch (error) {
+        if (error instanceof UserError)
+          return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.name]: errorText(error.code) })));
+        throw error;
+      }
+    },
+  );
 }
 
 const memberForm = z.object({
@@ -55,30 +67,48 @@ const MEMBER_FIELD_BLOCKS: Record<string, string> = {
 };
 
 export function memberFormSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(ctx.logger, MEMBER_BLOCKS.user, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const auth = await authorise(ctx.actors, body.user.id, 'administer');
-    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-    const state = readViewState(view.state.values);
-    const parsed = memberForm.safeParse({
-      slackUserId: asString(state[MEMBER_BLOCKS.user]),
-      structure: asString(state[MEMBER_BLOCKS.structure]),
-      roles: asList(state[MEMBER_BLOCKS.roles]),
-      active: asList(state[MEMBER_BLOCKS.active]).length > 0,
-    });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      return void (await ack(errorsResponse({ [MEMBER_FIELD_BLOCKS[String(issue.path[0])] ?? MEMBER_BLOCKS.user]: errorText(issue.message) })));
-    }
-    const { slackUserId, structure, roles, active } = parsed.data;
-    try {
-      await saveMember(ctx.db, auth.actor, { slackUserId, structureId: structure === 'none' ? null : structure, roles, active });
-      ctx.actors.forget(slackUserId);
-      await ack({ response_action: 'update', view: savedModal('Membre enregistré', `:white_check_mark: <@${slackUserId}> est enregistré.`) });
-    } catch (error) {
-      if (error instanceof UserError) {
-        return void (await ack(errorsResponse({ [MEMBER_FIELD_BLOCKS[error.field ?? ''] ?? MEMBER_BLOCKS.roles]: errorText(error.code) })));
+  return withSubmissionSafetyNet(
+    ctx.logger,
+    MEMBER_BLOCKS.user,
+    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+      const auth = await authorise(ctx.actors, body.user.id, 'administer');
+      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
+      const state = readViewState(view.state.values);
+      const parsed = memberForm.safeParse({
+        slackUserId: asString(state[MEMBER_BLOCKS.user]),
+        structure: asString(state[MEMBER_BLOCKS.structure]),
+        roles: asList(state[MEMBER_BLOCKS.roles]),
+        active: asList(state[MEMBER_BLOCKS.active]).length > 0,
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        return void (await ack(
+          errorsResponse({
+            [MEMBER_FIELD_BLOCKS[String(issue.path[0])] ?? MEMBER_BLOCKS.user]: errorText(issue.message),
+          }),
+        ));
       }
-      throw error;
-    }
-  });
+      const { slackUserId, structure, roles, active } = parsed.data;
+      try {
+        await saveMember(ctx.db, auth.actor, {
+          slackUserId,
+          structureId: structure === 'none' ? null : structure,
+          roles,
+          active,
+        });
+        ctx.actors.forget(slackUserId);
+        await ack({
+          response_action: 'update',
+          view: savedModal('Membre enregistré', `:white_check_mark: <@${slackUserId}> est enregistré.`),
+        });
+      } catch (error) {
+        if (error instanceof UserError) {
+          return void (await ack(
+            errorsResponse({ [MEMBER_FIELD_BLOCKS[error.field ?? ''] ?? MEMBER_BLOCKS.roles]: errorText(error.code) }),
+          ));
+        }
+        throw error;
+      }
+    },
+  );
 }

@@ -14,24 +14,42 @@ const ids = z.array(z.string().uuid()).max(100);
 
 /** « Modifier l'ordre du jour »: the items kept, the companies added; before publication only. */
 export function agendaEditSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(ctx.logger, B.add, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const auth = await authorise(ctx.actors, body.user.id, 'runCommittees');
-    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-    const { committeeId, shownUpToRank } = metadata.parse(JSON.parse(view.private_metadata || '{}'));
-    const state = readViewState(view.state.values);
-    const keep = ids.safeParse(asList(state[B.keep]));
-    const add = ids.safeParse(asList(state[B.add]));
-    if (!keep.success || !add.success) return void (await ack({ response_action: 'errors', errors: { [B.add]: errorText('required') } }));
-    try {
-      const { removed, added } = await editAgenda(ctx.db, auth.actor, committeeId, { shownUpToRank, keepItemIds: keep.data, addCompanyIds: add.data }, ctx.now());
-      const count = await ctx.db.agendaItem.count({ where: { committeeId } });
-      await ack({
-        response_action: 'update',
-        view: savedModal('Ordre du jour', `:white_check_mark: Ordre du jour modifié : ${added} entreprise(s) ajoutée(s), ${removed} retirée(s) — ${count} à l'ordre du jour.`),
-      });
-    } catch (error) {
-      if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
-      throw error;
-    }
-  });
+  return withSubmissionSafetyNet(
+    ctx.logger,
+    B.add,
+    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+      const auth = await authorise(ctx.actors, body.user.id, 'runCommittees');
+      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
+      const { committeeId, shownUpToRank } = metadata.parse(JSON.parse(view.private_metadata || '{}'));
+      const state = readViewState(view.state.values);
+      const keep = ids.safeParse(asList(state[B.keep]));
+      const add = ids.safeParse(asList(state[B.add]));
+      if (!keep.success || !add.success)
+        return void (await ack({ response_action: 'errors', errors: { [B.add]: errorText('required') } }));
+      try {
+        const { removed, added } = await editAgenda(
+          ctx.db,
+          auth.actor,
+          committeeId,
+          { shownUpToRank, keepItemIds: keep.data, addCompanyIds: add.data },
+          ctx.now(),
+        );
+        const count = await ctx.db.agendaItem.count({ where: { committeeId } });
+        await ack({
+          response_action: 'update',
+          view: savedModal(
+            'Ordre du jour',
+            `:white_check_mark: Ordre du jour modifié : ${added} entreprise(s) ajoutée(s), ${removed} retirée(s) — ${count} à l'ordre du jour.`,
+          ),
+        });
+      } catch (error) {
+        if (error instanceof UserError)
+          return void (await ack({
+            response_action: 'update',
+            view: refusalModal(errorText(error.code, error.params)),
+          }));
+        throw error;
+      }
+    },
+  );
 }

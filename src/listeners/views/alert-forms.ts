@@ -22,7 +22,9 @@ const metadataSchema = z.object({ alertId: z.string().uuid() });
 function alertFormSubmission(
   ctx: AppContext,
   errorBlockId: string | null,
-  read: (state: ReturnType<typeof readViewState>) => { ok: true; payload: MovePayload } | { ok: false; errors: ReturnType<typeof errorsResponse> },
+  read: (
+    state: ReturnType<typeof readViewState>,
+  ) => { ok: true; payload: MovePayload } | { ok: false; errors: ReturnType<typeof errorsResponse> },
   done: string,
 ) {
   return withSubmissionSafetyNet(ctx.logger, errorBlockId, async ({ ack, body, view }: SubmitArgs) => {
@@ -34,7 +36,8 @@ function alertFormSubmission(
     try {
       await moveAlert(ctx.db, auth.actor, alertId, form.payload, ctx.now(), ctx.alerts);
     } catch (error) {
-      if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
+      if (error instanceof UserError)
+        return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
       throw error;
     }
     await ack({ response_action: 'update', view: savedModal('Alerte mise à jour', done) });
@@ -43,7 +46,12 @@ function alertFormSubmission(
 }
 
 export const transmitByEmailSubmission = (ctx: AppContext) =>
-  alertFormSubmission(ctx, null, () => ({ ok: true, payload: { action: 'transmettre' } }), ':outbox_tray: Alerte transmise à France Travail. Enregistrez la référence de l’offre dès sa réception (bouton « Enregistrer l’offre » du message d’alerte).');
+  alertFormSubmission(
+    ctx,
+    null,
+    () => ({ ok: true, payload: { action: 'transmettre' } }),
+    ':outbox_tray: Alerte transmise à France Travail. Enregistrez la référence de l’offre dès sa réception (bouton « Enregistrer l’offre » du message d’alerte).',
+  );
 
 export const offerSubmission = (ctx: AppContext) =>
   alertFormSubmission(
@@ -51,10 +59,11 @@ export const offerSubmission = (ctx: AppContext) =>
     OFFER_BLOCKS.reference,
     (state) => {
       const parsed = parseOffer(readFields(state, OFFER_BLOCKS));
-      if (!parsed.ok) return { ok: false, errors: fieldErrorsResponse(parsed.errors, OFFER_BLOCKS, OFFER_BLOCKS.reference) };
+      if (!parsed.ok)
+        return { ok: false, errors: fieldErrorsResponse(parsed.errors, OFFER_BLOCKS, OFFER_BLOCKS.reference) };
       return { ok: true, payload: { action: 'enregistrer_offre', offer: parsed.offer } };
     },
-    ":memo: Offre enregistrée. La coordination peut maintenant la diffuser aux partenaires.",
+    ':memo: Offre enregistrée. La coordination peut maintenant la diffuser aux partenaires.',
   );
 
 export const closeSubmission = (ctx: AppContext) =>

@@ -19,29 +19,38 @@ export function alertFormFromView(view: ViewSubmitAction['view']): AlertForm {
   return { submissionKey, ...readFields(readViewState(view.state.values), ALERT_BLOCKS) };
 }
 
-const toSlackErrors = (errors: FieldError<string>[]) => fieldErrorsResponse(errors as FieldError<AlertField>[], ALERT_BLOCKS, ALERT_BLOCKS.companyId);
+const toSlackErrors = (errors: FieldError<string>[]) =>
+  fieldErrorsResponse(errors as FieldError<AlertField>[], ALERT_BLOCKS, ALERT_BLOCKS.companyId);
 
 /**
  * Submission of the alert modal: the alert and the pages it owes are saved before the ack, so
  * the capteur's confirmation means it is in the database, whatever Slack does next.
  */
 export function alertReportSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(ctx.logger, ALERT_BLOCKS.companyId, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const auth = await authorise(ctx.actors, body.user.id, 'raiseAlert');
-    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-    const now = ctx.now();
-    const parsed = parseAlertReport(alertFormFromView(view), localDate(ctx.timeZone, now));
-    if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
-    let raised: Awaited<ReturnType<typeof raiseAlert>>;
-    try {
-      raised = await raiseAlert(ctx.db, auth.actor, parsed.report, now, ctx.alerts);
-    } catch (error) {
-      if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
-      if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
-      throw error;
-    }
-    await ack({ response_action: 'update', view: alertRaisedModal(raised, ctx.timeZone) });
-    // After the ack: the pages to the coordinators and the capteur's confirmation.
-    await ctx.notifier.kick();
-  });
+  return withSubmissionSafetyNet(
+    ctx.logger,
+    ALERT_BLOCKS.companyId,
+    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+      const auth = await authorise(ctx.actors, body.user.id, 'raiseAlert');
+      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
+      const now = ctx.now();
+      const parsed = parseAlertReport(alertFormFromView(view), localDate(ctx.timeZone, now));
+      if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
+      let raised: Awaited<ReturnType<typeof raiseAlert>>;
+      try {
+        raised = await raiseAlert(ctx.db, auth.actor, parsed.report, now, ctx.alerts);
+      } catch (error) {
+        if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
+        if (error instanceof UserError)
+          return void (await ack({
+            response_action: 'update',
+            view: refusalModal(errorText(error.code, error.params)),
+          }));
+        throw error;
+      }
+      await ack({ response_action: 'update', view: alertRaisedModal(raised, ctx.timeZone) });
+      // After the ack: the pages to the coordinators and the capteur's confirmation.
+      await ctx.notifier.kick();
+    },
+  );
 }

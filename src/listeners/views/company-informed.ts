@@ -11,25 +11,61 @@ import { refusalModal, savedModal } from '../../views/modals/administration.js';
 import { withSubmissionSafetyNet } from '../guard.js';
 import { fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
 
-const HOW = Object.fromEntries(INFORMED_HOW.map((h) => [h, h])) as Record<(typeof INFORMED_HOW)[number], (typeof INFORMED_HOW)[number]>;
+const HOW = Object.fromEntries(INFORMED_HOW.map((h) => [h, h])) as Record<
+  (typeof INFORMED_HOW)[number],
+  (typeof INFORMED_HOW)[number]
+>;
 
 /** « Entreprise informée »: how and when the capteur passed the decisions on. */
 export function companyInformedSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(ctx.logger, INFORMED_BLOCKS.how, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const actor = await ctx.actors.find(body.user.id);
-    if (!actor) return void (await ack({ response_action: 'update', view: refusalModal(errorText('inform_not_yours')) }));
-    const { agendaItemId } = z.object({ agendaItemId: z.string().uuid() }).parse(JSON.parse(view.private_metadata || '{}'));
-    const today = localDate(ctx.timeZone, ctx.now());
-    const schema = z.object({ how: required(choice(HOW)), on: required(isoDate.refine((d) => d <= today, 'date_in_future')) });
-    const parsed = schema.safeParse(readFields(readViewState(view.state.values), INFORMED_BLOCKS));
-    if (!parsed.success) return void (await ack(fieldErrorsResponse(collectFieldErrors<'how' | 'on'>(parsed.error.issues), INFORMED_BLOCKS, INFORMED_BLOCKS.how)));
-    try {
-      await recordCompanyInformed(ctx.db, actor, agendaItemId, parsed.data.how, new Date(`${parsed.data.on}T00:00:00Z`));
-    } catch (error) {
-      if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
-      throw error;
-    }
-    await ack({ response_action: 'update', view: savedModal('Entreprise informée', ':white_check_mark: C’est noté : l’entreprise est informée des décisions du comité.') });
-    await ctx.notifier.kick();
-  });
+  return withSubmissionSafetyNet(
+    ctx.logger,
+    INFORMED_BLOCKS.how,
+    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+      const actor = await ctx.actors.find(body.user.id);
+      if (!actor)
+        return void (await ack({ response_action: 'update', view: refusalModal(errorText('inform_not_yours')) }));
+      const { agendaItemId } = z
+        .object({ agendaItemId: z.string().uuid() })
+        .parse(JSON.parse(view.private_metadata || '{}'));
+      const today = localDate(ctx.timeZone, ctx.now());
+      const schema = z.object({
+        how: required(choice(HOW)),
+        on: required(isoDate.refine((d) => d <= today, 'date_in_future')),
+      });
+      const parsed = schema.safeParse(readFields(readViewState(view.state.values), INFORMED_BLOCKS));
+      if (!parsed.success)
+        return void (await ack(
+          fieldErrorsResponse(
+            collectFieldErrors<'how' | 'on'>(parsed.error.issues),
+            INFORMED_BLOCKS,
+            INFORMED_BLOCKS.how,
+          ),
+        ));
+      try {
+        await recordCompanyInformed(
+          ctx.db,
+          actor,
+          agendaItemId,
+          parsed.data.how,
+          new Date(`${parsed.data.on}T00:00:00Z`),
+        );
+      } catch (error) {
+        if (error instanceof UserError)
+          return void (await ack({
+            response_action: 'update',
+            view: refusalModal(errorText(error.code, error.params)),
+          }));
+        throw error;
+      }
+      await ack({
+        response_action: 'update',
+        view: savedModal(
+          'Entreprise informée',
+          ':white_check_mark: C’est noté : l’entreprise est informée des décisions du comité.',
+        ),
+      });
+      await ctx.notifier.kick();
+    },
+  );
 }

@@ -19,31 +19,51 @@ function readTarget(text: string | undefined): number | null | 'invalid' {
 
 /** The steering committee's indicators for a year: saved whole, or each bad target on its field. */
 export function indicatorsSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(ctx.logger, B.keys, async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const auth = await authorise(ctx.actors, body.user.id, 'manageIndicators');
-    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-    const { year } = z.object({ year: z.number().int() }).parse(JSON.parse(view.private_metadata || '{}'));
-    const state = readViewState(view.state.values);
-    const keys = asList(state[B.keys]).filter((k) => INDICATOR_KEYS.includes(k));
-    const errors: Record<string, string> = {};
-    const choices = keys.map((key) => {
-      const target = readTarget(asString(state[`${B.targetPrefix}${key}`]));
-      if (target === 'invalid') errors[`${B.targetPrefix}${key}`] = errorText('indicator_target');
-      return { key, target: target === 'invalid' ? null : target };
-    });
-    if (Object.keys(errors).length) return void (await ack(errorsResponse(errors)));
-    try {
-      const saved = await chooseIndicators(ctx.db, auth.actor, year, choices, ctx.now(), ctx.timeZone);
-      await ack({
-        response_action: 'update',
-        view: savedModal(`Indicateurs ${year}`, `:white_check_mark: ${choices.length} indicateur(s) enregistré(s) pour ${year}${saved.newVersion && saved.version > 1 ? ` : version ${saved.version}, datée d'aujourd'hui ; la précédente reste dans l'historique` : ''}.`),
+  return withSubmissionSafetyNet(
+    ctx.logger,
+    B.keys,
+    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+      const auth = await authorise(ctx.actors, body.user.id, 'manageIndicators');
+      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
+      const { year } = z.object({ year: z.number().int() }).parse(JSON.parse(view.private_metadata || '{}'));
+      const state = readViewState(view.state.values);
+      const keys = asList(state[B.keys]).filter((k) => INDICATOR_KEYS.includes(k));
+      const errors: Record<string, string> = {};
+      const choices = keys.map((key) => {
+        const target = readTarget(asString(state[`${B.targetPrefix}${key}`]));
+        if (target === 'invalid') errors[`${B.targetPrefix}${key}`] = errorText('indicator_target');
+        return { key, target: target === 'invalid' ? null : target };
       });
-    } catch (error) {
-      if (error instanceof ValidationFailed) {
-        return void (await ack(errorsResponse(Object.fromEntries(error.errors.map((e) => [e.field === 'keys' ? B.keys : `${B.targetPrefix}${e.field}`, errorText(e.code, e.params)])))));
+      if (Object.keys(errors).length) return void (await ack(errorsResponse(errors)));
+      try {
+        const saved = await chooseIndicators(ctx.db, auth.actor, year, choices, ctx.now(), ctx.timeZone);
+        await ack({
+          response_action: 'update',
+          view: savedModal(
+            `Indicateurs ${year}`,
+            `:white_check_mark: ${choices.length} indicateur(s) enregistré(s) pour ${year}${saved.newVersion && saved.version > 1 ? ` : version ${saved.version}, datée d'aujourd'hui ; la précédente reste dans l'historique` : ''}.`,
+          ),
+        });
+      } catch (error) {
+        if (error instanceof ValidationFailed) {
+          return void (await ack(
+            errorsResponse(
+              Object.fromEntries(
+                error.errors.map((e) => [
+                  e.field === 'keys' ? B.keys : `${B.targetPrefix}${e.field}`,
+                  errorText(e.code, e.params),
+                ]),
+              ),
+            ),
+          ));
+        }
+        if (error instanceof UserError)
+          return void (await ack({
+            response_action: 'update',
+            view: refusalModal(errorText(error.code, error.params)),
+          }));
+        throw error;
       }
-      if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
-      throw error;
-    }
-  });
+    },
+  );
 }

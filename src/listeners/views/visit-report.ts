@@ -29,27 +29,36 @@ export function visitFormFromView(view: ViewSubmitAction['view']): VisitForm {
   return form;
 }
 
-const toSlackErrors = (errors: FieldError<string>[]) => fieldErrorsResponse(errors as FieldError<VisitField>[], VISIT_BLOCKS, VISIT_BLOCKS.companyId);
+const toSlackErrors = (errors: FieldError<string>[]) =>
+  fieldErrorsResponse(errors as FieldError<VisitField>[], VISIT_BLOCKS, VISIT_BLOCKS.companyId);
 
 /** Submission of the visit-report modal: validate, save once, show the summary, then confirm by DM. */
 export function visitReportSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(ctx.logger, VISIT_BLOCKS.companyId, async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const auth = await authorise(ctx.actors, body.user.id, 'fileVisit');
-    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-    const parsed = parseVisitReport(visitFormFromView(view), localDate(ctx.timeZone, ctx.now()));
-    if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
-    let visitId: string;
-    try {
-      ({ visitId } = await fileVisit(ctx.db, auth.actor, parsed.report, ctx.visits));
-    } catch (error) {
-      if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
-      if (error instanceof UserError) return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
-      throw error;
-    }
-    const summary = await getVisitSummary(ctx.db, visitId);
-    await ack({ response_action: 'update', view: visitSavedModal(summary!) });
-    // After the ack: the owed confirmation, and the capteur's refreshed App Home.
-    await ctx.notifier.kick();
-    await publishHome(ctx, client, body.user.id);
-  });
+  return withSubmissionSafetyNet(
+    ctx.logger,
+    VISIT_BLOCKS.companyId,
+    async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+      const auth = await authorise(ctx.actors, body.user.id, 'fileVisit');
+      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
+      const parsed = parseVisitReport(visitFormFromView(view), localDate(ctx.timeZone, ctx.now()));
+      if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
+      let visitId: string;
+      try {
+        ({ visitId } = await fileVisit(ctx.db, auth.actor, parsed.report, ctx.visits));
+      } catch (error) {
+        if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
+        if (error instanceof UserError)
+          return void (await ack({
+            response_action: 'update',
+            view: refusalModal(errorText(error.code, error.params)),
+          }));
+        throw error;
+      }
+      const summary = await getVisitSummary(ctx.db, visitId);
+      await ack({ response_action: 'update', view: visitSavedModal(summary!) });
+      // After the ack: the owed confirmation, and the capteur's refreshed App Home.
+      await ctx.notifier.kick();
+      await publishHome(ctx, client, body.user.id);
+    },
+  );
 }

@@ -36,9 +36,14 @@ function actionSchema(today: string) {
 
 export type ActionInput = z.output<ReturnType<typeof actionSchema>>;
 
-export function parseActionForm(form: ActionForm, today: string): { ok: true; action: ActionInput } | { ok: false; errors: FieldError<ActionField>[] } {
+export function parseActionForm(
+  form: ActionForm,
+  today: string,
+): { ok: true; action: ActionInput } | { ok: false; errors: FieldError<ActionField>[] } {
   const parsed = actionSchema(today).safeParse(form);
-  return parsed.success ? { ok: true, action: parsed.data } : { ok: false, errors: collectFieldErrors<ActionField>(parsed.error.issues) };
+  return parsed.success
+    ? { ok: true, action: parsed.data }
+    : { ok: false, errors: collectFieldErrors<ActionField>(parsed.error.issues) };
 }
 
 /** A status change, with the note some statuses require (the outcome, the reason). */
@@ -50,26 +55,37 @@ export type StatusField = keyof StatusForm;
 
 const NOTE_REQUIRED: readonly ActionStatus[] = ['realisee', 'bloquee', 'abandonnee'];
 
-const statusSchema = z
-  .object({ status: required(choice(ActionStatus)), note: optional(text(1000)) })
-  .superRefine(
-    (form, ctx) => {
-      if (NOTE_REQUIRED.includes(form.status) && form.note === undefined && !ctx.issues.some((i) => i.path?.[0] === 'note')) {
-        ctx.addIssue({ code: 'custom', path: ['note'], message: `note_required_${form.status}` });
-      }
-    },
-    { when: (payload) => typeof (payload.value as { status?: unknown }).status === 'string' },
-  );
+const statusSchema = z.object({ status: required(choice(ActionStatus)), note: optional(text(1000)) }).superRefine(
+  (form, ctx) => {
+    if (
+      NOTE_REQUIRED.includes(form.status) &&
+      form.note === undefined &&
+      !ctx.issues.some((i) => i.path?.[0] === 'note')
+    ) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: `note_required_${form.status}` });
+    }
+  },
+  { when: (payload) => typeof (payload.value as { status?: unknown }).status === 'string' },
+);
 
-export function parseStatusForm(form: StatusForm): { ok: true; status: ActionStatus; note: string | undefined } | { ok: false; errors: FieldError<StatusField>[] } {
+export function parseStatusForm(
+  form: StatusForm,
+): { ok: true; status: ActionStatus; note: string | undefined } | { ok: false; errors: FieldError<StatusField>[] } {
   const parsed = statusSchema.safeParse(form);
-  return parsed.success ? { ok: true, status: parsed.data.status, note: parsed.data.note } : { ok: false, errors: collectFieldErrors<StatusField>(parsed.error.issues) };
+  return parsed.success
+    ? { ok: true, status: parsed.data.status, note: parsed.data.note }
+    : { ok: false, errors: collectFieldErrors<StatusField>(parsed.error.issues) };
 }
 
 /** A progress note. */
 export const parseNote = (note: string | undefined) => {
   const parsed = required(text(1000)).safeParse(note);
-  return parsed.success ? ({ ok: true, note: parsed.data } as const) : ({ ok: false, errors: collectFieldErrors<'note'>(parsed.error.issues.map((i) => ({ ...i, path: ['note'] }))) } as const);
+  return parsed.success
+    ? ({ ok: true, note: parsed.data } as const)
+    : ({
+        ok: false,
+        errors: collectFieldErrors<'note'>(parsed.error.issues.map((i) => ({ ...i, path: ['note'] }))),
+      } as const);
 };
 
 /** A new due date, and why it moves. */
@@ -77,5 +93,7 @@ const dueSchema = (today: string) => z.object({ dueDate: required(dueFrom(today)
 export type DueField = 'dueDate' | 'reason';
 export function parseDueForm(form: { dueDate?: string | undefined; reason?: string | undefined }, today: string) {
   const parsed = dueSchema(today).safeParse(form);
-  return parsed.success ? ({ ok: true, ...parsed.data } as const) : ({ ok: false, errors: collectFieldErrors<DueField>(parsed.error.issues) } as const);
+  return parsed.success
+    ? ({ ok: true, ...parsed.data } as const)
+    : ({ ok: false, errors: collectFieldErrors<DueField>(parsed.error.issues) } as const);
 }

@@ -33,7 +33,9 @@ export const OPEN_STATUSES: readonly ActionStatus[] = ['a_faire', 'en_cours', 'b
 
 /** The committee's members change the actions of their own structure; the coordination, all. */
 export function canChangeAction(actor: Actor, action: { ownerStructureId: string }): boolean {
-  return can(actor, 'manageAllActions') || (can(actor, 'manageActions') && actor.structureId === action.ownerStructureId);
+  return (
+    can(actor, 'manageAllActions') || (can(actor, 'manageActions') && actor.structureId === action.ownerStructureId)
+  );
 }
 
 /**
@@ -61,10 +63,12 @@ export async function createAction(
       if (input.ownerMemberSlackId) {
         const owner = await tx.member.findUnique({ where: { slackUserId: input.ownerMemberSlackId } });
         if (!owner?.active) errors.push({ field: 'ownerMemberSlackId', code: 'owner_unknown' });
-        else if (owner.structureId !== input.ownerStructureId) errors.push({ field: 'ownerMemberSlackId', code: 'owner_other_structure' });
+        else if (owner.structureId !== input.ownerStructureId)
+          errors.push({ field: 'ownerMemberSlackId', code: 'owner_other_structure' });
         else ownerMemberId = owner.id;
       }
-      if (!(await tx.company.findUnique({ where: { id: input.companyId }, select: { id: true } }))) errors.push({ field: 'title', code: 'company_unknown' });
+      if (!(await tx.company.findUnique({ where: { id: input.companyId }, select: { id: true } })))
+        errors.push({ field: 'title', code: 'company_unknown' });
       if (errors.length) throw new ValidationFailed(errors);
       const action = await tx.action.create({
         data: {
@@ -85,8 +89,22 @@ export async function createAction(
           createdAt: now,
         },
       });
-      const update = await tx.actionUpdate.create({ data: { actionId: action.id, at: now, actorId: actor.memberId, kind: 'creation', toStatus: 'a_faire', toDue: action.dueDate } });
-      await audit(tx, { actorSlackId: actor.slackUserId, action: 'action.create', entity: 'Action', entityId: action.id });
+      const update = await tx.actionUpdate.create({
+        data: {
+          actionId: action.id,
+          at: now,
+          actorId: actor.memberId,
+          kind: 'creation',
+          toStatus: 'a_faire',
+          toDue: action.dueDate,
+        },
+      });
+      await audit(tx, {
+        actorSlackId: actor.slackUserId,
+        action: 'action.create',
+        entity: 'Action',
+        entityId: action.id,
+      });
       await oweMessages(tx, actor, action.id, update.id, settings, true);
       // Decided in a session: the agenda item's message lists it.
       if (item) await oweItemUpdate(tx, item.id);
@@ -109,15 +127,26 @@ export async function createAction(
  * belongs to its session, which must be taking decisions (agenda published, not closed); following
  * an alert, it is about the alert's company. Each link only with its origin. Returns the item.
  */
-async function checkLinks(tx: Tx, companyId: string, origin: { kind: ActionOrigin; alertId?: string | undefined; agendaItemId?: string | undefined }) {
-  if ((origin.kind === 'comite') !== Boolean(origin.agendaItemId) || (origin.kind === 'alerte') !== Boolean(origin.alertId)) throw new UserError('action_links_disagree');
+async function checkLinks(
+  tx: Tx,
+  companyId: string,
+  origin: { kind: ActionOrigin; alertId?: string | undefined; agendaItemId?: string | undefined },
+) {
+  if (
+    (origin.kind === 'comite') !== Boolean(origin.agendaItemId) ||
+    (origin.kind === 'alerte') !== Boolean(origin.alertId)
+  )
+    throw new UserError('action_links_disagree');
   if (origin.alertId) {
     const alert = await tx.recruitmentAlert.findUnique({ where: { id: origin.alertId }, select: { companyId: true } });
     if (!alert) throw new UserError('alert_unknown');
     if (alert.companyId !== companyId) throw new UserError('action_links_disagree');
   }
   if (!origin.agendaItemId) return null;
-  const item = await tx.agendaItem.findUnique({ where: { id: origin.agendaItemId }, select: { id: true, companyId: true, committeeId: true, committee: { select: { status: true } } } });
+  const item = await tx.agendaItem.findUnique({
+    where: { id: origin.agendaItemId },
+    select: { id: true, companyId: true, committeeId: true, committee: { select: { status: true } } },
+  });
   if (!item) throw new UserError('committee_unknown');
   if (item.companyId !== companyId) throw new UserError('action_links_disagree');
   refuseUnlessDeciding(item.committee.status);
@@ -128,7 +157,11 @@ async function checkLinks(tx: Tx, companyId: string, origin: { kind: ActionOrigi
  * The action already saved under this submission key, if this member created it (a retry, a
  * double click). A key taken from another person's form is refused: nothing of it is returned.
  */
-async function actionBySubmissionKey(db: Db, actor: Actor, submissionKey: string): Promise<{ actionId: string; created: false } | null> {
+async function actionBySubmissionKey(
+  db: Db,
+  actor: Actor,
+  submissionKey: string,
+): Promise<{ actionId: string; created: false } | null> {
   const action = await db.action.findUnique({ where: { submissionKey }, select: { id: true, createdById: true } });
   if (!action) return null;
   if (action.createdById !== actor.memberId) throw new UserError('submission_not_yours');
@@ -147,7 +180,15 @@ export type ActionChange =
  * `submissionKey`, the same submission again (Slack's retry, a double click) records nothing more
  * and is not refused; a key another person's change used is refused.
  */
-export async function changeAction(db: Db, actor: Actor, actionId: string, change: ActionChange, now: Date, settings: ActionSettings, submissionKey?: string): Promise<void> {
+export async function changeAction(
+  db: Db,
+  actor: Actor,
+  actionId: string,
+  change: ActionChange,
+  now: Date,
+  settings: ActionSettings,
+  submissionKey?: string,
+): Promise<void> {
   if (submissionKey && (await changeBySubmissionKey(db, actor, actionId, submissionKey))) return;
   try {
     await applyChange(db, actor, actionId, change, now, settings, submissionKey);
@@ -160,21 +201,36 @@ export async function changeAction(db: Db, actor: Actor, actionId: string, chang
 
 /** Whether this submission's change is already recorded (by this member, on this action). */
 async function changeBySubmissionKey(db: Db, actor: Actor, actionId: string, submissionKey: string): Promise<boolean> {
-  const update = await db.actionUpdate.findUnique({ where: { submissionKey }, select: { actionId: true, actorId: true } });
+  const update = await db.actionUpdate.findUnique({
+    where: { submissionKey },
+    select: { actionId: true, actorId: true },
+  });
   if (!update) return false;
   if (update.actorId !== actor.memberId || update.actionId !== actionId) throw new UserError('submission_not_yours');
   return true;
 }
 
-async function applyChange(db: Db, actor: Actor, actionId: string, change: ActionChange, now: Date, settings: ActionSettings, submissionKey: string | undefined): Promise<void> {
+async function applyChange(
+  db: Db,
+  actor: Actor,
+  actionId: string,
+  change: ActionChange,
+  now: Date,
+  settings: ActionSettings,
+  submissionKey: string | undefined,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const action = await tx.action.findUnique({ where: { id: actionId } });
     if (!action) throw new UserError('action_unknown');
     if (!canChangeAction(actor, action)) throw new UserError('action_not_yours');
     if (change.kind === 'statut') {
-      if (!NEXT_STATUSES[action.status].includes(change.status)) throw new UserError('action_status', undefined, { from: action.status, to: change.status });
+      if (!NEXT_STATUSES[action.status].includes(change.status))
+        throw new UserError('action_status', undefined, { from: action.status, to: change.status });
       // Guarded by the status read above: of two clicks at once, one wins.
-      const { count } = await tx.action.updateMany({ where: { id: actionId, status: action.status }, data: { status: change.status, statusNote: change.note ?? null } });
+      const { count } = await tx.action.updateMany({
+        where: { id: actionId, status: action.status },
+        data: { status: change.status, statusNote: change.note ?? null },
+      });
       if (count === 0) throw new UserError('action_status', undefined, { from: action.status, to: change.status });
     } else if (change.kind === 'echeance') {
       if (OPEN_STATUSES.includes(action.status) === false) throw new UserError('action_closed');
@@ -189,17 +245,33 @@ async function applyChange(db: Db, actor: Actor, actionId: string, change: Actio
         actorId: actor.memberId,
         kind: change.kind,
         submissionKey: submissionKey ?? null,
-        ...(change.kind === 'statut' ? { fromStatus: action.status, toStatus: change.status, note: change.note ?? null } : {}),
+        ...(change.kind === 'statut'
+          ? { fromStatus: action.status, toStatus: change.status, note: change.note ?? null }
+          : {}),
         ...(change.kind === 'note' ? { note: change.note } : {}),
-        ...(change.kind === 'echeance' ? { fromDue: action.dueDate, toDue: new Date(`${change.dueDate}T00:00:00Z`), note: change.reason } : {}),
+        ...(change.kind === 'echeance'
+          ? { fromDue: action.dueDate, toDue: new Date(`${change.dueDate}T00:00:00Z`), note: change.reason }
+          : {}),
       },
     });
-    await audit(tx, { actorSlackId: actor.slackUserId, action: `action.${change.kind}`, entity: 'Action', entityId: actionId });
+    await audit(tx, {
+      actorSlackId: actor.slackUserId,
+      action: `action.${change.kind}`,
+      entity: 'Action',
+      entityId: actionId,
+    });
     await oweMessages(tx, actor, actionId, update.id, settings, false);
   });
 }
 
-async function oweMessages(tx: Tx, actor: Actor, actionId: string, updateId: string, settings: ActionSettings, first: boolean): Promise<void> {
+async function oweMessages(
+  tx: Tx,
+  actor: Actor,
+  actionId: string,
+  updateId: string,
+  settings: ActionSettings,
+  first: boolean,
+): Promise<void> {
   if (settings.committeeChannelId) {
     await enqueue(tx, {
       dedupeKey: first ? `${ACTION_NOTICES.message}:${actionId}` : `${ACTION_NOTICES.message}:${actionId}:${updateId}`,
@@ -208,9 +280,17 @@ async function oweMessages(tx: Tx, actor: Actor, actionId: string, updateId: str
       data: { actionId, update: !first },
     });
   }
-  const owner = await tx.action.findUnique({ where: { id: actionId }, select: { ownerMember: { select: { slackUserId: true, active: true } } } });
+  const owner = await tx.action.findUnique({
+    where: { id: actionId },
+    select: { ownerMember: { select: { slackUserId: true, active: true } } },
+  });
   if (owner?.ownerMember?.active && owner.ownerMember.slackUserId !== actor.slackUserId) {
-    await enqueue(tx, { dedupeKey: `${ACTION_NOTICES.news}:${updateId}`, kind: ACTION_NOTICES.news, recipient: owner.ownerMember.slackUserId, data: { actionId, updateId } });
+    await enqueue(tx, {
+      dedupeKey: `${ACTION_NOTICES.news}:${updateId}`,
+      kind: ACTION_NOTICES.news,
+      recipient: owner.ownerMember.slackUserId,
+      data: { actionId, updateId },
+    });
   }
 }
 
@@ -231,12 +311,31 @@ export type ActionDetails = NonNullable<Awaited<ReturnType<typeof getAction>>>;
 
 /** A member's open actions, then their structure's other open actions, the most urgent first. */
 export async function listOpenActions(db: Db, actor: Actor, limit = 30) {
-  const include = { company: { select: { id: true, name: true, commune: true } }, ownerStructure: { select: { name: true } }, ownerMember: { select: { slackUserId: true } }, updates: { orderBy: { at: 'desc' as const }, take: 1, include: { actor: { select: { slackUserId: true } } } } };
+  const include = {
+    company: { select: { id: true, name: true, commune: true } },
+    ownerStructure: { select: { name: true } },
+    ownerMember: { select: { slackUserId: true } },
+    updates: { orderBy: { at: 'desc' as const }, take: 1, include: { actor: { select: { slackUserId: true } } } },
+  };
   const open = { status: { in: [...OPEN_STATUSES] } };
   const [mine, structure] = await Promise.all([
-    db.action.findMany({ where: { ...open, ownerMemberId: actor.memberId }, orderBy: { dueDate: 'asc' }, take: limit, include }),
+    db.action.findMany({
+      where: { ...open, ownerMemberId: actor.memberId },
+      orderBy: { dueDate: 'asc' },
+      take: limit,
+      include,
+    }),
     actor.structureId
-      ? db.action.findMany({ where: { ...open, ownerStructureId: actor.structureId, OR: [{ ownerMemberId: null }, { ownerMemberId: { not: actor.memberId } }] }, orderBy: { dueDate: 'asc' }, take: limit, include })
+      ? db.action.findMany({
+          where: {
+            ...open,
+            ownerStructureId: actor.structureId,
+            OR: [{ ownerMemberId: null }, { ownerMemberId: { not: actor.memberId } }],
+          },
+          orderBy: { dueDate: 'asc' },
+          take: limit,
+          include,
+        })
       : Promise.resolve([]),
   ]);
   return { mine, structure };

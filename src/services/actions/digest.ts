@@ -36,9 +36,17 @@ export async function oweActionDigests(db: Db, day: string, settings: DigestSett
   let owed = 0;
   for (const { slackUserId } of owners) {
     const recorded = await db.$transaction(async (tx) => {
-      const { count } = await tx.actionDigest.createMany({ data: [{ slackUserId, day: new Date(`${day}T00:00:00Z`) }], skipDuplicates: true });
+      const { count } = await tx.actionDigest.createMany({
+        data: [{ slackUserId, day: new Date(`${day}T00:00:00Z`) }],
+        skipDuplicates: true,
+      });
       if (count === 0) return false;
-      await enqueue(tx, { dedupeKey: `${ACTION_DIGEST}:${slackUserId}:${day}`, kind: ACTION_DIGEST, recipient: slackUserId, data: { slackUserId, day } });
+      await enqueue(tx, {
+        dedupeKey: `${ACTION_DIGEST}:${slackUserId}:${day}`,
+        kind: ACTION_DIGEST,
+        recipient: slackUserId,
+        data: { slackUserId, day },
+      });
       return true;
     });
     if (recorded) owed++;

@@ -26,7 +26,9 @@ export const POSITION_RANKS = [1, 2, 3] as const;
 export type PositionRank = (typeof POSITION_RANKS)[number];
 
 type PositionFields<N extends PositionRank> = {
-  [K in `p${N}Title` | `p${N}Rome` | `p${N}Count` | `p${N}Contract` | `p${N}Start` | `p${N}Location`]?: string | undefined;
+  [K in `p${N}Title` | `p${N}Rome` | `p${N}Count` | `p${N}Contract` | `p${N}Start` | `p${N}Location`]?:
+    | string
+    | undefined;
 };
 
 /** The alert form as the user filled it; the Slack listener builds it from the modal's state. */
@@ -44,7 +46,14 @@ export type AlertForm = CompanyChoiceForm & {
 export type AlertField = Exclude<keyof AlertForm, 'submissionKey'>;
 
 const positionKeys = (n: PositionRank) =>
-  ({ title: `p${n}Title`, rome: `p${n}Rome`, count: `p${n}Count`, contract: `p${n}Contract`, start: `p${n}Start`, location: `p${n}Location` }) as const;
+  ({
+    title: `p${n}Title`,
+    rome: `p${n}Rome`,
+    count: `p${n}Count`,
+    contract: `p${n}Contract`,
+    start: `p${n}Start`,
+    location: `p${n}Location`,
+  }) as const;
 
 /** A ROME code (France Travail's job nomenclature): a letter and four digits, e.g. H2913. */
 const romeCode = z
@@ -148,15 +157,21 @@ const offerSchema = z
     contactPhone: optional(phone),
     url: optional(httpUrl),
   })
-  .superRefine((form, ctx) => requireOneOf(form, ctx, ['contactEmail', 'contactPhone'], 'contactEmail'), { when: () => true });
+  .superRefine((form, ctx) => requireOneOf(form, ctx, ['contactEmail', 'contactPhone'], 'contactEmail'), {
+    when: () => true,
+  });
 
 export type OfferField = keyof z.input<typeof offerSchema>;
 export type OfferForm = { [K in OfferField]?: string | undefined };
 
 /** The offer France Travail registered: its reference, its contact (e-mail or phone), its link. */
-export function parseOffer(form: OfferForm): { ok: true; offer: z.output<typeof offerSchema> } | { ok: false; errors: FieldError<OfferField>[] } {
+export function parseOffer(
+  form: OfferForm,
+): { ok: true; offer: z.output<typeof offerSchema> } | { ok: false; errors: FieldError<OfferField>[] } {
   const parsed = offerSchema.safeParse(form);
-  return parsed.success ? { ok: true, offer: parsed.data } : { ok: false, errors: collectFieldErrors<OfferField>(parsed.error.issues) };
+  return parsed.success
+    ? { ok: true, offer: parsed.data }
+    : { ok: false, errors: collectFieldErrors<OfferField>(parsed.error.issues) };
 }
 
 const closingSchema = z.object({ outcome: required(choice(AlertOutcome)), note: required(text(1000)) });
@@ -165,7 +180,11 @@ export type ClosingField = keyof z.input<typeof closingSchema>;
 export type ClosingForm = { [K in ClosingField]?: string | undefined };
 
 /** How an alert ended, and a note. */
-export function parseClosing(form: ClosingForm): { ok: true; closing: z.output<typeof closingSchema> } | { ok: false; errors: FieldError<ClosingField>[] } {
+export function parseClosing(
+  form: ClosingForm,
+): { ok: true; closing: z.output<typeof closingSchema> } | { ok: false; errors: FieldError<ClosingField>[] } {
   const parsed = closingSchema.safeParse(form);
-  return parsed.success ? { ok: true, closing: parsed.data } : { ok: false, errors: collectFieldErrors<ClosingField>(parsed.error.issues) };
+  return parsed.success
+    ? { ok: true, closing: parsed.data }
+    : { ok: false, errors: collectFieldErrors<ClosingField>(parsed.error.issues) };
 }

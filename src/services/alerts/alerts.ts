@@ -48,7 +48,13 @@ export interface RaisedAlert {
  * page to each coordinator and the acknowledgement to the capteur. Once this returns, the alert
  * is in the database whatever Slack does next.
  */
-export async function raiseAlert(db: Db, actor: Actor, report: AlertReport, now: Date, settings: AlertSettings): Promise<RaisedAlert> {
+export async function raiseAlert(
+  db: Db,
+  actor: Actor,
+  report: AlertReport,
+  now: Date,
+  settings: AlertSettings,
+): Promise<RaisedAlert> {
   const already = await alertBySubmissionKey(db, actor, report.submissionKey);
   if (already) return already;
   try {
@@ -71,17 +77,29 @@ export async function raiseAlert(db: Db, actor: Actor, report: AlertReport, now:
           raisedAt: now,
           deadlineAt,
           positions: {
-            create: report.positions.map((p) => ({ ...p, startDate: p.startDate ? new Date(`${p.startDate}T00:00:00Z`) : null })),
+            create: report.positions.map((p) => ({
+              ...p,
+              startDate: p.startDate ? new Date(`${p.startDate}T00:00:00Z`) : null,
+            })),
           },
         },
       });
-      const transition = await tx.alertTransition.create({ data: { alertId: alert.id, from: null, to: 'signalee', actorId: actor.memberId, at: now } });
-      for (const recipient of await coordinatorsToPage(tx)) await oweShownMessage(tx, alert.id, ALERT_NOTICES.page, recipient);
+      const transition = await tx.alertTransition.create({
+        data: { alertId: alert.id, from: null, to: 'signalee', actorId: actor.memberId, at: now },
+      });
+      for (const recipient of await coordinatorsToPage(tx))
+        await oweShownMessage(tx, alert.id, ALERT_NOTICES.page, recipient);
       await enqueue(tx, newsFor(alert.id, transition.id, actor.slackUserId));
       // Alerts raised at the same time queue on the year's counter row: take it last.
       const reference = await nextReference(tx, Number(localDate(settings.timeZone, now).slice(0, 4)));
       await tx.recruitmentAlert.update({ where: { id: alert.id }, data: { reference } });
-      await audit(tx, { actorSlackId: actor.slackUserId, action: 'alert.raise', entity: 'RecruitmentAlert', entityId: alert.id, details: { reference } });
+      await audit(tx, {
+        actorSlackId: actor.slackUserId,
+        action: 'alert.raise',
+        entity: 'RecruitmentAlert',
+        entityId: alert.id,
+        details: { reference },
+      });
       return { alertId: alert.id, reference, deadlineAt, created: true };
     });
   } catch (error) {
@@ -104,7 +122,10 @@ export async function raiseAlert(db: Db, actor: Actor, report: AlertReport, now:
  * click). A key taken from another person's form is refused: nothing of their alert is returned.
  */
 async function alertBySubmissionKey(db: Db, actor: Actor, submissionKey: string): Promise<RaisedAlert | null> {
-  const alert = await db.recruitmentAlert.findUnique({ where: { submissionKey }, select: { id: true, reference: true, deadlineAt: true, capteurId: true } });
+  const alert = await db.recruitmentAlert.findUnique({
+    where: { submissionKey },
+    select: { id: true, reference: true, deadlineAt: true, capteurId: true },
+  });
   if (!alert) return null;
   if (alert.capteurId !== actor.memberId) throw new UserError('submission_not_yours');
   return { alertId: alert.id, reference: alert.reference, deadlineAt: alert.deadlineAt, created: false };
@@ -138,7 +159,12 @@ export const franceTravailAdvisers = (tx: Tx | Db) => activeMembersWith(tx, 'fra
 export const administrators = (tx: Tx | Db) => activeMembersWith(tx, 'admin');
 
 function newsFor(alertId: string, transitionId: string, recipient: string) {
-  return { dedupeKey: `${ALERT_NOTICES.news}:${transitionId}:${recipient}`, kind: ALERT_NOTICES.news, recipient, data: { alertId, transitionId } };
+  return {
+    dedupeKey: `${ALERT_NOTICES.news}:${transitionId}:${recipient}`,
+    kind: ALERT_NOTICES.news,
+    recipient,
+    data: { alertId, transitionId },
+  };
 }
 
 export interface OfferInput {
@@ -171,14 +197,24 @@ export interface MovedAlert {
  * in place, the capteur told, and per action the request to France Travail or the diffusion.
  * A refused move (second click, closed alert, no right) throws a UserError and changes nothing.
  */
-export async function moveAlert(db: Db, actor: Actor, alertId: string, payload: MovePayload, now: Date, settings: AlertSettings): Promise<MovedAlert> {
+export async function moveAlert(
+  db: Db,
+  actor: Actor,
+  alertId: string,
+  payload: MovePayload,
+  now: Date,
+  settings: AlertSettings,
+): Promise<MovedAlert> {
   const rule = ALERT_ACTIONS[payload.action];
   if (!can(actor, rule.permission)) throw new UserError('alert_forbidden');
   if (payload.action === 'diffuser' && !settings.partnersChannelId) throw new UserError('partners_channel_missing');
   return db.$transaction(async (tx) => {
     const alert = await tx.recruitmentAlert.findUnique({
       where: { id: alertId },
-      include: { capteur: { select: { slackUserId: true } }, transitions: { orderBy: { at: 'desc' }, take: 1, include: { actor: { select: { slackUserId: true } } } } },
+      include: {
+        capteur: { select: { slackUserId: true } },
+        transitions: { orderBy: { at: 'desc' }, take: 1, include: { actor: { select: { slackUserId: true } } } },
+      },
     });
     if (!alert) throw new UserError('alert_unknown');
     if (!canMove(alert.state, payload.action)) {
@@ -190,7 +226,8 @@ export async function moveAlert(db: Db, actor: Actor, alertId: string, payload: 
       });
     }
     const data: P.RecruitmentAlertUpdateManyMutationInput & { coordinatorId?: string } = { state: rule.to };
-    if (payload.action === 'prendre_en_charge' || (payload.action === 'transmettre' && !alert.coordinatorId)) data.coordinatorId = actor.memberId;
+    if (payload.action === 'prendre_en_charge' || (payload.action === 'transmettre' && !alert.coordinatorId))
+      data.coordinatorId = actor.memberId;
     if (payload.action === 'enregistrer_offre') {
       Object.assign(data, {
         offerReference: payload.offer.reference,
@@ -207,7 +244,10 @@ export async function moveAlert(db: Db, actor: Actor, alertId: string, payload: 
       // Another click committed first: tell the state it is in now and who moved it, as above.
       const current = await tx.recruitmentAlert.findUnique({
         where: { id: alertId },
-        select: { state: true, transitions: { orderBy: { at: 'desc' }, take: 1, select: { actor: { select: { slackUserId: true } } } } },
+        select: {
+          state: true,
+          transitions: { orderBy: { at: 'desc' }, take: 1, select: { actor: { select: { slackUserId: true } } } },
+        },
       });
       throw new UserError('alert_state', undefined, {
         reference: alert.reference,
@@ -216,9 +256,22 @@ export async function moveAlert(db: Db, actor: Actor, alertId: string, payload: 
       });
     }
     const transition = await tx.alertTransition.create({
-      data: { alertId, from: alert.state, to: rule.to, actorId: actor.memberId, at: now, note: payload.action === 'clore' ? payload.note : null },
+      data: {
+        alertId,
+        from: alert.state,
+        to: rule.to,
+        actorId: actor.memberId,
+        at: now,
+        note: payload.action === 'clore' ? payload.note : null,
+      },
     });
-    await audit(tx, { actorSlackId: actor.slackUserId, action: `alert.${payload.action}`, entity: 'RecruitmentAlert', entityId: alertId, details: { from: alert.state, to: rule.to } });
+    await audit(tx, {
+      actorSlackId: actor.slackUserId,
+      action: `alert.${payload.action}`,
+      entity: 'RecruitmentAlert',
+      entityId: alertId,
+      details: { from: alert.state, to: rule.to },
+    });
 
     // Every message showing the alert is brought up to date, and the capteur is told.
     await owePageUpdates(tx, alertId, transition.id);
@@ -228,14 +281,21 @@ export async function moveAlert(db: Db, actor: Actor, alertId: string, payload: 
     if (payload.action === 'transmettre') {
       const advisers = await franceTravailAdvisers(tx);
       moved.franceTravailInSlack = advisers.length > 0;
-      for (const recipient of advisers) await oweShownMessage(tx, alertId, ALERT_NOTICES.franceTravailRequest, recipient);
+      for (const recipient of advisers)
+        await oweShownMessage(tx, alertId, ALERT_NOTICES.franceTravailRequest, recipient);
     }
     if (payload.action === 'enregistrer_offre' && !can(actor, 'handleAlerts')) {
       // Recorded by France Travail: the coordinators hear of it, not only through their page.
-      for (const recipient of await coordinatorsToPage(tx)) await enqueue(tx, newsFor(alertId, transition.id, recipient));
+      for (const recipient of await coordinatorsToPage(tx))
+        await enqueue(tx, newsFor(alertId, transition.id, recipient));
     }
     if (payload.action === 'diffuser') {
-      await enqueue(tx, { dedupeKey: `${ALERT_NOTICES.diffusion}:${alertId}`, kind: ALERT_NOTICES.diffusion, recipient: settings.partnersChannelId!, data: { alertId } });
+      await enqueue(tx, {
+        dedupeKey: `${ALERT_NOTICES.diffusion}:${alertId}`,
+        kind: ALERT_NOTICES.diffusion,
+        recipient: settings.partnersChannelId!,
+        data: { alertId },
+      });
     }
     return moved;
   });
@@ -254,7 +314,12 @@ async function oweShownMessage(tx: Tx, alertId: string, kind: string, recipient:
 export async function owePageUpdates(tx: Tx, alertId: string, cause: string): Promise<void> {
   const shown = await tx.alertMessage.findMany({ where: { alertId }, select: { kind: true, recipient: true } });
   for (const { kind, recipient } of shown) {
-    await enqueue(tx, { dedupeKey: `${kind}:${alertId}:${recipient}:${cause}`, kind, recipient, data: { alertId, update: true } });
+    await enqueue(tx, {
+      dedupeKey: `${kind}:${alertId}:${recipient}:${cause}`,
+      kind,
+      recipient,
+      data: { alertId, update: true },
+    });
   }
 }
 
@@ -281,7 +346,11 @@ export async function listOpenAlerts(db: Db, limit = 30) {
     where: { state: { not: 'cloturee' } },
     orderBy: [{ deadlineAt: 'asc' }],
     take: limit,
-    include: { company: { select: { name: true, commune: true } }, positions: { orderBy: { rank: 'asc' } }, coordinator: { select: { slackUserId: true } } },
+    include: {
+      company: { select: { name: true, commune: true } },
+      positions: { orderBy: { rank: 'asc' } },
+      coordinator: { select: { slackUserId: true } },
+    },
   });
   const waiting = (s: AlertState) => (s === 'signalee' || s === 'prise_en_charge' ? 0 : 1);
   return alerts.sort((a, b) => waiting(a.state) - waiting(b.state) || a.deadlineAt.getTime() - b.deadlineAt.getTime());

@@ -17,10 +17,20 @@ export const reminderKind = (hours: number) => `rappel_${hours}h`;
  * key) together with the messages it owes. Run it as often as you like, from any number of
  * instances, after any downtime: what is due and not yet recorded is done, nothing twice.
  */
-export async function checkAlertDeadlines(db: Db, now: Date, settings: DeadlineSettings): Promise<{ reminders: number; breaches: number }> {
+export async function checkAlertDeadlines(
+  db: Db,
+  now: Date,
+  settings: DeadlineSettings,
+): Promise<{ reminders: number; breaches: number }> {
   const alerts = await db.recruitmentAlert.findMany({
     where: { state: { in: [...AWAITING_TRANSMISSION] } },
-    select: { id: true, raisedAt: true, deadlineAt: true, reminders: { select: { kind: true } }, coordinator: { select: { slackUserId: true, active: true } } },
+    select: {
+      id: true,
+      raisedAt: true,
+      deadlineAt: true,
+      reminders: { select: { kind: true } },
+      coordinator: { select: { slackUserId: true, active: true } },
+    },
   });
   let reminders = 0;
   let breaches = 0;
@@ -30,24 +40,40 @@ export async function checkAlertDeadlines(db: Db, now: Date, settings: DeadlineS
       const kind = reminderKind(hours);
       const dueAt = alert.raisedAt.getTime() + hours * 3_600_000;
       if (done.has(kind) || now.getTime() < dueAt || dueAt >= alert.deadlineAt.getTime()) continue;
-      if (await record(db, alert.id, kind, now, async (tx) => {
-        // The coordinator who took the alert, or, while nobody has, every coordinator.
-        const inCharge = alert.coordinator?.active ? [alert.coordinator.slackUserId] : await coordinatorsToPage(tx);
-        for (const recipient of inCharge) {
-          await enqueue(tx, { dedupeKey: `${ALERT_NOTICES.reminder}:${alert.id}:${kind}:${recipient}`, kind: ALERT_NOTICES.reminder, recipient, data: { alertId: alert.id, hours } });
-        }
-      })) reminders++;
+      if (
+        await record(db, alert.id, kind, now, async (tx) => {
+          // The coordinator who took the alert, or, while nobody has, every coordinator.
+          const inCharge = alert.coordinator?.active ? [alert.coordinator.slackUserId] : await coordinatorsToPage(tx);
+          for (const recipient of inCharge) {
+            await enqueue(tx, {
+              dedupeKey: `${ALERT_NOTICES.reminder}:${alert.id}:${kind}:${recipient}`,
+              kind: ALERT_NOTICES.reminder,
+              recipient,
+              data: { alertId: alert.id, hours },
+            });
+          }
+        })
+      )
+        reminders++;
     }
     if (!done.has(BREACH) && now >= alert.deadlineAt) {
-      if (await record(db, alert.id, BREACH, now, async (tx) => {
-        await tx.recruitmentAlert.update({ where: { id: alert.id }, data: { lateAt: alert.deadlineAt } });
-        const recipients = new Set([...(await administrators(tx)), ...(await coordinatorsToPage(tx))]);
-        for (const recipient of recipients) {
-          await enqueue(tx, { dedupeKey: `${ALERT_NOTICES.breach}:${alert.id}:${recipient}`, kind: ALERT_NOTICES.breach, recipient, data: { alertId: alert.id } });
-        }
-        // The pages now show the alert as late.
-        await owePageUpdates(tx, alert.id, BREACH);
-      })) breaches++;
+      if (
+        await record(db, alert.id, BREACH, now, async (tx) => {
+          await tx.recruitmentAlert.update({ where: { id: alert.id }, data: { lateAt: alert.deadlineAt } });
+          const recipients = new Set([...(await administrators(tx)), ...(await coordinatorsToPage(tx))]);
+          for (const recipient of recipients) {
+            await enqueue(tx, {
+              dedupeKey: `${ALERT_NOTICES.breach}:${alert.id}:${recipient}`,
+              kind: ALERT_NOTICES.breach,
+              recipient,
+              data: { alertId: alert.id },
+            });
+          }
+          // The pages now show the alert as late.
+          await owePageUpdates(tx, alert.id, BREACH);
+        })
+      )
+        breaches++;
     }
   }
   return { reminders, breaches };
@@ -59,7 +85,13 @@ export async function checkAlertDeadlines(db: Db, now: Date, settings: DeadlineS
  * transaction: its row is locked and its state read again here, so a transmission committed
  * meanwhile is seen, and one arriving now waits for this transaction (and is not undone by it).
  */
-async function record(db: Db, alertId: string, kind: string, now: Date, then: (tx: Tx) => Promise<void>): Promise<boolean> {
+async function record(
+  db: Db,
+  alertId: string,
+  kind: string,
+  now: Date,
+  then: (tx: Tx) => Promise<void>,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const [current] = await tx.$queryRaw<{ state: string }[]>`
       SELECT state::text AS state FROM "RecruitmentAlert" WHERE id = ${alertId} FOR NO KEY UPDATE`;

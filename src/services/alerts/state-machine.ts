@@ -11,12 +11,22 @@ export const ALERT_ACTIONS = {
   transmettre: { from: ['signalee', 'prise_en_charge'], to: 'transmise', permission: 'handleAlerts' },
   enregistrer_offre: { from: ['transmise'], to: 'offre_enregistree', permission: 'recordOffers' },
   diffuser: { from: ['offre_enregistree'], to: 'diffusee', permission: 'handleAlerts' },
-  clore: { from: ['signalee', 'prise_en_charge', 'transmise', 'offre_enregistree', 'diffusee'], to: 'cloturee', permission: 'handleAlerts' },
+  clore: {
+    from: ['signalee', 'prise_en_charge', 'transmise', 'offre_enregistree', 'diffusee'],
+    to: 'cloturee',
+    permission: 'handleAlerts',
+  },
 } as const satisfies Record<string, { from: readonly AlertState[]; to: AlertState; permission: Permission }>;
 
 export type AlertAction = keyof typeof ALERT_ACTIONS;
 
-export const OPEN_STATES: readonly AlertState[] = ['signalee', 'prise_en_charge', 'transmise', 'offre_enregistree', 'diffusee'];
+export const OPEN_STATES: readonly AlertState[] = [
+  'signalee',
+  'prise_en_charge',
+  'transmise',
+  'offre_enregistree',
+  'diffusee',
+];
 /** States in which the 48 h clock runs: France Travail has not been reached yet. */
 export const AWAITING_TRANSMISSION: readonly AlertState[] = ['signalee', 'prise_en_charge'];
 

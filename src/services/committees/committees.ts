@@ -45,7 +45,12 @@ export interface CommitteeSettings {
  * same submission again (Slack's retry, a double click) returns the session it planned; a key
  * another person's form used is refused.
  */
-export async function planCommittee(db: Db, actor: Actor, input: { scheduledAt: Date; channelId: string; submissionKey?: string | undefined }, now: Date) {
+export async function planCommittee(
+  db: Db,
+  actor: Actor,
+  input: { scheduledAt: Date; channelId: string; submissionKey?: string | undefined },
+  now: Date,
+) {
   if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
   const key = input.submissionKey;
   const already = key ? await committeeBySubmissionKey(db, actor, key) : null;
@@ -53,8 +58,21 @@ export async function planCommittee(db: Db, actor: Actor, input: { scheduledAt: 
   if (input.scheduledAt <= now) throw new UserError('committee_in_past', 'scheduledAt');
   try {
     return await db.$transaction(async (tx) => {
-      const committee = await tx.committee.create({ data: { scheduledAt: input.scheduledAt, channelId: input.channelId, createdById: actor.memberId, createdAt: now, submissionKey: key ?? null } });
-      await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.plan', entity: 'Committee', entityId: committee.id });
+      const committee = await tx.committee.create({
+        data: {
+          scheduledAt: input.scheduledAt,
+          channelId: input.channelId,
+          createdById: actor.memberId,
+          createdAt: now,
+          submissionKey: key ?? null,
+        },
+      });
+      await audit(tx, {
+        actorSlackId: actor.slackUserId,
+        action: 'committee.plan',
+        entity: 'Committee',
+        entityId: committee.id,
+      });
       await refreshAgenda(tx, committee.id);
       return committee;
     });
@@ -89,8 +107,13 @@ export async function refreshAgenda(tx: Tx, committeeId: string): Promise<number
     where: { id: committeeId },
     include: { items: { select: { companyId: true, rank: true } }, exclusions: { select: { companyId: true } } },
   });
-  const previous = await tx.committee.findFirst({ where: { scheduledAt: { lt: committee.scheduledAt } }, orderBy: { scheduledAt: 'desc' }, select: { scheduledAt: true } });
-  const flaggedSince = previous?.scheduledAt ?? new Date(committee.scheduledAt.getTime() - FIRST_SESSION_LOOKBACK_DAYS * 86_400_000);
+  const previous = await tx.committee.findFirst({
+    where: { scheduledAt: { lt: committee.scheduledAt } },
+    orderBy: { scheduledAt: 'desc' },
+    select: { scheduledAt: true },
+  });
+  const flaggedSince =
+    previous?.scheduledAt ?? new Date(committee.scheduledAt.getTime() - FIRST_SESSION_LOOKBACK_DAYS * 86_400_000);
   const visits = await tx.visit.findMany({
     where: {
       visitDate: { lte: committee.scheduledAt },
@@ -116,9 +139,16 @@ export async function refreshAgenda(tx: Tx, committeeId: string): Promise<number
   let added = 0;
   for (const [companyId, companyVisits] of companies) {
     const existing = await tx.agendaItem.findUnique({ where: { committeeId_companyId: { committeeId, companyId } } });
-    const item = existing ?? (await tx.agendaItem.create({ data: { committeeId, companyId, rank: ++rank, broughtById: companyVisits.at(-1)!.capteurId } }));
+    const item =
+      existing ??
+      (await tx.agendaItem.create({
+        data: { committeeId, companyId, rank: ++rank, broughtById: companyVisits.at(-1)!.capteurId },
+      }));
     if (!existing) added++;
-    await tx.agendaItemVisit.createMany({ data: companyVisits.map((v) => ({ agendaItemId: item.id, visitId: v.id })), skipDuplicates: true });
+    await tx.agendaItemVisit.createMany({
+      data: companyVisits.map((v) => ({ agendaItemId: item.id, visitId: v.id })),
+      skipDuplicates: true,
+    });
   }
   return added;
 }
@@ -127,22 +157,50 @@ export async function refreshAgenda(tx: Tx, committeeId: string): Promise<number
  * Publishes the agenda in the session's channel: its header, then one message per company.
  * Done once: a second publication (a click and the J-7 job, two instances) changes nothing.
  */
-export async function publishAgenda(db: Db, actor: Actor | null, committeeId: string, now: Date): Promise<{ published: boolean; items: number }> {
+export async function publishAgenda(
+  db: Db,
+  actor: Actor | null,
+  committeeId: string,
+  now: Date,
+): Promise<{ published: boolean; items: number }> {
   if (actor && !can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
   return db.$transaction(async (tx) => {
     const committee = await tx.committee.findUnique({ where: { id: committeeId } });
     if (!committee) throw new UserError('committee_unknown');
     if (committee.status !== 'planned') return { published: false, items: 0 };
     // Claimed first: of two publications at once, the other waits on this row, then finds it published.
-    const { count } = await tx.committee.updateMany({ where: { id: committeeId, status: 'planned' }, data: { status: 'agenda_published', agendaPublishedAt: now } });
+    const { count } = await tx.committee.updateMany({
+      where: { id: committeeId, status: 'planned' },
+      data: { status: 'agenda_published', agendaPublishedAt: now },
+    });
     if (count === 0) return { published: false, items: 0 };
     await refreshAgenda(tx, committeeId);
-    const items = await tx.agendaItem.findMany({ where: { committeeId }, orderBy: { rank: 'asc' }, select: { id: true } });
-    await enqueue(tx, { dedupeKey: `${COMMITTEE_NOTICES.agenda}:${committeeId}`, kind: COMMITTEE_NOTICES.agenda, recipient: committee.channelId, data: { committeeId } });
+    const items = await tx.agendaItem.findMany({
+      where: { committeeId },
+      orderBy: { rank: 'asc' },
+      select: { id: true },
+    });
+    await enqueue(tx, {
+      dedupeKey: `${COMMITTEE_NOTICES.agenda}:${committeeId}`,
+      kind: COMMITTEE_NOTICES.agenda,
+      recipient: committee.channelId,
+      data: { committeeId },
+    });
     for (const item of items) {
-      await enqueue(tx, { dedupeKey: `${COMMITTEE_NOTICES.item}:${item.id}`, kind: COMMITTEE_NOTICES.item, recipient: committee.channelId, data: { agendaItemId: item.id } });
+      await enqueue(tx, {
+        dedupeKey: `${COMMITTEE_NOTICES.item}:${item.id}`,
+        kind: COMMITTEE_NOTICES.item,
+        recipient: committee.channelId,
+        data: { agendaItemId: item.id },
+      });
     }
-    await audit(tx, { actorSlackId: actor?.slackUserId ?? null, action: 'committee.publish_agenda', entity: 'Committee', entityId: committeeId, details: { items: items.length } });
+    await audit(tx, {
+      actorSlackId: actor?.slackUserId ?? null,
+      action: 'committee.publish_agenda',
+      entity: 'Committee',
+      entityId: committeeId,
+      details: { items: items.length },
+    });
     return { published: true, items: items.length };
   });
 }
@@ -151,10 +209,15 @@ export async function publishAgenda(db: Db, actor: Actor | null, committeeId: st
 export async function publishDueAgendas(db: Db, now: Date, settings: CommitteeSettings): Promise<number> {
   // A day of margin for the DST hour, then the exact local instant.
   const candidates = await db.committee.findMany({
-    where: { status: 'planned', scheduledAt: { lte: new Date(now.getTime() + (settings.agendaDaysBefore + 1) * 86_400_000) } },
+    where: {
+      status: 'planned',
+      scheduledAt: { lte: new Date(now.getTime() + (settings.agendaDaysBefore + 1) * 86_400_000) },
+    },
     select: { id: true, scheduledAt: true },
   });
-  const due = candidates.filter((c) => shiftLocalDays(c.scheduledAt, -settings.agendaDaysBefore, settings.timeZone) <= now);
+  const due = candidates.filter(
+    (c) => shiftLocalDays(c.scheduledAt, -settings.agendaDaysBefore, settings.timeZone) <= now,
+  );
   let published = 0;
   for (const { id } of due) if ((await publishAgenda(db, null, id, now)).published) published++;
   return published;
@@ -162,7 +225,10 @@ export async function publishDueAgendas(db: Db, now: Date, settings: CommitteeSe
 
 /** Sessions whose time has come after their agenda was published: now held (in the meeting). */
 export async function holdDueSessions(db: Db, now: Date): Promise<number> {
-  const { count } = await db.committee.updateMany({ where: { status: 'agenda_published', scheduledAt: { lte: now } }, data: { status: 'held' } });
+  const { count } = await db.committee.updateMany({
+    where: { status: 'agenda_published', scheduledAt: { lte: now } },
+    data: { status: 'held' },
+  });
   return count;
 }
 
@@ -170,13 +236,28 @@ export async function holdDueSessions(db: Db, now: Date): Promise<number> {
  * Moves a session not yet published (another date, another channel). Once the agenda is out,
  * its messages are in the channel and the members reminded: it no longer moves.
  */
-export async function rescheduleCommittee(db: Db, actor: Actor, committeeId: string, input: { scheduledAt: Date; channelId: string }, now: Date) {
+export async function rescheduleCommittee(
+  db: Db,
+  actor: Actor,
+  committeeId: string,
+  input: { scheduledAt: Date; channelId: string },
+  now: Date,
+) {
   if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
   if (input.scheduledAt <= now) throw new UserError('committee_in_past', 'scheduledAt');
   return db.$transaction(async (tx) => {
     const { count } = await tx.committee.updateMany({ where: { id: committeeId, status: 'planned' }, data: input });
-    if (count === 0) throw new UserError((await tx.committee.count({ where: { id: committeeId } })) ? 'agenda_already_published' : 'committee_unknown');
-    await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.reschedule', entity: 'Committee', entityId: committeeId, details: { scheduledAt: input.scheduledAt.toISOString() } });
+    if (count === 0)
+      throw new UserError(
+        (await tx.committee.count({ where: { id: committeeId } })) ? 'agenda_already_published' : 'committee_unknown',
+      );
+    await audit(tx, {
+      actorSlackId: actor.slackUserId,
+      action: 'committee.reschedule',
+      entity: 'Committee',
+      entityId: committeeId,
+      details: { scheduledAt: input.scheduledAt.toISOString() },
+    });
     // A later date may take in visits filed since.
     await refreshAgenda(tx, committeeId);
     return tx.committee.findUniqueOrThrow({ where: { id: committeeId } });
@@ -188,8 +269,16 @@ export async function cancelCommittee(db: Db, actor: Actor, committeeId: string)
   if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
   await db.$transaction(async (tx) => {
     const { count } = await tx.committee.deleteMany({ where: { id: committeeId, status: 'planned' } });
-    if (count === 0) throw new UserError((await tx.committee.count({ where: { id: committeeId } })) ? 'agenda_already_published' : 'committee_unknown');
-    await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.cancel', entity: 'Committee', entityId: committeeId });
+    if (count === 0)
+      throw new UserError(
+        (await tx.committee.count({ where: { id: committeeId } })) ? 'agenda_already_published' : 'committee_unknown',
+      );
+    await audit(tx, {
+      actorSlackId: actor.slackUserId,
+      action: 'committee.cancel',
+      entity: 'Committee',
+      entityId: committeeId,
+    });
   });
 }
 
@@ -198,14 +287,26 @@ export async function cancelCommittee(db: Db, actor: Actor, committeeId: string)
  * agenda; each has its own message with its buttons in the channel.
  */
 export async function actionsForReview(db: Db, scheduledAt: Date, limit = 20) {
-  const where = { OR: [{ status: { in: ['a_faire' as const, 'en_cours' as const] }, dueDate: { lte: scheduledAt } }, { status: 'bloquee' as const }] };
+  const where = {
+    OR: [
+      { status: { in: ['a_faire' as const, 'en_cours' as const] }, dueDate: { lte: scheduledAt } },
+      { status: 'bloquee' as const },
+    ],
+  };
   const [total, actions] = await Promise.all([
     db.action.count({ where }),
     db.action.findMany({
       where,
       orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }],
       take: limit,
-      select: { title: true, status: true, dueDate: true, companyId: true, company: { select: { name: true } }, ownerStructure: { select: { name: true } } },
+      select: {
+        title: true,
+        status: true,
+        dueDate: true,
+        companyId: true,
+        company: { select: { name: true } },
+        ownerStructure: { select: { name: true } },
+      },
     }),
   ]);
   return { total, actions };
@@ -215,7 +316,12 @@ export type ActionsForReview = Awaited<ReturnType<typeof actionsForReview>>;
 
 export async function listCommittees(db: Db, now: Date) {
   return db.committee.findMany({
-    where: { OR: [{ scheduledAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } }, { status: { in: ['planned', 'agenda_published', 'held'] } }] },
+    where: {
+      OR: [
+        { scheduledAt: { gte: new Date(now.getTime() - 30 * 86_400_000) } },
+        { status: { in: ['planned', 'agenda_published', 'held'] } },
+      ],
+    },
     orderBy: { scheduledAt: 'asc' },
     take: 10,
     include: { _count: { select: { items: true } } },
@@ -227,9 +333,23 @@ export async function nextCommittee(db: Db, now: Date) {
   const committee = await db.committee.findFirst({
     where: { status: { not: 'closed' }, scheduledAt: { gte: new Date(now.getTime() - 86_400_000) } },
     orderBy: { scheduledAt: 'asc' },
-    select: { scheduledAt: true, channelId: true, status: true, agendaPermalink: true, _count: { select: { items: true } } },
+    select: {
+      scheduledAt: true,
+      channelId: true,
+      status: true,
+      agendaPermalink: true,
+      _count: { select: { items: true } },
+    },
   });
-  return committee && { scheduledAt: committee.scheduledAt, channelId: committee.channelId, status: committee.status, agendaPermalink: committee.agendaPermalink, items: committee._count.items };
+  return (
+    committee && {
+      scheduledAt: committee.scheduledAt,
+      channelId: committee.channelId,
+      status: committee.status,
+      agendaPermalink: committee.agendaPermalink,
+      items: committee._count.items,
+    }
+  );
 }
 
 export type CommitteeSummary = Awaited<ReturnType<typeof listCommittees>>[number];
@@ -250,13 +370,21 @@ export async function getAgendaItem(db: Db, agendaItemId: string) {
     where: { id: agendaItemId },
     include: {
       committee: { select: { scheduledAt: true, status: true } },
-      actions: { orderBy: { createdAt: 'asc' }, select: { id: true, title: true, status: true, dueDate: true, ownerStructure: { select: { name: true } } } },
+      actions: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, title: true, status: true, dueDate: true, ownerStructure: { select: { name: true } } },
+      },
       company: true,
       broughtBy: { select: { slackUserId: true, structure: { select: { name: true } } } },
       visits: {
         include: {
           visit: {
-            include: { stakes: true, redFlags: true, structure: { select: { name: true } }, capteur: { select: { slackUserId: true } } },
+            include: {
+              stakes: true,
+              redFlags: true,
+              structure: { select: { name: true } },
+              capteur: { select: { slackUserId: true } },
+            },
           },
         },
       },
@@ -268,7 +396,10 @@ export type AgendaItemDetails = NonNullable<Awaited<ReturnType<typeof getAgendaI
 
 /** Owes an update of an agenda item's message (after a decision, an action): each change its own. */
 export async function oweItemUpdate(tx: Tx, agendaItemId: string, evenIfClosed = false): Promise<void> {
-  const item = await tx.agendaItem.findUnique({ where: { id: agendaItemId }, select: { committee: { select: { channelId: true, status: true } } } });
+  const item = await tx.agendaItem.findUnique({
+    where: { id: agendaItemId },
+    select: { committee: { select: { channelId: true, status: true } } },
+  });
   if (!item || item.committee.status === 'planned' || (item.committee.status === 'closed' && !evenIfClosed)) return;
   await enqueue(tx, {
     dedupeKey: `${COMMITTEE_NOTICES.item}:${agendaItemId}:${randomUUID()}`,
@@ -293,19 +424,35 @@ export type ItemOutcome = { kind: 'decision'; decision: string } | { kind: 'pas_
  * Records what the committee decided for a company on its agenda: a decision (its text), or no
  * follow-up. The item's message in the channel is updated in place.
  */
-export async function recordItemOutcome(db: Db, actor: Actor, agendaItemId: string, outcome: ItemOutcome): Promise<void> {
+export async function recordItemOutcome(
+  db: Db,
+  actor: Actor,
+  agendaItemId: string,
+  outcome: ItemOutcome,
+): Promise<void> {
   if (!can(actor, 'followCommittees')) throw new UserError('committee_member_only');
   await db.$transaction(async (tx) => {
-    const item = await tx.agendaItem.findUnique({ where: { id: agendaItemId }, include: { committee: { select: { status: true } } } });
+    const item = await tx.agendaItem.findUnique({
+      where: { id: agendaItemId },
+      include: { committee: { select: { status: true } } },
+    });
     if (!item) throw new UserError('committee_unknown');
     refuseUnlessDeciding(item.committee.status);
     // Guarded by the session's status at the write too: a session closed meanwhile is not written to.
     const { count } = await tx.agendaItem.updateMany({
       where: { id: agendaItemId, committee: { status: { in: [...DECIDING_STATUSES] } } },
-      data: outcome.kind === 'decision' ? { decision: outcome.decision, noFollowUp: false } : { decision: null, noFollowUp: true },
+      data:
+        outcome.kind === 'decision'
+          ? { decision: outcome.decision, noFollowUp: false }
+          : { decision: null, noFollowUp: true },
     });
     if (count === 0) throw new UserError('committee_closed');
-    await audit(tx, { actorSlackId: actor.slackUserId, action: `committee.item_${outcome.kind}`, entity: 'AgendaItem', entityId: agendaItemId });
+    await audit(tx, {
+      actorSlackId: actor.slackUserId,
+      action: `committee.item_${outcome.kind}`,
+      entity: 'AgendaItem',
+      entityId: agendaItemId,
+    });
     await oweItemUpdate(tx, agendaItemId);
   });
 }
@@ -315,37 +462,79 @@ export async function recordItemOutcome(db: Db, actor: Actor, agendaItemId: stri
  * each company that was decided upon is owed a word: the capteur who brought it gets the
  * decisions as a ready-to-send text. Done once.
  */
-export async function closeCommittee(db: Db, actor: Actor, committeeId: string, now: Date): Promise<{ closed: boolean }> {
+export async function closeCommittee(
+  db: Db,
+  actor: Actor,
+  committeeId: string,
+  now: Date,
+): Promise<{ closed: boolean }> {
   if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
   return db.$transaction(async (tx) => {
     const committee = await tx.committee.findUnique({
       where: { id: committeeId },
-      include: { items: { include: { broughtBy: { select: { slackUserId: true, active: true } }, _count: { select: { actions: true } } } } },
+      include: {
+        items: {
+          include: {
+            broughtBy: { select: { slackUserId: true, active: true } },
+            _count: { select: { actions: true } },
+          },
+        },
+      },
     });
     if (!committee) throw new UserError('committee_unknown');
-    const { count } = await tx.committee.updateMany({ where: { id: committeeId, status: { in: ['agenda_published', 'held'] } }, data: { status: 'closed', closedAt: now } });
+    const { count } = await tx.committee.updateMany({
+      where: { id: committeeId, status: { in: ['agenda_published', 'held'] } },
+      data: { status: 'closed', closedAt: now },
+    });
     if (count === 0) return { closed: false };
-    await enqueue(tx, { dedupeKey: `${COMMITTEE_NOTICES.summary}:${committeeId}`, kind: COMMITTEE_NOTICES.summary, recipient: committee.channelId, data: { committeeId } });
+    await enqueue(tx, {
+      dedupeKey: `${COMMITTEE_NOTICES.summary}:${committeeId}`,
+      kind: COMMITTEE_NOTICES.summary,
+      recipient: committee.channelId,
+      data: { committeeId },
+    });
     for (const item of committee.items) {
       await oweItemUpdate(tx, item.id, true);
       const decided = item.decision !== null || item.noFollowUp || item._count.actions > 0;
       if (decided && item.broughtBy?.active) {
-        await enqueue(tx, { dedupeKey: `${COMMITTEE_NOTICES.inform}:${item.id}`, kind: COMMITTEE_NOTICES.inform, recipient: item.broughtBy.slackUserId, data: { agendaItemId: item.id } });
+        await enqueue(tx, {
+          dedupeKey: `${COMMITTEE_NOTICES.inform}:${item.id}`,
+          kind: COMMITTEE_NOTICES.inform,
+          recipient: item.broughtBy.slackUserId,
+          data: { agendaItemId: item.id },
+        });
       }
     }
-    await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.close', entity: 'Committee', entityId: committeeId });
+    await audit(tx, {
+      actorSlackId: actor.slackUserId,
+      action: 'committee.close',
+      entity: 'Committee',
+      entityId: committeeId,
+    });
     return { closed: true };
   });
 }
 
 /** The company was told of the decisions: how and when. By the capteur who brought it, or the coordination. */
-export async function recordCompanyInformed(db: Db, actor: Actor, agendaItemId: string, how: InformedHow, on: Date): Promise<void> {
+export async function recordCompanyInformed(
+  db: Db,
+  actor: Actor,
+  agendaItemId: string,
+  how: InformedHow,
+  on: Date,
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const item = await tx.agendaItem.findUnique({ where: { id: agendaItemId }, select: { broughtById: true } });
     if (!item) throw new UserError('committee_unknown');
     if (item.broughtById !== actor.memberId && !can(actor, 'runCommittees')) throw new UserError('inform_not_yours');
     await tx.agendaItem.update({ where: { id: agendaItemId }, data: { informedAt: on, informedHow: how } });
-    await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.company_informed', entity: 'AgendaItem', entityId: agendaItemId, details: { how } });
+    await audit(tx, {
+      actorSlackId: actor.slackUserId,
+      action: 'committee.company_informed',
+      entity: 'AgendaItem',
+      entityId: agendaItemId,
+      details: { how },
+    });
     await oweItemUpdate(tx, agendaItemId, true);
   });
 }
@@ -359,7 +548,15 @@ export async function getCommitteeSummary(db: Db, committeeId: string) {
         orderBy: { rank: 'asc' },
         include: {
           company: { select: { name: true } },
-          actions: { orderBy: { dueDate: 'asc' }, select: { title: true, dueDate: true, ownerStructure: { select: { name: true } }, ownerMember: { select: { slackUserId: true } } } },
+          actions: {
+            orderBy: { dueDate: 'asc' },
+            select: {
+              title: true,
+              dueDate: true,
+              ownerStructure: { select: { name: true } },
+              ownerMember: { select: { slackUserId: true } },
+            },
+          },
         },
       },
     },
@@ -374,19 +571,35 @@ export type CommitteeSummaryDetails = NonNullable<Awaited<ReturnType<typeof getC
  */
 export async function oweCommitteeReminders(db: Db, now: Date, settings: CommitteeSettings): Promise<number> {
   const candidates = await db.committee.findMany({
-    where: { status: 'agenda_published', scheduledAt: { gt: now, lte: new Date(now.getTime() + (settings.reminderDaysBefore + 1) * 86_400_000) } },
+    where: {
+      status: 'agenda_published',
+      scheduledAt: { gt: now, lte: new Date(now.getTime() + (settings.reminderDaysBefore + 1) * 86_400_000) },
+    },
     select: { id: true, scheduledAt: true },
   });
-  const sessions = candidates.filter((c) => shiftLocalDays(c.scheduledAt, -settings.reminderDaysBefore, settings.timeZone) <= now);
+  const sessions = candidates.filter(
+    (c) => shiftLocalDays(c.scheduledAt, -settings.reminderDaysBefore, settings.timeZone) <= now,
+  );
   if (sessions.length === 0) return 0;
-  const members = await db.member.findMany({ where: { active: true, roles: { some: { role: 'comite' } } }, select: { slackUserId: true } });
+  const members = await db.member.findMany({
+    where: { active: true, roles: { some: { role: 'comite' } } },
+    select: { slackUserId: true },
+  });
   let owed = 0;
   for (const { id: committeeId } of sessions) {
     for (const { slackUserId } of members) {
       const recorded = await db.$transaction(async (tx) => {
-        const { count } = await tx.committeeReminder.createMany({ data: [{ committeeId, slackUserId, at: now }], skipDuplicates: true });
+        const { count } = await tx.committeeReminder.createMany({
+          data: [{ committeeId, slackUserId, at: now }],
+          skipDuplicates: true,
+        });
         if (count === 0) return false;
-        await enqueue(tx, { dedupeKey: `${COMMITTEE_NOTICES.reminder}:${committeeId}:${slackUserId}`, kind: COMMITTEE_NOTICES.reminder, recipient: slackUserId, data: { committeeId, slackUserId } });
+        await enqueue(tx, {
+          dedupeKey: `${COMMITTEE_NOTICES.reminder}:${committeeId}:${slackUserId}`,
+          kind: COMMITTEE_NOTICES.reminder,
+          recipient: slackUserId,
+          data: { committeeId, slackUserId },
+        });
         return true;
       });
       if (recorded) owed++;

@@ -13,7 +13,11 @@ import { oweItemUpdate } from './committees.js';
  * commune » — until the coordination names it. Its latest answer counts: the consent asked at its
  * latest visit (or, never visited, at its latest recruitment alert).
  */
-export function anonymousCompanyName(company: { sectorFamily: SectorFamily; headcountBand: string; commune: string }): string {
+export function anonymousCompanyName(company: {
+  sectorFamily: SectorFamily;
+  headcountBand: string;
+  commune: string;
+}): string {
   const band = findHeadcountBand(company.headcountBand);
   return `Entreprise non nommée — ${SECTOR_FAMILY_LABELS[company.sectorFamily].toLowerCase()}, ${band ? shortBandLabel(band) : 'effectif inconnu'}, ${company.commune}`;
 }
@@ -34,19 +38,30 @@ export async function unnamedCompanies(db: Db, companyIds: string[]): Promise<Ma
       agendaItems: { where: { namedAt: { not: null } }, take: 1, select: { id: true } },
     },
   });
-  const refused = (c: (typeof companies)[number]) => (c.visits[0] ? !c.visits[0].consentToShare : c.alerts[0] ? !c.alerts[0].consentToName : false);
-  return new Map(companies.filter((c) => c.agendaItems.length === 0 && refused(c)).map((c) => [c.id, anonymousCompanyName(c)]));
+  const refused = (c: (typeof companies)[number]) =>
+    c.visits[0] ? !c.visits[0].consentToShare : c.alerts[0] ? !c.alerts[0].consentToName : false;
+  return new Map(
+    companies.filter((c) => c.agendaItems.length === 0 && refused(c)).map((c) => [c.id, anonymousCompanyName(c)]),
+  );
 }
 
 /**
  * Rows for the committee channel, each company not to be named shown by its anonymous label
  * (`companyHidden` says so, for the view to offer the coordination to name it).
  */
-export async function hideUnnamed<T extends { companyId: string; company: { name: string } }>(db: Db, rows: T[]): Promise<(T & { companyHidden: boolean })[]> {
-  const unnamed = await unnamedCompanies(db, rows.map((r) => r.companyId));
+export async function hideUnnamed<T extends { companyId: string; company: { name: string } }>(
+  db: Db,
+  rows: T[],
+): Promise<(T & { companyHidden: boolean })[]> {
+  const unnamed = await unnamedCompanies(
+    db,
+    rows.map((r) => r.companyId),
+  );
   return rows.map((r) => {
     const label = unnamed.get(r.companyId);
-    return label ? { ...r, company: { ...r.company, name: label }, companyHidden: true } : { ...r, companyHidden: false };
+    return label
+      ? { ...r, company: { ...r.company, name: label }, companyHidden: true }
+      : { ...r, companyHidden: false };
   });
 }
 
@@ -57,12 +72,20 @@ export async function hideUnnamed<T extends { companyId: string; company: { name
 export async function nameAgendaCompany(db: Db, actor: Actor, agendaItemId: string, now: Date): Promise<boolean> {
   if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
   return db.$transaction(async (tx) => {
-    const { count } = await tx.agendaItem.updateMany({ where: { id: agendaItemId, namedAt: null }, data: { namedAt: now } });
+    const { count } = await tx.agendaItem.updateMany({
+      where: { id: agendaItemId, namedAt: null },
+      data: { namedAt: now },
+    });
     if (count === 0) {
       if (!(await tx.agendaItem.count({ where: { id: agendaItemId } }))) throw new UserError('committee_unknown');
       return false;
     }
-    await audit(tx, { actorSlackId: actor.slackUserId, action: 'committee.company_named', entity: 'AgendaItem', entityId: agendaItemId });
+    await audit(tx, {
+      actorSlackId: actor.slackUserId,
+      action: 'committee.company_named',
+      entity: 'AgendaItem',
+      entityId: agendaItemId,
+    });
     await oweItemUpdate(tx, agendaItemId, true);
     return true;
   });

@@ -54,7 +54,9 @@ export type CompaniesToInform = Awaited<ReturnType<typeof companiesToInform>>;
  */
 export async function oweInformReminders(db: Db, now: Date, settings: InformSettings): Promise<number> {
   const before = new Date(now.getTime() - settings.reminderDays * 86_400_000);
-  const notRemindedLately = { OR: [{ informRemindedAt: null }, { informRemindedAt: { lte: before } }] } satisfies Prisma.AgendaItemWhereInput;
+  const notRemindedLately = {
+    OR: [{ informRemindedAt: null }, { informRemindedAt: { lte: before } }],
+  } satisfies Prisma.AgendaItemWhereInput;
   const due = {
     informedAt: null,
     committee: { status: 'closed', closedAt: { lte: before } },
@@ -62,7 +64,10 @@ export async function oweInformReminders(db: Db, now: Date, settings: InformSett
     broughtBy: { active: true },
     AND: [{ OR: owedAWord.OR }, notRemindedLately],
   } satisfies Prisma.AgendaItemWhereInput;
-  const candidates = await db.agendaItem.findMany({ where: due, select: { id: true, broughtBy: { select: { id: true, slackUserId: true } } } });
+  const candidates = await db.agendaItem.findMany({
+    where: due,
+    select: { id: true, broughtBy: { select: { id: true, slackUserId: true } } },
+  });
   const byCapteur = new Map<string, { memberId: string; ids: string[] }>();
   for (const { id, broughtBy } of candidates) {
     const entry = byCapteur.get(broughtBy!.slackUserId) ?? { memberId: broughtBy!.id, ids: [] };

@@ -17,7 +17,20 @@ export interface CommitteeRhythm {
   time: string;
 }
 
-const ORDINALS: Record<string, CommitteeRhythm['ordinal']> = { '1er': 1, premier: 1, '2e': 2, '2eme': 2, deuxieme: 2, '3e': 3, '3eme': 3, troisieme: 3, '4e': 4, '4eme': 4, quatrieme: 4, dernier: -1 };
+const ORDINALS: Record<string, CommitteeRhythm['ordinal']> = {
+  '1er': 1,
+  premier: 1,
+  '2e': 2,
+  '2eme': 2,
+  deuxieme: 2,
+  '3e': 3,
+  '3eme': 3,
+  troisieme: 3,
+  '4e': 4,
+  '4eme': 4,
+  quatrieme: 4,
+  dernier: -1,
+};
 const WEEKDAYS: Record<string, CommitteeRhythm['weekday']> = { lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5 };
 const WEEKDAY_NAMES = ['', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi'] as const;
 
@@ -56,7 +69,12 @@ export function occurrenceInMonth(year: number, month: number, rhythm: Committee
 }
 
 /** The rhythm's first session at least `leadDays` after `now`: its local date and its instant. */
-export function nextOccurrence(now: Date, rhythm: CommitteeRhythm, timeZone: string, leadDays = 0): { occurrence: string; at: Date } {
+export function nextOccurrence(
+  now: Date,
+  rhythm: CommitteeRhythm,
+  timeZone: string,
+  leadDays = 0,
+): { occurrence: string; at: Date } {
   const [year, month] = localDate(timeZone, now).split('-').map(Number) as [number, number];
   const earliest = now.getTime() + leadDays * 86_400_000;
   for (let k = 0; k < 4; k++) {
@@ -83,7 +101,11 @@ export interface RhythmSettings {
  * planned in that local month. The coordinators are told; they can move or cancel it in /comite,
  * and a cancelled occurrence is not proposed again.
  */
-export async function proposeNextSession(db: Db, now: Date, settings: RhythmSettings): Promise<{ committeeId: string; occurrence: string } | null> {
+export async function proposeNextSession(
+  db: Db,
+  now: Date,
+  settings: RhythmSettings,
+): Promise<{ committeeId: string; occurrence: string } | null> {
   if (!settings.rhythm) return null;
   const { occurrence, at } = nextOccurrence(now, settings.rhythm, settings.timeZone, settings.leadDays);
   if (await db.committeeProposal.findUnique({ where: { occurrence } })) return null;
@@ -92,7 +114,11 @@ export async function proposeNextSession(db: Db, now: Date, settings: RhythmSett
   if (!channelId) return null;
   const monthStart = localInstant(`${occurrence.slice(0, 8)}01`, '00:00', settings.timeZone);
   const [y, m] = occurrence.split('-').map(Number) as [number, number];
-  const nextMonthStart = localInstant(`${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-01`, '00:00', settings.timeZone);
+  const nextMonthStart = localInstant(
+    `${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, '0')}-01`,
+    '00:00',
+    settings.timeZone,
+  );
   return db.$transaction(async (tx) => {
     // Claimed first: of two instances, the other finds the row and proposes nothing.
     const { count } = await tx.committeeProposal.createMany({ data: [{ occurrence, at: now }], skipDuplicates: true });
@@ -101,11 +127,25 @@ export async function proposeNextSession(db: Db, now: Date, settings: RhythmSett
     if (planned > 0) return null;
     const committee = await tx.committee.create({ data: { scheduledAt: at, channelId, createdAt: now } });
     await tx.committeeProposal.update({ where: { occurrence }, data: { committeeId: committee.id } });
-    await audit(tx, { actorSlackId: null, action: 'committee.propose', entity: 'Committee', entityId: committee.id, details: { occurrence } });
+    await audit(tx, {
+      actorSlackId: null,
+      action: 'committee.propose',
+      entity: 'Committee',
+      entityId: committee.id,
+      details: { occurrence },
+    });
     await refreshAgenda(tx, committee.id);
-    const coordinators = await tx.member.findMany({ where: { active: true, roles: { some: { role: 'coordinateur' } } }, select: { slackUserId: true } });
+    const coordinators = await tx.member.findMany({
+      where: { active: true, roles: { some: { role: 'coordinateur' } } },
+      select: { slackUserId: true },
+    });
     for (const { slackUserId } of coordinators) {
-      await enqueue(tx, { dedupeKey: `${COMMITTEE_NOTICES.proposed}:${committee.id}:${slackUserId}`, kind: COMMITTEE_NOTICES.proposed, recipient: slackUserId, data: { committeeId: committee.id, agendaDaysBefore: settings.leadDays } });
+      await enqueue(tx, {
+        dedupeKey: `${COMMITTEE_NOTICES.proposed}:${committee.id}:${slackUserId}`,
+        kind: COMMITTEE_NOTICES.proposed,
+        recipient: slackUserId,
+        data: { committeeId: committee.id, agendaDaysBefore: settings.leadDays },
+      });
     }
     return { committeeId: committee.id, occurrence };
   });

@@ -39,9 +39,13 @@ export interface IndicatorDefinition {
 }
 
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
-const instants = (p: Period) => ({ from: localInstant(p.start, '00:00', p.timeZone), to: localInstant(p.end, '00:00', p.timeZone) });
+const instants = (p: Period) => ({
+  from: localInstant(p.start, '00:00', p.timeZone),
+  to: localInstant(p.end, '00:00', p.timeZone),
+});
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const round = (v: number | null, digits = 1) => (v === null || Number.isNaN(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+const round = (v: number | null, digits = 1) =>
+  v === null || Number.isNaN(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
 async function one<T extends Record<string, unknown>>(rows: Promise<T[]>): Promise<T> {
   return (await rows)[0]!;
@@ -73,7 +77,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'count',
     higherIsBetter: true,
     async compute(db, p) {
-      return countOf(db, Prisma.sql`SELECT count(*) AS n FROM "Visit" WHERE "visitDate" >= ${day(p.start)} AND "visitDate" < ${day(p.end)}`);
+      return countOf(
+        db,
+        Prisma.sql`SELECT count(*) AS n FROM "Visit" WHERE "visitDate" >= ${day(p.start)} AND "visitDate" < ${day(p.end)}`,
+      );
     },
   },
   {
@@ -83,13 +90,17 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'count',
     higherIsBetter: true,
     async compute(db, p) {
-      return countOf(db, Prisma.sql`SELECT count(DISTINCT "companyId") AS n FROM "Visit" WHERE "visitDate" >= ${day(p.start)} AND "visitDate" < ${day(p.end)}`);
+      return countOf(
+        db,
+        Prisma.sql`SELECT count(DISTINCT "companyId") AS n FROM "Visit" WHERE "visitDate" >= ${day(p.start)} AND "visitDate" < ${day(p.end)}`,
+      );
     },
   },
   {
     key: 'realisation_programmes',
     label: 'Réalisation des programmes de visites',
-    definition: 'Visites des structures ayant un programme, rapportées à la somme de leurs objectifs mensuels sur les mois de la période (en %) ; le détail donne chaque structure.',
+    definition:
+      'Visites des structures ayant un programme, rapportées à la somme de leurs objectifs mensuels sur les mois de la période (en %) ; le détail donne chaque structure.',
     unit: 'percent',
     higherIsBetter: true,
     async compute(db, p) {
@@ -102,14 +113,17 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
          WHERE vp.year = ${year} ORDER BY s.name`;
       const target = rows.reduce((sum, r) => sum + Number(r.target), 0) * months;
       const visits = rows.reduce((sum, r) => sum + Number(r.visits), 0);
-      const perStructure = rows.filter((r) => Number(r.target) > 0).map((r) => [r.name, round((Number(r.visits) / (Number(r.target) * months)) * 100)!] as const);
+      const perStructure = rows
+        .filter((r) => Number(r.target) > 0)
+        .map((r) => [r.name, round((Number(r.visits) / (Number(r.target) * months)) * 100)!] as const);
       return { value: target > 0 ? round((visits / target) * 100) : null, breakdown: Object.fromEntries(perStructure) };
     },
   },
   {
     key: 'couverture_cibles',
     label: 'Couverture des entreprises cibles',
-    definition: 'Part des entreprises cibles des programmes de l’année visitées par leur structure depuis le 1er janvier jusqu’à la fin de la période (en %).',
+    definition:
+      'Part des entreprises cibles des programmes de l’année visitées par leur structure depuis le 1er janvier jusqu’à la fin de la période (en %).',
     unit: 'percent',
     higherIsBetter: true,
     async compute(db, p) {
@@ -129,7 +143,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     key: 'repartition_enjeux',
     label: 'Répartition des enjeux',
-    definition: 'Nombre de visites de la période citant chaque enjeu (une visite peut en citer plusieurs) ; la valeur est le nombre de visites citant au moins un enjeu de priorité haute.',
+    definition:
+      'Nombre de visites de la période citant chaque enjeu (une visite peut en citer plusieurs) ; la valeur est le nombre de visites citant au moins un enjeu de priorité haute.',
     unit: 'breakdown',
     higherIsBetter: true,
     async compute(db, p) {
@@ -139,7 +154,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       const high = await one(db.$queryRaw<{ n: bigint }[]>`
         SELECT count(DISTINCT v.id) AS n FROM "VisitStake" s JOIN "Visit" v ON v.id = s."visitId"
          WHERE s.priority = 'haute' AND v."visitDate" >= ${day(p.start)} AND v."visitDate" < ${day(p.end)}`);
-      return { value: num(high.n), breakdown: Object.fromEntries(rows.map((r) => [STAKE_LABELS[r.stake], Number(r.n)])) };
+      return {
+        value: num(high.n),
+        breakdown: Object.fromEntries(rows.map((r) => [STAKE_LABELS[r.stake], Number(r.n)])),
+      };
     },
   },
   {
@@ -150,7 +168,10 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     higherIsBetter: true,
     async compute(db, p) {
       const { from, to } = instants(p);
-      return countOf(db, Prisma.sql`SELECT count(*) AS n FROM "Action" WHERE "createdAt" >= ${from} AND "createdAt" < ${to}`);
+      return countOf(
+        db,
+        Prisma.sql`SELECT count(*) AS n FROM "Action" WHERE "createdAt" >= ${from} AND "createdAt" < ${to}`,
+      );
     },
   },
   {
@@ -161,25 +182,33 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     higherIsBetter: true,
     async compute(db, p) {
       const { from, to } = instants(p);
-      return countOf(db, Prisma.sql`
-        SELECT count(DISTINCT "actionId") AS n FROM "ActionUpdate" WHERE "toStatus" = 'realisee' AND at >= ${from} AND at < ${to}`);
+      return countOf(
+        db,
+        Prisma.sql`
+        SELECT count(DISTINCT "actionId") AS n FROM "ActionUpdate" WHERE "toStatus" = 'realisee' AND at >= ${from} AND at < ${to}`,
+      );
     },
   },
   {
     key: 'actions_en_retard',
     label: 'Actions en retard',
-    definition: 'Nombre d’actions encore ouvertes (à faire, en cours, bloquées) dont l’échéance est passée à la fin de la période.',
+    definition:
+      'Nombre d’actions encore ouvertes (à faire, en cours, bloquées) dont l’échéance est passée à la fin de la période.',
     unit: 'count',
     higherIsBetter: false,
     async compute(db, p) {
-      return countOf(db, Prisma.sql`
-        SELECT count(*) AS n FROM "Action" WHERE status IN ('a_faire', 'en_cours', 'bloquee') AND "dueDate" < ${day(p.end)} AND "createdAt" < ${instants(p).to}`);
+      return countOf(
+        db,
+        Prisma.sql`
+        SELECT count(*) AS n FROM "Action" WHERE status IN ('a_faire', 'en_cours', 'bloquee') AND "dueDate" < ${day(p.end)} AND "createdAt" < ${instants(p).to}`,
+      );
     },
   },
   {
     key: 'delai_median_actions',
     label: 'Délai médian de réalisation des actions',
-    definition: 'Pour les actions réalisées dans la période, nombre de jours médian entre leur création et leur réalisation.',
+    definition:
+      'Pour les actions réalisées dans la période, nombre de jours médian entre leur création et leur réalisation.',
     unit: 'days',
     higherIsBetter: false,
     async compute(db, p) {
@@ -200,13 +229,17 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     higherIsBetter: true,
     async compute(db, p) {
       const { from, to } = instants(p);
-      return countOf(db, Prisma.sql`SELECT count(*) AS n FROM "RecruitmentAlert" WHERE "raisedAt" >= ${from} AND "raisedAt" < ${to}`);
+      return countOf(
+        db,
+        Prisma.sql`SELECT count(*) AS n FROM "RecruitmentAlert" WHERE "raisedAt" >= ${from} AND "raisedAt" < ${to}`,
+      );
     },
   },
   {
     key: 'alertes_48h',
     label: 'Alertes transmises à France Travail sous 48 h',
-    definition: 'Parmi les alertes signalées dans la période qui ont été transmises à France Travail ou ont dépassé leur délai, part transmise avant l’échéance de 48 h (en %).',
+    definition:
+      'Parmi les alertes signalées dans la période qui ont été transmises à France Travail ou ont dépassé leur délai, part transmise avant l’échéance de 48 h (en %).',
     unit: 'percent',
     higherIsBetter: true,
     async compute(db, p) {
@@ -222,7 +255,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     key: 'delai_median_transmission',
     label: 'Délai médian de transmission à France Travail',
-    definition: 'Pour les alertes signalées dans la période et transmises, nombre d’heures médian entre le signalement et la transmission.',
+    definition:
+      'Pour les alertes signalées dans la période et transmises, nombre d’heures médian entre le signalement et la transmission.',
     unit: 'hours',
     higherIsBetter: false,
     async compute(db, p) {
@@ -243,13 +277,17 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     higherIsBetter: true,
     async compute(db, p) {
       const { from, to } = instants(p);
-      return countOf(db, Prisma.sql`SELECT count(DISTINCT "alertId") AS n FROM "AlertTransition" WHERE "to" = 'diffusee' AND at >= ${from} AND at < ${to}`);
+      return countOf(
+        db,
+        Prisma.sql`SELECT count(DISTINCT "alertId") AS n FROM "AlertTransition" WHERE "to" = 'diffusee' AND at >= ${from} AND at < ${to}`,
+      );
     },
   },
   {
     key: 'entreprises_informees',
     label: 'Entreprises informées après un comité',
-    definition: 'Parmi les entreprises sur lesquelles un comité clôturé dans la période a statué, part informée de ses décisions (en %).',
+    definition:
+      'Parmi les entreprises sur lesquelles un comité clôturé dans la période a statué, part informée de ses décisions (en %).',
     unit: 'percent',
     higherIsBetter: true,
     async compute(db, p) {

@@ -3,16 +3,33 @@ import type { Db } from '../db.js';
 import { audit } from '../audit.js';
 import { UserError } from '../errors.js';
 import { can, type Actor } from '../permissions.js';
-import { ACTION_STATUS_LABELS, ALERT_STATE_LABELS, CHANNEL_LABELS, PRIORITY_LABELS, RED_FLAG_LABELS, STAKE_LABELS } from '../../texts/fr.js';
+import {
+  ACTION_STATUS_LABELS,
+  ALERT_STATE_LABELS,
+  CHANNEL_LABELS,
+  PRIORITY_LABELS,
+  RED_FLAG_LABELS,
+  STAKE_LABELS,
+} from '../../texts/fr.js';
 
 /** Everything the platform holds about a company, as a spreadsheet (its right of access). */
-export async function exportCompanyData(db: Db, actor: Actor, companyId: string): Promise<{ file: Buffer; filename: string }> {
+export async function exportCompanyData(
+  db: Db,
+  actor: Actor,
+  companyId: string,
+): Promise<{ file: Buffer; filename: string }> {
   if (!can(actor, 'exportData')) throw new UserError('export_forbidden');
   const company = await db.company.findUnique({
     where: { id: companyId },
     include: {
-      visits: { orderBy: { visitDate: 'asc' }, include: { stakes: true, redFlags: true, hiringNeeds: true, structure: { select: { name: true } } } },
-      actions: { orderBy: { createdAt: 'asc' }, include: { ownerStructure: { select: { name: true } }, updates: { orderBy: { at: 'asc' } } } },
+      visits: {
+        orderBy: { visitDate: 'asc' },
+        include: { stakes: true, redFlags: true, hiringNeeds: true, structure: { select: { name: true } } },
+      },
+      actions: {
+        orderBy: { createdAt: 'asc' },
+        include: { ownerStructure: { select: { name: true } }, updates: { orderBy: { at: 'asc' } } },
+      },
       alerts: { orderBy: { raisedAt: 'asc' }, include: { positions: true } },
       agendaItems: { include: { committee: { select: { scheduledAt: true } } } },
     },
@@ -21,12 +38,36 @@ export async function exportCompanyData(db: Db, actor: Actor, companyId: string)
   const book = tablesWorkbook();
   const sheet = book.table;
   const day = isoDay;
-  sheet('Entreprise', ['Raison sociale', 'SIRET', 'SIREN', 'NAF', 'Tranche d’effectif', 'Commune', 'Code postal', 'Adresse', 'Créée le'], [
-    [company.name, company.siret, company.siren, company.nafCode, company.headcountBand, company.commune, company.postalCode, company.address, day(company.createdAt)],
-  ]);
+  sheet(
+    'Entreprise',
+    ['Raison sociale', 'SIRET', 'SIREN', 'NAF', 'Tranche d’effectif', 'Commune', 'Code postal', 'Adresse', 'Créée le'],
+    [
+      [
+        company.name,
+        company.siret,
+        company.siren,
+        company.nafCode,
+        company.headcountBand,
+        company.commune,
+        company.postalCode,
+        company.address,
+        day(company.createdAt),
+      ],
+    ],
+  );
   sheet(
     'Visites',
-    ['Date', 'Structure', 'Canal', 'Enjeux', 'Besoins', 'Premier diagnostic', 'Signaux', 'Recrutements', 'Accord de partage'],
+    [
+      'Date',
+      'Structure',
+      'Canal',
+      'Enjeux',
+      'Besoins',
+      'Premier diagnostic',
+      'Signaux',
+      'Recrutements',
+      'Accord de partage',
+    ],
     company.visits.map((v) => [
       day(v.visitDate),
       v.structure?.name ?? null,
@@ -42,14 +83,47 @@ export async function exportCompanyData(db: Db, actor: Actor, companyId: string)
   sheet(
     'Actions',
     ['Créée le', 'Action', 'Description', 'Structure', 'Échéance', 'Statut', 'Résultat ou motif', 'Historique'],
-    company.actions.map((a) => [day(a.createdAt), a.title, a.description, a.ownerStructure.name, day(a.dueDate), ACTION_STATUS_LABELS[a.status], a.statusNote, a.updates.map((u) => `${day(u.at)} ${u.kind}${u.note ? ` : ${u.note}` : ''}`).join(' | ')]),
+    company.actions.map((a) => [
+      day(a.createdAt),
+      a.title,
+      a.description,
+      a.ownerStructure.name,
+      day(a.dueDate),
+      ACTION_STATUS_LABELS[a.status],
+      a.statusNote,
+      a.updates.map((u) => `${day(u.at)} ${u.kind}${u.note ? ` : ${u.note}` : ''}`).join(' | '),
+    ]),
   );
   sheet(
     'Alertes',
     ['Référence', 'Signalée le', 'Postes', 'Urgence', 'Contact', 'Téléphone', 'E-mail', 'État', 'Offre'],
-    company.alerts.map((a) => [a.reference, day(a.raisedAt), a.positions.map((p) => `${p.jobTitle} × ${p.count}`).join(' ; '), a.urgency, a.contactName, a.contactPhone, a.contactEmail, ALERT_STATE_LABELS[a.state], a.offerReference]),
+    company.alerts.map((a) => [
+      a.reference,
+      day(a.raisedAt),
+      a.positions.map((p) => `${p.jobTitle} × ${p.count}`).join(' ; '),
+      a.urgency,
+      a.contactName,
+      a.contactPhone,
+      a.contactEmail,
+      ALERT_STATE_LABELS[a.state],
+      a.offerReference,
+    ]),
   );
-  sheet('Comités', ['Séance', 'Décision', 'Pas de suite', 'Informée le'], company.agendaItems.map((i) => [day(i.committee.scheduledAt), i.decision, i.noFollowUp ? 'oui' : 'non', day(i.informedAt)]));
-  await audit(db, { actorSlackId: actor.slackUserId, action: 'privacy.company_export', entity: 'Company', entityId: companyId });
+  sheet(
+    'Comités',
+    ['Séance', 'Décision', 'Pas de suite', 'Informée le'],
+    company.agendaItems.map((i) => [
+      day(i.committee.scheduledAt),
+      i.decision,
+      i.noFollowUp ? 'oui' : 'non',
+      day(i.informedAt),
+    ]),
+  );
+  await audit(db, {
+    actorSlackId: actor.slackUserId,
+    action: 'privacy.company_export',
+    entity: 'Company',
+    entityId: companyId,
+  });
   return { file: await book.toBuffer(), filename: `donnees-${company.siret ?? company.id}.xlsx` };
 }

@@ -19,8 +19,16 @@ export async function recordExportFiles(
   const deleteAfter = new Date(now.getTime() + retentionDays * 86_400_000);
   const companyIds = [...new Set(files.companyIds)];
   for (const fileId of files.fileIds) {
-    const file = await db.exportFile.upsert({ where: { fileId }, create: { fileId, kind: files.kind, slackUserId: files.slackUserId, uploadedAt: now, deleteAfter }, update: {}, select: { id: true } });
-    await db.exportFileCompany.createMany({ data: companyIds.map((companyId) => ({ fileId: file.id, companyId })), skipDuplicates: true });
+    const file = await db.exportFile.upsert({
+      where: { fileId },
+      create: { fileId, kind: files.kind, slackUserId: files.slackUserId, uploadedAt: now, deleteAfter },
+      update: {},
+      select: { id: true },
+    });
+    await db.exportFileCompany.createMany({
+      data: companyIds.map((companyId) => ({ fileId: file.id, companyId })),
+      skipDuplicates: true,
+    });
   }
 }
 
@@ -38,7 +46,12 @@ const GONE = new Set(['file_not_found', 'file_deleted']);
  * gone counts as deleted. Returns how many were deleted.
  */
 export async function deleteDueExportFiles(db: Db, slack: FileDeleter, now: Date, logger?: Logger): Promise<number> {
-  const due = await db.exportFile.findMany({ where: { deletedAt: null, deleteAfter: { lte: now } }, orderBy: { deleteAfter: 'asc' }, take: 200, select: { id: true, fileId: true } });
+  const due = await db.exportFile.findMany({
+    where: { deletedAt: null, deleteAfter: { lte: now } },
+    orderBy: { deleteAfter: 'asc' },
+    take: 200,
+    select: { id: true, fileId: true },
+  });
   let deleted = 0;
   for (const file of due) {
     try {
@@ -46,13 +59,25 @@ export async function deleteDueExportFiles(db: Db, slack: FileDeleter, now: Date
     } catch (error) {
       const code = (error as { data?: { error?: string } }).data?.error;
       if (!code || !GONE.has(code)) {
-        logger?.warn({ exportFileId: file.id, reason: code ?? (error as Error).message }, 'export file not deleted yet');
+        logger?.warn(
+          { exportFileId: file.id, reason: code ?? (error as Error).message },
+          'export file not deleted yet',
+        );
         continue;
       }
     }
-    const { count } = await db.exportFile.updateMany({ where: { id: file.id, deletedAt: null }, data: { deletedAt: now } });
+    const { count } = await db.exportFile.updateMany({
+      where: { id: file.id, deletedAt: null },
+      data: { deletedAt: now },
+    });
     deleted += count;
   }
-  if (deleted > 0) await audit(db, { actorSlackId: null, action: 'privacy.export_files_deleted', entity: 'ExportFile', details: { deleted } });
+  if (deleted > 0)
+    await audit(db, {
+      actorSlackId: null,
+      action: 'privacy.export_files_deleted',
+      entity: 'ExportFile',
+      details: { deleted },
+    });
   return deleted;
 }

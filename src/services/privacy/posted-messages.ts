@@ -30,26 +30,52 @@ export interface Shows {
  * shows. A crash between Slack taking the message and this record leaves the message unlocated:
  * the same documented window as the outbox's.
  */
-export async function recordPosted(db: Db | Tx, where: { channel: string; ts: string }, message: { kind: string; data: unknown } & Shows): Promise<void> {
+export async function recordPosted(
+  db: Db | Tx,
+  where: { channel: string; ts: string },
+  message: { kind: string; data: unknown } & Shows,
+): Promise<void> {
   const companyIds = [...new Set(message.companyIds ?? [])];
   if (companyIds.length === 0 && !message.showsContacts) return;
   const posted = await db.postedMessage.upsert({
     where: { channel_ts: where },
-    create: { ...where, kind: message.kind, data: (message.data ?? {}) as P.InputJsonValue, showsContacts: message.showsContacts ?? false },
+    create: {
+      ...where,
+      kind: message.kind,
+      data: (message.data ?? {}) as P.InputJsonValue,
+      showsContacts: message.showsContacts ?? false,
+    },
     update: message.showsContacts ? { showsContacts: true } : {},
     select: { id: true },
   });
-  if (companyIds.length) await db.postedMessageCompany.createMany({ data: companyIds.map((companyId) => ({ messageId: posted.id, companyId })), skipDuplicates: true });
+  if (companyIds.length)
+    await db.postedMessageCompany.createMany({
+      data: companyIds.map((companyId) => ({ messageId: posted.id, companyId })),
+      skipDuplicates: true,
+    });
 }
 
 /**
  * Owes an update of every message still shown that matches `where` (each once per `reason`):
  * returns how many. Called in the transaction that removed the data, so none is forgotten.
  */
-export async function owePostedMessageRefresh(tx: Tx | Db, where: P.PostedMessageWhereInput, mode: RefreshMode, reason: string): Promise<number> {
-  const messages = await tx.postedMessage.findMany({ where: { ...where, redactedAt: null }, select: { id: true, channel: true } });
+export async function owePostedMessageRefresh(
+  tx: Tx | Db,
+  where: P.PostedMessageWhereInput,
+  mode: RefreshMode,
+  reason: string,
+): Promise<number> {
+  const messages = await tx.postedMessage.findMany({
+    where: { ...where, redactedAt: null },
+    select: { id: true, channel: true },
+  });
   for (const m of messages) {
-    await enqueue(tx, { dedupeKey: `${POSTED_MESSAGE_REFRESH}:${m.id}:${reason}`, kind: POSTED_MESSAGE_REFRESH, recipient: m.channel, data: { postedMessageId: m.id, mode } });
+    await enqueue(tx, {
+      dedupeKey: `${POSTED_MESSAGE_REFRESH}:${m.id}:${reason}`,
+      kind: POSTED_MESSAGE_REFRESH,
+      recipient: m.channel,
+      data: { postedMessageId: m.id, mode },
+    });
   }
   return messages.length;
 }

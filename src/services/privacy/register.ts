@@ -157,8 +157,10 @@ const ERASED_NOTICE = '« Données effacées à la demande de l’entreprise »'
 const RETENTION = {
   contacts: `${E.contacts.defaultValue} ${E.contacts.unit} (${E.contacts.variable}) ${E.contacts.from} ; retiré alors partout où il a été copié (notes, messages mis à jour en place), une fois, par le traitement de nuit, tracé dans le journal d’audit.`,
   freeText: `${E.freeTexts.defaultValue} ${E.freeTexts.unit} (${E.freeTexts.variable}) ${E.freeTexts.from} ; retiré alors une fois par le traitement de nuit (rattrapé après un arrêt), tracé dans le journal d’audit.`,
-  company: 'Durée de fonctionnement de la plateforme ; aucune purge automatique (voir « Points à confirmer »). Effacement sur demande.',
-  member: 'Tant que la personne est membre ; un membre désactivé est conservé pour l’historique (qui a fait quoi). Aucune purge automatique (voir « Points à confirmer »).',
+  company:
+    'Durée de fonctionnement de la plateforme ; aucune purge automatique (voir « Points à confirmer »). Effacement sur demande.',
+  member:
+    'Tant que la personne est membre ; un membre désactivé est conservé pour l’historique (qui a fait quoi). Aucune purge automatique (voir « Points à confirmer »).',
   withRecord: 'Celle de l’enregistrement auquel elle se rattache.',
   audit: 'Durée de fonctionnement de la plateforme ; aucune purge automatique (voir « Points à confirmer »).',
   reports: 'Conservé sans limite, pour pouvoir renvoyer le rapport : il ne contient aucune donnée personnelle.',
@@ -171,7 +173,8 @@ const ERASURE = {
     'Non concerné par l’effacement d’une entreprise. La demande d’un membre est traitée par un administrateur (désactivation) ; pas d’effacement automatisé.',
   keptForStatistics:
     'Conservé pour les statistiques (les comptes publiés restent justes) ; n’est plus affiché sur la fiche de l’entreprise effacée.',
-  aggregates: 'Inchangé : aucun nom ni texte libre, les totaux restent justes (une version produite par une version antérieure de la plateforme qui citait des métiers saisis par l’entreprise est reconstruite en place).',
+  aggregates:
+    'Inchangé : aucun nom ni texte libre, les totaux restent justes (une version produite par une version antérieure de la plateforme qui citait des métiers saisis par l’entreprise est reconstruite en place).',
 } as const;
 
 const MISSION = 'mission_interet_public' as const;
@@ -188,8 +191,22 @@ const coded = (...names: string[]) => plain('codifiee', ...names);
 const organisation = (...names: string[]) => plain('organisation', ...names);
 
 /** A Slack member id kept to address or count a person. */
-function slackIdOf(holds: string, purpose: string, visibility: string, retention: string = RETENTION.withRecord): ClassifiedColumn {
-  return { category: 'identifiant_membre', holds, purpose, legalBasis: MISSION, visibleTo: [], visibility, retention, erasure: ERASURE.memberNotConcerned };
+function slackIdOf(
+  holds: string,
+  purpose: string,
+  visibility: string,
+  retention: string = RETENTION.withRecord,
+): ClassifiedColumn {
+  return {
+    category: 'identifiant_membre',
+    holds,
+    purpose,
+    legalBasis: MISSION,
+    visibleTo: [],
+    visibility,
+    retention,
+    erasure: ERASURE.memberNotConcerned,
+  };
 }
 
 // ───────────────────────────── The tables ─────────────────────────────
@@ -209,7 +226,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         purpose: 'Reconnaître le membre et ses rôles, lui adresser les messages, tracer qui a fait quoi.',
         legalBasis: MISSION,
         visibleTo: ['capteurs', 'coordination', 'comite', 'pilotage', 'france_travail', 'admin'],
-        visibility: 'Mentionné (@nom) dans les messages où la personne agit : visites, alertes, actions, comité ; colonne « Responsable » de l’export d’une période.',
+        visibility:
+          'Mentionné (@nom) dans les messages où la personne agit : visites, alertes, actions, comité ; colonne « Responsable » de l’export d’une période.',
         retention: RETENTION.member,
         erasure: ERASURE.memberNotConcerned,
       },
@@ -259,10 +277,12 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
       siret: {
         category: 'identite_entreprise',
         holds: 'Numéro SIRET de l’établissement.',
-        purpose: 'Identifier l’établissement sans ambiguïté, éviter les doublons, exercer les droits (`/plateforme rgpd … <SIRET>`).',
+        purpose:
+          'Identifier l’établissement sans ambiguïté, éviter les doublons, exercer les droits (`/plateforme rgpd … <SIRET>`).',
         legalBasis: MISSION,
         visibleTo: [...CARD_READERS, 'france_travail'],
-        visibility: 'Fiche entreprise, confirmation de visite au capteur, besoin de recrutement transmis à France Travail, exports de la coordination.',
+        visibility:
+          'Fiche entreprise, confirmation de visite au capteur, besoin de recrutement transmis à France Travail, exports de la coordination.',
         retention: RETENTION.company,
         erasure: ERASURE.removed,
       },
@@ -313,7 +333,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         purpose: 'Typologie des entreprises visitées (secteur), indicateurs, rapport annuel.',
         legalBasis: MISSION,
         visibleTo: [...CARD_READERS, 'public'],
-        visibility: 'Fiche entreprise, ordre du jour du comité, exports ; rapport annuel en comptes, sous le secret statistique dans l’édition publique.',
+        visibility:
+          'Fiche entreprise, ordre du jour du comité, exports ; rapport annuel en comptes, sous le secret statistique dans l’édition publique.',
         retention: RETENTION.company,
         erasure: ERASURE.keptForStatistics,
       },
@@ -323,7 +344,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         purpose: 'Typologie des entreprises visitées, indicateurs, rapport annuel.',
         legalBasis: MISSION,
         visibleTo: [...CARD_READERS, 'public'],
-        visibility: 'Fiche entreprise ; désigne une entreprise sans accord à l’ordre du jour (« Entreprise non nommée — <secteur>, … ») ; rapport annuel en comptes.',
+        visibility:
+          'Fiche entreprise ; désigne une entreprise sans accord à l’ordre du jour (« Entreprise non nommée — <secteur>, … ») ; rapport annuel en comptes.',
         retention: RETENTION.company,
         erasure: ERASURE.keptForStatistics,
       },
@@ -333,12 +355,16 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         purpose: 'Typologie des entreprises visitées (taille), indicateurs, rapport annuel.',
         legalBasis: MISSION,
         visibleTo: [...CARD_READERS, 'public'],
-        visibility: 'Fiche entreprise, ordre du jour du comité (aussi pour une entreprise non nommée), exports ; rapport annuel en comptes.',
+        visibility:
+          'Fiche entreprise, ordre du jour du comité (aussi pour une entreprise non nommée), exports ; rapport annuel en comptes.',
         retention: RETENTION.company,
         erasure: ERASURE.keptForStatistics,
       },
       nafNomenclature: { category: 'technique', note: 'version de la nomenclature du code NAF' },
-      textsExpiredAt: { category: 'technique', note: 'date à laquelle ses textes libres ont été retirés, passé leur durée de conservation' },
+      textsExpiredAt: {
+        category: 'technique',
+        note: 'date à laquelle ses textes libres ont été retirés, passé leur durée de conservation',
+      },
       ...technical('id', 'createdById', 'erasedAt', 'createdAt', 'updatedAt'),
     },
   },
@@ -348,7 +374,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
     columns: {
       needs: {
         category: 'texte_libre',
-        holds: 'Besoins exprimés par l’entreprise, en texte libre : peut nommer des personnes (« M. Martin souhaite céder »).',
+        holds:
+          'Besoins exprimés par l’entreprise, en texte libre : peut nommer des personnes (« M. Martin souhaite céder »).',
         purpose: 'Préparer le comité technique et les actions des partenaires.',
         legalBasis: MISSION,
         visibleTo: ['capteur_auteur', 'comite', 'coordination'],
@@ -368,7 +395,10 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         retention: RETENTION.freeText,
         erasure: ERASURE.erasedText,
       },
-      consentToShare: { category: 'codifiee', note: 'l’accord de l’entreprise pour partager la visite avec les partenaires : décide qui en voit le contenu' },
+      consentToShare: {
+        category: 'codifiee',
+        note: 'l’accord de l’entreprise pour partager la visite avec les partenaires : décide qui en voit le contenu',
+      },
       ...technical('id', 'submissionKey', 'companyId', 'capteurId', 'structureId', 'createdAt'),
       ...coded(
         'visitDate',
@@ -402,7 +432,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
     columns: {
       jobFamily: {
         category: 'texte_libre',
-        holds: 'Famille de métiers saisie par le capteur : du texte libre qui peut nommer une personne ou l’entreprise (« Soudeur pour M. Dupont »).',
+        holds:
+          'Famille de métiers saisie par le capteur : du texte libre qui peut nommer une personne ou l’entreprise (« Soudeur pour M. Dupont »).',
         purpose: 'Connaître les besoins de recrutement des entreprises visitées.',
         legalBasis: MISSION,
         visibleTo: ['capteur_auteur', 'coordination'],
@@ -425,7 +456,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         purpose: 'Relayer le besoin à France Travail dans les 48 h.',
         legalBasis: MISSION,
         visibleTo: ['coordination', 'france_travail'],
-        visibility: 'Page de l’alerte des coordinateurs, besoin transmis à France Travail (message ou e-mail prêt à envoyer), export des données de l’entreprise.',
+        visibility:
+          'Page de l’alerte des coordinateurs, besoin transmis à France Travail (message ou e-mail prêt à envoyer), export des données de l’entreprise.',
         retention: RETENTION.freeText,
         erasure: ERASURE.erasedText,
       },
@@ -462,11 +494,13 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
       },
       offerReference: {
         category: 'identite_entreprise',
-        holds: 'Référence de l’offre enregistrée par France Travail : permet de retrouver l’offre publiée, donc l’entreprise.',
+        holds:
+          'Référence de l’offre enregistrée par France Travail : permet de retrouver l’offre publiée, donc l’entreprise.',
         purpose: 'Diffuser l’offre aux partenaires, suivre l’alerte.',
         legalBasis: MISSION,
         visibleTo: ['coordination', 'france_travail', 'capteur_auteur', 'partenaires'],
-        visibility: 'Page de l’alerte, besoin transmis à France Travail, messages au capteur, offre diffusée dans le canal des partenaires, exports.',
+        visibility:
+          'Page de l’alerte, besoin transmis à France Travail, messages au capteur, offre diffusée dans le canal des partenaires, exports.',
         retention: RETENTION.company,
         erasure: ERASURE.removed,
       },
@@ -486,7 +520,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         purpose: 'Dire aux partenaires qui joindre pour proposer des candidats.',
         legalBasis: MISSION,
         visibleTo: ['coordination', 'france_travail', 'capteur_auteur', 'partenaires'],
-        visibility: 'Page de l’alerte, besoin transmis à France Travail, messages au capteur, offre diffusée dans le canal des partenaires.',
+        visibility:
+          'Page de l’alerte, besoin transmis à France Travail, messages au capteur, offre diffusée dans le canal des partenaires.',
         retention: RETENTION.contacts,
         erasure: ERASURE.removed,
       },
@@ -520,9 +555,24 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         retention: `${RETENTION.contacts} Peut répéter un contact : retirée avec eux.`,
         erasure: ERASURE.removed,
       },
-      consentToName: { category: 'codifiee', note: 'l’accord de l’entreprise pour être nommée aux partenaires quand l’offre est diffusée' },
-      reference: { category: 'technique', note: 'numéro de l’alerte, comme ALR-2026-0042, sans donnée de l’entreprise' },
-      ...technical('id', 'submissionKey', 'companyId', 'capteurId', 'structureId', 'coordinatorId', 'anonymisedAt', 'updatedAt'),
+      consentToName: {
+        category: 'codifiee',
+        note: 'l’accord de l’entreprise pour être nommée aux partenaires quand l’offre est diffusée',
+      },
+      reference: {
+        category: 'technique',
+        note: 'numéro de l’alerte, comme ALR-2026-0042, sans donnée de l’entreprise',
+      },
+      ...technical(
+        'id',
+        'submissionKey',
+        'companyId',
+        'capteurId',
+        'structureId',
+        'coordinatorId',
+        'anonymisedAt',
+        'updatedAt',
+      ),
       ...coded('state', 'raisedAt', 'deadlineAt', 'lateAt', 'outcome'),
     },
   },
@@ -536,7 +586,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         purpose: 'Décrire le besoin à France Travail et aux partenaires.',
         legalBasis: MISSION,
         visibleTo: ['coordination', 'france_travail', 'capteur_auteur', 'partenaires'],
-        visibility: 'Tous les messages de l’alerte, dont l’offre diffusée dans le canal des partenaires ; App Home de la coordination ; exports.',
+        visibility:
+          'Tous les messages de l’alerte, dont l’offre diffusée dans le canal des partenaires ; App Home de la coordination ; exports.',
         retention: RETENTION.freeText,
         erasure: 'Remplacé par le libellé de sa famille de métiers de la liste de référence.',
       },
@@ -657,7 +708,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         purpose: 'Suivre les actions menées.',
         legalBasis: MISSION,
         visibleTo: ['comite', 'coordination'],
-        visibility: 'Dernière mise à jour sous le message de l’action dans le canal du comité ; export des données de l’entreprise.',
+        visibility:
+          'Dernière mise à jour sous le message de l’action dans le canal du comité ; export des données de l’entreprise.',
         retention: RETENTION.freeText,
         erasure: ERASURE.removed,
       },
@@ -668,7 +720,10 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
 
   VisitProgramme: {
     label: 'Programmes de visites des structures',
-    columns: { ...technical('id', 'structureId', 'updatedById', 'createdAt', 'updatedAt'), ...organisation('year', 'monthlyTarget') },
+    columns: {
+      ...technical('id', 'structureId', 'updatedById', 'createdAt', 'updatedAt'),
+      ...organisation('year', 'monthlyTarget'),
+    },
   },
 
   ProgrammeTarget: {
@@ -680,7 +735,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         purpose: 'Compter la cible dès que l’entreprise est connue.',
         legalBasis: MISSION,
         visibleTo: ['coordination', 'capteurs'],
-        visibility: 'Formulaire du programme (coordination) ; App Home et relance mensuelle des capteurs de la structure dont c’est le programme, tant que l’entreprise n’est pas connue.',
+        visibility:
+          'Formulaire du programme (coordination) ; App Home et relance mensuelle des capteurs de la structure dont c’est le programme, tant que l’entreprise n’est pas connue.',
         retention: 'Celle du programme de visites.',
         erasure: 'Retiré ; le lien à l’entreprise est conservé (la cible compte toujours).',
       },
@@ -736,7 +792,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
       },
       internalPdf: {
         category: 'donnees_agregees',
-        holds: 'Le PDF de l’édition interne : tous les comptes, y compris sous 5 entreprises ; aucun nom d’entreprise, aucun texte libre.',
+        holds:
+          'Le PDF de l’édition interne : tous les comptes, y compris sous 5 entreprises ; aucun nom d’entreprise, aucun texte libre.',
         purpose: 'Rapport annuel au comité de pilotage.',
         legalBasis: MISSION,
         visibleTo: ['pilotage', 'coordination'],
@@ -775,14 +832,34 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         erasure: ERASURE.aggregates,
       },
       lastError: { category: 'technique', note: 'code d’erreur de Slack' },
-      ...technical('id', 'year', 'version', 'generatedAt', 'generatedById', 'channelId', 'postedAt', 'attempts', 'uploadingUntil'),
+      ...technical(
+        'id',
+        'year',
+        'version',
+        'generatedAt',
+        'generatedById',
+        'channelId',
+        'postedAt',
+        'attempts',
+        'uploadingUntil',
+      ),
     },
   },
 
   Committee: {
     label: 'Séances du comité technique',
     columns: {
-      ...technical('id', 'channelId', 'status', 'agendaPublishedAt', 'agendaPermalink', 'closedAt', 'createdById', 'createdAt', 'submissionKey'),
+      ...technical(
+        'id',
+        'channelId',
+        'status',
+        'agendaPublishedAt',
+        'agendaPermalink',
+        'closedAt',
+        'createdById',
+        'createdAt',
+        'submissionKey',
+      ),
       ...coded('scheduledAt'),
     },
   },
@@ -809,7 +886,17 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         category: 'technique',
         note: 'date à laquelle la coordination a nommé, pour cette séance, une entreprise sans accord ; tracé dans le journal d’audit',
       },
-      ...technical('id', 'committeeId', 'companyId', 'rank', 'broughtById', 'channelId', 'messageTs', 'informRemindedAt', 'informReminders'),
+      ...technical(
+        'id',
+        'committeeId',
+        'companyId',
+        'rank',
+        'broughtById',
+        'channelId',
+        'messageTs',
+        'informRemindedAt',
+        'informReminders',
+      ),
       ...coded('noFollowUp', 'informedAt'),
     },
   },
@@ -832,7 +919,11 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
   CommitteeReminder: {
     label: 'Rappels avant séance (J-2)',
     columns: {
-      slackUserId: slackIdOf('Identifiant Slack du membre rappelé.', 'Ne rappeler chaque membre qu’une fois par séance.', 'Jamais affiché.'),
+      slackUserId: slackIdOf(
+        'Identifiant Slack du membre rappelé.',
+        'Ne rappeler chaque membre qu’une fois par séance.',
+        'Jamais affiché.',
+      ),
       ...technical('committeeId', 'at'),
     },
   },
@@ -840,7 +931,11 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
   ActionDigest: {
     label: 'Points du matin envoyés (un par personne et par jour)',
     columns: {
-      slackUserId: slackIdOf('Identifiant Slack du destinataire du point du matin.', 'N’envoyer le point qu’une fois par jour.', 'Jamais affiché.'),
+      slackUserId: slackIdOf(
+        'Identifiant Slack du destinataire du point du matin.',
+        'N’envoyer le point qu’une fois par jour.',
+        'Jamais affiché.',
+      ),
       ...technical('day', 'at'),
     },
   },
@@ -856,7 +951,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
       ),
       details: {
         category: 'identifiant_membre',
-        holds: 'Détails de l’événement : identifiants, références, comptes, destinataires (identifiants Slack) — jamais le contenu effacé ni un texte libre.',
+        holds:
+          'Détails de l’événement : identifiants, références, comptes, destinataires (identifiants Slack) — jamais le contenu effacé ni un texte libre.',
         purpose: 'Sécurité et traçabilité (art. 5-2 et 32 RGPD).',
         legalBasis: MISSION,
         visibleTo: [],
@@ -871,18 +967,36 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
   OutboxMessage: {
     label: 'Messages dus (file d’envoi vers Slack)',
     columns: {
-      recipient: slackIdOf('Identifiant Slack du destinataire (personne) ou du canal.', 'Envoyer le message dû.', 'Jamais affiché.'),
+      recipient: slackIdOf(
+        'Identifiant Slack du destinataire (personne) ou du canal.',
+        'Envoyer le message dû.',
+        'Jamais affiché.',
+      ),
       data: {
         category: 'identifiant_membre',
-        holds: 'L’intention du message : des identifiants seulement (dont parfois un identifiant Slack), jamais son texte ; le texte est rendu depuis les tables à l’envoi.',
+        holds:
+          'L’intention du message : des identifiants seulement (dont parfois un identifiant Slack), jamais son texte ; le texte est rendu depuis les tables à l’envoi.',
         purpose: 'Ne perdre aucun message dû, le renvoyer jusqu’à ce que Slack l’accepte.',
         legalBasis: MISSION,
         visibleTo: [],
         visibility: 'Jamais affiché.',
         retention: 'Tant que le message est dû, puis avec l’historique des envois.',
-        erasure: 'Les messages dus au sujet de l’entreprise sont nettoyés : rendus depuis des tables déjà effacées, ils ne montrent plus rien d’elle.',
+        erasure:
+          'Les messages dus au sujet de l’entreprise sont nettoyés : rendus depuis des tables déjà effacées, ils ne montrent plus rien d’elle.',
       },
-      ...technical('id', 'seq', 'dedupeKey', 'kind', 'status', 'attempts', 'lastError', 'nextAttemptAt', 'lockedUntil', 'sentAt', 'createdAt'),
+      ...technical(
+        'id',
+        'seq',
+        'dedupeKey',
+        'kind',
+        'status',
+        'attempts',
+        'lastError',
+        'nextAttemptAt',
+        'lockedUntil',
+        'sentAt',
+        'createdAt',
+      ),
     },
   },
 
@@ -896,16 +1010,24 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
     columns: {
       data: {
         category: 'identifiant_membre',
-        holds: 'L’intention du message posté (des identifiants seulement, jamais son texte), pour le rendre à nouveau sans ce qui a été retiré.',
-        purpose: 'Mettre à jour en place les messages déjà postés à l’effacement d’une entreprise et à l’expiration des contacts.',
+        holds:
+          'L’intention du message posté (des identifiants seulement, jamais son texte), pour le rendre à nouveau sans ce qui a été retiré.',
+        purpose:
+          'Mettre à jour en place les messages déjà postés à l’effacement d’une entreprise et à l’expiration des contacts.',
         legalBasis: MISSION,
         visibleTo: [],
         visibility: 'Jamais affiché.',
         retention: 'Celle du message dans Slack.',
         erasure: `Le message est remplacé par ${ERASED_NOTICE} (ou réaffiché sans l’identité de l’entreprise s’il en montre plusieurs) et marqué comme tel.`,
       },
-      channel: { category: 'technique', note: 'canal ou conversation du message : pour un message direct, la conversation d’une personne avec l’application' },
-      showsContacts: { category: 'technique', note: 'le message montre un contact : il est mis à jour quand les contacts sont retirés' },
+      channel: {
+        category: 'technique',
+        note: 'canal ou conversation du message : pour un message direct, la conversation d’une personne avec l’application',
+      },
+      showsContacts: {
+        category: 'technique',
+        note: 'le message montre un contact : il est mis à jour quand les contacts sont retirés',
+      },
       ...technical('id', 'ts', 'kind', 'postedAt', 'redactedAt'),
     },
   },
@@ -982,7 +1104,8 @@ export const OUTPUTS: readonly OutputEntry[] = [
     name: 'Confirmation de visite',
     recipients: 'Le capteur qui a déposé la visite.',
     audiences: ['capteur_auteur'],
-    shows: 'Raison sociale, commune et SIRET ; date, effectif, recrutements par famille de métiers, emplois menacés, perspectives, accord de partage ; enjeux, premier diagnostic, signaux d’alerte.',
+    shows:
+      'Raison sociale, commune et SIRET ; date, effectif, recrutements par famille de métiers, emplois menacés, perspectives, accord de partage ; enjeux, premier diagnostic, signaux d’alerte.',
     consent: 'À son auteur seul : rappelle si l’entreprise a accepté le partage.',
     retention: TEXTS_IN_PLACE,
     erasure: IN_PLACE,
@@ -994,7 +1117,8 @@ export const OUTPUTS: readonly OutputEntry[] = [
     name: 'Visite d’une même entreprise par une autre structure',
     recipients: 'Les capteurs des deux structures qui ont visité l’entreprise.',
     audiences: ['capteur_auteur'],
-    shows: 'Raison sociale et commune, dates des visites, capteurs et structures (mentions Slack) ; aucun contenu de l’autre visite.',
+    shows:
+      'Raison sociale et commune, dates des visites, capteurs et structures (mentions Slack) ; aucun contenu de l’autre visite.',
     consent: 'Aucun contenu de visite : seulement à ceux qui ont visité l’entreprise.',
     retention: TEXTS_IN_PLACE,
     erasure: IN_PLACE,
@@ -1006,7 +1130,8 @@ export const OUTPUTS: readonly OutputEntry[] = [
     name: 'Relance du programme de visites',
     recipients: 'Les capteurs d’une structure en retard sur son rythme (une fois par mois).',
     audiences: ['capteurs'],
-    shows: 'Avancement du programme ; entreprises cibles pas encore visitées (raison sociale et commune, ou SIRET d’une entreprise pas encore connue).',
+    shows:
+      'Avancement du programme ; entreprises cibles pas encore visitées (raison sociale et commune, ou SIRET d’une entreprise pas encore connue).',
     consent: 'Aucun contenu de visite : la liste des cibles fixée par la coordination pour la structure.',
     retention: TEXTS_IN_PLACE,
     erasure: MANY_IN_PLACE,
@@ -1018,8 +1143,10 @@ export const OUTPUTS: readonly OutputEntry[] = [
     name: 'Page d’alerte recrutement',
     recipients: 'Chaque coordinateur (les administrateurs s’il n’y en a aucun) ; mise à jour en place à chaque étape.',
     audiences: ['coordination'],
-    shows: 'Raison sociale et commune, postes (intitulés, lieux), contact de l’entreprise (nom, téléphone, e-mail), accord pour être nommée, urgence, offre France Travail et son interlocuteur, issue et note de clôture, historique.',
-    consent: 'La coordination voit tout ; la page dit si l’entreprise accepte d’être nommée aux partenaires. Chaque envoi est tracé (contacts montrés).',
+    shows:
+      'Raison sociale et commune, postes (intitulés, lieux), contact de l’entreprise (nom, téléphone, e-mail), accord pour être nommée, urgence, offre France Travail et son interlocuteur, issue et note de clôture, historique.',
+    consent:
+      'La coordination voit tout ; la page dit si l’entreprise accepte d’être nommée aux partenaires. Chaque envoi est tracé (contacts montrés).',
     retention: CONTACTS_IN_PLACE,
     erasure: IN_PLACE,
   },
@@ -1031,7 +1158,8 @@ export const OUTPUTS: readonly OutputEntry[] = [
     recipients: 'Chaque conseiller France Travail de la plateforme (rôle france_travail) ; mis à jour en place.',
     audiences: ['france_travail'],
     shows: 'Raison sociale, commune, SIRET, postes, contact de l’entreprise, urgence, offre enregistrée.',
-    consent: 'France Travail reçoit le nom de l’entreprise dans tous les cas : il enregistre l’offre. L’accord ne règle que la diffusion aux partenaires. Chaque envoi est tracé.',
+    consent:
+      'France Travail reçoit le nom de l’entreprise dans tous les cas : il enregistre l’offre. L’accord ne règle que la diffusion aux partenaires. Chaque envoi est tracé.',
     retention: CONTACTS_IN_PLACE,
     erasure: IN_PLACE,
   },
@@ -1040,9 +1168,11 @@ export const OUTPUTS: readonly OutputEntry[] = [
     source: 'outbox',
     medium: 'message_direct',
     name: 'Étape d’une alerte',
-    recipients: 'Le capteur qui a signalé l’alerte, à chaque étape ; les coordinateurs quand France Travail enregistre l’offre.',
+    recipients:
+      'Le capteur qui a signalé l’alerte, à chaque étape ; les coordinateurs quand France Travail enregistre l’offre.',
     audiences: ['capteur_auteur', 'coordination'],
-    shows: 'Numéro et étape de l’alerte, raison sociale et commune, intitulés des postes, offre France Travail et son interlocuteur, issue et note de clôture.',
+    shows:
+      'Numéro et étape de l’alerte, raison sociale et commune, intitulés des postes, offre France Travail et son interlocuteur, issue et note de clôture.',
     consent: 'À ceux qui suivent l’alerte : le capteur connaît l’entreprise.',
     retention: CONTACTS_IN_PLACE,
     erasure: IN_PLACE,
@@ -1054,8 +1184,10 @@ export const OUTPUTS: readonly OutputEntry[] = [
     name: 'Offre diffusée aux partenaires',
     recipients: 'Le canal des partenaires (PARTNERS_CHANNEL_ID).',
     audiences: ['partenaires'],
-    shows: 'L’entreprise (raison sociale et commune, ou seulement sa commune), postes (intitulés, nombre, contrat, lieu, démarrage), référence et lien de l’offre, interlocuteur France Travail.',
-    consent: 'Nommée seulement si elle l’a accepté (accord pour être nommée) ; sinon « Une entreprise de <commune> ». Jamais le contact de l’entreprise.',
+    shows:
+      'L’entreprise (raison sociale et commune, ou seulement sa commune), postes (intitulés, nombre, contrat, lieu, démarrage), référence et lien de l’offre, interlocuteur France Travail.',
+    consent:
+      'Nommée seulement si elle l’a accepté (accord pour être nommée) ; sinon « Une entreprise de <commune> ». Jamais le contact de l’entreprise.',
     retention: CONTACTS_IN_PLACE,
     erasure: IN_PLACE,
   },
@@ -1090,8 +1222,10 @@ export const OUTPUTS: readonly OutputEntry[] = [
     name: 'Message d’une action',
     recipients: 'Le canal du comité technique (COMMITTEE_CHANNEL_ID) ; mis à jour en place à chaque changement.',
     audiences: ['comite'],
-    shows: 'Titre, statut, raison sociale et commune, public visé, enjeu, structure et personne responsables, échéance, résultat ou motif, description, dernière mise à jour et sa note.',
-    consent: 'Aucun contenu de visite ; une entreprise sans accord y figure comme « Entreprise non nommée — <secteur>, <tranche>, <commune> » tant que la coordination ne l’a pas nommée, comme à l’ordre du jour.',
+    shows:
+      'Titre, statut, raison sociale et commune, public visé, enjeu, structure et personne responsables, échéance, résultat ou motif, description, dernière mise à jour et sa note.',
+    consent:
+      'Aucun contenu de visite ; une entreprise sans accord y figure comme « Entreprise non nommée — <secteur>, <tranche>, <commune> » tant que la coordination ne l’a pas nommée, comme à l’ordre du jour.',
     retention: TEXTS_IN_PLACE,
     erasure: IN_PLACE,
   },
@@ -1126,8 +1260,10 @@ export const OUTPUTS: readonly OutputEntry[] = [
     name: 'Ordre du jour du comité technique',
     recipients: 'Le canal de la séance (J-7).',
     audiences: ['comite'],
-    shows: 'Les entreprises à l’ordre du jour (raison sociale et commune), les actions à faire le point (titre, entreprise, structure, statut).',
-    consent: 'Une entreprise sans accord y figure comme « Entreprise non nommée — <secteur>, <tranche>, <commune> » tant que la coordination ne l’a pas nommée (bouton, tracé) ou retirée.',
+    shows:
+      'Les entreprises à l’ordre du jour (raison sociale et commune), les actions à faire le point (titre, entreprise, structure, statut).',
+    consent:
+      'Une entreprise sans accord y figure comme « Entreprise non nommée — <secteur>, <tranche>, <commune> » tant que la coordination ne l’a pas nommée (bouton, tracé) ou retirée.',
     retention: TEXTS_IN_PLACE,
     erasure: MANY_IN_PLACE,
   },
@@ -1138,7 +1274,8 @@ export const OUTPUTS: readonly OutputEntry[] = [
     name: 'Entreprise à l’ordre du jour',
     recipients: 'Le canal de la séance ; mis à jour en place avec les décisions et actions.',
     audiences: ['comite'],
-    shows: 'Raison sociale, commune, activité, effectif, capteur qui l’a présentée ; pour chaque visite : enjeux, besoins, premier diagnostic ; signaux d’alerte ; décision, actions, information de l’entreprise.',
+    shows:
+      'Raison sociale, commune, activité, effectif, capteur qui l’a présentée ; pour chaque visite : enjeux, besoins, premier diagnostic ; signaux d’alerte ; décision, actions, information de l’entreprise.',
     consent:
       'Contenu d’une visite sans accord de partage jamais montré (« contenu non partagé ») ; une entreprise sans accord est présentée sans son nom (secteur, tranche, commune) tant que la coordination ne l’a pas nommée.',
     retention: TEXTS_IN_PLACE,
@@ -1187,7 +1324,8 @@ export const OUTPUTS: readonly OutputEntry[] = [
     name: 'Rappel avant séance (J-2)',
     recipients: 'Chaque membre du comité.',
     audiences: ['comite'],
-    shows: 'La séance, le nombre d’entreprises à l’ordre du jour, les actions de sa structure à mettre à jour (titre, raison sociale, statut).',
+    shows:
+      'La séance, le nombre d’entreprises à l’ordre du jour, les actions de sa structure à mettre à jour (titre, raison sociale, statut).',
     consent: 'Les actions de la structure du destinataire seulement.',
     retention: TEXTS_IN_PLACE,
     erasure: MANY_IN_PLACE,
@@ -1211,7 +1349,8 @@ export const OUTPUTS: readonly OutputEntry[] = [
     name: 'Indicateurs du trimestre',
     recipients: 'Le canal du comité de pilotage (STEERING_CHANNEL_ID).',
     audiences: ['pilotage'],
-    shows: 'Valeurs des indicateurs, cibles, tendances, détail par structure ou par enjeu ; aucune entreprise, aucune personne.',
+    shows:
+      'Valeurs des indicateurs, cibles, tendances, détail par structure ou par enjeu ; aucune entreprise, aucune personne.',
     consent: 'Aucune entreprise nommée.',
     retention: SLACK_HISTORY,
     erasure: 'Non concerné : les valeurs figées restent justes.',
@@ -1221,7 +1360,8 @@ export const OUTPUTS: readonly OutputEntry[] = [
     source: 'outbox',
     medium: 'mise_a_jour',
     name: 'Mise à jour en place d’un message déjà posté',
-    recipients: 'Le canal ou la conversation du message d’origine (enregistré dans PostedMessage) ; envoyé comme tout message dû, avec ses reprises.',
+    recipients:
+      'Le canal ou la conversation du message d’origine (enregistré dans PostedMessage) ; envoyé comme tout message dû, avec ses reprises.',
     audiences: [],
     shows: `Le message d’origine rendu à nouveau depuis les tables (sans ce qui a été retiré), ou ${ERASED_NOTICE}, ou « Contenu retiré : sa durée de conservation est écoulée ».`,
     consent: 'Celui du message d’origine.',
@@ -1236,7 +1376,8 @@ export const OUTPUTS: readonly OutputEntry[] = [
     recipients:
       'La personne qui la demande (`/entreprise`, bouton « Fiche ») : réponse éphémère, ou message direct quand elle est ouverte depuis l’App Home.',
     audiences: [...CARD_READERS],
-    shows: 'Identité (SIRET, activité, effectif, commune et code postal, secteur), nombre de visites, signaux d’alerte, visites (structure, capteur, enjeux, diagnostic), décisions du comité, actions en cours.',
+    shows:
+      'Identité (SIRET, activité, effectif, commune et code postal, secteur), nombre de visites, signaux d’alerte, visites (structure, capteur, enjeux, diagnostic), décisions du comité, actions en cours.',
     consent:
       'Contenu d’une visite sans accord de partage réservé au capteur, à sa structure et à la coordination ; les autres lecteurs voient « contenu non partagé ».',
     retention: `Réponse éphémère : non conservée par Slack. Message direct : historique Slack ; remplacé par « Contenu retiré : sa durée de conservation est écoulée » quand les textes libres de l’entreprise expirent.`,
@@ -1253,18 +1394,21 @@ export const OUTPUTS: readonly OutputEntry[] = [
       'Capteur : ses dernières visites (raison sociale, commune, signaux), les cibles de son programme. Coordination : alertes en cours (raison sociale, commune, postes), séances, entreprises à informer, programmes.',
     consent: 'Chacun ses visites et celles de sa structure ; la coordination voit tout.',
     retention: 'Reconstruite depuis les tables à chaque ouverture : rien n’y survit à un retrait.',
-    erasure: 'À la prochaine ouverture, l’entreprise effacée n’y apparaît plus que comme « Entreprise effacée (date) ».',
+    erasure:
+      'À la prochaine ouverture, l’entreprise effacée n’y apparaît plus que comme « Entreprise effacée (date) ».',
   },
   {
     key: 'france_travail_email',
     source: 'direct',
     medium: 'hors_plateforme',
     name: 'E-mail prêt à envoyer à France Travail',
-    recipients: 'Le coordinateur qui transmet l’alerte, quand aucun conseiller France Travail n’est dans Slack ; il l’envoie de sa messagerie.',
+    recipients:
+      'Le coordinateur qui transmet l’alerte, quand aucun conseiller France Travail n’est dans Slack ; il l’envoie de sa messagerie.',
     audiences: ['coordination', 'france_travail'],
     shows: 'Raison sociale, commune, SIRET, postes, urgence, contact de l’entreprise.',
     consent: 'France Travail reçoit le nom de l’entreprise dans tous les cas : il enregistre l’offre.',
-    retention: 'Hors de la plateforme : dans les messageries du coordinateur et de France Travail, sous leur responsabilité.',
+    retention:
+      'Hors de la plateforme : dans les messageries du coordinateur et de France Travail, sous leur responsabilité.',
     erasure: 'Hors de portée de la plateforme : la coordination en informe France Travail.',
   },
   {
@@ -1272,11 +1416,13 @@ export const OUTPUTS: readonly OutputEntry[] = [
     source: 'direct',
     medium: 'fichier',
     name: 'Export d’une période (tableur)',
-    recipients: 'Le coordinateur qui le demande (`/plateforme export 2026-T1`), seul, dans sa conversation avec l’application.',
+    recipients:
+      'Le coordinateur qui le demande (`/plateforme export 2026-T1`), seul, dans sa conversation avec l’application.',
     audiences: ['coordination'],
     shows:
       'Visites (entreprise, SIRET, commune, capteur, enjeux, besoins, diagnostic, signaux, recrutements, accord), entreprises visitées, actions (titre, entreprise, responsable, résultat), alertes (postes, contacts de l’entreprise, offre).',
-    consent: 'Au coordinateur seul (il voit tout) ; le message rappelle de ne pas le diffuser. Chaque export est tracé.',
+    consent:
+      'Au coordinateur seul (il voit tout) ; le message rappelle de ne pas le diffuser. Chaque export est tracé.',
     retention: `Supprimé de Slack ${E.exportFiles.defaultValue} ${E.exportFiles.unit} (${E.exportFiles.variable}) ${E.exportFiles.from} ; les copies téléchargées sont sous la responsabilité du coordinateur.`,
     erasure: 'Supprimé de Slack aussitôt s’il contient l’entreprise effacée.',
   },
@@ -1285,9 +1431,11 @@ export const OUTPUTS: readonly OutputEntry[] = [
     source: 'direct',
     medium: 'fichier',
     name: 'Données d’une entreprise (droit d’accès)',
-    recipients: 'Le coordinateur qui le demande (`/plateforme rgpd export <SIRET>`), seul, dans sa conversation avec l’application, pour le transmettre à l’entreprise.',
+    recipients:
+      'Le coordinateur qui le demande (`/plateforme rgpd export <SIRET>`), seul, dans sa conversation avec l’application, pour le transmettre à l’entreprise.',
     audiences: ['coordination'],
-    shows: 'Tout ce que la plateforme détient sur l’entreprise : identité, visites, actions et leur historique, alertes et contacts, décisions du comité.',
+    shows:
+      'Tout ce que la plateforme détient sur l’entreprise : identité, visites, actions et leur historique, alertes et contacts, décisions du comité.',
     consent: 'Au coordinateur seul, pour l’entreprise concernée. Chaque export est tracé.',
     retention: `Supprimé de Slack ${E.exportFiles.defaultValue} ${E.exportFiles.unit} (${E.exportFiles.variable}) ${E.exportFiles.from} ; les copies téléchargées sont sous la responsabilité du coordinateur.`,
     erasure: 'Supprimé de Slack aussitôt.',
@@ -1299,7 +1447,8 @@ export const OUTPUTS: readonly OutputEntry[] = [
     name: 'Rapport annuel, édition publique (PDF et annexe tableur)',
     recipients: 'Le canal du comité de pilotage, pour diffusion au territoire.',
     audiences: ['pilotage', 'public'],
-    shows: 'Activité de l’année et typologie des entreprises visitées (secteur, taille, commune, enjeux, familles de métiers de la liste de référence), en comptes.',
+    shows:
+      'Activité de l’année et typologie des entreprises visitées (secteur, taille, commune, enjeux, familles de métiers de la liste de référence), en comptes.',
     consent:
       'Aucun nom d’entreprise, aucun texte libre ; secret statistique : aucun compte sous 5 entreprises ne peut être publié ni retrouvé par différence à partir de tout ce que l’édition publie.',
     retention: RETENTION.reports,
@@ -1390,11 +1539,12 @@ export function parseSchemaColumns(schema: string): Map<string, string[]> {
     if (start) {
       open = { keyword: start[1]!, name: start[2]!, body: [] };
       blocks.push(open);
-    }
-    else if (line === '}') open = null;
+    } else if (line === '}') open = null;
     else if (open && line) open.body.push(line);
   }
-  const models = new Set(blocks.filter((b) => b.keyword === 'model' || b.keyword === 'view' || b.keyword === 'type').map((b) => b.name));
+  const models = new Set(
+    blocks.filter((b) => b.keyword === 'model' || b.keyword === 'view' || b.keyword === 'type').map((b) => b.name),
+  );
   const columns = new Map<string, string[]>();
   for (const block of blocks) {
     if (block.keyword !== 'model') continue;
@@ -1419,7 +1569,10 @@ export interface RegisterCheck {
   stale: string[];
 }
 
-export function checkRegister(schema: string, register: Record<string, TableEntry> = PERSONAL_DATA_REGISTER): RegisterCheck {
+export function checkRegister(
+  schema: string,
+  register: Record<string, TableEntry> = PERSONAL_DATA_REGISTER,
+): RegisterCheck {
   const columns = parseSchemaColumns(schema);
   const unclassified: string[] = [];
   const stale: string[] = [];

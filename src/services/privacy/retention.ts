@@ -27,7 +27,11 @@ export function monthsBefore(now: Date, months: number): Date {
  * (nor both owe the updates of) the same alert. The messages that showed them are owed an update
  * in place, rendered again without them. Returns how many alerts.
  */
-export async function anonymiseExpiredContacts(db: Db, now: Date, settings: Pick<RetentionSettings, 'retentionMonths'>): Promise<number> {
+export async function anonymiseExpiredContacts(
+  db: Db,
+  now: Date,
+  settings: Pick<RetentionSettings, 'retentionMonths'>,
+): Promise<number> {
   const before = monthsBefore(now, settings.retentionMonths);
   return db.$transaction(async (tx) => {
     const due = await tx.$queryRaw<{ id: string; companyId: string }[]>`
@@ -35,8 +39,18 @@ export async function anonymiseExpiredContacts(db: Db, now: Date, settings: Pick
     if (due.length === 0) return 0;
     await removeAlertContacts(tx, { id: { in: due.map((a) => a.id) } }, now);
     const companyIds = [...new Set(due.map((a) => a.companyId))];
-    const messages = await owePostedMessageRefresh(tx, { showsContacts: true, companies: { some: { companyId: { in: companyIds } } } }, 'refresh', `contacts:${now.toISOString()}`);
-    await audit(tx, { actorSlackId: null, action: 'privacy.retention', entity: 'RecruitmentAlert', details: { anonymised: due.length, retentionMonths: settings.retentionMonths, messages } });
+    const messages = await owePostedMessageRefresh(
+      tx,
+      { showsContacts: true, companies: { some: { companyId: { in: companyIds } } } },
+      'refresh',
+      `contacts:${now.toISOString()}`,
+    );
+    await audit(tx, {
+      actorSlackId: null,
+      action: 'privacy.retention',
+      entity: 'RecruitmentAlert',
+      details: { anonymised: due.length, retentionMonths: settings.retentionMonths, messages },
+    });
     return due.length;
   });
 }
@@ -49,7 +63,11 @@ export async function anonymiseExpiredContacts(db: Db, now: Date, settings: Pick
  * and period (claimed rows, and nothing left to remove after), audited; the messages about it are
  * rendered again without them.
  */
-export async function expireFreeTexts(db: Db, now: Date, settings: Pick<RetentionSettings, 'freeTextMonths'>): Promise<number> {
+export async function expireFreeTexts(
+  db: Db,
+  now: Date,
+  settings: Pick<RetentionSettings, 'freeTextMonths'>,
+): Promise<number> {
   const cutoff = monthsBefore(now, settings.freeTextMonths);
   return db.$transaction(async (tx) => {
     const erasedAction = `Action ${ERASED}`;
@@ -71,8 +89,18 @@ export async function expireFreeTexts(db: Db, now: Date, settings: Pick<Retentio
     const companyIds = due.map((c) => c.id);
     await removeFreeTexts(tx, companyIds);
     await tx.company.updateMany({ where: { id: { in: companyIds } }, data: { textsExpiredAt: now } });
-    const messages = await owePostedMessageRefresh(tx, { companies: { some: { companyId: { in: companyIds } } } }, 'refresh', `texts:${now.toISOString()}`);
-    await audit(tx, { actorSlackId: null, action: 'privacy.free_text_retention', entity: 'Company', details: { companies: companyIds.length, freeTextMonths: settings.freeTextMonths, messages } });
+    const messages = await owePostedMessageRefresh(
+      tx,
+      { companies: { some: { companyId: { in: companyIds } } } },
+      'refresh',
+      `texts:${now.toISOString()}`,
+    );
+    await audit(tx, {
+      actorSlackId: null,
+      action: 'privacy.free_text_retention',
+      entity: 'Company',
+      details: { companies: companyIds.length, freeTextMonths: settings.freeTextMonths, messages },
+    });
     return companyIds.length;
   });
 }

@@ -13,7 +13,10 @@ export async function getProgramme(db: Db, structureId: string, year: number) {
     where: { structureId_year: { structureId, year } },
     include: {
       structure: { select: { id: true, name: true } },
-      targets: { orderBy: [{ addedAt: 'asc' }, { id: 'asc' }], include: { company: { select: { id: true, name: true, commune: true, siret: true } } } },
+      targets: {
+        orderBy: [{ addedAt: 'asc' }, { id: 'asc' }],
+        include: { company: { select: { id: true, name: true, commune: true, siret: true } } },
+      },
     },
   });
 }
@@ -24,7 +27,10 @@ export type Programme = NonNullable<Awaited<ReturnType<typeof getProgramme>>>;
 export function readSiretList(text: string): { valid: string[]; invalid: string[] } {
   const valid: string[] = [];
   const invalid: string[] = [];
-  for (const token of text.split(/[\n,;]+/).map((t) => t.trim()).filter(Boolean)) {
+  for (const token of text
+    .split(/[\n,;]+/)
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const check = checkSiret(token);
     if (check.ok) {
       if (!valid.includes(check.siret)) valid.push(check.siret);
@@ -59,19 +65,34 @@ export type ProgrammeField = 'monthlyTarget' | 'sirets';
 export async function setProgramme(db: Db, actor: Actor, input: ProgrammeInput, now: Date) {
   if (!can(actor, 'managePrograms')) throw new UserError('programme_forbidden');
   const { valid, invalid } = readSiretList(input.sirets);
-  if (invalid.length) throw new ValidationFailed<ProgrammeField>([{ field: 'sirets', code: 'sirets_invalid', params: { list: invalid.slice(0, 20).join(', '), count: String(invalid.length) } }]);
+  if (invalid.length)
+    throw new ValidationFailed<ProgrammeField>([
+      {
+        field: 'sirets',
+        code: 'sirets_invalid',
+        params: { list: invalid.slice(0, 20).join(', '), count: String(invalid.length) },
+      },
+    ]);
   return db.$transaction(async (tx) => {
     const structure = await tx.structure.findUnique({ where: { id: input.structureId }, select: { id: true } });
     if (!structure) throw new UserError('structure_unknown');
     const programme = await tx.visitProgramme.upsert({
       where: { structureId_year: { structureId: input.structureId, year: input.year } },
-      create: { structureId: input.structureId, year: input.year, monthlyTarget: input.monthlyTarget, updatedById: actor.memberId, createdAt: now },
+      create: {
+        structureId: input.structureId,
+        year: input.year,
+        monthlyTarget: input.monthlyTarget,
+        updatedById: actor.memberId,
+        createdAt: now,
+      },
       update: { monthlyTarget: input.monthlyTarget, updatedById: actor.memberId },
       include: { targets: { orderBy: [{ addedAt: 'asc' }, { id: 'asc' }], select: { id: true, addedAt: true } } },
     });
     const keep = new Set(input.keepTargetIds);
     const last = input.shownUpTo;
-    const shown = (t: { id: string; addedAt: Date }) => last !== null && (t.addedAt < last.addedAt || (t.addedAt.getTime() === last.addedAt.getTime() && t.id <= last.id));
+    const shown = (t: { id: string; addedAt: Date }) =>
+      last !== null &&
+      (t.addedAt < last.addedAt || (t.addedAt.getTime() === last.addedAt.getTime() && t.id <= last.id));
     const removed = programme.targets.filter((t) => shown(t) && !keep.has(t.id));
     if (removed.length) await tx.programmeTarget.deleteMany({ where: { id: { in: removed.map((t) => t.id) } } });
 
@@ -79,9 +100,15 @@ export async function setProgramme(db: Db, actor: Actor, input: ProgrammeInput, 
     const known = new Map(bySiret.map((c) => [c.siret!, c.id]));
     const companyIds = [...new Set([...input.addCompanyIds, ...known.values()])];
     const existing = await tx.company.findMany({ where: { id: { in: companyIds } }, select: { id: true } });
-    const added = await tx.programmeTarget.createMany({ data: existing.map((c) => ({ programmeId: programme.id, companyId: c.id, addedAt: now })), skipDuplicates: true });
+    const added = await tx.programmeTarget.createMany({
+      data: existing.map((c) => ({ programmeId: programme.id, companyId: c.id, addedAt: now })),
+      skipDuplicates: true,
+    });
     const pending = valid.filter((siret) => !known.has(siret));
-    const waiting = await tx.programmeTarget.createMany({ data: pending.map((siret) => ({ programmeId: programme.id, siret, addedAt: now })), skipDuplicates: true });
+    const waiting = await tx.programmeTarget.createMany({
+      data: pending.map((siret) => ({ programmeId: programme.id, siret, addedAt: now })),
+      skipDuplicates: true,
+    });
     await audit(tx, {
       actorSlackId: actor.slackUserId,
       action: 'programme.set',

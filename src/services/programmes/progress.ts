@@ -41,33 +41,69 @@ const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
  * structure's capteurs filed, dated by the visit; a target counts as visited once the structure
  * visited it this year (a pasted SIRET counts once its company is known).
  */
-export async function programmeProgress(db: Db, today: string, options: { structureId?: string; notVisitedLimit?: number } = {}): Promise<ProgrammeProgress[]> {
+export async function programmeProgress(
+  db: Db,
+  today: string,
+  options: { structureId?: string; notVisitedLimit?: number } = {},
+): Promise<ProgrammeProgress[]> {
   const b = monthBounds(today);
   const programmes = await db.visitProgramme.findMany({
-    where: { year: b.year, ...(options.structureId ? { structureId: options.structureId } : {}), structure: { active: true } },
+    where: {
+      year: b.year,
+      ...(options.structureId ? { structureId: options.structureId } : {}),
+      structure: { active: true },
+    },
     orderBy: { structure: { name: 'asc' } },
     include: {
       structure: { select: { id: true, name: true } },
-      targets: { orderBy: [{ addedAt: 'asc' }, { id: 'asc' }], select: { companyId: true, siret: true, company: { select: { name: true, commune: true } } } },
+      targets: {
+        orderBy: [{ addedAt: 'asc' }, { id: 'asc' }],
+        select: { companyId: true, siret: true, company: { select: { name: true, commune: true } } },
+      },
     },
   });
   if (programmes.length === 0) return [];
   const structureIds = programmes.map((p) => p.structureId);
   const tomorrow = addCalendarDays(today, 1);
   const [monthCounts, yearCounts] = await Promise.all([
-    db.visit.groupBy({ by: ['structureId'], where: { structureId: { in: structureIds }, visitDate: { gte: asDate(b.start), lt: asDate(tomorrow) } }, _count: { _all: true } }),
-    db.visit.groupBy({ by: ['structureId'], where: { structureId: { in: structureIds }, visitDate: { gte: asDate(`${b.year}-01-01`), lt: asDate(tomorrow) } }, _count: { _all: true } }),
+    db.visit.groupBy({
+      by: ['structureId'],
+      where: { structureId: { in: structureIds }, visitDate: { gte: asDate(b.start), lt: asDate(tomorrow) } },
+      _count: { _all: true },
+    }),
+    db.visit.groupBy({
+      by: ['structureId'],
+      where: { structureId: { in: structureIds }, visitDate: { gte: asDate(`${b.year}-01-01`), lt: asDate(tomorrow) } },
+      _count: { _all: true },
+    }),
   ]);
   const count = (rows: typeof monthCounts, id: string) => rows.find((r) => r.structureId === id)?._count._all ?? 0;
 
   // Pasted SIRETs whose company has come in since.
-  const pendingSirets = programmes.flatMap((p) => p.targets.filter((t) => !t.companyId && t.siret).map((t) => t.siret!));
-  const arrived = pendingSirets.length ? await db.company.findMany({ where: { siret: { in: pendingSirets } }, select: { id: true, siret: true, name: true, commune: true } }) : [];
+  const pendingSirets = programmes.flatMap((p) =>
+    p.targets.filter((t) => !t.companyId && t.siret).map((t) => t.siret!),
+  );
+  const arrived = pendingSirets.length
+    ? await db.company.findMany({
+        where: { siret: { in: pendingSirets } },
+        select: { id: true, siret: true, name: true, commune: true },
+      })
+    : [];
   const bySiret = new Map(arrived.map((c) => [c.siret!, c]));
-  const targetCompanyIds = [...new Set(programmes.flatMap((p) => p.targets.map((t) => t.companyId ?? bySiret.get(t.siret ?? '')?.id).filter((id): id is string => !!id)))];
+  const targetCompanyIds = [
+    ...new Set(
+      programmes.flatMap((p) =>
+        p.targets.map((t) => t.companyId ?? bySiret.get(t.siret ?? '')?.id).filter((id): id is string => !!id),
+      ),
+    ),
+  ];
   const visited = targetCompanyIds.length
     ? await db.visit.findMany({
-        where: { structureId: { in: structureIds }, companyId: { in: targetCompanyIds }, visitDate: { gte: asDate(`${b.year}-01-01`), lt: asDate(tomorrow) } },
+        where: {
+          structureId: { in: structureIds },
+          companyId: { in: targetCompanyIds },
+          visitDate: { gte: asDate(`${b.year}-01-01`), lt: asDate(tomorrow) },
+        },
         distinct: ['structureId', 'companyId'],
         select: { structureId: true, companyId: true },
       })
@@ -84,7 +120,13 @@ export async function programmeProgress(db: Db, today: string, options: { struct
       const companyId = t.companyId ?? arrivedCompany?.id ?? null;
       const company = t.company ?? arrivedCompany;
       if (companyId && visitedBy.has(`${p.structureId}:${companyId}`)) visitedTargets++;
-      else notVisited.push({ companyId, name: company?.name ?? null, commune: company?.commune ?? null, siret: company ? null : t.siret });
+      else
+        notVisited.push({
+          companyId,
+          name: company?.name ?? null,
+          commune: company?.commune ?? null,
+          siret: company ? null : t.siret,
+        });
     }
     return {
       structure: p.structure,
@@ -92,7 +134,11 @@ export async function programmeProgress(db: Db, today: string, options: { struct
       monthlyTarget: p.monthlyTarget,
       month: { visits: monthVisits, target: p.monthlyTarget, expectedByToday },
       yearToDate: { visits: count(yearCounts, p.structureId), target: p.monthlyTarget * b.month },
-      targets: { total: p.targets.length, visited: visitedTargets, notVisited: notVisited.sort(byName).slice(0, options.notVisitedLimit ?? 10) },
+      targets: {
+        total: p.targets.length,
+        visited: visitedTargets,
+        notVisited: notVisited.sort(byName).slice(0, options.notVisitedLimit ?? 10),
+      },
       behindPace: monthVisits < expectedByToday,
     };
   });
@@ -123,11 +169,22 @@ export async function oweProgrammeNudges(db: Db, now: Date, settings: NudgeSetti
   let nudged = 0;
   for (const progress of behind) {
     const done = await db.$transaction(async (tx) => {
-      const { count } = await tx.programmeNudge.createMany({ data: [{ structureId: progress.structure.id, month, at: now }], skipDuplicates: true });
+      const { count } = await tx.programmeNudge.createMany({
+        data: [{ structureId: progress.structure.id, month, at: now }],
+        skipDuplicates: true,
+      });
       if (count === 0) return false;
-      const capteurs = await tx.member.findMany({ where: { structureId: progress.structure.id, active: true, roles: { some: { role: 'capteur' } } }, select: { slackUserId: true } });
+      const capteurs = await tx.member.findMany({
+        where: { structureId: progress.structure.id, active: true, roles: { some: { role: 'capteur' } } },
+        select: { slackUserId: true },
+      });
       for (const { slackUserId } of capteurs) {
-        await enqueue(tx, { dedupeKey: `${PROGRAMME_NUDGE}:${progress.structure.id}:${month}:${slackUserId}`, kind: PROGRAMME_NUDGE, recipient: slackUserId, data: { structureId: progress.structure.id } });
+        await enqueue(tx, {
+          dedupeKey: `${PROGRAMME_NUDGE}:${progress.structure.id}:${month}:${slackUserId}`,
+          kind: PROGRAMME_NUDGE,
+          recipient: slackUserId,
+          data: { structureId: progress.structure.id },
+        });
       }
       return true;
     });

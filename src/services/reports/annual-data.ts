@@ -3,7 +3,11 @@ import type { Db } from '../db.js';
 import { findHeadcountBand, HEADCOUNT_BANDS, shortBandLabel } from '../../reference/headcount-bands.js';
 import { jobFamilyOf, JOB_FAMILIES } from '../../reference/job-families.js';
 import { nafSection } from '../../reference/naf.js';
-import { SECTOR_FAMILY_BY_NAF_SECTION, SECTOR_FAMILY_LABELS, type SectorFamily } from '../../reference/sector-family.js';
+import {
+  SECTOR_FAMILY_BY_NAF_SECTION,
+  SECTOR_FAMILY_LABELS,
+  type SectorFamily,
+} from '../../reference/sector-family.js';
 import { STAKE_LABELS } from '../../texts/fr.js';
 import { localInstant } from '../../time.js';
 
@@ -168,7 +172,11 @@ export function aggregateAnnualData(year: number, rows: AnnualRows): AnnualData 
     if (!s) {
       try {
         const entry = nafSection(code);
-        s = { label: `${entry.code} — ${entry.label}`, family: SECTOR_FAMILY_LABELS[(SECTOR_FAMILY_BY_NAF_SECTION as Record<string, SectorFamily>)[entry.code] ?? 'autre'] };
+        s = {
+          label: `${entry.code} — ${entry.label}`,
+          family:
+            SECTOR_FAMILY_LABELS[(SECTOR_FAMILY_BY_NAF_SECTION as Record<string, SectorFamily>)[entry.code] ?? 'autre'],
+        };
       } catch {
         s = { label: 'Code NAF inconnu', family: SECTOR_FAMILY_LABELS.autre };
       }
@@ -180,13 +188,23 @@ export function aggregateAnnualData(year: number, rows: AnnualRows): AnnualData 
     const band = findHeadcountBand(code);
     return band ? shortBandLabel(band) : 'Effectif inconnu';
   };
-  const bySize = (m: Map<string, number>): Row[] => [...m].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+  const bySize = (m: Map<string, number>): Row[] =>
+    [...m]
+      .map(([label, count]) => ({ label, count }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
   const bandOrder = HEADCOUNT_BANDS.map((b) => shortBandLabel(b));
-  const byBand = [...tally((r) => bandLabel(r.headcountBand))].map(([label, count]) => ({ label, count })).sort((a, b) => bandOrder.indexOf(a.label) - bandOrder.indexOf(b.label));
+  const byBand = [...tally((r) => bandLabel(r.headcountBand))]
+    .map(([label, count]) => ({ label, count }))
+    .sort((a, b) => bandOrder.indexOf(a.label) - bandOrder.indexOf(b.label));
   const familyOrder = Object.values(SECTOR_FAMILY_LABELS);
-  const byFamily = [...tally((r) => sectionOf(r.nafCode).family)].map(([label, count]) => ({ label, count })).sort((a, b) => familyOrder.indexOf(a.label) - familyOrder.indexOf(b.label));
+  const byFamily = [...tally((r) => sectionOf(r.nafCode).family)]
+    .map(([label, count]) => ({ label, count }))
+    .sort((a, b) => familyOrder.indexOf(a.label) - familyOrder.indexOf(b.label));
   const familyOfSection = new Map([...sections.values()].map((s) => [s.label, s.family]));
-  const bySection = bySize(tally((r) => sectionOf(r.nafCode).label)).map((r) => ({ ...r, family: familyOfSection.get(r.label)! }));
+  const bySection = bySize(tally((r) => sectionOf(r.nafCode).label)).map((r) => ({
+    ...r,
+    family: familyOfSection.get(r.label)!,
+  }));
 
   const stakeTotals = new Map<string, { count: number; high: number }>();
   const family = new Map<string, Map<string, number>>();
@@ -203,7 +221,9 @@ export function aggregateAnnualData(year: number, rows: AnnualRows): AnnualData 
     add(family, sectionOf(r.nafCode).family);
     add(band, bandLabel(r.headcountBand));
   }
-  const stakeRows = [...stakeTotals].map(([label, t]) => ({ label, ...t })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+  const stakeRows = [...stakeTotals]
+    .map(([label, t]) => ({ label, ...t }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
   const columns = stakeRows.map((s) => s.label);
   const crossing = (m: Map<string, Map<string, number>>, order: string[]): Crossing => {
     const rows = [...m.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
@@ -248,7 +268,9 @@ export function aggregateAnnualData(year: number, rows: AnnualRows): AnnualData 
 }
 
 /** Hiring needs as typed (title, company, positions) → by job family: positions and companies citing it. */
-export function hiringByFamily(needs: { jobFamily: string; companyId: string; count: number }[]): Pick<AnnualData, 'hiringNeeds' | 'hiringTotal'> {
+export function hiringByFamily(
+  needs: { jobFamily: string; companyId: string; count: number }[],
+): Pick<AnnualData, 'hiringNeeds' | 'hiringTotal'> {
   const families = new Map<string, { code: string; count: number; companies: Set<string> }>();
   const classified = new Map<string, { code: string; label: string }>();
   const all = new Set<string>();

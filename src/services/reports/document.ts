@@ -126,16 +126,35 @@ function secretPlan(data: AnnualData): SecretPlan {
   plan.atMost(figure('alertsWithin48h'), figure('alertsTransmitted'));
   plan.atMost(figure('offersDiffused'), figure('alertsTransmitted'));
   plan.atMost(figure('companiesInformed'), figure('companiesExamined'));
-  plan.sum(figure('visits'), a.visitsByMonth.map((v, i) => plan.count(key.month(i), v)));
+  plan.sum(
+    figure('visits'),
+    a.visitsByMonth.map((v, i) => plan.count(key.month(i), v)),
+  );
 
   const companies = figure('companies');
   // Each company visited had a visit: the visits bound the companies from above.
   plan.cap(companies, figure('visits'));
-  plan.sum(companies, data.byFamily.map((r) => plan.count(key.family(r.label), r.count)));
-  plan.sum(companies, data.bySection.map((r) => plan.count(key.section(r.label), r.count)));
-  for (const family of data.byFamily) plan.sum(key.family(family.label), data.bySection.filter((s) => s.family === family.label).map((s) => key.section(s.label)));
-  plan.sum(companies, data.byBand.map((r) => plan.count(key.band(r.label), r.count)));
-  plan.sum(companies, communeRows(data).map((r) => plan.count(key.commune(r.label), r.count)));
+  plan.sum(
+    companies,
+    data.byFamily.map((r) => plan.count(key.family(r.label), r.count)),
+  );
+  plan.sum(
+    companies,
+    data.bySection.map((r) => plan.count(key.section(r.label), r.count)),
+  );
+  for (const family of data.byFamily)
+    plan.sum(
+      key.family(family.label),
+      data.bySection.filter((s) => s.family === family.label).map((s) => key.section(s.label)),
+    );
+  plan.sum(
+    companies,
+    data.byBand.map((r) => plan.count(key.band(r.label), r.count)),
+  );
+  plan.sum(
+    companies,
+    communeRows(data).map((r) => plan.count(key.commune(r.label), r.count)),
+  );
 
   // Stakes: each is cited by some of the companies (the others are a count too), at high priority by some of those.
   const notCiting = new Map<string, string>();
@@ -146,24 +165,46 @@ function secretPlan(data: AnnualData): SecretPlan {
     notCiting.set(s.label, plan.atMost(key.stake(s.label), companies));
   }
   // Every company visited cites at least one stake.
-  plan.cover(companies, data.stakes.map((s) => key.stake(s.label)));
+  plan.cover(
+    companies,
+    data.stakes.map((s) => key.stake(s.label)),
+  );
   // A crossing's column splits a stake's companies by sector (or band); each cell is some of its sector's companies.
-  const crossing = (c: Crossing, cellKey: (r: string, c: string) => string, rows: Row[], rowKey: (l: string) => string) => {
+  const crossing = (
+    c: Crossing,
+    cellKey: (r: string, c: string) => string,
+    rows: Row[],
+    rowKey: (l: string) => string,
+  ) => {
     const columns = c.columns.slice(0, CROSSING_COLUMNS);
     const value = (row: string, j: number) => c.cells[c.rows.indexOf(row)]?.[j] ?? 0;
     columns.forEach((column, j) => {
-      plan.sum(key.stake(column), rows.map((r) => plan.count(cellKey(r.label, column), value(r.label, j))));
+      plan.sum(
+        key.stake(column),
+        rows.map((r) => plan.count(cellKey(r.label, column), value(r.label, j))),
+      );
       // … so the companies not citing it split the same way (a reader adds up the differences).
-      plan.implied(notCiting.get(column)!, rows.map((r) => plan.atMost(cellKey(r.label, column), rowKey(r.label))));
+      plan.implied(
+        notCiting.get(column)!,
+        rows.map((r) => plan.atMost(cellKey(r.label, column), rowKey(r.label))),
+      );
     });
-    if (columns.length === c.columns.length) for (const r of rows) plan.cover(rowKey(r.label), columns.map((column) => cellKey(r.label, column)));
+    if (columns.length === c.columns.length)
+      for (const r of rows)
+        plan.cover(
+          rowKey(r.label),
+          columns.map((column) => cellKey(r.label, column)),
+        );
   };
   crossing(data.familyByStake, key.familyByStake, data.byFamily, key.family);
   crossing(data.bandByStake, key.bandByStake, data.byBand, key.band);
 
   // A job family is secret when fewer than 5 companies cite it, however many positions they offer.
   plan.count(key.jobs, data.hiringTotal.count, data.hiringTotal.companies < SECRET_THRESHOLD);
-  plan.sum(key.jobs, data.hiringNeeds.map((h) => plan.count(key.job(h.label), h.count, h.companies < SECRET_THRESHOLD)));
+  plan.sum(
+    key.jobs,
+    data.hiringNeeds.map((h) => plan.count(key.job(h.label), h.count, h.companies < SECRET_THRESHOLD)),
+  );
   return plan.resolve();
 }
 
@@ -187,7 +228,12 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
    * « Autres » — what the total leaves. The public edition draws no masked part, and draws the
    * group only when its total is published: the group is then nothing a reader could not work out.
    */
-  const partitionBars = (rows: Row[], keyOf: (l: string) => string, whole: { key: string; value: number }, limit: number): Chart['bars'] => {
+  const partitionBars = (
+    rows: Row[],
+    keyOf: (l: string) => string,
+    whole: { key: string; value: number },
+    limit: number,
+  ): Chart['bars'] => {
     const drawn = rows.filter((r) => r.count > 0 && !isMasked(keyOf(r.label))).slice(0, limit);
     const rest = whole.value - drawn.reduce((s, r) => s + r.count, 0);
     const bars = drawn.map((r) => ({ label: r.label, value: r.count }));
@@ -202,59 +248,101 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
     headers: [header, 'Entreprises', 'Part'],
     rows: rows.map((r) => [r.label, show(keyOf(r.label), r.count), share(keyOf(r.label), r.count)]),
   });
-  const crossingTable = (title: string, header: string, c: Crossing, cellKey: (r: string, c: string) => string): Table => {
+  const crossingTable = (
+    title: string,
+    header: string,
+    c: Crossing,
+    cellKey: (r: string, c: string) => string,
+  ): Table => {
     const columns = c.columns.slice(0, CROSSING_COLUMNS);
-    return { title, headers: [header, ...columns], rows: c.rows.map((row, i) => [row, ...columns.map((column, j) => show(cellKey(row, column), c.cells[i]![j]!))]) };
+    return {
+      title,
+      headers: [header, ...columns],
+      rows: c.rows.map((row, i) => [row, ...columns.map((column, j) => show(cellKey(row, column), c.cells[i]![j]!))]),
+    };
   };
 
   const communes = communeRows(data);
-  const companiesText = isMasked(totalKey) ? 'des entreprises du territoire (leur nombre est couvert par le secret statistique)' : `${total} entreprises du territoire`;
+  const companiesText = isMasked(totalKey)
+    ? 'des entreprises du territoire (leur nombre est couvert par le secret statistique)'
+    : `${total} entreprises du territoire`;
   return {
     title: `Plateforme Emploi – Mutations Économiques — Rapport annuel ${data.year}`,
     edition,
     sections: [
       {
         title: TITLES.activity(data.year),
-        paragraphs: [`En ${data.year}, les capteurs des structures partenaires ont visité ${companiesText}. Ce rapport présente leur activité, puis le profil des entreprises visitées et les enjeux auxquels elles font face.`],
+        paragraphs: [
+          `En ${data.year}, les capteurs des structures partenaires ont visité ${companiesText}. Ce rapport présente leur activité, puis le profil des entreprises visitées et les enjeux auxquels elles font face.`,
+        ],
         figures: FIGURES.map(([label, k]) => [label, show(key.figure(k), a[k])]),
         chart: {
           title: TITLES.months,
           unit: 'visites',
-          bars: a.visitsByMonth.map((value, i) => ({ label: MONTHS[i]!, value, k: key.month(i) })).filter((b) => !plan || (b.value > 0 && !isMasked(b.k))).map(({ label, value }) => ({ label, value })),
+          bars: a.visitsByMonth
+            .map((value, i) => ({ label: MONTHS[i]!, value, k: key.month(i) }))
+            .filter((b) => !plan || (b.value > 0 && !isMasked(b.k)))
+            .map(({ label, value }) => ({ label, value })),
         },
       },
       {
         title: 'Les entreprises visitées par secteur',
-        paragraphs: ['Chaque entreprise visitée dans l’année compte une fois, selon son activité principale (NAF rév. 2) ; chaque famille de secteurs réunit des sections de la NAF.'],
-        chart: { title: TITLES.families, unit: 'entreprises', bars: partitionBars(data.byFamily, key.family, companiesWhole, 12) },
+        paragraphs: [
+          'Chaque entreprise visitée dans l’année compte une fois, selon son activité principale (NAF rév. 2) ; chaque famille de secteurs réunit des sections de la NAF.',
+        ],
+        chart: {
+          title: TITLES.families,
+          unit: 'entreprises',
+          bars: partitionBars(data.byFamily, key.family, companiesWhole, 12),
+        },
         tables: [rowsTable(TITLES.sections, 'Section', data.bySection, key.section)],
       },
       {
         title: 'Par taille',
         paragraphs: ['Tranche d’effectif salarié (INSEE) déclarée pour l’entreprise.'],
-        chart: { title: TITLES.bandsChart, unit: 'entreprises', bars: partitionBars(data.byBand, key.band, companiesWhole, 12) },
+        chart: {
+          title: TITLES.bandsChart,
+          unit: 'entreprises',
+          bars: partitionBars(data.byBand, key.band, companiesWhole, 12),
+        },
         tables: [rowsTable(TITLES.bands, 'Tranche', data.byBand, key.band)],
       },
       {
         title: 'Par territoire',
-        paragraphs: [`Commune de l’établissement visité${data.byCommune.length > COMMUNE_ROWS ? ` ; au-delà des ${COMMUNE_ROWS} premières, les communes sont regroupées` : ''}.`],
-        chart: { title: TITLES.communesChart, unit: 'entreprises', bars: partitionBars(data.byCommune.slice(0, COMMUNE_ROWS), key.commune, companiesWhole, 10) },
+        paragraphs: [
+          `Commune de l’établissement visité${data.byCommune.length > COMMUNE_ROWS ? ` ; au-delà des ${COMMUNE_ROWS} premières, les communes sont regroupées` : ''}.`,
+        ],
+        chart: {
+          title: TITLES.communesChart,
+          unit: 'entreprises',
+          bars: partitionBars(data.byCommune.slice(0, COMMUNE_ROWS), key.commune, companiesWhole, 10),
+        },
         tables: [rowsTable(TITLES.communes, 'Commune', communes, key.commune)],
       },
       {
         title: 'Les enjeux des entreprises',
-        paragraphs: ['Une entreprise compte une fois par enjeu cité lors de ses visites de l’année ; elle peut en citer plusieurs.'],
+        paragraphs: [
+          'Une entreprise compte une fois par enjeu cité lors de ses visites de l’année ; elle peut en citer plusieurs.',
+        ],
         chart: {
           title: TITLES.stakesChart,
           unit: 'entreprises',
           // Not a partition (a company may cite several stakes): no « Autres » group, only the stakes shown.
-          bars: data.stakes.filter((s) => s.count > 0 && !isMasked(key.stake(s.label))).slice(0, 12).map((s) => ({ label: s.label, value: s.count })),
+          bars: data.stakes
+            .filter((s) => s.count > 0 && !isMasked(key.stake(s.label)))
+            .slice(0, 12)
+            .map((s) => ({ label: s.label, value: s.count })),
         },
         tables: [
           {
             title: TITLES.stakes,
             headers: ['Enjeu', 'Entreprises', 'dont priorité haute', 'Part des entreprises visitées'],
-            rows: data.stakes.map((s) => [s.label, show(key.stake(s.label), s.count), show(key.high(s.label), s.high), share(key.stake(s.label), s.count)]),
+            rows: data.stakes.map((s) => [
+              s.label,
+              show(key.stake(s.label), s.count),
+              show(key.high(s.label), s.high),
+              share(key.stake(s.label), s.count),
+            ]),
           },
           crossingTable(TITLES.familyByStake, 'Famille de secteurs', data.familyByStake, key.familyByStake),
           crossingTable(TITLES.bandByStake, 'Tranche d’effectif', data.bandByStake, key.bandByStake),
@@ -265,12 +353,19 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
         paragraphs: [
           'Postes à pourvoir dans les 12 mois cités lors des visites, par famille de métiers : les grands domaines du ROME (France Travail). Chaque besoin est classé d’après l’intitulé noté par le capteur, qui n’est jamais repris ici.',
         ],
-        chart: { title: TITLES.hiringChart, unit: 'postes', bars: partitionBars(data.hiringNeeds, key.job, { key: key.jobs, value: data.hiringTotal.count }, 10) },
+        chart: {
+          title: TITLES.hiringChart,
+          unit: 'postes',
+          bars: partitionBars(data.hiringNeeds, key.job, { key: key.jobs, value: data.hiringTotal.count }, 10),
+        },
         tables: [
           {
             title: TITLES.hiring,
             headers: ['Famille de métiers', 'Postes'],
-            rows: [...data.hiringNeeds.map((h): Cell[] => [h.label, show(key.job(h.label), h.count)]), ...(data.hiringNeeds.length ? [[TITLES.hiringTotal, show(key.jobs, data.hiringTotal.count)]] : [])],
+            rows: [
+              ...data.hiringNeeds.map((h): Cell[] => [h.label, show(key.job(h.label), h.count)]),
+              ...(data.hiringNeeds.length ? [[TITLES.hiringTotal, show(key.jobs, data.hiringTotal.count)]] : []),
+            ],
           },
         ],
       },

@@ -2,7 +2,14 @@ import type { Db } from '../db.js';
 import { audit } from '../audit.js';
 import { UserError } from '../errors.js';
 import { can, type Actor } from '../permissions.js';
-import { ACTION_STATUS_LABELS, ALERT_STATE_LABELS, CHANNEL_LABELS, PRIORITY_LABELS, RED_FLAG_LABELS, STAKE_LABELS } from '../../texts/fr.js';
+import {
+  ACTION_STATUS_LABELS,
+  ALERT_STATE_LABELS,
+  CHANNEL_LABELS,
+  PRIORITY_LABELS,
+  RED_FLAG_LABELS,
+  STAKE_LABELS,
+} from '../../texts/fr.js';
 import { addCalendarDays, localDate, localInstant } from '../../time.js';
 import { isoDay, tablesWorkbook } from './xlsx.js';
 
@@ -26,12 +33,14 @@ export function readPeriod(text: string): ExportPeriod | null {
   }
   m = /^(\d{4})-(\d{2})$/.exec(t);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
-    const next = Number(m[2]) === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, '0')}-01`;
+    const next =
+      Number(m[2]) === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, '0')}-01`;
     return { from: `${m[1]}-${m[2]}-01`, to: addCalendarDays(next, -1) };
   }
   m = /^(\d{4}-\d{2}-\d{2})\s+(\d{4}-\d{2}-\d{2})$/.exec(t);
   if (m) {
-    const valid = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+    const valid = (d: string) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
     if (valid(m[1]!) && valid(m[2]!) && m[1]! <= m[2]!) return { from: m[1]!, to: m[2]! };
   }
   return null;
@@ -42,7 +51,12 @@ export function readPeriod(text: string): ExportPeriod | null {
  * each, with what Slack shows the coordination (visit content even when not shared with partners,
  * alert contacts: personal data, so the export is audited).
  */
-export async function exportPeriod(db: Db, actor: Actor, period: ExportPeriod, timeZone: string): Promise<{ file: Buffer; filename: string; counts: Record<string, number>; companyIds: string[] }> {
+export async function exportPeriod(
+  db: Db,
+  actor: Actor,
+  period: ExportPeriod,
+  timeZone: string,
+): Promise<{ file: Buffer; filename: string; counts: Record<string, number>; companyIds: string[] }> {
   if (!can(actor, 'exportData')) throw new UserError('export_forbidden');
   const fromDay = new Date(`${period.from}T00:00:00Z`);
   const toDay = new Date(`${addCalendarDays(period.to, 1)}T00:00:00Z`);
@@ -53,17 +67,32 @@ export async function exportPeriod(db: Db, actor: Actor, period: ExportPeriod, t
     db.visit.findMany({
       where: { visitDate: { gte: fromDay, lt: toDay } },
       orderBy: [{ visitDate: 'asc' }, { createdAt: 'asc' }],
-      include: { company: true, capteur: { select: { slackUserId: true, displayName: true } }, structure: { select: { name: true } }, stakes: true, redFlags: true, hiringNeeds: true },
+      include: {
+        company: true,
+        capteur: { select: { slackUserId: true, displayName: true } },
+        structure: { select: { name: true } },
+        stakes: true,
+        redFlags: true,
+        hiringNeeds: true,
+      },
     }),
     db.action.findMany({
       where: { createdAt: { gte: fromInstant, lt: toInstant } },
       orderBy: { createdAt: 'asc' },
-      include: { company: { select: { name: true, siret: true } }, ownerStructure: { select: { name: true } }, ownerMember: { select: { slackUserId: true } } },
+      include: {
+        company: { select: { name: true, siret: true } },
+        ownerStructure: { select: { name: true } },
+        ownerMember: { select: { slackUserId: true } },
+      },
     }),
     db.recruitmentAlert.findMany({
       where: { raisedAt: { gte: fromInstant, lt: toInstant } },
       orderBy: { raisedAt: 'asc' },
-      include: { company: { select: { name: true, siret: true } }, structure: { select: { name: true } }, positions: { orderBy: { rank: 'asc' } } },
+      include: {
+        company: { select: { name: true, siret: true } },
+        structure: { select: { name: true } },
+        positions: { orderBy: { rank: 'asc' } },
+      },
     }),
   ]);
   const book = tablesWorkbook();
@@ -72,7 +101,22 @@ export async function exportPeriod(db: Db, actor: Actor, period: ExportPeriod, t
   const local = (d: Date) => `${localDate(timeZone, d)}`;
   sheet(
     'Visites',
-    ['Date', 'Entreprise', 'SIRET', 'Commune', 'Capteur', 'Structure', 'Canal', 'Enjeux', 'Besoins', 'Premier diagnostic', 'Signaux', 'Recrutements', 'Accord de partage', 'Comité'],
+    [
+      'Date',
+      'Entreprise',
+      'SIRET',
+      'Commune',
+      'Capteur',
+      'Structure',
+      'Canal',
+      'Enjeux',
+      'Besoins',
+      'Premier diagnostic',
+      'Signaux',
+      'Recrutements',
+      'Accord de partage',
+      'Comité',
+    ],
     visits.map((v) => {
       const hidden = !v.consentToShare && !unshared;
       return [
@@ -97,16 +141,60 @@ export async function exportPeriod(db: Db, actor: Actor, period: ExportPeriod, t
   sheet(
     'Entreprises',
     ['Entreprise', 'SIRET', 'NAF', 'Tranche d’effectif', 'Commune', 'Code postal', 'Visites dans la période'],
-    companies.map((c) => [c.name, c.siret, c.nafCode, c.headcountBand, c.commune, c.postalCode, visits.filter((v) => v.companyId === c.id).length]),
+    companies.map((c) => [
+      c.name,
+      c.siret,
+      c.nafCode,
+      c.headcountBand,
+      c.commune,
+      c.postalCode,
+      visits.filter((v) => v.companyId === c.id).length,
+    ]),
   );
   sheet(
     'Actions',
-    ['Créée le', 'Action', 'Entreprise', 'SIRET', 'Structure', 'Responsable', 'Échéance', 'Statut', 'Résultat ou motif', 'Origine'],
-    actions.map((a) => [local(a.createdAt), a.title, a.company.name, a.company.siret, a.ownerStructure.name, a.ownerMember?.slackUserId ?? null, day(a.dueDate), ACTION_STATUS_LABELS[a.status], a.statusNote, a.origin]),
+    [
+      'Créée le',
+      'Action',
+      'Entreprise',
+      'SIRET',
+      'Structure',
+      'Responsable',
+      'Échéance',
+      'Statut',
+      'Résultat ou motif',
+      'Origine',
+    ],
+    actions.map((a) => [
+      local(a.createdAt),
+      a.title,
+      a.company.name,
+      a.company.siret,
+      a.ownerStructure.name,
+      a.ownerMember?.slackUserId ?? null,
+      day(a.dueDate),
+      ACTION_STATUS_LABELS[a.status],
+      a.statusNote,
+      a.origin,
+    ]),
   );
   sheet(
     'Alertes',
-    ['Référence', 'Signalée le', 'Entreprise', 'SIRET', 'Structure', 'Postes', 'État', 'Échéance 48 h', 'En retard', 'Contact', 'Téléphone', 'E-mail', 'Offre France Travail'],
+    [
+      'Référence',
+      'Signalée le',
+      'Entreprise',
+      'SIRET',
+      'Structure',
+      'Postes',
+      'État',
+      'Échéance 48 h',
+      'En retard',
+      'Contact',
+      'Téléphone',
+      'E-mail',
+      'Offre France Travail',
+    ],
     alerts.map((a) => [
       a.reference,
       local(a.raisedAt),
@@ -123,9 +211,25 @@ export async function exportPeriod(db: Db, actor: Actor, period: ExportPeriod, t
       a.offerReference,
     ]),
   );
-  const counts = { visites: visits.length, entreprises: companies.length, actions: actions.length, alertes: alerts.length };
-  await audit(db, { actorSlackId: actor.slackUserId, action: 'export.period', entity: 'Export', details: { ...period, ...counts } });
+  const counts = {
+    visites: visits.length,
+    entreprises: companies.length,
+    actions: actions.length,
+    alertes: alerts.length,
+  };
+  await audit(db, {
+    actorSlackId: actor.slackUserId,
+    action: 'export.period',
+    entity: 'Export',
+    details: { ...period, ...counts },
+  });
   // The companies it holds: the file is deleted from Slack at once when one of them is erased.
-  const companyIds = [...new Set([...visits.map((v) => v.companyId), ...actions.map((a) => a.companyId), ...alerts.map((a) => a.companyId)])];
+  const companyIds = [
+    ...new Set([
+      ...visits.map((v) => v.companyId),
+      ...actions.map((a) => a.companyId),
+      ...alerts.map((a) => a.companyId),
+    ]),
+  ];
   return { file: await book.toBuffer(), filename: `export-${period.from}-${period.to}.xlsx`, counts, companyIds };
 }

@@ -13,23 +13,41 @@ const ACCENT = '#2b6cb0';
 const MUTED = '#6b7785';
 
 /** Standard PDF fonts know Latin-1 and a few more: thin and narrow spaces become plain ones. */
-const printable = (text: string) => text.replace(/[\u202f\u2009\u00a0]/g, ' ').replace(/[’]/g, "'").replace(/[–—]/g, '-').replace(/…/g, '...');
+const printable = (text: string) =>
+  text
+    .replace(/[\u202f\u2009\u00a0]/g, ' ')
+    .replace(/[’]/g, "'")
+    .replace(/[–—]/g, '-')
+    .replace(/…/g, '...');
 
 const show = (cell: Cell) => printable(typeof cell === 'number' ? cell.toLocaleString('fr-FR') : cell);
 
 export async function renderPdf(doc: ReportDocument, generatedOn: string): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: printable(doc.title), Author: 'Plateforme Emploi - Mutations Economiques' } });
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: printable(doc.title), Author: 'Plateforme Emploi - Mutations Economiques' },
+  });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
 
   pdf.fillColor(INK).font('Helvetica-Bold').fontSize(24).text(printable(doc.title), { width: WIDTH });
-  pdf.moveDown(0.5).font('Helvetica').fontSize(12).fillColor(MUTED).text(printable(`Version ${doc.edition} - éditée le ${generatedOn}`));
+  pdf
+    .moveDown(0.5)
+    .font('Helvetica')
+    .fontSize(12)
+    .fillColor(MUTED)
+    .text(printable(`Version ${doc.edition} - éditée le ${generatedOn}`));
   pdf.moveDown(2);
 
   for (const section of doc.sections) {
     ensureRoom(pdf, 120);
-    pdf.fillColor(ACCENT).font('Helvetica-Bold').fontSize(16).text(printable(section.title), MARGIN, pdf.y, { width: WIDTH });
+    pdf
+      .fillColor(ACCENT)
+      .font('Helvetica-Bold')
+      .fontSize(16)
+      .text(printable(section.title), MARGIN, pdf.y, { width: WIDTH });
     pdf.moveDown(0.4).fillColor(INK).font('Helvetica').fontSize(10);
     for (const p of section.paragraphs) pdf.text(printable(p), { width: WIDTH }).moveDown(0.4);
     if (section.figures) figures(pdf, section.figures);
@@ -49,7 +67,11 @@ function figures(pdf: PDFKit.PDFDocument, rows: [string, Cell][]) {
   for (const [label, value] of rows) {
     ensureRoom(pdf, 16);
     const y = pdf.y;
-    pdf.font('Helvetica').fontSize(10).fillColor(INK).text(printable(label), MARGIN, y, { width: WIDTH - 100 });
+    pdf
+      .font('Helvetica')
+      .fontSize(10)
+      .fillColor(INK)
+      .text(printable(label), MARGIN, y, { width: WIDTH - 100 });
     pdf.font('Helvetica-Bold').text(show(value), MARGIN + WIDTH - 100, y, { width: 100, align: 'right' });
     pdf.y = Math.max(pdf.y, y + 14);
   }
@@ -69,14 +91,26 @@ function chart(pdf: PDFKit.PDFDocument, c: Chart) {
   for (const bar of c.bars) {
     ensureRoom(pdf, rowHeight);
     const y = pdf.y;
-    pdf.font('Helvetica').fontSize(8.5).fillColor(INK).text(printable(bar.label), MARGIN, y + 2, { width: labelWidth - 6, height: rowHeight, ellipsis: true, lineBreak: false });
+    pdf
+      .font('Helvetica')
+      .fontSize(8.5)
+      .fillColor(INK)
+      .text(printable(bar.label), MARGIN, y + 2, {
+        width: labelWidth - 6,
+        height: rowHeight,
+        ellipsis: true,
+        lineBreak: false,
+      });
     const length = Math.max(1, (bar.value / max) * barSpace);
     pdf.rect(MARGIN + labelWidth, y + 2, length, rowHeight - 5).fill(ACCENT);
     pdf.fillColor(INK).text(show(bar.value), MARGIN + labelWidth + length + 4, y + 2, { lineBreak: false });
     pdf.y = y + rowHeight;
   }
   pdf.x = MARGIN;
-  pdf.fillColor(MUTED).fontSize(8).text(printable(`En ${c.unit}.`), MARGIN, pdf.y, { width: WIDTH });
+  pdf
+    .fillColor(MUTED)
+    .fontSize(8)
+    .text(printable(`En ${c.unit}.`), MARGIN, pdf.y, { width: WIDTH });
   pdf.moveDown(0.8);
 }
 
@@ -95,11 +129,24 @@ function table(pdf: PDFKit.PDFDocument, t: Table) {
     const y = pdf.y;
     let x = MARGIN;
     cells.forEach((cell, i) => {
-      pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(columns > 4 ? 7 : 8.5).fillColor(INK);
-      pdf.text(show(cell), x + 2, y + 2, { width: widths[i]! - 4, height: rowHeight - 2, ellipsis: true, align: i === 0 ? 'left' : 'right' });
+      pdf
+        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(columns > 4 ? 7 : 8.5)
+        .fillColor(INK);
+      pdf.text(show(cell), x + 2, y + 2, {
+        width: widths[i]! - 4,
+        height: rowHeight - 2,
+        ellipsis: true,
+        align: i === 0 ? 'left' : 'right',
+      });
       x += widths[i]!;
     });
-    pdf.moveTo(MARGIN, y + rowHeight).lineTo(MARGIN + WIDTH, y + rowHeight).lineWidth(0.3).strokeColor('#c9d1da').stroke();
+    pdf
+      .moveTo(MARGIN, y + rowHeight)
+      .lineTo(MARGIN + WIDTH, y + rowHeight)
+      .lineWidth(0.3)
+      .strokeColor('#c9d1da')
+      .stroke();
     pdf.y = y + rowHeight;
   };
   line(t.headers, true);

@@ -15,10 +15,24 @@ const MAX_ATTEMPTS = 10;
  * Produces a year's report — internal and public editions, each as a PDF and its spreadsheet
  * annex — and keeps it (a new version when produced again), owed to `channelId`.
  */
-export async function generateAnnualReport(db: Db, year: number, options: { now: Date; timeZone: string; channelId?: string | undefined; actorSlackId?: string | null; memberId?: string | null }) {
+export async function generateAnnualReport(
+  db: Db,
+  year: number,
+  options: {
+    now: Date;
+    timeZone: string;
+    channelId?: string | undefined;
+    actorSlackId?: string | null;
+    memberId?: string | null;
+  },
+) {
   // The version is taken before the seconds of building: two productions at once (the January
   // job, a person's request) aim at the same one, and the second is refused instead of adding another.
-  const latest = await db.report.findFirst({ where: { year }, orderBy: { version: 'desc' }, select: { version: true } });
+  const latest = await db.report.findFirst({
+    where: { year },
+    orderBy: { version: 'desc' },
+    select: { version: true },
+  });
   const { data, internalPdf, internalXlsx, publicPdf, publicXlsx } = await buildReport(db, year, options);
   const report = await db.report.create({
     data: {
@@ -35,7 +49,13 @@ export async function generateAnnualReport(db: Db, year: number, options: { now:
     },
     select: { id: true, version: true },
   });
-  await audit(db, { actorSlackId: options.actorSlackId ?? null, action: 'report.generate', entity: 'Report', entityId: report.id, details: { year, version: report.version } });
+  await audit(db, {
+    actorSlackId: options.actorSlackId ?? null,
+    action: 'report.generate',
+    entity: 'Report',
+    entityId: report.id,
+    details: { year, version: report.version },
+  });
   return report;
 }
 
@@ -45,7 +65,12 @@ async function buildReport(db: Db, year: number, options: { now: Date; timeZone:
   const today = frenchDate(localDate(options.timeZone, options.now));
   const internal = buildDocument(data, 'interne');
   const publicDoc = buildDocument(data, 'publique');
-  const [internalPdf, internalXlsx, publicPdf, publicXlsx] = await Promise.all([renderPdf(internal, today), renderXlsx(internal), renderPdf(publicDoc, today), renderXlsx(publicDoc)]);
+  const [internalPdf, internalXlsx, publicPdf, publicXlsx] = await Promise.all([
+    renderPdf(internal, today),
+    renderXlsx(internal),
+    renderPdf(publicDoc, today),
+    renderXlsx(publicDoc),
+  ]);
   return { data, internalPdf, internalXlsx, publicPdf, publicXlsx };
 }
 
@@ -55,7 +80,11 @@ async function buildReport(db: Db, year: number, options: { now: Date; timeZone:
  * holds now (the same counts, no free text). Their copies already posted in Slack are out of the
  * app's reach: the audit names each rebuilt version, to be removed there by hand. Returns how many.
  */
-export async function rebuildReportsHolding(db: Db, texts: string[], options: { now: Date; timeZone: string }): Promise<number> {
+export async function rebuildReportsHolding(
+  db: Db,
+  texts: string[],
+  options: { now: Date; timeZone: string },
+): Promise<number> {
   const needles = texts.map((t) => t.trim().toLowerCase()).filter((t) => t.length >= 3);
   if (needles.length === 0) return 0;
   const kept = await db.report.findMany({ select: { id: true, year: true, version: true, data: true } });
@@ -75,20 +104,49 @@ export async function rebuildReportsHolding(db: Db, texts: string[], options: { 
         publicXlsx: new Uint8Array(publicXlsx),
       },
     });
-    await audit(db, { actorSlackId: null, action: 'report.rebuilt_after_erasure', entity: 'Report', entityId: report.id, details: { year: report.year, version: report.version } });
+    await audit(db, {
+      actorSlackId: null,
+      action: 'report.rebuilt_after_erasure',
+      entity: 'Report',
+      entityId: report.id,
+      details: { year: report.year, version: report.version },
+    });
   }
   return holding.length;
 }
 
 /** The files of a report as Slack gets them. */
-export function reportFiles(report: { year: number; version: number; internalPdf: Uint8Array; internalXlsx: Uint8Array; publicPdf: Uint8Array; publicXlsx: Uint8Array }) {
+export function reportFiles(report: {
+  year: number;
+  version: number;
+  internalPdf: Uint8Array;
+  internalXlsx: Uint8Array;
+  publicPdf: Uint8Array;
+  publicXlsx: Uint8Array;
+}) {
   const v = report.version > 1 ? `-v${report.version}` : '';
   const name = `Rapport annuel ${report.year}${report.version > 1 ? ` (version ${report.version})` : ''}`;
   return [
-    { file: Buffer.from(report.publicPdf), filename: `rapport-annuel-${report.year}${v}-public.pdf`, title: `${name} — version publique` },
-    { file: Buffer.from(report.publicXlsx), filename: `rapport-annuel-${report.year}${v}-public-annexe.xlsx`, title: `${name} — annexe publique (données)` },
-    { file: Buffer.from(report.internalPdf), filename: `rapport-annuel-${report.year}${v}-interne.pdf`, title: `${name} — version interne (ne pas diffuser)` },
-    { file: Buffer.from(report.internalXlsx), filename: `rapport-annuel-${report.year}${v}-interne-annexe.xlsx`, title: `${name} — annexe interne (données)` },
+    {
+      file: Buffer.from(report.publicPdf),
+      filename: `rapport-annuel-${report.year}${v}-public.pdf`,
+      title: `${name} — version publique`,
+    },
+    {
+      file: Buffer.from(report.publicXlsx),
+      filename: `rapport-annuel-${report.year}${v}-public-annexe.xlsx`,
+      title: `${name} — annexe publique (données)`,
+    },
+    {
+      file: Buffer.from(report.internalPdf),
+      filename: `rapport-annuel-${report.year}${v}-interne.pdf`,
+      title: `${name} — version interne (ne pas diffuser)`,
+    },
+    {
+      file: Buffer.from(report.internalXlsx),
+      filename: `rapport-annuel-${report.year}${v}-interne-annexe.xlsx`,
+      title: `${name} — annexe interne (données)`,
+    },
   ];
 }
 
@@ -114,10 +172,20 @@ export type UploadOutcome = 'posted' | 'busy' | 'already_posted' | 'failed' | 'n
  * send the kept report once more) is a deliberate new upload, still never beside another one.
  * A failure is recorded and retried by the job; the report itself is never lost.
  */
-export async function uploadReport(db: Db, client: WebClient, reportId: string, now: Date, options: { channelId?: string | undefined; again?: boolean } = {}): Promise<UploadOutcome> {
+export async function uploadReport(
+  db: Db,
+  client: WebClient,
+  reportId: string,
+  now: Date,
+  options: { channelId?: string | undefined; again?: boolean } = {},
+): Promise<UploadOutcome> {
   const until = new Date(now.getTime() + UPLOAD_CLAIM_MS);
   const { count } = await db.report.updateMany({
-    where: { id: reportId, OR: [{ uploadingUntil: null }, { uploadingUntil: { lte: now } }], ...(options.again ? {} : { postedAt: null }) },
+    where: {
+      id: reportId,
+      OR: [{ uploadingUntil: null }, { uploadingUntil: { lte: now } }],
+      ...(options.again ? {} : { postedAt: null }),
+    },
     data: { uploadingUntil: until },
   });
   if (count === 0) {
@@ -127,7 +195,8 @@ export async function uploadReport(db: Db, client: WebClient, reportId: string, 
   const report = await db.report.findUniqueOrThrow({ where: { id: reportId } });
   const channel = options.channelId ?? report.channelId;
   // Released only while still ours: a claim taken over after it ran out is the other's.
-  const release = () => db.report.updateMany({ where: { id: reportId, uploadingUntil: until }, data: { uploadingUntil: null } });
+  const release = () =>
+    db.report.updateMany({ where: { id: reportId, uploadingUntil: until }, data: { uploadingUntil: null } });
   if (!channel) {
     await release();
     return 'no_channel';
@@ -143,20 +212,32 @@ export async function uploadReport(db: Db, client: WebClient, reportId: string, 
     return 'posted';
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-    await db.report.update({ where: { id: reportId }, data: { attempts: { increment: 1 }, lastError: String(code).slice(0, 200) } });
+    await db.report.update({
+      where: { id: reportId },
+      data: { attempts: { increment: 1 }, lastError: String(code).slice(0, 200) },
+    });
     await release();
     return 'failed';
   }
 }
 
 /** A kept report sent (again) to a channel at a person's request: true when Slack took it. */
-export async function postReport(db: Db, client: WebClient, reportId: string, now: Date, channelId?: string): Promise<boolean> {
+export async function postReport(
+  db: Db,
+  client: WebClient,
+  reportId: string,
+  now: Date,
+  channelId?: string,
+): Promise<boolean> {
   return (await uploadReport(db, client, reportId, now, { channelId, again: true })) === 'posted';
 }
 
 /** Reports owed to their channel and not yet taken by Slack: retried (each claimed before it goes). */
 export async function deliverOwedReports(db: Db, client: WebClient, now: Date): Promise<number> {
-  const owed = await db.report.findMany({ where: { postedAt: null, channelId: { not: null }, attempts: { lt: MAX_ATTEMPTS } }, select: { id: true } });
+  const owed = await db.report.findMany({
+    where: { postedAt: null, channelId: { not: null }, attempts: { lt: MAX_ATTEMPTS } },
+    select: { id: true },
+  });
   let posted = 0;
   for (const { id } of owed) if ((await uploadReport(db, client, id, now)) === 'posted') posted++;
   return posted;
@@ -167,25 +248,45 @@ export async function deliverOwedReports(db: Db, client: WebClient, now: Date): 
  * request or the January job produced it at the same moment (the same version, refused as a
  * duplicate) — the one just made, owed like it.
  */
-export async function generateOrTakeAnnualReport(db: Db, year: number, options: Parameters<typeof generateAnnualReport>[2]): Promise<{ id: string; version: number; made: boolean }> {
-  const before = await db.report.findFirst({ where: { year }, orderBy: { version: 'desc' }, select: { version: true } });
+export async function generateOrTakeAnnualReport(
+  db: Db,
+  year: number,
+  options: Parameters<typeof generateAnnualReport>[2],
+): Promise<{ id: string; version: number; made: boolean }> {
+  const before = await db.report.findFirst({
+    where: { year },
+    orderBy: { version: 'desc' },
+    select: { version: true },
+  });
   try {
     return { ...(await generateAnnualReport(db, year, options)), made: true };
   } catch (error) {
     // Whatever the engine calls the conflict: a version made since we looked is the answer.
-    const made = await db.report.findFirst({ where: { year, version: { gt: before?.version ?? 0 } }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
+    const made = await db.report.findFirst({
+      where: { year, version: { gt: before?.version ?? 0 } },
+      orderBy: { version: 'desc' },
+      select: { id: true, version: true },
+    });
     if (made) return { ...made, made: false };
     throw error;
   }
 }
 
 /** In January, the past year's report once (a kept one is not made again by the schedule). */
-export async function oweYearlyReport(db: Db, now: Date, settings: { timeZone: string; channelId?: string | undefined }) {
+export async function oweYearlyReport(
+  db: Db,
+  now: Date,
+  settings: { timeZone: string; channelId?: string | undefined },
+) {
   const today = localDate(settings.timeZone, now);
   if (today.slice(5, 7) !== '01') return null;
   const year = Number(today.slice(0, 4)) - 1;
   if (await db.report.findFirst({ where: { year }, select: { id: true } })) return null;
   // A person's `/plateforme rapport` may produce it at the same moment: theirs is the one.
-  const report = await generateOrTakeAnnualReport(db, year, { now, timeZone: settings.timeZone, channelId: settings.channelId });
+  const report = await generateOrTakeAnnualReport(db, year, {
+    now,
+    timeZone: settings.timeZone,
+    channelId: settings.channelId,
+  });
   return report.made ? report : null;
 }

@@ -66,7 +66,9 @@ export function unprovenCells(cells: Map<string, ProofCell>, rows: ProofRow[]): 
     const settled = (k: string) => {
       const values = points.map((p) => p.get(k)!);
       const max = Math.max(...values);
-      return cells.get(k)!.rest ? max >= THRESHOLD || values.includes(0) : max >= THRESHOLD && values.some((v) => v !== max);
+      return cells.get(k)!.rest
+        ? max >= THRESHOLD || values.includes(0)
+        : max >= THRESHOLD && values.some((v) => v !== max);
     };
     for (const k of group.keys) {
       if (settled(k)) continue;
@@ -81,7 +83,12 @@ export function unprovenCells(cells: Map<string, ProofCell>, rows: ProofRow[]): 
   return failing;
 }
 
-function solve(cells: Map<string, ProofCell>, group: { keys: string[]; rows: ProofRow[] }, target: string, sense: 'min' | 'max'): Map<string, number> | null {
+function solve(
+  cells: Map<string, ProofCell>,
+  group: { keys: string[]; rows: ProofRow[] },
+  target: string,
+  sense: 'min' | 'max',
+): Map<string, number> | null {
   const constraints: Record<string, { min?: number; max?: number; equal?: number }> = {};
   const variables: Record<string, Record<string, number>> = {};
   const ints: Record<string, 1> = {};
@@ -101,7 +108,10 @@ function solve(cells: Map<string, ProofCell>, group: { keys: string[]; rows: Pro
   });
   // Branch and bound is bounded in time: a point it does not give in time is simply not a proof
   // (the cell gets company), so a pathological year costs masks, never minutes.
-  for (const model of [{ optimize: 'objective', opType: sense, constraints, variables }, { optimize: 'objective', opType: sense, constraints, variables, ints, options: { timeout: 500 } }]) {
+  for (const model of [
+    { optimize: 'objective', opType: sense, constraints, variables },
+    { optimize: 'objective', opType: sense, constraints, variables, ints, options: { timeout: 500 } },
+  ]) {
     let result: Record<string, number> & { feasible: boolean };
     try {
       result = solver.Solve(model) as unknown as Record<string, number> & { feasible: boolean };
@@ -116,7 +126,11 @@ function solve(cells: Map<string, ProofCell>, group: { keys: string[]; rows: Pro
 }
 
 /** Exact check of an integer point: bounds and every row. */
-function holds(cells: Map<string, ProofCell>, group: { keys: string[]; rows: ProofRow[] }, point: Map<string, number>): boolean {
+function holds(
+  cells: Map<string, ProofCell>,
+  group: { keys: string[]; rows: ProofRow[] },
+  point: Map<string, number>,
+): boolean {
   for (const k of group.keys) {
     const v = point.get(k)!;
     if (v < (cells.get(k)!.rest ? 0 : 1) || v > CAP) return false;

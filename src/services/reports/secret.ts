@@ -116,14 +116,37 @@ export class SecretPlan {
   }
 
   private proofCells(): Map<string, ProofCell> {
-    return new Map([...this.cells].map(([key, c]) => [key, { value: c.value, masked: c.masked && (c.value > 0 || !!c.complementOf), rest: !!c.complementOf }]));
+    return new Map(
+      [...this.cells].map(([key, c]) => [
+        key,
+        { value: c.value, masked: c.masked && (c.value > 0 || !!c.complementOf), rest: !!c.complementOf },
+      ]),
+    );
   }
 
   private proofRows(): ProofRow[] {
     return [
-      ...[...this.sums, ...this.impliedSums].map(({ total, members }): ProofRow => ({ terms: [[total, -1], ...members.map((m): [string, number] => [m, 1])], op: '=' })),
-      ...this.covers.map(({ covered, members }): ProofRow => ({ terms: [[covered, -1], ...members.map((m): [string, number] => [m, 1])], op: '>=' })),
-      ...this.caps.map(({ part, bound }): ProofRow => ({ terms: [[bound, 1], [part, -1]], op: '>=' })),
+      ...[...this.sums, ...this.impliedSums].map(
+        ({ total, members }): ProofRow => ({
+          terms: [[total, -1], ...members.map((m): [string, number] => [m, 1])],
+          op: '=',
+        }),
+      ),
+      ...this.covers.map(
+        ({ covered, members }): ProofRow => ({
+          terms: [[covered, -1], ...members.map((m): [string, number] => [m, 1])],
+          op: '>=',
+        }),
+      ),
+      ...this.caps.map(
+        ({ part, bound }): ProofRow => ({
+          terms: [
+            [bound, 1],
+            [part, -1],
+          ],
+          op: '>=',
+        }),
+      ),
     ];
   }
 
@@ -174,7 +197,8 @@ export class SecretPlan {
     const around = c.complementOf ? [key, c.complementOf.bound, c.complementOf.part] : [key];
     const all = [...this.sums, ...this.impliedSums];
     const containing = all.filter((s) => around.some((k) => s.members.includes(k)));
-    const shownIn = (members: string[], rests: boolean) => members.filter((m) => !this.cell(m).masked && this.cell(m).value > 0 && !!this.cell(m).complementOf === rests);
+    const shownIn = (members: string[], rests: boolean) =>
+      members.filter((m) => !this.cell(m).masked && this.cell(m).value > 0 && !!this.cell(m).complementOf === rests);
     for (const rests of [false, true]) {
       for (const { members } of containing) {
         const shown = shownIn(members, rests);
@@ -184,13 +208,24 @@ export class SecretPlan {
     }
     for (const { total } of [...containing, ...all.filter((s) => s.total === key)]) if (this.mask(total)) return true;
     // Further away: the nearest shown counts through any tie (sums, covers, caps), the smallest first.
-    const ties = [...all.map((x) => [x.total, ...x.members]), ...this.caps.map((x) => [x.part, x.bound]), ...this.covers.map((x) => [x.covered, ...x.members])];
+    const ties = [
+      ...all.map((x) => [x.total, ...x.members]),
+      ...this.caps.map((x) => [x.part, x.bound]),
+      ...this.covers.map((x) => [x.covered, ...x.members]),
+    ];
     const seen = new Set(around);
     for (let layer = around; layer.length; ) {
       const next = new Set<string>();
-      for (const keys of ties) if (keys.some((k) => layer.includes(k))) for (const k of keys) if (!seen.has(k)) next.add(k);
+      for (const keys of ties)
+        if (keys.some((k) => layer.includes(k))) for (const k of keys) if (!seen.has(k)) next.add(k);
       for (const k of next) seen.add(k);
-      const shown = [...next].filter((k) => !this.cell(k).masked && this.cell(k).value > 0).sort((a, b) => Number(!!this.cell(a).complementOf) - Number(!!this.cell(b).complementOf) || this.cell(a).value - this.cell(b).value);
+      const shown = [...next]
+        .filter((k) => !this.cell(k).masked && this.cell(k).value > 0)
+        .sort(
+          (a, b) =>
+            Number(!!this.cell(a).complementOf) - Number(!!this.cell(b).complementOf) ||
+            this.cell(a).value - this.cell(b).value,
+        );
       for (const k of shown) if (this.mask(k)) return true;
       layer = [...next];
     }
@@ -199,7 +234,8 @@ export class SecretPlan {
 
   private propagate(): Map<string, [number, number]> {
     const b = new Map<string, [number, number]>();
-    for (const [key, c] of this.cells) b.set(key, c.masked ? [c.complementOf || c.value === 0 ? 0 : 1, Infinity] : [c.value, c.value]);
+    for (const [key, c] of this.cells)
+      b.set(key, c.masked ? [c.complementOf || c.value === 0 ? 0 : 1, Infinity] : [c.value, c.value]);
     const tighten = (key: string, lo: number, hi: number) => {
       const [l, h] = b.get(key)!;
       const nl = Math.max(l, lo);
@@ -219,11 +255,15 @@ export class SecretPlan {
         if (h === Infinity) infinite++;
         else hi += h;
       }
-      return { lo, hi: infinite ? Infinity : hi, othersHi: (k: string) => {
-        const h = b.get(k)![1];
-        const inf = infinite - (h === Infinity ? 1 : 0);
-        return inf ? Infinity : hi - (h === Infinity ? 0 : h);
-      } };
+      return {
+        lo,
+        hi: infinite ? Infinity : hi,
+        othersHi: (k: string) => {
+          const h = b.get(k)![1];
+          const inf = infinite - (h === Infinity ? 1 : 0);
+          return inf ? Infinity : hi - (h === Infinity ? 0 : h);
+        },
+      };
     };
     for (let round = 0, changed = true; changed && round < 200; round++) {
       changed = false;
@@ -286,7 +326,12 @@ export class SecretPlan {
     const c = this.cell(key);
     if (c.complementOf) return 0;
     let least = 1;
-    for (const { total, members } of this.sums) if (total === key) least = Math.max(least, members.reduce((s, m) => s + this.lowerOf(m), 0));
+    for (const { total, members } of this.sums)
+      if (total === key)
+        least = Math.max(
+          least,
+          members.reduce((s, m) => s + this.lowerOf(m), 0),
+        );
     return least;
   }
 
@@ -323,7 +368,8 @@ export class SecretPlan {
     const parts = memberKeys.map((key) => [key, this.cell(key)] as const).filter(([, c]) => c.value > 0);
     const masked = parts.filter(([, c]) => c.masked);
     const shown = parts.filter(([, c]) => !c.masked);
-    if (masked.length !== 1 || covered.value - shown.reduce((s, [, c]) => s + c.value, 0) <= 1 || shown.length === 0) return false;
+    if (masked.length !== 1 || covered.value - shown.reduce((s, [, c]) => s + c.value, 0) <= 1 || shown.length === 0)
+      return false;
     return this.mask(shown.reduce((min, c) => (c[1].value < min[1].value ? c : min))[0]);
   }
 
@@ -340,8 +386,14 @@ export class SecretPlan {
     const masked = parts.filter(([, c]) => c.masked);
     // Given the total, each masked part can be anything from its least value up to that plus the slack.
     const slack = masked.reduce((s, [key, c]) => s + c.value - this.lowerOf(key), 0);
-    const wide = (key: string, c: SecretCell) => (c.complementOf ? this.lowerOf(key) === 0 || this.lowerOf(key) + slack >= SECRET_THRESHOLD : this.lowerOf(key) + slack >= SECRET_THRESHOLD);
-    const safe = masked.length === 0 ? !total.masked : masked.length >= 2 && slack >= 1 && masked.every(([key, c]) => wide(key, c));
+    const wide = (key: string, c: SecretCell) =>
+      c.complementOf
+        ? this.lowerOf(key) === 0 || this.lowerOf(key) + slack >= SECRET_THRESHOLD
+        : this.lowerOf(key) + slack >= SECRET_THRESHOLD;
+    const safe =
+      masked.length === 0
+        ? !total.masked
+        : masked.length >= 2 && slack >= 1 && masked.every(([key, c]) => wide(key, c));
     if (safe) return false;
     const shown = parts.filter(([, c]) => !c.masked);
     if (shown.length) {

@@ -39,7 +39,10 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
 
 /** Excel sheet names: 31 characters, no []:*?/\, unique. */
 function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28).trim();
+  const base = title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 28)
+    .trim();
   let name = base;
   for (let i = 2; used.has(name); i++) name = `${base} ${i}`;
   used.add(name);

@@ -30,7 +30,12 @@ export interface FiledVisit {
  * capteur. The same submission key saves once, however many times it arrives; a key whose visit
  * another capteur filed (taken from their form) is refused, and nothing of that visit is returned.
  */
-export async function fileVisit(db: Db, actor: Actor, report: VisitReport, settings: VisitSettings = VISIT_SETTINGS): Promise<FiledVisit> {
+export async function fileVisit(
+  db: Db,
+  actor: Actor,
+  report: VisitReport,
+  settings: VisitSettings = VISIT_SETTINGS,
+): Promise<FiledVisit> {
   const already = await findBySubmissionKey(db, actor, report.submissionKey);
   if (already) return { ...already, created: false };
   try {
@@ -63,8 +68,24 @@ export async function fileVisit(db: Db, actor: Actor, report: VisitReport, setti
         },
         select: { id: true, visitDate: true },
       });
-      await oweOverlapNotices(tx, { id: visit.id, companyId, visitDate: visit.visitDate, structureId: actor.structureId, capteurSlackId: actor.slackUserId }, settings.overlapDays);
-      await audit(tx, { actorSlackId: actor.slackUserId, action: 'visit.create', entity: 'Visit', entityId: visit.id, details: { companyId } });
+      await oweOverlapNotices(
+        tx,
+        {
+          id: visit.id,
+          companyId,
+          visitDate: visit.visitDate,
+          structureId: actor.structureId,
+          capteurSlackId: actor.slackUserId,
+        },
+        settings.overlapDays,
+      );
+      await audit(tx, {
+        actorSlackId: actor.slackUserId,
+        action: 'visit.create',
+        entity: 'Visit',
+        entityId: visit.id,
+        details: { companyId },
+      });
       await enqueue(tx, {
         dedupeKey: `${VISIT_CONFIRMATION}:${visit.id}`,
         kind: VISIT_CONFIRMATION,
@@ -85,7 +106,10 @@ export async function fileVisit(db: Db, actor: Actor, report: VisitReport, setti
 
 /** The visit already saved under this key, if this capteur filed it; refused if someone else did. */
 async function findBySubmissionKey(db: Db, actor: Actor, submissionKey: string) {
-  const visit = await db.visit.findUnique({ where: { submissionKey }, select: { id: true, companyId: true, capteurId: true } });
+  const visit = await db.visit.findUnique({
+    where: { submissionKey },
+    select: { id: true, companyId: true, capteurId: true },
+  });
   if (!visit) return null;
   if (visit.capteurId !== actor.memberId) throw new UserError('submission_not_yours');
   return { visitId: visit.id, companyId: visit.companyId };

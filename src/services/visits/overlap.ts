@@ -12,7 +12,11 @@ const MAX_STRUCTURES = 3;
  * who filed gets the other visits, each other visit's capteur gets the new one. Owed in the
  * visit's transaction, once per visit (and per other visit).
  */
-export async function oweOverlapNotices(tx: Tx, visit: { id: string; companyId: string; visitDate: Date; structureId: string | null; capteurSlackId: string }, windowDays: number): Promise<number> {
+export async function oweOverlapNotices(
+  tx: Tx,
+  visit: { id: string; companyId: string; visitDate: Date; structureId: string | null; capteurSlackId: string },
+  windowDays: number,
+): Promise<number> {
   if (windowDays <= 0) return 0;
   const span = windowDays * 86_400_000;
   const others = await tx.visit.findMany({
@@ -27,19 +31,36 @@ export async function oweOverlapNotices(tx: Tx, visit: { id: string; companyId: 
     select: { id: true, structureId: true, capteur: { select: { slackUserId: true } } },
   });
   const latestPerStructure = new Map<string, (typeof others)[number]>();
-  for (const other of others) if (!latestPerStructure.has(other.structureId!)) latestPerStructure.set(other.structureId!, other);
+  for (const other of others)
+    if (!latestPerStructure.has(other.structureId!)) latestPerStructure.set(other.structureId!, other);
   const chosen = [...latestPerStructure.values()].slice(0, MAX_STRUCTURES);
   if (chosen.length === 0) return 0;
-  await enqueue(tx, { dedupeKey: `${VISIT_OVERLAP}:${visit.id}`, kind: VISIT_OVERLAP, recipient: visit.capteurSlackId, data: { visitId: visit.id, otherVisitIds: chosen.map((o) => o.id) } });
+  await enqueue(tx, {
+    dedupeKey: `${VISIT_OVERLAP}:${visit.id}`,
+    kind: VISIT_OVERLAP,
+    recipient: visit.capteurSlackId,
+    data: { visitId: visit.id, otherVisitIds: chosen.map((o) => o.id) },
+  });
   for (const other of chosen) {
-    await enqueue(tx, { dedupeKey: `${VISIT_OVERLAP}:${visit.id}:${other.id}`, kind: VISIT_OVERLAP, recipient: other.capteur.slackUserId, data: { visitId: other.id, otherVisitIds: [visit.id] } });
+    await enqueue(tx, {
+      dedupeKey: `${VISIT_OVERLAP}:${visit.id}:${other.id}`,
+      kind: VISIT_OVERLAP,
+      recipient: other.capteur.slackUserId,
+      data: { visitId: other.id, otherVisitIds: [visit.id] },
+    });
   }
   return chosen.length;
 }
 
 /** A visit and the overlapping ones, as the notice shows them: company, dates, who and which structure. */
 export async function getOverlap(db: Db, visitId: string, otherVisitIds: string[]) {
-  const select = { id: true, visitDate: true, company: { select: { id: true, name: true, commune: true } }, capteur: { select: { slackUserId: true } }, structure: { select: { name: true } } } as const;
+  const select = {
+    id: true,
+    visitDate: true,
+    company: { select: { id: true, name: true, commune: true } },
+    capteur: { select: { slackUserId: true } },
+    structure: { select: { name: true } },
+  } as const;
   const [visit, others] = await Promise.all([
     db.visit.findUnique({ where: { id: visitId }, select }),
     db.visit.findMany({ where: { id: { in: otherVisitIds } }, orderBy: { visitDate: 'desc' }, select }),

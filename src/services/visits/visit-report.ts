@@ -75,7 +75,9 @@ export function visitReportSchema(today: string) {
     .object({
       submissionKey: z.string().min(1),
       ...companyChoiceFields,
-      visitDate: required(isoDate.refine((d) => d <= today, 'date_in_future').refine((d) => d >= '2000-01-01', 'date_too_old')),
+      visitDate: required(
+        isoDate.refine((d) => d <= today, 'date_in_future').refine((d) => d >= '2000-01-01', 'date_too_old'),
+      ),
       channel: required(choice(VisitChannel)),
       headcount: optional(count(1_000_000)),
       headcountTrend: optional(choice(Trend)),
@@ -95,27 +97,36 @@ export function visitReportSchema(today: string) {
       consentToShare: required(yesNo),
       toCommitteeAgenda: z.boolean().default(false),
     })
-    .superRefine((form, ctx) => {
-      // These checks also run when some fields were refused, so that a person sees every error
-      // of the form at once; a check involving a refused field is skipped (its value is raw).
-      const refused = new Set(ctx.issues.map((issue) => issue.path?.[0]));
-      const valid = (...keys: (keyof typeof form)[]) => keys.every((key) => !refused.has(key));
-      checkCompanyChoice(form, ctx);
-      if (valid('hiringHorizon', 'hiringNeeds') && form.hiringHorizon && !form.hiringNeeds?.length) {
-        ctx.addIssue({ code: 'custom', path: ['hiringNeeds'], message: 'hiring_horizon_without_needs' });
-      }
-      if (valid('jobsAtRisk', 'headcount') && form.jobsAtRisk !== undefined && form.headcount !== undefined && form.jobsAtRisk > form.headcount) {
-        ctx.addIssue({ code: 'custom', path: ['jobsAtRisk'], message: 'jobs_at_risk_over_headcount' });
-      }
-      const seen = new Map<Stake, string>();
-      for (const key of ['stakesHigh', 'stakesMedium', 'stakesLow'] as const) {
-        for (const stake of Array.isArray(form[key]) ? form[key] : []) {
-          if (seen.has(stake)) ctx.addIssue({ code: 'custom', path: [key], message: 'stake_twice', params: { stake } });
-          seen.set(stake, key);
+    .superRefine(
+      (form, ctx) => {
+        // These checks also run when some fields were refused, so that a person sees every error
+        // of the form at once; a check involving a refused field is skipped (its value is raw).
+        const refused = new Set(ctx.issues.map((issue) => issue.path?.[0]));
+        const valid = (...keys: (keyof typeof form)[]) => keys.every((key) => !refused.has(key));
+        checkCompanyChoice(form, ctx);
+        if (valid('hiringHorizon', 'hiringNeeds') && form.hiringHorizon && !form.hiringNeeds?.length) {
+          ctx.addIssue({ code: 'custom', path: ['hiringNeeds'], message: 'hiring_horizon_without_needs' });
         }
-      }
-      if (seen.size === 0) ctx.addIssue({ code: 'custom', path: ['stakesHigh'], message: 'stakes_missing' });
-    }, { when: () => true })
+        if (
+          valid('jobsAtRisk', 'headcount') &&
+          form.jobsAtRisk !== undefined &&
+          form.headcount !== undefined &&
+          form.jobsAtRisk > form.headcount
+        ) {
+          ctx.addIssue({ code: 'custom', path: ['jobsAtRisk'], message: 'jobs_at_risk_over_headcount' });
+        }
+        const seen = new Map<Stake, string>();
+        for (const key of ['stakesHigh', 'stakesMedium', 'stakesLow'] as const) {
+          for (const stake of Array.isArray(form[key]) ? form[key] : []) {
+            if (seen.has(stake))
+              ctx.addIssue({ code: 'custom', path: [key], message: 'stake_twice', params: { stake } });
+            seen.set(stake, key);
+          }
+        }
+        if (seen.size === 0) ctx.addIssue({ code: 'custom', path: ['stakesHigh'], message: 'stakes_missing' });
+      },
+      { when: () => true },
+    )
     .transform((form) => ({
       submissionKey: form.submissionKey,
       company: companyChoice(form),

@@ -17,7 +17,11 @@ const ui = {
 };
 
 async function api(path, body) {
-  const res = await fetch(`/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: ui.user, ...body }) });
+  const res = await fetch(`/api/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user: ui.user, ...body }),
+  });
   return res.json();
 }
 
@@ -27,7 +31,12 @@ function renderSidebar() {
   const person = /** @type {HTMLSelectElement} */ ($('person'));
   const people = ui.data.people;
   if (person.options.length !== people.length) {
-    person.innerHTML = people.map((p) => `<option value="${escapeHtml(p.id)}">${escapeHtml(p.name)}${p.structure ? ` — ${escapeHtml(p.structure)}` : ''}</option>`).join('');
+    person.innerHTML = people
+      .map(
+        (p) =>
+          `<option value="${escapeHtml(p.id)}">${escapeHtml(p.name)}${p.structure ? ` — ${escapeHtml(p.structure)}` : ''}</option>`,
+      )
+      .join('');
   }
   person.value = ui.user;
   const me = people.find((p) => p.id === ui.user);
@@ -37,7 +46,12 @@ function renderSidebar() {
     ['dm', 'Messages de l’application'],
     ...ui.data.channels.map((c) => [c.id, `# ${c.name}`]),
   ];
-  $('nav').innerHTML = places.map(([id, label]) => `<li data-place="${escapeHtml(id)}" class="${id === ui.place ? 'active' : ''}">${escapeHtml(label)}</li>`).join('');
+  $('nav').innerHTML = places
+    .map(
+      ([id, label]) =>
+        `<li data-place="${escapeHtml(id)}" class="${id === ui.place ? 'active' : ''}">${escapeHtml(label)}</li>`,
+    )
+    .join('');
 }
 
 function renderPane() {
@@ -45,12 +59,19 @@ function renderPane() {
   let html;
   if (ui.place === 'home') {
     title = 'Accueil de l’application';
-    html = ui.data.home ? `<div data-where="home">${renderBlocks(ui.data.home.blocks ?? [], ctx())}</div>` : '<p>Chargement de l’accueil…</p>';
+    html = ui.data.home
+      ? `<div data-where="home">${renderBlocks(ui.data.home.blocks ?? [], ctx())}</div>`
+      : '<p>Chargement de l’accueil…</p>';
   } else {
     const channel = ui.place === 'dm' ? ui.data.dm : ui.place;
-    title = ui.place === 'dm' ? 'Messages de l’application' : `# ${ui.data.channels.find((c) => c.id === ui.place)?.name ?? ui.place}`;
+    title =
+      ui.place === 'dm'
+        ? 'Messages de l’application'
+        : `# ${ui.data.channels.find((c) => c.id === ui.place)?.name ?? ui.place}`;
     const messages = ui.data.messages.filter((m) => m.channel === channel);
-    html = messages.length ? messages.map(renderMessage).join('') : '<p class="b-context">Aucun message pour le moment. Tapez une commande ci-dessous.</p>';
+    html = messages.length
+      ? messages.map(renderMessage).join('')
+      : '<p class="b-context">Aucun message pour le moment. Tapez une commande ci-dessous.</p>';
   }
   const key = title + html;
   if (key === ui.lastPane) return;
@@ -62,7 +83,9 @@ function renderPane() {
 
 function renderMessage(m) {
   const body = m.blocks?.length ? renderBlocks(m.blocks, ctx()) : m.text ? `<div>${mrkdwn(m.text, ctx())}</div>` : '';
-  const files = m.files?.length ? `<div class="files">${m.files.map((f) => `<a href="/files/${encodeURIComponent(f.id)}" download="${escapeHtml(f.filename)}">📎 ${escapeHtml(f.title)}</a>`).join('')}</div>` : '';
+  const files = m.files?.length
+    ? `<div class="files">${m.files.map((f) => `<a href="/files/${encodeURIComponent(f.id)}" download="${escapeHtml(f.filename)}">📎 ${escapeHtml(f.title)}</a>`).join('')}</div>`
+    : '';
   const meta = [m.ephemeralTo ? 'visible par vous seul' : '', m.edited ? 'modifié' : ''].filter(Boolean).join(' · ');
   return `<div class="message${m.ephemeralTo ? ' ephemeral' : ''}" data-where="message" data-channel="${escapeHtml(m.channel)}" data-ts="${escapeHtml(m.ts)}"><span class="who">Plateforme Emploi</span><span class="meta">${escapeHtml(meta)}</span>${body}${files}</div>`;
 }
@@ -89,7 +112,9 @@ function renderModal() {
     const initial = Number(/** @type {HTMLElement} */ (el).dataset.initial);
     if (initial) {
       const d = new Date(initial * 1000);
-      /** @type {HTMLInputElement} */ (el).value = new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+      /** @type {HTMLInputElement} */ (el).value = new Date(d.getTime() - d.getTimezoneOffset() * 60_000)
+        .toISOString()
+        .slice(0, 16);
     }
   }
   for (const el of root.querySelectorAll('.external')) renderChips(/** @type {HTMLElement} */ (el));
@@ -97,7 +122,12 @@ function renderModal() {
 
 function renderChips(el) {
   const selected = JSON.parse(el.dataset.selected || '[]');
-  el.querySelector('.chips').innerHTML = selected.map((o, i) => `<span class="chip">${escapeHtml(o.text)} <button type="button" data-unchoose="${i}" aria-label="Retirer">×</button></span>`).join('');
+  el.querySelector('.chips').innerHTML = selected
+    .map(
+      (o, i) =>
+        `<span class="chip">${escapeHtml(o.text)} <button type="button" data-unchoose="${i}" aria-label="Retirer">×</button></span>`,
+    )
+    .join('');
 }
 
 /** The modal's inputs as Slack's view state: { block_id: { action_id: { type, … } } }. */
@@ -126,7 +156,11 @@ function collect(root) {
         break;
       }
       case 'multi_static_select':
-        state = { selected_options: [.../** @type {HTMLSelectElement} */ (/** @type {unknown} */ (el)).selectedOptions].map((o) => option(o.value, o.text)) };
+        state = {
+          selected_options: [.../** @type {HTMLSelectElement} */ (/** @type {unknown} */ (el)).selectedOptions].map(
+            (o) => option(o.value, o.text),
+          ),
+        };
         break;
       case 'external_select': {
         const [o] = JSON.parse(el.dataset.selected || '[]');
@@ -144,11 +178,19 @@ function collect(root) {
         break;
       case 'radio_buttons': {
         const checked = /** @type {HTMLInputElement | null} */ (el.querySelector('input:checked'));
-        state = { selected_option: checked ? option(checked.value, checked.parentElement?.textContent?.trim() ?? checked.value) : null };
+        state = {
+          selected_option: checked
+            ? option(checked.value, checked.parentElement?.textContent?.trim() ?? checked.value)
+            : null,
+        };
         break;
       }
       case 'checkboxes':
-        state = { selected_options: [...el.querySelectorAll('input:checked')].map((c) => option(/** @type {HTMLInputElement} */ (c).value, c.parentElement?.textContent?.trim() ?? '')) };
+        state = {
+          selected_options: [...el.querySelectorAll('input:checked')].map((c) =>
+            option(/** @type {HTMLInputElement} */ (c).value, c.parentElement?.textContent?.trim() ?? ''),
+          ),
+        };
         break;
       default:
         continue;
@@ -234,8 +276,20 @@ document.addEventListener('click', async (event) => {
   if (button) {
     if (button.dataset.confirm && !window.confirm(button.dataset.confirm)) return;
     const where = /** @type {HTMLElement} */ (button.closest('[data-where]'));
-    const action = { action_id: button.dataset.action, block_id: button.dataset.block, type: 'button', ...(button.dataset.value !== undefined ? { value: button.dataset.value } : {}) };
-    await api('action', { where: where.dataset.where, channel: where.dataset.channel, ts: where.dataset.ts, viewId: where.dataset.viewId, values: where.dataset.where === 'modal' ? collect(where) : undefined, action });
+    const action = {
+      action_id: button.dataset.action,
+      block_id: button.dataset.block,
+      type: 'button',
+      ...(button.dataset.value !== undefined ? { value: button.dataset.value } : {}),
+    };
+    await api('action', {
+      where: where.dataset.where,
+      channel: where.dataset.channel,
+      ts: where.dataset.ts,
+      viewId: where.dataset.viewId,
+      values: where.dataset.where === 'modal' ? collect(where) : undefined,
+      action,
+    });
     await new Promise((r) => setTimeout(r, 150));
     await refresh();
   }
@@ -254,7 +308,12 @@ document.addEventListener('change', async (event) => {
   }
   if (!el.dataset?.dispatch) return;
   const sheet = /** @type {HTMLElement} */ (el.closest('[data-where="modal"]'));
-  const action = { action_id: el.dataset.action, block_id: el.dataset.block, type: el.dataset.type, ...(el.dataset.type === 'users_select' ? { selected_user: el.value } : { selected_option: { value: el.value } }) };
+  const action = {
+    action_id: el.dataset.action,
+    block_id: el.dataset.block,
+    type: el.dataset.type,
+    ...(el.dataset.type === 'users_select' ? { selected_user: el.value } : { selected_option: { value: el.value } }),
+  };
   await api('action', { where: 'modal', viewId: sheet.dataset.viewId, values: collect(sheet), action });
   await refresh();
 });
@@ -272,8 +331,16 @@ document.addEventListener('input', (event) => {
       el.querySelector('.suggestions').innerHTML = '';
       return;
     }
-    const answer = await api('suggest', { viewId: sheet.dataset.viewId, action_id: el.dataset.action, block_id: el.dataset.block, value: input.value });
-    el.querySelector('.suggestions').innerHTML = (answer.options ?? []).map((o) => `<li data-value="${escapeHtml(o.value)}">${escapeHtml(o.text?.text ?? o.value)}</li>`).join('') || '<li class="b-context">Aucun résultat</li>';
+    const answer = await api('suggest', {
+      viewId: sheet.dataset.viewId,
+      action_id: el.dataset.action,
+      block_id: el.dataset.block,
+      value: input.value,
+    });
+    el.querySelector('.suggestions').innerHTML =
+      (answer.options ?? [])
+        .map((o) => `<li data-value="${escapeHtml(o.value)}">${escapeHtml(o.text?.text ?? o.value)}</li>`)
+        .join('') || '<li class="b-context">Aucun résultat</li>';
   }, 200);
 });
 

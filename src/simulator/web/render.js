@@ -7,10 +7,32 @@
  */
 
 const EMOJI = {
-  alarm_clock: '⏰', arrow_lower_right: '↘️', arrow_right: '➡️', arrow_upper_right: '↗️', bar_chart: '📊', busts_in_silhouette: '👥', calendar: '📅',
-  envelope: '✉️', heavy_minus_sign: '➖', heavy_multiplication_x: '✖️', hourglass: '⌛', hourglass_flowing_sand: '⏳', large_blue_circle: '🔵', lock: '🔒',
-  loudspeaker: '📢', memo: '📝', no_entry: '⛔', outbox_tray: '📤', page_facing_up: '📄', raised_hand: '✋', rotating_light: '🚨', small_orange_diamond: '🔸',
-  warning: '⚠️', wastebasket: '🗑️', white_check_mark: '✅', white_circle: '⚪',
+  alarm_clock: '⏰',
+  arrow_lower_right: '↘️',
+  arrow_right: '➡️',
+  arrow_upper_right: '↗️',
+  bar_chart: '📊',
+  busts_in_silhouette: '👥',
+  calendar: '📅',
+  envelope: '✉️',
+  heavy_minus_sign: '➖',
+  heavy_multiplication_x: '✖️',
+  hourglass: '⌛',
+  hourglass_flowing_sand: '⏳',
+  large_blue_circle: '🔵',
+  lock: '🔒',
+  loudspeaker: '📢',
+  memo: '📝',
+  no_entry: '⛔',
+  outbox_tray: '📤',
+  page_facing_up: '📄',
+  raised_hand: '✋',
+  rotating_light: '🚨',
+  small_orange_diamond: '🔸',
+  warning: '⚠️',
+  wastebasket: '🗑️',
+  white_check_mark: '✅',
+  white_circle: '⚪',
 };
 
 /** @param {string} text */
@@ -20,7 +42,9 @@ export function escapeHtml(text) {
 
 /** @param {string} text plain_text: shown as typed */
 export function plainText(text) {
-  return escapeHtml(text).replace(/:([a-z_]+):/g, (all, name) => EMOJI[/** @type {keyof typeof EMOJI} */ (name)] ?? all).replace(/\n/g, '<br>');
+  return escapeHtml(text)
+    .replace(/:([a-z_]+):/g, (all, name) => EMOJI[/** @type {keyof typeof EMOJI} */ (name)] ?? all)
+    .replace(/\n/g, '<br>');
 }
 
 /**
@@ -46,7 +70,8 @@ export function mrkdwn(text, ctx = {}) {
       return `<span class="mention">#${escapeHtml(channel?.name ?? target.slice(1))}</span>`;
     }
     if (target.startsWith('!')) return `<span class="mention">@${escapeHtml(target.slice(1))}</span>`;
-    if (/^(https?:|mailto:)/.test(target)) return `<a href="${target}" target="_blank" rel="noopener">${label ?? target}</a>`;
+    if (/^(https?:|mailto:)/.test(target))
+      return `<a href="${target}" target="_blank" rel="noopener">${label ?? target}</a>`;
     return escapeHtml(`<${inner}>`);
   });
   out = out
@@ -71,12 +96,15 @@ const attr = (/** @type {unknown} */ v) => escapeHtml(typeof v === 'string' ? v 
 /** @param {any} el @param {string} blockId */
 function button(el, blockId) {
   const style = el.style ? ` ${el.style}` : '';
-  const confirm = el.confirm ? ` data-confirm="${attr(`${el.confirm.title?.text ?? ''}\n${el.confirm.text?.text ?? ''}`)}"` : '';
+  const confirm = el.confirm
+    ? ` data-confirm="${attr(`${el.confirm.title?.text ?? ''}\n${el.confirm.text?.text ?? ''}`)}"`
+    : '';
   return `<button type="button" class="btn${style}" data-kind="button" data-block="${attr(blockId)}" data-action="${attr(el.action_id)}"${el.value !== undefined ? ` data-value="${attr(el.value)}"` : ''}${confirm}>${plainText(el.text?.text ?? '')}</button>`;
 }
 
 /** @param {any} o */
-const optionHtml = (o, selected) => `<option value="${attr(o.value)}"${selected ? ' selected' : ''}>${plainText(o.text?.text ?? o.value)}</option>`;
+const optionHtml = (o, selected) =>
+  `<option value="${attr(o.value)}"${selected ? ' selected' : ''}>${plainText(o.text?.text ?? o.value)}</option>`;
 
 /**
  * An interactive element; inputs carry their block and action ids and Slack's element type.
@@ -100,8 +128,10 @@ function element(el, blockId, ctx) {
       return `<input class="el" type="datetime-local" ${base} data-initial="${attr(el.initial_date_time ?? '')}">`;
     case 'static_select':
     case 'multi_static_select': {
-      const initial = new Set([...(el.initial_options ?? []), ...(el.initial_option ? [el.initial_option] : [])].map((o) => o.value));
-      const groups = el.option_groups ? el.option_groups.flatMap((g) => g.options) : el.options ?? [];
+      const initial = new Set(
+        [...(el.initial_options ?? []), ...(el.initial_option ? [el.initial_option] : [])].map((o) => o.value),
+      );
+      const groups = el.option_groups ? el.option_groups.flatMap((g) => g.options) : (el.options ?? []);
       const multiple = el.type === 'multi_static_select';
       return `<select class="el" ${base}${multiple ? ' multiple size="6"' : ''}>${multiple ? '' : `<option value="">${plainText(el.placeholder?.text ?? 'Choisir')}</option>`}${groups.map((o) => optionHtml(o, initial.has(o.value))).join('')}</select>`;
     }
@@ -116,10 +146,15 @@ function element(el, blockId, ctx) {
       return `<select class="el" ${base}><option value="">${plainText(el.placeholder?.text ?? 'Choisir un canal')}</option>${(ctx.channels ?? []).map((c) => `<option value="${attr(c.id)}"${c.id === el.initial_conversation ? ' selected' : ''}>#${escapeHtml(c.name)}</option>`).join('')}</select>`;
     case 'radio_buttons':
     case 'checkboxes': {
-      const initial = new Set([...(el.initial_options ?? []), ...(el.initial_option ? [el.initial_option] : [])].map((o) => o.value));
+      const initial = new Set(
+        [...(el.initial_options ?? []), ...(el.initial_option ? [el.initial_option] : [])].map((o) => o.value),
+      );
       const kind = el.type === 'radio_buttons' ? 'radio' : 'checkbox';
       return `<div class="el choices" ${base}>${(el.options ?? [])
-        .map((o) => `<label class="choice"><input type="${kind}" name="${attr(`${blockId}/${el.action_id}`)}" value="${attr(o.value)}"${initial.has(o.value) ? ' checked' : ''}> ${text(o.text, ctx)}${o.description ? `<small>${text(o.description, ctx)}</small>` : ''}</label>`)
+        .map(
+          (o) =>
+            `<label class="choice"><input type="${kind}" name="${attr(`${blockId}/${el.action_id}`)}" value="${attr(o.value)}"${initial.has(o.value) ? ' checked' : ''}> ${text(o.text, ctx)}${o.description ? `<small>${text(o.description, ctx)}</small>` : ''}</label>`,
+        )
         .join('')}</div>`;
     }
     default:
@@ -141,7 +176,9 @@ export function renderBlocks(blocks, ctx = {}) {
         case 'divider':
           return '<hr class="b-divider">';
         case 'section': {
-          const fields = b.fields ? `<div class="b-fields">${b.fields.map((f) => `<div>${text(f, ctx)}</div>`).join('')}</div>` : '';
+          const fields = b.fields
+            ? `<div class="b-fields">${b.fields.map((f) => `<div>${text(f, ctx)}</div>`).join('')}</div>`
+            : '';
           const accessory = b.accessory ? `<div class="b-accessory">${element(b.accessory, id, ctx)}</div>` : '';
           return `<div class="b-section"><div class="b-text">${text(b.text, ctx)}${fields}</div>${accessory}</div>`;
         }

@@ -30,7 +30,18 @@ export type HomeInput =
       /** Visit programmes: the capteur's structure (with its targets to visit), or every structure for the coordination. */
       programmes?: { progress: ProgrammeProgress[]; today: string; all: boolean };
       /** The next committee session, and the companies still to inform of past decisions (theirs, or all for the coordination). */
-      committee?: { next: { scheduledAt: Date; channelId: string; status: CommitteeStatus; items: number; agendaPermalink?: string | null } | null; toInform: CompaniesToInform; clock: Clock; all: boolean };
+      committee?: {
+        next: {
+          scheduledAt: Date;
+          channelId: string;
+          status: CommitteeStatus;
+          items: number;
+          agendaPermalink?: string | null;
+        } | null;
+        toInform: CompaniesToInform;
+        clock: Clock;
+        all: boolean;
+      };
     };
 
 const TITLE = 'Plateforme Emploi – Mutations Économiques';
@@ -48,7 +59,9 @@ export function homeView(home: HomeInput): View {
     blocks.push(
       section(`*Alertes recrutement en cours (${home.coordination.openAlerts.length})*`),
       ...openAlertsBlocks(home.coordination.openAlerts.slice(0, 15), home.coordination.clock),
-      ...(home.coordination.openAlerts.length > 15 ? [context('… les 15 plus urgentes ; toutes avec `/alerte-recrutement liste`.')] : []),
+      ...(home.coordination.openAlerts.length > 15
+        ? [context('… les 15 plus urgentes ; toutes avec `/alerte-recrutement liste`.')]
+        : []),
       divider(),
     );
   }
@@ -84,7 +97,12 @@ export function homeView(home: HomeInput): View {
   return { type: 'home', blocks };
 }
 
-const SESSION_STATUS: Record<CommitteeStatus, string> = { planned: 'ordre du jour en préparation', agenda_published: 'ordre du jour publié', held: 'en séance', closed: 'clôturé' };
+const SESSION_STATUS: Record<CommitteeStatus, string> = {
+  planned: 'ordre du jour en préparation',
+  agenda_published: 'ordre du jour publié',
+  held: 'en séance',
+  closed: 'clôturé',
+};
 
 /** The next session, and the companies whose decisions are still to be passed on. */
 function committeeBlocks(committee: NonNullable<Extract<HomeInput, { kind: 'member' }>['committee']>): KnownBlock[] {
@@ -100,20 +118,35 @@ function committeeBlocks(committee: NonNullable<Extract<HomeInput, { kind: 'memb
     blocks.push(section(`:envelope: *${toInform.total} entreprise(s) à informer des décisions du comité*`));
     for (const item of toInform.items.slice(0, 10)) {
       const who = committee.all && item.broughtBy ? ` — <@${item.broughtBy.slackUserId}>` : '';
-      blocks.push(section(`${escapeText(truncate(item.company.name, 150))} — comité du ${frenchDate(item.committee.scheduledAt)}${who}`, button('Entreprise informée', COMMITTEE_BUTTONS.informed, item.id)));
+      blocks.push(
+        section(
+          `${escapeText(truncate(item.company.name, 150))} — comité du ${frenchDate(item.committee.scheduledAt)}${who}`,
+          button('Entreprise informée', COMMITTEE_BUTTONS.informed, item.id),
+        ),
+      );
     }
-    if (toInform.total > 10) blocks.push(context(committee.all ? '… toutes avec `/comite a-informer`.' : `… et ${toInform.total - 10} autre(s).`));
+    if (toInform.total > 10)
+      blocks.push(
+        context(committee.all ? '… toutes avec `/comite a-informer`.' : `… et ${toInform.total - 10} autre(s).`),
+      );
   }
   blocks.push(divider());
   return blocks;
 }
 
 /** The coordination sees each structure's month; a capteur their structure's progress and the targets to visit. */
-function programmeBlocks({ progress, today, all }: NonNullable<Extract<HomeInput, { kind: 'member' }>['programmes']>): KnownBlock[] {
+function programmeBlocks({
+  progress,
+  today,
+  all,
+}: NonNullable<Extract<HomeInput, { kind: 'member' }>['programmes']>): KnownBlock[] {
   if (all) {
     const lines = progress
       .slice(0, 25)
-      .map((p) => `${p.behindPace ? ':warning:' : ':white_check_mark:'} *${escapeText(truncate(p.structure.name, 80))}* — ${progressBar(p.month.visits, p.month.target)} ce mois-ci · cibles ${p.targets.visited} / ${p.targets.total}`);
+      .map(
+        (p) =>
+          `${p.behindPace ? ':warning:' : ':white_check_mark:'} *${escapeText(truncate(p.structure.name, 80))}* — ${progressBar(p.month.visits, p.month.target)} ce mois-ci · cibles ${p.targets.visited} / ${p.targets.total}`,
+      );
     return [
       section(`*Programmes de visites — ${frenchMonth(today)}*`),
       ...(lines.length ? sectionsOf(lines) : [context('Aucun programme fixé cette année : `/plateforme programmes`.')]),
@@ -124,8 +157,12 @@ function programmeBlocks({ progress, today, all }: NonNullable<Extract<HomeInput
   const mine = progress[0];
   if (!mine) return [];
   return [
-    section(`*Programme de visites de ${escapeText(truncate(mine.structure.name, 120))}*\n${progressLines(mine, today)}`),
-    ...(mine.targets.notVisited.length ? [section('*Entreprises cibles pas encore visitées*'), ...targetsNotVisitedBlocks(mine, 5)] : []),
+    section(
+      `*Programme de visites de ${escapeText(truncate(mine.structure.name, 120))}*\n${progressLines(mine, today)}`,
+    ),
+    ...(mine.targets.notVisited.length
+      ? [section('*Entreprises cibles pas encore visitées*'), ...targetsNotVisitedBlocks(mine, 5)]
+      : []),
     divider(),
   ];
 }

@@ -6,10 +6,16 @@ import { frenchDate, frenchDateTime } from '../../time.js';
 import { actions, button, context, escapeText as esc, section, truncate } from '../blocks.js';
 import type { Clock } from './alert.js';
 
-const STATUS_ICONS = { a_faire: ':white_circle:', en_cours: ':large_blue_circle:', realisee: ':white_check_mark:', bloquee: ':no_entry:', abandonnee: ':heavy_multiplication_x:' } as const;
+const STATUS_ICONS = {
+  a_faire: ':white_circle:',
+  en_cours: ':large_blue_circle:',
+  realisee: ':white_check_mark:',
+  bloquee: ':no_entry:',
+  abandonnee: ':heavy_multiplication_x:',
+} as const;
 
 /** « Échéance 15/03/2026 » — « en retard » once past, for an open action. */
-function dueLine(action: Pick<ActionDetails, "dueDate" | "status">, clock: ActionClock): string {
+function dueLine(action: Pick<ActionDetails, 'dueDate' | 'status'>, clock: ActionClock): string {
   const open = NEXT_STATUSES[action.status].length > 0;
   const overdue = open && action.dueDate.toISOString().slice(0, 10) < clock.today;
   return `Échéance ${frenchDate(action.dueDate)}${overdue ? ' — *en retard*' : ''}`;
@@ -20,7 +26,9 @@ function actionButtons(action: ActionDetails, blockId: string): KnownBlock[] {
   if (NEXT_STATUSES[action.status].length === 0) return [];
   return [
     actions(blockId, [
-      ...(NEXT_STATUSES[action.status].includes('en_cours') ? [button('En cours', ACTION_BUTTONS.start, action.id, 'primary')] : []),
+      ...(NEXT_STATUSES[action.status].includes('en_cours')
+        ? [button('En cours', ACTION_BUTTONS.start, action.id, 'primary')]
+        : []),
       button('Changer le statut', ACTION_BUTTONS.status, action.id),
       button('Note d’avancement', ACTION_BUTTONS.note, action.id),
       button('Reporter', ACTION_BUTTONS.due, action.id),
@@ -32,8 +40,6 @@ export interface ActionClock extends Clock {
   /** Today, local (YYYY-MM-DD): an open action due before it is late. */
   today: string;
 }
-
-
 
 function summary(action: ActionDetails, clock: ActionClock): string {
   const owner = `${esc(action.ownerStructure.name)}${action.ownerMember ? ` — <@${action.ownerMember.slackUserId}>` : ''}`;
@@ -49,7 +55,9 @@ function summary(action: ActionDetails, clock: ActionClock): string {
 /** The action's own message in the committee channel, updated in place as it changes. */
 export function actionMessage(action: ActionDetails, clock: ActionClock) {
   const last = action.updates[0];
-  const lastLine = last ? `Dernière mise à jour le ${frenchDateTime(last.at, clock.timeZone)} par <@${last.actor.slackUserId}>${last.note ? ` : ${esc(truncate(last.note, 300))}` : ''}` : '';
+  const lastLine = last
+    ? `Dernière mise à jour le ${frenchDateTime(last.at, clock.timeZone)} par <@${last.actor.slackUserId}>${last.note ? ` : ${esc(truncate(last.note, 300))}` : ''}`
+    : '';
   return {
     text: `Action : ${esc(action.title)} (${esc(action.company.name)}) — ${ACTION_STATUS_LABELS[action.status]}`,
     blocks: [
@@ -67,7 +75,11 @@ export function actionNewsMessage(action: ActionDetails, clock: ActionClock) {
   const what = last?.kind === 'creation' ? 'vous a confié une action' : 'a mis à jour une de vos actions';
   return {
     text: `Action : ${esc(action.title)} (${esc(action.company.name)})`,
-    blocks: [section(`<@${last?.actor.slackUserId ?? ''}> ${what} :`), section(truncate(summary(action, clock), 3000)), ...actionButtons(action, 'action_buttons')],
+    blocks: [
+      section(`<@${last?.actor.slackUserId ?? ''}> ${what} :`),
+      section(truncate(summary(action, clock), 3000)),
+      ...actionButtons(action, 'action_buttons'),
+    ],
   };
 }
 
@@ -76,25 +88,57 @@ export function myActionsMessage(list: { mine: ActionDetails[]; structure: Actio
   const group = (title: string, items: ActionDetails[], offset: number): KnownBlock[] =>
     items.length === 0
       ? []
-      : [section(`*${title} (${items.length})*`), ...items.slice(0, 10).flatMap((a, i) => [section(truncate(summary(a, clock), 3000)), ...actionButtons(a, `actions_${offset + i}`)])];
-  const blocks = [...group('Vos actions en cours', list.mine, 0), ...group('Les autres actions de votre structure', list.structure, 100)];
+      : [
+          section(`*${title} (${items.length})*`),
+          ...items
+            .slice(0, 10)
+            .flatMap((a, i) => [
+              section(truncate(summary(a, clock), 3000)),
+              ...actionButtons(a, `actions_${offset + i}`),
+            ]),
+        ];
+  const blocks = [
+    ...group('Vos actions en cours', list.mine, 0),
+    ...group('Les autres actions de votre structure', list.structure, 100),
+  ];
   const total = list.mine.length + list.structure.length;
   return {
     text: `${total} action(s) en cours`,
-    blocks: blocks.length ? [...blocks, ...(list.mine.length > 10 || list.structure.length > 10 ? [context('Les 10 plus urgentes de chaque liste.')] : [])] : [section('Aucune action en cours pour vous ni pour votre structure.')],
+    blocks: blocks.length
+      ? [
+          ...blocks,
+          ...(list.mine.length > 10 || list.structure.length > 10
+            ? [context('Les 10 plus urgentes de chaque liste.')]
+            : []),
+        ]
+      : [section('Aucune action en cours pour vous ni pour votre structure.')],
   };
 }
 
-type DigestAction = { id: string; title: string; dueDate: Date; status: ActionDetails['status']; company: { name: string } };
+type DigestAction = {
+  id: string;
+  title: string;
+  dueDate: Date;
+  status: ActionDetails['status'];
+  company: { name: string };
+};
 
 /** The morning digest: one person's actions that are overdue or due soon. */
 export function actionDigestMessage(items: DigestAction[], clock: ActionClock) {
   const late = items.filter((a) => a.dueDate.toISOString().slice(0, 10) < clock.today);
   const soon = items.filter((a) => a.dueDate.toISOString().slice(0, 10) >= clock.today);
-  const line = (a: DigestAction) => `• *${esc(a.title)}* — ${esc(a.company.name)} — échéance ${frenchDate(a.dueDate)} (${ACTION_STATUS_LABELS[a.status].toLowerCase()})`;
-  const part = (title: string, list: DigestAction[]) => (list.length ? [section(truncate(`*${title} (${list.length})*\n${list.slice(0, 20).map(line).join('\n')}`, 3000))] : []);
+  const line = (a: DigestAction) =>
+    `• *${esc(a.title)}* — ${esc(a.company.name)} — échéance ${frenchDate(a.dueDate)} (${ACTION_STATUS_LABELS[a.status].toLowerCase()})`;
+  const part = (title: string, list: DigestAction[]) =>
+    list.length
+      ? [section(truncate(`*${title} (${list.length})*\n${list.slice(0, 20).map(line).join('\n')}`, 3000))]
+      : [];
   return {
     text: `Vos actions : ${late.length} en retard, ${soon.length} à échéance proche`,
-    blocks: [...part('En retard', late), ...part('À échéance proche', soon), context('Mettez-les à jour avec `/actions`.')],
+    blocks: [
+      ...part('En retard', late),
+      ...part('À échéance proche', soon),
+      context('Mettez-les à jour avec `/actions`.'),
+    ],
   };
 }

@@ -36,7 +36,11 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
   const visitBlocks: KnownBlock[] = card.visits.slice(0, CARD_VISITS).flatMap((visit): KnownBlock[] => {
     const who = escapeText(visit.structure?.name ?? 'structure inconnue');
     if (!visit.shared) {
-      return [context(`*${frenchDate(visit.visitDate)}* — ${who} : contenu non partagé (l'entreprise n'a pas donné son accord).`)];
+      return [
+        context(
+          `*${frenchDate(visit.visitDate)}* — ${who} : contenu non partagé (l'entreprise n'a pas donné son accord).`,
+        ),
+      ];
     }
     const visitFlags = redFlagsLine(visit.redFlags);
     return [
@@ -68,7 +72,10 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
             section(
               truncate(
                 `*Décisions du comité technique*\n${card.agendaItems
-                  .map((i) => `• ${frenchDate(i.committee.scheduledAt)} : ${i.decision ? escapeText(truncate(i.decision, 400)) : 'pas de suite'}`)
+                  .map(
+                    (i) =>
+                      `• ${frenchDate(i.committee.scheduledAt)} : ${i.decision ? escapeText(truncate(i.decision, 400)) : 'pas de suite'}`,
+                  )
                   .join('\n')}`,
                 3000,
               ),
@@ -105,7 +112,11 @@ function erasedCompanyCard(erasedAt: Date) {
   const text = `Données effacées à la demande de l’entreprise le ${frenchDate(erasedAt)}.`;
   return {
     text,
-    blocks: [header('Entreprise effacée'), section(`:wastebasket: ${text}`), context('La plateforme n’en garde que des comptes anonymes, pour ses indicateurs et rapports.')],
+    blocks: [
+      header('Entreprise effacée'),
+      section(`:wastebasket: ${text}`),
+      context('La plateforme n’en garde que des comptes anonymes, pour ses indicateurs et rapports.'),
+    ],
   };
 }
 
@@ -125,8 +136,12 @@ export function companyChoicesMessage(query: string, matches: CompanySummary[]) 
     text: `${count} correspondent à « ${escapeText(query)} ».`,
     blocks: [
       section(`*${count}* correspondent à « ${truncate(escapeText(query), 100)} ». Laquelle ?`),
-      ...shown.map((c) => section(truncate(escapeText(companyLabel(c)), 300), button('Voir la fiche', ACTIONS.showCompanyCard, c.id))),
-      ...(matches.length > MAX_CHOICES ? [context(`Liste limitée aux ${MAX_CHOICES} premières : précisez le nom ou tapez le SIRET.`)] : []),
+      ...shown.map((c) =>
+        section(truncate(escapeText(companyLabel(c)), 300), button('Voir la fiche', ACTIONS.showCompanyCard, c.id)),
+      ),
+      ...(matches.length > MAX_CHOICES
+        ? [context(`Liste limitée aux ${MAX_CHOICES} premières : précisez le nom ou tapez le SIRET.`)]
+        : []),
     ],
   };
 }

@@ -68,20 +68,55 @@ export function indicatorsSnapshotMessage(s: SnapshotWithPrevious, timeZone = 'E
 }
 
 /** `/plateforme indicateurs`: the year's chosen indicators with their definitions, the versions, the last quarters. */
-export function indicatorsOverviewMessage(o: { year: number; sets: IndicatorSetRow[]; frozen: { year: number; quarter: number }[]; canChoose: boolean; years: number[]; timeZone?: string }) {
+export function indicatorsOverviewMessage(o: {
+  year: number;
+  sets: IndicatorSetRow[];
+  frozen: { year: number; quarter: number }[];
+  canChoose: boolean;
+  years: number[];
+  timeZone?: string;
+}) {
   const [current, ...older] = o.sets;
   const day = (at: Date) => frenchDate(localDate(o.timeZone ?? 'Europe/Paris', at));
   const blocks: KnownBlock[] = [section(`*Indicateurs du comité de pilotage — ${o.year}*`)];
-  if (!current) blocks.push(context('Aucun indicateur choisi pour cette année : chaque trimestre est figé avec le catalogue complet.'));
+  if (!current)
+    blocks.push(
+      context('Aucun indicateur choisi pour cette année : chaque trimestre est figé avec le catalogue complet.'),
+    );
   else {
-    blocks.push(context(`Version ${current.version} du ${day(current.createdAt)}${older.length ? ` — versions précédentes : ${older.map((s) => `${s.version} (${day(s.createdAt)})`).join(', ')}` : ''}`));
+    blocks.push(
+      context(
+        `Version ${current.version} du ${day(current.createdAt)}${older.length ? ` — versions précédentes : ${older.map((s) => `${s.version} (${day(s.createdAt)})`).join(', ')}` : ''}`,
+      ),
+    );
     for (const choice of current.choices.slice(0, 20)) {
       const indicator = findIndicator(choice.key);
       if (!indicator) continue;
-      blocks.push(section(`*${indicator.label}*${choice.target !== null ? ` — cible ${formatValue(choice.target, indicator.unit)}` : ''}\n${indicator.definition}`));
+      blocks.push(
+        section(
+          `*${indicator.label}*${choice.target !== null ? ` — cible ${formatValue(choice.target, indicator.unit)}` : ''}\n${indicator.definition}`,
+        ),
+      );
     }
   }
-  if (o.frozen.length) blocks.push(context(`Trimestres figés : ${o.frozen.map((q) => `\`${q.year}-T${q.quarter}\``).join(', ')} — \`/plateforme indicateurs 2026-T3\` pour en revoir un.`));
-  if (o.canChoose && o.years.length) blocks.push(actions('indicator_actions', o.years.map((year, i) => button(`Choisir les indicateurs ${year}`, i === 0 ? INDICATOR_BUTTONS.choose : INDICATOR_BUTTONS.chooseNext, String(year)))));
+  if (o.frozen.length)
+    blocks.push(
+      context(
+        `Trimestres figés : ${o.frozen.map((q) => `\`${q.year}-T${q.quarter}\``).join(', ')} — \`/plateforme indicateurs 2026-T3\` pour en revoir un.`,
+      ),
+    );
+  if (o.canChoose && o.years.length)
+    blocks.push(
+      actions(
+        'indicator_actions',
+        o.years.map((year, i) =>
+          button(
+            `Choisir les indicateurs ${year}`,
+            i === 0 ? INDICATOR_BUTTONS.choose : INDICATOR_BUTTONS.chooseNext,
+            String(year),
+          ),
+        ),
+      ),
+    );
   return { text: `Indicateurs du comité de pilotage — ${o.year}`, blocks };
 }

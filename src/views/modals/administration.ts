@@ -2,7 +2,23 @@ import type { KnownBlock, View } from '@slack/types';
 import type { Role, StructureKind } from '../../generated/prisma/enums.js';
 import { ACTIONS, MEMBER_BLOCKS, STRUCTURE_BLOCKS, VIEWS } from '../../slack/ids.js';
 import { ROLE_LABELS, STRUCTURE_KIND_LABELS } from '../../texts/fr.js';
-import { actions, button, checkboxes, context, divider, escapeText, header, input, option, options, plain, section, staticSelect, textInput, truncate } from '../blocks.js';
+import {
+  actions,
+  button,
+  checkboxes,
+  context,
+  divider,
+  escapeText,
+  header,
+  input,
+  option,
+  options,
+  plain,
+  section,
+  staticSelect,
+  textInput,
+  truncate,
+} from '../blocks.js';
 
 const MAX_STRUCTURE_ROWS = 30;
 export const ACTIVE_OPTION = option('Actif', 'active');
@@ -31,9 +47,18 @@ export function structureModal(existing?: StructureRow): View {
     submit: plain('Enregistrer'),
     close: plain('Annuler'),
     blocks: [
-      input(STRUCTURE_BLOCKS.name, 'Nom de la structure', textInput({ maxLength: 120, initial: existing?.name, placeholder: 'ex. CCI Val de Loire' })),
+      input(
+        STRUCTURE_BLOCKS.name,
+        'Nom de la structure',
+        textInput({ maxLength: 120, initial: existing?.name, placeholder: 'ex. CCI Val de Loire' }),
+      ),
       input(STRUCTURE_BLOCKS.kind, 'Type', staticSelect(options(STRUCTURE_KIND_LABELS), 'Choisir', existing?.kind)),
-      input(STRUCTURE_BLOCKS.active, 'Statut', checkboxes([ACTIVE_OPTION], existing && !existing.active ? [] : [ACTIVE_OPTION]), { optional: true }),
+      input(
+        STRUCTURE_BLOCKS.active,
+        'Statut',
+        checkboxes([ACTIVE_OPTION], existing && !existing.active ? [] : [ACTIVE_OPTION]),
+        { optional: true },
+      ),
     ],
   };
 }
@@ -46,7 +71,10 @@ export interface MemberModalInput {
 
 export function memberModal({ structures, current }: MemberModalInput): View {
   const roleOptions = options(ROLE_LABELS);
-  const structureOptions = [option('Aucune (coordination, pilotage…)', 'none'), ...structures.slice(0, 99).map((s) => option(s.name, s.id))];
+  const structureOptions = [
+    option('Aucune (coordination, pilotage…)', 'none'),
+    ...structures.slice(0, 99).map((s) => option(s.name, s.id)),
+  ];
   return {
     type: 'modal',
     callback_id: VIEWS.memberForm,
@@ -57,15 +85,35 @@ export function memberModal({ structures, current }: MemberModalInput): View {
       input(
         MEMBER_BLOCKS.user,
         'Personne',
-        { type: 'users_select', placeholder: plain('Choisir dans Slack'), ...(current ? { initial_user: current.slackUserId } : {}) },
+        {
+          type: 'users_select',
+          placeholder: plain('Choisir dans Slack'),
+          ...(current ? { initial_user: current.slackUserId } : {}),
+        },
         { dispatchAction: true, hint: 'Si la personne est déjà inscrite, ses réglages actuels s’affichent.' },
       ),
-      input(MEMBER_BLOCKS.structure, 'Structure', staticSelect(structureOptions, 'Choisir', current ? (current.structureId ?? 'none') : undefined)),
-      input(MEMBER_BLOCKS.roles, 'Rôles', checkboxes(roleOptions, roleOptions.filter((o) => current?.roles.includes(o.value as Role)))),
-      input(MEMBER_BLOCKS.active, 'Statut', checkboxes([ACTIVE_OPTION], !current || current.active ? [ACTIVE_OPTION] : []), {
-        optional: true,
-        hint: 'Décochez pour retirer tout accès sans effacer l’historique.',
-      }),
+      input(
+        MEMBER_BLOCKS.structure,
+        'Structure',
+        staticSelect(structureOptions, 'Choisir', current ? (current.structureId ?? 'none') : undefined),
+      ),
+      input(
+        MEMBER_BLOCKS.roles,
+        'Rôles',
+        checkboxes(
+          roleOptions,
+          roleOptions.filter((o) => current?.roles.includes(o.value as Role)),
+        ),
+      ),
+      input(
+        MEMBER_BLOCKS.active,
+        'Statut',
+        checkboxes([ACTIVE_OPTION], !current || current.active ? [ACTIVE_OPTION] : []),
+        {
+          optional: true,
+          hint: 'Décochez pour retirer tout accès sans effacer l’historique.',
+        },
+      ),
     ],
   };
 }
@@ -77,7 +125,8 @@ export function savedModal(title: string, text: string): View {
 /** /plateforme for an administrator: the partners, the people, and what to do next. */
 export function administrationMessage(structures: StructureRow[], members: MemberRow[]) {
   const structureLines = structures.map(
-    (s) => `• *${escapeText(s.name)}* — ${STRUCTURE_KIND_LABELS[s.kind]} — ${s._count.members} membre(s)${s.active ? '' : ' _(inactive)_'}`,
+    (s) =>
+      `• *${escapeText(s.name)}* — ${STRUCTURE_KIND_LABELS[s.kind]} — ${s._count.members} membre(s)${s.active ? '' : ' _(inactive)_'}`,
   );
   const memberLines = members.map(
     (m) =>

@@ -4,7 +4,19 @@ import type { AlertDetails } from '../../services/alerts/alerts.js';
 import { ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../slack/ids.js';
 import { CONTRACT_LABELS, OUTCOME_LABELS } from '../../texts/fr.js';
 import { frenchDate, frenchDateTime } from '../../time.js';
-import { context, divider, escapeText, input, option, options, plain, radios, section, staticSelect, textInput } from '../blocks.js';
+import {
+  context,
+  divider,
+  escapeText,
+  input,
+  option,
+  options,
+  plain,
+  radios,
+  section,
+  staticSelect,
+  textInput,
+} from '../blocks.js';
 import { companyBlocks, type CompanyPrefill } from './company-blocks.js';
 
 export interface AlertModalInput extends CompanyPrefill {
@@ -19,12 +31,18 @@ export interface AlertFormMetadata {
 const YES_NO = [option('Oui', 'oui'), option('Non', 'non')];
 
 function positionBlocks(rank: PositionRank): KnownBlock[] {
-  const key = <F extends 'Title' | 'Rome' | 'Count' | 'Contract' | 'Start' | 'Location'>(field: F) => A[`p${rank}${field}`];
+  const key = <F extends 'Title' | 'Rome' | 'Count' | 'Contract' | 'Start' | 'Location'>(field: F) =>
+    A[`p${rank}${field}`];
   const optional = rank !== 1;
   return [
     section(rank === 1 ? '*Poste à pourvoir*' : `*Autre poste* (facultatif)`),
-    input(key('Title'), 'Intitulé du poste', textInput({ maxLength: 120, placeholder: 'ex. Soudeur TIG' }), { optional }),
-    input(key('Rome'), 'Code ROME', textInput({ maxLength: 5, placeholder: 'ex. H2913' }), { optional: true, hint: 'Si vous le connaissez : il aide France Travail à enregistrer l’offre.' }),
+    input(key('Title'), 'Intitulé du poste', textInput({ maxLength: 120, placeholder: 'ex. Soudeur TIG' }), {
+      optional,
+    }),
+    input(key('Rome'), 'Code ROME', textInput({ maxLength: 5, placeholder: 'ex. H2913' }), {
+      optional: true,
+      hint: 'Si vous le connaissez : il aide France Travail à enregistrer l’offre.',
+    }),
     input(key('Count'), 'Nombre de postes', textInput({ maxLength: 3, placeholder: 'ex. 2' }), { optional }),
     input(key('Contract'), 'Type de contrat', staticSelect(options(CONTRACT_LABELS), 'Choisir'), { optional }),
     input(key('Start'), 'Démarrage souhaité', { type: 'datepicker' }, { optional: true }),
@@ -45,16 +63,39 @@ export function alertReportModal(opening: AlertModalInput): View {
       context('La coordination est prévenue dès l’envoi et transmet le besoin à France Travail sous 48 heures.'),
       ...companyBlocks(opening),
       divider(),
-      ...POSITION_RANKS.flatMap((rank) => [...positionBlocks(rank), ...(rank < POSITION_RANKS.length ? [divider()] : [])]),
+      ...POSITION_RANKS.flatMap((rank) => [
+        ...positionBlocks(rank),
+        ...(rank < POSITION_RANKS.length ? [divider()] : []),
+      ]),
       divider(),
-      input(A.urgency, "Pourquoi c'est urgent", textInput({ multiline: true, maxLength: 1000, placeholder: 'ex. commande importante à livrer en mars, deux départs non remplacés' })),
+      input(
+        A.urgency,
+        "Pourquoi c'est urgent",
+        textInput({
+          multiline: true,
+          maxLength: 1000,
+          placeholder: 'ex. commande importante à livrer en mars, deux départs non remplacés',
+        }),
+      ),
       section("*Contact dans l'entreprise pour l'offre*"),
-      input(A.contactName, 'Nom et fonction', textInput({ maxLength: 120, placeholder: 'ex. Marie Dupont, responsable RH' })),
+      input(
+        A.contactName,
+        'Nom et fonction',
+        textInput({ maxLength: 120, placeholder: 'ex. Marie Dupont, responsable RH' }),
+      ),
       input(A.contactPhone, 'Téléphone', textInput({ maxLength: 30 }), { optional: true }),
-      input(A.contactEmail, 'E-mail', textInput({ maxLength: 200 }), { optional: true, hint: 'Au moins un téléphone ou un e-mail.' }),
-      input(A.consentToName, "L'entreprise accepte d'être nommée aux partenaires lors de la diffusion de l'offre", radios(YES_NO), {
-        hint: "Sans accord, l'offre est diffusée sans le nom de l'entreprise.",
+      input(A.contactEmail, 'E-mail', textInput({ maxLength: 200 }), {
+        optional: true,
+        hint: 'Au moins un téléphone ou un e-mail.',
       }),
+      input(
+        A.consentToName,
+        "L'entreprise accepte d'être nommée aux partenaires lors de la diffusion de l'offre",
+        radios(YES_NO),
+        {
+          hint: "Sans accord, l'offre est diffusée sans le nom de l'entreprise.",
+        },
+      ),
     ],
   };
 }
@@ -68,7 +109,9 @@ export function alertRaisedModal(alert: { reference: string; deadlineAt: Date },
     close: plain('Fermer'),
     blocks: [
       section(`:white_check_mark: Alerte *${alert.reference}* enregistrée. La coordination est prévenue.`),
-      section(`Elle doit être transmise à France Travail avant le *${frenchDateTime(alert.deadlineAt, timeZone)}*. Vous serez informé(e) à chaque étape.`),
+      section(
+        `Elle doit être transmise à France Travail avant le *${frenchDateTime(alert.deadlineAt, timeZone)}*. Vous serez informé(e) à chaque étape.`,
+      ),
     ],
   };
 }
@@ -79,7 +122,10 @@ export function alertRaisedModal(alert: { reference: string; deadlineAt: Date },
  */
 export function franceTravailEmail(alert: AlertDetails, to: string | undefined): { subject: string; body: string } {
   const positions = alert.positions
-    .map((p) => `- ${p.jobTitle}${p.romeCode ? ` (ROME ${p.romeCode})` : ''} : ${p.count} poste(s), ${CONTRACT_LABELS[p.contractType]}, à ${p.location}${p.startDate ? `, démarrage souhaité le ${frenchDate(p.startDate)}` : ''}`)
+    .map(
+      (p) =>
+        `- ${p.jobTitle}${p.romeCode ? ` (ROME ${p.romeCode})` : ''} : ${p.count} poste(s), ${CONTRACT_LABELS[p.contractType]}, à ${p.location}${p.startDate ? `, démarrage souhaité le ${frenchDate(p.startDate)}` : ''}`,
+    )
     .join('\n');
   const contact = [alert.contactName, alert.contactPhone, alert.contactEmail].filter(Boolean).join(' — ');
   const subject = `Besoin urgent de recrutement — ${alert.company.name} (${alert.reference})`;
@@ -147,9 +193,13 @@ export function transmitByEmailModal(alert: AlertDetails, to: string | undefined
     submit: plain('C’est envoyé'),
     close: plain('Annuler'),
     blocks: [
-      section(`France Travail n'est pas dans Slack : envoyez-lui ce message par e-mail${to ? ` (${escapeText(to)})` : ''}, puis confirmez.`),
+      section(
+        `France Travail n'est pas dans Slack : envoyez-lui ce message par e-mail${to ? ` (${escapeText(to)})` : ''}, puis confirmez.`,
+      ),
       ...codeBlocks(email.body).map((part) => section(`\`\`\`${part}\`\`\``)),
-      context("En confirmant, l'alerte passe à « Transmise à France Travail ». Vous enregistrerez la référence de l'offre à sa réception."),
+      context(
+        "En confirmant, l'alerte passe à « Transmise à France Travail ». Vous enregistrerez la référence de l'offre à sa réception.",
+      ),
     ],
   };
 }
@@ -169,8 +219,16 @@ export function offerModal(alert: { id: string; reference: string }): View {
       input(OFFER_BLOCKS.reference, "Référence de l'offre", textInput({ maxLength: 40, placeholder: 'ex. 185XKQW' })),
       input(OFFER_BLOCKS.contactName, 'Interlocuteur France Travail', textInput({ maxLength: 120 })),
       input(OFFER_BLOCKS.contactEmail, 'E-mail', textInput({ maxLength: 200 }), { optional: true }),
-      input(OFFER_BLOCKS.contactPhone, 'Téléphone', textInput({ maxLength: 30 }), { optional: true, hint: 'Au moins un e-mail ou un téléphone.' }),
-      input(OFFER_BLOCKS.url, "Lien vers l'offre", textInput({ maxLength: 500, placeholder: 'https://candidat.francetravail.fr/offres/recherche/detail/…' }), { optional: true }),
+      input(OFFER_BLOCKS.contactPhone, 'Téléphone', textInput({ maxLength: 30 }), {
+        optional: true,
+        hint: 'Au moins un e-mail ou un téléphone.',
+      }),
+      input(
+        OFFER_BLOCKS.url,
+        "Lien vers l'offre",
+        textInput({ maxLength: 500, placeholder: 'https://candidat.francetravail.fr/offres/recherche/detail/…' }),
+        { optional: true },
+      ),
     ],
   };
 }
@@ -188,8 +246,11 @@ export function closeModal(alert: { id: string; reference: string }): View {
     blocks: [
       context(`Alerte ${alert.reference}`),
       input(CLOSE_BLOCKS.outcome, 'Issue', radios(options(OUTCOME_LABELS))),
-      input(CLOSE_BLOCKS.note, 'Note', textInput({ multiline: true, maxLength: 1000, placeholder: "ex. poste pourvu par l'intérim le 3 mars" })),
+      input(
+        CLOSE_BLOCKS.note,
+        'Note',
+        textInput({ multiline: true, maxLength: 1000, placeholder: "ex. poste pourvu par l'intérim le 3 mars" }),
+      ),
     ],
   };
 }
-

@@ -1,6 +1,12 @@
 import type { View } from '@slack/types';
 import type { DraftAgenda } from '../../services/committees/agenda.js';
-import { AGENDA_EDIT_BLOCKS as B_EDIT, COMMITTEE_BLOCKS as B, DECISION_BLOCKS, INFORMED_BLOCKS, VIEWS } from '../../slack/ids.js';
+import {
+  AGENDA_EDIT_BLOCKS as B_EDIT,
+  COMMITTEE_BLOCKS as B,
+  DECISION_BLOCKS,
+  INFORMED_BLOCKS,
+  VIEWS,
+} from '../../slack/ids.js';
 import { frenchDateTime } from '../../time.js';
 import { context, escapeText, input, option, plain, radios, textInput, truncate } from '../blocks.js';
 
@@ -8,9 +14,18 @@ import { context, escapeText, input, option, plain, radios, textInput, truncate 
  * Planning a session: when (local time), and its channel. With `committeeId`, moving a planned
  * session instead (same form, its current values).
  */
-export function committeePlanModal(opening: { initialAt: Date; channelId?: string | undefined; committeeId?: string; submissionKey?: string }): View {
+export function committeePlanModal(opening: {
+  initialAt: Date;
+  channelId?: string | undefined;
+  committeeId?: string;
+  submissionKey?: string;
+}): View {
   // Planning carries its submission key (generated when the form opens): a replay plans nothing more.
-  const metadata = opening.committeeId ? { committeeId: opening.committeeId } : opening.submissionKey ? { submissionKey: opening.submissionKey } : null;
+  const metadata = opening.committeeId
+    ? { committeeId: opening.committeeId }
+    : opening.submissionKey
+      ? { submissionKey: opening.submissionKey }
+      : null;
   return {
     type: 'modal',
     callback_id: VIEWS.committeePlan,
@@ -19,9 +34,18 @@ export function committeePlanModal(opening: { initialAt: Date; channelId?: strin
     submit: plain(opening.committeeId ? 'Déplacer' : 'Planifier'),
     close: plain('Annuler'),
     blocks: [
-      input(B.scheduledAt, 'Date et heure', { type: 'datetimepicker', initial_date_time: Math.floor(opening.initialAt.getTime() / 1000) }),
-      input(B.channel, 'Canal du comité', { type: 'conversations_select', filter: { include: ['public', 'private'], exclude_bot_users: true }, ...(opening.channelId ? { initial_conversation: opening.channelId } : {}) }),
-      context("L'ordre du jour réunit les entreprises dont une visite est marquée « prochain comité ». Invitez l'application dans le canal pour qu'elle puisse y publier."),
+      input(B.scheduledAt, 'Date et heure', {
+        type: 'datetimepicker',
+        initial_date_time: Math.floor(opening.initialAt.getTime() / 1000),
+      }),
+      input(B.channel, 'Canal du comité', {
+        type: 'conversations_select',
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
+        ...(opening.channelId ? { initial_conversation: opening.channelId } : {}),
+      }),
+      context(
+        "L'ordre du jour réunit les entreprises dont une visite est marquée « prochain comité ». Invitez l'application dans le canal pour qu'elle puisse y publier.",
+      ),
     ],
   };
 }
@@ -37,7 +61,11 @@ export function decisionModal(item: { id: string; decision: string | null; compa
     close: plain('Annuler'),
     blocks: [
       context(`*${escapeText(truncate(item.company.name, 200))}*`),
-      input(DECISION_BLOCKS.decision, 'Décision', textInput({ multiline: true, maxLength: 2000, initial: item.decision ?? undefined })),
+      input(
+        DECISION_BLOCKS.decision,
+        'Décision',
+        textInput({ multiline: true, maxLength: 2000, initial: item.decision ?? undefined }),
+      ),
       context("Elle sera transmise à l'entreprise par le capteur qui l'a présentée."),
     ],
   };
@@ -54,7 +82,15 @@ export function informedModal(item: { id: string; company: { name: string } }, t
     close: plain('Annuler'),
     blocks: [
       context(`*${escapeText(truncate(item.company.name, 200))}*`),
-      input(INFORMED_BLOCKS.how, 'Comment', radios([option('Par e-mail', 'email'), option('Par téléphone', 'telephone'), option('Lors d’une visite', 'visite')])),
+      input(
+        INFORMED_BLOCKS.how,
+        'Comment',
+        radios([
+          option('Par e-mail', 'email'),
+          option('Par téléphone', 'telephone'),
+          option('Lors d’une visite', 'visite'),
+        ]),
+      ),
       input(INFORMED_BLOCKS.on, 'Quand', { type: 'datepicker', initial_date: today }),
     ],
   };
@@ -69,7 +105,10 @@ const MAX_KEPT = 100;
  */
 export function agendaEditModal(draft: DraftAgenda, clock: { timeZone: string }): View {
   const shown = draft.items.slice(0, MAX_KEPT);
-  const items = shown.map((item) => ({ item, choice: option(`${item.rank}. ${item.company.name} (${item.company.commune})`, item.id) }));
+  const items = shown.map((item) => ({
+    item,
+    choice: option(`${item.rank}. ${item.company.name} (${item.company.commune})`, item.id),
+  }));
   return {
     type: 'modal',
     callback_id: VIEWS.agendaEdit,
@@ -80,19 +119,40 @@ export function agendaEditModal(draft: DraftAgenda, clock: { timeZone: string })
     submit: plain('Enregistrer'),
     close: plain('Annuler'),
     blocks: [
-      context(`Comité du *${frenchDateTime(draft.scheduledAt, clock.timeZone)}* — ${draft.items.length} entreprise(s) à l'ordre du jour.`),
+      context(
+        `Comité du *${frenchDateTime(draft.scheduledAt, clock.timeZone)}* — ${draft.items.length} entreprise(s) à l'ordre du jour.`,
+      ),
       ...(items.length
         ? [
             input(
               B_EDIT.keep,
               'Entreprises à l’ordre du jour',
-              { type: 'multi_static_select', placeholder: plain('Aucune'), options: items.map((i) => i.choice), initial_options: items.map((i) => i.choice) },
-              { optional: true, hint: 'Retirez une entreprise pour la reporter : ses visites iront à la séance suivante.' },
+              {
+                type: 'multi_static_select',
+                placeholder: plain('Aucune'),
+                options: items.map((i) => i.choice),
+                initial_options: items.map((i) => i.choice),
+              },
+              {
+                optional: true,
+                hint: 'Retirez une entreprise pour la reporter : ses visites iront à la séance suivante.',
+              },
             ),
           ]
         : []),
-      input(B_EDIT.add, 'Ajouter des entreprises', { type: 'multi_external_select', placeholder: plain('SIRET ou nom'), min_query_length: 2 }, { optional: true, hint: 'Avec leurs visites qui ne sont pas encore passées en comité.' }),
-      ...(draft.items.length > MAX_KEPT ? [context(`Les ${draft.items.length - MAX_KEPT} dernières entreprises restent à l'ordre du jour (100 au plus dans cette liste).`)] : []),
+      input(
+        B_EDIT.add,
+        'Ajouter des entreprises',
+        { type: 'multi_external_select', placeholder: plain('SIRET ou nom'), min_query_length: 2 },
+        { optional: true, hint: 'Avec leurs visites qui ne sont pas encore passées en comité.' },
+      ),
+      ...(draft.items.length > MAX_KEPT
+        ? [
+            context(
+              `Les ${draft.items.length - MAX_KEPT} dernières entreprises restent à l'ordre du jour (100 au plus dans cette liste).`,
+            ),
+          ]
+        : []),
     ],
   };
 }

@@ -20,21 +20,43 @@ const optional = { optional: true };
 export function companyBlocks(prefill: CompanyPrefill, title = '*Entreprise*'): KnownBlock[] {
   return [
     section(title),
-    input(B.companyId, 'Entreprise connue', externalSelect('SIRET ou nom', 2, prefill.company ? option(prefill.company.label, prefill.company.id) : undefined), {
-      optional: true,
-      hint: 'Tapez le SIRET ou quelques lettres du nom. Absente de la liste ? Remplissez « Nouvelle entreprise ».',
-    }),
+    input(
+      B.companyId,
+      'Entreprise connue',
+      externalSelect(
+        'SIRET ou nom',
+        2,
+        prefill.company ? option(prefill.company.label, prefill.company.id) : undefined,
+      ),
+      {
+        optional: true,
+        hint: 'Tapez le SIRET ou quelques lettres du nom. Absente de la liste ? Remplissez « Nouvelle entreprise ».',
+      },
+    ),
     context('*Nouvelle entreprise* — seulement si elle n’est pas dans la liste ci-dessus.'),
-    input(B.newSiret, 'SIRET', textInput({ placeholder: '123 456 789 00012', maxLength: 30, initial: prefill.newSiret }), {
-      optional: true,
-      hint: '14 chiffres. Inconnu ? Laissez vide : la raison sociale et la commune suffisent, le SIRET sera complété plus tard.',
-    }),
+    input(
+      B.newSiret,
+      'SIRET',
+      textInput({ placeholder: '123 456 789 00012', maxLength: 30, initial: prefill.newSiret }),
+      {
+        optional: true,
+        hint: '14 chiffres. Inconnu ? Laissez vide : la raison sociale et la commune suffisent, le SIRET sera complété plus tard.',
+      },
+    ),
     input(B.newName, 'Raison sociale', textInput({ maxLength: 200 }), optional),
     input(B.newNaf, 'Activité (code NAF)', externalSelect('Code ou mots de l’activité, ex. 25.62B ou mécanique', 2), {
       optional: true,
       hint: 'Nomenclature NAF rév. 2 de l’INSEE, au niveau de la sous-classe.',
     }),
-    input(B.newHeadcountBand, "Tranche d'effectif salarié", staticSelect(HEADCOUNT_BANDS.map((b) => option(shortBandLabel(b), b.code)), 'Tranche INSEE'), optional),
+    input(
+      B.newHeadcountBand,
+      "Tranche d'effectif salarié",
+      staticSelect(
+        HEADCOUNT_BANDS.map((b) => option(shortBandLabel(b), b.code)),
+        'Tranche INSEE',
+      ),
+      optional,
+    ),
     input(B.newCommune, 'Commune', textInput({ maxLength: 100 }), optional),
     input(B.newPostalCode, 'Code postal', textInput({ maxLength: 10 }), optional),
   ];

@@ -4,7 +4,13 @@ import type { IndicatorSetRow } from '../../services/indicators/steering.js';
 import { INDICATOR_BLOCKS as B, VIEWS } from '../../slack/ids.js';
 import { context, input, option, plain, textInput } from '../blocks.js';
 
-const UNIT_HINT = { count: 'un nombre', percent: 'en %', days: 'en jours', hours: 'en heures', breakdown: 'visites citant un enjeu de priorité haute' } as const;
+const UNIT_HINT = {
+  count: 'un nombre',
+  percent: 'en %',
+  days: 'en jours',
+  hours: 'en heures',
+  breakdown: 'visites citant un enjeu de priorité haute',
+} as const;
 
 /**
  * The steering committee's choice for a year: which indicators, and a target for each (optional).
@@ -35,7 +41,10 @@ export function indicatorsModal(year: number, current: IndicatorSetRow | undefin
       }),
       ...INDICATORS.map((i) => {
         const target = targets.get(i.key);
-        const element = target === undefined || target === null ? textInput({ placeholder: UNIT_HINT[i.unit] }) : textInput({ placeholder: UNIT_HINT[i.unit], initial: String(target).replace('.', ',') });
+        const element =
+          target === undefined || target === null
+            ? textInput({ placeholder: UNIT_HINT[i.unit] })
+            : textInput({ placeholder: UNIT_HINT[i.unit], initial: String(target).replace('.', ',') });
         return input(`${B.targetPrefix}${i.key}`, `Cible — ${i.label}`, element, { optional: true });
       }),
     ],

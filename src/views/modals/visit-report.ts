@@ -57,17 +57,37 @@ export function visitReportModal(input_: VisitModalInput): View {
       divider(),
       section('*Données quantitatives*'),
       input(B.headcount, 'Effectif actuel (salariés)', textInput({ placeholder: 'ex. 45', maxLength: 9 }), optional),
-      input(B.headcountTrend, "Évolution de l'effectif sur 12 mois", staticSelect(options(TREND_LABELS), 'Choisir'), optional),
-      input(B.revenueTrend, "Évolution du chiffre d'affaires", staticSelect(options(TREND_LABELS), 'Choisir'), optional),
+      input(
+        B.headcountTrend,
+        "Évolution de l'effectif sur 12 mois",
+        staticSelect(options(TREND_LABELS), 'Choisir'),
+        optional,
+      ),
+      input(
+        B.revenueTrend,
+        "Évolution du chiffre d'affaires",
+        staticSelect(options(TREND_LABELS), 'Choisir'),
+        optional,
+      ),
       input(B.siteOutlook, 'Perspectives du site', staticSelect(options(SITE_OUTLOOK_LABELS), 'Choisir'), optional),
-      input(B.hiringNeeds, 'Besoins de recrutement à 12 mois', textInput({ multiline: true, maxLength: 1000, placeholder: 'Soudeur : 3\nTechnicien de maintenance : 1' }), {
-        optional: true,
-        hint: 'Une ligne par métier : « métier : nombre de postes ».',
-      }),
+      input(
+        B.hiringNeeds,
+        'Besoins de recrutement à 12 mois',
+        textInput({ multiline: true, maxLength: 1000, placeholder: 'Soudeur : 3\nTechnicien de maintenance : 1' }),
+        {
+          optional: true,
+          hint: 'Une ligne par métier : « métier : nombre de postes ».',
+        },
+      ),
       input(B.hiringHorizon, 'Échéance des recrutements', radios(options(HIRING_HORIZON_LABELS)), optional),
       input(B.jobsAtRisk, 'Emplois menacés', textInput({ placeholder: 'ex. 0', maxLength: 9 }), optional),
       input(B.investmentPlanned, 'Investissement prévu', radios(YES_NO), optional),
-      input(B.exportSharePct, "Part du chiffre d'affaires à l'export (%)", textInput({ placeholder: 'ex. 20', maxLength: 3 }), optional),
+      input(
+        B.exportSharePct,
+        "Part du chiffre d'affaires à l'export (%)",
+        textInput({ placeholder: 'ex. 20', maxLength: 3 }),
+        optional,
+      ),
       divider(),
       section('*Enjeux* — chaque enjeu avec une seule priorité'),
       input(B.stakesHigh, 'Priorité haute', multiSelect(stakeOptions, 'Enjeux prioritaires'), optional),
@@ -81,9 +101,14 @@ export function visitReportModal(input_: VisitModalInput): View {
       section('*Besoins et premier diagnostic*'),
       input(B.needs, "Besoins exprimés par l'entreprise", textInput({ multiline: true, maxLength: 3000 })),
       input(B.diagnostic, 'Premier diagnostic', textInput({ multiline: true, maxLength: 3000 })),
-      input(B.consentToShare, "L'entreprise accepte que ces informations soient partagées avec les partenaires de la plateforme", radios(YES_NO), {
-        hint: 'Sans accord, le contenu de la visite reste visible de votre structure et de la coordination seulement.',
-      }),
+      input(
+        B.consentToShare,
+        "L'entreprise accepte que ces informations soient partagées avec les partenaires de la plateforme",
+        radios(YES_NO),
+        {
+          hint: 'Sans accord, le contenu de la visite reste visible de votre structure et de la coordination seulement.',
+        },
+      ),
       input(B.toCommitteeAgenda, 'Comité technique', checkboxes([AGENDA_OPTION]), optional),
     ],
   };
