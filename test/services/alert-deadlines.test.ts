@@ -9,6 +9,7 @@ import { checkAlertDeadlines, type DeadlineSettings } from '../../src/services/a
 import type { Db } from '../../src/services/db.js';
 import { runWithLease } from '../../src/services/job-lease.js';
 import type { Actor } from '../../src/services/permissions.js';
+import { resetTables } from '../support/reset.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 
@@ -27,17 +28,6 @@ interface People {
   companyId: string;
 }
 let people: People;
-
-async function reset(prisma: Db) {
-  await prisma.outboxMessage.deleteMany();
-  await prisma.recruitmentAlert.deleteMany();
-  await prisma.alertCounter.deleteMany();
-  await prisma.auditEvent.deleteMany();
-  await prisma.company.deleteMany();
-  await prisma.member.deleteMany();
-  await prisma.structure.deleteMany();
-  await prisma.jobLease.deleteMany();
-}
 
 async function seed(prisma: Db): Promise<People> {
   const structure = await makeStructure(prisma, 'CMA du Cher', 'cma');
@@ -113,7 +103,7 @@ afterAll(async () => {
   await db?.close();
 });
 beforeEach(async () => {
-  await reset(db.prisma);
+  await resetTables(db.prisma);
   people = await seed(db.prisma);
 });
 

@@ -5,6 +5,7 @@ import { type AlertSettings, moveAlert, type MovePayload, raiseAlert } from '../
 import type { Db } from '../../src/services/db.js';
 import { UserError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
+import { resetTables } from '../support/reset.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 
@@ -19,17 +20,6 @@ let coord1: Actor;
 let coord2: Actor;
 let admin: Actor;
 let companyId: string;
-
-/** Empties every table these tests write, so each test starts from the same members. */
-async function reset(prisma: Db) {
-  await prisma.outboxMessage.deleteMany();
-  await prisma.recruitmentAlert.deleteMany();
-  await prisma.alertCounter.deleteMany();
-  await prisma.auditEvent.deleteMany();
-  await prisma.company.deleteMany();
-  await prisma.member.deleteMany();
-  await prisma.structure.deleteMany();
-}
 
 /** A valid alert form about the known company. */
 function alertForm(overrides: Partial<AlertForm> = {}): AlertForm {
@@ -132,7 +122,7 @@ afterAll(async () => {
   await db?.close();
 });
 beforeEach(async () => {
-  await reset(db.prisma);
+  await resetTables(db.prisma);
   const structure = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   capteur = await makeMember(db.prisma, 'UCAPTEUR', ['capteur'], structure.id);
   coord1 = await makeMember(db.prisma, 'UCOORD1', ['coordinateur']);

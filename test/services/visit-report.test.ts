@@ -11,6 +11,7 @@ import {
   type VisitReport,
 } from '../../src/services/visits/visit-report.js';
 import { errorText } from '../../src/texts/fr.js';
+import { resetTables } from '../support/reset.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
 
@@ -388,10 +389,7 @@ describe('fileVisit', () => {
     await db?.close();
   });
   beforeEach(async () => {
-    await db.prisma.visit.deleteMany();
-    await db.prisma.company.deleteMany();
-    await db.prisma.auditEvent.deleteMany();
-    await db.prisma.outboxMessage.deleteMany();
+    await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
   });
 
   const key = () => `submission-${++submission}`;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import type { SqlSession } from '../../src/db/migrate.js';
@@ -16,13 +17,17 @@ export const TEST_ENGINE = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglit
 
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
+  const migrate = options.migrate !== false;
   let database: Database;
   let raw: SqlSession & { close(): Promise<void> };
   let url: URL | undefined;
   let drop = async () => {};
   if (serverUrl) {
     const name = `pem_test_${randomBytes(6).toString('hex')}`;
-    await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+    const template = migrate ? (await migratedStart()).postgresTemplate : null;
+    await withClient(serverUrl, (c) =>
+      c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`),
+    );
     url = new URL(serverUrl);
     url.pathname = `/${name}`;
     database = openDatabase({ databaseUrl: url.toString() });
@@ -37,7 +42,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
-    const pglite = new PGlite('memory://');
+    const snapshot = migrate ? (await migratedStart()).pgliteSnapshot : null;
+    const pglite = snapshot ? new PGlite({ loadDataDir: new Blob([readFileSync(snapshot)]) }) : new PGlite('memory://');
     database = openDatabase({ pglite });
     raw = {
       exec: async (sql) => void (await pglite.exec(sql)),
@@ -45,7 +51,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       close: async () => {},
     };
   }
-  if (options.migrate !== false) await database.migrate();
+  // Nothing to apply when it started from the migrated copy; a new migration still gets applied.
+  if (migrate) await database.migrate();
   return {
     ...database,
     ...(url ? { url: url.toString() } : {}),
@@ -59,6 +66,16 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await drop();
     },
   };
+}
+
+/**
+ * The migrated database the run prepared (test/support/global-setup.ts) to copy from, when run
+ * by vitest; outside it (bench/fuzz.ts) each database is migrated from scratch.
+ */
+async function migratedStart(): Promise<{ pgliteSnapshot: string | null; postgresTemplate: string | null }> {
+  if (!process.env.VITEST) return { pgliteSnapshot: null, postgresTemplate: null };
+  const { inject } = await import('vitest');
+  return { pgliteSnapshot: inject('pgliteSnapshot') ?? null, postgresTemplate: inject('postgresTemplate') ?? null };
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
