@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_BLOCKS as B, ACTION_BUTTONS, ACTION_CHANGE_BLOCKS as C, VIEWS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
 import { localDate } from '../../src/time.js';
 import type { RecordedCall } from '../../src/simulator/fake-slack.js';
 import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 
 /** An action from a company card to its completion, tracked by its message in the committee channel. */
@@ -16,27 +15,17 @@ const other = { id: 'UE2ECMA', name: 'marc' };
 const capteur = { id: 'UE2ECAPT', name: 'claire' };
 const COMMITTEE = 'CCOMITE01';
 
-let db: TestDatabase;
-let t: TestApp;
-let cciId: string;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma, { env: { COMMITTEE_CHANNEL_ID: COMMITTEE } });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  const cma = await makeStructure(db.prisma, 'CMA du Cher', 'cma');
-  cciId = cci.id;
-  await makeMember(db.prisma, member.id, ['comite'], cci.id);
-  await makeMember(db.prisma, owner.id, ['comite'], cci.id);
-  await makeMember(db.prisma, other.id, ['comite'], cma.id);
-  await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique });
+const { t, db, structures } = withTestApp({
+  config: { COMMITTEE_CHANNEL_ID: COMMITTEE },
+  structures: { 'CCI du Cher': 'cci', 'CMA du Cher': 'cma' },
+  members: [
+    { user: member, roles: ['comite'], structure: 'CCI du Cher' },
+    { user: owner, roles: ['comite'], structure: 'CCI du Cher' },
+    { user: other, roles: ['comite'], structure: 'CMA du Cher' },
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+  ],
+  seed: async ({ db }) => void (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique })),
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 type Modal = { callback_id: string; private_metadata: string; blocks: never[] };
 let seq = 0;
@@ -75,7 +64,7 @@ describe('an action, from the company card to its completion', () => {
         submitModal(member, modal, {
           [B.title]: ' ',
           [B.target]: 'salaries',
-          [B.ownerStructureId]: cciId,
+          [B.ownerStructureId]: structures['CCI du Cher']!.id,
           [B.dueDate]: '2020-01-01',
         }),
       )
@@ -90,7 +79,7 @@ describe('an action, from the company card to its completion', () => {
       [B.title]: 'Monter une POE de soudeurs',
       [B.target]: 'salaries',
       [B.stake]: 'competences_formation',
-      [B.ownerStructureId]: cciId,
+      [B.ownerStructureId]: structures['CCI du Cher']!.id,
       [B.ownerMemberSlackId]: owner.id,
       [B.dueDate]: due,
     };
@@ -160,7 +149,7 @@ describe('an action, from the company card to its completion', () => {
     const own = submitModal(member, await openCreate(member), {
       [B.title]: 'ACTION-CONFIDENTIELLE-5521',
       [B.target]: 'entreprise',
-      [B.ownerStructureId]: cciId,
+      [B.ownerStructureId]: structures['CCI du Cher']!.id,
       [B.dueDate]: due,
     });
     expect((await t.slack.interaction(own)).json().response_action).toBe('update');
@@ -180,7 +169,12 @@ describe('an action, from the company card to its completion', () => {
       submitModal(
         other,
         { ...theirs, private_metadata: own.view.private_metadata },
-        { [B.title]: 'Autre action', [B.target]: 'entreprise', [B.ownerStructureId]: cciId, [B.dueDate]: due },
+        {
+          [B.title]: 'Autre action',
+          [B.target]: 'entreprise',
+          [B.ownerStructureId]: structures['CCI du Cher']!.id,
+          [B.dueDate]: due,
+        },
       ),
     );
     expect(res.status).toBe(200);
@@ -202,7 +196,7 @@ describe('an action, from the company card to its completion', () => {
         title: 'Diagnostic RH',
         target: 'entreprise',
         companyId: (await db.prisma.company.findFirstOrThrow()).id,
-        ownerStructureId: cciId,
+        ownerStructureId: structures['CCI du Cher']!.id,
         ownerMemberId: (await db.prisma.member.findUniqueOrThrow({ where: { slackUserId: owner.id } })).id,
         dueDate: new Date('2030-01-01'),
         origin: 'ad_hoc',

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/generated/prisma/enums.js';
 import { bootstrapAdmins, findActor } from '../../src/services/members.js';
 import { ACTIONS, MEMBER_BLOCKS as M, STRUCTURE_BLOCKS as S, VIEWS } from '../../src/slack/ids.js';
 import { ERRORS, HELP, REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { withTestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeMember, makeStructure } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
@@ -13,22 +13,14 @@ const admin = { id: 'UADMIN', name: 'alice.admin' };
 const capteur = { id: 'UCAPTEUR1', name: 'claire.martin' };
 const stranger = { id: 'USTRANGER', name: 'inconnu' };
 
-let db: TestDatabase;
-let t: TestApp;
-let cci: { id: string; name: string };
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma);
-  cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, admin.id, ['admin']);
-  await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
+const { t, db, structures } = withTestApp({
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: admin, roles: ['admin'] },
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+  ],
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
+const cciId = () => structures['CCI du Cher']!.id;
 
 // ───────────────────────────── Helpers ─────────────────────────────
 
@@ -143,7 +135,7 @@ describe('/plateforme for an administrator', () => {
 
     // « Modifier » next to each structure, carrying its id.
     const cciRow = blocks.find((b) => b.type === 'section' && b.text?.text.includes('CCI du Cher'));
-    expect(cciRow?.accessory).toMatchObject({ action_id: ACTIONS.openStructureForm, value: cci.id });
+    expect(cciRow?.accessory).toMatchObject({ action_id: ACTIONS.openStructureForm, value: cciId() });
     // « Nouvelle structure » (no value) and « Inscrire ou modifier un membre ».
     const buttons = blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
     expect(buttons.map((b) => [b.action_id, b.value])).toEqual([
@@ -275,16 +267,16 @@ describe('members', () => {
     const modal = await openForm('membre');
     expect(modal.callback_id).toBe(VIEWS.memberForm);
     expect(block(modal, M.user)?.element?.type).toBe('users_select');
-    expect(block(modal, M.structure)?.element?.options?.map((o) => o.value)).toContain(cci.id);
+    expect(block(modal, M.structure)?.element?.options?.map((o) => o.value)).toContain(cciId());
   });
 
   it('registers a member with a structure and roles, then replaces the roles on edit', async () => {
     const modal = await openForm('membre');
-    const ack = await submit(modal, memberAnswers('UNEW1', cci.id, ['capteur', 'comite']));
+    const ack = await submit(modal, memberAnswers('UNEW1', cciId(), ['capteur', 'comite']));
     expect(ack.response_action).toBe('update');
     expect(JSON.stringify(ack.view)).toContain('<@UNEW1>');
     expect(await db.prisma.member.findUnique({ where: { slackUserId: 'UNEW1' } })).toMatchObject({
-      structureId: cci.id,
+      structureId: cciId(),
       active: true,
     });
     expect(await rolesOf('UNEW1')).toEqual(['capteur', 'comite']);
@@ -308,12 +300,12 @@ describe('members', () => {
 
   it('applies a role change at once: a member just made capteur can file a visit right away', async () => {
     const user = { id: 'UPROMO1', name: 'promue' };
-    await makeMember(db.prisma, user.id, ['comite'], cci.id);
+    await makeMember(db.prisma, user.id, ['comite'], cciId());
     await t.slack.command('/visite', '', user, { extra: { response_url: t.fake.responseUrl('promo-before') } });
     const before = await t.fake.waitForResponse((_b, path) => path.endsWith('/promo-before'));
     expect(String(before.body.text)).toMatch(/Seuls les capteurs/);
 
-    await submit(await openForm('membre'), memberAnswers(user.id, cci.id, ['comite', 'capteur']));
+    await submit(await openForm('membre'), memberAnswers(user.id, cciId(), ['comite', 'capteur']));
     t.fake.reset();
     await t.slack.command('/visite', '', user, { extra: { response_url: t.fake.responseUrl('promo-after') } });
     expect((await t.fake.waitFor('views.open')).args.view).toMatchObject({ callback_id: VIEWS.visitReport });
@@ -330,10 +322,10 @@ describe('members', () => {
   it('refuses a member without any role, or without a person', async () => {
     const before = await snapshot();
     const modal = await openForm('membre');
-    expect((await submit(modal, memberAnswers('UNEW3', cci.id, []))).errors).toEqual({
+    expect((await submit(modal, memberAnswers('UNEW3', cciId(), []))).errors).toEqual({
       [M.roles]: ERRORS.roles_missing,
     });
-    expect((await submit(modal, memberAnswers(null, cci.id, ['comite']))).errors).toEqual({
+    expect((await submit(modal, memberAnswers(null, cciId(), ['comite']))).errors).toEqual({
       [M.user]: ERRORS.required,
     });
     expect(await snapshot()).toEqual(before);
@@ -373,7 +365,7 @@ describe('members', () => {
 
   it('registers a new member once when the same submission arrives twice at once', async () => {
     const modal = await openForm('membre');
-    const submission = submitModal(admin, modal, memberAnswers('UNEW4', cci.id, ['capteur']));
+    const submission = submitModal(admin, modal, memberAnswers('UNEW4', cciId(), ['capteur']));
     const responses = await Promise.all([t.slack.interaction(submission), t.slack.interaction(submission)]);
     expect(responses.map((r) => [r.status, r.json().response_action])).toEqual([
       [200, 'update'],
@@ -384,7 +376,7 @@ describe('members', () => {
   });
 
   it('refills the form with the current roles when an already registered person is picked', async () => {
-    await makeMember(db.prisma, 'UPICKED', ['capteur', 'france_travail'], cci.id);
+    await makeMember(db.prisma, 'UPICKED', ['capteur', 'france_travail'], cciId());
     const res = await t.slack.interaction(
       blockActions({
         user: admin,
@@ -398,7 +390,7 @@ describe('members', () => {
     const view = update.args.view as Modal;
     expect(view.callback_id).toBe(VIEWS.memberForm);
     expect(block(view, M.user)?.element?.initial_user).toBe('UPICKED');
-    expect(block(view, M.structure)?.element?.initial_option?.value).toBe(cci.id);
+    expect(block(view, M.structure)?.element?.initial_option?.value).toBe(cciId());
     expect(
       block(view, M.roles)
         ?.element?.initial_options?.map((o) => o.value)
@@ -428,7 +420,7 @@ describe('least privilege', () => {
     const structureForm = await openForm('structure');
     const before = await snapshot();
     for (const user of [capteur, stranger]) {
-      const ack = await submit(memberForm, memberAnswers(user.id, cci.id, ['admin', 'capteur']), user);
+      const ack = await submit(memberForm, memberAnswers(user.id, cciId(), ['admin', 'capteur']), user);
       expect(ack.response_action).toBe('update');
       expect(JSON.stringify(ack.view)).toContain(user === capteur ? REFUSALS.administer : REFUSALS.unknownMember);
       const structure = await submit(structureForm, structureAnswers('Structure pirate'), user);
@@ -440,7 +432,7 @@ describe('least privilege', () => {
   });
 
   it('answers a non-admin clicking « Nouvelle structure » or « Modifier » with a refusal modal', async () => {
-    for (const value of [undefined, cci.id]) {
+    for (const value of [undefined, cciId()]) {
       const modal = await modalOpenedBy(() => click(capteur, ACTIONS.openStructureForm, value));
       expect(modal.title.text).toBe('Accès refusé');
       expect(JSON.stringify(modal.blocks)).toContain(REFUSALS.administer);

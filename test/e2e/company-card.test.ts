@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/services/permissions.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.js';
 import { HELP, REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany, SIRETS } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
 const capteur = { id: 'UCAPTEUR1', name: 'claire.martin' };
@@ -18,26 +16,16 @@ const stranger = { id: 'USTRANGER', name: 'inconnu' };
 /** The confidential diagnostic of a company that did not consent to sharing. */
 const SECRET = 'Le dirigeant envisage de fermer le site de Vierzon';
 
-let db: TestDatabase;
-let t: TestApp;
-let capteurActor: Actor;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma);
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  const cma = await makeStructure(db.prisma, 'CMA du Cher', 'cma');
-  capteurActor = await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  await makeMember(db.prisma, sameStructure.id, ['comite'], cci.id);
-  await makeMember(db.prisma, otherStructure.id, ['comite'], cma.id);
-  await makeMember(db.prisma, coordinator.id, ['coordinateur']);
-  await makeMember(db.prisma, franceTravail.id, ['france_travail'], cci.id);
+const { t, db, actors } = withTestApp({
+  structures: { 'CCI du Cher': 'cci', 'CMA du Cher': 'cma' },
+  members: [
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: sameStructure, roles: ['comite'], structure: 'CCI du Cher' },
+    { user: otherStructure, roles: ['comite'], structure: 'CMA du Cher' },
+    { user: coordinator, roles: ['coordinateur'] },
+    { user: franceTravail, roles: ['france_travail'], structure: 'CCI du Cher' },
+  ],
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 // ───────────────────────────── Helpers ─────────────────────────────
 
@@ -150,13 +138,13 @@ describe('consent to sharing', () => {
     });
     companyId = company.id;
     // An older visit the company agreed to share, then a newer one it did not.
-    await makeVisit(db.prisma, capteurActor, companyId, {
+    await makeVisit(db.prisma, actors[capteur.id]!, companyId, {
       date: '2025-06-12',
       diagnostic: 'Activité soutenue, recrutements prévus.',
       consentToShare: true,
       redFlags: ['recrutement_urgent'],
     });
-    await makeVisit(db.prisma, capteurActor, companyId, {
+    await makeVisit(db.prisma, actors[capteur.id]!, companyId, {
       date: '2026-02-03',
       diagnostic: `${SECRET}, 40 emplois concernés.`,
       consentToShare: false,
@@ -203,7 +191,7 @@ describe('a company with many visits', () => {
     const company = await makeCompany(db.prisma, { name: 'Scierie des Bordes', commune: 'Aubigny-sur-Nère' });
     // Eleven monthly visits, January to November 2025, filed in no particular order.
     for (const month of [3, 11, 1, 7, 5, 9, 2, 10, 4, 8, 6]) {
-      await makeVisit(db.prisma, capteurActor, company.id, {
+      await makeVisit(db.prisma, actors[capteur.id]!, company.id, {
         date: `2025-${String(month).padStart(2, '0')}-15`,
         diagnostic: `Diagnostic du mois ${month}.`,
       });
@@ -221,7 +209,7 @@ describe('a company with many visits', () => {
   it('shows no « plus anciennes » line at exactly 8 visits', async () => {
     const company = await makeCompany(db.prisma, { name: 'Menuiserie Lefort', commune: 'Sancerre' });
     for (let month = 1; month <= 8; month++) {
-      await makeVisit(db.prisma, capteurActor, company.id, { date: `2025-0${month}-10` });
+      await makeVisit(db.prisma, actors[capteur.id]!, company.id, { date: `2025-0${month}-10` });
     }
     const text = allText(await cardSeenBy(sameStructure, company.id));
     expect([...text.matchAll(/\*10\/0\d\/2025\*/g)]).toHaveLength(8);

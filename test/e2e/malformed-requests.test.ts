@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIONS, ALERT_ACTION_IDS, VIEWS } from '../../src/slack/ids.js';
 import { blockActions, viewSubmission } from '../../src/simulator/slack-requests.js';
 import { INCIDENTS } from '../../src/texts/fr.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeMember, makeStructure } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
 
 /**
  * DESIGN §6 « No input ends the process »: bodies Bolt cannot handle are answered 400 before
@@ -14,21 +12,13 @@ import { makeMember, makeStructure } from '../support/factories.js';
 const capteur = { id: 'UMALFORMED1', name: 'capteur' };
 const coordinator = { id: 'UMALFORMED2', name: 'coord' };
 const FORM = 'application/x-www-form-urlencoded';
-let db: TestDatabase;
-let t: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma);
-  const structure = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, capteur.id, ['capteur'], structure.id);
-  await makeMember(db.prisma, coordinator.id, ['coordinateur'], structure.id);
+const { t } = withTestApp({
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: coordinator, roles: ['coordinateur'], structure: 'CCI du Cher' },
+  ],
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 const notAcknowledged = () => t.logs.filter((line) => line.includes('not acknowledged'));
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ACTION_BUTTONS,
   ALERT_ACTION_IDS,
@@ -9,9 +9,8 @@ import {
 } from '../../src/slack/ids.js';
 import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
 import type { RecordedCall } from '../../src/simulator/fake-slack.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 
 const capteur = { id: 'UALCAPTEUR', name: 'claire' };
@@ -21,29 +20,24 @@ const adviser = { id: 'UALFT', name: 'karim' };
 const admin = { id: 'UALADMIN', name: 'admin' };
 const PARTNERS = 'CPARTNERS01';
 
-let db: TestDatabase;
-let t: TestApp;
 let companyId: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma, { env: { PARTNERS_CHANNEL_ID: PARTNERS } });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  const md3e = await makeStructure(db.prisma, 'MD3E', 'agence_developpement');
-  const ft = await makeStructure(db.prisma, 'France Travail Vierzon', 'france_travail');
-  await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  await makeMember(db.prisma, coordA.id, ['coordinateur'], md3e.id);
-  await makeMember(db.prisma, coordB.id, ['coordinateur'], md3e.id);
-  await makeMember(db.prisma, adviser.id, ['france_travail'], ft.id);
-  await makeMember(db.prisma, admin.id, ['admin']);
-  companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique, commune: 'Vierzon' }))
-    .id;
+const { t, db } = withTestApp({
+  config: { PARTNERS_CHANNEL_ID: PARTNERS },
+  structures: { 'CCI du Cher': 'cci', MD3E: 'agence_developpement', 'France Travail Vierzon': 'france_travail' },
+  members: [
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: coordA, roles: ['coordinateur'], structure: 'MD3E' },
+    { user: coordB, roles: ['coordinateur'], structure: 'MD3E' },
+    { user: adviser, roles: ['france_travail'], structure: 'France Travail Vierzon' },
+    { user: admin, roles: ['admin'] },
+  ],
+  async seed({ db }) {
+    companyId = (
+      await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique, commune: 'Vierzon' })
+    ).id;
+  },
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 // ───────────────────────────── Steps, as people do them ─────────────────────────────
 

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VISIT_BLOCKS as B, VIEWS } from '../../src/slack/ids.js';
 import { localDate } from '../../src/time.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 
 const capteur = { id: 'UCAPTEUR1', name: 'claire.martin' };
@@ -11,22 +10,14 @@ const comite = { id: 'UCOMITE1', name: 'paul.durand' };
 const stranger = { id: 'USTRANGER', name: 'inconnu' };
 const otherCapteur = { id: 'UCAPTEUR2', name: 'marc.petit' };
 
-let db: TestDatabase;
-let t: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma);
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  await makeMember(db.prisma, comite.id, ['comite'], cci.id);
-  await makeMember(db.prisma, otherCapteur.id, ['capteur'], (await makeStructure(db.prisma, 'CMA du Cher', 'cma')).id);
+const { t, db } = withTestApp({
+  structures: { 'CCI du Cher': 'cci', 'CMA du Cher': 'cma' },
+  members: [
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: comite, roles: ['comite'], structure: 'CCI du Cher' },
+    { user: otherCapteur, roles: ['capteur'], structure: 'CMA du Cher' },
+  ],
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 /** /visite as the capteur (or another member), and the modal the app opened. */
 async function openModal(text = '', user = capteur) {

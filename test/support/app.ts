@@ -1,10 +1,14 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createPlatformApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import type { Db } from '../../src/services/db.js';
+import type { Role, StructureKind } from '../../src/generated/prisma/enums.js';
+import type { Actor } from '../../src/services/permissions.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { makeMember, makeStructure } from './factories.js';
 import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
 import { slackSender, type SlackSender } from '../../src/simulator/slack-requests.js';
 
@@ -78,4 +82,92 @@ export async function responseTexts(t: TestApp, name: string, count: number): Pr
   const posted = () => t.fake.responses.filter((r) => r.path.endsWith(`/${name}`));
   await expect.poll(() => posted().length, { timeout: 15_000 }).toBe(count);
   return posted().map((r) => String(r.body.text));
+}
+
+/** A member of the test workspace: a Slack user (or its id), their roles, their structure's name. */
+export interface TestMember {
+  user: string | { id: string };
+  roles: Role[];
+  structure?: string;
+}
+
+export interface TestAppSetup {
+  /** Structures by name, created in this order before the members. */
+  structures?: Record<string, StructureKind>;
+  members?: TestMember[];
+  /** Configuration, as environment variables (the rest is loadConfig's defaults). */
+  config?: Record<string, string>;
+  /** The app's clock; the real one by default. */
+  now?: () => Date;
+  /** The database handle the app is given (a test that makes its database fail wraps it here). */
+  appDb?: (db: Db) => Db;
+  /** The file's own data, written once the members exist. */
+  seed?: (app: StartedTestApp) => Promise<void>;
+}
+
+export interface StartedTestApp {
+  db: TestDatabase;
+  t: TestApp;
+  /** Each member's actor, by Slack id. */
+  actors: Record<string, Actor>;
+  /** Each structure, by name. */
+  structures: Record<string, { id: string; name: string }>;
+}
+
+/**
+ * The app started for a test file, with its members: a database of its own, the app on loopback
+ * against a fake Slack, stopped and closed after the file; the fake's record is cleared before
+ * each test. The handle's fields are usable inside tests and hooks (they exist from beforeAll).
+ *
+ *   const { t, db } = withTestApp({ structures: { 'CCI du Cher': 'cci' },
+ *     members: [{ user: capteur, roles: ['capteur'], structure: 'CCI du Cher' }] });
+ */
+export function withTestApp(setup: TestAppSetup = {}): StartedTestApp {
+  let started: StartedTestApp | undefined;
+  beforeAll(async () => {
+    const db = await createTestDatabase();
+    const t = await startTestApp(setup.appDb ? setup.appDb(db.prisma) : db.prisma, {
+      ...(setup.now ? { now: setup.now } : {}),
+      ...(setup.config ? { env: setup.config } : {}),
+    });
+    const structures: StartedTestApp['structures'] = {};
+    for (const [name, kind] of Object.entries(setup.structures ?? {})) {
+      structures[name] = await makeStructure(db.prisma, name, kind);
+    }
+    const actors: StartedTestApp['actors'] = {};
+    for (const member of setup.members ?? []) {
+      const id = typeof member.user === 'string' ? member.user : member.user.id;
+      const structure = member.structure ? structures[member.structure] : undefined;
+      if (member.structure && !structure) throw new Error(`withTestApp: no structure named ${member.structure}`);
+      actors[id] = await makeMember(db.prisma, id, member.roles, structure?.id ?? null);
+    }
+    started = { db, t, actors, structures };
+    await setup.seed?.(started);
+  });
+  afterAll(async () => {
+    await started?.t.stop();
+    await started?.db.close();
+  });
+  beforeEach(() => started?.t.fake.reset());
+  const field = <K extends keyof StartedTestApp>(key: K): StartedTestApp[K] =>
+    lateBound(() => {
+      if (!started) throw new Error('withTestApp: the app starts in beforeAll; use it inside a test or a hook');
+      return started[key];
+    });
+  return { db: field('db'), t: field('t'), actors: field('actors'), structures: field('structures') };
+}
+
+/** An object that stands for the one `get` returns once it exists (created in a beforeAll). */
+function lateBound<T>(get: () => T): T {
+  return new Proxy({} as object, {
+    get: (_, key) => {
+      const target = get() as object;
+      const value = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    set: (_, key, value) => Reflect.set(get() as object, key, value),
+    has: (_, key) => Reflect.has(get() as object, key),
+    ownKeys: () => Reflect.ownKeys(get() as object),
+    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(get() as object, key),
+  }) as T;
 }
