@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startJobs } from '../src/jobs/index.js';
 import { fileVisit } from '../src/services/visits/file-visit.js';
 import { parseVisitReport } from '../src/services/visits/visit-report.js';
-import { startTestApp, type TestApp } from './support/app.js';
-import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { withTestApp } from './support/app.js';
 import { makeCompany, makeMember, makeStructure } from './support/factories.js';
 
-let db: TestDatabase;
-let t: TestApp;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma);
-});
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
+const { t, db } = withTestApp();
 
 describe('scheduled jobs', () => {
   it('deliver at start-up the messages owed before a restart', async () => {

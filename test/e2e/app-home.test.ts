@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/services/permissions.js';
+import { describe, expect, it } from 'vitest';
 import { ACTIONS, VISIT_BLOCKS as B, VIEWS } from '../../src/slack/ids.js';
 import { HELP, REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { makeVisit } from '../support/visits.js';
 
@@ -18,33 +16,28 @@ const colleague = { id: 'UCAPTEUR2', name: 'marc.petit' };
 const comite = { id: 'UCOMITE1', name: 'paul.durand' };
 const stranger = { id: 'USTRANGER', name: 'inconnu' };
 
-let db: TestDatabase;
-let t: TestApp;
-let capteurActor: Actor;
 let fonderie: { id: string; name: string };
 let plasturgie: { id: string; name: string };
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma, { now: () => NOW });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  capteurActor = await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  const colleagueActor = await makeMember(db.prisma, colleague.id, ['capteur'], cci.id);
-  await makeMember(db.prisma, comite.id, ['comite'], cci.id);
-  fonderie = await makeCompany(db.prisma, { name: 'Fonderie du Berry', siret: SIRETS.mecanique, commune: 'Bourges' });
-  plasturgie = await makeCompany(db.prisma, { name: 'Plasturgie Berry', siret: SIRETS.other, commune: 'Vierzon' });
-
-  // The capteur's visits: two in March (UTC and Paris agree), none yet in April.
-  await makeVisit(db.prisma, capteurActor, plasturgie.id, { date: '2026-03-02' });
-  await makeVisit(db.prisma, capteurActor, fonderie.id, { date: '2026-03-31', redFlags: ['emplois_menaces'] });
-  // Someone else's visit, in April: neither listed nor counted for the capteur.
-  await makeVisit(db.prisma, colleagueActor, plasturgie.id, { date: '2026-04-01' });
+const { t, db, actors } = withTestApp({
+  now: () => NOW,
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: colleague, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: comite, roles: ['comite'], structure: 'CCI du Cher' },
+  ],
+  async seed({ db, actors }) {
+    fonderie = await makeCompany(db.prisma, { name: 'Fonderie du Berry', siret: SIRETS.mecanique, commune: 'Bourges' });
+    plasturgie = await makeCompany(db.prisma, { name: 'Plasturgie Berry', siret: SIRETS.other, commune: 'Vierzon' });
+    // The capteur's visits: two in March (UTC and Paris agree), none yet in April.
+    await makeVisit(db.prisma, actors[capteur.id]!, plasturgie.id, { date: '2026-03-02' });
+    await makeVisit(db.prisma, actors[capteur.id]!, fonderie.id, { date: '2026-03-31', redFlags: ['emplois_menaces'] });
+    // Someone else's visit, in April: neither listed nor counted for the capteur.
+    await makeVisit(db.prisma, actors[colleague.id]!, plasturgie.id, { date: '2026-04-01' });
+  },
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
+const capteurActor = () => actors[capteur.id]!;
 
 // ───────────────────────────── Helpers ─────────────────────────────
 
@@ -166,7 +159,7 @@ describe('a capteur’s App Home', () => {
     await db.prisma.member.create({
       data: {
         slackUserId: 'UNEWCAPTEUR',
-        structureId: capteurActor.structureId,
+        structureId: capteurActor().structureId,
         roles: { create: [{ role: 'capteur' }] },
       },
     });

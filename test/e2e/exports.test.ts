@@ -1,38 +1,31 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPeriod } from '../../src/services/reports/exports.js';
 import { errorText, REFUSALS } from '../../src/texts/fr.js';
-import { responseTexts, startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { responseTexts, withTestApp } from '../support/app.js';
+import { makeCompany } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
 /** The coordination exports a period as a spreadsheet, sent to them alone. */
 const coord = { id: 'UEXPCOORD', name: 'helene' };
 const capteur = { id: 'UEXPCAPT', name: 'claire' };
 
-let db: TestDatabase;
-let t: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma);
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, coord.id, ['coordinateur']);
-  const capteurActor = await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  const forges = await makeCompany(db.prisma, { name: 'Forges de Vierzon' });
-  await makeVisit(db.prisma, capteurActor, forges.id, {
-    date: '2026-02-10',
-    diagnostic: 'Trésorerie tendue, confidentiel.',
-    consentToShare: false,
-  });
-  await makeVisit(db.prisma, capteurActor, forges.id, { date: '2026-05-10' });
+const { t, db } = withTestApp({
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: coord, roles: ['coordinateur'] },
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+  ],
+  async seed({ db, actors }) {
+    const forges = await makeCompany(db.prisma, { name: 'Forges de Vierzon' });
+    await makeVisit(db.prisma, actors[capteur.id]!, forges.id, {
+      date: '2026-02-10',
+      diagnostic: 'Trésorerie tendue, confidentiel.',
+      consentToShare: false,
+    });
+    await makeVisit(db.prisma, actors[capteur.id]!, forges.id, { date: '2026-05-10' });
+  },
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 const responses = (name: string, count: number) => responseTexts(t, name, count);
 

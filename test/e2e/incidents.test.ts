@@ -1,40 +1,30 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/services/db.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { VISIT_BLOCKS as B } from '../../src/slack/ids.js';
 import { INCIDENTS } from '../../src/texts/fr.js';
 import { localDate } from '../../src/time.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 
 /** When our side fails, people are told in French, keep what they typed, and nothing half-written remains. */
 const capteur = { id: 'UINCIDENT1', name: 'capteur' };
-let db: TestDatabase;
-let t: TestApp;
 let transactionsFail = false;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
+const { t, db } = withTestApp({
+  structures: { 'CCI du Cher': 'cci' },
+  members: [{ user: capteur, roles: ['capteur'], structure: 'CCI du Cher' }],
   // The app's database handle, with a switch that makes every transaction fail (connection lost).
-  const flaky = new Proxy(db.prisma, {
-    get(target, prop) {
-      if (prop === '$transaction' && transactionsFail)
-        return () => Promise.reject(new Error('Connection terminated unexpectedly'));
-      const value = Reflect.get(target, prop);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  }) as Db;
-  t = await startTestApp(flaky);
-  const structure = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, capteur.id, ['capteur'], structure.id);
-});
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
+  appDb: (prisma) =>
+    new Proxy(prisma, {
+      get(target, prop) {
+        if (prop === '$transaction' && transactionsFail)
+          return () => Promise.reject(new Error('Connection terminated unexpectedly'));
+        const value = Reflect.get(target, prop);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    }),
 });
 beforeEach(() => {
-  t.fake.reset();
   transactionsFail = false;
 });
 

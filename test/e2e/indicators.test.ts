@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { INDICATOR_BLOCKS as B, INDICATOR_BUTTONS, VIEWS } from '../../src/slack/ids.js';
 import { errorText, REFUSALS } from '../../src/texts/fr.js';
 import { blockActions } from '../../src/simulator/slack-requests.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { makeVisit } from '../support/visits.js';
 
@@ -15,27 +14,24 @@ const pilot = { id: 'UINDEPILOT', name: 'maire' };
 const capteur = { id: 'UINDECAPT', name: 'claire' };
 const STEERING = 'CPILOTAGE1';
 
-let db: TestDatabase;
-let t: TestApp;
 // Monday 5 October 2026, 9:10 in Paris: the first working day of Q4 after the weekend.
 let clock = new Date('2026-10-05T07:10:00Z');
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma, { now: () => clock, env: { STEERING_CHANNEL_ID: STEERING } });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, coord.id, ['coordinateur']);
-  await makeMember(db.prisma, pilot.id, ['pilotage']);
-  const capteurActor = await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  const forges = await makeCompany(db.prisma, { name: 'Forges de Vierzon' });
-  for (const date of ['2026-07-03', '2026-08-10', '2026-09-30', '2026-04-02'])
-    await makeVisit(db.prisma, capteurActor, forges.id, { date });
+const { t, db } = withTestApp({
+  now: () => clock,
+  config: { STEERING_CHANNEL_ID: STEERING },
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: coord, roles: ['coordinateur'] },
+    { user: pilot, roles: ['pilotage'] },
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+  ],
+  async seed({ db, actors }) {
+    const forges = await makeCompany(db.prisma, { name: 'Forges de Vierzon' });
+    for (const date of ['2026-07-03', '2026-08-10', '2026-09-30', '2026-04-02'])
+      await makeVisit(db.prisma, actors[capteur.id]!, forges.id, { date });
+  },
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 const response = async (name: string) => (await t.fake.waitForResponse((_b, path) => path.endsWith(`/${name}`))).body;
 

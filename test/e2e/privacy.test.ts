@@ -1,34 +1,31 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PRIVACY_BUTTONS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
 import { blockActions } from '../../src/simulator/slack-requests.js';
-import { responseTexts, startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { responseTexts, withTestApp } from '../support/app.js';
+import { makeCompany, SIRETS } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
 /** RGPD from Slack: a company's data exported to the coordination alone, erased by an administrator after confirmation. */
 const coord = { id: 'URGPDCOORD', name: 'helene' };
 const admin = { id: 'URGPDADMIN', name: 'admin' };
-let db: TestDatabase;
-let t: TestApp;
 let companyId: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma);
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, coord.id, ['coordinateur']);
-  await makeMember(db.prisma, admin.id, ['admin']);
-  const capteur = await makeMember(db.prisma, 'URGPDCAPT', ['capteur'], cci.id);
-  companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique })).id;
-  await makeVisit(db.prisma, capteur, companyId, { date: '2026-03-10', diagnostic: 'Le dirigeant souhaite céder.' });
+const { t, db } = withTestApp({
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: coord, roles: ['coordinateur'] },
+    { user: admin, roles: ['admin'] },
+    { user: 'URGPDCAPT', roles: ['capteur'], structure: 'CCI du Cher' },
+  ],
+  async seed({ db, actors }) {
+    companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique })).id;
+    await makeVisit(db.prisma, actors.URGPDCAPT!, companyId, {
+      date: '2026-03-10',
+      diagnostic: 'Le dirigeant souhaite céder.',
+    });
+  },
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 describe('a company’s data under the RGPD', () => {
   it('are exported to the coordinator alone, in their conversation with the app', async () => {

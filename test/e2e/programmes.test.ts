@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { ACTIONS, PROGRAMME_BLOCKS as P, PROGRAMME_BUTTONS, VISIT_BLOCKS as V, VIEWS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, blockSuggestion } from '../../src/simulator/slack-requests.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { makeVisit } from '../support/visits.js';
 
@@ -18,34 +17,28 @@ const coord = { id: 'UPRECOORD', name: 'helene' };
 const cciCapteur = { id: 'UPRECCI', name: 'claire' };
 const cmaCapteur = { id: 'UPRECMA', name: 'karim' };
 
-let db: TestDatabase;
-let t: TestApp;
 // Friday 20 November 2026, 9:00 in Paris.
 const clock = new Date('2026-11-20T08:00:00Z');
-let cciId: string;
 const company: Record<string, string> = {};
 type Modal = { callback_id: string; private_metadata: string; blocks: never[] };
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma, { now: () => clock });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  const cma = await makeStructure(db.prisma, 'CMA du Cher', 'cma');
-  cciId = cci.id;
-  await makeMember(db.prisma, coord.id, ['coordinateur']);
-  const cciActor = await makeMember(db.prisma, cciCapteur.id, ['capteur'], cci.id);
-  await makeMember(db.prisma, cmaCapteur.id, ['capteur'], cma.id);
-  company.Forges = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique })).id;
-  company.Porcelaines = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy', siret: SIRETS.other })).id;
-  company.Tannerie = (await makeCompany(db.prisma, { name: 'Tannerie du Berry' })).id;
-  // The CCI visited the Forges in November (one visit of the 8 the pace asks by the 20th: 5).
-  await makeVisit(db.prisma, cciActor, company.Forges!, { date: '2026-11-06' });
+const { t, db, structures } = withTestApp({
+  now: () => clock,
+  structures: { 'CCI du Cher': 'cci', 'CMA du Cher': 'cma' },
+  members: [
+    { user: coord, roles: ['coordinateur'] },
+    { user: cciCapteur, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: cmaCapteur, roles: ['capteur'], structure: 'CMA du Cher' },
+  ],
+  async seed({ db, actors }) {
+    company.Forges = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique })).id;
+    company.Porcelaines = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy', siret: SIRETS.other })).id;
+    company.Tannerie = (await makeCompany(db.prisma, { name: 'Tannerie du Berry' })).id;
+    // The CCI visited the Forges in November (one visit of the 8 the pace asks by the 20th: 5).
+    await makeVisit(db.prisma, actors[cciCapteur.id]!, company.Forges, { date: '2026-11-06' });
+  },
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
+const cciId = () => structures['CCI du Cher']!.id;
 
 const response = async (name: string) => (await t.fake.waitForResponse((_b, path) => path.endsWith(`/${name}`))).body;
 const home = async (user: { id: string }) => {
@@ -62,12 +55,12 @@ describe('visit programmes', () => {
     await t.slack.command('/plateforme', 'programmes', coord, { extra: { response_url: t.fake.responseUrl('list') } });
     const list = JSON.stringify(await response('list'));
     expect(list).toContain('CCI du Cher* — pas de programme en 2026');
-    expect(list).toContain(`"value":"${cciId}:2026"`);
+    expect(list).toContain(`"value":"${cciId()}:2026"`);
 
     await t.slack.interaction(
       blockActions({
         user: coord,
-        actions: [{ action_id: PROGRAMME_BUTTONS.edit, block_id: 'b', value: `${cciId}:2026` }],
+        actions: [{ action_id: PROGRAMME_BUTTONS.edit, block_id: 'b', value: `${cciId()}:2026` }],
         response_url: t.fake.responseUrl(),
       }),
     );
