@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ACTION_BLOCKS as AB,
   ACTION_BUTTONS,
@@ -9,9 +9,8 @@ import {
 } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 
 /** The other roads an alert takes: France Travail by e-mail, no consent, refusals, the list, the App Home. */
@@ -21,29 +20,23 @@ const committee = { id: 'UPCOMITE', name: 'paul' };
 const otherCapteur = { id: 'UPCAPTEUR2', name: 'marc' };
 const PARTNERS = 'CPARTNERS02';
 
-let db: TestDatabase;
-let t: TestApp;
 let companyId: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
+const { t, db } = withTestApp({
   // No France Travail adviser in Slack here: transmission is an e-mail.
-  t = await startTestApp(db.prisma, {
-    env: { PARTNERS_CHANNEL_ID: PARTNERS, FRANCE_TRAVAIL_EMAIL: 'entreprise.vierzon@francetravail.fr' },
-  });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  await makeMember(db.prisma, coord.id, ['coordinateur']);
-  await makeMember(db.prisma, committee.id, ['comite'], cci.id);
-  await makeMember(db.prisma, otherCapteur.id, ['capteur'], (await makeStructure(db.prisma, 'CMA du Cher', 'cma')).id);
-  companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy', siret: SIRETS.other, commune: 'Foëcy' }))
-    .id;
+  config: { PARTNERS_CHANNEL_ID: PARTNERS, FRANCE_TRAVAIL_EMAIL: 'entreprise.vierzon@francetravail.fr' },
+  structures: { 'CCI du Cher': 'cci', 'CMA du Cher': 'cma' },
+  members: [
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: coord, roles: ['coordinateur'] },
+    { user: committee, roles: ['comite'], structure: 'CCI du Cher' },
+    { user: otherCapteur, roles: ['capteur'], structure: 'CMA du Cher' },
+  ],
+  async seed({ db }) {
+    companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy', siret: SIRETS.other, commune: 'Foëcy' }))
+      .id;
+  },
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 type Modal = { callback_id: string; private_metadata: string; blocks: never[] };
 const fullAlert = (overrides: Record<string, string | null> = {}) => ({

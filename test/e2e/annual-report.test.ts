@@ -1,32 +1,23 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { errorText, REFUSALS } from '../../src/texts/fr.js';
-import { responseTexts, startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeMember } from '../support/factories.js';
+import { responseTexts, withTestApp } from '../support/app.js';
 import { seedYear } from '../support/territory.js';
 
 /** The annual report from Slack: produced, posted to the steering channel as files, sent again, retried. */
 const pilot = { id: 'UREPPILOT', name: 'maire' };
 const STEERING = 'CPILOTAGE2';
 
-let db: TestDatabase;
-let t: TestApp;
 // Monday 5 January 2026, 10:00 in Paris.
 const clock = new Date('2026-01-05T09:00:00Z');
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma, { now: () => clock, env: { STEERING_CHANNEL_ID: STEERING } });
-  await makeMember(db.prisma, pilot.id, ['pilotage']);
-  await seedYear(db);
+const { t, db } = withTestApp({
+  now: () => clock,
+  config: { STEERING_CHANNEL_ID: STEERING },
+  members: [{ user: pilot, roles: ['pilotage'] }],
+  seed: ({ db }) => seedYear(db),
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 const responses = (name: string, count: number) => responseTexts(t, name, count);
 

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { AGENDA_EDIT_BLOCKS, COMMITTEE_BLOCKS as B, COMMITTEE_BUTTONS, VIEWS } from '../../src/slack/ids.js';
 import { errorText, REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, blockSuggestion } from '../../src/simulator/slack-requests.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { makeVisit } from '../support/visits.js';
 
@@ -19,52 +18,47 @@ const capteur = { id: 'UPRECAPT', name: 'claire' };
 const CHANNEL = 'CPREPA01';
 const DAY = 86_400_000;
 
-let db: TestDatabase;
-let t: TestApp;
 // Friday 27 November 2026, 10:00 in Paris: the rhythm's next second Tuesday is 8 December.
 let clock = new Date('2026-11-27T09:00:00Z');
 const company: Record<string, string> = {};
 
 type Modal = { callback_id: string; private_metadata: string; blocks: never[] };
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma, {
-    now: () => clock,
-    env: { COMMITTEE_CHANNEL_ID: CHANNEL, COMMITTEE_RHYTHM: '2e mardi 14:00' },
-  });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, coord.id, ['coordinateur']);
-  const capteurActor = await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  for (const name of ['Forges de Vierzon', 'Porcelaines de Foëcy', 'Verrerie du Berry'])
-    company[name] = (await makeCompany(db.prisma, { name })).id;
-  await makeVisit(db.prisma, capteurActor, company['Forges de Vierzon']!, {
-    date: '2026-11-20',
-    toCommitteeAgenda: true,
-  });
-  await makeVisit(db.prisma, capteurActor, company['Porcelaines de Foëcy']!, {
-    date: '2026-11-23',
-    toCommitteeAgenda: true,
-  });
-  // An action of the CCI due before the session: on the agenda's review.
-  await db.prisma.action.create({
-    data: {
-      submissionKey: 'prep-1',
-      title: 'Diagnostic RH',
-      companyId: company['Forges de Vierzon']!,
-      ownerStructureId: cci.id,
-      origin: 'ad_hoc',
-      target: 'entreprise',
-      dueDate: new Date('2026-12-04T00:00:00Z'),
-      createdById: capteurActor.memberId,
-    },
-  });
+const { t, db } = withTestApp({
+  now: () => clock,
+  config: { COMMITTEE_CHANNEL_ID: CHANNEL, COMMITTEE_RHYTHM: '2e mardi 14:00' },
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: coord, roles: ['coordinateur'] },
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+  ],
+  async seed({ db, actors, structures }) {
+    const capteurActor = actors[capteur.id]!;
+    for (const name of ['Forges de Vierzon', 'Porcelaines de Foëcy', 'Verrerie du Berry'])
+      company[name] = (await makeCompany(db.prisma, { name })).id;
+    await makeVisit(db.prisma, capteurActor, company['Forges de Vierzon']!, {
+      date: '2026-11-20',
+      toCommitteeAgenda: true,
+    });
+    await makeVisit(db.prisma, capteurActor, company['Porcelaines de Foëcy']!, {
+      date: '2026-11-23',
+      toCommitteeAgenda: true,
+    });
+    // An action of the CCI due before the session: on the agenda's review.
+    await db.prisma.action.create({
+      data: {
+        submissionKey: 'prep-1',
+        title: 'Diagnostic RH',
+        companyId: company['Forges de Vierzon']!,
+        ownerStructureId: structures['CCI du Cher']!.id,
+        origin: 'ad_hoc',
+        target: 'entreprise',
+        dueDate: new Date('2026-12-04T00:00:00Z'),
+        createdById: capteurActor.memberId,
+      },
+    });
+  },
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 const click = (user: typeof coord, actionId: string, value: string, name = 'click') =>
   t.slack.interaction(

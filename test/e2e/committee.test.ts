@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import {
   ACTION_BLOCKS as AB,
@@ -11,9 +11,8 @@ import {
 } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, viewSubmission } from '../../src/simulator/slack-requests.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany } from '../support/factories.js';
 import { fillModal, submitModal } from '../support/forms.js';
 import { makeVisit } from '../support/visits.js';
 
@@ -23,39 +22,36 @@ const member = { id: 'UE2ECOMMEMBER', name: 'paul' };
 const capteur = { id: 'UE2ECOMCAPT', name: 'claire' };
 const CHANNEL = 'CCOMITE77';
 
-let db: TestDatabase;
-let t: TestApp;
 let clock = new Date(Date.now() + 1_000);
 
-beforeAll(async () => {
-  db = await createTestDatabase();
+const { t, db } = withTestApp({
+  now: () => clock,
   // Actions are tracked in the committee's channel too.
-  t = await startTestApp(db.prisma, { now: () => clock, env: { COMMITTEE_CHANNEL_ID: CHANNEL } });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, coord.id, ['coordinateur']);
-  await makeMember(db.prisma, member.id, ['comite'], cci.id);
-  const capteurActor = await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  const today = new Date().toISOString().slice(0, 10);
-  const shared = (await makeCompany(db.prisma, { name: 'Forges de Vierzon' })).id;
-  const secret = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy' })).id;
-  await makeVisit(db.prisma, capteurActor, shared, {
-    date: today,
-    toCommitteeAgenda: true,
-    diagnostic: 'Carnet de commandes plein, pénurie de soudeurs.',
-    redFlags: ['recrutement_urgent'],
-  });
-  await makeVisit(db.prisma, capteurActor, secret, {
-    date: today,
-    toCommitteeAgenda: true,
-    diagnostic: 'Difficultés de trésorerie confidentielles.',
-    consentToShare: false,
-  });
+  config: { COMMITTEE_CHANNEL_ID: CHANNEL },
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: coord, roles: ['coordinateur'] },
+    { user: member, roles: ['comite'], structure: 'CCI du Cher' },
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+  ],
+  async seed({ db, actors }) {
+    const today = new Date().toISOString().slice(0, 10);
+    const shared = (await makeCompany(db.prisma, { name: 'Forges de Vierzon' })).id;
+    const secret = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy' })).id;
+    await makeVisit(db.prisma, actors[capteur.id]!, shared, {
+      date: today,
+      toCommitteeAgenda: true,
+      diagnostic: 'Carnet de commandes plein, pénurie de soudeurs.',
+      redFlags: ['recrutement_urgent'],
+    });
+    await makeVisit(db.prisma, actors[capteur.id]!, secret, {
+      date: today,
+      toCommitteeAgenda: true,
+      diagnostic: 'Difficultés de trésorerie confidentielles.',
+      consentToShare: false,
+    });
+  },
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 describe('a committee session', () => {
   it('is planned by the coordination, its agenda published at J-7 (one message per company, unshared content kept out), and its decisions and actions recorded on each item in place', async () => {
