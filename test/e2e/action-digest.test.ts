@@ -1,45 +1,42 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany } from '../support/factories.js';
 
 /** The morning digest, sent by the job at 8:30 Paris time on working days: only to those with something to do. */
-let db: TestDatabase;
-let t: TestApp;
 let clock = new Date();
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma, { now: () => clock });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  const busy = await makeMember(db.prisma, 'UDGBUSY', ['comite'], cci.id);
-  await makeMember(db.prisma, 'UDGIDLE', ['comite'], cci.id);
-  const companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy' })).id;
-  // Relative to the real day, so the outbox's own clock agrees: one overdue, one due in two days.
-  const day = (offset: number) => new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + offset * 86_400_000);
-  for (const [key, due] of [
-    ['Relancer le dirigeant', day(-3)],
-    ['Préparer la POE', day(2)],
-  ] as const) {
-    await db.prisma.action.create({
-      data: {
-        submissionKey: key,
-        title: key,
-        target: 'entreprise',
-        companyId,
-        ownerStructureId: cci.id,
-        ownerMemberId: busy.memberId,
-        dueDate: due,
-        origin: 'ad_hoc',
-        createdById: busy.memberId,
-      },
-    });
-  }
-});
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
+const { t } = withTestApp({
+  now: () => clock,
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: 'UDGBUSY', roles: ['comite'], structure: 'CCI du Cher' },
+    { user: 'UDGIDLE', roles: ['comite'], structure: 'CCI du Cher' },
+  ],
+  async seed({ db, actors, structures }) {
+    const busy = actors.UDGBUSY!;
+    const companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy' })).id;
+    // Relative to the real day, so the outbox's own clock agrees: one overdue, one due in two days.
+    const day = (offset: number) => new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 + offset * 86_400_000);
+    for (const [key, due] of [
+      ['Relancer le dirigeant', day(-3)],
+      ['Préparer la POE', day(2)],
+    ] as const) {
+      await db.prisma.action.create({
+        data: {
+          submissionKey: key,
+          title: key,
+          target: 'entreprise',
+          companyId,
+          ownerStructureId: structures['CCI du Cher']!.id,
+          ownerMemberId: busy.memberId,
+          dueDate: due,
+          origin: 'ad_hoc',
+          createdById: busy.memberId,
+        },
+      });
+    }
+  },
 });
 
 describe('the action digest job', () => {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { View } from '@slack/types';
 import { COMMANDS } from '../../src/slack/ids.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { TEST_ENGINE } from '../support/database.js';
+import { makeCompany } from '../support/factories.js';
 import { countRows, runFuzz, type FuzzWorld } from '../support/fuzz.js';
 
 /**
@@ -17,35 +17,31 @@ const N = Number(process.env.FUZZ_N ?? 2_000);
 const capteur = { id: 'UFUZZCAPT', name: 'capteur' };
 const coordinator = { id: 'UFUZZCOORD', name: 'coordination' };
 const stranger = { id: 'UFUZZNOBODY', name: 'inconnu' };
-let db: TestDatabase;
-let t: TestApp;
 let world: FuzzWorld;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma);
-  const structure = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, capteur.id, ['capteur'], structure.id);
-  await makeMember(db.prisma, coordinator.id, ['coordinateur', 'comite'], structure.id);
-  const company = await makeCompany(db.prisma, { name: 'Mécanique du Val', siret: '73282932000074' });
-  // The real modals, as the app opens them.
-  const modals: View[] = [];
-  for (const command of [COMMANDS.visite, COMMANDS.alerteRecrutement]) {
-    t.fake.reset();
-    await t.slack.command(command, '', capteur, { extra: { response_url: t.fake.responseUrl() } });
-    modals.push((await t.fake.waitFor('views.open')).args.view as unknown as View);
-  }
-  world = {
-    slack: t.slack,
-    users: [capteur, coordinator, stranger],
-    modals,
-    knownIds: [company.id, structure.id],
-    responseUrl: () => t.fake.responseUrl('fuzz'),
-  };
-}, 60_000);
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
+const { t, db } = withTestApp({
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: coordinator, roles: ['coordinateur', 'comite'], structure: 'CCI du Cher' },
+  ],
+  async seed({ t, db, structures }) {
+    const company = await makeCompany(db.prisma, { name: 'Mécanique du Val', siret: '73282932000074' });
+    // The real modals, as the app opens them.
+    const modals: View[] = [];
+    for (const command of [COMMANDS.visite, COMMANDS.alerteRecrutement]) {
+      t.fake.reset();
+      await t.slack.command(command, '', capteur, { extra: { response_url: t.fake.responseUrl() } });
+      modals.push((await t.fake.waitFor('views.open')).args.view as unknown as View);
+    }
+    world = {
+      slack: t.slack,
+      users: [capteur, coordinator, stranger],
+      modals,
+      knownIds: [company.id, structures['CCI du Cher']!.id],
+      responseUrl: () => t.fake.responseUrl('fuzz'),
+    };
+  },
 });
 
 describe(`fuzzing the app with ${N} signed requests (${TEST_ENGINE})`, () => {

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseActionForm } from '../../src/services/actions/action-form.js';
 import { createAction } from '../../src/services/actions/actions.js';
-import type { Actor } from '../../src/services/permissions.js';
 import { ACTION_BUTTONS, ACTION_CHANGE_BLOCKS as C, COMMITTEE_BLOCKS as B, VIEWS } from '../../src/slack/ids.js';
 import { blockActions, viewSubmission } from '../../src/simulator/slack-requests.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany } from '../support/factories.js';
 
 /**
  * Replays of the forms that had no key: Slack's retries of a submission (X-Slack-Retry-Num) and a
@@ -18,39 +16,35 @@ const other = { id: 'UREPLOTHER', name: 'autre' };
 const CHANNEL = 'CREPLAYCOM';
 const NOW = new Date('2026-11-16T09:00:00Z');
 
-let db: TestDatabase;
-let t: TestApp;
-let coordinator: Actor;
 let actionId: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  t = await startTestApp(db.prisma, { now: () => NOW, env: { COMMITTEE_CHANNEL_ID: CHANNEL } });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  coordinator = await makeMember(db.prisma, coord.id, ['coordinateur'], cci.id);
-  await makeMember(db.prisma, other.id, ['coordinateur'], cci.id);
-  const companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon' })).id;
-  const parsed = parseActionForm(
-    {
-      submissionKey: 'replay-action',
-      companyId,
-      title: 'Monter une POE',
-      target: 'salaries',
-      ownerStructureId: cci.id,
-      dueDate: '2026-12-15',
-    },
-    '2026-11-16',
-  );
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  ({ actionId } = await createAction(db.prisma, coordinator, parsed.action, { kind: 'ad_hoc' }, NOW, {
-    committeeChannelId: CHANNEL,
-  }));
+const { t, db } = withTestApp({
+  now: () => NOW,
+  config: { COMMITTEE_CHANNEL_ID: CHANNEL },
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: coord, roles: ['coordinateur'], structure: 'CCI du Cher' },
+    { user: other, roles: ['coordinateur'], structure: 'CCI du Cher' },
+  ],
+  async seed({ db, actors, structures }) {
+    const companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon' })).id;
+    const parsed = parseActionForm(
+      {
+        submissionKey: 'replay-action',
+        companyId,
+        title: 'Monter une POE',
+        target: 'salaries',
+        ownerStructureId: structures['CCI du Cher']!.id,
+        dueDate: '2026-12-15',
+      },
+      '2026-11-16',
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    ({ actionId } = await createAction(db.prisma, actors[coord.id]!, parsed.action, { kind: 'ad_hoc' }, NOW, {
+      committeeChannelId: CHANNEL,
+    }));
+  },
 });
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
-beforeEach(() => t.fake.reset());
 
 type OpenedView = { callback_id: string; private_metadata?: string };
 
