@@ -42,7 +42,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
-    const snapshot = migrate ? (await migratedStart()).pgliteSnapshot : null;
+    const start = await migratedStart();
+    const snapshot = migrate ? start.pgliteSnapshot : start.pgliteEmptySnapshot;
     const pglite = snapshot ? new PGlite({ loadDataDir: new Blob([readFileSync(snapshot)]) }) : new PGlite('memory://');
     database = openDatabase({ pglite });
     raw = {
@@ -72,10 +73,18 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
  * The migrated database the run prepared (test/support/global-setup.ts) to copy from, when run
  * by vitest; outside it (bench/fuzz.ts) each database is migrated from scratch.
  */
-async function migratedStart(): Promise<{ pgliteSnapshot: string | null; postgresTemplate: string | null }> {
-  if (!process.env.VITEST) return { pgliteSnapshot: null, postgresTemplate: null };
+async function migratedStart(): Promise<{
+  pgliteSnapshot: string | null;
+  pgliteEmptySnapshot: string | null;
+  postgresTemplate: string | null;
+}> {
+  if (!process.env.VITEST) return { pgliteSnapshot: null, pgliteEmptySnapshot: null, postgresTemplate: null };
   const { inject } = await import('vitest');
-  return { pgliteSnapshot: inject('pgliteSnapshot') ?? null, postgresTemplate: inject('postgresTemplate') ?? null };
+  return {
+    pgliteSnapshot: inject('pgliteSnapshot') ?? null,
+    pgliteEmptySnapshot: inject('pgliteEmptySnapshot') ?? null,
+    postgresTemplate: inject('postgresTemplate') ?? null,
+  };
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {

@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** PGlite: a data directory already migrated, as `dumpDataDir` writes it (a tar file). */
     pgliteSnapshot: string | null;
+    /** PGlite: an empty data directory (initdb done, nothing migrated), for the migration tests. */
+    pgliteEmptySnapshot: string | null;
     /** PostgreSQL: a database already migrated, that each test file's database is copied from. */
     postgresTemplate: string | null;
   }
@@ -32,20 +34,26 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await database.close();
     project.provide('postgresTemplate', name);
     project.provide('pgliteSnapshot', null);
+    project.provide('pgliteEmptySnapshot', null);
     return async () => {
       await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const pglite = new PGlite('memory://');
+  // A dump taken before the database is ready never settles.
+  await pglite.waitReady;
+  const dir = mkdtempSync(join(tmpdir(), 'pem-test-'));
+  const save = async (name: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
+    return file;
+  };
+  project.provide('pgliteEmptySnapshot', await save('empty.tar'));
   const database = openDatabase({ pglite });
   await database.migrate();
-  const dump = await pglite.dumpDataDir('none');
+  project.provide('pgliteSnapshot', await save('migrated.tar'));
   await database.close();
-  const dir = mkdtempSync(join(tmpdir(), 'pem-test-'));
-  const file = join(dir, 'migrated.tar');
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('pgliteSnapshot', file);
   project.provide('postgresTemplate', null);
   return async () => rmSync(dir, { recursive: true, force: true });
 }
