@@ -2,7 +2,7 @@
  * The views' tests cannot pass vacuously: the validator really rejects a broken view, every table of
  * cases/ is swept by a test file, and no builder exported by a views module is missing from the tables.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as homeModule from '../../src/views/home/home.js';
 import * as actionMessagesModule from '../../src/views/messages/action.js';
@@ -24,7 +24,7 @@ import * as programmeModalsModule from '../../src/views/modals/programme.js';
 import * as visitReportModule from '../../src/views/modals/visit-report.js';
 import { visitReportModal } from '../../src/views/modals/visit-report.js';
 import { assertWithinSlackLimits, findLimitViolations } from '../../src/views/slack-limits.js';
-import { ALL_CASES } from './cases/index.js';
+import { ALL_CASES, CASE_TABLES } from './cases/index.js';
 import { LONG_COMPANY_NAME } from './fixtures/common.js';
 import { WORST_CARD } from './fixtures/company-card.js';
 import { type Case, toJson } from './fixtures/payload.js';
@@ -113,6 +113,12 @@ describe('no builder is left out', () => {
     const missing = builders.filter((b) => !covered.has(b.fn as Case['builder'])).map((b) => `${b.file}: ${b.name}`);
     expect(missing).toEqual([]);
     expect(coveredNames).toEqual(builders.map((b) => b.name).sort());
+    // A table covers its builders only if a test file sweeps it: each one is, by the test file of its domain.
+    const swept = readdirSync(new URL('./', import.meta.url))
+      .filter((f) => f.endsWith('.test.ts'))
+      .flatMap((f) => [...readFileSync(new URL(f, import.meta.url), 'utf8').matchAll(/^sweepViews\((\w+)\);$/gm)])
+      .map((m) => m[1]);
+    expect(swept.sort()).toEqual(Object.keys(CASE_TABLES).sort());
   });
 
   it('checks each builder on the surface its name says, with a realistic and a worst case where it has data', () => {

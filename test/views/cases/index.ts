@@ -1,4 +1,17 @@
 /** Every domain's table of views: each is swept by its domain's test file, all together they cover every builder. */
+import type { Case } from '../fixtures/payload.js';
+import { ACTION_CASES } from './actions.js';
+import { ADMINISTRATION_CASES } from './administration.js';
+import { AGENDA_CASES } from './committee-agenda.js';
+import { COMMITTEE_CASES } from './committee.js';
+import { COMPANY_CARD_CASES } from './company-card.js';
+import { HOME_CASES } from './home.js';
+import { INDICATOR_CASES } from './indicators.js';
+import { PRIVACY_CASES } from './privacy.js';
+import { PROGRAMME_CASES } from './programmes.js';
+import { ALERT_CASES } from './recruitment-alert.js';
+import { VISIT_REPORT_CASES } from './visit-report.js';
+
 export const CASE_TABLES: Record<string, Case[]> = {
   ACTION_CASES,
   ADMINISTRATION_CASES,
@@ -14,15 +27,3 @@ export const CASE_TABLES: Record<string, Case[]> = {
 };
 
 export const ALL_CASES: Case[] = Object.values(CASE_TABLES).flat();
-import type { Case } from '../fixtures/payload.js';
-import { ACTION_CASES } from './actions.js';
-import { ADMINISTRATION_CASES } from './administration.js';
-import { AGENDA_CASES } from './committee-agenda.js';
-import { COMMITTEE_CASES } from './committee.js';
-import { COMPANY_CARD_CASES } from './company-card.js';
-import { HOME_CASES } from './home.js';
-import { INDICATOR_CASES } from './indicators.js';
-import { PRIVACY_CASES } from './privacy.js';
-import { PROGRAMME_CASES } from './programmes.js';
-import { ALERT_CASES } from './recruitment-alert.js';
-import { VISIT_REPORT_CASES } from './visit-report.js';
