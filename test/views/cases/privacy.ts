@@ -75,7 +75,16 @@ export const PRIVACY_CASES: Case[] = [
       expect(showsText(p, 'seule la coordination connaît son nom')).toBe(true);
       const name = buttons(p).find((b) => b.action_id === COMMITTEE_BUTTONS.itemNameCompany);
       expect(name).toMatchObject({ value: IN_MEETING_ITEM.id });
-      expect((name as { confirm?: unknown }).confirm).toBeDefined();
+      // Naming cannot be undone: a dialog says where the name will show, and who may do it.
+      expect(name?.confirm).toEqual({
+        title: { type: 'plain_text', text: "Nommer l'entreprise ?" },
+        text: {
+          type: 'mrkdwn',
+          text: "Son nom sera affiché dans ce canal. À faire seulement si l'entreprise l'accepte (réservé à la coordination).",
+        },
+        confirm: { type: 'plain_text', text: 'Nommer' },
+        deny: { type: 'plain_text', text: 'Annuler' },
+      });
     },
   ),
 ];

@@ -104,11 +104,17 @@ function expectAlertButtons(
       continue;
     }
     // Diffusing publishes to every partner: a dialog says so, and whether the name is withheld.
-    expect(b.confirm?.title.text).toBeTruthy();
-    expect(b.confirm?.confirm.text).toBeTruthy();
-    expect(b.confirm?.deny.text).toBeTruthy();
-    expect(b.confirm?.text.text).toContain('canal des partenaires');
-    expect(b.confirm?.text.text.includes('sans le nom de l’entreprise')).toBe(!alert.consentToName);
+    expect(b.confirm).toEqual({
+      title: { type: 'plain_text', text: 'Diffuser l’offre ?' },
+      text: {
+        type: 'mrkdwn',
+        text: alert.consentToName
+          ? "L'offre sera publiée dans le canal des partenaires."
+          : "L'offre sera publiée dans le canal des partenaires, sans le nom de l’entreprise.",
+      },
+      confirm: { type: 'plain_text', text: 'Diffuser' },
+      deny: { type: 'plain_text', text: 'Annuler' },
+    });
   }
 }
 
@@ -190,8 +196,8 @@ function expectNews(p: JPayload, alert: AlertDetails, transition: AlertTransitio
 }
 
 function expectDiffusion(p: JPayload, alert: AlertDetails) {
-  expect(alert.offerReference).not.toBeNull();
-  expect(showsText(p, `réf. *${escapeText(alert.offerReference ?? '')}*`)).toBe(true);
+  // A diffused alert has its offer recorded: its reference is shown (escapeText would throw on none).
+  expect(showsText(p, `réf. *${escapeText(alert.offerReference!)}*`)).toBe(true);
   for (const position of alert.positions) expect(showsText(p, positionLine(position))).toBe(true);
   expect(buttons(p)).toEqual([]);
   const json = JSON.stringify(p);
