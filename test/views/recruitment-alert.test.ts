@@ -1,4 +1,7 @@
-/** Recruitment alerts' views (cases/recruitment-alert.ts), their state line, the e-mail to France Travail, and what people type in an alert. */
+/**
+ * Recruitment alerts' views (cases/recruitment-alert.ts), their state line and positions, the e-mail
+ * to France Travail, and what people type in an alert.
+ */
 import { describe, expect, it } from 'vitest';
 import { AlertState } from '../../src/generated/prisma/enums.js';
 import type { AlertDetails } from '../../src/services/alerts/alerts.js';

@@ -68,7 +68,7 @@ describe('the validator is really applied', () => {
   });
 });
 
-/** Every views module, so a builder added to any of them must appear in the table. */
+/** Every views module, so a builder added to any of them must appear in a table of cases/. */
 const VIEW_MODULES: Record<string, Record<string, unknown>> = {
   'modals/action.ts': actionModalsModule,
   'modals/administration.ts': administrationModule,
@@ -128,7 +128,7 @@ describe('no builder is left out', () => {
       if (name.endsWith('View')) expect(c.surface, c.name).toBe('home');
     }
     const withWorstCase = new Set(ALL_CASES.filter((c) => c.name.includes('worst case')).map((c) => c.builder.name));
-    // refusalModal only shows the fixed REFUSALS texts, all of which are in the table; contentRemovedMessage its two fixed texts.
+    // refusalModal only shows the fixed REFUSALS texts, each in cases/administration.ts; contentRemovedMessage its two.
     expect(coveredNames.filter((n) => !withWorstCase.has(n))).toEqual(['contentRemovedMessage', 'refusalModal']);
   });
 });

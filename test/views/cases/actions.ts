@@ -1,4 +1,7 @@
-/** Actions: their message and news in every status, the morning digest, /actions, and the forms that create and change them. */
+/**
+ * Actions: their message and news in every status, the morning digest, /actions, and the forms that
+ * create and change them.
+ */
 import { expect } from 'vitest';
 import { type ActionDetails, NEXT_STATUSES, OPEN_STATUSES } from '../../../src/services/actions/actions.js';
 import { ACTION_BLOCKS, ACTION_BUTTONS, ACTION_CHANGE_BLOCKS, VIEWS } from '../../../src/slack/ids.js';

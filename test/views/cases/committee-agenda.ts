@@ -1,4 +1,7 @@
-/** A committee's agenda: its header, each company's message (in the meeting too), the decision form, editing a draft. */
+/**
+ * A committee's agenda: its header, each company's message (in the meeting too), the decision form,
+ * editing a draft agenda.
+ */
 import { expect } from 'vitest';
 import { findHeadcountBand, shortBandLabel } from '../../../src/reference/headcount-bands.js';
 import { findNafSubclass } from '../../../src/reference/naf.js';

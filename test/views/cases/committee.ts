@@ -1,4 +1,7 @@
-/** Technical committees: /comite, planning a session, the session proposed, the J-2 reminder, the closing, the companies to inform. */
+/**
+ * Technical committees: /comite, planning a session, the session the rhythm proposes, the J-2
+ * reminder, the closing, the companies to inform.
+ */
 import { expect } from 'vitest';
 import type { CommitteeStatus } from '../../../src/generated/prisma/enums.js';
 import type { CommitteeDetails, CommitteeSummary } from '../../../src/services/committees/committees.js';

@@ -1,4 +1,7 @@
-/** Recruitment alerts: the form, the coordinator's page and France Travail's request in every state, the news, reminders and lists. */
+/**
+ * Recruitment alerts: the form, the coordinator's page and France Travail's request in every state,
+ * the news of each step, the reminders, the diffusion and the lists.
+ */
 import { expect } from 'vitest';
 import type { AlertState } from '../../../src/generated/prisma/enums.js';
 import type { AlertDetails, OpenAlert } from '../../../src/services/alerts/alerts.js';
