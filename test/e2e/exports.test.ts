@@ -65,7 +65,10 @@ describe('an export', () => {
     expect(complete).toHaveLength(1);
     // The conversation with the app (D…), never the channel where the command was typed.
     expect(complete[0]!.args.channel_id).toBe(`D${coord.id.slice(1)}`);
-    expect(complete[0]!.args.thread_ts).toBeTruthy();
+    // In the thread of the note that says what the file holds.
+    const noteShown = t.fake.workspace.messages.findLast((m) => m.text === String(note.args.text))!;
+    expect(noteShown.channel).toBe(`D${coord.id.slice(1)}`);
+    expect(complete[0]!.args.thread_ts).toBe(noteShown.ts);
     expect(t.fake.succeeded('files.getUploadURLExternal')[0]!.args.filename).toBe('export-2026-01-01-2026-03-31.xlsx');
     // The spreadsheet: the coordination sees what partners do not (unshared content).
     const upload = t.fake.uploads[0]!.bytes;

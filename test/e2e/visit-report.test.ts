@@ -161,7 +161,9 @@ describe('filing a visit report end to end over signed HTTP', () => {
     const company = (modal.blocks as { block_id?: string; element?: { initial_option?: { value: string } } }[]).find(
       (b) => b.block_id === B.companyId,
     );
-    expect(company?.element?.initial_option?.value).toBeDefined();
+    // The company « Plasturgie » names, created by « saves one visit when the same submission arrives twice ».
+    const plasturgie = await db.prisma.company.findFirstOrThrow({ where: { name: 'Plasturgie Berry' } });
+    expect(company?.element?.initial_option?.value).toBe(plasturgie.id);
   });
 });
 

@@ -1,0 +1,151 @@
+/** The visit report's views: the form, the saved visit (modal and direct message), the overlap notice. */
+import { expect } from 'vitest';
+import type { VisitSummary } from '../../../src/services/visits/file-visit.js';
+import type { Overlap } from '../../../src/services/visits/overlap.js';
+import { ACTIONS, VIEWS, VISIT_BLOCKS } from '../../../src/slack/ids.js';
+import { frenchDate } from '../../../src/time.js';
+import { escapeText } from '../../../src/views/blocks.js';
+import { visitConfirmationMessage, visitOverlapMessage, visitSavedModal } from '../../../src/views/messages/visit.js';
+import { type VisitModalInput, visitReportModal } from '../../../src/views/modals/visit-report.js';
+import { cut, slackId } from '../fixtures/common.js';
+import {
+  type Case,
+  type JPayload,
+  buttons,
+  entry,
+  expectTypedMarkupEscaped,
+  expectWellFormedModal,
+  inputById,
+  inputs,
+  showsText,
+} from '../fixtures/payload.js';
+import {
+  MINIMAL_SUMMARY,
+  OPENING_BLANK,
+  OPENING_COMPANY,
+  OPENING_NEW_SIRET,
+  OPENING_WORST_COMPANY,
+  REALISTIC_OVERLAP,
+  REALISTIC_SUMMARY,
+  WORST_OVERLAP,
+  WORST_SUMMARY,
+} from '../fixtures/visit-report.js';
+
+function expectVisitReportModal(p: JPayload, opening: VisitModalInput) {
+  expect(p.callback_id).toBe(VIEWS.visitReport);
+  expect(p.submit?.text).toBe('Enregistrer');
+  expectWellFormedModal(p);
+  // Every field the submission handler reads is there, once.
+  expect(
+    inputs(p)
+      .map((b) => b.block_id)
+      .sort(),
+  ).toEqual(Object.values(VISIT_BLOCKS).sort());
+  expect(JSON.parse(p.private_metadata ?? '')).toEqual({ submissionKey: opening.submissionKey });
+  const company = inputById(p, VISIT_BLOCKS.companyId).element!;
+  expect(company.action_id).toBe(ACTIONS.companyPicker);
+  expect(company.initial_option?.value).toBe(opening.company?.id);
+  expect(inputById(p, VISIT_BLOCKS.newSiret).element?.initial_value).toBe(opening.newSiret);
+}
+
+function expectVisitSummary(p: JPayload, visit: VisitSummary) {
+  // User text reaches mrkdwn escaped (&, <, >), never raw.
+  expect(showsText(p, escapeText(visit.company.name).slice(0, 100))).toBe(true);
+  expect(showsText(p, '*Premier diagnostic*')).toBe(true);
+  expect(showsText(p, escapeText(visit.diagnostic).slice(0, 200))).toBe(true);
+  expect(showsText(p, ':warning:')).toBe(visit.redFlags.length > 0);
+  expect(showsText(p, visit.stakes.length ? 'Priorité' : 'Aucun enjeu indiqué')).toBe(true);
+  expect(showsText(p, 'SIRET')).toBe(visit.company.siret !== null);
+}
+
+/** Who else visited and when, one line each; the company card to coordinate; nothing else of the other visits. */
+function expectOverlap(p: JPayload, o: Overlap) {
+  expect(p.text).toContain('a aussi été visitée par une autre structure');
+  const [first, ...lines] = p.blocks[0]!.text!.text.split('\n');
+  expect(first).toBe(
+    `:busts_in_silhouette: *${escapeText(cut(o.visit.company.name, 200))}* (${escapeText(o.visit.company.commune)}), que vous avez visitée le ${frenchDate(o.visit.visitDate)}, a aussi été visitée :`,
+  );
+  expect(lines).toEqual(
+    o.others.map(
+      (x) =>
+        `• le ${frenchDate(x.visitDate)} par <@${x.capteur.slackUserId}>${x.structure ? ` (${escapeText(cut(x.structure.name, 120))})` : ''}`,
+    ),
+  );
+  expect(showsText(p, 'la fiche `/entreprise` rassemble les visites et les actions')).toBe(true);
+  expect(buttons(p).map((b) => [b.action_id, b.value, b.text?.text])).toEqual([
+    [ACTIONS.showCompanyCard, o.visit.company.id, 'Fiche entreprise'],
+  ]);
+}
+
+export const VISIT_REPORT_CASES: Case[] = [
+  // --- Modals: visit report ---
+  entry(visitReportModal, 'blank /visite', 'modal', [OPENING_BLANK], (p) => expectVisitReportModal(p, OPENING_BLANK)),
+  entry(visitReportModal, 'known company pre-filled', 'modal', [OPENING_COMPANY], (p) =>
+    expectVisitReportModal(p, OPENING_COMPANY),
+  ),
+  entry(
+    visitReportModal,
+    'worst case: 300-char company label, long submission key',
+    'modal',
+    [OPENING_WORST_COMPANY],
+    (p) => expectVisitReportModal(p, OPENING_WORST_COMPANY),
+  ),
+  entry(visitReportModal, 'unknown SIRET pre-filled', 'modal', [OPENING_NEW_SIRET], (p) =>
+    expectVisitReportModal(p, OPENING_NEW_SIRET),
+  ),
+
+  // --- Visit saved: modal and direct message ---
+  entry(visitSavedModal, 'realistic visit', 'modal', [REALISTIC_SUMMARY], (p) => {
+    expect(p.callback_id).toBe(VIEWS.visitSaved);
+    expect(p.submit).toBeUndefined();
+    expectVisitSummary(p, REALISTIC_SUMMARY);
+  }),
+  entry(
+    visitSavedModal,
+    'worst case: long everything, all stakes, every flag, 60 hiring lines',
+    'modal',
+    [WORST_SUMMARY],
+    (p) => expectVisitSummary(p, WORST_SUMMARY),
+  ),
+  entry(visitSavedModal, 'nothing optional answered', 'modal', [MINIMAL_SUMMARY], (p) =>
+    expectVisitSummary(p, MINIMAL_SUMMARY),
+  ),
+  entry(visitConfirmationMessage, 'realistic visit', 'message', [REALISTIC_SUMMARY], (p) => {
+    expectVisitSummary(p, REALISTIC_SUMMARY);
+    expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual([
+      [ACTIONS.showCompanyCard, REALISTIC_SUMMARY.company.id],
+    ]);
+  }),
+  entry(
+    visitConfirmationMessage,
+    'worst case: long everything, all stakes, every flag, 60 hiring lines',
+    'message',
+    [WORST_SUMMARY],
+    (p) => expectVisitSummary(p, WORST_SUMMARY),
+  ),
+  entry(visitConfirmationMessage, 'nothing optional answered', 'message', [MINIMAL_SUMMARY], (p) =>
+    expectVisitSummary(p, MINIMAL_SUMMARY),
+  ),
+
+  // --- Messages: the visit overlaps another structure's ---
+
+  entry(visitOverlapMessage, 'one other structure visited two weeks earlier', 'message', [REALISTIC_OVERLAP], (p) => {
+    expectOverlap(p, REALISTIC_OVERLAP);
+    expect(p.blocks[0]?.text?.text).toBe(
+      `:busts_in_silhouette: *Mécanique du Val* (Vierzon), que vous avez visitée le 24/02/2026, a aussi été visitée :\n• le 10/02/2026 par <@${slackId(502)}> (CMA Centre-Val de Loire)`,
+    );
+  }),
+  entry(
+    visitOverlapMessage,
+    'worst case: 3 other structures, 200-char company name, 120- and 150-char structure names with markup, one without structure',
+    'message',
+    [WORST_OVERLAP],
+    (p) => {
+      expectOverlap(p, WORST_OVERLAP);
+      expect(p.blocks[0]?.text?.text.split('\n')).toHaveLength(4);
+      expect(p.blocks[0]?.text?.text.endsWith(`• le 02/11/2026 par <@${slackId(506)}>`)).toBe(true);
+      expect(showsText(p, `${escapeText(cut(WORST_OVERLAP.others[1]!.structure!.name, 120))})`)).toBe(true);
+      expectTypedMarkupEscaped(p);
+    },
+  ),
+];
