@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createNotices } from '../../src/notifications.js';
+import { createNotices } from '../../src/notifications/index.js';
 import {
   checkRegister,
   isClassified,
