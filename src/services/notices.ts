@@ -170,8 +170,3 @@ export type NoticeGroup = Readonly<Record<string, NoticeType>>;
 export const ALL_NOTICE_TYPES: readonly NoticeType[] = Object.values(NOTICES).flatMap((group: NoticeGroup) =>
   Object.values(group),
 );
-
-/** The name of any kind of the catalogue. */
-export type NoticeKind = {
-  [D in keyof typeof NOTICES]: (typeof NOTICES)[D][keyof (typeof NOTICES)[D]] extends NoticeType<infer K> ? K : never;
-}[keyof typeof NOTICES];
