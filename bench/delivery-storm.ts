@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client.js';
 import { createLogger } from '../src/logger.js';
 import { createNotifier, type Notice } from '../src/notifier.js';
-import { enqueue } from '../src/services/outbox.js';
+import { z } from 'zod';
+import { enqueue, noticeType } from '../src/services/outbox.js';
 import { startFakeSlack } from '../src/simulator/fake-slack.js';
 
 const { values } = parseArgs({
@@ -35,6 +36,8 @@ const db = database.prisma;
 await db.outboxMessage.deleteMany();
 const fake = await startFakeSlack();
 const logger = createLogger('silent');
+/** The bench's kind of owed message: a key saying its conversation and rank. */
+const LINE = noticeType('line', z.object({ key: z.string() }));
 const notices: Record<string, Notice> = {
   line: { render: async (_db, data) => ({ text: String((data as { key: string }).key) }) },
 };
@@ -56,9 +59,8 @@ const notifiers = [instance(), instance()];
 const owe = async (from: number, to: number) => {
   for (let i = from; i < to; i++) {
     const conversation = `C${String(i % CONVERSATIONS).padStart(3, '0')}`;
-    await enqueue(db, {
+    await enqueue(db, LINE, {
       dedupeKey: `storm:${i}`,
-      kind: 'line',
       recipient: conversation,
       data: { key: `${conversation}:${String(i).padStart(6, '0')}` },
     });

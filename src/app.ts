@@ -9,7 +9,7 @@ import { registerListeners } from './listeners/index.js';
 import { healthRoutes, readinessCheck } from './health.js';
 import { guardRequests } from './slack/request-guard.js';
 import { boltLogger } from './logger.js';
-import { createNotices } from './notifications.js';
+import { createNotices } from './notifications/index.js';
 import { createNotifier } from './notifier.js';
 import type { Db } from './services/db.js';
 import { localDate } from './time.js';

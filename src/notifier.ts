@@ -3,12 +3,14 @@ import type { Logger } from 'pino';
 import type { Db } from './services/db.js';
 import {
   claimDue,
+  InvalidPayload,
   markFailed,
   markSent,
   nextDueAt,
   postpone,
   renewLease,
   type ClaimedMessage,
+  type MessageLocation,
 } from './services/outbox.js';
 import { isRedacted, POSTED_MESSAGE_REFRESH, recordPosted, type Shows } from './services/privacy/posted-messages.js';
 
@@ -22,23 +24,23 @@ export interface RenderedMessage extends Shows {
   blocks?: unknown[];
 }
 
-export interface MessageRef {
-  channel: string;
-  ts: string;
-  /** The message's link, asked of Slack when the notice wants one (to point people to it). */
-  permalink?: string | undefined;
-}
+/** Where a message is in Slack; its link (`permalink`) is asked of Slack when the notice wants one. */
+export type MessageRef = MessageLocation;
 
 /**
- * One kind of owed message. `render` gives its content at send time (null when its record no
- * longer exists). Messages shown in place (an alert's page) also say where they are: `locate`
- * returns the message to update, 'new' to post one, or 'wait' while an earlier owed post of it
- * has not gone yet; `posted` records where a new one landed (with its link when `wantsPermalink`).
+ * One kind of owed message (src/notifications/, one per notice type of src/services/notices.ts).
+ * `parse` reads the stored payload as the kind's schema says: what it returns is what the others
+ * are given, and a payload it refuses (InvalidPayload) fails the message for good. `render` gives
+ * its content at send time (null when its record no longer exists). Messages shown in place (an
+ * alert's page) also say where they are: `locate` returns the message to update, 'new' to post
+ * one, or 'wait' while an earlier owed post of it has not gone yet; `posted` records where a new
+ * one landed (with its link when `wantsPermalink`).
  */
-export interface Notice {
-  render(db: Db, data: unknown, recipient: string): Promise<RenderedMessage | null>;
-  locate?(db: Db, data: unknown, recipient: string): Promise<MessageRef | 'new' | 'wait'>;
-  posted?(db: Db, data: unknown, recipient: string, where: MessageRef): Promise<void>;
+export interface Notice<D = unknown> {
+  parse?(data: unknown): D;
+  render(db: Db, data: D, recipient: string): Promise<RenderedMessage | null>;
+  locate?(db: Db, data: D, recipient: string): Promise<MessageRef | 'new' | 'wait'>;
+  posted?(db: Db, data: D, recipient: string, where: MessageRef): Promise<void>;
   wantsPermalink?: boolean;
   /**
    * When a company it shows is erased: `replace` (the default) puts « Données effacées… » in its
@@ -149,9 +151,10 @@ export function createNotifier(deps: {
     try {
       const notice = notices[message.kind];
       if (!notice) throw new PermanentError(`no renderer for kind ${message.kind}`);
-      const content = await notice.render(db, message.data, message.recipient);
+      const data = notice.parse ? notice.parse(message.data) : message.data;
+      const content = await notice.render(db, data, message.recipient);
       if (!content) throw new PermanentError('record not found');
-      const where = notice.locate ? await notice.locate(db, message.data, message.recipient) : 'new';
+      const where = notice.locate ? await notice.locate(db, data, message.recipient) : 'new';
       if (where === 'wait') {
         await postpone(db, message, new Date(now().getTime() + WAIT_FOR_FIRST_POST_MS));
         return;
@@ -171,7 +174,7 @@ export function createNotifier(deps: {
           const at: MessageRef = { channel: sent.channel, ts: sent.ts };
           if (notice.posted) {
             if (notice.wantsPermalink) at.permalink = await permalinkOf(at);
-            await notice.posted(db, message.data, message.recipient, at);
+            await notice.posted(db, data, message.recipient, at);
           }
           await recordLocation(message, at, content);
         }
@@ -186,6 +189,22 @@ export function createNotifier(deps: {
       }
       await markSent(db, message.id, now());
     } catch (error) {
+      if (error instanceof InvalidPayload) {
+        // Its kind's schema refuses it: no retry will change that. The issues say where and what,
+        // never the payload's values (they may hold personal data).
+        logger.error(
+          {
+            outboxId: message.id,
+            kind: message.kind,
+            ...(error.kind !== message.kind && { payloadKind: error.kind }),
+            attempts,
+            issues: error.issues.map((i) => ({ path: i.path.map(String).join('.'), code: i.code, message: i.message })),
+          },
+          'owed message payload invalid',
+        );
+        await markFailed(db, message.id, attempts, error.message, now(), true, message.lockedUntil);
+        return;
+      }
       const retryAfter =
         (error as { code?: string; retryAfter?: number }).code === 'slack_webapi_rate_limited_error'
           ? (error as { retryAfter: number }).retryAfter

@@ -1,21 +1,99 @@
 import { Prisma, type Prisma as P } from '../generated/prisma/client.js';
+import type { z } from 'zod';
 import type { Db, Tx } from './db.js';
 
-/**
+/*
  * The outbox: messages the platform owes, written in the transaction of the record they are
  * about, then delivered by the notifier (src/notifier.ts) and retried until Slack accepts them.
+ * Each has a kind (a notice type, src/services/notices.ts) whose schema its payload fits.
  */
-export interface OwedMessage {
-  /** Same key, same message: enqueuing twice owes it once. */
-  dedupeKey: string;
-  kind: string;
-  /** A Slack user or channel id. */
-  recipient: string;
-  data: P.InputJsonValue;
+
+/** A payload is stored as JSON (ids, numbers, flags: never personal data): its schema reads JSON. */
+export type NoticeSchema = z.ZodType<unknown, P.InputJsonValue>;
+
+/**
+ * A kind of owed message: its name, stored with each row, and the schema of its payload. The
+ * kinds are declared in src/services/notices.ts and rendered in src/notifications/. A kind's name
+ * never changes: rows already stored carry it.
+ */
+export interface NoticeType<K extends string = string, S extends NoticeSchema = NoticeSchema> {
+  readonly kind: K;
+  readonly schema: S;
 }
 
-export async function enqueue(tx: Tx | Db, message: OwedMessage): Promise<void> {
-  await tx.outboxMessage.createMany({ data: [message], skipDuplicates: true });
+/** What a service writes as the payload of a notice type. */
+export type NoticeInput<T extends NoticeType> = z.input<T['schema']>;
+/** What the payload of a notice type reads as, once checked: what its renderer is given. */
+export type NoticeData<T extends NoticeType> = z.output<T['schema']>;
+
+export function noticeType<const K extends string, S extends NoticeSchema>(kind: K, schema: S): NoticeType<K, S> {
+  return Object.freeze({ kind, schema });
+}
+
+/** A message owed of a given kind. */
+export interface OwedMessage<T extends NoticeType = NoticeType> {
+  /** Same key, same message: enqueuing twice owes it once. */
+  dedupeKey: string;
+  /** A Slack user or channel id. */
+  recipient: string;
+  data: NoticeInput<T>;
+}
+
+/**
+ * Owes a message of kind `type`, in the transaction of the record it is about. Its payload is the
+ * kind's: checked by the compiler, and again here (a wrong one throws, and its transaction fails).
+ */
+export async function enqueue<T extends NoticeType>(
+  tx: Tx | Db,
+  type: T,
+  message: OwedMessage<NoInfer<T>>,
+): Promise<void> {
+  type.schema.parse(message.data);
+  await tx.outboxMessage.createMany({
+    data: [{ ...message, kind: type.kind, data: message.data as P.InputJsonValue }],
+    skipDuplicates: true,
+  });
+}
+
+/** A stored payload its kind's schema refuses: no retry will make it render. */
+export class InvalidPayload extends Error {
+  constructor(
+    readonly kind: string,
+    readonly issues: readonly z.core.$ZodIssue[],
+  ) {
+    super(`invalid payload for ${kind}: ${describeIssues(issues)}`);
+  }
+}
+
+/**
+ * The issues of a refused payload, as they may be logged or stored: where and what (the schema's
+ * words), never the values, which may hold personal data.
+ */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((i) => `${i.path.map(String).join('.') || '(payload)'}: ${i.code}, ${i.message}`).join('; ');
+}
+
+/** Reads a stored payload as its kind says; throws InvalidPayload when it does not fit. */
+export function parsePayload<T extends NoticeType>(type: T, data: unknown): NoticeData<T> {
+  const parsed = type.schema.safeParse(data);
+  if (!parsed.success) throw new InvalidPayload(type.kind, parsed.error.issues);
+  return parsed.data as NoticeData<T>;
+}
+
+/** Where a message is in Slack; with its link when one was asked for (to point people to it). */
+export interface MessageLocation {
+  channel: string;
+  ts: string;
+  permalink?: string | undefined;
+}
+
+/**
+ * Whether the message owed under `dedupeKey` (the first post of a message shown in place) is
+ * still to be sent: an update of it then waits, so it never posts a duplicate.
+ */
+export async function firstPostPending(db: Db, dedupeKey: string): Promise<boolean> {
+  const firstPost = await db.outboxMessage.findUnique({ where: { dedupeKey }, select: { status: true } });
+  return firstPost?.status === 'pending';
 }
 
 /** How long a claim keeps other senders off a message. */

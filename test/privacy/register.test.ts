@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createNotices } from '../../src/notifications.js';
+import { createNotices } from '../../src/notifications/index.js';
 import {
   checkRegister,
   isClassified,
@@ -120,7 +120,7 @@ describe('the register of personal data', () => {
     }
   });
 
-  it('lists every kind of message the platform owes (src/notifications.ts) among its outputs, and none that is gone', () => {
+  it('lists every kind of message the platform owes (src/notifications/) among its outputs, and none that is gone', () => {
     const kinds = Object.keys(
       createNotices(() => ({ now: new Date('2026-06-01T08:00:00Z'), timeZone: 'Europe/Paris', today: '2026-06-01' })),
     );

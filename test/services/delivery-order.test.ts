@@ -2,7 +2,8 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createNotifier, type Notice, type Notifier } from '../../src/notifier.js';
-import { enqueue } from '../../src/services/outbox.js';
+import { z } from 'zod';
+import { enqueue, noticeType } from '../../src/services/outbox.js';
 import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
 
@@ -29,12 +30,14 @@ function notifier(paceMs: number) {
   return n;
 }
 
+/** A test kind of owed message: one line of text. */
+const LINE = noticeType('line', z.object({ text: z.string() }));
+
 async function owe(messages: { recipient: string; text: string }[]) {
   await db.prisma.$transaction(async (tx) => {
     for (const m of messages)
-      await enqueue(tx, {
+      await enqueue(tx, LINE, {
         dedupeKey: `${m.recipient}:${m.text}`,
-        kind: 'line',
         recipient: m.recipient,
         data: { text: m.text },
       });

@@ -2,7 +2,8 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createNotifier, type Notice } from '../../src/notifier.js';
-import { enqueue, retryDelayMs } from '../../src/services/outbox.js';
+import { z } from 'zod';
+import { enqueue, noticeType, retryDelayMs } from '../../src/services/outbox.js';
 import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
 
@@ -24,9 +25,12 @@ function notifier() {
   return createNotifier({ db: db.prisma, client, logger, now: () => currentTime, notices });
 }
 
-/** Owes one test message; its data carries `n` so the sent text can be recognised. */
+/** A test kind of owed message: its data carries `n` so the sent text can be recognised. */
+const testNotice = (kind: string) => noticeType(kind, z.object({ n: z.number() }));
+
+/** Owes one test message. */
 function owe(n: number, kind = 'test_kind', dedupeKey = `test:${n}`) {
-  return enqueue(db.prisma, { dedupeKey, kind, recipient: 'CTEST', data: { n } });
+  return enqueue(db.prisma, testNotice(kind), { dedupeKey, recipient: 'CTEST', data: { n } });
 }
 
 /** Calls Slack answered with ok: true. The fake records failed calls too, so count by answer. */
@@ -97,7 +101,7 @@ describe('outbox delivery', () => {
     await owe(2);
     await owe(2);
     await db.prisma.$transaction(async (tx) => {
-      await enqueue(tx, { dedupeKey: 'test:2', kind: 'test_kind', recipient: 'CTEST', data: { n: 2 } });
+      await enqueue(tx, testNotice('test_kind'), { dedupeKey: 'test:2', recipient: 'CTEST', data: { n: 2 } });
     });
     expect(await db.prisma.outboxMessage.count()).toBe(1);
 

@@ -3,17 +3,10 @@ import { audit } from '../audit.js';
 import { oweItemUpdate, refuseUnlessDeciding } from '../committees/committees.js';
 import type { Db, Tx } from '../db.js';
 import { UserError, ValidationFailed } from '../errors.js';
-import { enqueue } from '../outbox.js';
+import { ACTION_NOTICES } from '../notices.js';
+import { enqueue, type MessageLocation } from '../outbox.js';
 import { can, type Actor } from '../permissions.js';
 import type { ActionField, ActionInput } from './action-form.js';
-
-/** Kinds of the messages an action owes (rendered by src/notifications.ts). */
-export const ACTION_NOTICES = {
-  /** The action's message in the committee channel, posted once and updated in place. */
-  message: 'action_message',
-  /** A DM to the owner when someone else assigns or changes their action. */
-  news: 'action_news',
-} as const;
 
 export interface ActionSettings {
   /** The committee channel where each action has its message; none configured → no message. */
@@ -273,9 +266,8 @@ async function oweMessages(
   first: boolean,
 ): Promise<void> {
   if (settings.committeeChannelId) {
-    await enqueue(tx, {
-      dedupeKey: first ? `${ACTION_NOTICES.message}:${actionId}` : `${ACTION_NOTICES.message}:${actionId}:${updateId}`,
-      kind: ACTION_NOTICES.message,
+    await enqueue(tx, ACTION_NOTICES.message, {
+      dedupeKey: first ? actionMessageFirstPostKey(actionId) : `${actionMessageFirstPostKey(actionId)}:${updateId}`,
       recipient: settings.committeeChannelId,
       data: { actionId, update: !first },
     });
@@ -285,13 +277,26 @@ async function oweMessages(
     select: { ownerMember: { select: { slackUserId: true, active: true } } },
   });
   if (owner?.ownerMember?.active && owner.ownerMember.slackUserId !== actor.slackUserId) {
-    await enqueue(tx, {
-      dedupeKey: `${ACTION_NOTICES.news}:${updateId}`,
-      kind: ACTION_NOTICES.news,
+    await enqueue(tx, ACTION_NOTICES.news, {
+      dedupeKey: `${ACTION_NOTICES.news.kind}:${updateId}`,
       recipient: owner.ownerMember.slackUserId,
       data: { actionId, updateId },
     });
   }
+}
+
+/** The key of the first post of an action's message in the committee channel: its updates wait for it. */
+export const actionMessageFirstPostKey = (actionId: string) => `${ACTION_NOTICES.message.kind}:${actionId}`;
+
+/** Where an action's message in the committee channel is, once posted (null before). */
+export async function actionMessageLocation(db: Db, actionId: string): Promise<MessageLocation | null> {
+  const action = await db.action.findUnique({ where: { id: actionId }, select: { channelId: true, messageTs: true } });
+  return action?.channelId && action.messageTs ? { channel: action.channelId, ts: action.messageTs } : null;
+}
+
+/** Records where an action's message landed in the committee channel, so its changes update it in place. */
+export async function recordActionMessagePosted(db: Db, actionId: string, where: MessageLocation): Promise<void> {
+  await db.action.update({ where: { id: actionId }, data: { channelId: where.channel, messageTs: where.ts } });
 }
 
 /** Everything an action's message shows. */

@@ -1,8 +1,7 @@
 import type { Db } from '../db.js';
+import { ACTION_NOTICES } from '../notices.js';
 import { enqueue } from '../outbox.js';
 import { OPEN_STATUSES } from './actions.js';
-
-export const ACTION_DIGEST = 'action_digest';
 
 export interface DigestSettings {
   /** An action due within this many days is in the digest (overdue ones always are). */
@@ -41,9 +40,8 @@ export async function oweActionDigests(db: Db, day: string, settings: DigestSett
         skipDuplicates: true,
       });
       if (count === 0) return false;
-      await enqueue(tx, {
-        dedupeKey: `${ACTION_DIGEST}:${slackUserId}:${day}`,
-        kind: ACTION_DIGEST,
+      await enqueue(tx, ACTION_NOTICES.digest, {
+        dedupeKey: `${ACTION_NOTICES.digest.kind}:${slackUserId}:${day}`,
         recipient: slackUserId,
         data: { slackUserId, day },
       });

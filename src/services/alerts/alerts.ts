@@ -5,26 +5,11 @@ import { audit } from '../audit.js';
 import { resolveCompany } from '../companies.js';
 import type { Db, Tx } from '../db.js';
 import { UserError } from '../errors.js';
-import { enqueue } from '../outbox.js';
+import { ALERT_NOTICES } from '../notices.js';
+import { enqueue, type MessageLocation } from '../outbox.js';
 import { can, type Actor } from '../permissions.js';
 import type { AlertReport } from './alert-report.js';
 import { ALERT_ACTIONS, canMove, type AlertAction } from './state-machine.js';
-
-/** Kinds of the messages an alert owes (rendered by src/notifications.ts). */
-export const ALERT_NOTICES = {
-  /** The coordinator's page, shown in place: posted once, updated at each transition. */
-  page: 'alert_page',
-  /** The need sent to a France Travail adviser in Slack, shown in place like the page. */
-  franceTravailRequest: 'alert_ft_request',
-  /** A direct message about one transition (to the capteur, or the coordinators). */
-  news: 'alert_news',
-  /** The offer posted to the partners' channel. */
-  diffusion: 'alert_diffusion',
-  /** Before the deadline, to the coordinators: the alert is not transmitted yet. */
-  reminder: 'alert_reminder',
-  /** The deadline passed before transmission: to the administrators and coordinators. */
-  breach: 'alert_breach',
-} as const;
 
 export interface AlertSettings {
   /** Hours between raising and the deadline for transmission to France Travail. */
@@ -89,7 +74,7 @@ export async function raiseAlert(
       });
       for (const recipient of await coordinatorsToPage(tx))
         await oweShownMessage(tx, alert.id, ALERT_NOTICES.page, recipient);
-      await enqueue(tx, newsFor(alert.id, transition.id, actor.slackUserId));
+      await enqueue(tx, ALERT_NOTICES.news, newsFor(alert.id, transition.id, actor.slackUserId));
       // Alerts raised at the same time queue on the year's counter row: take it last.
       const reference = await nextReference(tx, Number(localDate(settings.timeZone, now).slice(0, 4)));
       await tx.recruitmentAlert.update({ where: { id: alert.id }, data: { reference } });
@@ -160,8 +145,7 @@ export const administrators = (tx: Tx | Db) => activeMembersWith(tx, 'admin');
 
 function newsFor(alertId: string, transitionId: string, recipient: string) {
   return {
-    dedupeKey: `${ALERT_NOTICES.news}:${transitionId}:${recipient}`,
-    kind: ALERT_NOTICES.news,
+    dedupeKey: `${ALERT_NOTICES.news.kind}:${transitionId}:${recipient}`,
     recipient,
     data: { alertId, transitionId },
   };
@@ -275,7 +259,7 @@ export async function moveAlert(
 
     // Every message showing the alert is brought up to date, and the capteur is told.
     await owePageUpdates(tx, alertId, transition.id);
-    await enqueue(tx, newsFor(alertId, transition.id, alert.capteur.slackUserId));
+    await enqueue(tx, ALERT_NOTICES.news, newsFor(alertId, transition.id, alert.capteur.slackUserId));
 
     const moved: MovedAlert = { alertId, from: alert.state, to: rule.to, transitionId: transition.id };
     if (payload.action === 'transmettre') {
@@ -287,12 +271,11 @@ export async function moveAlert(
     if (payload.action === 'enregistrer_offre' && !can(actor, 'handleAlerts')) {
       // Recorded by France Travail: the coordinators hear of it, not only through their page.
       for (const recipient of await coordinatorsToPage(tx))
-        await enqueue(tx, newsFor(alertId, transition.id, recipient));
+        await enqueue(tx, ALERT_NOTICES.news, newsFor(alertId, transition.id, recipient));
     }
     if (payload.action === 'diffuser') {
-      await enqueue(tx, {
-        dedupeKey: `${ALERT_NOTICES.diffusion}:${alertId}`,
-        kind: ALERT_NOTICES.diffusion,
+      await enqueue(tx, ALERT_NOTICES.diffusion, {
+        dedupeKey: `${ALERT_NOTICES.diffusion.kind}:${alertId}`,
         recipient: settings.partnersChannelId!,
         data: { alertId },
       });
@@ -301,26 +284,71 @@ export async function moveAlert(
   });
 }
 
+/** The messages that show an alert in place: posted once, then updated at each transition. */
+const SHOWN_IN_PLACE = [ALERT_NOTICES.page, ALERT_NOTICES.franceTravailRequest] as const;
+type ShownInPlace = (typeof SHOWN_IN_PLACE)[number];
+
+/** The key of the first post of a message showing an alert in place: its updates wait for it. */
+export const shownMessageFirstPostKey = (shown: ShownMessage) => `${shown.kind}:${shown.alertId}:${shown.recipient}`;
+
 /**
  * Owes the first post of a message that shows an alert in place (a page, a France Travail
  * request), and records it so every later transition updates it.
  */
-async function oweShownMessage(tx: Tx, alertId: string, kind: string, recipient: string): Promise<void> {
-  await tx.alertMessage.createMany({ data: [{ alertId, kind, recipient }], skipDuplicates: true });
-  await enqueue(tx, { dedupeKey: `${kind}:${alertId}:${recipient}`, kind, recipient, data: { alertId } });
+async function oweShownMessage(tx: Tx, alertId: string, type: ShownInPlace, recipient: string): Promise<void> {
+  await tx.alertMessage.createMany({ data: [{ alertId, kind: type.kind, recipient }], skipDuplicates: true });
+  await enqueue(tx, type, {
+    dedupeKey: shownMessageFirstPostKey({ alertId, kind: type.kind, recipient }),
+    recipient,
+    data: { alertId },
+  });
 }
 
 /** One update owed per message showing the alert; `cause` (a transition, a breach) keeps them apart. */
 export async function owePageUpdates(tx: Tx, alertId: string, cause: string): Promise<void> {
   const shown = await tx.alertMessage.findMany({ where: { alertId }, select: { kind: true, recipient: true } });
   for (const { kind, recipient } of shown) {
-    await enqueue(tx, {
+    const type = SHOWN_IN_PLACE.find((t) => t.kind === kind);
+    if (!type) throw new Error(`alert message of unknown kind ${kind}`);
+    await enqueue(tx, type, {
       dedupeKey: `${kind}:${alertId}:${recipient}:${cause}`,
-      kind,
       recipient,
       data: { alertId, update: true },
     });
   }
+}
+
+/** One message showing an alert in place: which alert, which kind (a page, a France Travail request), to whom. */
+export interface ShownMessage {
+  alertId: string;
+  kind: string;
+  recipient: string;
+}
+
+/** Where a message showing an alert in place is, once posted (null before). */
+export async function shownMessageLocation(db: Db, shown: ShownMessage): Promise<MessageLocation | null> {
+  const posted = await db.alertMessage.findUnique({ where: { alertId_kind_recipient: shown } });
+  return posted?.channel && posted.ts ? { channel: posted.channel, ts: posted.ts } : null;
+}
+
+/**
+ * Records where a message showing an alert in place landed, so later transitions update it. It
+ * shows the company contact's name, phone and e-mail: who got them is audited.
+ */
+export async function recordAlertMessagePosted(db: Db, shown: ShownMessage, where: MessageLocation): Promise<void> {
+  const at = { channel: where.channel, ts: where.ts };
+  await db.alertMessage.upsert({
+    where: { alertId_kind_recipient: shown },
+    create: { ...shown, ...at },
+    update: at,
+  });
+  await audit(db, {
+    actorSlackId: null,
+    action: 'alert.contact_shown',
+    entity: 'RecruitmentAlert',
+    entityId: shown.alertId,
+    details: { recipient: shown.recipient, kind: shown.kind },
+  });
 }
 
 /** Everything the views show about one alert. */

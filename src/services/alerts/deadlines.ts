@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../db.js';
 import { enqueue } from '../outbox.js';
-import { administrators, ALERT_NOTICES, coordinatorsToPage, owePageUpdates } from './alerts.js';
+import { ALERT_NOTICES } from '../notices.js';
+import { administrators, coordinatorsToPage, owePageUpdates } from './alerts.js';
 import { AWAITING_TRANSMISSION } from './state-machine.js';
 
 export interface DeadlineSettings {
@@ -45,9 +46,8 @@ export async function checkAlertDeadlines(
           // The coordinator who took the alert, or, while nobody has, every coordinator.
           const inCharge = alert.coordinator?.active ? [alert.coordinator.slackUserId] : await coordinatorsToPage(tx);
           for (const recipient of inCharge) {
-            await enqueue(tx, {
-              dedupeKey: `${ALERT_NOTICES.reminder}:${alert.id}:${kind}:${recipient}`,
-              kind: ALERT_NOTICES.reminder,
+            await enqueue(tx, ALERT_NOTICES.reminder, {
+              dedupeKey: `${ALERT_NOTICES.reminder.kind}:${alert.id}:${kind}:${recipient}`,
               recipient,
               data: { alertId: alert.id, hours },
             });
@@ -62,9 +62,8 @@ export async function checkAlertDeadlines(
           await tx.recruitmentAlert.update({ where: { id: alert.id }, data: { lateAt: alert.deadlineAt } });
           const recipients = new Set([...(await administrators(tx)), ...(await coordinatorsToPage(tx))]);
           for (const recipient of recipients) {
-            await enqueue(tx, {
-              dedupeKey: `${ALERT_NOTICES.breach}:${alert.id}:${recipient}`,
-              kind: ALERT_NOTICES.breach,
+            await enqueue(tx, ALERT_NOTICES.breach, {
+              dedupeKey: `${ALERT_NOTICES.breach.kind}:${alert.id}:${recipient}`,
               recipient,
               data: { alertId: alert.id },
             });

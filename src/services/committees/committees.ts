@@ -3,27 +3,10 @@ import type { CommitteeStatus } from '../../generated/prisma/enums.js';
 import { audit } from '../audit.js';
 import { lockFor, type Db, type Tx } from '../db.js';
 import { UserError } from '../errors.js';
-import { enqueue } from '../outbox.js';
+import { COMMITTEE_NOTICES } from '../notices.js';
+import { enqueue, type MessageLocation } from '../outbox.js';
 import { can, type Actor } from '../permissions.js';
 import { shiftLocalDays } from '../../time.js';
-
-/** Kinds of the messages a session owes (rendered by src/notifications.ts). */
-export const COMMITTEE_NOTICES = {
-  /** The agenda's header in the committee channel. */
-  agenda: 'committee_agenda',
-  /** One message per company on the agenda, updated in place with what is decided. */
-  item: 'agenda_item',
-  /** The session's summary of decisions, posted when it is closed. */
-  summary: 'committee_summary',
-  /** To the capteur who brought a company: the decisions to pass on, ready to send. */
-  inform: 'inform_company',
-  /** Before the session (J-2), to each committee member: read the agenda, update your actions. */
-  reminder: 'committee_reminder',
-  /** To a capteur: the companies they have not informed yet of the committee's decisions. */
-  informReminder: 'inform_reminder',
-  /** To each coordinator: a session proposed by the configured rhythm. */
-  proposed: 'committee_proposed',
-} as const;
 
 /** Two sessions drafted at once would take the same visits: drafting is one at a time. */
 export const lockAgendas = (tx: Tx) => lockFor(tx, 'agendaDrafting');
@@ -180,16 +163,14 @@ export async function publishAgenda(
       orderBy: { rank: 'asc' },
       select: { id: true },
     });
-    await enqueue(tx, {
-      dedupeKey: `${COMMITTEE_NOTICES.agenda}:${committeeId}`,
-      kind: COMMITTEE_NOTICES.agenda,
+    await enqueue(tx, COMMITTEE_NOTICES.agenda, {
+      dedupeKey: `${COMMITTEE_NOTICES.agenda.kind}:${committeeId}`,
       recipient: committee.channelId,
       data: { committeeId },
     });
     for (const item of items) {
-      await enqueue(tx, {
-        dedupeKey: `${COMMITTEE_NOTICES.item}:${item.id}`,
-        kind: COMMITTEE_NOTICES.item,
+      await enqueue(tx, COMMITTEE_NOTICES.item, {
+        dedupeKey: agendaItemFirstPostKey(item.id),
         recipient: committee.channelId,
         data: { agendaItemId: item.id },
       });
@@ -394,6 +375,28 @@ export async function getAgendaItem(db: Db, agendaItemId: string) {
 
 export type AgendaItemDetails = NonNullable<Awaited<ReturnType<typeof getAgendaItem>>>;
 
+/** The key of the first post of an agenda item's message: its updates wait for it. */
+export const agendaItemFirstPostKey = (agendaItemId: string) => `${COMMITTEE_NOTICES.item.kind}:${agendaItemId}`;
+
+/** Where an agenda item's message is in the committee channel, once posted (null before). */
+export async function agendaItemMessageLocation(db: Db, agendaItemId: string): Promise<MessageLocation | null> {
+  const item = await db.agendaItem.findUnique({
+    where: { id: agendaItemId },
+    select: { channelId: true, messageTs: true },
+  });
+  return item?.channelId && item.messageTs ? { channel: item.channelId, ts: item.messageTs } : null;
+}
+
+/** Records where an agenda item's message landed: it is updated in place with what the committee decides. */
+export async function recordAgendaItemPosted(db: Db, agendaItemId: string, where: MessageLocation): Promise<void> {
+  await db.agendaItem.update({ where: { id: agendaItemId }, data: { channelId: where.channel, messageTs: where.ts } });
+}
+
+/** Records the link of a session's agenda once posted: the reminders, the App Home and /comite point to it. */
+export async function recordAgendaPermalink(db: Db, committeeId: string, permalink: string): Promise<void> {
+  await db.committee.update({ where: { id: committeeId }, data: { agendaPermalink: permalink } });
+}
+
 /** Owes an update of an agenda item's message (after a decision, an action): each change its own. */
 export async function oweItemUpdate(tx: Tx, agendaItemId: string, evenIfClosed = false): Promise<void> {
   const item = await tx.agendaItem.findUnique({
@@ -401,9 +404,8 @@ export async function oweItemUpdate(tx: Tx, agendaItemId: string, evenIfClosed =
     select: { committee: { select: { channelId: true, status: true } } },
   });
   if (!item || item.committee.status === 'planned' || (item.committee.status === 'closed' && !evenIfClosed)) return;
-  await enqueue(tx, {
-    dedupeKey: `${COMMITTEE_NOTICES.item}:${agendaItemId}:${randomUUID()}`,
-    kind: COMMITTEE_NOTICES.item,
+  await enqueue(tx, COMMITTEE_NOTICES.item, {
+    dedupeKey: `${agendaItemFirstPostKey(agendaItemId)}:${randomUUID()}`,
     recipient: item.committee.channelId,
     data: { agendaItemId, update: true },
   });
@@ -487,9 +489,8 @@ export async function closeCommittee(
       data: { status: 'closed', closedAt: now },
     });
     if (count === 0) return { closed: false };
-    await enqueue(tx, {
-      dedupeKey: `${COMMITTEE_NOTICES.summary}:${committeeId}`,
-      kind: COMMITTEE_NOTICES.summary,
+    await enqueue(tx, COMMITTEE_NOTICES.summary, {
+      dedupeKey: `${COMMITTEE_NOTICES.summary.kind}:${committeeId}`,
       recipient: committee.channelId,
       data: { committeeId },
     });
@@ -497,9 +498,8 @@ export async function closeCommittee(
       await oweItemUpdate(tx, item.id, true);
       const decided = item.decision !== null || item.noFollowUp || item._count.actions > 0;
       if (decided && item.broughtBy?.active) {
-        await enqueue(tx, {
-          dedupeKey: `${COMMITTEE_NOTICES.inform}:${item.id}`,
-          kind: COMMITTEE_NOTICES.inform,
+        await enqueue(tx, COMMITTEE_NOTICES.inform, {
+          dedupeKey: `${COMMITTEE_NOTICES.inform.kind}:${item.id}`,
           recipient: item.broughtBy.slackUserId,
           data: { agendaItemId: item.id },
         });
@@ -594,9 +594,8 @@ export async function oweCommitteeReminders(db: Db, now: Date, settings: Committ
           skipDuplicates: true,
         });
         if (count === 0) return false;
-        await enqueue(tx, {
-          dedupeKey: `${COMMITTEE_NOTICES.reminder}:${committeeId}:${slackUserId}`,
-          kind: COMMITTEE_NOTICES.reminder,
+        await enqueue(tx, COMMITTEE_NOTICES.reminder, {
+          dedupeKey: `${COMMITTEE_NOTICES.reminder.kind}:${committeeId}:${slackUserId}`,
           recipient: slackUserId,
           data: { committeeId, slackUserId },
         });

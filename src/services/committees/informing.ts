@@ -1,7 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../db.js';
 import { enqueue } from '../outbox.js';
-import { COMMITTEE_NOTICES } from './committees.js';
+import { COMMITTEE_NOTICES } from '../notices.js';
 
 export interface InformSettings {
   /** Days after the closing, then between reminders, before a capteur is reminded. */
@@ -82,9 +82,8 @@ export async function oweInformReminders(db: Db, now: Date, settings: InformSett
         data: { informRemindedAt: now, informReminders: { increment: 1 } },
       });
       if (count === 0) return false;
-      await enqueue(tx, {
-        dedupeKey: `${COMMITTEE_NOTICES.informReminder}:${slackUserId}:${now.getTime()}`,
-        kind: COMMITTEE_NOTICES.informReminder,
+      await enqueue(tx, COMMITTEE_NOTICES.informReminder, {
+        dedupeKey: `${COMMITTEE_NOTICES.informReminder.kind}:${slackUserId}:${now.getTime()}`,
         recipient: slackUserId,
         data: { memberId },
       });

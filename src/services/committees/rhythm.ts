@@ -2,7 +2,8 @@ import type { Db } from '../db.js';
 import { audit } from '../audit.js';
 import { enqueue } from '../outbox.js';
 import { localDate, localInstant } from '../../time.js';
-import { refreshAgenda, COMMITTEE_NOTICES } from './committees.js';
+import { COMMITTEE_NOTICES } from '../notices.js';
+import { refreshAgenda } from './committees.js';
 
 /**
  * The committee's default rhythm, e.g. « 2e mardi 14:00 »: the second Tuesday of each month at
@@ -140,9 +141,8 @@ export async function proposeNextSession(
       select: { slackUserId: true },
     });
     for (const { slackUserId } of coordinators) {
-      await enqueue(tx, {
-        dedupeKey: `${COMMITTEE_NOTICES.proposed}:${committee.id}:${slackUserId}`,
-        kind: COMMITTEE_NOTICES.proposed,
+      await enqueue(tx, COMMITTEE_NOTICES.proposed, {
+        dedupeKey: `${COMMITTEE_NOTICES.proposed.kind}:${committee.id}:${slackUserId}`,
         recipient: slackUserId,
         data: { committeeId: committee.id, agendaDaysBefore: settings.leadDays },
       });

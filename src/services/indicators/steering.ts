@@ -2,12 +2,14 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { Db, Tx } from '../db.js';
 import { audit } from '../audit.js';
 import { UserError, ValidationFailed } from '../errors.js';
+import { INDICATORS_NOTICES } from '../notices.js';
 import { enqueue } from '../outbox.js';
 import { can, type Actor } from '../permissions.js';
 import { localDate, localInstant } from '../../time.js';
 import { findIndicator, INDICATORS, quarterPeriod, type IndicatorUnit } from './catalogue.js';
 
-export const INDICATORS_NOTICE = 'indicators_snapshot';
+/** The kind of a quarter's snapshot message (INDICATORS_NOTICES.snapshot), as stored. */
+export const INDICATORS_NOTICE = INDICATORS_NOTICES.snapshot.kind;
 
 export type Quarter = 1 | 2 | 3 | 4;
 
@@ -191,9 +193,8 @@ export async function oweQuarterlyIndicators(
 
 /** Owes the snapshot's message to the steering channel (once per quarter and channel). */
 export async function postSnapshot(db: Db | Tx, year: number, quarter: Quarter, channelId: string) {
-  await enqueue(db, {
+  await enqueue(db, INDICATORS_NOTICES.snapshot, {
     dedupeKey: `${INDICATORS_NOTICE}:${year}-T${quarter}:${channelId}`,
-    kind: INDICATORS_NOTICE,
     recipient: channelId,
     data: { year, quarter },
   });

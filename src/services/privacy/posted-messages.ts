@@ -1,6 +1,7 @@
 import type { Prisma as P } from '../../generated/prisma/client.js';
 import type { Db, Tx } from '../db.js';
-import { enqueue } from '../outbox.js';
+import { PRIVACY_NOTICES } from '../notices.js';
+import { enqueue, type MessageLocation, type NoticeData } from '../outbox.js';
 
 /**
  * The Slack messages the platform posted that show a company's data or a person's contact are
@@ -9,15 +10,15 @@ import { enqueue } from '../outbox.js';
  * updated in place through the outbox, with its retries like any owed message.
  */
 
-/** Owed update of a posted message, rendered by src/notifications.ts. */
-export const POSTED_MESSAGE_REFRESH = 'posted_message_refresh';
+/** The kind of an owed update of a posted message (PRIVACY_NOTICES.postedMessageRefresh), as stored. */
+export const POSTED_MESSAGE_REFRESH = PRIVACY_NOTICES.postedMessageRefresh.kind;
 
 /**
  * `erase`: the message showed an erased company: replaced by « Données effacées… » (a message
  * about several companies is rendered again without it). `refresh`: rendered again from what
  * the platform now holds (contacts or free texts removed past their period).
  */
-export type RefreshMode = 'erase' | 'refresh';
+export type RefreshMode = NoticeData<typeof PRIVACY_NOTICES.postedMessageRefresh>['mode'];
 
 /** What a rendered message shows, for locating it later. */
 export interface Shows {
@@ -70,14 +71,31 @@ export async function owePostedMessageRefresh(
     select: { id: true, channel: true },
   });
   for (const m of messages) {
-    await enqueue(tx, {
+    await enqueue(tx, PRIVACY_NOTICES.postedMessageRefresh, {
       dedupeKey: `${POSTED_MESSAGE_REFRESH}:${m.id}:${reason}`,
-      kind: POSTED_MESSAGE_REFRESH,
       recipient: m.channel,
       data: { postedMessageId: m.id, mode },
     });
   }
   return messages.length;
+}
+
+/** A posted message, as recorded (null when unknown). */
+export async function getPostedMessage(db: Db, id: string) {
+  return db.postedMessage.findUnique({ where: { id } });
+}
+
+/** Where a posted message is (null when unknown). */
+export async function postedMessageLocation(db: Db, id: string): Promise<MessageLocation | null> {
+  return db.postedMessage.findUnique({ where: { id }, select: { channel: true, ts: true } });
+}
+
+/**
+ * Marks a posted message as never shown again (« Données effacées… » or « Contenu retiré… » in
+ * its place): updates of it still owed are dropped (src/notifier.ts).
+ */
+export async function markPostedMessageRedacted(db: Db, id: string, at = new Date()): Promise<void> {
+  await db.postedMessage.update({ where: { id }, data: { redactedAt: at } });
 }
 
 /** Whether an update of the message at (channel, ts) must not go: its content was erased. */

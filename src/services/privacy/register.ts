@@ -3,7 +3,7 @@
  * prisma/schema.prisma classified here, once, and every output the platform sends (Slack
  * messages, files). `scripts/personal-data-register.ts` writes docs/DONNEES-PERSONNELLES.md from
  * it; test/privacy/register.test.ts fails when a column of the schema is not classified here, or
- * when a kind of owed message (src/notifications.ts) is not listed among the outputs.
+ * when a kind of owed message (src/services/notices.ts) is not listed among the outputs.
  *
  * Types and comments in English; the strings are the document's, in French (it is for the DPO —
  * délégué à la protection des données — and the partnership).
@@ -1074,9 +1074,9 @@ export const MEDIUM_LABELS: Record<OutputMedium, string> = {
 };
 
 export interface OutputEntry {
-  /** The owed message's kind (src/notifications.ts) when `source` is `outbox`; otherwise the output's own key. */
+  /** The owed message's kind (src/services/notices.ts) when `source` is `outbox`; otherwise the output's own key. */
   key: string;
-  /** `outbox`: an owed message, checked against src/notifications.ts by the test. */
+  /** `outbox`: an owed message, checked against the renderers (src/notifications/) by the test. */
   source: 'outbox' | 'direct';
   medium: OutputMedium;
   name: string;

@@ -1,8 +1,7 @@
 import type { Db } from '../db.js';
+import { PROGRAMME_NOTICES } from '../notices.js';
 import { enqueue } from '../outbox.js';
 import { addCalendarDays, localDate } from '../../time.js';
-
-export const PROGRAMME_NUDGE = 'programme_nudge';
 
 export interface TargetNotVisited {
   companyId: string | null;
@@ -179,9 +178,8 @@ export async function oweProgrammeNudges(db: Db, now: Date, settings: NudgeSetti
         select: { slackUserId: true },
       });
       for (const { slackUserId } of capteurs) {
-        await enqueue(tx, {
-          dedupeKey: `${PROGRAMME_NUDGE}:${progress.structure.id}:${month}:${slackUserId}`,
-          kind: PROGRAMME_NUDGE,
+        await enqueue(tx, PROGRAMME_NOTICES.nudge, {
+          dedupeKey: `${PROGRAMME_NOTICES.nudge.kind}:${progress.structure.id}:${month}:${slackUserId}`,
           recipient: slackUserId,
           data: { structureId: progress.structure.id },
         });

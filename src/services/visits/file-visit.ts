@@ -2,13 +2,15 @@ import { audit } from '../audit.js';
 import { resolveCompany } from '../companies.js';
 import type { Db } from '../db.js';
 import { UserError } from '../errors.js';
+import { VISIT_NOTICES } from '../notices.js';
 import { enqueue } from '../outbox.js';
 import type { Actor } from '../permissions.js';
 import { oweOverlapNotices } from './overlap.js';
 import { deriveRedFlags } from './red-flags.js';
 import type { VisitReport } from './visit-report.js';
 
-export const VISIT_CONFIRMATION = 'visit_confirmation';
+/** The kind of a visit's confirmation (VISIT_NOTICES.confirmation), as stored. */
+export const VISIT_CONFIRMATION = VISIT_NOTICES.confirmation.kind;
 
 export interface VisitSettings {
   /** Days around a visit within which another structure's visit to the same company is pointed out (0: never). */
@@ -86,9 +88,8 @@ export async function fileVisit(
         entityId: visit.id,
         details: { companyId },
       });
-      await enqueue(tx, {
+      await enqueue(tx, VISIT_NOTICES.confirmation, {
         dedupeKey: `${VISIT_CONFIRMATION}:${visit.id}`,
-        kind: VISIT_CONFIRMATION,
         recipient: actor.slackUserId,
         data: { visitId: visit.id },
       });

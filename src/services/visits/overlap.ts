@@ -1,7 +1,6 @@
 import type { Db, Tx } from '../db.js';
+import { VISIT_NOTICES } from '../notices.js';
 import { enqueue } from '../outbox.js';
-
-export const VISIT_OVERLAP = 'visit_overlap';
 
 /** Other structures whose visits overlap at most this many are named (the latest first). */
 const MAX_STRUCTURES = 3;
@@ -35,16 +34,14 @@ export async function oweOverlapNotices(
     if (!latestPerStructure.has(other.structureId!)) latestPerStructure.set(other.structureId!, other);
   const chosen = [...latestPerStructure.values()].slice(0, MAX_STRUCTURES);
   if (chosen.length === 0) return 0;
-  await enqueue(tx, {
-    dedupeKey: `${VISIT_OVERLAP}:${visit.id}`,
-    kind: VISIT_OVERLAP,
+  await enqueue(tx, VISIT_NOTICES.overlap, {
+    dedupeKey: `${VISIT_NOTICES.overlap.kind}:${visit.id}`,
     recipient: visit.capteurSlackId,
     data: { visitId: visit.id, otherVisitIds: chosen.map((o) => o.id) },
   });
   for (const other of chosen) {
-    await enqueue(tx, {
-      dedupeKey: `${VISIT_OVERLAP}:${visit.id}:${other.id}`,
-      kind: VISIT_OVERLAP,
+    await enqueue(tx, VISIT_NOTICES.overlap, {
+      dedupeKey: `${VISIT_NOTICES.overlap.kind}:${visit.id}:${other.id}`,
       recipient: other.capteur.slackUserId,
       data: { visitId: other.id, otherVisitIds: [visit.id] },
     });
