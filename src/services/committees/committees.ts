@@ -354,6 +354,17 @@ export async function nextCommittee(db: Db, now: Date) {
 
 export type CommitteeSummary = Awaited<ReturnType<typeof listCommittees>>[number];
 
+/** The channel of the latest session planned: where the next one is proposed. */
+export async function latestCommitteeChannel(db: Db): Promise<string | undefined> {
+  const last = await db.committee.findFirst({ orderBy: { createdAt: 'desc' }, select: { channelId: true } });
+  return last?.channelId;
+}
+
+/** How many companies a session's agenda holds. */
+export async function countAgendaItems(db: Db, committeeId: string): Promise<number> {
+  return db.agendaItem.count({ where: { committeeId } });
+}
+
 /** A session with its agenda, for the header message. */
 export async function getCommittee(db: Db, committeeId: string) {
   return db.committee.findUnique({
@@ -393,6 +404,14 @@ export async function getAgendaItem(db: Db, agendaItemId: string) {
 }
 
 export type AgendaItemDetails = NonNullable<Awaited<ReturnType<typeof getAgendaItem>>>;
+
+/** An agenda item with its company's name, for the forms its buttons open; null when unknown. */
+export async function getAgendaItemWithCompany(db: Db, agendaItemId: string) {
+  return db.agendaItem.findUnique({
+    where: { id: agendaItemId },
+    include: { company: { select: { id: true, name: true } } },
+  });
+}
 
 /** Owes an update of an agenda item's message (after a decision, an action): each change its own. */
 export async function oweItemUpdate(tx: Tx, agendaItemId: string, evenIfClosed = false): Promise<void> {
