@@ -1,10 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { Role, StructureKind } from '../../generated/prisma/enums.js';
 import { UserError } from '../../services/errors.js';
-import { saveMember } from '../../services/members.js';
-import { saveStructure } from '../../services/structures.js';
+import { memberRole, saveMember } from '../../services/members.js';
+import { saveStructure, structureKind } from '../../services/structures.js';
 import { MEMBER_BLOCKS, STRUCTURE_BLOCKS } from '../../slack/ids.js';
 import { errorText } from '../../texts/fr.js';
 import { escapeText } from '../../views/blocks.js';
@@ -15,7 +14,7 @@ import { asList, asString, errorsResponse, readViewState } from '../view-state.j
 const structureForm = z.object({
   id: z.string().nullable(),
   name: z.string().default(''),
-  kind: z.enum(StructureKind, { error: 'invalid_choice' }),
+  kind: structureKind,
   active: z.boolean(),
 });
 
@@ -56,7 +55,7 @@ export function structureFormSubmission(ctx: AppContext) {
 const memberForm = z.object({
   slackUserId: z.string({ error: 'required' }).min(1, 'required'),
   structure: z.string({ error: 'required' }).min(1, 'required'),
-  roles: z.array(z.enum(Role, { error: 'invalid_choice' })),
+  roles: z.array(memberRole),
   active: z.boolean(),
 });
 

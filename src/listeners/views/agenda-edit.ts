@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { editAgenda } from '../../services/committees/agenda.js';
+import { countAgendaItems } from '../../services/committees/committees.js';
 import { UserError } from '../../services/errors.js';
 import { AGENDA_EDIT_BLOCKS as B } from '../../slack/ids.js';
 import { errorText } from '../../texts/fr.js';
@@ -34,7 +35,7 @@ export function agendaEditSubmission(ctx: AppContext) {
           { shownUpToRank, keepItemIds: keep.data, addCompanyIds: add.data },
           ctx.now(),
         );
-        const count = await ctx.db.agendaItem.count({ where: { committeeId } });
+        const count = await countAgendaItems(ctx.db, committeeId);
         await ack({
           response_action: 'update',
           view: savedModal(

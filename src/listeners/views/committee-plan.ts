@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { planCommittee, rescheduleCommittee } from '../../services/committees/committees.js';
+import { countAgendaItems, planCommittee, rescheduleCommittee } from '../../services/committees/committees.js';
 import { UserError } from '../../services/errors.js';
 import { COMMITTEE_BLOCKS as B } from '../../slack/ids.js';
 import { errorText } from '../../texts/fr.js';
@@ -51,7 +51,7 @@ export function committeePlanSubmission(ctx: AppContext) {
           }));
         }
         const committee = await planCommittee(ctx.db, auth.actor, { ...input, submissionKey }, ctx.now());
-        const items = await ctx.db.agendaItem.count({ where: { committeeId: committee.id } });
+        const items = await countAgendaItems(ctx.db, committee.id);
         await ack({
           response_action: 'update',
           view: savedModal(

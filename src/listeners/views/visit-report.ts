@@ -11,7 +11,7 @@ import { refusalModal } from '../../views/modals/administration.js';
 import { visitSavedModal } from '../../views/messages/visit.js';
 import { authorise, withSubmissionSafetyNet } from '../guard.js';
 import { asList, asString, fieldErrorsResponse, readViewState } from '../view-state.js';
-import { publishHome } from '../events/app-home-opened.js';
+import { publishHome } from '../shared.js';
 
 const metadataSchema = z.object({ submissionKey: z.string().min(1) });
 
