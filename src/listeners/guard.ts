@@ -3,7 +3,9 @@ import type {
   BlockAction,
   ButtonAction,
   SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
   ViewResponseAction,
+  ViewSubmitAction,
 } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { Logger } from 'pino';
@@ -106,6 +108,39 @@ export function withSubmissionSafetyNet<Args extends { ack: (response?: ViewResp
       );
     }
   };
+}
+
+export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** A refusal in place of the modal: the person reads why, nothing was saved. */
+const refusalUpdate = (text: string) => ({ response_action: 'update' as const, view: refusalModal(text) });
+
+/**
+ * A form's listener, opening as every form does: the safety net above, the person authorised (a
+ * refusal replaces the modal), and a service's refusal (UserError) shown in place of the modal in
+ * French while the handler has not acked. The handler answers its fields' errors itself.
+ */
+export function submissionListener(
+  ctx: Pick<AppContext, 'actors' | 'logger'>,
+  permission: Permission,
+  errorBlockId: string | null,
+  handler: (submission: SubmissionArgs & { actor: Actor }) => Promise<void>,
+): (args: SubmissionArgs) => Promise<void> {
+  return withSubmissionSafetyNet(ctx.logger, errorBlockId, async (args: SubmissionArgs) => {
+    const auth = await authorise(ctx.actors, args.body.user.id, permission);
+    if (!auth.ok) return void (await args.ack(refusalUpdate(auth.refusal)));
+    let acked = false;
+    const ack = async (response?: ViewResponseAction) => {
+      acked = true;
+      await args.ack(response);
+    };
+    try {
+      await handler({ ...args, ack, actor: auth.actor });
+    } catch (error) {
+      if (!(error instanceof UserError) || acked) throw error;
+      await ack(refusalUpdate(errorText(error.code, error.params)));
+    }
+  });
 }
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

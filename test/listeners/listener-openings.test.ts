@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { buttonListener, idValue, type ButtonArgs } from '../../src/listeners/guard.js';
+import type { Logger } from 'pino';
+import {
+  buttonListener,
+  idValue,
+  submissionListener,
+  type ButtonArgs,
+  type SubmissionArgs,
+} from '../../src/listeners/guard.js';
 import { UserError } from '../../src/services/errors.js';
 import type { ActorDirectory } from '../../src/services/members.js';
 import type { Actor } from '../../src/services/permissions.js';
-import { errorText, REFUSALS } from '../../src/texts/fr.js';
+import { errorText, INCIDENTS, REFUSALS } from '../../src/texts/fr.js';
 
-/** How every button opens (src/listeners/guard.ts buttonListener), without Slack or a database. */
+/**
+ * How every button and form opens (src/listeners/guard.ts buttonListener, submissionListener),
+ * without Slack or a database.
+ */
 const coordinator: Actor = {
   memberId: 'M1',
   slackUserId: 'UCOORD',
@@ -17,6 +27,7 @@ const ctx = {
     find: async (id: string) => (id === coordinator.slackUserId ? coordinator : null),
     forget: () => undefined,
   } satisfies ActorDirectory,
+  logger: { error: () => undefined } as unknown as Logger,
 };
 const ID = '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 
@@ -102,5 +113,59 @@ describe('buttonListener', () => {
       throw new Error('database down');
     });
     await expect(failing(args)).rejects.toThrow('database down');
+  });
+});
+
+/** A submission, and every answer the listener acked with. */
+function submit(user: string) {
+  const acks: unknown[] = [];
+  const args = {
+    ack: async (response?: unknown) => void acks.push(response),
+    body: { user: { id: user } },
+    view: { private_metadata: '{}', state: { values: {} } },
+  } as unknown as SubmissionArgs;
+  return { args, acks };
+}
+
+const shown = (ack: unknown) => JSON.stringify(ack);
+
+describe('submissionListener', () => {
+  it('replaces the modal with the refusal, the handler not called', async () => {
+    const handled: string[] = [];
+    const { args, acks } = submit('USTRANGER');
+    await submissionListener(ctx, 'runCommittees', 'field', async () => void handled.push('handler'))(args);
+    expect(acks).toHaveLength(1);
+    expect(acks[0]).toMatchObject({ response_action: 'update' });
+    expect(shown(acks[0])).toContain(REFUSALS.unknownMember);
+    expect(handled).toEqual([]);
+  });
+
+  it('gives the handler the actor, and shows a service refusal (UserError) in place of the modal', async () => {
+    const { args, acks } = submit(coordinator.slackUserId);
+    await submissionListener(ctx, 'runCommittees', 'field', async ({ actor }) => {
+      expect(actor).toBe(coordinator);
+      throw new UserError('committee_unknown');
+    })(args);
+    expect(acks).toHaveLength(1);
+    expect(acks[0]).toMatchObject({ response_action: 'update' });
+    expect(shown(acks[0])).toContain(errorText('committee_unknown'));
+  });
+
+  it('acks once: a UserError after the handler acked goes to the request guard', async () => {
+    const { args, acks } = submit(coordinator.slackUserId);
+    const late = submissionListener(ctx, 'runCommittees', 'field', async ({ ack }) => {
+      await ack();
+      throw new UserError('committee_unknown');
+    });
+    await expect(late(args)).rejects.toThrow('committee_unknown');
+    expect(acks).toEqual([undefined]);
+  });
+
+  it('keeps the modal open with the incident on its field when anything else fails before the ack', async () => {
+    const { args, acks } = submit(coordinator.slackUserId);
+    await submissionListener(ctx, 'runCommittees', 'field', async () => {
+      throw new Error('database down');
+    })(args);
+    expect(acks).toEqual([{ response_action: 'errors', errors: { field: INCIDENTS.formNotSaved } }]);
   });
 });
