@@ -1,28 +1,40 @@
-import type { RespondFn, ViewResponseAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewResponseAction,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import type { View } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { UserError } from '../services/errors.js';
 import type { ActorDirectory } from '../services/members.js';
 import { can, type Actor, type Permission } from '../services/permissions.js';
-import { INCIDENTS, REFUSALS } from '../texts/fr.js';
+import { errorText, INCIDENTS, REFUSALS } from '../texts/fr.js';
 import { refusalModal } from '../views/modals/administration.js';
+import { tellClicker } from './shared.js';
 
 export type Authorisation = { ok: true; actor: Actor } | { ok: false; refusal: string };
 
-/** Every listener asks this first: who is this Slack user, and may they do this? */
+/**
+ * Every listener asks this first: who is this Slack user, and may they do this? `anyMember`: every
+ * registered member may (the listener then checks more, such as whose record it is).
+ */
 export async function authorise(
   actors: ActorDirectory,
   slackUserId: string,
-  permission: Permission,
+  permission: Permission | 'anyMember',
 ): Promise<Authorisation> {
   const actor = await actors.find(slackUserId);
   if (!actor) return { ok: false, refusal: REFUSALS.unknownMember };
-  if (!can(actor, permission))
+  if (permission !== 'anyMember' && !can(actor, permission))
     return { ok: false, refusal: (REFUSALS as Record<string, string>)[permission] ?? REFUSALS.other };
   return { ok: true, actor };
 }
-
-export const ephemeral = (text: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text });
 
 /**
  * Acks, then waits for this request's turn to do its slower work (database, Web API calls).
@@ -98,32 +110,87 @@ export function withSubmissionSafetyNet<Args extends { ack: (response?: ViewResp
   };
 }
 
-/** Opens a command's modal; if Slack refuses (trigger expired, outage), says so instead of nothing. */
-export async function openModalForCommand(
-  args: { client: WebClient; respond: RespondFn; logger: Logger },
-  triggerId: string,
-  view: View,
-): Promise<void> {
-  try {
-    await args.client.views.open({ trigger_id: triggerId, view });
-  } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
-    args.logger.warn({ reason: code }, 'views.open failed');
-    await args.respond(ephemeral(INCIDENTS.modalNotOpened));
-  }
+export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** A refusal in place of the modal: the person reads why, nothing was saved. */
+const refusalUpdate = (text: string) => ({ response_action: 'update' as const, view: refusalModal(text) });
+
+/**
+ * A form's listener, opening as every form does: the safety net above, the person authorised (a
+ * refusal replaces the modal), and a service's refusal (UserError) shown in place of the modal in
+ * French while the handler has not acked. The handler answers its fields' errors itself.
+ */
+export function submissionListener(
+  ctx: Pick<AppContext, 'actors' | 'logger'>,
+  permission: Permission,
+  errorBlockId: string | null,
+  handler: (submission: SubmissionArgs & { actor: Actor }) => Promise<void>,
+): (args: SubmissionArgs) => Promise<void> {
+  return withSubmissionSafetyNet(ctx.logger, errorBlockId, async (args: SubmissionArgs) => {
+    const auth = await authorise(ctx.actors, args.body.user.id, permission);
+    if (!auth.ok) return void (await args.ack(refusalUpdate(auth.refusal)));
+    let acked = false;
+    const ack = async (response?: ViewResponseAction) => {
+      acked = true;
+      await args.ack(response);
+    };
+    try {
+      await handler({ ...args, ack, actor: auth.actor });
+    } catch (error) {
+      if (!(error instanceof UserError) || acked) throw error;
+      await ack(refusalUpdate(errorText(error.code, error.params)));
+    }
+  });
+}
+
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** A button whose value is a record's id. */
+export const idValue = z.string().uuid();
+/** A button whose value is not read. */
+export const noValue = z.unknown();
+
+/** What a button's handler is given: the click acked, the clicker allowed, the button's value read. */
+export interface ButtonClick<Value> {
+  actor: Actor;
+  value: Value;
+  /** Says a text to the clicker alone, where their refusals go. */
+  tell: (text: string) => Promise<void>;
+  /** Opens a modal on the click's trigger_id. */
+  openModal: (view: View) => Promise<void>;
+  /** Bolt's arguments, for what only some buttons need (respond, the response_url). */
+  args: ButtonArgs;
 }
 
 /**
- * Says a refusal to whoever clicked a button: in the button's message when it has one (only
- * them), else (App Home, modals) in a small modal.
+ * A button's listener, opening as every button does: ack at once (the trigger_id lives 3 s), the
+ * clicker authorised and told a refusal in French, the value read with its schema (a forged one
+ * throws, and the request guard answers it: src/slack/request-guard.ts). A service's refusal
+ * (UserError) is said to the clicker in French; nothing was written, services write in one
+ * transaction. Refusals go under the button's message, or in a small modal where there is none;
+ * `refuseIn: 'modal'` always in a modal (buttons whose form would open there).
  */
-export function tellClicker(args: {
-  body: { response_url?: string; trigger_id: string };
-  respond: RespondFn;
-  client: WebClient;
-}) {
-  return async (text: string): Promise<void> => {
-    if (args.body.response_url) await args.respond(ephemeral(text));
-    else await args.client.views.open({ trigger_id: args.body.trigger_id, view: refusalModal(text) });
+export function buttonListener<Value>(
+  ctx: Pick<AppContext, 'actors'>,
+  permission: Permission | 'anyMember',
+  valueSchema: z.ZodType<Value>,
+  handler: (click: ButtonClick<Value>) => Promise<void>,
+  options: { refuseIn?: 'modal' } = {},
+): (args: ButtonArgs) => Promise<void> {
+  return async (args) => {
+    await ackFirst(args.ack);
+    const openModal = async (view: View) => {
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view });
+    };
+    const tell = options.refuseIn === 'modal' ? (text: string) => openModal(refusalModal(text)) : tellClicker(args);
+    const auth = await authorise(ctx.actors, args.body.user.id, permission);
+    if (!auth.ok) return void (await tell(auth.refusal));
+    const value = valueSchema.parse(args.action.value);
+    try {
+      await handler({ actor: auth.actor, value, tell, openModal, args });
+    } catch (error) {
+      if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
+      throw error;
+    }
   };
 }

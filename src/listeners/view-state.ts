@@ -23,6 +23,11 @@ export const viewStateSchema = z.record(z.string(), z.record(z.string(), element
 
 export type ViewValue = string | string[] | undefined;
 
+/** A modal's private_metadata, as the listener that opened it wrote it; a forged one throws. */
+export function readMetadata<T>(view: { private_metadata?: string }, schema: z.ZodType<T>): T {
+  return schema.parse(JSON.parse(view.private_metadata || '{}'));
+}
+
 export function readViewState(values: unknown): Record<string, ViewValue> {
   const state = viewStateSchema.parse(values);
   const result: Record<string, ViewValue> = {};

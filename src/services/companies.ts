@@ -21,16 +21,18 @@ export interface NewCompanyInput {
 
 export type NewCompanyField = 'newSiret' | 'newName' | 'newNaf' | 'newHeadcountBand' | 'newCommune' | 'newPostalCode';
 
+/** What lists and pickers show of a company: its name, SIRET and commune. */
+const COMPANY_SUMMARY = { id: true, name: true, siret: true, commune: true } as const;
+
 /** Companies matching a SIRET / SIREN prefix or every word of a name, for type-ahead and /entreprise. */
 export async function searchCompanies(db: Db, query: string, limit = 20) {
   const trimmed = query.trim();
   if (!trimmed) return [];
-  const select = { id: true, name: true, siret: true, commune: true } as const;
   if (looksLikeSiret(trimmed) || /^\d{3,}$/.test(normaliseSiret(trimmed))) {
     const digits = normaliseSiret(trimmed);
     return db.company.findMany({
       where: { siret: { startsWith: digits }, erasedAt: null },
-      select,
+      select: COMPANY_SUMMARY,
       orderBy: { name: 'asc' },
       take: limit,
     });
@@ -40,7 +42,7 @@ export async function searchCompanies(db: Db, query: string, limit = 20) {
   return db.company.findMany({
     // An erased company is found by no one.
     where: { erasedAt: null, AND: words.map((w) => ({ searchName: { contains: w } })) },
-    select,
+    select: COMPANY_SUMMARY,
     orderBy: { name: 'asc' },
     take: limit,
   });
@@ -182,3 +184,13 @@ export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
 
 export type CompanyCard = NonNullable<Awaited<ReturnType<typeof getCompanyCard>>>;
 export type CompanySummary = Awaited<ReturnType<typeof searchCompanies>>[number];
+
+/** One company as lists show it (a form's company, a button's); null when unknown. */
+export async function getCompanySummary(db: Db, companyId: string) {
+  return db.company.findUnique({ where: { id: companyId }, select: COMPANY_SUMMARY });
+}
+
+/** The company a SIRET names (`/plateforme rgpd`), erased or not; null when unknown. */
+export async function findCompanyBySiret(db: Db, siret: string) {
+  return db.company.findUnique({ where: { siret }, select: { id: true, name: true } });
+}

@@ -1,7 +1,8 @@
-import type { Role } from '../generated/prisma/enums.js';
+import { Role } from '../generated/prisma/enums.js';
 import { audit } from './audit.js';
 import { lockFor, type Db, type Tx } from './db.js';
 import { UserError } from './errors.js';
+import { choice } from './form-fields.js';
 import type { Actor } from './permissions.js';
 
 /**
@@ -78,6 +79,9 @@ export async function bootstrapAdmins(db: Db, slackUserIds: readonly string[]): 
     });
   }
 }
+
+/** A role as a form gives it: one of the roles the database knows. */
+export const memberRole = choice(Role);
 
 export interface MemberInput {
   slackUserId: string;

@@ -1,8 +1,12 @@
-import type { StructureKind } from '../generated/prisma/enums.js';
+import { StructureKind } from '../generated/prisma/enums.js';
 import { audit } from './audit.js';
 import { lockFor, type Db } from './db.js';
 import { UserError } from './errors.js';
+import { choice } from './form-fields.js';
 import type { Actor } from './permissions.js';
+
+/** A structure's kind as a form gives it: one of the kinds the database knows. */
+export const structureKind = choice(StructureKind);
 
 export interface StructureInput {
   id?: string | undefined;
@@ -47,10 +51,22 @@ export async function saveStructure(db: Db, actor: Actor, input: StructureInput)
   });
 }
 
+const WITH_MEMBER_COUNT = { _count: { select: { members: true } } } as const;
+
 export async function listStructures(db: Db, options: { activeOnly?: boolean } = {}) {
   return db.structure.findMany({
     where: options.activeOnly ? { active: true } : {},
     orderBy: { name: 'asc' },
-    include: { _count: { select: { members: true } } },
+    include: WITH_MEMBER_COUNT,
   });
+}
+
+/** One structure with its member count, as its form edits it; null when unknown. */
+export async function getStructure(db: Db, structureId: string) {
+  return db.structure.findUnique({ where: { id: structureId }, include: WITH_MEMBER_COUNT });
+}
+
+/** A structure's id and name, for a heading; null when unknown. */
+export async function getStructureName(db: Db, structureId: string) {
+  return db.structure.findUnique({ where: { id: structureId }, select: { id: true, name: true } });
 }

@@ -1,50 +1,34 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-  UsersSelectAction,
-} from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, UsersSelectAction } from '@slack/bolt';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { getMemberSettings } from '../../services/members.js';
-import { listStructures } from '../../services/structures.js';
-import { memberModal, refusalModal, structureModal } from '../../views/modals/administration.js';
-import { ackFirst, authorise } from '../guard.js';
+import { getStructure, listStructures } from '../../services/structures.js';
+import { memberModal, structureModal } from '../../views/modals/administration.js';
+import { ackFirst, authorise, buttonListener, noValue } from '../guard.js';
 
-/** « Nouvelle structure » and each structure's « Modifier » (its id as value). */
-export function openStructureForm(ctx: AppContext) {
-  return async ({
-    ack,
-    body,
-    action,
-    client,
-  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
-    await ackFirst(ack);
-    const auth = await authorise(ctx.actors, body.user.id, 'administer');
-    if (!auth.ok)
-      return void (await client.views.open({ trigger_id: body.trigger_id, view: refusalModal(auth.refusal) }));
-    const existing = action.value
-      ? await ctx.db.structure.findUnique({
-          where: { id: action.value },
-          include: { _count: { select: { members: true } } },
-        })
-      : null;
-    await client.views.open({ trigger_id: body.trigger_id, view: structureModal(existing ?? undefined) });
-  };
-}
+/** « Nouvelle structure » (no value) and each structure's « Modifier » (its id as value). */
+export const openStructureForm = (ctx: AppContext) =>
+  buttonListener(
+    ctx,
+    'administer',
+    z.string().optional(),
+    async ({ value: structureId, openModal }) => {
+      const existing = structureId ? await getStructure(ctx.db, structureId) : null;
+      await openModal(structureModal(existing ?? undefined));
+    },
+    { refuseIn: 'modal' },
+  );
 
-export function openMemberForm(ctx: AppContext) {
-  return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
-    await ackFirst(ack);
-    const auth = await authorise(ctx.actors, body.user.id, 'administer');
-    if (!auth.ok)
-      return void (await client.views.open({ trigger_id: body.trigger_id, view: refusalModal(auth.refusal) }));
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: memberModal({ structures: await listStructures(ctx.db, { activeOnly: true }) }),
-    });
-  };
-}
+export const openMemberForm = (ctx: AppContext) =>
+  buttonListener(
+    ctx,
+    'administer',
+    noValue,
+    async ({ openModal }) => {
+      await openModal(memberModal({ structures: await listStructures(ctx.db, { activeOnly: true }) }));
+    },
+    { refuseIn: 'modal' },
+  );
 
 /** Picking a person in the member form shows their current structure, roles and status. */
 export function memberUserPicked(ctx: AppContext) {

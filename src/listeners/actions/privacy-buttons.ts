@@ -1,27 +1,13 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { UserError } from '../../services/errors.js';
 import { eraseCompanyData } from '../../services/privacy/erasure.js';
 import { deleteDueExportFiles } from '../../services/privacy/export-files.js';
-import { errorText } from '../../texts/fr.js';
-import { ackFirst, authorise, ephemeral, tellClicker } from '../guard.js';
+import { buttonListener, idValue } from '../guard.js';
+import { ephemeral } from '../shared.js';
 
 /** « Effacer définitivement » (confirmed in Slack): the company's data erased, the clicker told. */
-export function eraseCompanyButton(ctx: AppContext) {
-  return async (args: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
-    await ackFirst(args.ack);
-    const tell = tellClicker(args);
-    const auth = await authorise(ctx.actors, args.body.user.id, 'eraseCompanyData');
-    if (!auth.ok) return void (await tell(auth.refusal));
-    const { value: companyId } = z.object({ value: z.string().uuid() }).parse(args.action);
-    let erased: Awaited<ReturnType<typeof eraseCompanyData>>;
-    try {
-      erased = await eraseCompanyData(ctx.db, auth.actor, companyId, ctx.now(), ctx.timeZone);
-    } catch (error) {
-      if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
-      throw error;
-    }
+export const eraseCompanyButton = (ctx: AppContext) =>
+  buttonListener(ctx, 'eraseCompanyData', idValue, async ({ actor, value: companyId, tell, args }) => {
+    const erased = await eraseCompanyData(ctx.db, actor, companyId, ctx.now(), ctx.timeZone);
     // Its messages are updated in place, its export files deleted from Slack.
     void ctx.notifier.kick();
     if (erased?.files) void runPrivacyFiles(ctx);
@@ -34,8 +20,7 @@ export function eraseCompanyButton(ctx: AppContext) {
       : ':white_check_mark: Les données de cette entreprise étaient déjà effacées.';
     if (args.body.response_url) await args.respond({ ...ephemeral(done), replace_original: true });
     else await tell(done);
-  };
-}
+  });
 
 /** The export files due for deletion (those holding the erased company) deleted now; the nightly job retries what fails. */
 async function runPrivacyFiles(ctx: AppContext): Promise<void> {

@@ -4,15 +4,15 @@ import { listOpenActions } from '../../services/actions/actions.js';
 import { HELP } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { myActionsMessage } from '../../views/messages/action.js';
-import { ackFirst, authorise, ephemeral } from '../guard.js';
-import { commandPayload } from './visite.js';
+import { ackFirst, authorise } from '../guard.js';
+import { asksForHelp, commandPayload, ephemeral } from '../shared.js';
 
 /** `/actions`: the member's open actions, then their structure's, each with its buttons. */
 export function actionsCommand(ctx: AppContext) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     await ackFirst(ack);
     const { user_id, text } = commandPayload.parse(command);
-    if (/^(aide|help|\?)$/i.test(text.trim())) return void (await respond(ephemeral(HELP.actions)));
+    if (asksForHelp(text)) return void (await respond(ephemeral(HELP.actions)));
     const auth = await authorise(ctx.actors, user_id, 'manageActions');
     if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
     const now = ctx.now();

@@ -5,9 +5,8 @@ import { listOpenAlerts } from '../../services/alerts/alerts.js';
 import { HELP } from '../../texts/fr.js';
 import { openAlertsMessage } from '../../views/messages/alert.js';
 import { alertReportModal } from '../../views/modals/alert.js';
-import { companyPrefill } from '../company-prefill.js';
-import { ackFirst, authorise, ephemeral, openModalForCommand } from '../guard.js';
-import { commandPayload } from './visite.js';
+import { ackFirst, authorise } from '../guard.js';
+import { asksForHelp, commandPayload, companyPrefill, ephemeral, openModalForCommand } from '../shared.js';
 
 /**
  * `/alerte-recrutement [SIRET or name]`: a capteur raises an urgent recruitment need.
@@ -18,7 +17,7 @@ export function alerteRecrutementCommand(ctx: AppContext) {
     await ackFirst(ack);
     const { user_id, text, trigger_id } = commandPayload.parse(command);
     const verb = text.trim().toLowerCase();
-    if (/^(aide|help|\?)$/.test(verb)) return void (await respond(ephemeral(HELP.alerte)));
+    if (asksForHelp(verb)) return void (await respond(ephemeral(HELP.alerte)));
     if (verb === 'liste') {
       const auth = await authorise(ctx.actors, user_id, 'handleAlerts');
       if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));

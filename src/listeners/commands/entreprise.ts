@@ -1,17 +1,10 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../context.js';
-import { getCompanyCard, searchCompanies } from '../../services/companies.js';
-import type { Actor } from '../../services/permissions.js';
-import { can } from '../../services/permissions.js';
+import { searchCompanies } from '../../services/companies.js';
 import { HELP } from '../../texts/fr.js';
-import {
-  companyCardMessage,
-  companyChoicesMessage,
-  companyNotFoundMessage,
-  MAX_CHOICES,
-} from '../../views/messages/company-card.js';
-import { ackFirst, authorise, ephemeral } from '../guard.js';
-import { commandPayload } from './visite.js';
+import { companyChoicesMessage, companyNotFoundMessage, MAX_CHOICES } from '../../views/messages/company-card.js';
+import { ackFirst, authorise } from '../guard.js';
+import { asksForHelp, commandPayload, companyCardFor, ephemeral } from '../shared.js';
 
 /** `/entreprise <SIRET or name>`: the company card, or a short list to pick from. */
 export function entrepriseCommand(ctx: AppContext) {
@@ -19,7 +12,7 @@ export function entrepriseCommand(ctx: AppContext) {
     await ackFirst(ack);
     const { user_id, text } = commandPayload.parse(command);
     const query = text.trim();
-    if (!query || /^(aide|help|\?)$/i.test(query)) return void (await respond(ephemeral(HELP.entreprise)));
+    if (!query || asksForHelp(query)) return void (await respond(ephemeral(HELP.entreprise)));
     const auth = await authorise(ctx.actors, user_id, 'readCompanies');
     if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
     const matches = await searchCompanies(ctx.db, query, MAX_CHOICES + 1);
@@ -28,17 +21,7 @@ export function entrepriseCommand(ctx: AppContext) {
     if (matches.length > 1) {
       return void (await respond({ response_type: 'ephemeral', ...companyChoicesMessage(query, matches) }));
     }
-    const card = await cardMessage(ctx, auth.actor, matches[0]!.id);
+    const card = await companyCardFor(ctx, auth.actor, matches[0]!.id);
     if (card) await respond({ response_type: 'ephemeral', ...card });
   };
-}
-
-export async function cardMessage(ctx: AppContext, viewer: Actor, companyId: string) {
-  const card = await getCompanyCard(ctx.db, viewer, companyId);
-  return card
-    ? companyCardMessage(card, {
-        canFileVisit: can(viewer, 'fileVisit'),
-        canCreateActions: can(viewer, 'manageActions'),
-      })
-    : null;
 }

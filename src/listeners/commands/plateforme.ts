@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { generateOrTakeAnnualReport, uploadReport } from '../../services/reports/reports.js';
+import { generateOrTakeAnnualReport, latestReport, uploadReport } from '../../services/reports/reports.js';
 import { exportPeriod, readPeriod } from '../../services/reports/exports.js';
 import { exportCompanyData } from '../../services/privacy/access.js';
 import { recordExportFiles, type ExportFileKind } from '../../services/privacy/export-files.js';
@@ -8,12 +8,14 @@ import { normaliseSiret } from '../../reference/siret.js';
 import { escapeText } from '../../views/blocks.js';
 import { eraseConfirmationMessage } from '../../views/messages/privacy.js';
 import type { AppContext } from '../../context.js';
+import { findCompanyBySiret } from '../../services/companies.js';
 import { listMembers } from '../../services/members.js';
 import { can, type Actor } from '../../services/permissions.js';
 import { UserError } from '../../services/errors.js';
 import {
   getIndicatorSets,
   getSnapshotWithPrevious,
+  listFrozenQuarters,
   snapshotQuarter,
   type Quarter,
 } from '../../services/indicators/steering.js';
@@ -25,8 +27,8 @@ import { programmeProgress } from '../../services/programmes/progress.js';
 import { frenchDate, localDate } from '../../time.js';
 import { programmesMessage, type ProgrammesOverview } from '../../views/messages/programme.js';
 import { administrationMessage, memberModal, structureModal } from '../../views/modals/administration.js';
-import { ackFirst, ephemeral, openModalForCommand } from '../guard.js';
-import { commandPayload } from './visite.js';
+import { ackFirst } from '../guard.js';
+import { commandPayload, ephemeral, openModalForCommand } from '../shared.js';
 
 /**
  * `/plateforme`: help for everyone, then one verb per duty, each checking its own role:
@@ -109,14 +111,7 @@ async function indicatorsReply(ctx: AppContext, actor: Actor, argument: string) 
   }
   if (argument.trim()) return ephemeral(errorText('quarter_format'));
   const year = Number(today.slice(0, 4));
-  const [sets, frozen] = await Promise.all([
-    getIndicatorSets(ctx.db, year),
-    ctx.db.indicatorSnapshot.findMany({
-      orderBy: [{ year: 'desc' }, { quarter: 'desc' }],
-      take: 8,
-      select: { year: true, quarter: true },
-    }),
-  ]);
+  const [sets, frozen] = await Promise.all([getIndicatorSets(ctx.db, year), listFrozenQuarters(ctx.db, 8)]);
   return indicatorsOverviewMessage({
     year,
     sets,
@@ -141,13 +136,7 @@ async function annualReportCommand(ctx: AppContext, actor: Actor, args: string[]
   const channel = ctx.steering.channelId;
   if (!channel) return void (await respond(ephemeral(errorText('steering_channel_missing'))));
   if (year < 2000 || year > Number(today.slice(0, 4))) return void (await respond(ephemeral(errorText('report_year'))));
-  const kept = fresh
-    ? null
-    : await ctx.db.report.findFirst({
-        where: { year },
-        orderBy: { version: 'desc' },
-        select: { id: true, version: true },
-      });
+  const kept = fresh ? null : await latestReport(ctx.db, year);
   await respond(
     ephemeral(
       kept
@@ -266,7 +255,7 @@ async function rgpdCommand(ctx: AppContext, actor: Actor, args: string[], respon
     return void (await respond(ephemeral(errorText('rgpd_usage'))));
   const permission = verb.toLowerCase() === 'export' ? 'exportData' : 'eraseCompanyData';
   if (!can(actor, permission)) return void (await respond(ephemeral(REFUSALS[permission])));
-  const company = await ctx.db.company.findUnique({ where: { siret }, select: { id: true, name: true } });
+  const company = await findCompanyBySiret(ctx.db, siret);
   if (!company) return void (await respond(ephemeral(errorText('company_unknown'))));
   if (permission === 'exportData') {
     const { file, filename } = await exportCompanyData(ctx.db, actor, company.id);

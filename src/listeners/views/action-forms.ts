@@ -1,17 +1,14 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { parseActionForm, parseDueForm, parseNote, parseStatusForm } from '../../services/actions/action-form.js';
 import { changeAction, createAction, type ActionChange } from '../../services/actions/actions.js';
-import { UserError, ValidationFailed } from '../../services/errors.js';
+import { ValidationFailed } from '../../services/errors.js';
 import { ACTION_BLOCKS, ACTION_CHANGE_BLOCKS as C } from '../../slack/ids.js';
-import { errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
-import { refusalModal, savedModal } from '../../views/modals/administration.js';
-import { authorise, withSubmissionSafetyNet } from '../guard.js';
-import { type errorsResponse, fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
+import { savedModal } from '../../views/modals/administration.js';
+import { submissionListener } from '../guard.js';
+import { type errorsResponse, fieldErrorsResponse, readFields, readMetadata, readViewState } from '../view-state.js';
 
-type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 const createMetadata = z.object({
   submissionKey: z.string().min(1),
   companyId: z.string().uuid(),
@@ -22,11 +19,9 @@ const createMetadata = z.object({
 const changeMetadata = z.object({ actionId: z.string().uuid(), submissionKey: z.string().min(1).max(100).optional() });
 
 /** « Créer une action »: validated, saved once, then its message and its owner's DM go out. */
-export function actionCreateSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(ctx.logger, ACTION_BLOCKS.title, async ({ ack, body, view }: SubmitArgs) => {
-    const auth = await authorise(ctx.actors, body.user.id, 'manageActions');
-    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-    const meta = createMetadata.parse(JSON.parse(view.private_metadata || '{}'));
+export const actionCreateSubmission = (ctx: AppContext) =>
+  submissionListener(ctx, 'manageActions', ACTION_BLOCKS.title, async ({ actor, ack, view }) => {
+    const meta = readMetadata(view, createMetadata);
     const now = ctx.now();
     const state = readViewState(view.state.values);
     const parsed = parseActionForm(
@@ -40,12 +35,10 @@ export function actionCreateSubmission(ctx: AppContext) {
         : meta.alertId
           ? ({ kind: 'alerte', alertId: meta.alertId } as const)
           : ({ kind: 'ad_hoc' } as const);
-      await createAction(ctx.db, auth.actor, parsed.action, origin, now, ctx.actions);
+      await createAction(ctx.db, actor, parsed.action, origin, now, ctx.actions);
     } catch (error) {
       if (error instanceof ValidationFailed)
         return void (await ack(fieldErrorsResponse(error.errors, ACTION_BLOCKS, ACTION_BLOCKS.title)));
-      if (error instanceof UserError)
-        return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
       throw error;
     }
     await ack({
@@ -57,7 +50,6 @@ export function actionCreateSubmission(ctx: AppContext) {
     });
     await ctx.notifier.kick();
   });
-}
 
 /** The three forms that change an action: its status, a note, its due date. */
 function actionChangeSubmission(
@@ -68,20 +60,12 @@ function actionChangeSubmission(
     today: string,
   ) => { ok: true; change: ActionChange } | { ok: false; errors: ReturnType<typeof errorsResponse> },
 ) {
-  return withSubmissionSafetyNet(ctx.logger, errorBlockId, async ({ ack, body, view }: SubmitArgs) => {
-    const auth = await authorise(ctx.actors, body.user.id, 'manageActions');
-    if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-    const { actionId, submissionKey } = changeMetadata.parse(JSON.parse(view.private_metadata || '{}'));
+  return submissionListener(ctx, 'manageActions', errorBlockId, async ({ actor, ack, view }) => {
+    const { actionId, submissionKey } = readMetadata(view, changeMetadata);
     const now = ctx.now();
     const form = read(readViewState(view.state.values), localDate(ctx.timeZone, now));
     if (!form.ok) return void (await ack(form.errors));
-    try {
-      await changeAction(ctx.db, auth.actor, actionId, form.change, now, ctx.actions, submissionKey);
-    } catch (error) {
-      if (error instanceof UserError)
-        return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
-      throw error;
-    }
+    await changeAction(ctx.db, actor, actionId, form.change, now, ctx.actions, submissionKey);
     await ack({
       response_action: 'update',
       view: savedModal('Action mise à jour', ':white_check_mark: C’est noté : le message de l’action est mis à jour.'),

@@ -1,62 +1,53 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { Role, StructureKind } from '../../generated/prisma/enums.js';
 import { UserError } from '../../services/errors.js';
-import { saveMember } from '../../services/members.js';
-import { saveStructure } from '../../services/structures.js';
+import { memberRole, saveMember } from '../../services/members.js';
+import { saveStructure, structureKind } from '../../services/structures.js';
 import { MEMBER_BLOCKS, STRUCTURE_BLOCKS } from '../../slack/ids.js';
 import { errorText } from '../../texts/fr.js';
 import { escapeText } from '../../views/blocks.js';
-import { refusalModal, savedModal } from '../../views/modals/administration.js';
-import { authorise, withSubmissionSafetyNet } from '../guard.js';
+import { savedModal } from '../../views/modals/administration.js';
+import { submissionListener } from '../guard.js';
 import { asList, asString, errorsResponse, readViewState } from '../view-state.js';
 
 const structureForm = z.object({
   id: z.string().nullable(),
   name: z.string().default(''),
-  kind: z.enum(StructureKind, { error: 'invalid_choice' }),
+  kind: structureKind,
   active: z.boolean(),
 });
 
-export function structureFormSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(
-    ctx.logger,
-    STRUCTURE_BLOCKS.name,
-    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-      const auth = await authorise(ctx.actors, body.user.id, 'administer');
-      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-      const state = readViewState(view.state.values);
-      const parsed = structureForm.safeParse({
-        id: z.object({ id: z.string().nullable() }).parse(JSON.parse(view.private_metadata || '{"id":null}')).id,
-        name: asString(state[STRUCTURE_BLOCKS.name]),
-        kind: asString(state[STRUCTURE_BLOCKS.kind]),
-        active: asList(state[STRUCTURE_BLOCKS.active]).length > 0,
+export const structureFormSubmission = (ctx: AppContext) =>
+  submissionListener(ctx, 'administer', STRUCTURE_BLOCKS.name, async ({ actor, ack, view }) => {
+    const state = readViewState(view.state.values);
+    const parsed = structureForm.safeParse({
+      id: z.object({ id: z.string().nullable() }).parse(JSON.parse(view.private_metadata || '{"id":null}')).id,
+      name: asString(state[STRUCTURE_BLOCKS.name]),
+      kind: asString(state[STRUCTURE_BLOCKS.kind]),
+      active: asList(state[STRUCTURE_BLOCKS.active]).length > 0,
+    });
+    if (!parsed.success)
+      return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.kind]: errorText('invalid_choice') })));
+    try {
+      const structure = await saveStructure(ctx.db, actor, { ...parsed.data, id: parsed.data.id ?? undefined });
+      await ack({
+        response_action: 'update',
+        view: savedModal(
+          'Structure enregistrée',
+          `:white_check_mark: *${escapeText(structure.name)}* est enregistrée.`,
+        ),
       });
-      if (!parsed.success)
-        return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.kind]: errorText('invalid_choice') })));
-      try {
-        const structure = await saveStructure(ctx.db, auth.actor, { ...parsed.data, id: parsed.data.id ?? undefined });
-        await ack({
-          response_action: 'update',
-          view: savedModal(
-            'Structure enregistrée',
-            `:white_check_mark: *${escapeText(structure.name)}* est enregistrée.`,
-          ),
-        });
-      } catch (error) {
-        if (error instanceof UserError)
-          return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.name]: errorText(error.code) })));
-        throw error;
-      }
-    },
-  );
-}
+    } catch (error) {
+      if (error instanceof UserError)
+        return void (await ack(errorsResponse({ [STRUCTURE_BLOCKS.name]: errorText(error.code) })));
+      throw error;
+    }
+  });
 
 const memberForm = z.object({
   slackUserId: z.string({ error: 'required' }).min(1, 'required'),
   structure: z.string({ error: 'required' }).min(1, 'required'),
-  roles: z.array(z.enum(Role, { error: 'invalid_choice' })),
+  roles: z.array(memberRole),
   active: z.boolean(),
 });
 
@@ -66,49 +57,42 @@ const MEMBER_FIELD_BLOCKS: Record<string, string> = {
   roles: MEMBER_BLOCKS.roles,
 };
 
-export function memberFormSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(
-    ctx.logger,
-    MEMBER_BLOCKS.user,
-    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-      const auth = await authorise(ctx.actors, body.user.id, 'administer');
-      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-      const state = readViewState(view.state.values);
-      const parsed = memberForm.safeParse({
-        slackUserId: asString(state[MEMBER_BLOCKS.user]),
-        structure: asString(state[MEMBER_BLOCKS.structure]),
-        roles: asList(state[MEMBER_BLOCKS.roles]),
-        active: asList(state[MEMBER_BLOCKS.active]).length > 0,
+export const memberFormSubmission = (ctx: AppContext) =>
+  submissionListener(ctx, 'administer', MEMBER_BLOCKS.user, async ({ actor, ack, view }) => {
+    const state = readViewState(view.state.values);
+    const parsed = memberForm.safeParse({
+      slackUserId: asString(state[MEMBER_BLOCKS.user]),
+      structure: asString(state[MEMBER_BLOCKS.structure]),
+      roles: asList(state[MEMBER_BLOCKS.roles]),
+      active: asList(state[MEMBER_BLOCKS.active]).length > 0,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return void (await ack(
+        errorsResponse({
+          [MEMBER_FIELD_BLOCKS[String(issue.path[0])] ?? MEMBER_BLOCKS.user]: errorText(issue.message),
+        }),
+      ));
+    }
+    const { slackUserId, structure, roles, active } = parsed.data;
+    try {
+      await saveMember(ctx.db, actor, {
+        slackUserId,
+        structureId: structure === 'none' ? null : structure,
+        roles,
+        active,
       });
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
+      ctx.actors.forget(slackUserId);
+      await ack({
+        response_action: 'update',
+        view: savedModal('Membre enregistré', `:white_check_mark: <@${slackUserId}> est enregistré.`),
+      });
+    } catch (error) {
+      if (error instanceof UserError) {
         return void (await ack(
-          errorsResponse({
-            [MEMBER_FIELD_BLOCKS[String(issue.path[0])] ?? MEMBER_BLOCKS.user]: errorText(issue.message),
-          }),
+          errorsResponse({ [MEMBER_FIELD_BLOCKS[error.field ?? ''] ?? MEMBER_BLOCKS.roles]: errorText(error.code) }),
         ));
       }
-      const { slackUserId, structure, roles, active } = parsed.data;
-      try {
-        await saveMember(ctx.db, auth.actor, {
-          slackUserId,
-          structureId: structure === 'none' ? null : structure,
-          roles,
-          active,
-        });
-        ctx.actors.forget(slackUserId);
-        await ack({
-          response_action: 'update',
-          view: savedModal('Membre enregistré', `:white_check_mark: <@${slackUserId}> est enregistré.`),
-        });
-      } catch (error) {
-        if (error instanceof UserError) {
-          return void (await ack(
-            errorsResponse({ [MEMBER_FIELD_BLOCKS[error.field ?? ''] ?? MEMBER_BLOCKS.roles]: errorText(error.code) }),
-          ));
-        }
-        throw error;
-      }
-    },
-  );
-}
+      throw error;
+    }
+  });

@@ -1,55 +1,38 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { editAgenda } from '../../services/committees/agenda.js';
-import { UserError } from '../../services/errors.js';
+import { countAgendaItems } from '../../services/committees/committees.js';
 import { AGENDA_EDIT_BLOCKS as B } from '../../slack/ids.js';
 import { errorText } from '../../texts/fr.js';
-import { refusalModal, savedModal } from '../../views/modals/administration.js';
-import { authorise, withSubmissionSafetyNet } from '../guard.js';
-import { asList, readViewState } from '../view-state.js';
+import { savedModal } from '../../views/modals/administration.js';
+import { submissionListener } from '../guard.js';
+import { asList, readMetadata, readViewState } from '../view-state.js';
 
 const metadata = z.object({ committeeId: z.string().uuid(), shownUpToRank: z.number().int().min(0) });
 const ids = z.array(z.string().uuid()).max(100);
 
 /** « Modifier l'ordre du jour »: the items kept, the companies added; before publication only. */
-export function agendaEditSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(
-    ctx.logger,
-    B.add,
-    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-      const auth = await authorise(ctx.actors, body.user.id, 'runCommittees');
-      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-      const { committeeId, shownUpToRank } = metadata.parse(JSON.parse(view.private_metadata || '{}'));
-      const state = readViewState(view.state.values);
-      const keep = ids.safeParse(asList(state[B.keep]));
-      const add = ids.safeParse(asList(state[B.add]));
-      if (!keep.success || !add.success)
-        return void (await ack({ response_action: 'errors', errors: { [B.add]: errorText('required') } }));
-      try {
-        const { removed, added } = await editAgenda(
-          ctx.db,
-          auth.actor,
-          committeeId,
-          { shownUpToRank, keepItemIds: keep.data, addCompanyIds: add.data },
-          ctx.now(),
-        );
-        const count = await ctx.db.agendaItem.count({ where: { committeeId } });
-        await ack({
-          response_action: 'update',
-          view: savedModal(
-            'Ordre du jour',
-            `:white_check_mark: Ordre du jour modifié : ${added} entreprise(s) ajoutée(s), ${removed} retirée(s) — ${count} à l'ordre du jour.`,
-          ),
-        });
-      } catch (error) {
-        if (error instanceof UserError)
-          return void (await ack({
-            response_action: 'update',
-            view: refusalModal(errorText(error.code, error.params)),
-          }));
-        throw error;
-      }
-    },
-  );
-}
+export const agendaEditSubmission = (ctx: AppContext) =>
+  submissionListener(ctx, 'runCommittees', B.add, async ({ actor, ack, view }) => {
+    const { committeeId, shownUpToRank } = readMetadata(view, metadata);
+    const state = readViewState(view.state.values);
+    const keep = ids.safeParse(asList(state[B.keep]));
+    const add = ids.safeParse(asList(state[B.add]));
+    if (!keep.success || !add.success)
+      return void (await ack({ response_action: 'errors', errors: { [B.add]: errorText('required') } }));
+    const { removed, added } = await editAgenda(
+      ctx.db,
+      actor,
+      committeeId,
+      { shownUpToRank, keepItemIds: keep.data, addCompanyIds: add.data },
+      ctx.now(),
+    );
+    const count = await countAgendaItems(ctx.db, committeeId);
+    await ack({
+      response_action: 'update',
+      view: savedModal(
+        'Ordre du jour',
+        `:white_check_mark: Ordre du jour modifié : ${added} entreprise(s) ajoutée(s), ${removed} retirée(s) — ${count} à l'ordre du jour.`,
+      ),
+    });
+  });

@@ -9,7 +9,7 @@ import { CLOSE_BLOCKS, OFFER_BLOCKS } from '../../slack/ids.js';
 import { errorText } from '../../texts/fr.js';
 import { refusalModal, savedModal } from '../../views/modals/administration.js';
 import { authorise, withSubmissionSafetyNet } from '../guard.js';
-import { type errorsResponse, fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
+import { type errorsResponse, fieldErrorsResponse, readFields, readMetadata, readViewState } from '../view-state.js';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 const metadataSchema = z.object({ alertId: z.string().uuid() });
@@ -28,7 +28,7 @@ function alertFormSubmission(
   done: string,
 ) {
   return withSubmissionSafetyNet(ctx.logger, errorBlockId, async ({ ack, body, view }: SubmitArgs) => {
-    const { alertId } = metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
+    const { alertId } = readMetadata(view, metadataSchema);
     const form = read(readViewState(view.state.values));
     if (!form.ok) return void (await ack(form.errors));
     const auth = await authorise(ctx.actors, body.user.id, ALERT_ACTIONS[form.payload.action].permission);

@@ -1,21 +1,19 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { type AlertField, type AlertForm, parseAlertReport } from '../../services/alerts/alert-report.js';
 import { raiseAlert } from '../../services/alerts/alerts.js';
-import { UserError, ValidationFailed, type FieldError } from '../../services/errors.js';
+import { ValidationFailed, type FieldError } from '../../services/errors.js';
 import { ALERT_BLOCKS } from '../../slack/ids.js';
-import { errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { alertRaisedModal } from '../../views/modals/alert.js';
-import { refusalModal } from '../../views/modals/administration.js';
-import { authorise, withSubmissionSafetyNet } from '../guard.js';
-import { fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
+import { submissionListener } from '../guard.js';
+import { fieldErrorsResponse, readFields, readMetadata, readViewState } from '../view-state.js';
 
 const metadataSchema = z.object({ submissionKey: z.string().min(1) });
 
 export function alertFormFromView(view: ViewSubmitAction['view']): AlertForm {
-  const { submissionKey } = metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
+  const { submissionKey } = readMetadata(view, metadataSchema);
   return { submissionKey, ...readFields(readViewState(view.state.values), ALERT_BLOCKS) };
 }
 
@@ -26,31 +24,19 @@ const toSlackErrors = (errors: FieldError<string>[]) =>
  * Submission of the alert modal: the alert and the pages it owes are saved before the ack, so
  * the capteur's confirmation means it is in the database, whatever Slack does next.
  */
-export function alertReportSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(
-    ctx.logger,
-    ALERT_BLOCKS.companyId,
-    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-      const auth = await authorise(ctx.actors, body.user.id, 'raiseAlert');
-      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-      const now = ctx.now();
-      const parsed = parseAlertReport(alertFormFromView(view), localDate(ctx.timeZone, now));
-      if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
-      let raised: Awaited<ReturnType<typeof raiseAlert>>;
-      try {
-        raised = await raiseAlert(ctx.db, auth.actor, parsed.report, now, ctx.alerts);
-      } catch (error) {
-        if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
-        if (error instanceof UserError)
-          return void (await ack({
-            response_action: 'update',
-            view: refusalModal(errorText(error.code, error.params)),
-          }));
-        throw error;
-      }
-      await ack({ response_action: 'update', view: alertRaisedModal(raised, ctx.timeZone) });
-      // After the ack: the pages to the coordinators and the capteur's confirmation.
-      await ctx.notifier.kick();
-    },
-  );
-}
+export const alertReportSubmission = (ctx: AppContext) =>
+  submissionListener(ctx, 'raiseAlert', ALERT_BLOCKS.companyId, async ({ actor, ack, view }) => {
+    const now = ctx.now();
+    const parsed = parseAlertReport(alertFormFromView(view), localDate(ctx.timeZone, now));
+    if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
+    let raised: Awaited<ReturnType<typeof raiseAlert>>;
+    try {
+      raised = await raiseAlert(ctx.db, actor, parsed.report, now, ctx.alerts);
+    } catch (error) {
+      if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
+      throw error;
+    }
+    await ack({ response_action: 'update', view: alertRaisedModal(raised, ctx.timeZone) });
+    // After the ack: the pages to the coordinators and the capteur's confirmation.
+    await ctx.notifier.kick();
+  });

@@ -9,7 +9,7 @@ import { errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { refusalModal, savedModal } from '../../views/modals/administration.js';
 import { withSubmissionSafetyNet } from '../guard.js';
-import { fieldErrorsResponse, readFields, readViewState } from '../view-state.js';
+import { fieldErrorsResponse, readFields, readMetadata, readViewState } from '../view-state.js';
 
 const HOW = Object.fromEntries(INFORMED_HOW.map((h) => [h, h])) as Record<
   (typeof INFORMED_HOW)[number],
@@ -25,9 +25,7 @@ export function companyInformedSubmission(ctx: AppContext) {
       const actor = await ctx.actors.find(body.user.id);
       if (!actor)
         return void (await ack({ response_action: 'update', view: refusalModal(errorText('inform_not_yours')) }));
-      const { agendaItemId } = z
-        .object({ agendaItemId: z.string().uuid() })
-        .parse(JSON.parse(view.private_metadata || '{}'));
+      const { agendaItemId } = readMetadata(view, z.object({ agendaItemId: z.string().uuid() }));
       const today = localDate(ctx.timeZone, ctx.now());
       const schema = z.object({
         how: required(choice(HOW)),

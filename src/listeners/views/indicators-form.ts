@@ -1,14 +1,13 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { UserError, ValidationFailed } from '../../services/errors.js';
+import { ValidationFailed } from '../../services/errors.js';
 import { INDICATOR_KEYS } from '../../services/indicators/catalogue.js';
 import { chooseIndicators } from '../../services/indicators/steering.js';
 import { INDICATOR_BLOCKS as B } from '../../slack/ids.js';
 import { errorText } from '../../texts/fr.js';
-import { refusalModal, savedModal } from '../../views/modals/administration.js';
-import { authorise, withSubmissionSafetyNet } from '../guard.js';
-import { asList, asString, errorsResponse, readViewState } from '../view-state.js';
+import { savedModal } from '../../views/modals/administration.js';
+import { submissionListener } from '../guard.js';
+import { asList, asString, errorsResponse, readMetadata, readViewState } from '../view-state.js';
 
 /** « 75 », « 12,5 », « 12.5 »: a target; empty: none. */
 function readTarget(text: string | undefined): number | null | 'invalid' {
@@ -18,52 +17,40 @@ function readTarget(text: string | undefined): number | null | 'invalid' {
 }
 
 /** The steering committee's indicators for a year: saved whole, or each bad target on its field. */
-export function indicatorsSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(
-    ctx.logger,
-    B.keys,
-    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-      const auth = await authorise(ctx.actors, body.user.id, 'manageIndicators');
-      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-      const { year } = z.object({ year: z.number().int() }).parse(JSON.parse(view.private_metadata || '{}'));
-      const state = readViewState(view.state.values);
-      const keys = asList(state[B.keys]).filter((k) => INDICATOR_KEYS.includes(k));
-      const errors: Record<string, string> = {};
-      const choices = keys.map((key) => {
-        const target = readTarget(asString(state[`${B.targetPrefix}${key}`]));
-        if (target === 'invalid') errors[`${B.targetPrefix}${key}`] = errorText('indicator_target');
-        return { key, target: target === 'invalid' ? null : target };
+export const indicatorsSubmission = (ctx: AppContext) =>
+  submissionListener(ctx, 'manageIndicators', B.keys, async ({ actor, ack, view }) => {
+    const { year } = readMetadata(view, z.object({ year: z.number().int() }));
+    const state = readViewState(view.state.values);
+    const keys = asList(state[B.keys]).filter((k) => INDICATOR_KEYS.includes(k));
+    const errors: Record<string, string> = {};
+    const choices = keys.map((key) => {
+      const target = readTarget(asString(state[`${B.targetPrefix}${key}`]));
+      if (target === 'invalid') errors[`${B.targetPrefix}${key}`] = errorText('indicator_target');
+      return { key, target: target === 'invalid' ? null : target };
+    });
+    if (Object.keys(errors).length) return void (await ack(errorsResponse(errors)));
+    try {
+      const saved = await chooseIndicators(ctx.db, actor, year, choices, ctx.now(), ctx.timeZone);
+      await ack({
+        response_action: 'update',
+        view: savedModal(
+          `Indicateurs ${year}`,
+          `:white_check_mark: ${choices.length} indicateur(s) enregistré(s) pour ${year}${saved.newVersion && saved.version > 1 ? ` : version ${saved.version}, datée d'aujourd'hui ; la précédente reste dans l'historique` : ''}.`,
+        ),
       });
-      if (Object.keys(errors).length) return void (await ack(errorsResponse(errors)));
-      try {
-        const saved = await chooseIndicators(ctx.db, auth.actor, year, choices, ctx.now(), ctx.timeZone);
-        await ack({
-          response_action: 'update',
-          view: savedModal(
-            `Indicateurs ${year}`,
-            `:white_check_mark: ${choices.length} indicateur(s) enregistré(s) pour ${year}${saved.newVersion && saved.version > 1 ? ` : version ${saved.version}, datée d'aujourd'hui ; la précédente reste dans l'historique` : ''}.`,
-          ),
-        });
-      } catch (error) {
-        if (error instanceof ValidationFailed) {
-          return void (await ack(
-            errorsResponse(
-              Object.fromEntries(
-                error.errors.map((e) => [
-                  e.field === 'keys' ? B.keys : `${B.targetPrefix}${e.field}`,
-                  errorText(e.code, e.params),
-                ]),
-              ),
+    } catch (error) {
+      if (error instanceof ValidationFailed) {
+        return void (await ack(
+          errorsResponse(
+            Object.fromEntries(
+              error.errors.map((e) => [
+                e.field === 'keys' ? B.keys : `${B.targetPrefix}${e.field}`,
+                errorText(e.code, e.params),
+              ]),
             ),
-          ));
-        }
-        if (error instanceof UserError)
-          return void (await ack({
-            response_action: 'update',
-            view: refusalModal(errorText(error.code, error.params)),
-          }));
-        throw error;
+          ),
+        ));
       }
-    },
-  );
-}
+      throw error;
+    }
+  });

@@ -1,14 +1,13 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { formatSiret } from '../../reference/siret.js';
-import { UserError, ValidationFailed } from '../../services/errors.js';
+import { ValidationFailed } from '../../services/errors.js';
 import { setProgramme } from '../../services/programmes/programmes.js';
 import { PROGRAMME_BLOCKS as B } from '../../slack/ids.js';
 import { errorText } from '../../texts/fr.js';
-import { refusalModal, savedModal } from '../../views/modals/administration.js';
-import { authorise, withSubmissionSafetyNet } from '../guard.js';
-import { asList, asString, errorsResponse, fieldErrorsResponse, readViewState } from '../view-state.js';
+import { savedModal } from '../../views/modals/administration.js';
+import { submissionListener } from '../guard.js';
+import { asList, asString, errorsResponse, fieldErrorsResponse, readMetadata, readViewState } from '../view-state.js';
 
 const metadata = z.object({
   structureId: z.string().uuid(),
@@ -19,57 +18,45 @@ const ids = z.array(z.string().uuid()).max(100);
 const monthlyTarget = z.coerce.number().int().min(0).max(500);
 
 /** The programme form: saved whole, or every problem on its field (invalid SIRETs listed). */
-export function programmeSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(
-    ctx.logger,
-    B.monthlyTarget,
-    async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-      const auth = await authorise(ctx.actors, body.user.id, 'managePrograms');
-      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-      const { structureId, year, shownUpTo } = metadata.parse(JSON.parse(view.private_metadata || '{}'));
-      const state = readViewState(view.state.values);
-      const target = monthlyTarget.safeParse(asString(state[B.monthlyTarget]) ?? '');
-      if (!target.success || (asString(state[B.monthlyTarget]) ?? '').trim() === '')
-        return void (await ack(errorsResponse({ [B.monthlyTarget]: errorText('monthly_target') })));
-      const keep = ids.parse(asList(state[B.keep]));
-      const add = ids.parse(asList(state[B.add]));
-      try {
-        const saved = await setProgramme(
-          ctx.db,
-          auth.actor,
-          {
-            structureId,
-            year,
-            monthlyTarget: target.data,
-            shownUpTo,
-            keepTargetIds: keep,
-            addCompanyIds: add,
-            sirets: asString(state[B.sirets]) ?? '',
-          },
-          ctx.now(),
-        );
-        const pending = saved.pending.length
-          ? `\n\n:hourglass: ${saved.pending.length} SIRET pas encore connu(s) de la plateforme, gardé(s) en attente : ${saved.pending.slice(0, 15).map(formatSiret).join(', ')}${saved.pending.length > 15 ? '…' : ''}. Ils compteront dès la première visite de l'entreprise.`
-          : '';
-        await ack({
-          response_action: 'update',
-          view: savedModal(
-            `Programme ${year}`,
-            `:white_check_mark: Programme ${year} enregistré : ${target.data} visite(s) par mois, ${saved.total} entreprise(s) cible(s) (${saved.added} ajoutée(s), ${saved.removed} retirée(s)).${pending}`,
-          ),
-        });
-      } catch (error) {
-        if (error instanceof ValidationFailed)
-          return void (await ack(
-            fieldErrorsResponse(error.errors, { monthlyTarget: B.monthlyTarget, sirets: B.sirets }, B.sirets),
-          ));
-        if (error instanceof UserError)
-          return void (await ack({
-            response_action: 'update',
-            view: refusalModal(errorText(error.code, error.params)),
-          }));
-        throw error;
-      }
-    },
-  );
-}
+export const programmeSubmission = (ctx: AppContext) =>
+  submissionListener(ctx, 'managePrograms', B.monthlyTarget, async ({ actor, ack, view }) => {
+    const { structureId, year, shownUpTo } = readMetadata(view, metadata);
+    const state = readViewState(view.state.values);
+    const target = monthlyTarget.safeParse(asString(state[B.monthlyTarget]) ?? '');
+    if (!target.success || (asString(state[B.monthlyTarget]) ?? '').trim() === '')
+      return void (await ack(errorsResponse({ [B.monthlyTarget]: errorText('monthly_target') })));
+    const keep = ids.parse(asList(state[B.keep]));
+    const add = ids.parse(asList(state[B.add]));
+    try {
+      const saved = await setProgramme(
+        ctx.db,
+        actor,
+        {
+          structureId,
+          year,
+          monthlyTarget: target.data,
+          shownUpTo,
+          keepTargetIds: keep,
+          addCompanyIds: add,
+          sirets: asString(state[B.sirets]) ?? '',
+        },
+        ctx.now(),
+      );
+      const pending = saved.pending.length
+        ? `\n\n:hourglass: ${saved.pending.length} SIRET pas encore connu(s) de la plateforme, gardé(s) en attente : ${saved.pending.slice(0, 15).map(formatSiret).join(', ')}${saved.pending.length > 15 ? '…' : ''}. Ils compteront dès la première visite de l'entreprise.`
+        : '';
+      await ack({
+        response_action: 'update',
+        view: savedModal(
+          `Programme ${year}`,
+          `:white_check_mark: Programme ${year} enregistré : ${target.data} visite(s) par mois, ${saved.total} entreprise(s) cible(s) (${saved.added} ajoutée(s), ${saved.removed} retirée(s)).${pending}`,
+        ),
+      });
+    } catch (error) {
+      if (error instanceof ValidationFailed)
+        return void (await ack(
+          fieldErrorsResponse(error.errors, { monthlyTarget: B.monthlyTarget, sirets: B.sirets }, B.sirets),
+        ));
+      throw error;
+    }
+  });

@@ -1,23 +1,21 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { UserError, ValidationFailed, type FieldError } from '../../services/errors.js';
+import { ValidationFailed, type FieldError } from '../../services/errors.js';
 import { fileVisit, getVisitSummary } from '../../services/visits/file-visit.js';
 import { parseVisitReport, type VisitField, type VisitForm } from '../../services/visits/visit-report.js';
 import { VISIT_BLOCKS } from '../../slack/ids.js';
-import { errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
-import { refusalModal } from '../../views/modals/administration.js';
 import { visitSavedModal } from '../../views/messages/visit.js';
-import { authorise, withSubmissionSafetyNet } from '../guard.js';
-import { asList, asString, fieldErrorsResponse, readViewState } from '../view-state.js';
-import { publishHome } from '../events/app-home-opened.js';
+import { submissionListener } from '../guard.js';
+import { publishHome } from '../shared.js';
+import { asList, asString, fieldErrorsResponse, readMetadata, readViewState } from '../view-state.js';
 
 const metadataSchema = z.object({ submissionKey: z.string().min(1) });
 
 /** The modal's state as the service's form: block_ids back to field names. */
 export function visitFormFromView(view: ViewSubmitAction['view']): VisitForm {
-  const { submissionKey } = metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
+  const { submissionKey } = readMetadata(view, metadataSchema);
   const state = readViewState(view.state.values);
   const form: VisitForm = { submissionKey };
   for (const [field, blockId] of Object.entries(VISIT_BLOCKS) as [VisitField, string][]) {
@@ -33,32 +31,20 @@ const toSlackErrors = (errors: FieldError<string>[]) =>
   fieldErrorsResponse(errors as FieldError<VisitField>[], VISIT_BLOCKS, VISIT_BLOCKS.companyId);
 
 /** Submission of the visit-report modal: validate, save once, show the summary, then confirm by DM. */
-export function visitReportSubmission(ctx: AppContext) {
-  return withSubmissionSafetyNet(
-    ctx.logger,
-    VISIT_BLOCKS.companyId,
-    async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-      const auth = await authorise(ctx.actors, body.user.id, 'fileVisit');
-      if (!auth.ok) return void (await ack({ response_action: 'update', view: refusalModal(auth.refusal) }));
-      const parsed = parseVisitReport(visitFormFromView(view), localDate(ctx.timeZone, ctx.now()));
-      if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
-      let visitId: string;
-      try {
-        ({ visitId } = await fileVisit(ctx.db, auth.actor, parsed.report, ctx.visits));
-      } catch (error) {
-        if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
-        if (error instanceof UserError)
-          return void (await ack({
-            response_action: 'update',
-            view: refusalModal(errorText(error.code, error.params)),
-          }));
-        throw error;
-      }
-      const summary = await getVisitSummary(ctx.db, visitId);
-      await ack({ response_action: 'update', view: visitSavedModal(summary!) });
-      // After the ack: the owed confirmation, and the capteur's refreshed App Home.
-      await ctx.notifier.kick();
-      await publishHome(ctx, client, body.user.id);
-    },
-  );
-}
+export const visitReportSubmission = (ctx: AppContext) =>
+  submissionListener(ctx, 'fileVisit', VISIT_BLOCKS.companyId, async ({ actor, ack, body, view, client }) => {
+    const parsed = parseVisitReport(visitFormFromView(view), localDate(ctx.timeZone, ctx.now()));
+    if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors)));
+    let visitId: string;
+    try {
+      ({ visitId } = await fileVisit(ctx.db, actor, parsed.report, ctx.visits));
+    } catch (error) {
+      if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors)));
+      throw error;
+    }
+    const summary = await getVisitSummary(ctx.db, visitId);
+    await ack({ response_action: 'update', view: visitSavedModal(summary!) });
+    // After the ack: the owed confirmation, and the capteur's refreshed App Home.
+    await ctx.notifier.kick();
+    await publishHome(ctx, client, body.user.id);
+  });

@@ -368,6 +368,12 @@ export async function getAlert(db: Db | Tx, alertId: string) {
 
 export type AlertDetails = NonNullable<Awaited<ReturnType<typeof getAlert>>>;
 
+/** The company an alert is about; null when the alert is unknown. */
+export async function getAlertCompanyId(db: Db, alertId: string): Promise<string | null> {
+  const alert = await db.recruitmentAlert.findUnique({ where: { id: alertId }, select: { companyId: true } });
+  return alert?.companyId ?? null;
+}
+
 /** Open alerts, the most pressing first (nearest deadline among those not yet transmitted). */
 export async function listOpenAlerts(db: Db, limit = 30) {
   const alerts = await db.recruitmentAlert.findMany({

@@ -335,6 +335,17 @@ export async function nextCommittee(db: Db, now: Date) {
 
 export type CommitteeSummary = Awaited<ReturnType<typeof listCommittees>>[number];
 
+/** The channel of the latest session planned: where the next one is proposed. */
+export async function latestCommitteeChannel(db: Db): Promise<string | undefined> {
+  const last = await db.committee.findFirst({ orderBy: { createdAt: 'desc' }, select: { channelId: true } });
+  return last?.channelId;
+}
+
+/** How many companies a session's agenda holds. */
+export async function countAgendaItems(db: Db, committeeId: string): Promise<number> {
+  return db.agendaItem.count({ where: { committeeId } });
+}
+
 /** A session with its agenda, for the header message. */
 export async function getCommittee(db: Db, committeeId: string) {
   return db.committee.findUnique({
@@ -395,6 +406,14 @@ export async function recordAgendaItemPosted(db: Db, agendaItemId: string, where
 /** Records the link of a session's agenda once posted: the reminders, the App Home and /comite point to it. */
 export async function recordAgendaPermalink(db: Db, committeeId: string, permalink: string): Promise<void> {
   await db.committee.update({ where: { id: committeeId }, data: { agendaPermalink: permalink } });
+}
+
+/** An agenda item with its company's name, for the forms its buttons open; null when unknown. */
+export async function getAgendaItemWithCompany(db: Db, agendaItemId: string) {
+  return db.agendaItem.findUnique({
+    where: { id: agendaItemId },
+    include: { company: { select: { id: true, name: true } } },
+  });
 }
 
 /** Owes an update of an agenda item's message (after a decision, an action): each change its own. */

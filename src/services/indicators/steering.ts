@@ -177,6 +177,15 @@ export async function getSnapshotWithPrevious(db: Db, year: number, quarter: Qua
 
 export type SnapshotWithPrevious = NonNullable<Awaited<ReturnType<typeof getSnapshotWithPrevious>>>;
 
+/** The quarters frozen so far, the latest first. */
+export async function listFrozenQuarters(db: Db, limit: number) {
+  return db.indicatorSnapshot.findMany({
+    orderBy: [{ year: 'desc' }, { quarter: 'desc' }],
+    take: limit,
+    select: { year: true, quarter: true },
+  });
+}
+
 /**
  * On the first working day of a quarter (the job checks the day), the past quarter is frozen and
  * posted to the steering channel, once; a later start-up catches up.

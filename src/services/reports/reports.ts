@@ -243,6 +243,11 @@ export async function deliverOwedReports(db: Db, client: WebClient, now: Date): 
   return posted;
 }
 
+/** A year's latest report version kept; null when none was made. */
+export async function latestReport(db: Db, year: number) {
+  return db.report.findFirst({ where: { year }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
+}
+
 /**
  * A year's report for a person who asked for it when none was kept: produced, or — when another
  * request or the January job produced it at the same moment (the same version, refused as a
@@ -253,11 +258,7 @@ export async function generateOrTakeAnnualReport(
   year: number,
   options: Parameters<typeof generateAnnualReport>[2],
 ): Promise<{ id: string; version: number; made: boolean }> {
-  const before = await db.report.findFirst({
-    where: { year },
-    orderBy: { version: 'desc' },
-    select: { version: true },
-  });
+  const before = await latestReport(db, year);
   try {
     return { ...(await generateAnnualReport(db, year, options)), made: true };
   } catch (error) {
