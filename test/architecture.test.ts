@@ -15,7 +15,7 @@ function sources(dir: string): string[] {
 }
 
 /** `ctx.db.visit.findMany(`, `db.$transaction(`, `ctx.db.$queryRaw`: a model or client call on the handle. */
-export function directDatabaseCalls(source: string): string[] {
+function directDatabaseCalls(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
   return [...code.matchAll(/\b(?:ctx\.)?db\.(?:\$\w+|[a-z]\w*\.\w+)\s*\(/g)].map((m) => m[0]);
 }
