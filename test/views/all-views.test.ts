@@ -97,7 +97,7 @@ import {
   STAKE_LABELS,
 } from '../../src/texts/fr.js';
 import { frenchDate, frenchDateTime, frenchMonth } from '../../src/time.js';
-import { assertWithinSlackLimits, findLimitViolations, type Surface } from '../../src/views/slack-limits.js';
+import { assertWithinSlackLimits, findLimitViolations, type Surface } from '../support/slack-limits.js';
 import * as homeModule from '../../src/views/home/home.js';
 import { homeView, type HomeInput, type HomeVisit } from '../../src/views/home/home.js';
 import * as actionMessagesModule from '../../src/views/messages/action.js';
