@@ -368,7 +368,7 @@ export function createNotices(clock: () => ActionClock): Record<string, Notice> 
       true,
     ),
     [ALERT_NOTICES.diffusion]: aboutAlert((alert) => alertDiffusionMessage(alert), clock, true),
-    [ALERT_NOTICES.reminder]: aboutAlert((alert, data, c) => alertReminderMessage(alert, data.hours ?? 0, c), clock),
+    [ALERT_NOTICES.reminder]: aboutAlert((alert, _data, c) => alertReminderMessage(alert, c), clock),
     [ALERT_NOTICES.breach]: aboutAlert((alert, _data, c) => alertBreachMessage(alert, c), clock),
   };
   notices[POSTED_MESSAGE_REFRESH] = postedMessageRefresh(notices);

@@ -2565,16 +2565,22 @@ const CHOICES_MANY = Array.from({ length: 25 }, (_, i) => companySummary(i + 1, 
 
 // --- Recruitment alerts ---
 
-const ALERT_OPENING_BLANK: AlertModalInput = { submissionKey: uuid(9101) };
+const ALERT_OPENING_BLANK: AlertModalInput = { submissionKey: uuid(9101), deadlineHours: 48 };
 const ALERT_OPENING_COMPANY: AlertModalInput = {
   submissionKey: uuid(9102),
+  deadlineHours: 48,
   company: { id: uuid(1), label: 'Mécanique du Val — Vierzon — 732 829 320 00074' },
 };
 const ALERT_OPENING_WORST: AlertModalInput = {
   submissionKey: `${uuid(9103)}-${uuid(9104)}`,
+  deadlineHours: 48,
   company: { id: uuid(2), label: `${LONG_COMPANY_NAME} — ${LONG_COMMUNE}` },
 };
-const ALERT_OPENING_NEW_SIRET: AlertModalInput = { submissionKey: uuid(9105), newSiret: '12345678200010' };
+const ALERT_OPENING_NEW_SIRET: AlertModalInput = {
+  submissionKey: uuid(9105),
+  deadlineHours: 48,
+  newSiret: '12345678200010',
+};
 
 const FT_EMAIL = 'entreprises.vierzon@francetravail.fr';
 const LONG_FT_EMAIL = longEmail('service-entreprises.agence-de-vierzon-sologne-berry', 'francetravail.fr');
@@ -2775,18 +2781,18 @@ const ALERT_CASES: Case[] = [
       alertReminderMessage,
       `${state}, 24 h after raising`,
       'message',
-      [alertDetails({ state }), 24, ON_TIME],
+      [alertDetails({ state }), { now: hoursAfter(RAISED_AT, 24), timeZone: TIME_ZONE }],
       (p) => {
         expectAlertButtons(p, alertDetails({ state }), ['prendre_en_charge', 'transmettre']);
         expect(p.text).toBe('Rappel : alerte ALR-2026-0042 à transmettre à France Travail');
-        expect(showsText(p, 'signalée il y a 24 h, il reste 27 h 00')).toBe(true);
+        expect(showsText(p, 'signalée il y a 24 h 00, il reste 24 h 00')).toBe(true);
       },
     ),
     entry(
       alertReminderMessage,
       `worst case: ${state}, 47 h after raising`,
       'message',
-      [alertDetails({ state, worst: true }), 47, ON_TIME],
+      [alertDetails({ state, worst: true }), { now: hoursAfter(RAISED_AT, 47), timeZone: TIME_ZONE }],
       (p) => {
         expectAlertButtons(p, alertDetails({ state, worst: true }), ['prendre_en_charge', 'transmettre']);
         expect(showsText(p, `(${escapeText(LONG_COMPANY_NAME)})`)).toBe(true);
@@ -5691,7 +5697,7 @@ describe('text people typed in an alert', () => {
       franceTravailRequestMessage(typed('transmise'), ON_TIME),
       alertNewsMessage(typed('diffusee'), uuid(4005), ON_TIME),
       alertDiffusionMessage(typed('diffusee')),
-      alertReminderMessage(typed('signalee'), 24, ON_TIME),
+      alertReminderMessage(typed('signalee'), ON_TIME),
       alertBreachMessage(typed('signalee'), LATE),
       openAlertsMessage(
         [{ ...openAlert(1, { state: 'signalee' }), company: { name: 'Dupont <!channel>', commune: 'Vierzon' } }],
