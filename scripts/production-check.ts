@@ -163,7 +163,6 @@ async function main() {
     const modules = sourceModules(dir)
       .filter((m) => m !== 'src/main.ts')
       .concat(['prisma/seed.ts']);
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a script for the child to run, its template literal evaluated there
     run(
       process.execPath,
       [
@@ -171,6 +170,7 @@ async function main() {
         'tsx',
         '--input-type=module',
         '-e',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a script for the child to run, its template literal evaluated there
         'for (const m of process.argv.slice(1)) await import(new URL(m, `file://${process.cwd()}/`).href);',
         ...modules,
       ],
