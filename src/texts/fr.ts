@@ -5,7 +5,7 @@
  * services/errors.ts) that map to `ERRORS`. A text that depends on the deployment (the alert
  * deadline, the days before a committee) is a function of that setting, never a written number.
  *
- * Code, logs and comments stay in English; a test (test/texts/no-french-in-views.test.ts) keeps
+ * Code, logs and comments stay in English; a test (test/views/no-french-text.test.ts) keeps
  * French out of src/views.
  */
 export * from './action.js';

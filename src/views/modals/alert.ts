@@ -33,25 +33,27 @@ export interface AlertFormMetadata {
 
 const YES_NO = [option(COMMON.yes, 'oui'), option(COMMON.no, 'non')];
 
-const F = T.reportModal;
+const FORM = T.reportModal;
 
 function positionBlocks(rank: PositionRank): KnownBlock[] {
   const key = <F extends 'Title' | 'Rome' | 'Count' | 'Contract' | 'Start' | 'Location'>(field: F) =>
     A[`p${rank}${field}`];
   const optional = rank !== 1;
   return [
-    section(rank === 1 ? F.firstPosition : F.otherPosition),
-    input(key('Title'), F.jobTitle, textInput({ maxLength: 120, placeholder: F.jobTitlePlaceholder }), {
+    section(rank === 1 ? FORM.firstPosition : FORM.otherPosition),
+    input(key('Title'), FORM.jobTitle, textInput({ maxLength: 120, placeholder: FORM.jobTitlePlaceholder }), {
       optional,
     }),
-    input(key('Rome'), F.romeCode, textInput({ maxLength: 5, placeholder: F.romeCodePlaceholder }), {
+    input(key('Rome'), FORM.romeCode, textInput({ maxLength: 5, placeholder: FORM.romeCodePlaceholder }), {
       optional: true,
-      hint: F.romeCodeHint,
+      hint: FORM.romeCodeHint,
     }),
-    input(key('Count'), F.count, textInput({ maxLength: 3, placeholder: F.countPlaceholder }), { optional }),
-    input(key('Contract'), F.contract, staticSelect(options(CONTRACT_LABELS), COMMON.choose), { optional }),
-    input(key('Start'), F.start, { type: 'datepicker' }, { optional: true }),
-    input(key('Location'), F.location, textInput({ maxLength: 120, placeholder: F.locationPlaceholder }), { optional }),
+    input(key('Count'), FORM.count, textInput({ maxLength: 3, placeholder: FORM.countPlaceholder }), { optional }),
+    input(key('Contract'), FORM.contract, staticSelect(options(CONTRACT_LABELS), COMMON.choose), { optional }),
+    input(key('Start'), FORM.start, { type: 'datepicker' }, { optional: true }),
+    input(key('Location'), FORM.location, textInput({ maxLength: 120, placeholder: FORM.locationPlaceholder }), {
+      optional,
+    }),
   ];
 }
 
@@ -61,11 +63,11 @@ export function alertReportModal(opening: AlertModalInput): View {
     type: 'modal',
     callback_id: VIEWS.alertReport,
     private_metadata: JSON.stringify({ submissionKey: opening.submissionKey }),
-    title: plain(F.title),
-    submit: plain(F.submit),
+    title: plain(FORM.title),
+    submit: plain(FORM.submit),
     close: plain(COMMON.cancel),
     blocks: [
-      context(F.notice(opening.deadlineHours)),
+      context(FORM.notice(opening.deadlineHours)),
       ...companyBlocks(opening),
       divider(),
       ...POSITION_RANKS.flatMap((rank) => [
@@ -75,22 +77,22 @@ export function alertReportModal(opening: AlertModalInput): View {
       divider(),
       input(
         A.urgency,
-        F.urgency,
+        FORM.urgency,
         textInput({
           multiline: true,
           maxLength: 1000,
-          placeholder: F.urgencyPlaceholder,
+          placeholder: FORM.urgencyPlaceholder,
         }),
       ),
-      section(F.contactHeading),
-      input(A.contactName, F.contactName, textInput({ maxLength: 120, placeholder: F.contactNamePlaceholder })),
+      section(FORM.contactHeading),
+      input(A.contactName, FORM.contactName, textInput({ maxLength: 120, placeholder: FORM.contactNamePlaceholder })),
       input(A.contactPhone, COMMON.phone, textInput({ maxLength: 30 }), { optional: true }),
       input(A.contactEmail, COMMON.email, textInput({ maxLength: 200 }), {
         optional: true,
-        hint: F.contactHint,
+        hint: FORM.contactHint,
       }),
-      input(A.consentToName, F.consentToName, radios(YES_NO), {
-        hint: F.consentToNameHint,
+      input(A.consentToName, FORM.consentToName, radios(YES_NO), {
+        hint: FORM.consentToNameHint,
       }),
     ],
   };
