@@ -156,7 +156,7 @@ export const ALERT_TEXTS = {
     notice: (deadlineHours: number) =>
       `La coordination est prévenue dès l’envoi et transmet le besoin à France Travail sous ${DATE_TEXTS.hoursInFull(deadlineHours)}.`,
     firstPosition: '*Poste à pourvoir*',
-    otherPosition: `*Autre poste* (facultatif)`,
+    otherPosition: '*Autre poste* (facultatif)',
     jobTitle: 'Intitulé du poste',
     jobTitlePlaceholder: 'ex. Soudeur TIG',
     romeCode: 'Code ROME',

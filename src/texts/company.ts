@@ -68,7 +68,4 @@ export const COMPANY_TEXTS = {
   },
   /** A SIRET with no company known yet, in lists of targets. */
   unknownSiret: (siret: string) => `SIRET ${siret} — entreprise pas encore connue de la plateforme`,
-  siret: (siret: string) => `SIRET ${siret}`,
-  showCard: 'Fiche entreprise',
-  showCardInFull: 'Voir la fiche entreprise',
 } as const;

@@ -4,6 +4,8 @@
  * services read from here or from the domain's module; services return codes (see
  * services/errors.ts) that map to `ERRORS`. A text that depends on the deployment (the alert
  * deadline, the days before a committee) is a function of that setting, never a written number.
+ * Texts are given their pieces ready to show: a view escapes what people typed for mrkdwn
+ * (views/blocks.ts) and formats dates (time.ts) before passing them.
  *
  * Code, logs and comments stay in English; a test (test/views/no-french-text.test.ts) keeps
  * French out of src/views.
