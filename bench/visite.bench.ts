@@ -153,7 +153,8 @@ async function main() {
   let alertSeq = 0;
   async function oneAlert() {
     const marker = `bench-alert-${++alertSeq}`;
-    const modal = alertReportModal({ submissionKey: randomUUID() });
+    // Only its fields are submitted: what it says of the deadline does not matter here.
+    const modal = alertReportModal({ submissionKey: randomUUID(), deadlineHours: 48 });
     const submission = submitModal(CAPTEURS[alertSeq % CAPTEURS.length]!, modal as never, {
       [A.companyId]: apps.ready.companyId,
       [A.p1Title]: 'Soudeur TIG',

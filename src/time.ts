@@ -1,7 +1,9 @@
 /**
  * People see local dates and times (the platform's time zone, Europe/Paris by default, with its
- * daylight saving); the database stores UTC instants and calendar dates.
+ * daylight saving); the database stores UTC instants and calendar dates. The words they are said
+ * with are in src/texts/dates.ts.
  */
+import { DATE_TEXTS, MONTH_NAMES } from './texts/dates.js';
 
 // Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -52,22 +54,22 @@ export function frenchDateTime(instant: Date, timeZone: string): string {
     minute: '2-digit',
   }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}/${get('month')}/${get('year')} à ${get('hour')}:${get('minute')}`;
+  return DATE_TEXTS.dateTime(`${get('day')}/${get('month')}/${get('year')}`, `${get('hour')}:${get('minute')}`);
 }
 
 /** A duration as people say it: « 45 min », « 23 h 05 », « 3 j 4 h ». */
 export function frenchDuration(ms: number): string {
   const minutes = Math.floor(Math.abs(ms) / 60_000);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return DATE_TEXTS.minutes(minutes);
   const hours = Math.floor(minutes / 60);
-  if (hours < 72) return `${hours} h ${String(minutes % 60).padStart(2, '0')}`;
-  return `${Math.floor(hours / 24)} j ${hours % 24} h`;
+  if (hours < 72) return DATE_TEXTS.hoursMinutes(hours, String(minutes % 60).padStart(2, '0'));
+  return DATE_TEXTS.daysHours(Math.floor(hours / 24), hours % 24);
 }
 
 /** « il reste 23 h 05 » before the deadline, « en retard de 2 h 10 » after. */
 export function countdown(deadline: Date, now: Date): string {
   const left = deadline.getTime() - now.getTime();
-  return left >= 0 ? `il reste ${frenchDuration(left)}` : `en retard de ${frenchDuration(left)}`;
+  return left >= 0 ? DATE_TEXTS.timeLeft(frenchDuration(left)) : DATE_TEXTS.lateBy(frenchDuration(left));
 }
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
@@ -121,20 +123,5 @@ export function addCalendarDays(date: string, days: number): string {
 /** « novembre 2026 » for a local date (YYYY-MM-DD or YYYY-MM). */
 export function frenchMonth(date: string): string {
   const [year, month] = date.split('-').map(Number) as [number, number];
-  return `${MONTHS[month - 1]} ${year}`;
+  return DATE_TEXTS.month(MONTH_NAMES[month - 1]!, year);
 }
-
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-] as const;

@@ -65,9 +65,10 @@ export function alertNotices(clock: () => Clock): NoticesFor<typeof ALERT_NOTICE
       },
     }),
     reminder: defineNotice(ALERT_NOTICES.reminder, {
-      async render(db, { alertId, hours }) {
+      // The elapsed time is said from the alert's raising and the clock, not from the reminder's nominal hour.
+      async render(db, { alertId }) {
         const alert = await getAlert(db, alertId);
-        return alert ? showing(alertReminderMessage(alert, hours, clock()), [alert.companyId]) : null;
+        return alert ? showing(alertReminderMessage(alert, clock()), [alert.companyId]) : null;
       },
     }),
     breach: defineNotice(ALERT_NOTICES.breach, {

@@ -1,5 +1,5 @@
 /**
- * A refusal the user can act on. `code` names a French message in src/texts/fr.ts; `field`
+ * A refusal the user can act on. `code` names a French message in src/texts/errors.ts; `field`
  * names the form field it belongs to, so the modal can show it in place.
  */
 export class UserError<Field extends string = string> extends Error {

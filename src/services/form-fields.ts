@@ -3,7 +3,7 @@ import type { FieldError } from './errors.js';
 
 /**
  * Building blocks of the forms people fill in Slack (visit reports, alerts…): values arrive as
- * typed; blank means unanswered; every refusal is an error code (src/texts/fr.ts) on its field.
+ * typed; blank means unanswered; every refusal is an error code (src/texts/errors.ts) on its field.
  */
 export const TEXT_MAX = 3000;
 

@@ -8,7 +8,7 @@ import {
   companiesToInformMessage,
   informReminderMessage,
 } from '../../src/views/messages/committee.js';
-import { assertWithinSlackLimits } from '../../src/views/slack-limits.js';
+import { assertWithinSlackLimits } from '../support/slack-limits.js';
 import { COMMITTEE_CASES } from './cases/committee.js';
 import {
   AGENDA_60,

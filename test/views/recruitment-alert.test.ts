@@ -159,7 +159,7 @@ describe('text people typed in an alert', () => {
       franceTravailRequestMessage(typed('transmise'), ON_TIME),
       alertNewsMessage(typed('diffusee'), uuid(4005), ON_TIME),
       alertDiffusionMessage(typed('diffusee')),
-      alertReminderMessage(typed('signalee'), 24, ON_TIME),
+      alertReminderMessage(typed('signalee'), ON_TIME),
       alertBreachMessage(typed('signalee'), LATE),
       openAlertsMessage(
         [{ ...openAlert(1, { state: 'signalee' }), company: { name: 'Dupont <!channel>', commune: 'Vierzon' } }],

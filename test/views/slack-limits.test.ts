@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { assertWithinSlackLimits, findLimitViolations, type Surface } from '../../src/views/slack-limits.js';
+import { assertWithinSlackLimits, findLimitViolations, type Surface } from '../support/slack-limits.js';
 
 // --- Payload builders: each produces a valid fragment, so a case only breaks one rule. ---
 

@@ -23,7 +23,7 @@ import * as indicatorModalsModule from '../../src/views/modals/indicators.js';
 import * as programmeModalsModule from '../../src/views/modals/programme.js';
 import * as visitReportModule from '../../src/views/modals/visit-report.js';
 import { visitReportModal } from '../../src/views/modals/visit-report.js';
-import { assertWithinSlackLimits, findLimitViolations } from '../../src/views/slack-limits.js';
+import { assertWithinSlackLimits, findLimitViolations } from '../support/slack-limits.js';
 import { ALL_CASES, CASE_TABLES } from './cases/index.js';
 import { LONG_COMPANY_NAME } from './fixtures/common.js';
 import { WORST_CARD } from './fixtures/company-card.js';

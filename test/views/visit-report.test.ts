@@ -5,7 +5,7 @@ import { visitConfirmationMessage } from '../../src/views/messages/visit.js';
 import { alertReportModal } from '../../src/views/modals/alert.js';
 import { companyBlocks } from '../../src/views/modals/company-blocks.js';
 import { visitReportModal } from '../../src/views/modals/visit-report.js';
-import { assertWithinSlackLimits } from '../../src/views/slack-limits.js';
+import { assertWithinSlackLimits } from '../support/slack-limits.js';
 import { VISIT_REPORT_CASES } from './cases/visit-report.js';
 import { uuid } from './fixtures/common.js';
 import { expectWellFormedModal, inputById, inputs, showsText, sweepViews, toJson } from './fixtures/payload.js';

@@ -17,7 +17,7 @@ export function alerteRecrutementCommand(ctx: AppContext) {
     await ackFirst(ack);
     const { user_id, text, trigger_id } = commandPayload.parse(command);
     const verb = text.trim().toLowerCase();
-    if (asksForHelp(verb)) return void (await respond(ephemeral(HELP.alerte)));
+    if (asksForHelp(verb)) return void (await respond(ephemeral(HELP.alerte(ctx.alerts.deadlineHours))));
     if (verb === 'liste') {
       const auth = await authorise(ctx.actors, user_id, 'handleAlerts');
       if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
@@ -29,7 +29,8 @@ export function alerteRecrutementCommand(ctx: AppContext) {
     }
     const auth = await authorise(ctx.actors, user_id, 'raiseAlert');
     if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
-    const view = alertReportModal({ submissionKey: randomUUID(), ...(await companyPrefill(ctx.db, text)) });
+    const prefill = await companyPrefill(ctx.db, text);
+    const view = alertReportModal({ submissionKey: randomUUID(), deadlineHours: ctx.alerts.deadlineHours, ...prefill });
     await openModalForCommand({ client, respond, logger: ctx.logger }, trigger_id, view);
   };
 }

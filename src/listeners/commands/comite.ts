@@ -17,7 +17,7 @@ export function comiteCommand(ctx: AppContext) {
     await ackFirst(ack);
     const { user_id, text, trigger_id } = commandPayload.parse(command);
     const verb = text.trim().toLowerCase();
-    if (asksForHelp(verb)) return void (await respond(ephemeral(HELP.comite)));
+    if (asksForHelp(verb)) return void (await respond(ephemeral(HELP.comite(ctx.committees.agendaDaysBefore))));
     if (verb === 'planifier') {
       const auth = await authorise(ctx.actors, user_id, 'runCommittees');
       if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));

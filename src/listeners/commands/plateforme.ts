@@ -188,7 +188,10 @@ async function exportCommand(ctx: AppContext, actor: Actor, argument: string, re
       `:hourglass_flowing_sand: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} en préparation : il arrive dans votre conversation avec l'application.`,
     ),
   );
-  const { file, filename, counts, companyIds } = await exportPeriod(ctx.db, actor, period, ctx.timeZone);
+  const { file, filename, counts, companyIds } = await exportPeriod(ctx.db, actor, period, {
+    timeZone: ctx.timeZone,
+    alertDeadlineHours: ctx.alerts.deadlineHours,
+  });
   const text = `:page_facing_up: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} : ${counts.visites} visite(s), ${counts.entreprises} entreprise(s), ${counts.actions} action(s), ${counts.alertes} alerte(s). Il contient des données personnelles (contacts des alertes) : ne le diffusez pas. Il sera supprimé de Slack dans ${ctx.privacy.exportFileDays} jour(s).`;
   const sent = await sendFileToPerson(
     ctx,

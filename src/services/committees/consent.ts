@@ -5,6 +5,7 @@ import { audit } from '../audit.js';
 import type { Db } from '../db.js';
 import { UserError } from '../errors.js';
 import { can, type Actor } from '../permissions.js';
+import { COMMITTEE_TEXTS } from '../../texts/committee.js';
 import { oweItemUpdate } from './committees.js';
 
 /**
@@ -19,7 +20,11 @@ export function anonymousCompanyName(company: {
   commune: string;
 }): string {
   const band = findHeadcountBand(company.headcountBand);
-  return `Entreprise non nommée — ${SECTOR_FAMILY_LABELS[company.sectorFamily].toLowerCase()}, ${band ? shortBandLabel(band) : 'effectif inconnu'}, ${company.commune}`;
+  return COMMITTEE_TEXTS.anonymousCompany(
+    SECTOR_FAMILY_LABELS[company.sectorFamily],
+    band ? shortBandLabel(band) : null,
+    company.commune,
+  );
 }
 
 /** Of these companies, those the committee channel must not name, with what their anonymous label says. */

@@ -2,6 +2,7 @@ import type { Db } from '../db.js';
 import { audit } from '../audit.js';
 import { enqueue } from '../outbox.js';
 import { localDate, localInstant } from '../../time.js';
+import { COMMITTEE_TEXTS } from '../../texts/committee.js';
 import { COMMITTEE_NOTICES } from '../notices.js';
 import { refreshAgenda } from './committees.js';
 
@@ -33,7 +34,6 @@ const ORDINALS: Record<string, CommitteeRhythm['ordinal']> = {
   dernier: -1,
 };
 const WEEKDAYS: Record<string, CommitteeRhythm['weekday']> = { lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5 };
-const WEEKDAY_NAMES = ['', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi'] as const;
 
 /** « 2e mardi 14:00 », « dernier jeudi 9h30 »: the rhythm, or null when the text says none. */
 export function parseRhythm(text: string): CommitteeRhythm | null {
@@ -48,10 +48,9 @@ export function parseRhythm(text: string): CommitteeRhythm | null {
   return { ordinal, weekday, time: `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}` };
 }
 
-/** « 2e mardi du mois à 14:00 ». */
+/** « 2e mardi du mois à 14 h 00 ». */
 export function describeRhythm(rhythm: CommitteeRhythm): string {
-  const ordinal = rhythm.ordinal === -1 ? 'dernier' : rhythm.ordinal === 1 ? '1er' : `${rhythm.ordinal}e`;
-  return `${ordinal} ${WEEKDAY_NAMES[rhythm.weekday]} du mois à ${rhythm.time.replace(':', ' h ')}`;
+  return COMMITTEE_TEXTS.rhythm(rhythm.ordinal, rhythm.weekday, rhythm.time);
 }
 
 /** The local date (YYYY-MM-DD) of the rhythm's day in a month (month 1–12). */

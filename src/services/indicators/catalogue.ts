@@ -1,6 +1,7 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../db.js';
-import { STAKE_LABELS } from '../../texts/fr.js';
+import { INDICATOR_NAMES } from '../../texts/indicators.js';
+import { STAKE_LABELS } from '../../texts/visit.js';
 import { localInstant } from '../../time.js';
 
 /**
@@ -72,8 +73,7 @@ function monthsIn(p: Period): number {
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     key: 'visites',
-    label: 'Visites réalisées',
-    definition: 'Nombre de comptes rendus de visite datés de la période, toutes structures confondues.',
+    ...INDICATOR_NAMES.visites,
     unit: 'count',
     higherIsBetter: true,
     async compute(db, p) {
@@ -85,8 +85,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'entreprises_visitees',
-    label: 'Entreprises visitées',
-    definition: 'Nombre d’entreprises différentes ayant reçu au moins une visite dans la période.',
+    ...INDICATOR_NAMES.entreprises_visitees,
     unit: 'count',
     higherIsBetter: true,
     async compute(db, p) {
@@ -98,9 +97,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'realisation_programmes',
-    label: 'Réalisation des programmes de visites',
-    definition:
-      'Visites des structures ayant un programme, rapportées à la somme de leurs objectifs mensuels sur les mois de la période (en %) ; le détail donne chaque structure.',
+    ...INDICATOR_NAMES.realisation_programmes,
     unit: 'percent',
     higherIsBetter: true,
     async compute(db, p) {
@@ -121,9 +118,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'couverture_cibles',
-    label: 'Couverture des entreprises cibles',
-    definition:
-      'Part des entreprises cibles des programmes de l’année visitées par leur structure depuis le 1er janvier jusqu’à la fin de la période (en %).',
+    ...INDICATOR_NAMES.couverture_cibles,
     unit: 'percent',
     higherIsBetter: true,
     async compute(db, p) {
@@ -142,9 +137,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'repartition_enjeux',
-    label: 'Répartition des enjeux',
-    definition:
-      'Nombre de visites de la période citant chaque enjeu (une visite peut en citer plusieurs) ; la valeur est le nombre de visites citant au moins un enjeu de priorité haute.',
+    ...INDICATOR_NAMES.repartition_enjeux,
     unit: 'breakdown',
     higherIsBetter: true,
     async compute(db, p) {
@@ -162,8 +155,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'actions_creees',
-    label: 'Actions engagées',
-    definition: 'Nombre d’actions créées dans la période (en comité, après une alerte ou depuis une fiche entreprise).',
+    ...INDICATOR_NAMES.actions_creees,
     unit: 'count',
     higherIsBetter: true,
     async compute(db, p) {
@@ -176,8 +168,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'actions_realisees',
-    label: 'Actions réalisées',
-    definition: 'Nombre d’actions passées au statut « réalisée » dans la période.',
+    ...INDICATOR_NAMES.actions_realisees,
     unit: 'count',
     higherIsBetter: true,
     async compute(db, p) {
@@ -191,9 +182,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'actions_en_retard',
-    label: 'Actions en retard',
-    definition:
-      'Nombre d’actions encore ouvertes (à faire, en cours, bloquées) dont l’échéance est passée à la fin de la période.',
+    ...INDICATOR_NAMES.actions_en_retard,
     unit: 'count',
     higherIsBetter: false,
     async compute(db, p) {
@@ -206,9 +195,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'delai_median_actions',
-    label: 'Délai médian de réalisation des actions',
-    definition:
-      'Pour les actions réalisées dans la période, nombre de jours médian entre leur création et leur réalisation.',
+    ...INDICATOR_NAMES.delai_median_actions,
     unit: 'days',
     higherIsBetter: false,
     async compute(db, p) {
@@ -223,8 +210,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'alertes_signalees',
-    label: 'Alertes recrutement signalées',
-    definition: 'Nombre de besoins urgents de recrutement signalés (/alerte-recrutement) dans la période.',
+    ...INDICATOR_NAMES.alertes_signalees,
     unit: 'count',
     higherIsBetter: true,
     async compute(db, p) {
@@ -237,9 +223,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'alertes_48h',
-    label: 'Alertes transmises à France Travail sous 48 h',
-    definition:
-      'Parmi les alertes signalées dans la période qui ont été transmises à France Travail ou ont dépassé leur délai, part transmise avant l’échéance de 48 h (en %).',
+    ...INDICATOR_NAMES.alertes_48h,
     unit: 'percent',
     higherIsBetter: true,
     async compute(db, p) {
@@ -254,9 +238,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'delai_median_transmission',
-    label: 'Délai médian de transmission à France Travail',
-    definition:
-      'Pour les alertes signalées dans la période et transmises, nombre d’heures médian entre le signalement et la transmission.',
+    ...INDICATOR_NAMES.delai_median_transmission,
     unit: 'hours',
     higherIsBetter: false,
     async compute(db, p) {
@@ -271,8 +253,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'offres_diffusees',
-    label: 'Offres diffusées aux partenaires',
-    definition: 'Nombre d’offres France Travail diffusées aux partenaires dans la période.',
+    ...INDICATOR_NAMES.offres_diffusees,
     unit: 'count',
     higherIsBetter: true,
     async compute(db, p) {
@@ -285,9 +266,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   {
     key: 'entreprises_informees',
-    label: 'Entreprises informées après un comité',
-    definition:
-      'Parmi les entreprises sur lesquelles un comité clôturé dans la période a statué, part informée de ses décisions (en %).',
+    ...INDICATOR_NAMES.entreprises_informees,
     unit: 'percent',
     higherIsBetter: true,
     async compute(db, p) {

@@ -11,6 +11,8 @@ import {
   RED_FLAG_LABELS,
   STAKE_LABELS,
 } from '../../texts/fr.js';
+import { PRIVACY_TEXTS } from '../../texts/privacy.js';
+import { EXPORT_TEXTS } from '../../texts/report.js';
 
 /** Everything the platform holds about a company, as a spreadsheet (its right of access). */
 export async function exportCompanyData(
@@ -38,9 +40,11 @@ export async function exportCompanyData(
   const book = tablesWorkbook();
   const sheet = book.table;
   const day = isoDay;
+  const T = PRIVACY_TEXTS.access;
+  const E = EXPORT_TEXTS;
   sheet(
-    'Entreprise',
-    ['Raison sociale', 'SIRET', 'SIREN', 'NAF', 'Tranche d’effectif', 'Commune', 'Code postal', 'Adresse', 'Créée le'],
+    T.company.sheet,
+    [...T.company.headers],
     [
       [
         company.name,
@@ -56,33 +60,23 @@ export async function exportCompanyData(
     ],
   );
   sheet(
-    'Visites',
-    [
-      'Date',
-      'Structure',
-      'Canal',
-      'Enjeux',
-      'Besoins',
-      'Premier diagnostic',
-      'Signaux',
-      'Recrutements',
-      'Accord de partage',
-    ],
+    T.visits.sheet,
+    [...T.visits.headers],
     company.visits.map((v) => [
       day(v.visitDate),
       v.structure?.name ?? null,
       CHANNEL_LABELS[v.channel],
-      v.stakes.map((s) => `${STAKE_LABELS[s.stake]} (${PRIORITY_LABELS[s.priority].toLowerCase()})`).join(' ; '),
+      v.stakes.map((s) => E.stake(STAKE_LABELS[s.stake], PRIORITY_LABELS[s.priority])).join(' ; '),
       v.needs,
       v.diagnostic,
       v.redFlags.map((f) => RED_FLAG_LABELS[f.flag]).join(' ; '),
-      v.hiringNeeds.map((h) => `${h.jobFamily} : ${h.count}`).join(' ; '),
-      v.consentToShare ? 'oui' : 'non',
+      v.hiringNeeds.map((h) => E.hiringNeed(h.jobFamily, h.count)).join(' ; '),
+      v.consentToShare ? E.yes : E.no,
     ]),
   );
   sheet(
-    'Actions',
-    ['Créée le', 'Action', 'Description', 'Structure', 'Échéance', 'Statut', 'Résultat ou motif', 'Historique'],
+    T.actions.sheet,
+    [...T.actions.headers],
     company.actions.map((a) => [
       day(a.createdAt),
       a.title,
@@ -95,12 +89,12 @@ export async function exportCompanyData(
     ]),
   );
   sheet(
-    'Alertes',
-    ['Référence', 'Signalée le', 'Postes', 'Urgence', 'Contact', 'Téléphone', 'E-mail', 'État', 'Offre'],
+    T.alerts.sheet,
+    [...T.alerts.headers],
     company.alerts.map((a) => [
       a.reference,
       day(a.raisedAt),
-      a.positions.map((p) => `${p.jobTitle} × ${p.count}`).join(' ; '),
+      a.positions.map((p) => E.position(p.jobTitle, p.count)).join(' ; '),
       a.urgency,
       a.contactName,
       a.contactPhone,
@@ -110,12 +104,12 @@ export async function exportCompanyData(
     ]),
   );
   sheet(
-    'Comités',
-    ['Séance', 'Décision', 'Pas de suite', 'Informée le'],
+    T.committees.sheet,
+    [...T.committees.headers],
     company.agendaItems.map((i) => [
       day(i.committee.scheduledAt),
       i.decision,
-      i.noFollowUp ? 'oui' : 'non',
+      i.noFollowUp ? E.yes : E.no,
       day(i.informedAt),
     ]),
   );

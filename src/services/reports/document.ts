@@ -1,4 +1,5 @@
 import type { AnnualData, Crossing, Row } from './annual-data.js';
+import { REPORT_TEXTS as T } from '../../texts/report.js';
 import { SECRET_THRESHOLD, SecretPlan } from './secret.js';
 
 /**
@@ -44,54 +45,38 @@ export const MASKED = 's';
 /** Zero, in the public edition (zero is never secret). */
 export const ZERO = '—';
 /** A chart's group of what is not drawn, when masked counts are among them. */
-export const OTHERS_MASKED = 'Autres (regroupés : secret statistique)';
-export const OTHERS = 'Autres';
+export const OTHERS_MASKED = T.othersMasked;
+export const OTHERS = T.others;
 /** Communes listed by name; the others are one row. */
 export const COMMUNE_ROWS = 40;
-export const OTHER_COMMUNES = 'Autres communes';
+export const OTHER_COMMUNES = T.otherCommunes;
 /** The crossings show the stakes most cited. */
 export const CROSSING_COLUMNS = 6;
 
-const MONTHS = ['Janv.', 'Févr.', 'Mars', 'Avr.', 'Mai', 'Juin', 'Juil.', 'Août', 'Sept.', 'Oct.', 'Nov.', 'Déc.'];
-
 /** The titles the public edition's parts are known by (its checker reads the document by them). */
-export const TITLES = {
-  activity: (year: number) => `L'activité de la plateforme en ${year}`,
-  months: 'Visites par mois',
-  families: 'Entreprises visitées par famille de secteurs',
-  sections: 'Par section de la NAF',
-  bandsChart: 'Entreprises visitées par tranche d’effectif',
-  bands: 'Par tranche d’effectif',
-  communesChart: 'Les communes les plus visitées',
-  communes: 'Par commune',
-  stakesChart: 'Entreprises par enjeu cité',
-  stakes: 'Enjeux cités',
-  familyByStake: 'Secteurs et enjeux (entreprises)',
-  bandByStake: 'Taille et enjeux (entreprises)',
-  hiringChart: 'Postes recherchés par famille de métiers',
-  hiring: 'Besoins de recrutement cités',
-  hiringTotal: 'Ensemble des besoins cités',
-} as const;
+export const TITLES = T.titles;
 
 /** The key figures, in the order shown: label, and where the value is in the data. */
-export const FIGURES: [string, keyof Omit<AnnualData['activity'], 'visitsByMonth'>][] = [
-  ['Visites réalisées', 'visits'],
-  ['Entreprises visitées', 'companies'],
-  ['Structures partenaires ayant visité', 'structures'],
-  ['Capteurs actifs', 'capteurs'],
-  ['Comités techniques tenus', 'committees'],
-  ['Entreprises examinées en comité', 'companiesExamined'],
-  ['… dont informées des décisions', 'companiesInformed'],
-  ['Actions engagées', 'actionsCreated'],
-  ['… réalisées', 'actionsDone'],
-  ['… abandonnées', 'actionsAbandoned'],
-  ['… en cours', 'actionsOpen'],
-  ['Alertes recrutement signalées', 'alerts'],
-  ['… transmises à France Travail', 'alertsTransmitted'],
-  ['… dont dans les 48 h', 'alertsWithin48h'],
-  ['Offres diffusées aux partenaires', 'offersDiffused'],
-  ['Postes à pourvoir signalés', 'positions'],
-];
+export const FIGURES: [string, keyof Omit<AnnualData['activity'], 'visitsByMonth'>][] = (
+  [
+    'visits',
+    'companies',
+    'structures',
+    'capteurs',
+    'committees',
+    'companiesExamined',
+    'companiesInformed',
+    'actionsCreated',
+    'actionsDone',
+    'actionsAbandoned',
+    'actionsOpen',
+    'alerts',
+    'alertsTransmitted',
+    'alertsWithin48h',
+    'offersDiffused',
+    'positions',
+  ] as const
+).map((k) => [T.figures[k], k]);
 
 /** Communes as the report lists them: the first ones by name, the rest together. */
 function communeRows(data: AnnualData): Row[] {
@@ -220,7 +205,7 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
   const share = (k: string, value: number): Cell => {
     if (plan && (isMasked(k) || isMasked(totalKey))) return MASKED;
     if (total === 0) return plan ? ZERO : '—';
-    return `${Math.round((value / total) * 1000) / 10} %`.replace('.', ',');
+    return T.share(String(Math.round((value / total) * 1000) / 10).replace('.', ','));
   };
 
   /**
@@ -245,7 +230,7 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
 
   const rowsTable = (title: string, header: string, rows: Row[], keyOf: (l: string) => string): Table => ({
     title,
-    headers: [header, 'Entreprises', 'Part'],
+    headers: [header, T.headers.companies, T.headers.share],
     rows: rows.map((r) => [r.label, show(keyOf(r.label), r.count), share(keyOf(r.label), r.count)]),
   });
   const crossingTable = (
@@ -263,70 +248,61 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
   };
 
   const communes = communeRows(data);
-  const companiesText = isMasked(totalKey)
-    ? 'des entreprises du territoire (leur nombre est couvert par le secret statistique)'
-    : `${total} entreprises du territoire`;
+  const companiesText = isMasked(totalKey) ? T.companiesVisitedMasked : T.companiesVisited(total);
+  const S = T.sections;
   return {
-    title: `Plateforme Emploi – Mutations Économiques — Rapport annuel ${data.year}`,
+    title: T.title(data.year),
     edition,
     sections: [
       {
         title: TITLES.activity(data.year),
-        paragraphs: [
-          `En ${data.year}, les capteurs des structures partenaires ont visité ${companiesText}. Ce rapport présente leur activité, puis le profil des entreprises visitées et les enjeux auxquels elles font face.`,
-        ],
+        paragraphs: [S.activity(companiesText, data.year)],
         figures: FIGURES.map(([label, k]) => [label, show(key.figure(k), a[k])]),
         chart: {
           title: TITLES.months,
-          unit: 'visites',
+          unit: T.units.visits,
           bars: a.visitsByMonth
-            .map((value, i) => ({ label: MONTHS[i]!, value, k: key.month(i) }))
+            .map((value, i) => ({ label: T.months[i]!, value, k: key.month(i) }))
             .filter((b) => !plan || (b.value > 0 && !isMasked(b.k)))
             .map(({ label, value }) => ({ label, value })),
         },
       },
       {
-        title: 'Les entreprises visitées par secteur',
-        paragraphs: [
-          'Chaque entreprise visitée dans l’année compte une fois, selon son activité principale (NAF rév. 2) ; chaque famille de secteurs réunit des sections de la NAF.',
-        ],
+        title: S.sectors.title,
+        paragraphs: [S.sectors.text],
         chart: {
           title: TITLES.families,
-          unit: 'entreprises',
+          unit: T.units.companies,
           bars: partitionBars(data.byFamily, key.family, companiesWhole, 12),
         },
-        tables: [rowsTable(TITLES.sections, 'Section', data.bySection, key.section)],
+        tables: [rowsTable(TITLES.sections, T.headers.section, data.bySection, key.section)],
       },
       {
-        title: 'Par taille',
-        paragraphs: ['Tranche d’effectif salarié (INSEE) déclarée pour l’entreprise.'],
+        title: S.size.title,
+        paragraphs: [S.size.text],
         chart: {
           title: TITLES.bandsChart,
-          unit: 'entreprises',
+          unit: T.units.companies,
           bars: partitionBars(data.byBand, key.band, companiesWhole, 12),
         },
-        tables: [rowsTable(TITLES.bands, 'Tranche', data.byBand, key.band)],
+        tables: [rowsTable(TITLES.bands, T.headers.band, data.byBand, key.band)],
       },
       {
-        title: 'Par territoire',
-        paragraphs: [
-          `Commune de l’établissement visité${data.byCommune.length > COMMUNE_ROWS ? ` ; au-delà des ${COMMUNE_ROWS} premières, les communes sont regroupées` : ''}.`,
-        ],
+        title: S.territory.title,
+        paragraphs: [S.territory.text(data.byCommune.length > COMMUNE_ROWS ? COMMUNE_ROWS : null)],
         chart: {
           title: TITLES.communesChart,
-          unit: 'entreprises',
+          unit: T.units.companies,
           bars: partitionBars(data.byCommune.slice(0, COMMUNE_ROWS), key.commune, companiesWhole, 10),
         },
-        tables: [rowsTable(TITLES.communes, 'Commune', communes, key.commune)],
+        tables: [rowsTable(TITLES.communes, T.headers.commune, communes, key.commune)],
       },
       {
-        title: 'Les enjeux des entreprises',
-        paragraphs: [
-          'Une entreprise compte une fois par enjeu cité lors de ses visites de l’année ; elle peut en citer plusieurs.',
-        ],
+        title: S.stakes.title,
+        paragraphs: [S.stakes.text],
         chart: {
           title: TITLES.stakesChart,
-          unit: 'entreprises',
+          unit: T.units.companies,
           // Not a partition (a company may cite several stakes): no « Autres » group, only the stakes shown.
           bars: data.stakes
             .filter((s) => s.count > 0 && !isMasked(key.stake(s.label)))
@@ -336,7 +312,7 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
         tables: [
           {
             title: TITLES.stakes,
-            headers: ['Enjeu', 'Entreprises', 'dont priorité haute', 'Part des entreprises visitées'],
+            headers: [...T.headers.stakes],
             rows: data.stakes.map((s) => [
               s.label,
               show(key.stake(s.label), s.count),
@@ -344,24 +320,22 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
               share(key.stake(s.label), s.count),
             ]),
           },
-          crossingTable(TITLES.familyByStake, 'Famille de secteurs', data.familyByStake, key.familyByStake),
-          crossingTable(TITLES.bandByStake, 'Tranche d’effectif', data.bandByStake, key.bandByStake),
+          crossingTable(TITLES.familyByStake, T.headers.family, data.familyByStake, key.familyByStake),
+          crossingTable(TITLES.bandByStake, T.headers.headcountBand, data.bandByStake, key.bandByStake),
         ],
       },
       {
-        title: 'Les besoins de recrutement',
-        paragraphs: [
-          'Postes à pourvoir dans les 12 mois cités lors des visites, par famille de métiers : les grands domaines du ROME (France Travail). Chaque besoin est classé d’après l’intitulé noté par le capteur, qui n’est jamais repris ici.',
-        ],
+        title: S.hiring.title,
+        paragraphs: [S.hiring.text],
         chart: {
           title: TITLES.hiringChart,
-          unit: 'postes',
+          unit: T.units.positions,
           bars: partitionBars(data.hiringNeeds, key.job, { key: key.jobs, value: data.hiringTotal.count }, 10),
         },
         tables: [
           {
             title: TITLES.hiring,
-            headers: ['Famille de métiers', 'Postes'],
+            headers: [...T.headers.hiring],
             rows: [
               ...data.hiringNeeds.map((h): Cell[] => [h.label, show(key.job(h.label), h.count)]),
               ...(data.hiringNeeds.length ? [[TITLES.hiringTotal, show(key.jobs, data.hiringTotal.count)]] : []),
@@ -370,13 +344,8 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
         ],
       },
       {
-        title: 'Méthode',
-        paragraphs: [
-          'Sources : les comptes rendus de visite, les comités techniques, les actions et les alertes recrutement enregistrés sur la plateforme. Dates de visite et de signalement à l’heure de Paris. Aucun nom d’entreprise, numéro SIRET ni texte saisi n’y figure.',
-          edition === 'publique'
-            ? 'Version publique, sous le secret statistique : aucune valeur portant sur moins de 5 (entreprises, visites, actions ou alertes ; pour les besoins de recrutement, une famille de métiers citée par moins de 5 entreprises) n’est publiée, ni ne peut être retrouvée par addition ou différence à partir de l’ensemble de ce que publie cette version : chiffres clés, tableaux, graphiques et annexe. Une valeur masquée est notée « s », quelle que soit la raison du masquage, et sa part aussi ; zéro est noté « — ». Pour cela, d’autres valeurs sont masquées avec les petites (secret secondaire) : dans chaque répartition, les valeurs masquées sont au moins deux et chacune peut valoir 5 ou plus, même connaissant le total, les sous-totaux par famille de secteurs et les croisements ; l’écart entre deux valeurs publiées (par exemple les entreprises d’une famille de secteurs qui ne citent pas un enjeu) n’est jamais de 1 à 4. Les graphiques ne montrent que les valeurs publiées ; leur groupe « Autres » est ce que le total laisse.'
-            : 'Version interne : toutes les valeurs sont publiées, y compris les effectifs de moins de 5 entreprises. À ne pas diffuser hors du comité de pilotage.',
-        ],
+        title: S.method.title,
+        paragraphs: [S.method.sources, edition === 'publique' ? S.method.public : S.method.internal],
       },
     ],
   };

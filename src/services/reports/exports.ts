@@ -10,6 +10,7 @@ import {
   RED_FLAG_LABELS,
   STAKE_LABELS,
 } from '../../texts/fr.js';
+import { EXPORT_TEXTS as T } from '../../texts/report.js';
 import { addCalendarDays, localDate, localInstant } from '../../time.js';
 import { isoDay, tablesWorkbook } from './xlsx.js';
 
@@ -55,9 +56,10 @@ export async function exportPeriod(
   db: Db,
   actor: Actor,
   period: ExportPeriod,
-  timeZone: string,
+  settings: { timeZone: string; alertDeadlineHours: number },
 ): Promise<{ file: Buffer; filename: string; counts: Record<string, number>; companyIds: string[] }> {
   if (!can(actor, 'exportData')) throw new UserError('export_forbidden');
+  const { timeZone } = settings;
   const fromDay = new Date(`${period.from}T00:00:00Z`);
   const toDay = new Date(`${addCalendarDays(period.to, 1)}T00:00:00Z`);
   const fromInstant = localInstant(period.from, '00:00', timeZone);
@@ -100,23 +102,8 @@ export async function exportPeriod(
   const day = isoDay;
   const local = (d: Date) => `${localDate(timeZone, d)}`;
   sheet(
-    'Visites',
-    [
-      'Date',
-      'Entreprise',
-      'SIRET',
-      'Commune',
-      'Capteur',
-      'Structure',
-      'Canal',
-      'Enjeux',
-      'Besoins',
-      'Premier diagnostic',
-      'Signaux',
-      'Recrutements',
-      'Accord de partage',
-      'Comité',
-    ],
+    T.visits.sheet,
+    [...T.visits.headers],
     visits.map((v) => {
       const hidden = !v.consentToShare && !unshared;
       return [
@@ -127,20 +114,20 @@ export async function exportPeriod(
         v.capteur.displayName ?? v.capteur.slackUserId,
         v.structure?.name ?? null,
         CHANNEL_LABELS[v.channel],
-        v.stakes.map((s) => `${STAKE_LABELS[s.stake]} (${PRIORITY_LABELS[s.priority].toLowerCase()})`).join(' ; '),
-        hidden ? 'non partagé' : v.needs,
-        hidden ? 'non partagé' : v.diagnostic,
+        v.stakes.map((s) => T.stake(STAKE_LABELS[s.stake], PRIORITY_LABELS[s.priority])).join(' ; '),
+        hidden ? T.notShared : v.needs,
+        hidden ? T.notShared : v.diagnostic,
         v.redFlags.map((f) => RED_FLAG_LABELS[f.flag]).join(' ; '),
-        v.hiringNeeds.map((h) => `${h.jobFamily} : ${h.count}`).join(' ; '),
-        v.consentToShare ? 'oui' : 'non',
-        v.toCommitteeAgenda ? 'oui' : 'non',
+        v.hiringNeeds.map((h) => T.hiringNeed(h.jobFamily, h.count)).join(' ; '),
+        v.consentToShare ? T.yes : T.no,
+        v.toCommitteeAgenda ? T.yes : T.no,
       ];
     }),
   );
   const companies = [...new Map(visits.map((v) => [v.company.id, v.company])).values()];
   sheet(
-    'Entreprises',
-    ['Entreprise', 'SIRET', 'NAF', 'Tranche d’effectif', 'Commune', 'Code postal', 'Visites dans la période'],
+    T.companies.sheet,
+    [...T.companies.headers],
     companies.map((c) => [
       c.name,
       c.siret,
@@ -152,19 +139,8 @@ export async function exportPeriod(
     ]),
   );
   sheet(
-    'Actions',
-    [
-      'Créée le',
-      'Action',
-      'Entreprise',
-      'SIRET',
-      'Structure',
-      'Responsable',
-      'Échéance',
-      'Statut',
-      'Résultat ou motif',
-      'Origine',
-    ],
+    T.actions.sheet,
+    [...T.actions.headers],
     actions.map((a) => [
       local(a.createdAt),
       a.title,
@@ -179,32 +155,18 @@ export async function exportPeriod(
     ]),
   );
   sheet(
-    'Alertes',
-    [
-      'Référence',
-      'Signalée le',
-      'Entreprise',
-      'SIRET',
-      'Structure',
-      'Postes',
-      'État',
-      'Échéance 48 h',
-      'En retard',
-      'Contact',
-      'Téléphone',
-      'E-mail',
-      'Offre France Travail',
-    ],
+    T.alerts.sheet,
+    T.alerts.headers(settings.alertDeadlineHours),
     alerts.map((a) => [
       a.reference,
       local(a.raisedAt),
       a.company.name,
       a.company.siret,
       a.structure?.name ?? null,
-      a.positions.map((p) => `${p.jobTitle} × ${p.count}`).join(' ; '),
+      a.positions.map((p) => T.position(p.jobTitle, p.count)).join(' ; '),
       ALERT_STATE_LABELS[a.state],
       a.deadlineAt.toISOString(),
-      a.lateAt ? 'oui' : 'non',
+      a.lateAt ? T.yes : T.no,
       a.contactName,
       a.contactPhone,
       a.contactEmail,

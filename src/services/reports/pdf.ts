@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { REPORT_TEXTS } from '../../texts/report.js';
 import type { Cell, Chart, ReportDocument, Table } from './document.js';
 
 /**
@@ -38,7 +39,7 @@ export async function renderPdf(doc: ReportDocument, generatedOn: string): Promi
     .font('Helvetica')
     .fontSize(12)
     .fillColor(MUTED)
-    .text(printable(`Version ${doc.edition} - éditée le ${generatedOn}`));
+    .text(printable(REPORT_TEXTS.edition(doc.edition, generatedOn)));
   pdf.moveDown(2);
 
   for (const section of doc.sections) {

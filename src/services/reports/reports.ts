@@ -2,11 +2,15 @@ import type { WebClient } from '@slack/web-api';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../db.js';
 import { audit } from '../audit.js';
+import { REPORT_TEXTS } from '../../texts/report.js';
 import { frenchDate, localDate } from '../../time.js';
 import { annualData } from './annual-data.js';
 import { buildDocument } from './document.js';
 import { renderPdf } from './pdf.js';
 import { renderXlsx } from './xlsx.js';
+
+/** How the report's files are named in Slack. */
+const F = REPORT_TEXTS.files;
 
 /** After this many failed uploads a report stays unposted until asked again (the error is kept). */
 const MAX_ATTEMPTS = 10;
@@ -125,27 +129,27 @@ export function reportFiles(report: {
   publicXlsx: Uint8Array;
 }) {
   const v = report.version > 1 ? `-v${report.version}` : '';
-  const name = `Rapport annuel ${report.year}${report.version > 1 ? ` (version ${report.version})` : ''}`;
+  const name = F.name(report.year, report.version);
   return [
     {
       file: Buffer.from(report.publicPdf),
       filename: `rapport-annuel-${report.year}${v}-public.pdf`,
-      title: `${name} — version publique`,
+      title: F.publicPdf(name),
     },
     {
       file: Buffer.from(report.publicXlsx),
       filename: `rapport-annuel-${report.year}${v}-public-annexe.xlsx`,
-      title: `${name} — annexe publique (données)`,
+      title: F.publicXlsx(name),
     },
     {
       file: Buffer.from(report.internalPdf),
       filename: `rapport-annuel-${report.year}${v}-interne.pdf`,
-      title: `${name} — version interne (ne pas diffuser)`,
+      title: F.internalPdf(name),
     },
     {
       file: Buffer.from(report.internalXlsx),
       filename: `rapport-annuel-${report.year}${v}-interne-annexe.xlsx`,
-      title: `${name} — annexe interne (données)`,
+      title: F.internalXlsx(name),
     },
   ];
 }
@@ -204,7 +208,7 @@ export async function uploadReport(
   try {
     await client.filesUploadV2({
       channel_id: channel,
-      initial_comment: `:bar_chart: Rapport annuel ${report.year} de la Plateforme Emploi – Mutations Économiques${report.version > 1 ? ` (version ${report.version})` : ''} : la version publique (secret statistique : aucune valeur sous 5 entreprises) à diffuser, la version interne pour le comité de pilotage, chacune avec son annexe de données.`,
+      initial_comment: F.comment(report.year, report.version),
       file_uploads: reportFiles(report),
     });
     await db.report.update({ where: { id: reportId }, data: { postedAt: now, channelId: channel, lastError: null } });

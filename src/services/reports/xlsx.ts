@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { PLATFORM_NAME } from '../../texts/common.js';
+import { REPORT_TEXTS } from '../../texts/report.js';
 import type { ReportDocument } from './document.js';
 
 /**
@@ -7,7 +9,7 @@ import type { ReportDocument } from './document.js';
  */
 export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
-  book.creator = 'Plateforme Emploi – Mutations Économiques';
+  book.creator = PLATFORM_NAME;
   book.title = doc.title;
   const used = new Set<string>();
   for (const section of doc.sections) {
@@ -16,13 +18,13 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
     for (const p of section.paragraphs) sheet.addRow([p]);
     if (section.figures) {
       sheet.addRow([]);
-      sheet.addRow(['Indicateur', 'Valeur']).font = { bold: true };
+      sheet.addRow([...REPORT_TEXTS.annex.figures]).font = { bold: true };
       for (const [label, value] of section.figures) sheet.addRow([label, value]);
     }
     if (section.chart?.bars.length) {
       sheet.addRow([]);
-      sheet.addRow([`${section.chart.title} (graphique)`]).font = { bold: true };
-      sheet.addRow(['Catégorie', section.chart.unit]).font = { bold: true };
+      sheet.addRow([REPORT_TEXTS.annex.chart(section.chart.title)]).font = { bold: true };
+      sheet.addRow([REPORT_TEXTS.annex.category, section.chart.unit]).font = { bold: true };
       for (const bar of section.chart.bars) sheet.addRow([bar.label, bar.value]);
     }
     for (const table of section.tables ?? []) {
@@ -55,7 +57,7 @@ function sheetName(title: string, used: Set<string>): string {
  */
 export function tablesWorkbook() {
   const book = new ExcelJS.Workbook();
-  book.creator = 'Plateforme Emploi – Mutations Économiques';
+  book.creator = PLATFORM_NAME;
   return {
     table(name: string, headers: string[], rows: ExcelJS.CellValue[][]) {
       const sheet = book.addWorksheet(name);

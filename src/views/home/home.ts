@@ -2,7 +2,13 @@ import type { KnownBlock, View } from '@slack/types';
 import type { CommitteeStatus, RedFlag, Role } from '../../generated/prisma/enums.js';
 import type { CompaniesToInform } from '../../services/committees/informing.js';
 import { ACTIONS, COMMITTEE_BUTTONS } from '../../slack/ids.js';
-import { HELP, REFUSALS, ROLE_LABELS } from '../../texts/fr.js';
+import { ROLE_LABELS } from '../../texts/administration.js';
+import { ALERT_TEXTS } from '../../texts/alert.js';
+import { COMMITTEE_TEXTS } from '../../texts/committee.js';
+import { COMMON, PLATFORM_NAME, REFUSALS } from '../../texts/common.js';
+import { HELP } from '../../texts/help.js';
+import { HOME_TEXTS as T } from '../../texts/home.js';
+import { PROGRAMME_TEXTS } from '../../texts/programme.js';
 import { frenchDate, frenchDateTime, frenchMonth } from '../../time.js';
 import type { ProgrammeProgress } from '../../services/programmes/progress.js';
 import { progressBar, progressLines, targetsNotVisitedBlocks } from '../messages/programme.js';
@@ -44,24 +50,23 @@ export type HomeInput =
       };
     };
 
-const TITLE = 'Plateforme Emploi – Mutations Économiques';
+/** Open alerts on the coordination's Home, the most urgent first. */
+const ALERTS_SHOWN = 15;
 
 export function homeView(home: HomeInput): View {
   if (home.kind === 'unknown') {
-    return { type: 'home', blocks: [header(TITLE), section(REFUSALS.unknownMember)] };
+    return { type: 'home', blocks: [header(PLATFORM_NAME), section(REFUSALS.unknownMember)] };
   }
   const roles = home.roles.map((r) => ROLE_LABELS[r]).join(', ');
   const blocks: KnownBlock[] = [
-    header(TITLE),
-    context(`Vos rôles : ${roles || 'aucun'}${home.structureName ? ` — ${escapeText(home.structureName)}` : ''}`),
+    header(PLATFORM_NAME),
+    context(T.roles(roles, home.structureName ? escapeText(home.structureName) : null)),
   ];
   if (home.coordination) {
     blocks.push(
-      section(`*Alertes recrutement en cours (${home.coordination.openAlerts.length})*`),
-      ...openAlertsBlocks(home.coordination.openAlerts.slice(0, 15), home.coordination.clock),
-      ...(home.coordination.openAlerts.length > 15
-        ? [context('… les 15 plus urgentes ; toutes avec `/alerte-recrutement liste`.')]
-        : []),
+      section(ALERT_TEXTS.openList.heading(home.coordination.openAlerts.length)),
+      ...openAlertsBlocks(home.coordination.openAlerts.slice(0, ALERTS_SHOWN), home.coordination.clock),
+      ...(home.coordination.openAlerts.length > ALERTS_SHOWN ? [context(T.alertsMore(ALERTS_SHOWN))] : []),
       divider(),
     );
   }
@@ -74,20 +79,24 @@ export function homeView(home: HomeInput): View {
   if (home.capteur) {
     const { recentVisits, visitsThisMonth } = home.capteur;
     blocks.push(
-      section(`*Ce mois-ci* : ${visitsThisMonth} visite(s) déposée(s).`),
-      actions('home_actions', [button('Nouvelle visite', ACTIONS.openVisitReport, undefined, 'primary')]),
+      section(T.capteur.thisMonth(visitsThisMonth)),
+      actions('home_actions', [button(T.capteur.newVisit, ACTIONS.openVisitReport, undefined, 'primary')]),
       divider(),
-      section('*Vos dernières visites*'),
+      section(T.capteur.recentVisits),
     );
     if (recentVisits.length === 0) {
-      blocks.push(context('Aucune visite pour le moment : cliquez sur « Nouvelle visite » ou tapez /visite.'));
+      blocks.push(context(T.capteur.noVisit));
     }
     for (const visit of recentVisits) {
-      const flags = redFlagsLine(visit.redFlags);
       blocks.push(
         section(
-          `*${frenchDate(visit.visitDate)}* — ${escapeText(visit.company.name)} (${escapeText(visit.company.commune)})${flags ? `\n${flags}` : ''}`,
-          button('Fiche', ACTIONS.showCompanyCard, visit.company.id),
+          T.capteur.visit(
+            frenchDate(visit.visitDate),
+            escapeText(visit.company.name),
+            escapeText(visit.company.commune),
+            redFlagsLine(visit.redFlags),
+          ),
+          button(T.capteur.showCard, ACTIONS.showCompanyCard, visit.company.id),
         ),
       );
     }
@@ -97,42 +106,45 @@ export function homeView(home: HomeInput): View {
   return { type: 'home', blocks };
 }
 
-const SESSION_STATUS: Record<CommitteeStatus, string> = {
-  planned: 'ordre du jour en préparation',
-  agenda_published: 'ordre du jour publié',
-  held: 'en séance',
-  closed: 'clôturé',
-};
-
 /** The next session, and the companies whose decisions are still to be passed on. */
 function committeeBlocks(committee: NonNullable<Extract<HomeInput, { kind: 'member' }>['committee']>): KnownBlock[] {
   const { next, toInform, clock } = committee;
+  const companies = (n: NonNullable<typeof next>) =>
+    n.agendaPermalink ? `<${n.agendaPermalink}|${T.committee.companies(n.items)}>` : T.committee.companies(n.items);
   const blocks: KnownBlock[] = [
     section(
       next
-        ? `*Prochain comité technique* : ${frenchDateTime(next.scheduledAt, clock.timeZone)} dans <#${next.channelId}> — ${SESSION_STATUS[next.status]}, ${next.agendaPermalink ? `<${next.agendaPermalink}|${next.items} entreprise(s)>` : `${next.items} entreprise(s)`}.`
-        : '*Prochain comité technique* : aucune séance planifiée.',
+        ? T.committee.next(
+            frenchDateTime(next.scheduledAt, clock.timeZone),
+            next.channelId,
+            T.committee.status[next.status],
+            companies(next),
+          )
+        : T.committee.none,
     ),
   ];
   if (toInform.total > 0) {
-    blocks.push(section(`:envelope: *${toInform.total} entreprise(s) à informer des décisions du comité*`));
+    blocks.push(section(T.committee.toInform(toInform.total)));
     for (const item of toInform.items.slice(0, 10)) {
-      const who = committee.all && item.broughtBy ? ` — <@${item.broughtBy.slackUserId}>` : '';
       blocks.push(
         section(
-          `${escapeText(truncate(item.company.name, 150))} — comité du ${frenchDate(item.committee.scheduledAt)}${who}`,
-          button('Entreprise informée', COMMITTEE_BUTTONS.informed, item.id),
+          T.committee.toInformItem(
+            escapeText(truncate(item.company.name, 150)),
+            frenchDate(item.committee.scheduledAt),
+            committee.all && item.broughtBy ? item.broughtBy.slackUserId : null,
+          ),
+          button(COMMITTEE_TEXTS.buttons.informed, COMMITTEE_BUTTONS.informed, item.id),
         ),
       );
     }
     if (toInform.total > 10)
-      blocks.push(
-        context(committee.all ? '… toutes avec `/comite a-informer`.' : `… et ${toInform.total - 10} autre(s).`),
-      );
+      blocks.push(context(committee.all ? T.committee.allToInform : COMMON.andOthers(toInform.total - 10)));
   }
   blocks.push(divider());
   return blocks;
 }
+
+const P = PROGRAMME_TEXTS.home;
 
 /** The coordination sees each structure's month; a capteur their structure's progress and the targets to visit. */
 function programmeBlocks({
@@ -143,25 +155,28 @@ function programmeBlocks({
   if (all) {
     const lines = progress
       .slice(0, 25)
-      .map(
-        (p) =>
-          `${p.behindPace ? ':warning:' : ':white_check_mark:'} *${escapeText(truncate(p.structure.name, 80))}* — ${progressBar(p.month.visits, p.month.target)} ce mois-ci · cibles ${p.targets.visited} / ${p.targets.total}`,
+      .map((p) =>
+        P.structure(
+          progressBar(p.month.visits, p.month.target),
+          escapeText(truncate(p.structure.name, 80)),
+          p.targets.visited,
+          p.targets.total,
+          p.behindPace,
+        ),
       );
     return [
-      section(`*Programmes de visites — ${frenchMonth(today)}*`),
-      ...(lines.length ? sectionsOf(lines) : [context('Aucun programme fixé cette année : `/plateforme programmes`.')]),
-      ...(progress.length > 25 ? [context(`… et ${progress.length - 25} autre(s) : \`/plateforme programmes\`.`)] : []),
+      section(P.all(frenchMonth(today))),
+      ...(lines.length ? sectionsOf(lines) : [context(P.none)]),
+      ...(progress.length > 25 ? [context(P.more(progress.length - 25))] : []),
       divider(),
     ];
   }
   const mine = progress[0];
   if (!mine) return [];
   return [
-    section(
-      `*Programme de visites de ${escapeText(truncate(mine.structure.name, 120))}*\n${progressLines(mine, today)}`,
-    ),
+    section(P.mine(escapeText(truncate(mine.structure.name, 120)), progressLines(mine, today))),
     ...(mine.targets.notVisited.length
-      ? [section('*Entreprises cibles pas encore visitées*'), ...targetsNotVisitedBlocks(mine, 5)]
+      ? [section(PROGRAMME_TEXTS.targetsNotVisited), ...targetsNotVisitedBlocks(mine, 5)]
       : []),
     divider(),
   ];

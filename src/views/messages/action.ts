@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { NEXT_STATUSES, type ActionDetails } from '../../services/actions/actions.js';
 import { ACTION_BUTTONS } from '../../slack/ids.js';
-import { ACTION_STATUS_LABELS, ACTION_TARGET_LABELS, STAKE_LABELS } from '../../texts/fr.js';
+import { ACTION_STATUS_LABELS, ACTION_TARGET_LABELS, ACTION_TEXTS as T } from '../../texts/action.js';
+import { STAKE_LABELS } from '../../texts/visit.js';
 import { frenchDate, frenchDateTime } from '../../time.js';
 import { actions, button, context, escapeText as esc, section, truncate } from '../blocks.js';
 import type { Clock } from './alert.js';
@@ -18,7 +19,7 @@ const STATUS_ICONS = {
 function dueLine(action: Pick<ActionDetails, 'dueDate' | 'status'>, clock: ActionClock): string {
   const open = NEXT_STATUSES[action.status].length > 0;
   const overdue = open && action.dueDate.toISOString().slice(0, 10) < clock.today;
-  return `Échéance ${frenchDate(action.dueDate)}${overdue ? ' — *en retard*' : ''}`;
+  return T.due(frenchDate(action.dueDate), overdue);
 }
 
 /** The buttons of an open action: start it, change its status (with a note), add a note, move its due date. */
@@ -27,11 +28,11 @@ function actionButtons(action: ActionDetails, blockId: string): KnownBlock[] {
   return [
     actions(blockId, [
       ...(NEXT_STATUSES[action.status].includes('en_cours')
-        ? [button('En cours', ACTION_BUTTONS.start, action.id, 'primary')]
+        ? [button(T.buttons.start, ACTION_BUTTONS.start, action.id, 'primary')]
         : []),
-      button('Changer le statut', ACTION_BUTTONS.status, action.id),
-      button('Note d’avancement', ACTION_BUTTONS.note, action.id),
-      button('Reporter', ACTION_BUTTONS.due, action.id),
+      button(T.buttons.status, ACTION_BUTTONS.status, action.id),
+      button(T.buttons.note, ACTION_BUTTONS.note, action.id),
+      button(T.buttons.due, ACTION_BUTTONS.due, action.id),
     ]),
   ];
 }
@@ -42,12 +43,15 @@ export interface ActionClock extends Clock {
 }
 
 function summary(action: ActionDetails, clock: ActionClock): string {
-  const owner = `${esc(action.ownerStructure.name)}${action.ownerMember ? ` — <@${action.ownerMember.slackUserId}>` : ''}`;
-  const stake = action.stake ? ` · ${STAKE_LABELS[action.stake]}` : '';
   return [
-    `${STATUS_ICONS[action.status]} *${esc(action.title)}* — ${ACTION_STATUS_LABELS[action.status]}`,
-    `*${esc(action.company.name)}* (${esc(action.company.commune)}) · pour ${ACTION_TARGET_LABELS[action.target].toLowerCase()}${stake}`,
-    `Suivie par ${owner} · ${dueLine(action, clock)}`,
+    T.summary.title(STATUS_ICONS[action.status], esc(action.title), ACTION_STATUS_LABELS[action.status]),
+    T.summary.company(
+      esc(action.company.name),
+      esc(action.company.commune),
+      ACTION_TARGET_LABELS[action.target],
+      action.stake ? STAKE_LABELS[action.stake] : null,
+    ),
+    T.summary.owner(esc(action.ownerStructure.name), action.ownerMember?.slackUserId ?? null, dueLine(action, clock)),
     ...(action.statusNote ? [`_${esc(truncate(action.statusNote, 500))}_`] : []),
   ].join('\n');
 }
@@ -56,10 +60,14 @@ function summary(action: ActionDetails, clock: ActionClock): string {
 export function actionMessage(action: ActionDetails, clock: ActionClock) {
   const last = action.updates[0];
   const lastLine = last
-    ? `Dernière mise à jour le ${frenchDateTime(last.at, clock.timeZone)} par <@${last.actor.slackUserId}>${last.note ? ` : ${esc(truncate(last.note, 300))}` : ''}`
+    ? T.message.lastUpdate(
+        frenchDateTime(last.at, clock.timeZone),
+        last.actor.slackUserId,
+        last.note ? esc(truncate(last.note, 300)) : null,
+      )
     : '';
   return {
-    text: `Action : ${esc(action.title)} (${esc(action.company.name)}) — ${ACTION_STATUS_LABELS[action.status]}`,
+    text: T.message.text(esc(action.title), esc(action.company.name), ACTION_STATUS_LABELS[action.status]),
     blocks: [
       section(truncate(summary(action, clock), 3000)),
       ...(action.description ? [section(truncate(esc(action.description), 3000))] : []),
@@ -72,16 +80,18 @@ export function actionMessage(action: ActionDetails, clock: ActionClock) {
 /** A DM to the owner: an action was assigned to them, or changed by someone else. */
 export function actionNewsMessage(action: ActionDetails, clock: ActionClock) {
   const last = action.updates[0];
-  const what = last?.kind === 'creation' ? 'vous a confié une action' : 'a mis à jour une de vos actions';
   return {
-    text: `Action : ${esc(action.title)} (${esc(action.company.name)})`,
+    text: T.news.text(esc(action.title), esc(action.company.name)),
     blocks: [
-      section(`<@${last?.actor.slackUserId ?? ''}> ${what} :`),
+      section(T.news.what(last?.actor.slackUserId ?? '', last?.kind === 'creation')),
       section(truncate(summary(action, clock), 3000)),
       ...actionButtons(action, 'action_buttons'),
     ],
   };
 }
+
+/** Actions of each list shown by /actions, the most urgent first. */
+const ACTIONS_SHOWN = 10;
 
 /** /actions: a member's open actions, then their structure's. */
 export function myActionsMessage(list: { mine: ActionDetails[]; structure: ActionDetails[] }, clock: ActionClock) {
@@ -89,29 +99,26 @@ export function myActionsMessage(list: { mine: ActionDetails[]; structure: Actio
     items.length === 0
       ? []
       : [
-          section(`*${title} (${items.length})*`),
+          section(T.mine.group(title, items.length)),
           ...items
-            .slice(0, 10)
+            .slice(0, ACTIONS_SHOWN)
             .flatMap((a, i) => [
               section(truncate(summary(a, clock), 3000)),
               ...actionButtons(a, `actions_${offset + i}`),
             ]),
         ];
-  const blocks = [
-    ...group('Vos actions en cours', list.mine, 0),
-    ...group('Les autres actions de votre structure', list.structure, 100),
-  ];
+  const blocks = [...group(T.mine.mine, list.mine, 0), ...group(T.mine.structure, list.structure, 100)];
   const total = list.mine.length + list.structure.length;
   return {
-    text: `${total} action(s) en cours`,
+    text: T.mine.text(total),
     blocks: blocks.length
       ? [
           ...blocks,
-          ...(list.mine.length > 10 || list.structure.length > 10
-            ? [context('Les 10 plus urgentes de chaque liste.')]
+          ...(list.mine.length > ACTIONS_SHOWN || list.structure.length > ACTIONS_SHOWN
+            ? [context(T.mine.mostUrgent(ACTIONS_SHOWN))]
             : []),
         ]
-      : [section('Aucune action en cours pour vous ni pour votre structure.')],
+      : [section(T.mine.none)],
   };
 }
 
@@ -128,17 +135,13 @@ export function actionDigestMessage(items: DigestAction[], clock: ActionClock) {
   const late = items.filter((a) => a.dueDate.toISOString().slice(0, 10) < clock.today);
   const soon = items.filter((a) => a.dueDate.toISOString().slice(0, 10) >= clock.today);
   const line = (a: DigestAction) =>
-    `• *${esc(a.title)}* — ${esc(a.company.name)} — échéance ${frenchDate(a.dueDate)} (${ACTION_STATUS_LABELS[a.status].toLowerCase()})`;
+    T.digest.line(esc(a.title), esc(a.company.name), frenchDate(a.dueDate), ACTION_STATUS_LABELS[a.status]);
   const part = (title: string, list: DigestAction[]) =>
     list.length
-      ? [section(truncate(`*${title} (${list.length})*\n${list.slice(0, 20).map(line).join('\n')}`, 3000))]
+      ? [section(truncate(T.digest.part(title, list.length, list.slice(0, 20).map(line).join('\n')), 3000))]
       : [];
   return {
-    text: `Vos actions : ${late.length} en retard, ${soon.length} à échéance proche`,
-    blocks: [
-      ...part('En retard', late),
-      ...part('À échéance proche', soon),
-      context('Mettez-les à jour avec `/actions`.'),
-    ],
+    text: T.digest.text(late.length, soon.length),
+    blocks: [...part(T.digest.late, late), ...part(T.digest.soon, soon), context(T.updateThem)],
   };
 }

@@ -2,8 +2,15 @@ import type { KnownBlock } from '@slack/types';
 import type { AlertDetails, OpenAlert } from '../../services/alerts/alerts.js';
 import { nextActions, type AlertAction } from '../../services/alerts/state-machine.js';
 import { ACTION_BUTTONS, ALERT_ACTION_IDS } from '../../slack/ids.js';
-import { ALERT_ACTION_LABELS, ALERT_STATE_LABELS, CONTRACT_LABELS, OUTCOME_LABELS } from '../../texts/fr.js';
-import { countdown, frenchDate, frenchDateTime } from '../../time.js';
+import {
+  ALERT_ACTION_LABELS,
+  ALERT_STATE_LABELS,
+  ALERT_TEXTS as T,
+  CONTRACT_LABELS,
+  OUTCOME_LABELS,
+} from '../../texts/alert.js';
+import { COMMON } from '../../texts/common.js';
+import { countdown, frenchDate, frenchDateTime, frenchDuration } from '../../time.js';
 import { actions, button, context, escapeText as esc, fields, header, section, truncate } from '../blocks.js';
 
 /** What a view needs to show times: now, and the platform's time zone. */
@@ -15,36 +22,50 @@ export interface Clock {
 type Position = AlertDetails['positions'][number];
 
 export function positionLine(p: Position): string {
-  const start = p.startDate ? `, dès le ${frenchDate(p.startDate)}` : '';
-  const rome = p.romeCode ? ` (ROME ${p.romeCode})` : '';
-  return `• *${esc(p.jobTitle)}*${rome} — ${p.count} poste(s), ${CONTRACT_LABELS[p.contractType]}, ${esc(p.location)}${start}`;
+  return T.position({
+    title: esc(p.jobTitle),
+    romeCode: p.romeCode,
+    count: p.count,
+    contract: CONTRACT_LABELS[p.contractType],
+    location: esc(p.location),
+    start: p.startDate ? frenchDate(p.startDate) : null,
+  });
+}
+
+/**
+ * The hours this alert was given to reach France Travail: the deployment's ALERT_DEADLINE_HOURS
+ * when it was raised, which its deadline keeps even if the setting changed since.
+ */
+function deadlineHours(alert: Pick<AlertDetails, 'raisedAt' | 'deadlineAt'>): number {
+  return (alert.deadlineAt.getTime() - alert.raisedAt.getTime()) / 3_600_000;
 }
 
 /** « Signalée — il reste 31 h 20 (échéance le 29/11/2026 à 14:05) » or what became of it. */
 export function stateLine(
-  alert: Pick<AlertDetails, 'state' | 'deadlineAt' | 'lateAt'> & { transitions?: { to: AlertDetails['state'] }[] },
+  alert: Pick<AlertDetails, 'state' | 'raisedAt' | 'deadlineAt' | 'lateAt'> & {
+    transitions?: { to: AlertDetails['state'] }[];
+  },
   clock: Clock,
 ): string {
-  const state = `*${ALERT_STATE_LABELS[alert.state]}*`;
+  const state = ALERT_STATE_LABELS[alert.state];
   if (alert.state === 'signalee' || alert.state === 'prise_en_charge') {
-    const late = alert.lateAt || clock.now >= alert.deadlineAt ? ' :rotating_light: *en retard*' : '';
-    return `${state} — ${countdown(alert.deadlineAt, clock.now)} (échéance le ${frenchDateTime(alert.deadlineAt, clock.timeZone)})${late}`;
+    return T.stateAwaiting(
+      state,
+      countdown(alert.deadlineAt, clock.now),
+      frenchDateTime(alert.deadlineAt, clock.timeZone),
+      Boolean(alert.lateAt) || clock.now >= alert.deadlineAt,
+    );
   }
   // Past transmission, a late alert was transmitted late; a closed one may never have been.
   const transmitted = alert.state !== 'cloturee' || (alert.transitions?.some((t) => t.to === 'transmise') ?? false);
-  const late = alert.lateAt
-    ? transmitted
-      ? ' — transmise après l’échéance des 48 h'
-      : ' — échéance des 48 h dépassée'
-    : '';
-  return `${state}${late}`;
+  const late = alert.lateAt ? (transmitted ? 'transmittedLate' : 'deadlineMissed') : null;
+  return T.stateSettled(state, late, deadlineHours(alert));
 }
 
 function historyLine(alert: AlertDetails, clock: Clock): string {
   return alert.transitions
-    .map(
-      (t) =>
-        `${ALERT_STATE_LABELS[t.to]} ${t.actor ? `par <@${t.actor.slackUserId}> ` : ''}le ${frenchDateTime(t.at, clock.timeZone)}`,
+    .map((t) =>
+      T.historyStep(ALERT_STATE_LABELS[t.to], t.actor?.slackUserId ?? null, frenchDateTime(t.at, clock.timeZone)),
     )
     .join(' · ');
 }
@@ -59,10 +80,7 @@ function offerLines(alert: AlertDetails): string[] {
     .filter(Boolean)
     .map((v) => esc(v!))
     .join(' — ');
-  return [
-    `*Offre France Travail* : réf. *${esc(alert.offerReference)}*${alert.offerUrl ? ` — <${alert.offerUrl}|voir l'offre>` : ''}`,
-    `*Interlocuteur* : ${esc(alert.offerContactName ?? '')}${reach ? ` (${reach})` : ''}`,
-  ];
+  return [T.offer(esc(alert.offerReference), alert.offerUrl), T.offerContact(esc(alert.offerContactName ?? ''), reach)];
 }
 
 function actionButtons(alert: AlertDetails, allowed: readonly AlertAction[]): KnownBlock[] {
@@ -82,13 +100,10 @@ function actionButtons(alert: AlertDetails, allowed: readonly AlertAction[]): Kn
           return {
             ...b,
             confirm: {
-              title: { type: 'plain_text' as const, text: 'Diffuser l’offre ?' },
-              text: {
-                type: 'mrkdwn' as const,
-                text: `L'offre sera publiée dans le canal des partenaires${alert.consentToName ? '' : ', sans le nom de l’entreprise'}.`,
-              },
-              confirm: { type: 'plain_text' as const, text: 'Diffuser' },
-              deny: { type: 'plain_text' as const, text: 'Annuler' },
+              title: { type: 'plain_text' as const, text: T.diffuseConfirm.title },
+              text: { type: 'mrkdwn' as const, text: T.diffuseConfirm.text(alert.consentToName) },
+              confirm: { type: 'plain_text' as const, text: T.diffuseConfirm.confirm },
+              deny: { type: 'plain_text' as const, text: COMMON.cancel },
             },
           };
         }
@@ -105,26 +120,26 @@ export function alertPageMessage(alert: AlertDetails, clock: Clock) {
     .map((v) => esc(v!))
     .join(' — ');
   const outcome = alert.outcome
-    ? [`*Issue* : ${OUTCOME_LABELS[alert.outcome]}${alert.outcomeNote ? ` — ${esc(alert.outcomeNote)}` : ''}`]
+    ? [T.outcome(OUTCOME_LABELS[alert.outcome], alert.outcomeNote ? esc(alert.outcomeNote) : null)]
     : [];
   return {
-    text: `Alerte recrutement ${alert.reference} — ${esc(alert.company.name)} : ${ALERT_STATE_LABELS[alert.state]}`,
+    text: T.page.text(alert.reference, esc(alert.company.name), ALERT_STATE_LABELS[alert.state]),
     blocks: [
-      header(`Alerte recrutement ${alert.reference}`),
+      header(T.title(alert.reference)),
       section(stateLine(alert, clock)),
       section([companyLine(alert), ...alert.positions.map(positionLine)].join('\n')),
       fields([
-        `*Signalée par*\n<@${alert.capteur.slackUserId}>${alert.structure ? ` (${esc(alert.structure.name)})` : ''}`,
-        `*Contact entreprise*\n${contact}`,
-        `*Nommer l'entreprise aux partenaires*\n${alert.consentToName ? 'Oui' : 'Non'}`,
-        `*Suivie par*\n${alert.coordinator ? `<@${alert.coordinator.slackUserId}>` : '_personne pour le moment_'}`,
+        T.page.raisedBy(alert.capteur.slackUserId, alert.structure ? esc(alert.structure.name) : null),
+        T.page.companyContact(contact),
+        T.page.nameToPartners(alert.consentToName),
+        T.page.followedBy(alert.coordinator?.slackUserId ?? null),
       ]),
-      section(`*Urgence* : ${truncate(esc(alert.urgency), 2500)}`),
+      section(T.urgency(truncate(esc(alert.urgency), 2500))),
       ...(offerLines(alert).length || outcome.length ? [section([...offerLines(alert), ...outcome].join('\n'))] : []),
       ...actionButtons(alert, ['prendre_en_charge', 'transmettre', 'enregistrer_offre', 'diffuser', 'clore']),
       // Beyond the procedure: what the partners will do for this company (training, a job fair…).
       ...(alert.state !== 'cloturee'
-        ? [actions('alert_follow_up', [button('Créer une action', ACTION_BUTTONS.createFromAlert, alert.id)])]
+        ? [actions('alert_follow_up', [button(T.page.createAction, ACTION_BUTTONS.createFromAlert, alert.id)])]
         : []),
       context(truncate(historyLine(alert, clock), 2900)),
     ],
@@ -138,23 +153,21 @@ export function franceTravailRequestMessage(alert: AlertDetails, clock: Clock) {
     .map((v) => esc(v!))
     .join(' — ');
   return {
-    text: `Besoin urgent de recrutement ${alert.reference} — ${esc(alert.company.name)}`,
+    text: T.franceTravailRequest.text(alert.reference, esc(alert.company.name)),
     blocks: [
-      header(`Besoin urgent de recrutement ${alert.reference}`),
-      section(
-        `La coordination de la Plateforme Emploi – Mutations Économiques vous transmet ce besoin. Merci d'enregistrer l'offre et d'en indiquer ici la référence et l'interlocuteur.`,
-      ),
+      header(T.franceTravailRequest.title(alert.reference)),
+      section(T.franceTravailRequest.intro),
       section(
         [
-          `${companyLine(alert)}${alert.company.siret ? ` — SIRET ${alert.company.siret}` : ''}`,
+          `${companyLine(alert)}${alert.company.siret ? T.franceTravailRequest.siret(alert.company.siret) : ''}`,
           ...alert.positions.map(positionLine),
         ].join('\n'),
       ),
       fields([
-        `*Contact entreprise*\n${contact}`,
-        `*Transmis par*\n${alert.coordinator ? `<@${alert.coordinator.slackUserId}>` : 'la coordination'}`,
+        T.page.companyContact(contact),
+        T.franceTravailRequest.transmittedBy(alert.coordinator?.slackUserId ?? null),
       ]),
-      section(`*Urgence* : ${truncate(esc(alert.urgency), 2500)}`),
+      section(T.urgency(truncate(esc(alert.urgency), 2500))),
       ...(offerLines(alert).length ? [section(offerLines(alert).join('\n'))] : []),
       ...actionButtons(alert, ['enregistrer_offre']),
       context(stateLine(alert, clock)),
@@ -166,16 +179,18 @@ export function franceTravailRequestMessage(alert: AlertDetails, clock: Clock) {
 export function alertNewsMessage(alert: AlertDetails, transitionId: string, clock: Clock) {
   const t = alert.transitions.find((x) => x.id === transitionId);
   const to = t?.to ?? alert.state;
-  const who = t?.actor ? ` par <@${t.actor.slackUserId}>` : '';
-  const lines: Record<typeof to, string> = {
-    signalee: `:white_check_mark: Votre alerte *${alert.reference}* est enregistrée et la coordination est prévenue. Échéance de transmission à France Travail : *${frenchDateTime(alert.deadlineAt, clock.timeZone)}*.`,
-    prise_en_charge: `:raised_hand: Votre alerte *${alert.reference}* est prise en charge${who}.`,
-    transmise: `:outbox_tray: Votre alerte *${alert.reference}* est transmise à France Travail${who}.`,
-    offre_enregistree: `:memo: France Travail a enregistré l'offre de l'alerte *${alert.reference}*${who}.`,
-    diffusee: `:loudspeaker: L'offre de l'alerte *${alert.reference}* est diffusée aux partenaires${who}.`,
-    cloturee: `:lock: L'alerte *${alert.reference}* est close${who}${alert.outcome ? ` : ${OUTCOME_LABELS[alert.outcome].toLowerCase()}` : ''}${alert.outcomeNote ? ` — ${esc(alert.outcomeNote)}` : ''}.`,
-  };
-  const text = lines[to];
+  const by = t?.actor?.slackUserId ?? null;
+  const text =
+    to === 'signalee'
+      ? T.news.signalee(alert.reference, frenchDateTime(alert.deadlineAt, clock.timeZone))
+      : to === 'cloturee'
+        ? T.news.cloturee(
+            alert.reference,
+            by,
+            alert.outcome ? OUTCOME_LABELS[alert.outcome] : null,
+            alert.outcomeNote ? esc(alert.outcomeNote) : null,
+          )
+        : T.news[to](alert.reference, by);
   return {
     text: text.replace(/\*/g, ''),
     blocks: [
@@ -190,54 +205,76 @@ export function alertNewsMessage(alert: AlertDetails, transitionId: string, cloc
 export function alertDiffusionMessage(alert: AlertDetails) {
   const company = alert.consentToName
     ? `${esc(alert.company.name)} — ${esc(alert.company.commune)}`
-    : `Une entreprise de ${esc(alert.company.commune)}`;
+    : T.diffusion.anonymousCompany(esc(alert.company.commune));
   return {
-    text: `Offre à diffuser (${alert.reference}) : ${alert.positions.map((p) => esc(p.jobTitle)).join(', ')}`,
+    text: T.diffusion.text(alert.reference, alert.positions.map((p) => esc(p.jobTitle)).join(', ')),
     blocks: [
-      header(`Offre à diffuser — ${alert.positions.map((p) => p.jobTitle).join(', ')}`),
+      header(T.diffusion.header(alert.positions.map((p) => p.jobTitle).join(', '))),
       section([`*${company}*`, ...alert.positions.map(positionLine)].join('\n')),
       section(offerLines(alert).join('\n')),
-      context(
-        `Besoin urgent de recrutement ${alert.reference}, relayé par la Plateforme Emploi – Mutations Économiques. Merci de le faire connaître aux candidats que vous accompagnez.`,
-      ),
+      context(T.diffusion.footer(alert.reference)),
     ],
   };
 }
 
-/** Before the deadline: the alert still has to reach France Travail. */
-export function alertReminderMessage(alert: AlertDetails, hours: number, clock: Clock) {
-  const text = `:alarm_clock: Rappel : l'alerte *${alert.reference}* (${esc(alert.company.name)}) n'est pas encore transmise à France Travail — signalée il y a ${hours} h, ${countdown(alert.deadlineAt, clock.now)}.`;
+/**
+ * Before the deadline: the alert still has to reach France Travail. How long ago it was raised is
+ * measured when the reminder is shown (a reminder sent late, after a restart, says so).
+ */
+export function alertReminderMessage(alert: AlertDetails, clock: Clock) {
+  const text = T.reminder.text(
+    alert.reference,
+    esc(alert.company.name),
+    frenchDuration(clock.now.getTime() - alert.raisedAt.getTime()),
+    countdown(alert.deadlineAt, clock.now),
+  );
   return {
-    text: `Rappel : alerte ${alert.reference} à transmettre à France Travail`,
+    text: T.reminder.fallback(alert.reference),
     blocks: [section(text), ...actionButtons(alert, ['prendre_en_charge', 'transmettre'])],
   };
 }
 
 /** The deadline passed before transmission. */
 export function alertBreachMessage(alert: AlertDetails, clock: Clock) {
-  const text = `:rotating_light: Délai dépassé : l'alerte *${alert.reference}* (${esc(alert.company.name)}) n'a pas été transmise à France Travail dans les 48 h (échéance le ${frenchDateTime(alert.deadlineAt, clock.timeZone)}). Suivie par : ${alert.coordinator ? `<@${alert.coordinator.slackUserId}>` : 'personne'}.`;
-  return { text: `Délai dépassé : alerte ${alert.reference}`, blocks: [section(text)] };
+  const text = T.breach.text(
+    alert.reference,
+    esc(alert.company.name),
+    deadlineHours(alert),
+    frenchDateTime(alert.deadlineAt, clock.timeZone),
+    alert.coordinator?.slackUserId ?? null,
+  );
+  return { text: T.breach.fallback(alert.reference), blocks: [section(text)] };
 }
 
 /** Open alerts, for the coordinator's App Home and /alerte-recrutement liste. */
 export function openAlertsBlocks(alerts: OpenAlert[], clock: Clock): KnownBlock[] {
-  if (alerts.length === 0) return [context('Aucune alerte recrutement en cours.')];
+  if (alerts.length === 0) return [context(T.openList.none)];
   return alerts
-    .slice(0, 20)
+    .slice(0, OPEN_ALERTS_SHOWN)
     .map((a) =>
       section(
-        `*${a.reference}* — ${esc(a.company.name)} (${esc(a.company.commune)}) — ${a.positions.map((p) => `${esc(p.jobTitle)} ×${p.count}`).join(', ')}\n${stateLine(a, clock)}${a.coordinator ? ` — suivie par <@${a.coordinator.slackUserId}>` : ''}`,
+        T.openList.item(
+          a.reference,
+          esc(a.company.name),
+          esc(a.company.commune),
+          a.positions.map((p) => T.openList.position(esc(p.jobTitle), p.count)).join(', '),
+          stateLine(a, clock),
+          a.coordinator?.slackUserId ?? null,
+        ),
       ),
     );
 }
 
+/** Open alerts listed in a message, the most urgent first. */
+const OPEN_ALERTS_SHOWN = 20;
+
 export function openAlertsMessage(alerts: OpenAlert[], clock: Clock) {
   return {
-    text: `${alerts.length} alerte(s) recrutement en cours`,
+    text: T.openList.text(alerts.length),
     blocks: [
-      section(`*Alertes recrutement en cours (${alerts.length})*`),
+      section(T.openList.heading(alerts.length)),
       ...openAlertsBlocks(alerts, clock),
-      ...(alerts.length > 20 ? [context('… 20 premières affichées, les plus urgentes d’abord.')] : []),
+      ...(alerts.length > OPEN_ALERTS_SHOWN ? [context(T.openList.firstOnly(OPEN_ALERTS_SHOWN))] : []),
     ],
   };
 }

@@ -5,10 +5,14 @@ import { formatSiret } from '../../reference/siret.js';
 import { SECTOR_FAMILY_LABELS } from '../../reference/sector-family.js';
 import type { CompanyCard, CompanySummary } from '../../services/companies.js';
 import { ACTION_BUTTONS, ACTIONS } from '../../slack/ids.js';
-import { ACTION_STATUS_LABELS, CHANNEL_LABELS, RED_FLAG_LABELS } from '../../texts/fr.js';
+import { ACTION_STATUS_LABELS } from '../../texts/action.js';
+import { COMPANY_TEXTS } from '../../texts/company.js';
+import { CHANNEL_LABELS, RED_FLAG_LABELS } from '../../texts/visit.js';
 import { frenchDate } from '../../time.js';
 import { actions, button, context, divider, escapeText, fields, header, section, truncate } from '../blocks.js';
 import { redFlagsLine, stakesLine } from './visit.js';
+
+const T = COMPANY_TEXTS.card;
 
 /** Visits shown in full on a card; older ones are counted. Keeps the message under 50 blocks. */
 export const CARD_VISITS = 8;
@@ -18,37 +22,33 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
   const naf = findNafSubclass(card.nafCode);
   const band = findHeadcountBand(card.headcountBand);
   const identity = [
-    `*SIRET*\n${card.siret ? formatSiret(card.siret) : '_à compléter_'}`,
-    `*Activité (NAF rév. 2)*\n${card.nafCode} — ${naf?.label ?? 'code inconnu'}`,
-    `*Effectif*\n${band ? shortBandLabel(band) : card.headcountBand}`,
-    `*Commune*\n${escapeText(card.commune)}${card.postalCode ? ` (${card.postalCode})` : ''}`,
-    `*Secteur*\n${SECTOR_FAMILY_LABELS[card.sectorFamily]}`,
-    `*Visites*\n${card.visitCount}`,
+    T.siret(card.siret ? formatSiret(card.siret) : null),
+    T.activity(card.nafCode, naf?.label ?? null),
+    T.headcount(band ? shortBandLabel(band) : card.headcountBand),
+    T.commune(escapeText(card.commune), card.postalCode),
+    T.sector(SECTOR_FAMILY_LABELS[card.sectorFamily]),
+    T.visitCount(card.visitCount),
   ];
   const flags = card.redFlags.length
-    ? `:warning: *Signaux d'alerte* : ${card.redFlags.map((f) => RED_FLAG_LABELS[f]).join(' · ')}`
+    ? T.redFlags(card.redFlags.map((f) => RED_FLAG_LABELS[f]).join(' · '))
     : card.visits.some((v) => v.shared)
-      ? "Aucun signal d'alerte à la dernière visite."
+      ? T.noRedFlag
       : card.visits.length
-        ? "Signaux d'alerte : non communiqués (visites non partagées)."
-        : "Aucun signal d'alerte : l'entreprise n'a pas encore été visitée.";
+        ? T.redFlagsNotShared
+        : T.notVisited;
 
   const visitBlocks: KnownBlock[] = card.visits.slice(0, CARD_VISITS).flatMap((visit): KnownBlock[] => {
-    const who = escapeText(visit.structure?.name ?? 'structure inconnue');
+    const who = escapeText(visit.structure?.name ?? T.unknownStructure);
     if (!visit.shared) {
-      return [
-        context(
-          `*${frenchDate(visit.visitDate)}* — ${who} : contenu non partagé (l'entreprise n'a pas donné son accord).`,
-        ),
-      ];
+      return [context(T.visitNotShared(frenchDate(visit.visitDate), who))];
     }
     const visitFlags = redFlagsLine(visit.redFlags);
     return [
       section(
         [
-          `*${frenchDate(visit.visitDate)}* — ${who}, <@${visit.capteur.slackUserId}> (${CHANNEL_LABELS[visit.channel].toLowerCase()})`,
-          `*Enjeux* : ${stakesLine(visit.stakes)}`,
-          `*Diagnostic* : ${truncate(escapeText(visit.diagnostic), 600)}`,
+          T.visit(frenchDate(visit.visitDate), who, visit.capteur.slackUserId, CHANNEL_LABELS[visit.channel]),
+          T.stakes(stakesLine(visit.stakes)),
+          T.diagnostic(truncate(escapeText(visit.diagnostic), 600)),
           ...(visitFlags ? [visitFlags] : []),
         ].join('\n'),
       ),
@@ -57,7 +57,7 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
   const older = card.visitCount - Math.min(card.visits.length, CARD_VISITS);
 
   // The fallback text is read as mrkdwn too (notifications): escaped like the blocks.
-  const text = `Fiche entreprise : ${escapeText(card.name)} (${escapeText(card.commune)})`;
+  const text = T.text(escapeText(card.name), escapeText(card.commune));
   return {
     text,
     blocks: [
@@ -65,18 +65,22 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
       fields(identity),
       section(flags),
       divider(),
-      ...(card.visits.length ? visitBlocks : [section('_Aucune visite enregistrée pour le moment._')]),
-      ...(older > 0 ? [context(`… et ${older} visite(s) plus ancienne(s).`)] : []),
+      ...(card.visits.length ? visitBlocks : [section(T.noVisit)]),
+      ...(older > 0 ? [context(T.olderVisits(older))] : []),
       ...(card.agendaItems.length
         ? [
             section(
               truncate(
-                `*Décisions du comité technique*\n${card.agendaItems
-                  .map(
-                    (i) =>
-                      `• ${frenchDate(i.committee.scheduledAt)} : ${i.decision ? escapeText(truncate(i.decision, 400)) : 'pas de suite'}`,
-                  )
-                  .join('\n')}`,
+                T.decisions(
+                  card.agendaItems
+                    .map((i) =>
+                      T.decision(
+                        frenchDate(i.committee.scheduledAt),
+                        i.decision ? escapeText(truncate(i.decision, 400)) : null,
+                      ),
+                    )
+                    .join('\n'),
+                ),
                 3000,
               ),
             ),
@@ -86,7 +90,19 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
         ? [
             section(
               truncate(
-                `*Actions en cours (${card.actions.length})*\n${card.actions.map((a) => `• ${escapeText(a.title)} — ${escapeText(a.ownerStructure.name)} — ${ACTION_STATUS_LABELS[a.status]}, échéance ${frenchDate(a.dueDate)}`).join('\n')}`,
+                T.actions(
+                  card.actions.length,
+                  card.actions
+                    .map((a) =>
+                      T.action(
+                        escapeText(a.title),
+                        escapeText(a.ownerStructure.name),
+                        ACTION_STATUS_LABELS[a.status],
+                        frenchDate(a.dueDate),
+                      ),
+                    )
+                    .join('\n'),
+                ),
                 3000,
               ),
             ),
@@ -95,8 +111,8 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
       ...(options.canFileVisit || options.canCreateActions
         ? [
             actions('company_card_actions', [
-              ...(options.canFileVisit ? [button('Nouvelle visite', ACTIONS.openVisitReport, card.id, 'primary')] : []),
-              ...(options.canCreateActions ? [button('Créer une action', ACTION_BUTTONS.create, card.id)] : []),
+              ...(options.canFileVisit ? [button(T.newVisit, ACTIONS.openVisitReport, card.id, 'primary')] : []),
+              ...(options.canCreateActions ? [button(T.createAction, ACTION_BUTTONS.create, card.id)] : []),
             ]),
           ]
         : []),
@@ -109,13 +125,13 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
  * its commune, activity, size nor the dates of its visits (kept only as anonymous counts).
  */
 function erasedCompanyCard(erasedAt: Date) {
-  const text = `Données effacées à la demande de l’entreprise le ${frenchDate(erasedAt)}.`;
+  const text = COMPANY_TEXTS.erased.text(frenchDate(erasedAt));
   return {
     text,
     blocks: [
-      header('Entreprise effacée'),
+      header(COMPANY_TEXTS.erased.title),
       section(`:wastebasket: ${text}`),
-      context('La plateforme n’en garde que des comptes anonymes, pour ses indicateurs et rapports.'),
+      context(COMPANY_TEXTS.erased.footer),
     ],
   };
 }
@@ -131,22 +147,24 @@ export const MAX_CHOICES = 10;
 /** Shown by /entreprise when several companies match (pass up to MAX_CHOICES + 1 to detect more). */
 export function companyChoicesMessage(query: string, matches: CompanySummary[]) {
   const shown = matches.slice(0, MAX_CHOICES);
-  const count = matches.length > MAX_CHOICES ? `Plus de ${MAX_CHOICES} entreprises` : `${matches.length} entreprises`;
+  const more = matches.length > MAX_CHOICES;
+  const count = COMPANY_TEXTS.choices.count(more ? MAX_CHOICES : matches.length, more);
   return {
-    text: `${count} correspondent à « ${escapeText(query)} ».`,
+    text: COMPANY_TEXTS.choices.text(count, escapeText(query)),
     blocks: [
-      section(`*${count}* correspondent à « ${truncate(escapeText(query), 100)} ». Laquelle ?`),
+      section(COMPANY_TEXTS.choices.heading(count, truncate(escapeText(query), 100))),
       ...shown.map((c) =>
-        section(truncate(escapeText(companyLabel(c)), 300), button('Voir la fiche', ACTIONS.showCompanyCard, c.id)),
+        section(
+          truncate(escapeText(companyLabel(c)), 300),
+          button(COMPANY_TEXTS.choices.show, ACTIONS.showCompanyCard, c.id),
+        ),
       ),
-      ...(matches.length > MAX_CHOICES
-        ? [context(`Liste limitée aux ${MAX_CHOICES} premières : précisez le nom ou tapez le SIRET.`)]
-        : []),
+      ...(more ? [context(COMPANY_TEXTS.choices.limited(MAX_CHOICES))] : []),
     ],
   };
 }
 
 export function companyNotFoundMessage(query: string) {
-  const text = `Aucune entreprise connue ne correspond à « ${truncate(escapeText(query), 100)} ». Vérifiez le SIRET ou l’orthographe ; pour l’ajouter, déposez une visite avec /visite.`;
+  const text = COMPANY_TEXTS.notFound(truncate(escapeText(query), 100));
   return { text, blocks: [section(text)] };
 }

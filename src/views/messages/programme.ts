@@ -2,6 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { ProgrammeProgress } from '../../services/programmes/progress.js';
 import { formatSiret } from '../../reference/siret.js';
 import { ACTIONS, PROGRAMME_BUTTONS } from '../../slack/ids.js';
+import { COMPANY_TEXTS } from '../../texts/company.js';
+import { PROGRAMME_TEXTS as T } from '../../texts/programme.js';
 import { frenchMonth } from '../../time.js';
 import { actions, button, context, escapeText as esc, section, truncate } from '../blocks.js';
 
@@ -15,16 +17,20 @@ export function progressBar(done: number, target: number): string {
 /** One structure's progress: this month, since January, its targets. */
 export function progressLines(p: ProgrammeProgress, today: string): string {
   return [
-    `*${frenchMonth(today)}* : ${progressBar(p.month.visits, p.month.target)} visite(s)${p.behindPace ? ` — :warning: en retard sur le rythme (${p.month.expectedByToday} attendue(s) à ce jour)` : ''}`,
-    `*Depuis janvier* : ${p.yearToDate.visits} / ${p.yearToDate.target} visite(s)`,
-    `*Entreprises cibles* : ${p.targets.total ? `${p.targets.visited} / ${p.targets.total} visitée(s)` : 'aucune fixée'}`,
+    T.progress.month(
+      frenchMonth(today),
+      progressBar(p.month.visits, p.month.target),
+      p.behindPace ? { expectedByToday: p.month.expectedByToday } : null,
+    ),
+    T.progress.year(p.yearToDate.visits, p.yearToDate.target),
+    T.progress.targets(p.targets.visited, p.targets.total),
   ].join('\n');
 }
 
 const targetLabel = (t: ProgrammeProgress['targets']['notVisited'][number]) =>
   t.name
     ? `${esc(truncate(t.name, 150))}${t.commune ? ` (${esc(t.commune)})` : ''}`
-    : `SIRET ${formatSiret(t.siret ?? '')} — entreprise pas encore connue de la plateforme`;
+    : COMPANY_TEXTS.unknownSiret(formatSiret(t.siret ?? ''));
 
 /** The targets not yet visited, each with « Nouvelle visite » when the company is known. */
 export function targetsNotVisitedBlocks(p: ProgrammeProgress, limit = 10): KnownBlock[] {
@@ -33,26 +39,22 @@ export function targetsNotVisitedBlocks(p: ProgrammeProgress, limit = 10): Known
   return [
     ...shown.map((t) =>
       t.companyId
-        ? section(targetLabel(t), button('Nouvelle visite', ACTIONS.openVisitReport, t.companyId))
+        ? section(targetLabel(t), button(T.newVisit, ACTIONS.openVisitReport, t.companyId))
         : section(targetLabel(t)),
     ),
-    ...(rest > 0 ? [context(`… et ${rest} autre(s) entreprise(s) cible(s) à visiter.`)] : []),
+    ...(rest > 0 ? [context(T.targetsRest(rest))] : []),
   ];
 }
 
 /** The monthly nudge to a structure's capteurs behind their pace. */
 export function programmeNudgeMessage(p: ProgrammeProgress, today: string) {
   return {
-    text: `Programme de visites de ${esc(p.structure.name)} : en retard sur le rythme de ${frenchMonth(today)}`,
+    text: T.nudge.text(esc(p.structure.name), frenchMonth(today)),
     blocks: [
-      section(
-        `:hourglass_flowing_sand: *Programme de visites de ${esc(truncate(p.structure.name, 120))}* — le mois avance et le rythme n’y est pas encore.`,
-      ),
+      section(T.nudge.heading(esc(truncate(p.structure.name, 120)))),
       section(progressLines(p, today)),
-      ...(p.targets.notVisited.length
-        ? [section('*Entreprises cibles pas encore visitées*'), ...targetsNotVisitedBlocks(p, 8)]
-        : []),
-      context('Déposez vos comptes rendus avec `/visite` : ils comptent dès leur enregistrement.'),
+      ...(p.targets.notVisited.length ? [section(T.targetsNotVisited), ...targetsNotVisitedBlocks(p, 8)] : []),
+      context(T.nudge.footer),
     ],
   };
 }
@@ -73,30 +75,26 @@ export function programmesMessage(o: ProgrammesOverview) {
   const editButtons = (structureId: string) =>
     o.years.map((year, i) =>
       button(
-        `Programme ${year}`,
+        T.overview.edit(year),
         i === 0 ? PROGRAMME_BUTTONS.edit : PROGRAMME_BUTTONS.editNext,
         `${structureId}:${year}`,
       ),
     );
-  const blocks: KnownBlock[] = [section(`*Programmes de visites ${o.year}*`)];
+  const blocks: KnownBlock[] = [section(T.overview.heading(o.year))];
   for (const p of o.progress.slice(0, 20)) {
     blocks.push(
-      section(
-        `*${esc(truncate(p.structure.name, 120))}* — ${p.monthlyTarget} visite(s) par mois\n${progressLines(p, o.today)}`,
-      ),
+      section(T.overview.structure(esc(truncate(p.structure.name, 120)), p.monthlyTarget, progressLines(p, o.today))),
       actions(`programme_${p.structure.id}`, editButtons(p.structure.id)),
     );
   }
   for (const s of o.without.slice(0, Math.max(0, 20 - o.progress.length))) {
     blocks.push(
-      section(`*${esc(truncate(s.name, 120))}* — pas de programme en ${o.year}`),
+      section(T.overview.without(esc(truncate(s.name, 120)), o.year)),
       actions(`programme_${s.id}`, editButtons(s.id)),
     );
   }
   const hidden = o.progress.length + o.without.length - 20;
-  if (hidden > 0)
-    blocks.push(context(`… et ${hidden} autre(s) structure(s) : \`/plateforme programmes <nom>\` pour en voir une.`));
-  if (o.progress.length + o.without.length === 0)
-    blocks.push(context('Aucune structure active : créez-les avec `/plateforme structure`.'));
-  return { text: `Programmes de visites ${o.year}`, blocks };
+  if (hidden > 0) blocks.push(context(T.overview.hidden(hidden)));
+  if (o.progress.length + o.without.length === 0) blocks.push(context(T.overview.noStructure));
+  return { text: T.overview.title(o.year), blocks };
 }

@@ -11,7 +11,9 @@ import {
   SITE_OUTLOOK_LABELS,
   STAKE_LABELS,
   TREND_LABELS,
-} from '../../texts/fr.js';
+  VISIT_TEXTS as T,
+} from '../../texts/visit.js';
+import { COMMON } from '../../texts/common.js';
 import { frenchDate } from '../../time.js';
 import { actions, button, context, escapeText as esc, fields, header, plain, section, truncate } from '../blocks.js';
 
@@ -24,8 +26,8 @@ export function stakesLine(stakes: StakeRow[]): string {
     (p) => [p, stakes.filter((s) => s.priority === p).map((s) => STAKE_LABELS[s.stake])] as const,
   )
     .filter(([, names]) => names.length > 0)
-    .map(([p, names]) => `${PRIORITY_LABELS[p]} : ${names.join(', ')}`);
-  return groups.length ? groups.join(' · ') : 'Aucun enjeu indiqué';
+    .map(([p, names]) => T.stakesGroup(PRIORITY_LABELS[p], names));
+  return groups.length ? groups.join(' · ') : T.noStake;
 }
 
 export function redFlagsLine(flags: { flag: keyof typeof RED_FLAG_LABELS }[]): string | null {
@@ -34,23 +36,24 @@ export function redFlagsLine(flags: { flag: keyof typeof RED_FLAG_LABELS }[]): s
 
 /** The facts of a visit as short mrkdwn fields. */
 export function visitFacts(visit: VisitSummary): string[] {
-  const facts = [`*Date*\n${frenchDate(visit.visitDate)} (${CHANNEL_LABELS[visit.channel].toLowerCase()})`];
+  const facts = [T.facts.date(frenchDate(visit.visitDate), CHANNEL_LABELS[visit.channel])];
   if (visit.headcount !== null) {
-    facts.push(
-      `*Effectif*\n${visit.headcount} salariés${visit.headcountTrend ? ` (${TREND_LABELS[visit.headcountTrend].toLowerCase()})` : ''}`,
-    );
+    facts.push(T.facts.headcount(visit.headcount, visit.headcountTrend ? TREND_LABELS[visit.headcountTrend] : null));
   }
   if (visit.hiringNeeds.length) {
     const total = visit.hiringNeeds.reduce((n, h) => n + h.count, 0);
-    const when = visit.hiringHorizon ? ` — ${HIRING_HORIZON_LABELS[visit.hiringHorizon].toLowerCase()}` : '';
     facts.push(
-      `*Recrutements*\n${total} poste(s)${when} : ${visit.hiringNeeds.map((h) => `${esc(h.jobFamily)} (${h.count})`).join(', ')}`,
+      T.facts.hiring(
+        total,
+        visit.hiringHorizon ? HIRING_HORIZON_LABELS[visit.hiringHorizon] : null,
+        visit.hiringNeeds.map((h) => T.facts.hiringNeed(esc(h.jobFamily), h.count)).join(', '),
+      ),
     );
   }
-  if (visit.jobsAtRisk) facts.push(`*Emplois menacés*\n${visit.jobsAtRisk}`);
-  if (visit.siteOutlook) facts.push(`*Perspectives*\n${SITE_OUTLOOK_LABELS[visit.siteOutlook]}`);
-  facts.push(`*Partage avec les partenaires*\n${visit.consentToShare ? 'Accepté' : 'Refusé'}`);
-  if (visit.toCommitteeAgenda) facts.push('*Comité technique*\nÀ l’ordre du jour du prochain comité');
+  if (visit.jobsAtRisk) facts.push(T.facts.jobsAtRisk(visit.jobsAtRisk));
+  if (visit.siteOutlook) facts.push(T.facts.siteOutlook(SITE_OUTLOOK_LABELS[visit.siteOutlook]));
+  facts.push(T.facts.sharing(visit.consentToShare));
+  if (visit.toCommitteeAgenda) facts.push(T.facts.toCommittee);
   return facts;
 }
 
@@ -58,12 +61,10 @@ function visitBlocks(visit: VisitSummary): KnownBlock[] {
   const company = visit.company;
   const flags = redFlagsLine(visit.redFlags);
   return [
-    section(
-      `*${esc(company.name)}* — ${esc(company.commune)}${company.siret ? ` — SIRET ${formatSiret(company.siret)}` : ''}`,
-    ),
+    section(T.companyLine(esc(company.name), esc(company.commune), company.siret ? formatSiret(company.siret) : null)),
     fields(visitFacts(visit)),
-    section(`*Enjeux* : ${stakesLine(visit.stakes)}`),
-    section(`*Premier diagnostic*\n${truncate(esc(visit.diagnostic), 1500)}`),
+    section(T.stakes(stakesLine(visit.stakes))),
+    section(T.diagnostic(truncate(esc(visit.diagnostic), 1500))),
     ...(flags ? [context(flags)] : []),
   ];
 }
@@ -73,22 +74,22 @@ export function visitSavedModal(visit: VisitSummary): View {
   return {
     type: 'modal',
     callback_id: VIEWS.visitSaved,
-    title: plain('Visite enregistrée'),
-    close: plain('Fermer'),
-    blocks: [section(':white_check_mark: Votre compte rendu est enregistré. Merci !'), ...visitBlocks(visit)],
+    title: plain(T.saved.title),
+    close: plain(COMMON.close),
+    blocks: [section(T.saved.thanks), ...visitBlocks(visit)],
   };
 }
 
 /** The confirmation sent to the capteur as a direct message (kept in their history). */
 export function visitConfirmationMessage(visit: VisitSummary) {
-  const text = `Compte rendu de visite enregistré : ${esc(visit.company.name)}, ${frenchDate(visit.visitDate)}.`;
+  const text = T.confirmation.text(esc(visit.company.name), frenchDate(visit.visitDate));
   return {
     text,
     blocks: [
-      header('Compte rendu de visite enregistré'),
+      header(T.confirmation.title),
       ...visitBlocks(visit),
       actions('visit_confirmation_actions', [
-        button('Voir la fiche entreprise', ACTIONS.showCompanyCard, visit.company.id),
+        button(T.confirmation.showCard, ACTIONS.showCompanyCard, visit.company.id),
       ]),
     ],
   };
@@ -101,20 +102,19 @@ export function visitConfirmationMessage(visit: VisitSummary) {
 export function visitOverlapMessage(overlap: Overlap) {
   const { visit, others } = overlap;
   const name = esc(truncate(visit.company.name, 200));
-  const lines = others.map(
-    (o) =>
-      `• le ${frenchDate(o.visitDate)} par <@${o.capteur.slackUserId}>${o.structure ? ` (${esc(truncate(o.structure.name, 120))})` : ''}`,
+  const lines = others.map((o) =>
+    T.overlap.other(
+      frenchDate(o.visitDate),
+      o.capteur.slackUserId,
+      o.structure ? esc(truncate(o.structure.name, 120)) : null,
+    ),
   );
   return {
-    text: `${esc(visit.company.name)} a aussi été visitée par une autre structure`,
+    text: T.overlap.text(esc(visit.company.name)),
     blocks: [
-      section(
-        `:busts_in_silhouette: *${name}* (${esc(visit.company.commune)}), que vous avez visitée le ${frenchDate(visit.visitDate)}, a aussi été visitée :\n${lines.join('\n')}`,
-      ),
-      context(
-        'Pensez à vous coordonner avant de la recontacter : la fiche `/entreprise` rassemble les visites et les actions.',
-      ),
-      actions('overlap_actions', [button('Fiche entreprise', ACTIONS.showCompanyCard, visit.company.id)]),
+      section(T.overlap.body(name, esc(visit.company.commune), frenchDate(visit.visitDate), lines.join('\n'))),
+      context(T.overlap.footer),
+      actions('overlap_actions', [button(T.overlap.showCard, ACTIONS.showCompanyCard, visit.company.id)]),
     ],
   };
 }

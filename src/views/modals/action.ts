@@ -1,7 +1,9 @@
 import type { View } from '@slack/types';
 import { NEXT_STATUSES, type ActionDetails } from '../../services/actions/actions.js';
 import { ACTION_BLOCKS as B, ACTION_CHANGE_BLOCKS as C, VIEWS } from '../../slack/ids.js';
-import { ACTION_STATUS_LABELS, ACTION_TARGET_LABELS, STAKE_LABELS } from '../../texts/fr.js';
+import { ACTION_STATUS_LABELS, ACTION_TARGET_LABELS, ACTION_TEXTS } from '../../texts/action.js';
+import { COMMON } from '../../texts/common.js';
+import { STAKE_LABELS } from '../../texts/visit.js';
 import { frenchDate } from '../../time.js';
 import {
   context,
@@ -41,6 +43,9 @@ export interface ActionCreateInput {
   agendaItemId?: string | undefined;
 }
 
+const T = ACTION_TEXTS.createModal;
+const C_T = ACTION_TEXTS.changeModal;
+
 /** « Créer une action »: what, for whom, who follows it, by when. */
 export function actionCreateModal(opening: ActionCreateInput): View {
   const metadata: ActionCreateMetadata = {
@@ -55,48 +60,39 @@ export function actionCreateModal(opening: ActionCreateInput): View {
       type: 'modal',
       callback_id: VIEWS.actionCreate,
       private_metadata: JSON.stringify(metadata),
-      title: plain('Créer une action'),
-      close: plain('Fermer'),
-      blocks: [
-        context(`Entreprise : *${escapeText(truncate(opening.company.name, 200))}*`),
-        section(
-          'Aucune structure partenaire active ne peut suivre une action : la coordination doit d’abord en enregistrer une avec /plateforme.',
-        ),
-      ],
+      title: plain(T.title),
+      close: plain(COMMON.close),
+      blocks: [context(T.company(escapeText(truncate(opening.company.name, 200)))), section(T.noStructure)],
     };
   }
   return {
     type: 'modal',
     callback_id: VIEWS.actionCreate,
     private_metadata: JSON.stringify(metadata),
-    title: plain('Créer une action'),
-    submit: plain('Créer'),
-    close: plain('Annuler'),
+    title: plain(T.title),
+    submit: plain(T.submit),
+    close: plain(COMMON.cancel),
     blocks: [
-      context(`Entreprise : *${escapeText(truncate(opening.company.name, 200))}*`),
-      input(
-        B.title,
-        'Action',
-        textInput({ maxLength: 150, placeholder: 'ex. Monter une POE de soudeurs avec l’OPCO' }),
-      ),
-      input(B.target, 'Pour', radios(options(ACTION_TARGET_LABELS), 'entreprise')),
-      input(B.stake, 'Enjeu', staticSelect(options(STAKE_LABELS), 'Choisir'), { optional: true }),
+      context(T.company(escapeText(truncate(opening.company.name, 200)))),
+      input(B.title, T.action, textInput({ maxLength: 150, placeholder: T.actionPlaceholder })),
+      input(B.target, T.target, radios(options(ACTION_TARGET_LABELS), 'entreprise')),
+      input(B.stake, T.stake, staticSelect(options(STAKE_LABELS), COMMON.choose), { optional: true }),
       input(
         B.ownerStructureId,
-        'Structure qui la suit',
+        T.ownerStructure,
         staticSelect(
           opening.structures.slice(0, 100).map((s) => option(s.name, s.id)),
-          'Choisir',
+          COMMON.choose,
         ),
       ),
       input(
         B.ownerMemberSlackId,
-        'Personne qui la suit',
-        { type: 'users_select', placeholder: plain('Choisir dans Slack') },
-        { optional: true, hint: 'Un membre de la structure choisie.' },
+        T.ownerMember,
+        { type: 'users_select', placeholder: plain(COMMON.chooseInSlack) },
+        { optional: true, hint: T.ownerMemberHint },
       ),
-      input(B.dueDate, 'Échéance', { type: 'datepicker', initial_date: opening.today }),
-      input(B.description, 'Description', textInput({ multiline: true, maxLength: 2000 }), { optional: true }),
+      input(B.dueDate, T.dueDate, { type: 'datepicker', initial_date: opening.today }),
+      input(B.description, T.description, textInput({ multiline: true, maxLength: 2000 }), { optional: true }),
     ],
   };
 }
@@ -106,7 +102,7 @@ function changeModal(
   title: string,
   action: ActionDetails,
   blocks: View['blocks'],
-  submit: string | null = 'Enregistrer',
+  submit: string | null = COMMON.save,
   submissionKey?: string,
 ): View {
   const metadata: ActionChangeMetadata = { actionId: action.id, ...(submissionKey ? { submissionKey } : {}) };
@@ -115,10 +111,14 @@ function changeModal(
     callback_id: callbackId,
     private_metadata: JSON.stringify(metadata),
     title: plain(title),
-    ...(submit ? { submit: plain(submit), close: plain('Annuler') } : { close: plain('Fermer') }),
+    ...(submit ? { submit: plain(submit), close: plain(COMMON.cancel) } : { close: plain(COMMON.close) }),
     blocks: [
       context(
-        `*${escapeText(truncate(action.title, 150))}* — ${escapeText(truncate(action.company.name, 150))} — ${ACTION_STATUS_LABELS[action.status]}`,
+        C_T.context(
+          escapeText(truncate(action.title, 150)),
+          escapeText(truncate(action.company.name, 150)),
+          ACTION_STATUS_LABELS[action.status],
+        ),
       ),
       ...blocks,
     ],
@@ -130,30 +130,24 @@ export function actionStatusModal(action: ActionDetails, submissionKey?: string)
   // A done or abandoned action no longer changes status, yet an older message or /actions list can
   // still offer the button; Slack rejects radio buttons without options: say so instead.
   if (NEXT_STATUSES[action.status].length === 0) {
-    return changeModal(
-      VIEWS.actionStatus,
-      'Statut de l’action',
-      action,
-      [section('Cette action est close : son statut ne change plus.')],
-      null,
-    );
+    return changeModal(VIEWS.actionStatus, C_T.statusTitle, action, [section(C_T.closed)], null);
   }
   return changeModal(
     VIEWS.actionStatus,
-    'Statut de l’action',
+    C_T.statusTitle,
     action,
     [
       input(
         C.status,
-        'Nouveau statut',
+        C_T.newStatus,
         radios(NEXT_STATUSES[action.status].map((s) => option(ACTION_STATUS_LABELS[s], s))),
       ),
-      input(C.note, 'Résultat, blocage ou raison', textInput({ multiline: true, maxLength: 1000 }), {
+      input(C.note, C_T.statusNote, textInput({ multiline: true, maxLength: 1000 }), {
         optional: true,
-        hint: 'Obligatoire pour « Réalisée », « Bloquée » et « Abandonnée ».',
+        hint: C_T.statusNoteHint,
       }),
     ],
-    'Enregistrer',
+    COMMON.save,
     submissionKey,
   );
 }
@@ -161,10 +155,10 @@ export function actionStatusModal(action: ActionDetails, submissionKey?: string)
 export function actionNoteModal(action: ActionDetails, submissionKey?: string): View {
   return changeModal(
     VIEWS.actionNote,
-    'Note d’avancement',
+    C_T.noteTitle,
     action,
-    [input(C.note, 'Où en est l’action ?', textInput({ multiline: true, maxLength: 1000 }))],
-    'Enregistrer',
+    [input(C.note, C_T.note, textInput({ multiline: true, maxLength: 1000 }))],
+    COMMON.save,
     submissionKey,
   );
 }
@@ -173,14 +167,14 @@ export function actionDueModal(action: ActionDetails, today: string, submissionK
   const current = action.dueDate.toISOString().slice(0, 10);
   return changeModal(
     VIEWS.actionDue,
-    'Reporter l’échéance',
+    C_T.dueTitle,
     action,
     [
-      context(`Échéance actuelle : ${frenchDate(action.dueDate)}`),
-      input(C.dueDate, 'Nouvelle échéance', { type: 'datepicker', initial_date: current >= today ? current : today }),
-      input(C.reason, 'Pourquoi', textInput({ multiline: true, maxLength: 1000 })),
+      context(C_T.currentDue(frenchDate(action.dueDate))),
+      input(C.dueDate, C_T.newDue, { type: 'datepicker', initial_date: current >= today ? current : today }),
+      input(C.reason, C_T.reason, textInput({ multiline: true, maxLength: 1000 })),
     ],
-    'Enregistrer',
+    COMMON.save,
     submissionKey,
   );
 }

@@ -1,7 +1,8 @@
 import type { KnownBlock, View } from '@slack/types';
 import type { Role, StructureKind } from '../../generated/prisma/enums.js';
 import { ACTIONS, MEMBER_BLOCKS, STRUCTURE_BLOCKS, VIEWS } from '../../slack/ids.js';
-import { ROLE_LABELS, STRUCTURE_KIND_LABELS } from '../../texts/fr.js';
+import { ADMINISTRATION_TEXTS as T, ROLE_LABELS, STRUCTURE_KIND_LABELS } from '../../texts/administration.js';
+import { COMMON } from '../../texts/common.js';
 import {
   actions,
   button,
@@ -21,7 +22,7 @@ import {
 } from '../blocks.js';
 
 const MAX_STRUCTURE_ROWS = 30;
-export const ACTIVE_OPTION = option('Actif', 'active');
+export const ACTIVE_OPTION = option(T.active, 'active');
 
 export interface StructureRow {
   id: string;
@@ -43,19 +44,23 @@ export function structureModal(existing?: StructureRow): View {
     type: 'modal',
     callback_id: VIEWS.structureForm,
     private_metadata: JSON.stringify({ id: existing?.id ?? null }),
-    title: plain(existing ? 'Modifier la structure' : 'Nouvelle structure'),
-    submit: plain('Enregistrer'),
-    close: plain('Annuler'),
+    title: plain(T.structureModal.title(Boolean(existing))),
+    submit: plain(COMMON.save),
+    close: plain(COMMON.cancel),
     blocks: [
       input(
         STRUCTURE_BLOCKS.name,
-        'Nom de la structure',
-        textInput({ maxLength: 120, initial: existing?.name, placeholder: 'ex. CCI Val de Loire' }),
+        T.structureModal.name,
+        textInput({ maxLength: 120, initial: existing?.name, placeholder: T.structureModal.namePlaceholder }),
       ),
-      input(STRUCTURE_BLOCKS.kind, 'Type', staticSelect(options(STRUCTURE_KIND_LABELS), 'Choisir', existing?.kind)),
+      input(
+        STRUCTURE_BLOCKS.kind,
+        T.structureModal.kind,
+        staticSelect(options(STRUCTURE_KIND_LABELS), COMMON.choose, existing?.kind),
+      ),
       input(
         STRUCTURE_BLOCKS.active,
-        'Statut',
+        COMMON.status,
         checkboxes([ACTIVE_OPTION], existing && !existing.active ? [] : [ACTIVE_OPTION]),
         { optional: true },
       ),
@@ -72,34 +77,34 @@ export interface MemberModalInput {
 export function memberModal({ structures, current }: MemberModalInput): View {
   const roleOptions = options(ROLE_LABELS);
   const structureOptions = [
-    option('Aucune (coordination, pilotage…)', 'none'),
+    option(T.memberModal.noStructure, 'none'),
     ...structures.slice(0, 99).map((s) => option(s.name, s.id)),
   ];
   return {
     type: 'modal',
     callback_id: VIEWS.memberForm,
-    title: plain('Membre'),
-    submit: plain('Enregistrer'),
-    close: plain('Annuler'),
+    title: plain(T.memberModal.title),
+    submit: plain(COMMON.save),
+    close: plain(COMMON.cancel),
     blocks: [
       input(
         MEMBER_BLOCKS.user,
-        'Personne',
+        T.memberModal.user,
         {
           type: 'users_select',
-          placeholder: plain('Choisir dans Slack'),
+          placeholder: plain(COMMON.chooseInSlack),
           ...(current ? { initial_user: current.slackUserId } : {}),
         },
-        { dispatchAction: true, hint: 'Si la personne est déjà inscrite, ses réglages actuels s’affichent.' },
+        { dispatchAction: true, hint: T.memberModal.userHint },
       ),
       input(
         MEMBER_BLOCKS.structure,
-        'Structure',
-        staticSelect(structureOptions, 'Choisir', current ? (current.structureId ?? 'none') : undefined),
+        T.memberModal.structure,
+        staticSelect(structureOptions, COMMON.choose, current ? (current.structureId ?? 'none') : undefined),
       ),
       input(
         MEMBER_BLOCKS.roles,
-        'Rôles',
+        T.memberModal.roles,
         checkboxes(
           roleOptions,
           roleOptions.filter((o) => current?.roles.includes(o.value as Role)),
@@ -107,50 +112,52 @@ export function memberModal({ structures, current }: MemberModalInput): View {
       ),
       input(
         MEMBER_BLOCKS.active,
-        'Statut',
+        COMMON.status,
         checkboxes([ACTIVE_OPTION], !current || current.active ? [ACTIVE_OPTION] : []),
-        {
-          optional: true,
-          hint: 'Décochez pour retirer tout accès sans effacer l’historique.',
-        },
+        { optional: true, hint: T.memberModal.activeHint },
       ),
     ],
   };
 }
 
 export function savedModal(title: string, text: string): View {
-  return { type: 'modal', title: plain(title), close: plain('Fermer'), blocks: [section(text)] };
+  return { type: 'modal', title: plain(title), close: plain(COMMON.close), blocks: [section(text)] };
 }
+
+const O = T.overview;
 
 /** /plateforme for an administrator: the partners, the people, and what to do next. */
 export function administrationMessage(structures: StructureRow[], members: MemberRow[]) {
-  const structureLines = structures.map(
-    (s) =>
-      `• *${escapeText(s.name)}* — ${STRUCTURE_KIND_LABELS[s.kind]} — ${s._count.members} membre(s)${s.active ? '' : ' _(inactive)_'}`,
+  const structureLines = structures.map((s) =>
+    O.structureLine(escapeText(s.name), STRUCTURE_KIND_LABELS[s.kind], s._count.members, s.active),
   );
-  const memberLines = members.map(
-    (m) =>
-      `• <@${m.slackUserId}> — ${m.roles.map((r) => ROLE_LABELS[r.role]).join(', ') || 'aucun rôle'}${m.structure ? ` — ${escapeText(m.structure.name)}` : ''}${m.active ? '' : ' _(inactif)_'}`,
+  const memberLines = members.map((m) =>
+    O.memberLine(
+      m.slackUserId,
+      m.roles.map((r) => ROLE_LABELS[r.role]).join(', '),
+      m.structure ? escapeText(m.structure.name) : null,
+      m.active,
+    ),
   );
   const blocks: KnownBlock[] = [
-    header('Administration de la plateforme'),
-    section(`*Structures partenaires (${structures.length})*${structures.length ? '' : '\n_Aucune pour le moment._'}`),
+    header(O.title),
+    section(O.structures(structures.length)),
     // One section per structure with its own « Modifier » button while it fits in a message.
     ...(structures.length <= MAX_STRUCTURE_ROWS
-      ? structures.map((s, i) => section(structureLines[i]!, button('Modifier', ACTIONS.openStructureForm, s.id)))
+      ? structures.map((s, i) => section(structureLines[i]!, button(O.edit, ACTIONS.openStructureForm, s.id)))
       : [section(truncate(structureLines.join('\n'), 2900))]),
-    section(`*Membres (${members.length})*\n${truncate(memberLines.join('\n') || '_Aucun pour le moment._', 2900)}`),
+    section(O.members(members.length, truncate(memberLines.join('\n') || O.noMember, 2900))),
     divider(),
     actions('administration_actions', [
-      button('Nouvelle structure', ACTIONS.openStructureForm, undefined, 'primary'),
-      button('Inscrire ou modifier un membre', ACTIONS.openMemberForm),
+      button(O.newStructure, ACTIONS.openStructureForm, undefined, 'primary'),
+      button(O.registerMember, ACTIONS.openMemberForm),
     ]),
-    context('Chaque modification est tracée (qui, quand, quoi).'),
+    context(O.traced),
   ];
-  return { text: 'Administration de la plateforme', blocks };
+  return { text: O.title, blocks };
 }
 
 /** A short refusal, as a modal (for buttons, which have no place to answer in). */
 export function refusalModal(text: string): View {
-  return { type: 'modal', title: plain('Accès refusé'), close: plain('Fermer'), blocks: [section(text)] };
+  return { type: 'modal', title: plain(T.refusalTitle), close: plain(COMMON.close), blocks: [section(text)] };
 }

@@ -2,7 +2,8 @@ import type { KnownBlock, View } from '@slack/types';
 import { POSITION_RANKS, type PositionRank } from '../../services/alerts/alert-report.js';
 import type { AlertDetails } from '../../services/alerts/alerts.js';
 import { ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../slack/ids.js';
-import { CONTRACT_LABELS, OUTCOME_LABELS } from '../../texts/fr.js';
+import { ALERT_TEXTS as T, CONTRACT_LABELS, OUTCOME_LABELS } from '../../texts/alert.js';
+import { COMMON } from '../../texts/common.js';
 import { frenchDate, frenchDateTime } from '../../time.js';
 import {
   context,
@@ -21,6 +22,8 @@ import { companyBlocks, type CompanyPrefill } from './company-blocks.js';
 
 export interface AlertModalInput extends CompanyPrefill {
   submissionKey: string;
+  /** The deployment's ALERT_DEADLINE_HOURS: the form tells the capteur when France Travail will have the need. */
+  deadlineHours: number;
 }
 
 /** The private_metadata of the forms that act on one alert. */
@@ -28,25 +31,29 @@ export interface AlertFormMetadata {
   alertId: string;
 }
 
-const YES_NO = [option('Oui', 'oui'), option('Non', 'non')];
+const YES_NO = [option(COMMON.yes, 'oui'), option(COMMON.no, 'non')];
+
+const FORM = T.reportModal;
 
 function positionBlocks(rank: PositionRank): KnownBlock[] {
   const key = <F extends 'Title' | 'Rome' | 'Count' | 'Contract' | 'Start' | 'Location'>(field: F) =>
     A[`p${rank}${field}`];
   const optional = rank !== 1;
   return [
-    section(rank === 1 ? '*Poste à pourvoir*' : `*Autre poste* (facultatif)`),
-    input(key('Title'), 'Intitulé du poste', textInput({ maxLength: 120, placeholder: 'ex. Soudeur TIG' }), {
+    section(rank === 1 ? FORM.firstPosition : FORM.otherPosition),
+    input(key('Title'), FORM.jobTitle, textInput({ maxLength: 120, placeholder: FORM.jobTitlePlaceholder }), {
       optional,
     }),
-    input(key('Rome'), 'Code ROME', textInput({ maxLength: 5, placeholder: 'ex. H2913' }), {
+    input(key('Rome'), FORM.romeCode, textInput({ maxLength: 5, placeholder: FORM.romeCodePlaceholder }), {
       optional: true,
-      hint: 'Si vous le connaissez : il aide France Travail à enregistrer l’offre.',
+      hint: FORM.romeCodeHint,
     }),
-    input(key('Count'), 'Nombre de postes', textInput({ maxLength: 3, placeholder: 'ex. 2' }), { optional }),
-    input(key('Contract'), 'Type de contrat', staticSelect(options(CONTRACT_LABELS), 'Choisir'), { optional }),
-    input(key('Start'), 'Démarrage souhaité', { type: 'datepicker' }, { optional: true }),
-    input(key('Location'), 'Lieu de travail', textInput({ maxLength: 120, placeholder: 'ex. Vierzon' }), { optional }),
+    input(key('Count'), FORM.count, textInput({ maxLength: 3, placeholder: FORM.countPlaceholder }), { optional }),
+    input(key('Contract'), FORM.contract, staticSelect(options(CONTRACT_LABELS), COMMON.choose), { optional }),
+    input(key('Start'), FORM.start, { type: 'datepicker' }, { optional: true }),
+    input(key('Location'), FORM.location, textInput({ maxLength: 120, placeholder: FORM.locationPlaceholder }), {
+      optional,
+    }),
   ];
 }
 
@@ -56,11 +63,11 @@ export function alertReportModal(opening: AlertModalInput): View {
     type: 'modal',
     callback_id: VIEWS.alertReport,
     private_metadata: JSON.stringify({ submissionKey: opening.submissionKey }),
-    title: plain('Alerte recrutement'),
-    submit: plain('Envoyer l’alerte'),
-    close: plain('Annuler'),
+    title: plain(FORM.title),
+    submit: plain(FORM.submit),
+    close: plain(COMMON.cancel),
     blocks: [
-      context('La coordination est prévenue dès l’envoi et transmet le besoin à France Travail sous 48 heures.'),
+      context(FORM.notice(opening.deadlineHours)),
       ...companyBlocks(opening),
       divider(),
       ...POSITION_RANKS.flatMap((rank) => [
@@ -70,32 +77,23 @@ export function alertReportModal(opening: AlertModalInput): View {
       divider(),
       input(
         A.urgency,
-        "Pourquoi c'est urgent",
+        FORM.urgency,
         textInput({
           multiline: true,
           maxLength: 1000,
-          placeholder: 'ex. commande importante à livrer en mars, deux départs non remplacés',
+          placeholder: FORM.urgencyPlaceholder,
         }),
       ),
-      section("*Contact dans l'entreprise pour l'offre*"),
-      input(
-        A.contactName,
-        'Nom et fonction',
-        textInput({ maxLength: 120, placeholder: 'ex. Marie Dupont, responsable RH' }),
-      ),
-      input(A.contactPhone, 'Téléphone', textInput({ maxLength: 30 }), { optional: true }),
-      input(A.contactEmail, 'E-mail', textInput({ maxLength: 200 }), {
+      section(FORM.contactHeading),
+      input(A.contactName, FORM.contactName, textInput({ maxLength: 120, placeholder: FORM.contactNamePlaceholder })),
+      input(A.contactPhone, COMMON.phone, textInput({ maxLength: 30 }), { optional: true }),
+      input(A.contactEmail, COMMON.email, textInput({ maxLength: 200 }), {
         optional: true,
-        hint: 'Au moins un téléphone ou un e-mail.',
+        hint: FORM.contactHint,
       }),
-      input(
-        A.consentToName,
-        "L'entreprise accepte d'être nommée aux partenaires lors de la diffusion de l'offre",
-        radios(YES_NO),
-        {
-          hint: "Sans accord, l'offre est diffusée sans le nom de l'entreprise.",
-        },
-      ),
+      input(A.consentToName, FORM.consentToName, radios(YES_NO), {
+        hint: FORM.consentToNameHint,
+      }),
     ],
   };
 }
@@ -105,13 +103,11 @@ export function alertRaisedModal(alert: { reference: string; deadlineAt: Date },
   return {
     type: 'modal',
     callback_id: VIEWS.alertRaised,
-    title: plain('Alerte envoyée'),
-    close: plain('Fermer'),
+    title: plain(T.raisedModal.title),
+    close: plain(COMMON.close),
     blocks: [
-      section(`:white_check_mark: Alerte *${alert.reference}* enregistrée. La coordination est prévenue.`),
-      section(
-        `Elle doit être transmise à France Travail avant le *${frenchDateTime(alert.deadlineAt, timeZone)}*. Vous serez informé(e) à chaque étape.`,
-      ),
+      section(T.raisedModal.recorded(alert.reference)),
+      section(T.raisedModal.deadline(frenchDateTime(alert.deadlineAt, timeZone))),
     ],
   };
 }
@@ -122,32 +118,30 @@ export function alertRaisedModal(alert: { reference: string; deadlineAt: Date },
  */
 export function franceTravailEmail(alert: AlertDetails, to: string | undefined): { subject: string; body: string } {
   const positions = alert.positions
-    .map(
-      (p) =>
-        `- ${p.jobTitle}${p.romeCode ? ` (ROME ${p.romeCode})` : ''} : ${p.count} poste(s), ${CONTRACT_LABELS[p.contractType]}, à ${p.location}${p.startDate ? `, démarrage souhaité le ${frenchDate(p.startDate)}` : ''}`,
+    .map((p) =>
+      T.email.position({
+        title: p.jobTitle,
+        romeCode: p.romeCode,
+        count: p.count,
+        contract: CONTRACT_LABELS[p.contractType],
+        location: p.location,
+        start: p.startDate ? frenchDate(p.startDate) : null,
+      }),
     )
     .join('\n');
   const contact = [alert.contactName, alert.contactPhone, alert.contactEmail].filter(Boolean).join(' — ');
-  const subject = `Besoin urgent de recrutement — ${alert.company.name} (${alert.reference})`;
-  const body = [
-    ...(to ? [`À : ${to}`] : []),
-    `Objet : ${subject}`,
-    '',
-    'Bonjour,',
-    '',
-    `La Plateforme Emploi – Mutations Économiques vous transmet un besoin urgent de recrutement (réf. ${alert.reference}).`,
-    '',
-    `Entreprise : ${alert.company.name}, ${alert.company.commune}${alert.company.siret ? ` (SIRET ${alert.company.siret})` : ''}`,
-    'Postes :',
+  const subject = T.email.subject(alert.company.name, alert.reference);
+  const body = T.email.body({
+    to,
+    subject,
+    reference: alert.reference,
+    company: alert.company.name,
+    commune: alert.company.commune,
+    siret: alert.company.siret,
     positions,
-    '',
-    `Urgence : ${alert.urgency}`,
-    `Contact dans l'entreprise : ${contact}`,
-    '',
-    "Merci de nous retourner la référence de l'offre que vous enregistrerez et le nom de son interlocuteur, afin que nous la diffusions aux partenaires de la plateforme.",
-    '',
-    'Bien cordialement,',
-  ].join('\n');
+    urgency: alert.urgency,
+    contact,
+  });
   return { subject, body };
 }
 
@@ -189,20 +183,18 @@ export function transmitByEmailModal(alert: AlertDetails, to: string | undefined
     type: 'modal',
     callback_id: VIEWS.alertTransmitByEmail,
     private_metadata: JSON.stringify(metadata),
-    title: plain('Transmettre'),
-    submit: plain('C’est envoyé'),
-    close: plain('Annuler'),
+    title: plain(T.transmitByEmailModal.title),
+    submit: plain(T.transmitByEmailModal.submit),
+    close: plain(COMMON.cancel),
     blocks: [
-      section(
-        `France Travail n'est pas dans Slack : envoyez-lui ce message par e-mail${to ? ` (${escapeText(to)})` : ''}, puis confirmez.`,
-      ),
+      section(T.transmitByEmailModal.intro(to ? escapeText(to) : null)),
       ...codeBlocks(email.body).map((part) => section(`\`\`\`${part}\`\`\``)),
-      context(
-        "En confirmant, l'alerte passe à « Transmise à France Travail ». Vous enregistrerez la référence de l'offre à sa réception.",
-      ),
+      context(T.transmitByEmailModal.footer),
     ],
   };
 }
+
+const O = T.offerModal;
 
 /** France Travail's answer: the offer's reference and contact. */
 export function offerModal(alert: { id: string; reference: string }): View {
@@ -211,24 +203,19 @@ export function offerModal(alert: { id: string; reference: string }): View {
     type: 'modal',
     callback_id: VIEWS.alertOffer,
     private_metadata: JSON.stringify(metadata),
-    title: plain('Offre France Travail'),
-    submit: plain('Enregistrer'),
-    close: plain('Annuler'),
+    title: plain(O.title),
+    submit: plain(COMMON.save),
+    close: plain(COMMON.cancel),
     blocks: [
-      context(`Alerte ${alert.reference}`),
-      input(OFFER_BLOCKS.reference, "Référence de l'offre", textInput({ maxLength: 40, placeholder: 'ex. 185XKQW' })),
-      input(OFFER_BLOCKS.contactName, 'Interlocuteur France Travail', textInput({ maxLength: 120 })),
-      input(OFFER_BLOCKS.contactEmail, 'E-mail', textInput({ maxLength: 200 }), { optional: true }),
-      input(OFFER_BLOCKS.contactPhone, 'Téléphone', textInput({ maxLength: 30 }), {
+      context(T.shortTitle(alert.reference)),
+      input(OFFER_BLOCKS.reference, O.reference, textInput({ maxLength: 40, placeholder: O.referencePlaceholder })),
+      input(OFFER_BLOCKS.contactName, O.contactName, textInput({ maxLength: 120 })),
+      input(OFFER_BLOCKS.contactEmail, COMMON.email, textInput({ maxLength: 200 }), { optional: true }),
+      input(OFFER_BLOCKS.contactPhone, COMMON.phone, textInput({ maxLength: 30 }), {
         optional: true,
-        hint: 'Au moins un e-mail ou un téléphone.',
+        hint: O.contactHint,
       }),
-      input(
-        OFFER_BLOCKS.url,
-        "Lien vers l'offre",
-        textInput({ maxLength: 500, placeholder: 'https://candidat.francetravail.fr/offres/recherche/detail/…' }),
-        { optional: true },
-      ),
+      input(OFFER_BLOCKS.url, O.url, textInput({ maxLength: 500, placeholder: O.urlPlaceholder }), { optional: true }),
     ],
   };
 }
@@ -240,16 +227,16 @@ export function closeModal(alert: { id: string; reference: string }): View {
     type: 'modal',
     callback_id: VIEWS.alertClose,
     private_metadata: JSON.stringify(metadata),
-    title: plain("Clore l'alerte"),
-    submit: plain('Clore'),
-    close: plain('Annuler'),
+    title: plain(T.closeModal.title),
+    submit: plain(T.closeModal.submit),
+    close: plain(COMMON.cancel),
     blocks: [
-      context(`Alerte ${alert.reference}`),
-      input(CLOSE_BLOCKS.outcome, 'Issue', radios(options(OUTCOME_LABELS))),
+      context(T.shortTitle(alert.reference)),
+      input(CLOSE_BLOCKS.outcome, T.closeModal.outcome, radios(options(OUTCOME_LABELS))),
       input(
         CLOSE_BLOCKS.note,
-        'Note',
-        textInput({ multiline: true, maxLength: 1000, placeholder: "ex. poste pourvu par l'intérim le 3 mars" }),
+        T.closeModal.note,
+        textInput({ multiline: true, maxLength: 1000, placeholder: T.closeModal.notePlaceholder }),
       ),
     ],
   };

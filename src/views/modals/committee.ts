@@ -7,8 +7,10 @@ import {
   INFORMED_BLOCKS,
   VIEWS,
 } from '../../slack/ids.js';
+import { COMMITTEE_TEXTS as T, INFORMED_HOW_LABELS } from '../../texts/committee.js';
+import { COMMON } from '../../texts/common.js';
 import { frenchDateTime } from '../../time.js';
-import { context, escapeText, input, option, plain, radios, textInput, truncate } from '../blocks.js';
+import { context, escapeText, input, option, options, plain, radios, textInput, truncate } from '../blocks.js';
 
 /**
  * Planning a session: when (local time), and its channel. With `committeeId`, moving a planned
@@ -30,22 +32,20 @@ export function committeePlanModal(opening: {
     type: 'modal',
     callback_id: VIEWS.committeePlan,
     ...(metadata ? { private_metadata: JSON.stringify(metadata) } : {}),
-    title: plain(opening.committeeId ? 'Déplacer la séance' : 'Planifier un comité'),
-    submit: plain(opening.committeeId ? 'Déplacer' : 'Planifier'),
-    close: plain('Annuler'),
+    title: plain(T.planModal.title(Boolean(opening.committeeId))),
+    submit: plain(T.planModal.submit(Boolean(opening.committeeId))),
+    close: plain(COMMON.cancel),
     blocks: [
-      input(B.scheduledAt, 'Date et heure', {
+      input(B.scheduledAt, T.planModal.scheduledAt, {
         type: 'datetimepicker',
         initial_date_time: Math.floor(opening.initialAt.getTime() / 1000),
       }),
-      input(B.channel, 'Canal du comité', {
+      input(B.channel, T.planModal.channel, {
         type: 'conversations_select',
         filter: { include: ['public', 'private'], exclude_bot_users: true },
         ...(opening.channelId ? { initial_conversation: opening.channelId } : {}),
       }),
-      context(
-        "L'ordre du jour réunit les entreprises dont une visite est marquée « prochain comité ». Invitez l'application dans le canal pour qu'elle puisse y publier.",
-      ),
+      context(T.planModal.footer),
     ],
   };
 }
@@ -56,17 +56,17 @@ export function decisionModal(item: { id: string; decision: string | null; compa
     type: 'modal',
     callback_id: VIEWS.itemDecision,
     private_metadata: JSON.stringify({ agendaItemId: item.id }),
-    title: plain('Décision du comité'),
-    submit: plain('Enregistrer'),
-    close: plain('Annuler'),
+    title: plain(T.decisionModal.title),
+    submit: plain(COMMON.save),
+    close: plain(COMMON.cancel),
     blocks: [
       context(`*${escapeText(truncate(item.company.name, 200))}*`),
       input(
         DECISION_BLOCKS.decision,
-        'Décision',
+        T.decisionModal.decision,
         textInput({ multiline: true, maxLength: 2000, initial: item.decision ?? undefined }),
       ),
-      context("Elle sera transmise à l'entreprise par le capteur qui l'a présentée."),
+      context(T.decisionModal.footer),
     ],
   };
 }
@@ -77,24 +77,18 @@ export function informedModal(item: { id: string; company: { name: string } }, t
     type: 'modal',
     callback_id: VIEWS.companyInformed,
     private_metadata: JSON.stringify({ agendaItemId: item.id }),
-    title: plain('Entreprise informée'),
-    submit: plain('Enregistrer'),
-    close: plain('Annuler'),
+    title: plain(T.informedModal.title),
+    submit: plain(COMMON.save),
+    close: plain(COMMON.cancel),
     blocks: [
       context(`*${escapeText(truncate(item.company.name, 200))}*`),
-      input(
-        INFORMED_BLOCKS.how,
-        'Comment',
-        radios([
-          option('Par e-mail', 'email'),
-          option('Par téléphone', 'telephone'),
-          option('Lors d’une visite', 'visite'),
-        ]),
-      ),
-      input(INFORMED_BLOCKS.on, 'Quand', { type: 'datepicker', initial_date: today }),
+      input(INFORMED_BLOCKS.how, T.informedModal.how, radios(options(INFORMED_HOW_LABELS))),
+      input(INFORMED_BLOCKS.on, T.informedModal.on, { type: 'datepicker', initial_date: today }),
     ],
   };
 }
+
+const E = T.agendaEditModal;
 
 /** Slack lists at most 100 options in a select. */
 const MAX_KEPT = 100;
@@ -107,7 +101,7 @@ export function agendaEditModal(draft: DraftAgenda, clock: { timeZone: string })
   const shown = draft.items.slice(0, MAX_KEPT);
   const items = shown.map((item) => ({
     item,
-    choice: option(`${item.rank}. ${item.company.name} (${item.company.commune})`, item.id),
+    choice: option(T.agendaOption(item.rank, item.company.name, item.company.commune), item.id),
   }));
   return {
     type: 'modal',
@@ -115,44 +109,33 @@ export function agendaEditModal(draft: DraftAgenda, clock: { timeZone: string })
     // Items are listed by rank: those after the last shown (beyond the list, or drafted while the
     // form is open) are kept whatever the answer.
     private_metadata: JSON.stringify({ committeeId: draft.id, shownUpToRank: shown.at(-1)?.rank ?? 0 }),
-    title: plain('Ordre du jour'),
-    submit: plain('Enregistrer'),
-    close: plain('Annuler'),
+    title: plain(E.title),
+    submit: plain(COMMON.save),
+    close: plain(COMMON.cancel),
     blocks: [
-      context(
-        `Comité du *${frenchDateTime(draft.scheduledAt, clock.timeZone)}* — ${draft.items.length} entreprise(s) à l'ordre du jour.`,
-      ),
+      context(E.context(frenchDateTime(draft.scheduledAt, clock.timeZone), draft.items.length)),
       ...(items.length
         ? [
             input(
               B_EDIT.keep,
-              'Entreprises à l’ordre du jour',
+              E.keep,
               {
                 type: 'multi_static_select',
-                placeholder: plain('Aucune'),
+                placeholder: plain(COMMON.none),
                 options: items.map((i) => i.choice),
                 initial_options: items.map((i) => i.choice),
               },
-              {
-                optional: true,
-                hint: 'Retirez une entreprise pour la reporter : ses visites iront à la séance suivante.',
-              },
+              { optional: true, hint: E.keepHint },
             ),
           ]
         : []),
       input(
         B_EDIT.add,
-        'Ajouter des entreprises',
-        { type: 'multi_external_select', placeholder: plain('SIRET ou nom'), min_query_length: 2 },
-        { optional: true, hint: 'Avec leurs visites qui ne sont pas encore passées en comité.' },
+        E.add,
+        { type: 'multi_external_select', placeholder: plain(COMMON.companySearch), min_query_length: 2 },
+        { optional: true, hint: E.addHint },
       ),
-      ...(draft.items.length > MAX_KEPT
-        ? [
-            context(
-              `Les ${draft.items.length - MAX_KEPT} dernières entreprises restent à l'ordre du jour (100 au plus dans cette liste).`,
-            ),
-          ]
-        : []),
+      ...(draft.items.length > MAX_KEPT ? [context(E.notListed(draft.items.length - MAX_KEPT, MAX_KEPT))] : []),
     ],
   };
 }

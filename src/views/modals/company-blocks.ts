@@ -1,6 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { HEADCOUNT_BANDS, shortBandLabel } from '../../reference/headcount-bands.js';
 import { VISIT_BLOCKS as B } from '../../slack/ids.js';
+import { COMMON } from '../../texts/common.js';
+import { COMPANY_TEXTS } from '../../texts/company.js';
 import { context, externalSelect, input, option, section, staticSelect, textInput } from '../blocks.js';
 
 /** How a form opens about a company: the one the command named, or a SIRET to create it with. */
@@ -12,52 +14,44 @@ export interface CompanyPrefill {
 }
 
 const optional = { optional: true };
+const T = COMPANY_TEXTS.form;
 
 /**
  * The company part of a form (visit report, alert): a known company by type-ahead, or a new one.
  * Same block ids in every form, so one options listener and one validation serve them all.
  */
-export function companyBlocks(prefill: CompanyPrefill, title = '*Entreprise*'): KnownBlock[] {
+export function companyBlocks(prefill: CompanyPrefill, title: string = T.title): KnownBlock[] {
   return [
     section(title),
     input(
       B.companyId,
-      'Entreprise connue',
+      T.known,
       externalSelect(
-        'SIRET ou nom',
+        COMMON.companySearch,
         2,
         prefill.company ? option(prefill.company.label, prefill.company.id) : undefined,
       ),
-      {
-        optional: true,
-        hint: 'Tapez le SIRET ou quelques lettres du nom. Absente de la liste ? Remplissez « Nouvelle entreprise ».',
-      },
+      { optional: true, hint: T.knownHint },
     ),
-    context('*Nouvelle entreprise* — seulement si elle n’est pas dans la liste ci-dessus.'),
+    context(T.newHeading),
     input(
       B.newSiret,
-      'SIRET',
+      T.siret,
       textInput({ placeholder: '123 456 789 00012', maxLength: 30, initial: prefill.newSiret }),
-      {
-        optional: true,
-        hint: '14 chiffres. Inconnu ? Laissez vide : la raison sociale et la commune suffisent, le SIRET sera complété plus tard.',
-      },
+      { optional: true, hint: T.siretHint },
     ),
-    input(B.newName, 'Raison sociale', textInput({ maxLength: 200 }), optional),
-    input(B.newNaf, 'Activité (code NAF)', externalSelect('Code ou mots de l’activité, ex. 25.62B ou mécanique', 2), {
-      optional: true,
-      hint: 'Nomenclature NAF rév. 2 de l’INSEE, au niveau de la sous-classe.',
-    }),
+    input(B.newName, T.name, textInput({ maxLength: 200 }), optional),
+    input(B.newNaf, T.naf, externalSelect(T.nafPlaceholder, 2), { optional: true, hint: T.nafHint }),
     input(
       B.newHeadcountBand,
-      "Tranche d'effectif salarié",
+      T.headcountBand,
       staticSelect(
         HEADCOUNT_BANDS.map((b) => option(shortBandLabel(b), b.code)),
-        'Tranche INSEE',
+        T.headcountBandPlaceholder,
       ),
       optional,
     ),
-    input(B.newCommune, 'Commune', textInput({ maxLength: 100 }), optional),
-    input(B.newPostalCode, 'Code postal', textInput({ maxLength: 10 }), optional),
+    input(B.newCommune, T.commune, textInput({ maxLength: 100 }), optional),
+    input(B.newPostalCode, T.postalCode, textInput({ maxLength: 10 }), optional),
   ];
 }

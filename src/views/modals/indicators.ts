@@ -2,15 +2,11 @@ import type { View } from '@slack/types';
 import { INDICATORS } from '../../services/indicators/catalogue.js';
 import type { IndicatorSetRow } from '../../services/indicators/steering.js';
 import { INDICATOR_BLOCKS as B, VIEWS } from '../../slack/ids.js';
+import { COMMON } from '../../texts/common.js';
+import { INDICATOR_TEXTS } from '../../texts/indicators.js';
 import { context, input, option, plain, textInput } from '../blocks.js';
 
-const UNIT_HINT = {
-  count: 'un nombre',
-  percent: 'en %',
-  days: 'en jours',
-  hours: 'en heures',
-  breakdown: 'visites citant un enjeu de priorité haute',
-} as const;
+const T = INDICATOR_TEXTS.modal;
 
 /**
  * The steering committee's choice for a year: which indicators, and a target for each (optional).
@@ -24,18 +20,14 @@ export function indicatorsModal(year: number, current: IndicatorSetRow | undefin
     type: 'modal',
     callback_id: VIEWS.indicators,
     private_metadata: JSON.stringify({ year }),
-    title: plain(`Indicateurs ${year}`),
-    submit: plain('Enregistrer'),
-    close: plain('Annuler'),
+    title: plain(T.title(year)),
+    submit: plain(COMMON.save),
+    close: plain(COMMON.cancel),
     blocks: [
-      context(
-        started
-          ? `L’année ${year} a commencé : les indicateurs sont fixés. Enregistrer crée une nouvelle version datée d’aujourd’hui ; les précédentes restent dans l’historique.`
-          : `Les indicateurs choisis par le comité de pilotage pour ${year}, et leurs cibles. Ils seront fixés le 1er janvier.`,
-      ),
-      input(B.keys, 'Indicateurs suivis', {
+      context(started ? T.started(year) : T.notStarted(year)),
+      input(B.keys, T.keys, {
         type: 'multi_static_select',
-        placeholder: plain('Choisir'),
+        placeholder: plain(COMMON.choose),
         options: choices,
         ...(chosen.size ? { initial_options: choices.filter((c) => chosen.has(c.value ?? '')) } : {}),
       }),
@@ -43,9 +35,9 @@ export function indicatorsModal(year: number, current: IndicatorSetRow | undefin
         const target = targets.get(i.key);
         const element =
           target === undefined || target === null
-            ? textInput({ placeholder: UNIT_HINT[i.unit] })
-            : textInput({ placeholder: UNIT_HINT[i.unit], initial: String(target).replace('.', ',') });
-        return input(`${B.targetPrefix}${i.key}`, `Cible — ${i.label}`, element, { optional: true });
+            ? textInput({ placeholder: T.unitHint[i.unit] })
+            : textInput({ placeholder: T.unitHint[i.unit], initial: String(target).replace('.', ',') });
+        return input(`${B.targetPrefix}${i.key}`, T.target(i.label), element, { optional: true });
       }),
     ],
   };

@@ -2,7 +2,11 @@ import type { View } from '@slack/types';
 import { formatSiret } from '../../reference/siret.js';
 import { TARGETS_SHOWN, type Programme } from '../../services/programmes/programmes.js';
 import { PROGRAMME_BLOCKS as B, VIEWS } from '../../slack/ids.js';
+import { COMMON } from '../../texts/common.js';
+import { PROGRAMME_TEXTS } from '../../texts/programme.js';
 import { context, escapeText, input, option, plain, textInput, truncate } from '../blocks.js';
+
+const T = PROGRAMME_TEXTS.modal;
 
 /**
  * A structure's programme for a year: visits per month, its target companies (all chosen; take
@@ -16,12 +20,7 @@ export function programmeModal(opening: {
   const { structure, year, programme } = opening;
   const shown = (programme?.targets ?? []).slice(0, TARGETS_SHOWN);
   const choices = shown.map((t) =>
-    option(
-      t.company
-        ? `${t.company.name} (${t.company.commune})`
-        : `SIRET ${formatSiret(t.siret ?? '')} (pas encore connue)`,
-      t.id,
-    ),
+    option(t.company ? T.target(t.company.name, t.company.commune) : T.unknownTarget(formatSiret(t.siret ?? '')), t.id),
   );
   const hidden = (programme?.targets.length ?? 0) - shown.length;
   return {
@@ -33,12 +32,12 @@ export function programmeModal(opening: {
       year,
       shownUpTo: shown.length ? { addedAt: shown.at(-1)!.addedAt.toISOString(), id: shown.at(-1)!.id } : null,
     }),
-    title: plain(`Programme ${year}`),
-    submit: plain('Enregistrer'),
-    close: plain('Annuler'),
+    title: plain(T.title(year)),
+    submit: plain(COMMON.save),
+    close: plain(COMMON.cancel),
     blocks: [
-      context(`*${escapeText(truncate(structure.name, 200))}* — programme de visites ${year}`),
-      input(B.monthlyTarget, 'Visites par mois', {
+      context(T.context(escapeText(truncate(structure.name, 200)), year)),
+      input(B.monthlyTarget, T.monthlyTarget, {
         type: 'number_input',
         is_decimal_allowed: false,
         min_value: '0',
@@ -49,30 +48,28 @@ export function programmeModal(opening: {
         ? [
             input(
               B.keep,
-              `Entreprises cibles (${programme!.targets.length})`,
-              { type: 'multi_static_select', placeholder: plain('Aucune'), options: choices, initial_options: choices },
-              { optional: true, hint: 'Retirez une entreprise de la liste pour ne plus la cibler.' },
+              T.keep(programme!.targets.length),
+              {
+                type: 'multi_static_select',
+                placeholder: plain(COMMON.none),
+                options: choices,
+                initial_options: choices,
+              },
+              { optional: true, hint: T.keepHint },
             ),
           ]
         : []),
-      ...(hidden > 0
-        ? [context(`Les ${hidden} autres entreprises cibles restent ciblées (100 au plus dans cette liste).`)]
-        : []),
+      ...(hidden > 0 ? [context(T.notListed(hidden, TARGETS_SHOWN))] : []),
       input(
         B.add,
-        'Ajouter des entreprises cibles',
-        { type: 'multi_external_select', placeholder: plain('SIRET ou nom'), min_query_length: 2 },
+        T.add,
+        { type: 'multi_external_select', placeholder: plain(COMMON.companySearch), min_query_length: 2 },
         { optional: true },
       ),
-      input(
-        B.sirets,
-        'Ou coller des SIRET',
-        textInput({ multiline: true, maxLength: 3000, placeholder: 'Un SIRET par ligne' }),
-        {
-          optional: true,
-          hint: "Un SIRET non valide est signalé et rien n'est enregistré ; un SIRET valide d'une entreprise pas encore connue est gardé et comptera dès sa première visite.",
-        },
-      ),
+      input(B.sirets, T.sirets, textInput({ multiline: true, maxLength: 3000, placeholder: T.siretsPlaceholder }), {
+        optional: true,
+        hint: T.siretsHint,
+      }),
     ],
   };
 }

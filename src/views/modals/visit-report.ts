@@ -7,7 +7,9 @@ import {
   STAKE_LABELS,
   TRANSMISSION_BUYER_LABELS,
   TREND_LABELS,
-} from '../../texts/fr.js';
+  VISIT_TEXTS,
+} from '../../texts/visit.js';
+import { COMMON } from '../../texts/common.js';
 import {
   checkboxes,
   divider,
@@ -33,8 +35,9 @@ export interface VisitModalMetadata {
   submissionKey: string;
 }
 
-const YES_NO = [option('Oui', 'oui'), option('Non', 'non')];
-export const AGENDA_OPTION = option("Inscrire l'entreprise à l'ordre du jour du prochain comité technique", 'oui');
+const T = VISIT_TEXTS.modal;
+const YES_NO = [option(COMMON.yes, 'oui'), option(COMMON.no, 'non')];
+export const AGENDA_OPTION = option(T.toCommitteeAgenda, 'oui');
 const optional = { optional: true };
 
 /** The visit-report modal: one screen, the company first, then the visit, figures, stakes, diagnostic. */
@@ -45,71 +48,51 @@ export function visitReportModal(input_: VisitModalInput): View {
     type: 'modal',
     callback_id: VIEWS.visitReport,
     private_metadata: JSON.stringify(metadata),
-    title: plain('Compte rendu de visite'),
-    submit: plain('Enregistrer'),
-    close: plain('Annuler'),
+    title: plain(T.title),
+    submit: plain(COMMON.save),
+    close: plain(COMMON.cancel),
     blocks: [
-      ...companyBlocks(input_, '*Entreprise visitée*'),
+      ...companyBlocks(input_, T.company),
       divider(),
-      section('*La visite*'),
-      input(B.visitDate, 'Date de la visite', { type: 'datepicker', initial_date: input_.today }),
-      input(B.channel, 'Modalité', radios(options(CHANNEL_LABELS), 'sur_site')),
+      section(T.visitHeading),
+      input(B.visitDate, T.visitDate, { type: 'datepicker', initial_date: input_.today }),
+      input(B.channel, T.channel, radios(options(CHANNEL_LABELS), 'sur_site')),
       divider(),
-      section('*Données quantitatives*'),
-      input(B.headcount, 'Effectif actuel (salariés)', textInput({ placeholder: 'ex. 45', maxLength: 9 }), optional),
-      input(
-        B.headcountTrend,
-        "Évolution de l'effectif sur 12 mois",
-        staticSelect(options(TREND_LABELS), 'Choisir'),
-        optional,
-      ),
-      input(
-        B.revenueTrend,
-        "Évolution du chiffre d'affaires",
-        staticSelect(options(TREND_LABELS), 'Choisir'),
-        optional,
-      ),
-      input(B.siteOutlook, 'Perspectives du site', staticSelect(options(SITE_OUTLOOK_LABELS), 'Choisir'), optional),
+      section(T.figuresHeading),
+      input(B.headcount, T.headcount, textInput({ placeholder: T.headcountPlaceholder, maxLength: 9 }), optional),
+      input(B.headcountTrend, T.headcountTrend, staticSelect(options(TREND_LABELS), COMMON.choose), optional),
+      input(B.revenueTrend, T.revenueTrend, staticSelect(options(TREND_LABELS), COMMON.choose), optional),
+      input(B.siteOutlook, T.siteOutlook, staticSelect(options(SITE_OUTLOOK_LABELS), COMMON.choose), optional),
       input(
         B.hiringNeeds,
-        'Besoins de recrutement à 12 mois',
-        textInput({ multiline: true, maxLength: 1000, placeholder: 'Soudeur : 3\nTechnicien de maintenance : 1' }),
-        {
-          optional: true,
-          hint: 'Une ligne par métier : « métier : nombre de postes ».',
-        },
+        T.hiringNeeds,
+        textInput({ multiline: true, maxLength: 1000, placeholder: T.hiringNeedsPlaceholder }),
+        { optional: true, hint: T.hiringNeedsHint },
       ),
-      input(B.hiringHorizon, 'Échéance des recrutements', radios(options(HIRING_HORIZON_LABELS)), optional),
-      input(B.jobsAtRisk, 'Emplois menacés', textInput({ placeholder: 'ex. 0', maxLength: 9 }), optional),
-      input(B.investmentPlanned, 'Investissement prévu', radios(YES_NO), optional),
+      input(B.hiringHorizon, T.hiringHorizon, radios(options(HIRING_HORIZON_LABELS)), optional),
+      input(B.jobsAtRisk, T.jobsAtRisk, textInput({ placeholder: T.jobsAtRiskPlaceholder, maxLength: 9 }), optional),
+      input(B.investmentPlanned, T.investmentPlanned, radios(YES_NO), optional),
       input(
         B.exportSharePct,
-        "Part du chiffre d'affaires à l'export (%)",
-        textInput({ placeholder: 'ex. 20', maxLength: 3 }),
+        T.exportShare,
+        textInput({ placeholder: T.exportSharePlaceholder, maxLength: 3 }),
         optional,
       ),
       divider(),
-      section('*Enjeux* — chaque enjeu avec une seule priorité'),
-      input(B.stakesHigh, 'Priorité haute', multiSelect(stakeOptions, 'Enjeux prioritaires'), optional),
-      input(B.stakesMedium, 'Priorité moyenne', multiSelect(stakeOptions, 'Enjeux'), optional),
-      input(B.stakesLow, 'Priorité basse', multiSelect(stakeOptions, 'Enjeux'), optional),
-      input(B.transmissionBuyer, 'Transmission / reprise', radios(options(TRANSMISSION_BUYER_LABELS)), {
+      section(T.stakesHeading),
+      input(B.stakesHigh, T.stakesHigh, multiSelect(stakeOptions, T.stakesHighPlaceholder), optional),
+      input(B.stakesMedium, T.stakesMedium, multiSelect(stakeOptions, T.stakesPlaceholder), optional),
+      input(B.stakesLow, T.stakesLow, multiSelect(stakeOptions, T.stakesPlaceholder), optional),
+      input(B.transmissionBuyer, T.transmissionBuyer, radios(options(TRANSMISSION_BUYER_LABELS)), {
         optional: true,
-        hint: 'Si le dirigeant envisage de céder : un repreneur est-il identifié ?',
+        hint: T.transmissionBuyerHint,
       }),
       divider(),
-      section('*Besoins et premier diagnostic*'),
-      input(B.needs, "Besoins exprimés par l'entreprise", textInput({ multiline: true, maxLength: 3000 })),
-      input(B.diagnostic, 'Premier diagnostic', textInput({ multiline: true, maxLength: 3000 })),
-      input(
-        B.consentToShare,
-        "L'entreprise accepte que ces informations soient partagées avec les partenaires de la plateforme",
-        radios(YES_NO),
-        {
-          hint: 'Sans accord, le contenu de la visite reste visible de votre structure et de la coordination seulement.',
-        },
-      ),
-      input(B.toCommitteeAgenda, 'Comité technique', checkboxes([AGENDA_OPTION]), optional),
+      section(T.diagnosticHeading),
+      input(B.needs, T.needs, textInput({ multiline: true, maxLength: 3000 })),
+      input(B.diagnostic, T.diagnostic, textInput({ multiline: true, maxLength: 3000 })),
+      input(B.consentToShare, T.consentToShare, radios(YES_NO), { hint: T.consentToShareHint }),
+      input(B.toCommitteeAgenda, T.committee, checkboxes([AGENDA_OPTION]), optional),
     ],
   };
 }

@@ -70,6 +70,8 @@ import {
   REALISTIC_OPEN_ALERTS,
   WORST_OPEN_ALERTS,
   alertDetails,
+  hoursAfter,
+  RAISED_AT,
   clockFor,
 } from '../fixtures/recruitment-alert.js';
 
@@ -478,18 +480,18 @@ export const ALERT_CASES: Case[] = [
       alertReminderMessage,
       `${state}, 24 h after raising`,
       'message',
-      [alertDetails({ state }), 24, ON_TIME],
+      [alertDetails({ state }), { now: hoursAfter(RAISED_AT, 24), timeZone: TIME_ZONE }],
       (p) => {
         expectAlertButtons(p, alertDetails({ state }), ['prendre_en_charge', 'transmettre']);
         expect(p.text).toBe('Rappel : alerte ALR-2026-0042 à transmettre à France Travail');
-        expect(showsText(p, 'signalée il y a 24 h, il reste 27 h 00')).toBe(true);
+        expect(showsText(p, 'signalée il y a 24 h 00, il reste 24 h 00')).toBe(true);
       },
     ),
     entry(
       alertReminderMessage,
       `worst case: ${state}, 47 h after raising`,
       'message',
-      [alertDetails({ state, worst: true }), 47, ON_TIME],
+      [alertDetails({ state, worst: true }), { now: hoursAfter(RAISED_AT, 47), timeZone: TIME_ZONE }],
       (p) => {
         expectAlertButtons(p, alertDetails({ state, worst: true }), ['prendre_en_charge', 'transmettre']);
         expect(showsText(p, `(${escapeText(LONG_COMPANY_NAME)})`)).toBe(true);

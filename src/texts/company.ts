@@ -1,0 +1,71 @@
+/** Companies: the card (/entreprise), the search, and the company part of the forms. */
+
+export const COMPANY_TEXTS = {
+  card: {
+    text: (name: string, commune: string) => `Fiche entreprise : ${name} (${commune})`,
+    siret: (siret: string | null) => `*SIRET*\n${siret ?? '_à compléter_'}`,
+    activity: (nafCode: string, label: string | null) =>
+      `*Activité (NAF rév. 2)*\n${nafCode} — ${label ?? 'code inconnu'}`,
+    headcount: (band: string) => `*Effectif*\n${band}`,
+    commune: (commune: string, postalCode: string | null) =>
+      `*Commune*\n${commune}${postalCode ? ` (${postalCode})` : ''}`,
+    sector: (sector: string) => `*Secteur*\n${sector}`,
+    visitCount: (count: number) => `*Visites*\n${count}`,
+    redFlags: (flags: string) => `:warning: *Signaux d'alerte* : ${flags}`,
+    noRedFlag: "Aucun signal d'alerte à la dernière visite.",
+    redFlagsNotShared: "Signaux d'alerte : non communiqués (visites non partagées).",
+    notVisited: "Aucun signal d'alerte : l'entreprise n'a pas encore été visitée.",
+    unknownStructure: 'structure inconnue',
+    visitNotShared: (date: string, structure: string) =>
+      `*${date}* — ${structure} : contenu non partagé (l'entreprise n'a pas donné son accord).`,
+    /** The channel label is lowered: « (sur site) ». */
+    visit: (date: string, structure: string, slackUserId: string, channel: string) =>
+      `*${date}* — ${structure}, <@${slackUserId}> (${channel.toLowerCase()})`,
+    stakes: (stakes: string) => `*Enjeux* : ${stakes}`,
+    diagnostic: (diagnostic: string) => `*Diagnostic* : ${diagnostic}`,
+    noVisit: '_Aucune visite enregistrée pour le moment._',
+    olderVisits: (count: number) => `… et ${count} visite(s) plus ancienne(s).`,
+    decisions: (lines: string) => `*Décisions du comité technique*\n${lines}`,
+    decision: (date: string, decision: string | null) => `• ${date} : ${decision ?? 'pas de suite'}`,
+    actions: (count: number, lines: string) => `*Actions en cours (${count})*\n${lines}`,
+    action: (title: string, structure: string, status: string, due: string) =>
+      `• ${title} — ${structure} — ${status}, échéance ${due}`,
+    newVisit: 'Nouvelle visite',
+    createAction: 'Créer une action',
+  },
+  /** A company erased on request: nothing that could identify it. */
+  erased: {
+    text: (date: string) => `Données effacées à la demande de l’entreprise le ${date}.`,
+    title: 'Entreprise effacée',
+    footer: 'La plateforme n’en garde que des comptes anonymes, pour ses indicateurs et rapports.',
+  },
+  choices: {
+    count: (count: number, more: boolean) => (more ? `Plus de ${count} entreprises` : `${count} entreprises`),
+    text: (count: string, query: string) => `${count} correspondent à « ${query} ».`,
+    heading: (count: string, query: string) => `*${count}* correspondent à « ${query} ». Laquelle ?`,
+    show: 'Voir la fiche',
+    limited: (max: number) => `Liste limitée aux ${max} premières : précisez le nom ou tapez le SIRET.`,
+  },
+  notFound: (query: string) =>
+    `Aucune entreprise connue ne correspond à « ${query} ». Vérifiez le SIRET ou l’orthographe ; pour l’ajouter, déposez une visite avec /visite.`,
+  /** The company part of the visit and alert forms. */
+  form: {
+    title: '*Entreprise*',
+    known: 'Entreprise connue',
+    knownHint: 'Tapez le SIRET ou quelques lettres du nom. Absente de la liste ? Remplissez « Nouvelle entreprise ».',
+    newHeading: '*Nouvelle entreprise* — seulement si elle n’est pas dans la liste ci-dessus.',
+    siret: 'SIRET',
+    siretHint:
+      '14 chiffres. Inconnu ? Laissez vide : la raison sociale et la commune suffisent, le SIRET sera complété plus tard.',
+    name: 'Raison sociale',
+    naf: 'Activité (code NAF)',
+    nafPlaceholder: 'Code ou mots de l’activité, ex. 25.62B ou mécanique',
+    nafHint: 'Nomenclature NAF rév. 2 de l’INSEE, au niveau de la sous-classe.',
+    headcountBand: "Tranche d'effectif salarié",
+    headcountBandPlaceholder: 'Tranche INSEE',
+    commune: 'Commune',
+    postalCode: 'Code postal',
+  },
+  /** A SIRET with no company known yet, in lists of targets. */
+  unknownSiret: (siret: string) => `SIRET ${siret} — entreprise pas encore connue de la plateforme`,
+} as const;

@@ -1,0 +1,182 @@
+/** The annual report (PDF, spreadsheet annex) and the coordination's exports of a period. */
+import { PLATFORM_NAME } from './common.js';
+import { DATE_TEXTS } from './dates.js';
+
+export const REPORT_TEXTS = {
+  title: (year: number) => `${PLATFORM_NAME} — Rapport annuel ${year}`,
+  /** Under the PDF's title: « Version publique - éditée le 15/01/2027 ». */
+  edition: (edition: string, date: string) => `Version ${edition} - éditée le ${date}`,
+  months: ['Janv.', 'Févr.', 'Mars', 'Avr.', 'Mai', 'Juin', 'Juil.', 'Août', 'Sept.', 'Oct.', 'Nov.', 'Déc.'],
+  /** A chart's group of what is not drawn, when masked counts are among them. */
+  othersMasked: 'Autres (regroupés : secret statistique)',
+  others: 'Autres',
+  otherCommunes: 'Autres communes',
+  /** The titles the public edition's parts are known by (its checker reads the document by them). */
+  titles: {
+    activity: (year: number) => `L'activité de la plateforme en ${year}`,
+    months: 'Visites par mois',
+    families: 'Entreprises visitées par famille de secteurs',
+    sections: 'Par section de la NAF',
+    bandsChart: 'Entreprises visitées par tranche d’effectif',
+    bands: 'Par tranche d’effectif',
+    communesChart: 'Les communes les plus visitées',
+    communes: 'Par commune',
+    stakesChart: 'Entreprises par enjeu cité',
+    stakes: 'Enjeux cités',
+    familyByStake: 'Secteurs et enjeux (entreprises)',
+    bandByStake: 'Taille et enjeux (entreprises)',
+    hiringChart: 'Postes recherchés par famille de métiers',
+    hiring: 'Besoins de recrutement cités',
+    hiringTotal: 'Ensemble des besoins cités',
+  },
+  /** The key figures, by where their value is in the annual data. */
+  figures: {
+    visits: 'Visites réalisées',
+    companies: 'Entreprises visitées',
+    structures: 'Structures partenaires ayant visité',
+    capteurs: 'Capteurs actifs',
+    committees: 'Comités techniques tenus',
+    companiesExamined: 'Entreprises examinées en comité',
+    companiesInformed: '… dont informées des décisions',
+    actionsCreated: 'Actions engagées',
+    actionsDone: '… réalisées',
+    actionsAbandoned: '… abandonnées',
+    actionsOpen: '… en cours',
+    alerts: 'Alertes recrutement signalées',
+    alertsTransmitted: '… transmises à France Travail',
+    // Still says 48 h whatever ALERT_DEADLINE_HOURS: the count is of alerts transmitted by their
+    // own deadline, over a year whose alerts may have had different ones.
+    alertsWithin48h: '… dont dans les 48 h',
+    offersDiffused: 'Offres diffusées aux partenaires',
+    positions: 'Postes à pourvoir signalés',
+  },
+  share: (percent: string) => `${percent} %`,
+  companiesVisited: (count: number) => `${count} entreprises du territoire`,
+  companiesVisitedMasked: 'des entreprises du territoire (leur nombre est couvert par le secret statistique)',
+  units: { visits: 'visites', companies: 'entreprises', positions: 'postes' },
+  headers: {
+    companies: 'Entreprises',
+    share: 'Part',
+    section: 'Section',
+    band: 'Tranche',
+    commune: 'Commune',
+    stakes: ['Enjeu', 'Entreprises', 'dont priorité haute', 'Part des entreprises visitées'],
+    family: 'Famille de secteurs',
+    headcountBand: 'Tranche d’effectif',
+    hiring: ['Famille de métiers', 'Postes'],
+  },
+  sections: {
+    activity: (companies: string, year: number) =>
+      `En ${year}, les capteurs des structures partenaires ont visité ${companies}. Ce rapport présente leur activité, puis le profil des entreprises visitées et les enjeux auxquels elles font face.`,
+    sectors: {
+      title: 'Les entreprises visitées par secteur',
+      text: 'Chaque entreprise visitée dans l’année compte une fois, selon son activité principale (NAF rév. 2) ; chaque famille de secteurs réunit des sections de la NAF.',
+    },
+    size: { title: 'Par taille', text: 'Tranche d’effectif salarié (INSEE) déclarée pour l’entreprise.' },
+    territory: {
+      title: 'Par territoire',
+      text: (grouped: number | null) =>
+        `Commune de l’établissement visité${grouped !== null ? ` ; au-delà des ${grouped} premières, les communes sont regroupées` : ''}.`,
+    },
+    stakes: {
+      title: 'Les enjeux des entreprises',
+      text: 'Une entreprise compte une fois par enjeu cité lors de ses visites de l’année ; elle peut en citer plusieurs.',
+    },
+    hiring: {
+      title: 'Les besoins de recrutement',
+      text: 'Postes à pourvoir dans les 12 mois cités lors des visites, par famille de métiers : les grands domaines du ROME (France Travail). Chaque besoin est classé d’après l’intitulé noté par le capteur, qui n’est jamais repris ici.',
+    },
+    method: {
+      title: 'Méthode',
+      sources:
+        'Sources : les comptes rendus de visite, les comités techniques, les actions et les alertes recrutement enregistrés sur la plateforme. Dates de visite et de signalement à l’heure de Paris. Aucun nom d’entreprise, numéro SIRET ni texte saisi n’y figure.',
+      public:
+        'Version publique, sous le secret statistique : aucune valeur portant sur moins de 5 (entreprises, visites, actions ou alertes ; pour les besoins de recrutement, une famille de métiers citée par moins de 5 entreprises) n’est publiée, ni ne peut être retrouvée par addition ou différence à partir de l’ensemble de ce que publie cette version : chiffres clés, tableaux, graphiques et annexe. Une valeur masquée est notée « s », quelle que soit la raison du masquage, et sa part aussi ; zéro est noté « — ». Pour cela, d’autres valeurs sont masquées avec les petites (secret secondaire) : dans chaque répartition, les valeurs masquées sont au moins deux et chacune peut valoir 5 ou plus, même connaissant le total, les sous-totaux par famille de secteurs et les croisements ; l’écart entre deux valeurs publiées (par exemple les entreprises d’une famille de secteurs qui ne citent pas un enjeu) n’est jamais de 1 à 4. Les graphiques ne montrent que les valeurs publiées ; leur groupe « Autres » est ce que le total laisse.',
+      internal:
+        'Version interne : toutes les valeurs sont publiées, y compris les effectifs de moins de 5 entreprises. À ne pas diffuser hors du comité de pilotage.',
+    },
+  },
+  /** The spreadsheet annex. */
+  annex: {
+    figures: ['Indicateur', 'Valeur'],
+    chart: (title: string) => `${title} (graphique)`,
+    category: 'Catégorie',
+  },
+  /** The four files posted in the steering channel. */
+  files: {
+    name: (year: number, version: number) => `Rapport annuel ${year}${version > 1 ? ` (version ${version})` : ''}`,
+    publicPdf: (name: string) => `${name} — version publique`,
+    publicXlsx: (name: string) => `${name} — annexe publique (données)`,
+    internalPdf: (name: string) => `${name} — version interne (ne pas diffuser)`,
+    internalXlsx: (name: string) => `${name} — annexe interne (données)`,
+    comment: (year: number, version: number) =>
+      `:bar_chart: Rapport annuel ${year} de la ${PLATFORM_NAME}${version > 1 ? ` (version ${version})` : ''} : la version publique (secret statistique : aucune valeur sous 5 entreprises) à diffuser, la version interne pour le comité de pilotage, chacune avec son annexe de données.`,
+  },
+} as const;
+
+/** `/plateforme export`: a period's visits, companies, actions and alerts, one sheet each. */
+export const EXPORT_TEXTS = {
+  yes: 'oui',
+  no: 'non',
+  notShared: 'non partagé',
+  stake: (stake: string, priority: string) => `${stake} (${priority.toLowerCase()})`,
+  hiringNeed: (jobFamily: string, count: number) => `${jobFamily} : ${count}`,
+  position: (jobTitle: string, count: number) => `${jobTitle} × ${count}`,
+  visits: {
+    sheet: 'Visites',
+    headers: [
+      'Date',
+      'Entreprise',
+      'SIRET',
+      'Commune',
+      'Capteur',
+      'Structure',
+      'Canal',
+      'Enjeux',
+      'Besoins',
+      'Premier diagnostic',
+      'Signaux',
+      'Recrutements',
+      'Accord de partage',
+      'Comité',
+    ],
+  },
+  companies: {
+    sheet: 'Entreprises',
+    headers: ['Entreprise', 'SIRET', 'NAF', 'Tranche d’effectif', 'Commune', 'Code postal', 'Visites dans la période'],
+  },
+  actions: {
+    sheet: 'Actions',
+    headers: [
+      'Créée le',
+      'Action',
+      'Entreprise',
+      'SIRET',
+      'Structure',
+      'Responsable',
+      'Échéance',
+      'Statut',
+      'Résultat ou motif',
+      'Origine',
+    ],
+  },
+  alerts: {
+    sheet: 'Alertes',
+    /** With the deployment's ALERT_DEADLINE_HOURS, said in the deadline's column. */
+    headers: (deadlineHours: number) => [
+      'Référence',
+      'Signalée le',
+      'Entreprise',
+      'SIRET',
+      'Structure',
+      'Postes',
+      'État',
+      `Échéance ${DATE_TEXTS.hours(deadlineHours)}`,
+      'En retard',
+      'Contact',
+      'Téléphone',
+      'E-mail',
+      'Offre France Travail',
+    ],
+  },
+} as const;
