@@ -52,7 +52,10 @@ module.exports = {
       severity: 'error',
       comment: 'The domain module holds constants and pure rules shared by services and views.',
       from: { path: '^src/domain/' },
-      to: { path: '^src/(services|views|listeners|jobs|slack|db|generated|notifications|notifier)(/|\\.ts$)' },
+      to: {
+        path: '^src/(services|views|listeners|jobs|slack|db|generated|notifications|notifier)(/|\\.ts$)',
+        dependencyTypesNot: ['type-only'],
+      },
     },
   ],
   options: {

@@ -1,7 +1,7 @@
 import { nameAgendaCompanyButton } from './actions/agenda-naming.js';
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../context.js';
-import { ALERT_ACTIONS } from '../services/alerts/state-machine.js';
+import { ALERT_ACTIONS } from '../domain/alert-state-machine.js';
 import {
   ACTION_BUTTONS,
   ACTIONS,

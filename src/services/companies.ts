@@ -3,7 +3,7 @@ import { findNafSubclass, NAF_NOMENCLATURE } from '../reference/naf.js';
 import { sectorFamilyOf } from '../reference/sector-family.js';
 import { checkSiret, looksLikeSiret, normaliseSiret } from '../reference/siret.js';
 import { searchKey } from '../reference/text.js';
-import { OPEN_STATUSES } from './actions/actions.js';
+import { OPEN_STATUSES } from '../domain/actions.js';
 import { audit } from './audit.js';
 import type { Db, Tx } from './db.js';
 import { type FieldError, ValidationFailed } from './errors.js';

@@ -1,4 +1,4 @@
-import type { AlertAction } from '../services/alerts/state-machine.js';
+import type { AlertAction } from '../domain/alert-state-machine.js';
 
 /**
  * Every Slack identifier the app uses: command names, callback_ids, action_ids, block_ids.
@@ -145,7 +145,7 @@ export const CLOSE_BLOCKS = {
   note: 'outcome_note',
 } as const;
 
-/** The buttons that move an alert, one per action of services/alerts/state-machine.ts. */
+/** The buttons that move an alert, one per action of src/domain/alert-state-machine.ts. */
 export const ALERT_ACTION_IDS = {
   prendre_en_charge: 'alert_take',
   transmettre: 'alert_transmit',

@@ -27,7 +27,7 @@ export const OUTCOME_LABELS: Record<AlertOutcome, string> = {
   sans_suite: 'Sans suite',
 };
 
-/** The buttons that move an alert (services/alerts/state-machine.ts). */
+/** The buttons that move an alert (src/domain/alert-state-machine.ts). */
 export const ALERT_ACTION_LABELS = {
   prendre_en_charge: 'Prendre en charge',
   transmettre: 'Transmettre à France Travail',

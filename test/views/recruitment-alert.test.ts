@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { AlertState } from '../../src/generated/prisma/enums.js';
 import type { AlertDetails } from '../../src/services/alerts/alerts.js';
-import { nextActions } from '../../src/services/alerts/state-machine.js';
+import { nextActions } from '../../src/domain/alert-state-machine.js';
 import { CONTRACT_LABELS } from '../../src/texts/fr.js';
 import { escapeText } from '../../src/views/blocks.js';
 import {

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { franceTravailAdvisers, getAlert, moveAlert, type MovePayload } from '../../services/alerts/alerts.js';
-import { ALERT_ACTIONS, type AlertAction } from '../../services/alerts/state-machine.js';
+import { ALERT_ACTIONS, type AlertAction } from '../../domain/alert-state-machine.js';
 import { audit } from '../../services/audit.js';
 import { errorText } from '../../texts/fr.js';
 import { closeModal, offerModal, transmitByEmailModal } from '../../views/modals/alert.js';

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { moveAlert, type MovePayload } from '../../services/alerts/alerts.js';
-import { ALERT_ACTIONS } from '../../services/alerts/state-machine.js';
+import { ALERT_ACTIONS } from '../../domain/alert-state-machine.js';
 import { UserError } from '../../services/errors.js';
 import { parseClosing, parseOffer } from '../../services/alerts/alert-report.js';
 import { CLOSE_BLOCKS, OFFER_BLOCKS } from '../../slack/ids.js';

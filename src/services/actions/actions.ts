@@ -1,4 +1,5 @@
 import type { ActionOrigin, ActionStatus } from '../../generated/prisma/enums.js';
+import { NEXT_STATUSES, OPEN_STATUSES } from '../../domain/actions.js';
 import { audit } from '../audit.js';
 import { oweItemUpdate, refuseUnlessDeciding } from '../committees/committees.js';
 import type { Db, Tx } from '../db.js';
@@ -12,17 +13,6 @@ export interface ActionSettings {
   /** The committee channel where each action has its message; none configured → no message. */
   committeeChannelId?: string | undefined;
 }
-
-/** Where an action can go from each status; `realisee` and `abandonnee` are final. */
-export const NEXT_STATUSES: Record<ActionStatus, readonly ActionStatus[]> = {
-  a_faire: ['en_cours', 'realisee', 'bloquee', 'abandonnee'],
-  en_cours: ['realisee', 'bloquee', 'abandonnee'],
-  bloquee: ['en_cours', 'realisee', 'abandonnee'],
-  realisee: [],
-  abandonnee: [],
-};
-
-export const OPEN_STATUSES: readonly ActionStatus[] = ['a_faire', 'en_cours', 'bloquee'];
 
 /** The committee's members change the actions of their own structure; the coordination, all. */
 export function canChangeAction(actor: Actor, action: { ownerStructureId: string }): boolean {

@@ -1,7 +1,7 @@
 import type { Db } from '../db.js';
 import { ACTION_NOTICES } from '../notices.js';
 import { enqueue } from '../outbox.js';
-import { OPEN_STATUSES } from './actions.js';
+import { OPEN_STATUSES } from '../../domain/actions.js';
 
 export interface DigestSettings {
   /** An action due within this many days is in the digest (overdue ones always are). */

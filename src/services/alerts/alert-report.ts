@@ -20,10 +20,7 @@ import {
   yesNo,
 } from '../form-fields.js';
 
-/** Positions one alert can carry: enough for an urgent need, few enough for one modal. */
-export const MAX_POSITIONS = 3;
-export const POSITION_RANKS = [1, 2, 3] as const;
-export type PositionRank = (typeof POSITION_RANKS)[number];
+import { POSITION_RANKS, type PositionRank } from '../../domain/alerts.js';
 
 type PositionFields<N extends PositionRank> = {
   [K in `p${N}Title` | `p${N}Rome` | `p${N}Count` | `p${N}Contract` | `p${N}Start` | `p${N}Location`]?:

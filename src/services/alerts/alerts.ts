@@ -9,7 +9,7 @@ import { ALERT_NOTICES } from '../notices.js';
 import { enqueue, type MessageLocation } from '../outbox.js';
 import { can, type Actor } from '../permissions.js';
 import type { AlertReport } from './alert-report.js';
-import { ALERT_ACTIONS, canMove, type AlertAction } from './state-machine.js';
+import { ALERT_ACTIONS, canMove, type AlertAction } from '../../domain/alert-state-machine.js';
 
 export interface AlertSettings {
   /** Hours between raising and the deadline for transmission to France Travail. */

@@ -2,7 +2,7 @@ import type { Db, Tx } from '../db.js';
 import { enqueue } from '../outbox.js';
 import { ALERT_NOTICES } from '../notices.js';
 import { administrators, coordinatorsToPage, owePageUpdates } from './alerts.js';
-import { AWAITING_TRANSMISSION } from './state-machine.js';
+import { AWAITING_TRANSMISSION } from '../../domain/alert-state-machine.js';
 
 export interface DeadlineSettings {
   /** Hours after raising at which the coordinators are reminded, e.g. [24, 40]. */

@@ -1,6 +1,6 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../db.js';
-import { INDICATOR_NAMES } from '../../texts/indicators.js';
+import { INDICATOR_DESCRIPTIONS, type IndicatorDescription, type IndicatorUnit } from '../../domain/indicators.js';
 import { STAKE_LABELS } from '../../texts/visit.js';
 import { localInstant } from '../../time.js';
 
@@ -10,7 +10,7 @@ import { localInstant } from '../../time.js';
  * aggregates, not rows, so a large territory's year takes a few queries.
  */
 
-export type IndicatorUnit = 'count' | 'percent' | 'days' | 'hours' | 'breakdown';
+export type { IndicatorUnit };
 
 /** A period of local calendar days: [start, end). */
 export interface Period {
@@ -28,14 +28,8 @@ export interface IndicatorValue {
   breakdown?: Record<string, number>;
 }
 
-export interface IndicatorDefinition {
-  key: string;
-  label: string;
-  /** In the committee's words: what is counted, over which period. */
-  definition: string;
-  unit: IndicatorUnit;
-  /** Whether a rise is good news (the trend is read with it). */
-  higherIsBetter: boolean;
+/** An indicator as the committee reads it (src/domain/indicators.ts), and how it is computed. */
+export interface IndicatorDefinition extends IndicatorDescription {
   compute(db: Db, period: Period): Promise<IndicatorValue>;
 }
 
@@ -72,10 +66,7 @@ function monthsIn(p: Period): number {
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
-    key: 'visites',
-    ...INDICATOR_NAMES.visites,
-    unit: 'count',
-    higherIsBetter: true,
+    ...INDICATOR_DESCRIPTIONS.visites,
     async compute(db, p) {
       return countOf(
         db,
@@ -84,10 +75,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'entreprises_visitees',
-    ...INDICATOR_NAMES.entreprises_visitees,
-    unit: 'count',
-    higherIsBetter: true,
+    ...INDICATOR_DESCRIPTIONS.entreprises_visitees,
     async compute(db, p) {
       return countOf(
         db,
@@ -96,10 +84,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'realisation_programmes',
-    ...INDICATOR_NAMES.realisation_programmes,
-    unit: 'percent',
-    higherIsBetter: true,
+    ...INDICATOR_DESCRIPTIONS.realisation_programmes,
     async compute(db, p) {
       const year = Number(p.start.slice(0, 4));
       const months = monthsIn(p);
@@ -117,10 +102,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'couverture_cibles',
-    ...INDICATOR_NAMES.couverture_cibles,
-    unit: 'percent',
-    higherIsBetter: true,
+    ...INDICATOR_DESCRIPTIONS.couverture_cibles,
     async compute(db, p) {
       const year = Number(p.start.slice(0, 4));
       const r = await one(db.$queryRaw<{ total: bigint; visited: bigint }[]>`
@@ -136,10 +118,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'repartition_enjeux',
-    ...INDICATOR_NAMES.repartition_enjeux,
-    unit: 'breakdown',
-    higherIsBetter: true,
+    ...INDICATOR_DESCRIPTIONS.repartition_enjeux,
     async compute(db, p) {
       const rows = await db.$queryRaw<{ stake: keyof typeof STAKE_LABELS; n: bigint }[]>`
         SELECT s.stake::text AS stake, count(*) AS n FROM "VisitStake" s JOIN "Visit" v ON v.id = s."visitId"
@@ -154,10 +133,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'actions_creees',
-    ...INDICATOR_NAMES.actions_creees,
-    unit: 'count',
-    higherIsBetter: true,
+    ...INDICATOR_DESCRIPTIONS.actions_creees,
     async compute(db, p) {
       const { from, to } = instants(p);
       return countOf(
@@ -167,10 +143,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'actions_realisees',
-    ...INDICATOR_NAMES.actions_realisees,
-    unit: 'count',
-    higherIsBetter: true,
+    ...INDICATOR_DESCRIPTIONS.actions_realisees,
     async compute(db, p) {
       const { from, to } = instants(p);
       return countOf(
@@ -181,10 +154,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'actions_en_retard',
-    ...INDICATOR_NAMES.actions_en_retard,
-    unit: 'count',
-    higherIsBetter: false,
+    ...INDICATOR_DESCRIPTIONS.actions_en_retard,
     async compute(db, p) {
       return countOf(
         db,
@@ -194,10 +164,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'delai_median_actions',
-    ...INDICATOR_NAMES.delai_median_actions,
-    unit: 'days',
-    higherIsBetter: false,
+    ...INDICATOR_DESCRIPTIONS.delai_median_actions,
     async compute(db, p) {
       const { from, to } = instants(p);
       const r = await one(db.$queryRaw<{ median: number | null }[]>`
@@ -209,10 +176,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'alertes_signalees',
-    ...INDICATOR_NAMES.alertes_signalees,
-    unit: 'count',
-    higherIsBetter: true,
+    ...INDICATOR_DESCRIPTIONS.alertes_signalees,
     async compute(db, p) {
       const { from, to } = instants(p);
       return countOf(
@@ -222,10 +186,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'alertes_48h',
-    ...INDICATOR_NAMES.alertes_48h,
-    unit: 'percent',
-    higherIsBetter: true,
+    ...INDICATOR_DESCRIPTIONS.alertes_48h,
     async compute(db, p) {
       const { from, to } = instants(p);
       const r = await one(db.$queryRaw<{ total: bigint; in_time: bigint }[]>`
@@ -237,10 +198,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'delai_median_transmission',
-    ...INDICATOR_NAMES.delai_median_transmission,
-    unit: 'hours',
-    higherIsBetter: false,
+    ...INDICATOR_DESCRIPTIONS.delai_median_transmission,
     async compute(db, p) {
       const { from, to } = instants(p);
       const r = await one(db.$queryRaw<{ median: number | null }[]>`
@@ -252,10 +210,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'offres_diffusees',
-    ...INDICATOR_NAMES.offres_diffusees,
-    unit: 'count',
-    higherIsBetter: true,
+    ...INDICATOR_DESCRIPTIONS.offres_diffusees,
     async compute(db, p) {
       const { from, to } = instants(p);
       return countOf(
@@ -265,10 +220,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
   },
   {
-    key: 'entreprises_informees',
-    ...INDICATOR_NAMES.entreprises_informees,
-    unit: 'percent',
-    higherIsBetter: true,
+    ...INDICATOR_DESCRIPTIONS.entreprises_informees,
     async compute(db, p) {
       const { from, to } = instants(p);
       const r = await one(db.$queryRaw<{ total: bigint; informed: bigint }[]>`
@@ -281,7 +233,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
 ];
 
-export const INDICATOR_KEYS = INDICATORS.map((i) => i.key);
+export const INDICATOR_KEYS: readonly string[] = INDICATORS.map((i) => i.key);
 
 export function findIndicator(key: string): IndicatorDefinition | undefined {
   return INDICATORS.find((i) => i.key === key);

@@ -4,9 +4,6 @@ import { UserError, ValidationFailed } from '../errors.js';
 import { can, type Actor } from '../permissions.js';
 import { checkSiret, normaliseSiret } from '../../reference/siret.js';
 
-/** The programme form lists this many targets at most (a Slack select); the others are kept. */
-export const TARGETS_SHOWN = 100;
-
 /** A structure's programme for a year, with its targets in the order the form shows them. */
 export async function getProgramme(db: Db, structureId: string, year: number) {
   return db.visitProgramme.findUnique({

@@ -1,4 +1,3 @@
-import type { WebClient } from '@slack/web-api';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Db } from '../db.js';
 import { audit } from '../audit.js';
@@ -166,6 +165,18 @@ export const UPLOAD_CLAIM_MS = 10 * 60_000;
  * instance, the job, a person's request): nothing sent. `already_posted`: owed no more (another
  * upload finished first): nothing sent. `failed`: recorded, the job retries. `no_channel`.
  */
+/**
+ * What sends the report's files to a channel: the Web API client's files.uploadV2, given by the
+ * caller (the service knows the files and the rules, not Slack).
+ */
+export interface ReportUploader {
+  filesUploadV2(args: {
+    channel_id: string;
+    initial_comment: string;
+    file_uploads: ReturnType<typeof reportFiles>;
+  }): Promise<unknown>;
+}
+
 export type UploadOutcome = 'posted' | 'busy' | 'already_posted' | 'failed' | 'no_channel';
 
 /**
@@ -178,7 +189,7 @@ export type UploadOutcome = 'posted' | 'busy' | 'already_posted' | 'failed' | 'n
  */
 export async function uploadReport(
   db: Db,
-  client: WebClient,
+  client: ReportUploader,
   reportId: string,
   now: Date,
   options: { channelId?: string | undefined; again?: boolean } = {},
@@ -228,7 +239,7 @@ export async function uploadReport(
 /** A kept report sent (again) to a channel at a person's request: true when Slack took it. */
 export async function postReport(
   db: Db,
-  client: WebClient,
+  client: ReportUploader,
   reportId: string,
   now: Date,
   channelId?: string,
@@ -237,7 +248,7 @@ export async function postReport(
 }
 
 /** Reports owed to their channel and not yet taken by Slack: retried (each claimed before it goes). */
-export async function deliverOwedReports(db: Db, client: WebClient, now: Date): Promise<number> {
+export async function deliverOwedReports(db: Db, client: ReportUploader, now: Date): Promise<number> {
   const owed = await db.report.findMany({
     where: { postedAt: null, channelId: { not: null }, attempts: { lt: MAX_ATTEMPTS } },
     select: { id: true },

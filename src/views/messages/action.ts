@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { NEXT_STATUSES, type ActionDetails } from '../../services/actions/actions.js';
+import { NEXT_STATUSES } from '../../domain/actions.js';
+import type { ActionDetails } from '../../services/actions/actions.js';
 import { ACTION_BUTTONS } from '../../slack/ids.js';
 import { ACTION_STATUS_LABELS, ACTION_TARGET_LABELS, ACTION_TEXTS as T } from '../../texts/action.js';
 import { STAKE_LABELS } from '../../texts/visit.js';

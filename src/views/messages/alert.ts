@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { AlertDetails, OpenAlert } from '../../services/alerts/alerts.js';
-import { nextActions, type AlertAction } from '../../services/alerts/state-machine.js';
+import { nextActions, type AlertAction } from '../../domain/alert-state-machine.js';
 import { ACTION_BUTTONS, ALERT_ACTION_IDS } from '../../slack/ids.js';
 import {
   ALERT_ACTION_LABELS,

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { findIndicator, type IndicatorUnit } from '../../services/indicators/catalogue.js';
+import { describeIndicator, type IndicatorUnit } from '../../domain/indicators.js';
 import type { IndicatorSetRow, SnapshotValue, SnapshotWithPrevious } from '../../services/indicators/steering.js';
 import { INDICATOR_BUTTONS } from '../../slack/ids.js';
 import { INDICATOR_TEXTS as T } from '../../texts/indicators.js';
@@ -81,7 +81,7 @@ export function indicatorsOverviewMessage(o: {
       ),
     );
     for (const choice of current.choices.slice(0, 20)) {
-      const indicator = findIndicator(choice.key);
+      const indicator = describeIndicator(choice.key);
       if (!indicator) continue;
       blocks.push(
         section(

@@ -1,5 +1,6 @@
 import type { View } from '@slack/types';
-import { NEXT_STATUSES, type ActionDetails } from '../../services/actions/actions.js';
+import { NEXT_STATUSES } from '../../domain/actions.js';
+import type { ActionDetails } from '../../services/actions/actions.js';
 import { ACTION_BLOCKS as B, ACTION_CHANGE_BLOCKS as C, VIEWS } from '../../slack/ids.js';
 import { ACTION_STATUS_LABELS, ACTION_TARGET_LABELS, ACTION_TEXTS } from '../../texts/action.js';
 import { COMMON } from '../../texts/common.js';

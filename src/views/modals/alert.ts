@@ -1,5 +1,5 @@
 import type { KnownBlock, View } from '@slack/types';
-import { POSITION_RANKS, type PositionRank } from '../../services/alerts/alert-report.js';
+import { POSITION_RANKS, type PositionRank } from '../../domain/alerts.js';
 import type { AlertDetails } from '../../services/alerts/alerts.js';
 import { ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../slack/ids.js';
 import { ALERT_TEXTS as T, CONTRACT_LABELS, OUTCOME_LABELS } from '../../texts/alert.js';

@@ -1,5 +1,5 @@
 import type { View } from '@slack/types';
-import { INDICATORS } from '../../services/indicators/catalogue.js';
+import { INDICATOR_LIST } from '../../domain/indicators.js';
 import type { IndicatorSetRow } from '../../services/indicators/steering.js';
 import { INDICATOR_BLOCKS as B, VIEWS } from '../../slack/ids.js';
 import { COMMON } from '../../texts/common.js';
@@ -13,7 +13,7 @@ const T = INDICATOR_TEXTS.modal;
  * Once the year has started, saving makes a new dated version.
  */
 export function indicatorsModal(year: number, current: IndicatorSetRow | undefined, started: boolean): View {
-  const choices = INDICATORS.map((i) => option(i.label, i.key));
+  const choices = INDICATOR_LIST.map((i) => option(i.label, i.key));
   const chosen = new Set(current?.choices.map((c) => c.key) ?? []);
   const targets = new Map(current?.choices.map((c) => [c.key, c.target]) ?? []);
   return {
@@ -31,7 +31,7 @@ export function indicatorsModal(year: number, current: IndicatorSetRow | undefin
         options: choices,
         ...(chosen.size ? { initial_options: choices.filter((c) => chosen.has(c.value ?? '')) } : {}),
       }),
-      ...INDICATORS.map((i) => {
+      ...INDICATOR_LIST.map((i) => {
         const target = targets.get(i.key);
         const element =
           target === undefined || target === null

@@ -1,6 +1,7 @@
 import type { View } from '@slack/types';
 import { formatSiret } from '../../reference/siret.js';
-import { TARGETS_SHOWN, type Programme } from '../../services/programmes/programmes.js';
+import { TARGETS_SHOWN } from '../../domain/programmes.js';
+import type { Programme } from '../../services/programmes/programmes.js';
 import { PROGRAMME_BLOCKS as B, VIEWS } from '../../slack/ids.js';
 import { COMMON } from '../../texts/common.js';
 import { PROGRAMME_TEXTS } from '../../texts/programme.js';

@@ -3,7 +3,8 @@
  * create and change them.
  */
 import { expect } from 'vitest';
-import { type ActionDetails, NEXT_STATUSES, OPEN_STATUSES } from '../../../src/services/actions/actions.js';
+import { NEXT_STATUSES, OPEN_STATUSES } from '../../../src/domain/actions.js';
+import type { ActionDetails } from '../../../src/services/actions/actions.js';
 import { ACTION_BLOCKS, ACTION_BUTTONS, ACTION_CHANGE_BLOCKS, VIEWS } from '../../../src/slack/ids.js';
 import { ACTION_STATUS_LABELS, ACTION_TARGET_LABELS, STAKE_LABELS } from '../../../src/texts/fr.js';
 import { frenchDate, frenchDateTime } from '../../../src/time.js';

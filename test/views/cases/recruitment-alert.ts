@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import type { AlertState } from '../../../src/generated/prisma/enums.js';
 import type { AlertDetails, OpenAlert } from '../../../src/services/alerts/alerts.js';
-import { AWAITING_TRANSMISSION, type AlertAction, nextActions } from '../../../src/services/alerts/state-machine.js';
+import { AWAITING_TRANSMISSION, type AlertAction, nextActions } from '../../../src/domain/alert-state-machine.js';
 import {
   ACTIONS,
   ACTION_BUTTONS,

@@ -1,5 +1,5 @@
-import type { AlertState } from '../../generated/prisma/enums.js';
-import type { Permission } from '../permissions.js';
+import type { AlertState } from '../generated/prisma/enums.js';
+import type { Permission } from '../services/permissions.js';
 
 /**
  * The life of an urgent recruitment alert. Each action moves it from one of `from` to `to`, and
