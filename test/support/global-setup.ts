@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/client.js';
+import { withClient } from './database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -56,14 +56,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await database.close();
   project.provide('postgresTemplate', null);
   return async () => rmSync(dir, { recursive: true, force: true });
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
