@@ -14,7 +14,7 @@ import type { AppContext } from '../context.js';
 import { UserError } from '../services/errors.js';
 import type { ActorDirectory } from '../services/members.js';
 import { can, type Actor, type Permission } from '../services/permissions.js';
-import { errorText, INCIDENTS, REFUSALS } from '../texts/fr.js';
+import { COMMON, errorText, INCIDENTS, REFUSALS } from '../texts/fr.js';
 import { refusalModal } from '../views/modals/administration.js';
 import { tellClicker } from './shared.js';
 
@@ -100,8 +100,8 @@ export function withSubmissionSafetyNet<Args extends { ack: (response?: ViewResp
               response_action: 'update',
               view: {
                 type: 'modal',
-                title: { type: 'plain_text', text: 'Incident' },
-                close: { type: 'plain_text', text: 'Fermer' },
+                title: { type: 'plain_text', text: INCIDENTS.title },
+                close: { type: 'plain_text', text: COMMON.close },
                 blocks: [{ type: 'section', text: { type: 'mrkdwn', text: INCIDENTS.actionNotSaved } }],
               },
             },

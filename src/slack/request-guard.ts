@@ -9,7 +9,7 @@ import {
   type ReceiverEvent,
 } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { INCIDENTS } from '../texts/fr.js';
+import { COMMON, INCIDENTS } from '../texts/fr.js';
 import { envelopeKind, envelopeProblem, isPlainObject } from './envelope.js';
 
 /**
@@ -155,8 +155,8 @@ const incidentModal = (text: string) => ({
   response_action: 'update' as const,
   view: {
     type: 'modal' as const,
-    title: { type: 'plain_text' as const, text: 'Incident' },
-    close: { type: 'plain_text' as const, text: 'Fermer' },
+    title: { type: 'plain_text' as const, text: INCIDENTS.title },
+    close: { type: 'plain_text' as const, text: COMMON.close },
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
   },
 });

@@ -75,6 +75,10 @@ export const ACTION_TEXTS = {
     ownerMemberHint: 'Un membre de la structure choisie.',
     dueDate: 'Échéance',
     description: 'Description',
+    saved: {
+      title: 'Action créée',
+      text: ':white_check_mark: Action créée. Elle est suivie dans le canal du comité et dans `/actions`.',
+    },
   },
   /** The forms that change an action. */
   changeModal: {
@@ -90,5 +94,9 @@ export const ACTION_TEXTS = {
     currentDue: (date: string) => `Échéance actuelle : ${date}`,
     newDue: 'Nouvelle échéance',
     reason: 'Pourquoi',
+    saved: {
+      title: 'Action mise à jour',
+      text: ':white_check_mark: C’est noté : le message de l’action est mis à jour.',
+    },
   },
 } as const;

@@ -28,6 +28,10 @@ export const ADMINISTRATION_TEXTS = {
     name: 'Nom de la structure',
     namePlaceholder: 'ex. CCI Val de Loire',
     kind: 'Type',
+    saved: {
+      title: 'Structure enregistrée',
+      text: (name: string) => `:white_check_mark: *${name}* est enregistrée.`,
+    },
   },
   memberModal: {
     title: 'Membre',
@@ -37,6 +41,10 @@ export const ADMINISTRATION_TEXTS = {
     structure: 'Structure',
     roles: 'Rôles',
     activeHint: 'Décochez pour retirer tout accès sans effacer l’historique.',
+    saved: {
+      title: 'Membre enregistré',
+      text: (slackUserId: string) => `:white_check_mark: <@${slackUserId}> est enregistré.`,
+    },
   },
   /** /plateforme for an administrator. */
   overview: {

@@ -234,6 +234,8 @@ export const ALERT_TEXTS = {
       `France Travail n'est pas dans Slack : envoyez-lui ce message par e-mail${to ? ` (${to})` : ''}, puis confirmez.`,
     footer:
       "En confirmant, l'alerte passe à « Transmise à France Travail ». Vous enregistrerez la référence de l'offre à sa réception.",
+    saved:
+      ':outbox_tray: Alerte transmise à France Travail. Enregistrez la référence de l’offre dès sa réception (bouton « Enregistrer l’offre » du message d’alerte).',
   },
   offerModal: {
     title: 'Offre France Travail',
@@ -243,6 +245,7 @@ export const ALERT_TEXTS = {
     contactHint: 'Au moins un e-mail ou un téléphone.',
     url: "Lien vers l'offre",
     urlPlaceholder: 'https://candidat.francetravail.fr/offres/recherche/detail/…',
+    saved: ':memo: Offre enregistrée. La coordination peut maintenant la diffuser aux partenaires.',
   },
   closeModal: {
     title: "Clore l'alerte",
@@ -250,7 +253,10 @@ export const ALERT_TEXTS = {
     outcome: 'Issue',
     note: 'Note',
     notePlaceholder: "ex. poste pourvu par l'intérim le 3 mars",
+    saved: ':lock: Alerte close. Le capteur est prévenu.',
   },
+  /** The title of the three forms above once they have moved the alert (their text: `saved`). */
+  savedTitle: 'Alerte mise à jour',
 } as const;
 
 function byWhom(slackUserId: string | null): string {

@@ -120,6 +120,17 @@ export const COMMITTEE_TEXTS = {
     broughtBy: (who: string | null) => `*Apportée par*\n${who ?? '—'}`,
     redFlags: (flags: string[]) => `*Signaux d'alerte*\n${flags.length ? `:warning: ${flags.join(' · ')}` : 'Aucun'}`,
     olderVisits: (count: number) => `… et ${count} visite(s) plus ancienne(s) : voir la fiche entreprise.`,
+    /** « Nommer l'entreprise », once clicked. */
+    named: ":white_check_mark: L'entreprise est désormais nommée dans le canal du comité.",
+    alreadyNamed: "L'entreprise était déjà nommée.",
+  },
+  /** What the coordination is told once a session's button did its work. */
+  session: {
+    published: (items: number) => `:white_check_mark: Ordre du jour publié : ${items} entreprise(s).`,
+    alreadyPublished: "L'ordre du jour de cette séance est déjà publié.",
+    cancelled: ':wastebasket: Séance annulée : ses entreprises iront à l’ordre du jour de la séance suivante.',
+    closed: ':lock: Comité clôturé : relevé de décisions publié, capteurs prévenus.',
+    alreadyClosed: 'Ce comité est déjà clôturé.',
   },
   summary: {
     decision: (decision: string) => `Décision : ${decision}`,
@@ -185,16 +196,30 @@ export const COMMITTEE_TEXTS = {
     channel: 'Canal du comité',
     footer:
       "L'ordre du jour réunit les entreprises dont une visite est marquée « prochain comité ». Invitez l'application dans le canal pour qu'elle puisse y publier.",
+    planned: {
+      title: 'Comité planifié',
+      text: (at: string, channelId: string, items: number, agendaDaysBefore: number) =>
+        `:white_check_mark: Comité du *${at}* planifié dans <#${channelId}>. ${items} entreprise(s) à l'ordre du jour pour l'instant ; il sera publié ${agendaDaysBefore} jour(s) avant.`,
+    },
+    moved: {
+      title: 'Séance déplacée',
+      text: (at: string, channelId: string) => `:white_check_mark: Comité déplacé au *${at}* dans <#${channelId}>.`,
+    },
   },
   decisionModal: {
     title: 'Décision du comité',
     decision: 'Décision',
     footer: "Elle sera transmise à l'entreprise par le capteur qui l'a présentée.",
+    saved: { title: 'Décision enregistrée', text: ':white_check_mark: Décision enregistrée sur l’ordre du jour.' },
   },
   informedModal: {
     title: 'Entreprise informée',
     how: 'Comment',
     on: 'Quand',
+    saved: {
+      title: 'Entreprise informée',
+      text: ':white_check_mark: C’est noté : l’entreprise est informée des décisions du comité.',
+    },
   },
   agendaEditModal: {
     title: 'Ordre du jour',
@@ -205,6 +230,11 @@ export const COMMITTEE_TEXTS = {
     addHint: 'Avec leurs visites qui ne sont pas encore passées en comité.',
     notListed: (count: number, max: number) =>
       `Les ${count} dernières entreprises restent à l'ordre du jour (${max} au plus dans cette liste).`,
+    saved: {
+      title: 'Ordre du jour',
+      text: (added: number, removed: number, count: number) =>
+        `:white_check_mark: Ordre du jour modifié : ${added} entreprise(s) ajoutée(s), ${removed} retirée(s) — ${count} à l'ordre du jour.`,
+    },
   },
   /** A company that did not agree to be named to the partners, as the committee channel shows it. */
   anonymousCompany: (sector: string, band: string | null, commune: string) =>

@@ -23,6 +23,8 @@ export const COMMON = {
 
 /** When something of ours fails: say what happened to the person's work and what to do. */
 export const INCIDENTS = {
+  /** The title of a modal that says one of these. */
+  title: 'Incident',
   formNotSaved:
     "Enregistrement impossible pour le moment (incident technique) : rien n'a été enregistré et vos saisies sont conservées. Réessayez dans un instant.",
   modalNotOpened: "Le formulaire n'a pas pu s'ouvrir (Slack n'a pas répondu à temps). Retapez la commande.",

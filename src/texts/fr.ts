@@ -8,7 +8,7 @@
  * (views/blocks.ts) and formats dates (time.ts) before passing them.
  *
  * Code, logs and comments stay in English; a test (test/views/no-french-text.test.ts) keeps
- * French out of src/views.
+ * French out of src/views, src/listeners, src/notifications and src/jobs.
  */
 export * from './action.js';
 export * from './administration.js';

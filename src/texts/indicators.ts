@@ -139,5 +139,11 @@ export const INDICATOR_TEXTS = {
       hours: 'en heures',
       breakdown: 'visites citant un enjeu de priorité haute',
     } satisfies Record<Unit, string>,
+    saved: {
+      title: (year: number) => `Indicateurs ${year}`,
+      /** `newVersion`: the version this choice made, when it replaced an earlier one. */
+      text: (count: number, year: number, newVersion: number | null) =>
+        `:white_check_mark: ${count} indicateur(s) enregistré(s) pour ${year}${newVersion !== null ? ` : version ${newVersion}, datée d'aujourd'hui ; la précédente reste dans l'historique` : ''}.`,
+    },
   },
 } as const;

@@ -12,6 +12,14 @@ export const PRIVACY_TEXTS = {
     what: '*Sera effacé* : son nom, son SIRET et son adresse, le texte des besoins et diagnostics de ses visites, des actions et de leurs notes, des décisions du comité, ses contacts et ceux de France Travail dans les alertes.\n*Restera* : ce qui est compté (secteur, taille, commune, enjeux, dates, statuts), pour que les indicateurs et rapports déjà publiés restent justes.',
     messages:
       'Les messages que la plateforme a postés à son sujet dans Slack (alertes, ordre du jour, actions…) seront remplacés par « Données effacées à la demande de l’entreprise », et les exports qui la contiennent supprimés.',
+    /** Once erased: what was done to its messages, export files and older annual reports. */
+    done: (erased: { messages: number; files: number; reports: number }) =>
+      `:white_check_mark: Données de l’entreprise effacées. ${erased.messages} message(s) Slack à son sujet remplacé(s) ou mis à jour, ${erased.files} export(s) la contenant supprimé(s). Les indicateurs et rapports gardent ses comptes.${
+        erased.reports
+          ? ` ${erased.reports} rapport(s) annuel(s) d’une version précédente, qui citaient ses métiers tels que saisis, reconstruit(s) : supprimez à la main leurs anciens fichiers postés dans Slack.`
+          : ''
+      }`,
+    alreadyErased: ':white_check_mark: Les données de cette entreprise étaient déjà effacées.',
   },
   /** What a message posted in Slack shows once its content was removed. */
   removed: {
@@ -20,6 +28,11 @@ export const PRIVACY_TEXTS = {
   },
   /** `/plateforme rgpd export`: everything held on one company, one sheet each. */
   access: {
+    /** The message the file goes under, in the person's conversation with the app. */
+    note: (company: string, exportFileDays: number) =>
+      `:page_facing_up: Données détenues sur ${company} (droit d'accès) : à transmettre à l'entreprise qui les demande, et à personne d'autre. Le fichier sera supprimé de Slack dans ${exportFileDays} jour(s).`,
+    /** The file's title in Slack: the company's name as it is (a title is not mrkdwn). */
+    fileTitle: (company: string) => `Données — ${company}`,
     company: {
       sheet: 'Entreprise',
       headers: [

@@ -55,5 +55,20 @@ export const PROGRAMME_TEXTS = {
     siretsPlaceholder: 'Un SIRET par ligne',
     siretsHint:
       "Un SIRET non valide est signalé et rien n'est enregistré ; un SIRET valide d'une entreprise pas encore connue est gardé et comptera dès sa première visite.",
+    saved: {
+      title: (year: number) => `Programme ${year}`,
+      text: (
+        year: number,
+        monthlyTarget: number,
+        targets: { total: number; added: number; removed: number },
+        pending: string,
+      ) =>
+        `:white_check_mark: Programme ${year} enregistré : ${monthlyTarget} visite(s) par mois, ${targets.total} entreprise(s) cible(s) (${targets.added} ajoutée(s), ${targets.removed} retirée(s)).${pending}`,
+      /** The valid SIRETs of companies not known yet (`shown` of them listed, `more` if there are others); '' when none. */
+      pending: (count: number, shown: string[], more: boolean) =>
+        count
+          ? `\n\n:hourglass: ${count} SIRET pas encore connu(s) de la plateforme, gardé(s) en attente : ${shown.join(', ')}${more ? '…' : ''}. Ils compteront dès la première visite de l'entreprise.`
+          : '',
+    },
   },
 } as const;

@@ -112,10 +112,37 @@ export const REPORT_TEXTS = {
     comment: (year: number, version: number) =>
       `:bar_chart: Rapport annuel ${year} de la ${PLATFORM_NAME}${version > 1 ? ` (version ${version})` : ''} : la version publique (secret statistique : aucune valeur sous 5 entreprises) à diffuser, la version interne pour le comité de pilotage, chacune avec son annexe de données.`,
   },
+  /** `/plateforme rapport`: what the person who typed it is told, in the order it happens. */
+  command: {
+    resent: (year: number, version: number, channelId: string) =>
+      `:outbox_tray: Rapport ${year} (version ${version}) renvoyé dans <#${channelId}>…`,
+    preparing: (year: number, channelId: string) =>
+      `:hourglass_flowing_sand: Rapport ${year} en préparation ; il sera publié dans <#${channelId}>.`,
+    /** The same version is being uploaded at that moment (by the January job, or a click just before). */
+    busy: (year: number, version: number, channelId: string) =>
+      `:hourglass_flowing_sand: Le rapport ${year} (version ${version}) est déjà en cours d'envoi dans <#${channelId}> : il y arrive dans un instant.`,
+    posted: (year: number, channelId: string) =>
+      `:white_check_mark: Rapport ${year} publié dans <#${channelId}> : versions publique et interne, avec leurs annexes.`,
+  },
 } as const;
 
 /** `/plateforme export`: a period's visits, companies, actions and alerts, one sheet each. */
 export const EXPORT_TEXTS = {
+  /** Said at once: the file takes a moment. */
+  preparing: (from: string, to: string) =>
+    `:hourglass_flowing_sand: Export du ${from} au ${to} en préparation : il arrive dans votre conversation avec l'application.`,
+  /** The message the file goes under, in the person's conversation with the app. */
+  note: (
+    from: string,
+    to: string,
+    counts: Partial<Record<'visites' | 'entreprises' | 'actions' | 'alertes', number>>,
+    exportFileDays: number,
+  ) =>
+    `:page_facing_up: Export du ${from} au ${to} : ${counts.visites} visite(s), ${counts.entreprises} entreprise(s), ${counts.actions} action(s), ${counts.alertes} alerte(s). Il contient des données personnelles (contacts des alertes) : ne le diffusez pas. Il sera supprimé de Slack dans ${exportFileDays} jour(s).`,
+  /** The file's title in Slack; the period as typed (ISO dates). */
+  fileTitle: (from: string, to: string) => `Export ${from} – ${to}`,
+  /** Once a file (this export, or a company's data: `/plateforme rgpd export`) is in the person's conversation. */
+  sent: ':white_check_mark: Export envoyé dans votre conversation avec l’application.',
   yes: 'oui',
   no: 'non',
   notShared: 'non partagé',

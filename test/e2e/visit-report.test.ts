@@ -17,6 +17,10 @@ const { t, db } = withTestApp({
     { user: comite, roles: ['comite'], structure: 'CCI du Cher' },
     { user: otherCapteur, roles: ['capteur'], structure: 'CMA du Cher' },
   ],
+  // A known company, for the tests that find it (pre-filled, refused as a duplicate, suggested).
+  seed: async ({ db }) => {
+    await makeCompany(db.prisma, { name: 'Plasturgie Berry', siret: SIRETS.other, commune: 'Bourges' });
+  },
 });
 
 /** /visite as the capteur (or another member), and the modal the app opened. */
@@ -57,6 +61,10 @@ function newCompanyAnswers(overrides: Record<string, string | string[] | null> =
 
 describe('filing a visit report end to end over signed HTTP', () => {
   it('opens the modal, saves the report once, confirms it, and reads it back through /entreprise', async () => {
+    // Other tests of the file may have run first: what this one writes is counted from here.
+    const visitsBefore = await db.prisma.visit.count();
+    const lastSeq = (await db.prisma.outboxMessage.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
+    const owedSince = { seq: { gt: lastSeq } };
     const modal = await openModal();
     expect(modal.callback_id).toBe(VIEWS.visitReport);
 
@@ -67,11 +75,11 @@ describe('filing a visit report end to end over signed HTTP', () => {
     expect(ack.response_action).toBe('update');
     expect(JSON.stringify(ack.view)).toContain('Mécanique de Précision du Cher');
 
-    const visits = await db.prisma.visit.findMany({
+    expect(await db.prisma.visit.count()).toBe(visitsBefore + 1);
+    const visit = await db.prisma.visit.findFirstOrThrow({
+      where: { company: { siret: SIRETS.mecanique } },
       include: { company: true, stakes: true, hiringNeeds: true, redFlags: true },
     });
-    expect(visits).toHaveLength(1);
-    const visit = visits[0]!;
     expect(visit.company).toMatchObject({
       siret: SIRETS.mecanique,
       siren: '732829320',
@@ -88,17 +96,21 @@ describe('filing a visit report end to end over signed HTTP', () => {
     expect(visit.toCommitteeAgenda).toBe(true);
 
     // The confirmation DM is an owed message: sent after the ack, and recorded as sent.
-    const dm = await t.fake.waitFor('chat.postMessage', (a) => a.channel === capteur.id);
+    // (A DM owed by an earlier test of the file may arrive meanwhile: this one is about this company.)
+    const dm = await t.fake.waitFor(
+      'chat.postMessage',
+      (a) => a.channel === capteur.id && JSON.stringify(a).includes('Mécanique de Précision du Cher'),
+    );
     expect(String(dm.args.text)).toContain('Mécanique de Précision du Cher');
     await expect
-      .poll(() => db.prisma.outboxMessage.findFirst({ select: { status: true } }))
-      .toEqual({ status: 'sent' });
+      .poll(() => db.prisma.outboxMessage.findMany({ where: owedSince, select: { status: true } }))
+      .toEqual([{ status: 'sent' }]);
 
     // The same submission delivered again (Slack retry, double click) saves nothing more.
     const again = await t.slack.interaction(submission, { retryNum: 1 });
     expect(again.json().response_action).toBe('update');
-    expect(await db.prisma.visit.count()).toBe(1);
-    expect(await db.prisma.outboxMessage.count()).toBe(1);
+    expect(await db.prisma.visit.count()).toBe(visitsBefore + 1);
+    expect(await db.prisma.outboxMessage.count({ where: owedSince })).toBe(1);
 
     // Read back by a committee member.
     const card = await t.slack.command('/entreprise', '73282932000074', comite, {
@@ -115,7 +127,7 @@ describe('filing a visit report end to end over signed HTTP', () => {
   });
 
   it('saves one visit when the same submission arrives twice at once', async () => {
-    const company = await makeCompany(db.prisma, { name: 'Plasturgie Berry', siret: SIRETS.other, commune: 'Bourges' });
+    const company = await makeCompany(db.prisma, { name: 'Cartonnerie de Sologne', commune: 'Romorantin-Lanthenay' });
     const modal = await openModal();
     const submission = submitModal(capteur, modal, {
       [B.companyId]: company.id,
@@ -161,7 +173,7 @@ describe('filing a visit report end to end over signed HTTP', () => {
     const company = (modal.blocks as { block_id?: string; element?: { initial_option?: { value: string } } }[]).find(
       (b) => b.block_id === B.companyId,
     );
-    // The company « Plasturgie » names, created by « saves one visit when the same submission arrives twice ».
+    // The company « Plasturgie » names, written by the file's seed.
     const plasturgie = await db.prisma.company.findFirstOrThrow({ where: { name: 'Plasturgie Berry' } });
     expect(company?.element?.initial_option?.value).toBe(plasturgie.id);
   });

@@ -1,14 +1,15 @@
 /**
  * Every French text users see lives in src/texts (src/texts/fr.ts): a view builds Block Kit
- * around the texts it is given, it does not write them. This test reads the literals of every
- * module of src/views (test/support/french-text.ts says what reads as text) and fails on any
- * text found there.
+ * around the texts it is given, a listener answers with them, a notification or a job sends them;
+ * none of them writes one. This test reads the literals of every module of src/views,
+ * src/listeners, src/notifications and src/jobs (test/support/french-text.ts says what reads as
+ * text; log messages are English and not looked at) and fails on any text found there.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findTexts } from '../support/french-text.js';
+import { type Allowed, findTexts } from '../support/french-text.js';
 
-const VIEWS = new URL('../../src/views/', import.meta.url);
+const SRC = new URL('../../src/', import.meta.url);
 
 /** Whole literals of the views that are not text although they look like it. */
 const NOT_TEXT = new Set([
@@ -23,29 +24,67 @@ const NOT_TEXT = new Set([
   'Location',
 ]);
 
-function viewFiles(dir: URL): URL[] {
+/**
+ * Whole literals of the listeners, notifications and jobs that are not text although they look
+ * like it.
+ */
+const NOT_TEXT_ELSEWHERE = new Set([
+  // The audit log's entity: a Prisma model's name.
+  'RecruitmentAlert',
+  // Midnight UTC, after a date, to make it an instant.
+  'T00:00:00Z',
+  // A verb people type after /comite: read, never shown.
+  'a informer',
+]);
+/**
+ * The idempotency table (src/listeners/idempotency.ts): notes for developers, in English, each
+ * opening with its kind of key (test/listeners/idempotency.test.ts); they name states and forms
+ * in French but are never sent.
+ */
+const IDEMPOTENCY_NOTE = /^(submission key|state guard|natural key|no write): /;
+const notTextElsewhere = (literal: string) => NOT_TEXT_ELSEWHERE.has(literal) || IDEMPOTENCY_NOTE.test(literal);
+
+function sourceFiles(dir: URL): URL[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory()
-      ? viewFiles(new URL(`${entry.name}/`, dir))
+      ? sourceFiles(new URL(`${entry.name}/`, dir))
       : entry.name.endsWith('.ts')
         ? [new URL(entry.name, dir)]
         : [],
   );
 }
 
-describe('src/views', () => {
-  const files = viewFiles(VIEWS);
+/** Each folder, some of the files it must be seen to read, and what it may write that looks like text. */
+const FOLDERS: [string, string[], Allowed][] = [
+  ['views', ['blocks.ts', 'home/home.ts', 'messages/alert.ts', 'modals/alert.ts'], NOT_TEXT],
+  [
+    'listeners',
+    [
+      'guard.ts',
+      'shared.ts',
+      'idempotency.ts',
+      'actions/committee-buttons.ts',
+      'commands/plateforme.ts',
+      'views/alert-forms.ts',
+    ],
+    notTextElsewhere,
+  ],
+  ['notifications', ['define.ts', 'alert.ts', 'committee.ts'], notTextElsewhere],
+  ['jobs', ['index.ts'], notTextElsewhere],
+];
+
+describe.each(FOLDERS)('src/%s', (folder, someFiles, allowed) => {
+  const dir = new URL(`${folder}/`, SRC);
+  const files = sourceFiles(dir);
 
   it('are all read, at any depth', () => {
-    expect(files.map((f) => f.pathname.slice(VIEWS.pathname.length))).toEqual(
-      expect.arrayContaining(['blocks.ts', 'home/home.ts', 'messages/alert.ts', 'modals/alert.ts']),
-    );
+    expect(files.map((f) => f.pathname.slice(dir.pathname.length))).toEqual(expect.arrayContaining(someFiles));
   });
 
   it('write no French text: their texts come from src/texts', () => {
     const found = files.flatMap((url) =>
-      findTexts(url.pathname, readFileSync(url, 'utf8'), NOT_TEXT).map(
-        (t) => `${url.pathname.slice(VIEWS.pathname.length)}:${t.line} « ${t.piece} » (${t.reason})`,
+      findTexts(url.pathname, readFileSync(url, 'utf8'), allowed).map(
+        (t) => `${url.pathname.slice(dir.pathname.length)}:${t.line} « ${t.piece} » (${t.reason})`,
       ),
     );
     expect(found).toEqual([]);
@@ -95,5 +134,23 @@ describe('the text finder (test/support/french-text.ts)', () => {
       const e = 'Europe/Paris';
     `;
     expect(findTexts('sample.ts', source, new Set(['Europe/Paris']))).toEqual([]);
+  });
+
+  it('leaves log calls alone, and nothing else of the same call chain', () => {
+    const source = `
+      ctx.logger.warn({ err: { message } }, 'export files not deleted yet');
+      logger.error({ reason: 'Délai dépassé' }, 'view submission failed before its ack');
+      args.logger.info('Slack app started');
+      await respond(ephemeral('Export envoyé'));
+      notifier.error('Incident');
+    `;
+    expect(pieces(source)).toEqual(['Export envoyé', 'Incident']);
+  });
+
+  it('takes the literals allowed as a test', () => {
+    const source = `const a = 'no write: opens « Créer une action »'; const b = 'Créer une action';`;
+    expect(findTexts('sample.ts', source, (literal) => literal.startsWith('no write: ')).map((t) => t.piece)).toEqual([
+      'Créer une action',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import { nameAgendaCompany } from '../../services/committees/consent.js';
+import { COMMITTEE_TEXTS } from '../../texts/fr.js';
 import { buttonListener, idValue } from '../guard.js';
 
 /**
@@ -9,10 +10,6 @@ import { buttonListener, idValue } from '../guard.js';
 export const nameAgendaCompanyButton = (ctx: AppContext) =>
   buttonListener(ctx, 'runCommittees', idValue, async ({ actor, value: agendaItemId, tell }) => {
     const named = await nameAgendaCompany(ctx.db, actor, agendaItemId, ctx.now());
-    await tell(
-      named
-        ? ":white_check_mark: L'entreprise est désormais nommée dans le canal du comité."
-        : "L'entreprise était déjà nommée.",
-    );
+    await tell(named ? COMMITTEE_TEXTS.agendaItem.named : COMMITTEE_TEXTS.agendaItem.alreadyNamed);
     await ctx.notifier.kick();
   });

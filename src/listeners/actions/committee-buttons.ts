@@ -10,7 +10,7 @@ import {
 } from '../../services/committees/committees.js';
 import { can, type Actor } from '../../services/permissions.js';
 import { listStructures } from '../../services/structures.js';
-import { errorText } from '../../texts/fr.js';
+import { COMMITTEE_TEXTS, errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { actionCreateModal } from '../../views/modals/action.js';
 import { agendaEditModal, committeePlanModal, decisionModal, informedModal } from '../../views/modals/committee.js';
@@ -38,16 +38,14 @@ const sessionButton = (ctx: AppContext, step: (actor: Actor, committeeId: string
 export const publishCommitteeAgenda = (ctx: AppContext) =>
   sessionButton(ctx, async (actor, committeeId, now) => {
     const { published, items } = await publishAgenda(ctx.db, actor, committeeId, now);
-    return published
-      ? `:white_check_mark: Ordre du jour publié : ${items} entreprise(s).`
-      : "L'ordre du jour de cette séance est déjà publié.";
+    return published ? COMMITTEE_TEXTS.session.published(items) : COMMITTEE_TEXTS.session.alreadyPublished;
   });
 
 /** « Annuler la séance » (confirmed in Slack): before publication only; its companies go to the next one. */
 export const cancelCommitteeButton = (ctx: AppContext) =>
   sessionButton(ctx, async (actor, committeeId) => {
     await cancelCommittee(ctx.db, actor, committeeId);
-    return ':wastebasket: Séance annulée : ses entreprises iront à l’ordre du jour de la séance suivante.';
+    return COMMITTEE_TEXTS.session.cancelled;
   });
 
 /** « Modifier l'ordre du jour » and « Déplacer » on a planned session: their modal, for the coordination. */
@@ -67,8 +65,8 @@ export const openSessionForm = (ctx: AppContext, form: 'agenda' | 'reschedule') 
 export const closeCommitteeButton = (ctx: AppContext) =>
   sessionButton(ctx, async (actor, committeeId, now) =>
     (await closeCommittee(ctx.db, actor, committeeId, now)).closed
-      ? ':lock: Comité clôturé : relevé de décisions publié, capteurs prévenus.'
-      : 'Ce comité est déjà clôturé.',
+      ? COMMITTEE_TEXTS.session.closed
+      : COMMITTEE_TEXTS.session.alreadyClosed,
   );
 
 /**

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { eraseCompanyData } from '../../services/privacy/erasure.js';
 import { deleteDueExportFiles } from '../../services/privacy/export-files.js';
+import { PRIVACY_TEXTS } from '../../texts/fr.js';
 import { buttonListener, idValue } from '../guard.js';
 import { ephemeral } from '../shared.js';
 
@@ -11,13 +12,7 @@ export const eraseCompanyButton = (ctx: AppContext) =>
     // Its messages are updated in place, its export files deleted from Slack.
     void ctx.notifier.kick();
     if (erased?.files) void runPrivacyFiles(ctx);
-    const done = erased
-      ? `:white_check_mark: Données de l’entreprise effacées. ${erased.messages} message(s) Slack à son sujet remplacé(s) ou mis à jour, ${erased.files} export(s) la contenant supprimé(s). Les indicateurs et rapports gardent ses comptes.${
-          erased.reports
-            ? ` ${erased.reports} rapport(s) annuel(s) d’une version précédente, qui citaient ses métiers tels que saisis, reconstruit(s) : supprimez à la main leurs anciens fichiers postés dans Slack.`
-            : ''
-        }`
-      : ':white_check_mark: Les données de cette entreprise étaient déjà effacées.';
+    const done = erased ? PRIVACY_TEXTS.erase.done(erased) : PRIVACY_TEXTS.erase.alreadyErased;
     if (args.body.response_url) await args.respond({ ...ephemeral(done), replace_original: true });
     else await tell(done);
   });

@@ -21,7 +21,7 @@ import {
 } from '../../services/indicators/steering.js';
 import { indicatorsOverviewMessage, indicatorsSnapshotMessage } from '../../views/messages/indicators.js';
 import { listStructures } from '../../services/structures.js';
-import { errorText, HELP, REFUSALS } from '../../texts/fr.js';
+import { errorText, EXPORT_TEXTS, HELP, PRIVACY_TEXTS, REFUSALS, REPORT_TEXTS } from '../../texts/fr.js';
 import { searchKey } from '../../reference/text.js';
 import { programmeProgress } from '../../services/programmes/progress.js';
 import { frenchDate, localDate } from '../../time.js';
@@ -139,9 +139,7 @@ async function annualReportCommand(ctx: AppContext, actor: Actor, args: string[]
   const kept = fresh ? null : await latestReport(ctx.db, year);
   await respond(
     ephemeral(
-      kept
-        ? `:outbox_tray: Rapport ${year} (version ${kept.version}) renvoyé dans <#${channel}>…`
-        : `:hourglass_flowing_sand: Rapport ${year} en préparation ; il sera publié dans <#${channel}>.`,
+      kept ? REPORT_TEXTS.command.resent(year, kept.version, channel) : REPORT_TEXTS.command.preparing(year, channel),
     ),
   );
   const report =
@@ -160,19 +158,9 @@ async function annualReportCommand(ctx: AppContext, actor: Actor, args: string[]
     again: Boolean(kept),
   });
   if (outcome === 'busy')
-    return void (await respond(
-      ephemeral(
-        `:hourglass_flowing_sand: Le rapport ${year} (version ${report.version}) est déjà en cours d'envoi dans <#${channel}> : il y arrive dans un instant.`,
-      ),
-    ));
+    return void (await respond(ephemeral(REPORT_TEXTS.command.busy(year, report.version, channel))));
   const posted = outcome === 'posted' || outcome === 'already_posted';
-  await respond(
-    ephemeral(
-      posted
-        ? `:white_check_mark: Rapport ${year} publié dans <#${channel}> : versions publique et interne, avec leurs annexes.`
-        : errorText('report_not_posted'),
-    ),
-  );
+  await respond(ephemeral(posted ? REPORT_TEXTS.command.posted(year, channel) : errorText('report_not_posted')));
 }
 
 /**
@@ -183,25 +171,22 @@ async function annualReportCommand(ctx: AppContext, actor: Actor, args: string[]
 async function exportCommand(ctx: AppContext, actor: Actor, argument: string, respond: RespondFn) {
   const period = readPeriod(argument);
   if (!period) return void (await respond(ephemeral(errorText('export_period'))));
-  await respond(
-    ephemeral(
-      `:hourglass_flowing_sand: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} en préparation : il arrive dans votre conversation avec l'application.`,
-    ),
-  );
+  const from = frenchDate(period.from);
+  const to = frenchDate(period.to);
+  await respond(ephemeral(EXPORT_TEXTS.preparing(from, to)));
   const { file, filename, counts, companyIds } = await exportPeriod(ctx.db, actor, period, {
     timeZone: ctx.timeZone,
     alertDeadlineHours: ctx.alerts.deadlineHours,
   });
-  const text = `:page_facing_up: Export du ${frenchDate(period.from)} au ${frenchDate(period.to)} : ${counts.visites} visite(s), ${counts.entreprises} entreprise(s), ${counts.actions} action(s), ${counts.alertes} alerte(s). Il contient des données personnelles (contacts des alertes) : ne le diffusez pas. Il sera supprimé de Slack dans ${ctx.privacy.exportFileDays} jour(s).`;
   const sent = await sendFileToPerson(
     ctx,
     actor.slackUserId,
-    text,
-    { file, filename, title: `Export ${period.from} – ${period.to}` },
+    EXPORT_TEXTS.note(from, to, counts, ctx.privacy.exportFileDays),
+    { file, filename, title: EXPORT_TEXTS.fileTitle(period.from, period.to) },
     { kind: 'export_periode', companyIds },
   );
   if (!sent) return void (await respond(ephemeral(errorText('export_not_sent'))));
-  await respond(ephemeral(':white_check_mark: Export envoyé dans votre conversation avec l’application.'));
+  await respond(ephemeral(EXPORT_TEXTS.sent));
 }
 
 /**
@@ -265,17 +250,11 @@ async function rgpdCommand(ctx: AppContext, actor: Actor, args: string[], respon
     const sent = await sendFileToPerson(
       ctx,
       actor.slackUserId,
-      `:page_facing_up: Données détenues sur ${escapeText(company.name)} (droit d'accès) : à transmettre à l'entreprise qui les demande, et à personne d'autre. Le fichier sera supprimé de Slack dans ${ctx.privacy.exportFileDays} jour(s).`,
-      { file, filename, title: `Données — ${company.name}` },
+      PRIVACY_TEXTS.access.note(escapeText(company.name), ctx.privacy.exportFileDays),
+      { file, filename, title: PRIVACY_TEXTS.access.fileTitle(company.name) },
       { kind: 'export_rgpd', companyIds: [company.id], noteNamesCompany: true },
     );
-    return void (await respond(
-      ephemeral(
-        sent
-          ? ':white_check_mark: Export envoyé dans votre conversation avec l’application.'
-          : errorText('export_not_sent'),
-      ),
-    ));
+    return void (await respond(ephemeral(sent ? EXPORT_TEXTS.sent : errorText('export_not_sent'))));
   }
   await respond({ response_type: 'ephemeral', ...eraseConfirmationMessage(company) });
 }

@@ -4,6 +4,7 @@ import { parseActionForm, parseDueForm, parseNote, parseStatusForm } from '../..
 import { changeAction, createAction, type ActionChange } from '../../services/actions/actions.js';
 import { ValidationFailed } from '../../services/errors.js';
 import { ACTION_BLOCKS, ACTION_CHANGE_BLOCKS as C } from '../../slack/ids.js';
+import { ACTION_TEXTS } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { savedModal } from '../../views/modals/administration.js';
 import { submissionListener } from '../guard.js';
@@ -43,10 +44,7 @@ export const actionCreateSubmission = (ctx: AppContext) =>
     }
     await ack({
       response_action: 'update',
-      view: savedModal(
-        'Action créée',
-        ':white_check_mark: Action créée. Elle est suivie dans le canal du comité et dans `/actions`.',
-      ),
+      view: savedModal(ACTION_TEXTS.createModal.saved.title, ACTION_TEXTS.createModal.saved.text),
     });
     await ctx.notifier.kick();
   });
@@ -68,7 +66,7 @@ function actionChangeSubmission(
     await changeAction(ctx.db, actor, actionId, form.change, now, ctx.actions, submissionKey);
     await ack({
       response_action: 'update',
-      view: savedModal('Action mise à jour', ':white_check_mark: C’est noté : le message de l’action est mis à jour.'),
+      view: savedModal(ACTION_TEXTS.changeModal.saved.title, ACTION_TEXTS.changeModal.saved.text),
     });
     await ctx.notifier.kick();
   });

@@ -4,7 +4,7 @@ import { UserError } from '../../services/errors.js';
 import { memberRole, saveMember } from '../../services/members.js';
 import { saveStructure, structureKind } from '../../services/structures.js';
 import { MEMBER_BLOCKS, STRUCTURE_BLOCKS } from '../../slack/ids.js';
-import { errorText } from '../../texts/fr.js';
+import { ADMINISTRATION_TEXTS, errorText } from '../../texts/fr.js';
 import { escapeText } from '../../views/blocks.js';
 import { savedModal } from '../../views/modals/administration.js';
 import { submissionListener } from '../guard.js';
@@ -33,8 +33,8 @@ export const structureFormSubmission = (ctx: AppContext) =>
       await ack({
         response_action: 'update',
         view: savedModal(
-          'Structure enregistrée',
-          `:white_check_mark: *${escapeText(structure.name)}* est enregistrée.`,
+          ADMINISTRATION_TEXTS.structureModal.saved.title,
+          ADMINISTRATION_TEXTS.structureModal.saved.text(escapeText(structure.name)),
         ),
       });
     } catch (error) {
@@ -85,7 +85,10 @@ export const memberFormSubmission = (ctx: AppContext) =>
       ctx.actors.forget(slackUserId);
       await ack({
         response_action: 'update',
-        view: savedModal('Membre enregistré', `:white_check_mark: <@${slackUserId}> est enregistré.`),
+        view: savedModal(
+          ADMINISTRATION_TEXTS.memberModal.saved.title,
+          ADMINISTRATION_TEXTS.memberModal.saved.text(slackUserId),
+        ),
       });
     } catch (error) {
       if (error instanceof UserError) {

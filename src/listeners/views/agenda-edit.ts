@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { editAgenda } from '../../services/committees/agenda.js';
 import { countAgendaItems } from '../../services/committees/committees.js';
 import { AGENDA_EDIT_BLOCKS as B } from '../../slack/ids.js';
-import { errorText } from '../../texts/fr.js';
+import { COMMITTEE_TEXTS, errorText } from '../../texts/fr.js';
 import { savedModal } from '../../views/modals/administration.js';
 import { submissionListener } from '../guard.js';
 import { asList, readMetadata, readViewState } from '../view-state.js';
@@ -31,8 +31,8 @@ export const agendaEditSubmission = (ctx: AppContext) =>
     await ack({
       response_action: 'update',
       view: savedModal(
-        'Ordre du jour',
-        `:white_check_mark: Ordre du jour modifié : ${added} entreprise(s) ajoutée(s), ${removed} retirée(s) — ${count} à l'ordre du jour.`,
+        COMMITTEE_TEXTS.agendaEditModal.saved.title,
+        COMMITTEE_TEXTS.agendaEditModal.saved.text(added, removed, count),
       ),
     });
   });

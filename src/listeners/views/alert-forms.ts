@@ -6,7 +6,7 @@ import { ALERT_ACTIONS } from '../../domain/alert-state-machine.js';
 import { UserError } from '../../services/errors.js';
 import { parseClosing, parseOffer } from '../../services/alerts/alert-report.js';
 import { CLOSE_BLOCKS, OFFER_BLOCKS } from '../../slack/ids.js';
-import { errorText } from '../../texts/fr.js';
+import { ALERT_TEXTS, errorText } from '../../texts/fr.js';
 import { refusalModal, savedModal } from '../../views/modals/administration.js';
 import { authorise, withSubmissionSafetyNet } from '../guard.js';
 import { type errorsResponse, fieldErrorsResponse, readFields, readMetadata, readViewState } from '../view-state.js';
@@ -40,7 +40,7 @@ function alertFormSubmission(
         return void (await ack({ response_action: 'update', view: refusalModal(errorText(error.code, error.params)) }));
       throw error;
     }
-    await ack({ response_action: 'update', view: savedModal('Alerte mise à jour', done) });
+    await ack({ response_action: 'update', view: savedModal(ALERT_TEXTS.savedTitle, done) });
     await ctx.notifier.kick();
   });
 }
@@ -50,7 +50,7 @@ export const transmitByEmailSubmission = (ctx: AppContext) =>
     ctx,
     null,
     () => ({ ok: true, payload: { action: 'transmettre' } }),
-    ':outbox_tray: Alerte transmise à France Travail. Enregistrez la référence de l’offre dès sa réception (bouton « Enregistrer l’offre » du message d’alerte).',
+    ALERT_TEXTS.transmitByEmailModal.saved,
   );
 
 export const offerSubmission = (ctx: AppContext) =>
@@ -63,7 +63,7 @@ export const offerSubmission = (ctx: AppContext) =>
         return { ok: false, errors: fieldErrorsResponse(parsed.errors, OFFER_BLOCKS, OFFER_BLOCKS.reference) };
       return { ok: true, payload: { action: 'enregistrer_offre', offer: parsed.offer } };
     },
-    ':memo: Offre enregistrée. La coordination peut maintenant la diffuser aux partenaires.',
+    ALERT_TEXTS.offerModal.saved,
   );
 
 export const closeSubmission = (ctx: AppContext) =>
@@ -75,5 +75,5 @@ export const closeSubmission = (ctx: AppContext) =>
       if (!parsed.ok) return { ok: false, errors: fieldErrorsResponse(parsed.errors, CLOSE_BLOCKS, CLOSE_BLOCKS.note) };
       return { ok: true, payload: { action: 'clore', ...parsed.closing } };
     },
-    ':lock: Alerte close. Le capteur est prévenu.',
+    ALERT_TEXTS.closeModal.saved,
   );

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { countAgendaItems, planCommittee, rescheduleCommittee } from '../../services/committees/committees.js';
 import { UserError } from '../../services/errors.js';
 import { COMMITTEE_BLOCKS as B } from '../../slack/ids.js';
-import { errorText } from '../../texts/fr.js';
+import { COMMITTEE_TEXTS, errorText } from '../../texts/fr.js';
 import { frenchDateTime } from '../../time.js';
 import { savedModal } from '../../views/modals/administration.js';
 import { submissionListener } from '../guard.js';
@@ -13,6 +13,9 @@ const planForm = z.object({
   scheduledAt: z.coerce.number({ error: 'required' }).int().positive('required'),
   channel: z.string({ error: 'required' }).regex(/^[CG][A-Z0-9]+$/, 'required'),
 });
+/** What the coordination reads once the session is planned or moved. */
+const SAVED = COMMITTEE_TEXTS.planModal;
+
 const planMetadata = z.object({
   committeeId: z.string().uuid().optional(),
   submissionKey: z.string().min(1).max(100).optional(),
@@ -41,8 +44,8 @@ export const committeePlanSubmission = (ctx: AppContext) =>
         return void (await ack({
           response_action: 'update',
           view: savedModal(
-            'Séance déplacée',
-            `:white_check_mark: Comité déplacé au *${frenchDateTime(moved.scheduledAt, ctx.timeZone)}* dans <#${moved.channelId}>.`,
+            SAVED.moved.title,
+            SAVED.moved.text(frenchDateTime(moved.scheduledAt, ctx.timeZone), moved.channelId),
           ),
         }));
       }
@@ -51,8 +54,13 @@ export const committeePlanSubmission = (ctx: AppContext) =>
       await ack({
         response_action: 'update',
         view: savedModal(
-          'Comité planifié',
-          `:white_check_mark: Comité du *${frenchDateTime(committee.scheduledAt, ctx.timeZone)}* planifié dans <#${committee.channelId}>. ${items} entreprise(s) à l'ordre du jour pour l'instant ; il sera publié ${ctx.committees.agendaDaysBefore} jour(s) avant.`,
+          SAVED.planned.title,
+          SAVED.planned.text(
+            frenchDateTime(committee.scheduledAt, ctx.timeZone),
+            committee.channelId,
+            items,
+            ctx.committees.agendaDaysBefore,
+          ),
         ),
       });
     } catch (error) {

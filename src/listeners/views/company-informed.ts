@@ -5,7 +5,7 @@ import { INFORMED_HOW, recordCompanyInformed } from '../../services/committees/c
 import { UserError } from '../../services/errors.js';
 import { choice, collectFieldErrors, isoDate, required } from '../../services/form-fields.js';
 import { INFORMED_BLOCKS } from '../../slack/ids.js';
-import { errorText } from '../../texts/fr.js';
+import { COMMITTEE_TEXTS, errorText } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { refusalModal, savedModal } from '../../views/modals/administration.js';
 import { withSubmissionSafetyNet } from '../guard.js';
@@ -58,10 +58,7 @@ export function companyInformedSubmission(ctx: AppContext) {
       }
       await ack({
         response_action: 'update',
-        view: savedModal(
-          'Entreprise informée',
-          ':white_check_mark: C’est noté : l’entreprise est informée des décisions du comité.',
-        ),
+        view: savedModal(COMMITTEE_TEXTS.informedModal.saved.title, COMMITTEE_TEXTS.informedModal.saved.text),
       });
       await ctx.notifier.kick();
     },

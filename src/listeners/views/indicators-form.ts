@@ -4,7 +4,7 @@ import { ValidationFailed } from '../../services/errors.js';
 import { INDICATOR_KEYS } from '../../services/indicators/catalogue.js';
 import { chooseIndicators } from '../../services/indicators/steering.js';
 import { INDICATOR_BLOCKS as B } from '../../slack/ids.js';
-import { errorText } from '../../texts/fr.js';
+import { errorText, INDICATOR_TEXTS } from '../../texts/fr.js';
 import { savedModal } from '../../views/modals/administration.js';
 import { submissionListener } from '../guard.js';
 import { asList, asString, errorsResponse, readMetadata, readViewState } from '../view-state.js';
@@ -34,8 +34,12 @@ export const indicatorsSubmission = (ctx: AppContext) =>
       await ack({
         response_action: 'update',
         view: savedModal(
-          `Indicateurs ${year}`,
-          `:white_check_mark: ${choices.length} indicateur(s) enregistré(s) pour ${year}${saved.newVersion && saved.version > 1 ? ` : version ${saved.version}, datée d'aujourd'hui ; la précédente reste dans l'historique` : ''}.`,
+          INDICATOR_TEXTS.modal.saved.title(year),
+          INDICATOR_TEXTS.modal.saved.text(
+            choices.length,
+            year,
+            saved.newVersion && saved.version > 1 ? saved.version : null,
+          ),
         ),
       });
     } catch (error) {

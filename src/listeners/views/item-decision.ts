@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.js';
 import { recordItemOutcome } from '../../services/committees/committees.js';
 import { collectFieldErrors, required, text } from '../../services/form-fields.js';
 import { DECISION_BLOCKS } from '../../slack/ids.js';
+import { COMMITTEE_TEXTS } from '../../texts/fr.js';
 import { savedModal } from '../../views/modals/administration.js';
 import { submissionListener } from '../guard.js';
 import { fieldErrorsResponse, readFields, readMetadata, readViewState } from '../view-state.js';
@@ -25,7 +26,7 @@ export const itemDecisionSubmission = (ctx: AppContext) =>
     await recordItemOutcome(ctx.db, actor, agendaItemId, { kind: 'decision', decision: parsed.data.decision });
     await ack({
       response_action: 'update',
-      view: savedModal('Décision enregistrée', ':white_check_mark: Décision enregistrée sur l’ordre du jour.'),
+      view: savedModal(COMMITTEE_TEXTS.decisionModal.saved.title, COMMITTEE_TEXTS.decisionModal.saved.text),
     });
     await ctx.notifier.kick();
   });

@@ -4,7 +4,7 @@ import { formatSiret } from '../../reference/siret.js';
 import { ValidationFailed } from '../../services/errors.js';
 import { setProgramme } from '../../services/programmes/programmes.js';
 import { PROGRAMME_BLOCKS as B } from '../../slack/ids.js';
-import { errorText } from '../../texts/fr.js';
+import { errorText, PROGRAMME_TEXTS } from '../../texts/fr.js';
 import { savedModal } from '../../views/modals/administration.js';
 import { submissionListener } from '../guard.js';
 import { asList, asString, errorsResponse, fieldErrorsResponse, readMetadata, readViewState } from '../view-state.js';
@@ -16,6 +16,7 @@ const metadata = z.object({
 });
 const ids = z.array(z.string().uuid()).max(100);
 const monthlyTarget = z.coerce.number().int().min(0).max(500);
+const SAVED = PROGRAMME_TEXTS.modal.saved;
 
 /** The programme form: saved whole, or every problem on its field (invalid SIRETs listed). */
 export const programmeSubmission = (ctx: AppContext) =>
@@ -42,15 +43,14 @@ export const programmeSubmission = (ctx: AppContext) =>
         },
         ctx.now(),
       );
-      const pending = saved.pending.length
-        ? `\n\n:hourglass: ${saved.pending.length} SIRET pas encore connu(s) de la plateforme, gardé(s) en attente : ${saved.pending.slice(0, 15).map(formatSiret).join(', ')}${saved.pending.length > 15 ? '…' : ''}. Ils compteront dès la première visite de l'entreprise.`
-        : '';
+      const pending = SAVED.pending(
+        saved.pending.length,
+        saved.pending.slice(0, 15).map(formatSiret),
+        saved.pending.length > 15,
+      );
       await ack({
         response_action: 'update',
-        view: savedModal(
-          `Programme ${year}`,
-          `:white_check_mark: Programme ${year} enregistré : ${target.data} visite(s) par mois, ${saved.total} entreprise(s) cible(s) (${saved.added} ajoutée(s), ${saved.removed} retirée(s)).${pending}`,
-        ),
+        view: savedModal(SAVED.title(year), SAVED.text(year, target.data, saved, pending)),
       });
     } catch (error) {
       if (error instanceof ValidationFailed)
