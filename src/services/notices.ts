@@ -37,9 +37,10 @@ export const ALERT_NOTICES = {
   /** The offer posted to the partners' channel. Rendered by src/notifications/alert.ts. */
   diffusion: noticeType('alert_diffusion', z.object({ alertId: id })),
   /**
-   * Before the deadline, to the coordinators: the alert is not transmitted yet, `hours` after it
-   * was raised (ALERT_REMINDER_HOURS: any positive number, 1.5 is one). Rendered by
-   * src/notifications/alert.ts.
+   * Before the deadline, to the coordinators: the alert is not transmitted yet. `hours` is the
+   * reminder it stands for (ALERT_REMINDER_HOURS: any positive number, 1.5 is one), kept for the
+   * record; the message says the real time elapsed since the alert was raised, from the clock.
+   * Rendered by src/notifications/alert.ts.
    */
   reminder: noticeType('alert_reminder', z.object({ alertId: id, hours: z.number().positive() })),
   /**
