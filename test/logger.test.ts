@@ -1,25 +1,8 @@
-import { Writable } from 'node:stream';
 import { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { boltLogger, createLogger } from '../src/logger.js';
 import { startFakeSlack } from '../src/simulator/fake-slack.js';
-
-/** A pino destination that keeps every line written. */
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return {
-    stream,
-    lines,
-    text: () => lines.join('\n'),
-    records: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>),
-  };
-}
+import { captureLog } from './support/log-capture.js';
 
 const BOT_TOKEN = 'xoxb-123-abc';
 const SECRETS = [
@@ -37,7 +20,7 @@ function expectNoSecret(text: string) {
 
 describe('createLogger', () => {
   it('redacts tokens, authorization headers and secrets in logged objects', () => {
-    const out = capture();
+    const out = captureLog();
     const log = createLogger('debug', out.stream);
     log.info({ token: BOT_TOKEN, headers: { authorization: 'Bearer xoxb-777-def' }, visitId: 'v1' }, 'calling Slack');
     log.info({ request: { token: 'xoxp-987-user', headers: { authorization: 'Bearer xoxb-777-def' } } }, 'nested');
@@ -54,7 +37,7 @@ describe('createLogger', () => {
   });
 
   it('never writes a Slack token found in a message or a value', () => {
-    const out = capture();
+    const out = captureLog();
     const log = createLogger('info', out.stream);
     log.info(`posting with ${BOT_TOKEN}`);
     log.warn({ url: `https://slack.com/api/chat.postMessage?token=${BOT_TOKEN}` }, 'retrying');
@@ -75,7 +58,7 @@ describe('createLogger', () => {
   });
 
   it('never writes a token carried by a logged error', () => {
-    const out = capture();
+    const out = captureLog();
     const log = createLogger('info', out.stream);
     const error = Object.assign(new Error(`An API error occurred: invalid_auth (${BOT_TOKEN})`), {
       original: { config: { headers: { Authorization: 'Bearer xoxb-777-def' } } },
@@ -87,7 +70,7 @@ describe('createLogger', () => {
   });
 
   it('respects the level', () => {
-    const out = capture();
+    const out = captureLog();
     const log = createLogger('warn', out.stream);
     log.info('hidden');
     log.warn('shown');
@@ -97,7 +80,7 @@ describe('createLogger', () => {
 
 describe('boltLogger', () => {
   it('scrubs Slack tokens from what Bolt logs', () => {
-    const out = capture();
+    const out = captureLog();
     const bolt = boltLogger(createLogger('debug', out.stream));
     bolt.info('Authorization failed for token', BOT_TOKEN);
     bolt.error({ token: 'xoxp-987-user', app: 'xapp-1-A0-555-zzz' });
@@ -109,7 +92,7 @@ describe('boltLogger', () => {
   });
 
   it('never writes what Slack’s libraries log at debug (whole bodies), even at LOG_LEVEL=debug; our own debug lines stay', () => {
-    const out = capture();
+    const out = captureLog();
     const log = createLogger('debug', out.stream);
     const bolt = boltLogger(log);
     bolt.setLevel('debug' as never);
@@ -124,7 +107,7 @@ describe('boltLogger', () => {
   it('keeps a Web API client at debug from logging the bodies it sends and receives', async () => {
     const fake = await startFakeSlack();
     try {
-      const out = capture();
+      const out = captureLog();
       const client = new WebClient('xoxb-123-abc', {
         slackApiUrl: fake.url,
         logger: boltLogger(createLogger('debug', out.stream)),
@@ -140,7 +123,7 @@ describe('boltLogger', () => {
   });
 
   it('keeps the message of an error it is given', () => {
-    const out = capture();
+    const out = captureLog();
     const bolt = boltLogger(createLogger('debug', out.stream));
     bolt.error(
       'An unhandled error occurred while Bolt processed an event',
@@ -154,7 +137,7 @@ describe('boltLogger', () => {
   });
 
   it('does not throw on an object it cannot serialise', () => {
-    const out = capture();
+    const out = captureLog();
     const bolt = boltLogger(createLogger('debug', out.stream));
     const circular: Record<string, unknown> = { token: BOT_TOKEN };
     circular.self = circular;
@@ -164,7 +147,7 @@ describe('boltLogger', () => {
   });
 
   it('follows the level Bolt sets', () => {
-    const out = capture();
+    const out = captureLog();
     const bolt = boltLogger(createLogger('debug', out.stream));
     bolt.setLevel('warn' as never);
     bolt.info('hidden');

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
-import { ALERT_BLOCKS as A } from '../../src/slack/ids.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { alertAnswers, openAlertModal } from '../support/alert-form.js';
+import { startTestApp, type TestApp, withTestApp } from '../support/app.js';
+import { anotherClient } from '../support/database.js';
+import { makeCompany } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 
 /**
@@ -17,48 +16,41 @@ const coord = { id: 'UCLKCOORD', name: 'helene' };
 const admin = { id: 'UCLKADMIN', name: 'admin' };
 const HOUR = 3_600_000;
 
-let db: TestDatabase;
-let secondDb: Database | undefined;
 let clock = new Date();
 const now = () => clock;
-const apps: TestApp[] = [];
 let companyId: string;
 
-async function app(onDb = db.prisma) {
-  const started = await startTestApp(onDb, { now });
-  apps.push(started);
+const { t, db } = withTestApp({
+  now,
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: coord, roles: ['coordinateur'] },
+    { user: admin, roles: ['admin'] },
+  ],
+  async seed({ db }) {
+    companyId = (await makeCompany(db.prisma, { name: 'Aéro Composites Centre', commune: 'Bourges' })).id;
+  },
+});
+
+/** Instances a test starts beside the file's app (a restart, a second instance), stopped after the file. */
+const instances: TestApp[] = [];
+const clients: ReturnType<typeof anotherClient>[] = [];
+async function startInstance(onAnotherClient = false) {
+  const client = onAnotherClient ? anotherClient(db) : null;
+  if (client) clients.push(client);
+  const started = await startTestApp(client?.prisma ?? db.prisma, { now });
+  instances.push(started);
   return started;
 }
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  await makeMember(db.prisma, coord.id, ['coordinateur']);
-  await makeMember(db.prisma, admin.id, ['admin']);
-  companyId = (await makeCompany(db.prisma, { name: 'Aéro Composites Centre', commune: 'Bourges' })).id;
-});
 afterAll(async () => {
-  for (const a of apps) await a.stop();
-  await secondDb?.close();
-  await db?.close();
+  for (const instance of instances) await instance.stop();
+  for (const client of clients) await client.close();
 });
 
-async function raise(t: TestApp) {
-  await t.slack.command('/alerte-recrutement', '', capteur, { extra: { response_url: t.fake.responseUrl() } });
-  const modal = (await t.fake.waitFor('views.open')).args.view as never;
-  const res = await t.slack.interaction(
-    submitModal(capteur, modal, {
-      [A.companyId]: companyId,
-      [A.p1Title]: 'Stratifieur',
-      [A.p1Count]: '3',
-      [A.p1Contract]: 'interim',
-      [A.p1Location]: 'Bourges',
-      [A.urgency]: 'Montée en cadence.',
-      [A.contactName]: 'Paul Girard',
-      [A.contactPhone]: '0612345678',
-      [A.consentToName]: 'oui',
-    }),
+async function raise(on: TestApp) {
+  const res = await on.slack.interaction(
+    submitModal(capteur, await openAlertModal(on, capteur), alertAnswers(companyId)),
   );
   return {
     ack: res.json(),
@@ -74,7 +66,6 @@ const dmsTo = (t: TestApp, user: string, containing: string) =>
 describe('owed messages and Slack failures', () => {
   it('stores the alert and acknowledges the capteur while Slack fails, and pages the coordinator once it recovers', async () => {
     clock = new Date(Date.now() + 1_000);
-    const t = await app();
     t.fake.failNextHttp(
       'chat.postMessage',
       [{ status: 500 }, { status: 429, retryAfter: 30 }],
@@ -113,7 +104,7 @@ describe('owed messages and Slack failures', () => {
 describe('the 48 h clock', () => {
   it('reminds at 24 h and 40 h and declares the breach at 48 h, each once, across a restart and two instances', async () => {
     clock = new Date(Date.now() + 60_000);
-    const first = await app();
+    const first = await startInstance();
     const { alert } = await raise(first);
     const raisedAt = alert.raisedAt.getTime();
     const at = (hours: number, minutes = 0) => new Date(raisedAt + hours * HOUR + minutes * 60_000);
@@ -137,8 +128,8 @@ describe('the 48 h clock', () => {
     // The app restarts (a new instance on the same database) after the 40 h mark: the missed
     // reminder is sent, the 24 h one is not sent again.
     await first.stop();
-    apps.splice(apps.indexOf(first), 1);
-    const restarted = await app();
+    instances.splice(instances.indexOf(first), 1);
+    const restarted = await startInstance();
     clock = at(41);
     await jobRunners(restarted.ctx).alertDeadlines();
     expect(reminders(restarted)).toHaveLength(1);
@@ -146,8 +137,7 @@ describe('the 48 h clock', () => {
     expect(JSON.stringify(reminders(restarted)[0]!.args.blocks)).toContain('signalée il y a 41 h 00');
 
     // Two instances check at the same moment, past the deadline: one breach, one notice each.
-    if (TEST_ENGINE === 'postgresql') secondDb = openDatabase({ databaseUrl: db.url! });
-    const other = await app(secondDb?.prisma ?? db.prisma);
+    const other = await startInstance(true);
     clock = at(48, 1);
     await Promise.all([jobRunners(restarted.ctx).alertDeadlines(), jobRunners(other.ctx).alertDeadlines()]);
     await Promise.all([jobRunners(restarted.ctx).outbox(), jobRunners(other.ctx).outbox()]);

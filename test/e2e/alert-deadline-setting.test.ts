@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
-import { ALERT_BLOCKS as A } from '../../src/slack/ids.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { alertAnswers, openAlertModal } from '../support/alert-form.js';
+import { withTestApp } from '../support/app.js';
+import { makeCompany } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 
 /**
@@ -15,23 +14,21 @@ const coord = { id: 'UDLCOORD', name: 'helene' };
 const admin = { id: 'UDLADMIN', name: 'admin' };
 const HOUR = 3_600_000;
 
-let db: TestDatabase;
-let t: TestApp;
 let clock = new Date(Date.now() + 60_000);
 let companyId: string;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
-  await makeMember(db.prisma, coord.id, ['coordinateur']);
-  await makeMember(db.prisma, admin.id, ['admin']);
-  companyId = (await makeCompany(db.prisma, { name: 'Aéro Composites Centre', commune: 'Bourges' })).id;
-  t = await startTestApp(db.prisma, { now: () => clock, env: { ALERT_DEADLINE_HOURS: '72' } });
-});
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
+const { t, db } = withTestApp({
+  now: () => clock,
+  config: { ALERT_DEADLINE_HOURS: '72' },
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: coord, roles: ['coordinateur'] },
+    { user: admin, roles: ['admin'] },
+  ],
+  async seed({ db }) {
+    companyId = (await makeCompany(db.prisma, { name: 'Aéro Composites Centre', commune: 'Bourges' })).id;
+  },
 });
 
 describe('a deployment whose alert deadline is 72 h', () => {
@@ -41,22 +38,9 @@ describe('a deployment whose alert deadline is 72 h', () => {
     const helpText = String((await t.fake.waitForResponse((_b, path) => help.endsWith(path))).body.text);
     expect(helpText).toContain('transmet le besoin à France Travail sous 72 h ;');
 
-    await t.slack.command('/alerte-recrutement', '', capteur, { extra: { response_url: t.fake.responseUrl() } });
-    const modal = (await t.fake.waitFor('views.open')).args.view as never;
+    const modal = await openAlertModal(t, capteur);
     expect(JSON.stringify(modal)).toContain('transmet le besoin à France Travail sous 72 heures');
-    await t.slack.interaction(
-      submitModal(capteur, modal, {
-        [A.companyId]: companyId,
-        [A.p1Title]: 'Stratifieur',
-        [A.p1Count]: '3',
-        [A.p1Contract]: 'interim',
-        [A.p1Location]: 'Bourges',
-        [A.urgency]: 'Montée en cadence.',
-        [A.contactName]: 'Paul Girard',
-        [A.contactPhone]: '0612345678',
-        [A.consentToName]: 'oui',
-      }),
-    );
+    await t.slack.interaction(submitModal(capteur, modal, alertAnswers(companyId)));
     const alert = await db.prisma.recruitmentAlert.findFirstOrThrow({ orderBy: { raisedAt: 'desc' } });
     expect(alert.deadlineAt.getTime() - alert.raisedAt.getTime()).toBe(72 * HOUR);
 

@@ -12,6 +12,7 @@ import { blockActions, type SlackUser } from '../../src/simulator/slack-requests
 import { withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
+import { alertAnswers, openAlertModal, type OpenedModal } from '../support/alert-form.js';
 
 /** The other roads an alert takes: France Travail by e-mail, no consent, refusals, the list, the App Home. */
 const capteur = { id: 'UPCAPTEUR', name: 'claire' };
@@ -38,24 +39,17 @@ const { t, db } = withTestApp({
   },
 });
 
-type Modal = { callback_id: string; private_metadata: string; blocks: never[] };
-const fullAlert = (overrides: Record<string, string | null> = {}) => ({
-  [A.companyId]: companyId,
-  [A.p1Title]: 'Émailleur',
-  [A.p1Count]: '1',
-  [A.p1Contract]: 'cdd',
-  [A.p1Location]: 'Foëcy',
-  [A.urgency]: 'Départ en retraite avancé, commande de Noël.',
-  [A.contactName]: 'Jean Martin, gérant',
-  [A.contactEmail]: 'jean.martin@porcelaines.example',
-  [A.consentToName]: 'non',
-  ...overrides,
-});
+/** Transmission by e-mail: a contact by e-mail only; the company not to be named. */
+const fullAlert = (overrides: Record<string, string | null> = {}) =>
+  alertAnswers(companyId, {
+    [A.p1Title]: 'Émailleur',
+    [A.contactName]: 'Jean Martin, gérant',
+    [A.contactPhone]: null,
+    [A.contactEmail]: 'jean.martin@porcelaines.example',
+    [A.consentToName]: 'non',
+    ...overrides,
+  });
 
-async function openAlertModal(user: SlackUser = capteur) {
-  await t.slack.command('/alerte-recrutement', '', user, { extra: { response_url: t.fake.responseUrl() } });
-  return (await t.fake.waitFor('views.open')).args.view as Modal;
-}
 async function click(user: SlackUser, action: keyof typeof ALERT_ACTION_IDS, alertId: string) {
   const url = t.fake.responseUrl(`c-${Math.random().toString(36).slice(2)}`);
   await t.slack.interaction(
@@ -72,7 +66,7 @@ const latestAlert = () => db.prisma.recruitmentAlert.findFirstOrThrow({ orderBy:
 describe('alert paths', () => {
   it('saves one alert when the same submission arrives twice, at once or retried', async () => {
     const before = await db.prisma.recruitmentAlert.count();
-    const submission = submitModal(capteur, await openAlertModal(), fullAlert());
+    const submission = submitModal(capteur, await openAlertModal(t, capteur), fullAlert());
     const answers = await Promise.all([t.slack.interaction(submission), t.slack.interaction(submission)]);
     expect(answers.map((a) => a.json().response_action)).toEqual(['update', 'update']);
     expect((await t.slack.interaction(submission, { retryNum: 1 })).json().response_action).toBe('update');
@@ -86,7 +80,11 @@ describe('alert paths', () => {
   });
 
   it('refuses a submission carrying the key of another capteur’s form: nothing of their alert returned, nothing written', async () => {
-    const own = submitModal(capteur, await openAlertModal(), fullAlert({ [A.contactName]: 'Mme CONTACT-SECRET-4412' }));
+    const own = submitModal(
+      capteur,
+      await openAlertModal(t, capteur),
+      fullAlert({ [A.contactName]: 'Mme CONTACT-SECRET-4412' }),
+    );
     const raised = (await t.slack.interaction(own)).json();
     expect(raised.response_action).toBe('update');
     const alert = await latestAlert();
@@ -102,7 +100,7 @@ describe('alert paths', () => {
     await expect.poll(() => db.prisma.outboxMessage.count({ where: { status: 'pending' } })).toBe(0);
     const before = await count();
 
-    const theirs = await openAlertModal(otherCapteur);
+    const theirs = await openAlertModal(t, otherCapteur);
     const res = await t.slack.interaction(
       submitModal(otherCapteur, { ...theirs, private_metadata: own.view.private_metadata }, fullAlert()),
     );
@@ -125,7 +123,7 @@ describe('alert paths', () => {
     const res = await t.slack.interaction(
       submitModal(
         capteur,
-        await openAlertModal(),
+        await openAlertModal(t, capteur),
         fullAlert({ [A.p1Count]: '0', [A.contactEmail]: null, [A.urgency]: null, [A.p2Title]: 'Décorateur' }),
       ),
     );
@@ -139,11 +137,11 @@ describe('alert paths', () => {
   });
 
   it('transmits by e-mail when France Travail is not in Slack, then records the offer the coordinator received', async () => {
-    await t.slack.interaction(submitModal(capteur, await openAlertModal(), fullAlert()));
+    await t.slack.interaction(submitModal(capteur, await openAlertModal(t, capteur), fullAlert()));
     const alert = await latestAlert();
     t.fake.reset();
     await click(coord, 'transmettre', alert.id);
-    const emailModal = (await t.fake.waitFor('views.open')).args.view as Modal;
+    const emailModal = (await t.fake.waitFor('views.open')).args.view as OpenedModal;
     expect(emailModal.callback_id).toBe(VIEWS.alertTransmitByEmail);
     const shown = JSON.stringify(emailModal.blocks);
     expect(shown).toContain('À : entreprise.vierzon@francetravail.fr');
@@ -158,7 +156,7 @@ describe('alert paths', () => {
 
     t.fake.reset();
     await click(coord, 'enregistrer_offre', alert.id);
-    const offer = (await t.fake.waitFor('views.open')).args.view as Modal;
+    const offer = (await t.fake.waitFor('views.open')).args.view as OpenedModal;
     const bad = (
       await t.slack.interaction(
         submitModal(coord, offer, {
@@ -197,7 +195,7 @@ describe('alert paths', () => {
   });
 
   it('lets the coordination create an action following an alert, linked to it', async () => {
-    await t.slack.interaction(submitModal(capteur, await openAlertModal(), fullAlert()));
+    await t.slack.interaction(submitModal(capteur, await openAlertModal(t, capteur), fullAlert()));
     const alert = await latestAlert();
     t.fake.reset();
     await t.slack.interaction(
@@ -207,7 +205,7 @@ describe('alert paths', () => {
         response_url: t.fake.responseUrl(),
       }),
     );
-    const modal = (await t.fake.waitFor('views.open')).args.view as Modal;
+    const modal = (await t.fake.waitFor('views.open')).args.view as OpenedModal;
     expect(modal.callback_id).toBe(VIEWS.actionCreate);
     expect(JSON.parse(modal.private_metadata)).toMatchObject({ alertId: alert.id, companyId });
     const structure = await db.prisma.structure.findFirstOrThrow();
@@ -231,7 +229,7 @@ describe('alert paths', () => {
   });
 
   it('refuses an action following an alert whose form was made to name another company than the alert’s', async () => {
-    await t.slack.interaction(submitModal(capteur, await openAlertModal(), fullAlert()));
+    await t.slack.interaction(submitModal(capteur, await openAlertModal(t, capteur), fullAlert()));
     const alert = await latestAlert();
     const elsewhere = await makeCompany(db.prisma, { name: 'Scierie de Vailly', commune: 'Vailly-sur-Sauldre' });
     t.fake.reset();
@@ -242,7 +240,7 @@ describe('alert paths', () => {
         response_url: t.fake.responseUrl(),
       }),
     );
-    const modal = (await t.fake.waitFor('views.open')).args.view as Modal;
+    const modal = (await t.fake.waitFor('views.open')).args.view as OpenedModal;
     const forged = {
       ...modal,
       private_metadata: JSON.stringify({ ...JSON.parse(modal.private_metadata), companyId: elsewhere.id }),
@@ -266,7 +264,7 @@ describe('alert paths', () => {
   });
 
   it('lets no one without the role move an alert, and says so', async () => {
-    await t.slack.interaction(submitModal(capteur, await openAlertModal(), fullAlert()));
+    await t.slack.interaction(submitModal(capteur, await openAlertModal(t, capteur), fullAlert()));
     const alert = await latestAlert();
     t.fake.reset();
     const url = await click(capteur, 'transmettre', alert.id);

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseActionForm } from '../../src/services/actions/action-form.js';
 import { createAction } from '../../src/services/actions/actions.js';
 import { closeCommittee, planCommittee, publishAgenda } from '../../src/services/committees/committees.js';
-import type { Actor } from '../../src/services/permissions.js';
 import { blockActions } from '../../src/simulator/slack-requests.js';
 import { COMMITTEE_BUTTONS } from '../../src/slack/ids.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { deliverOwed, fastClock, withTestApp } from '../support/app.js';
+import { makeCompany } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
 /**
@@ -17,87 +15,80 @@ import { makeVisit } from '../support/visits.js';
  */
 const coord = { id: 'UCONSCOORD', name: 'helene' };
 const member = { id: 'UCONSMEMBER', name: 'paul' };
+const capteur = 'UCONSCAPT';
 const CHANNEL = 'CCOMITECONS';
 const NOW = new Date('2026-11-10T09:00:00Z');
-let db: TestDatabase;
-let t: TestApp;
-let coordinator: Actor;
 let itemId: string;
+
+const { t, db, actors } = withTestApp({
+  now: fastClock(NOW),
+  config: { COMMITTEE_CHANNEL_ID: CHANNEL },
+  // The tests read the channel the set-up's agenda was published in.
+  keepSlackRecord: true,
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: coord, roles: ['coordinateur'] },
+    { user: member, roles: ['comite'], structure: 'CCI du Cher' },
+  ],
+  async seed({ db, t, actors, structures }) {
+    const cci = structures['CCI du Cher']!;
+    const coordinator = actors[coord.id]!;
+    const visitor = actors[capteur]!;
+    const secret = await makeCompany(db.prisma, {
+      name: 'Maroquinerie Discrète',
+      commune: 'Mehun-sur-Yèvre',
+      headcountBand: '21',
+    });
+    // Agreed once, then refused at the latest visit, which raises a red flag: the latest answer counts.
+    await makeVisit(db.prisma, visitor, secret.id, { date: '2026-09-01', consentToShare: true });
+    await makeVisit(db.prisma, visitor, secret.id, {
+      date: '2026-10-20',
+      consentToShare: false,
+      redFlags: ['emplois_menaces'],
+      diagnostic: 'Plan social envisagé.',
+    });
+    const open = await makeCompany(db.prisma, { name: 'Forges Ouvertes', commune: 'Vierzon' });
+    await makeVisit(db.prisma, visitor, open.id, { date: '2026-10-21', toCommitteeAgenda: true });
+
+    const committee = await planCommittee(
+      db.prisma,
+      coordinator,
+      { scheduledAt: new Date('2026-11-17T13:00:00Z'), channelId: CHANNEL },
+      NOW,
+    );
+    await publishAgenda(db.prisma, coordinator, committee.id, NOW);
+    itemId = (
+      await db.prisma.agendaItem.findFirstOrThrow({ where: { committeeId: committee.id, companyId: secret.id } })
+    ).id;
+    const action = parseActionForm(
+      {
+        submissionKey: 'consent-action',
+        companyId: secret.id,
+        title: 'Cellule de reclassement',
+        target: 'salaries',
+        ownerStructureId: cci.id,
+        dueDate: '2026-12-15',
+      },
+      '2026-11-10',
+    );
+    if (!action.ok) throw new Error(JSON.stringify(action.errors));
+    await createAction(
+      db.prisma,
+      coordinator,
+      action.action,
+      { kind: 'comite', agendaItemId: itemId },
+      NOW,
+      t.ctx.actions,
+    );
+    await deliverOwed(t, db.prisma);
+  },
+});
 
 const channelTexts = () =>
   t.fake.workspace.messages
     .filter((m) => m.channel === CHANNEL && !m.ephemeralTo)
     .map((m) => JSON.stringify({ text: m.text, blocks: m.blocks }));
-
-async function drain() {
-  for (let i = 0; i < 50 && (await db.prisma.outboxMessage.count({ where: { status: 'pending' } })) > 0; i++) {
-    await t.ctx.notifier.kick();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const started = Date.now();
-  t = await startTestApp(db.prisma, {
-    now: () => new Date(NOW.getTime() + (Date.now() - started) * 20),
-    env: { COMMITTEE_CHANNEL_ID: CHANNEL },
-  });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  const capteur = await makeMember(db.prisma, 'UCONSCAPT', ['capteur'], cci.id);
-  coordinator = await makeMember(db.prisma, coord.id, ['coordinateur']);
-  await makeMember(db.prisma, member.id, ['comite'], cci.id);
-  const secret = await makeCompany(db.prisma, {
-    name: 'Maroquinerie Discrète',
-    commune: 'Mehun-sur-Yèvre',
-    headcountBand: '21',
-  });
-  // Agreed once, then refused at the latest visit, which raises a red flag: the latest answer counts.
-  await makeVisit(db.prisma, capteur, secret.id, { date: '2026-09-01', consentToShare: true });
-  await makeVisit(db.prisma, capteur, secret.id, {
-    date: '2026-10-20',
-    consentToShare: false,
-    redFlags: ['emplois_menaces'],
-    diagnostic: 'Plan social envisagé.',
-  });
-  const open = await makeCompany(db.prisma, { name: 'Forges Ouvertes', commune: 'Vierzon' });
-  await makeVisit(db.prisma, capteur, open.id, { date: '2026-10-21', toCommitteeAgenda: true });
-
-  const committee = await planCommittee(
-    db.prisma,
-    coordinator,
-    { scheduledAt: new Date('2026-11-17T13:00:00Z'), channelId: CHANNEL },
-    NOW,
-  );
-  await publishAgenda(db.prisma, coordinator, committee.id, NOW);
-  itemId = (await db.prisma.agendaItem.findFirstOrThrow({ where: { committeeId: committee.id, companyId: secret.id } }))
-    .id;
-  const action = parseActionForm(
-    {
-      submissionKey: 'consent-action',
-      companyId: secret.id,
-      title: 'Cellule de reclassement',
-      target: 'salaries',
-      ownerStructureId: cci.id,
-      dueDate: '2026-12-15',
-    },
-    '2026-11-10',
-  );
-  if (!action.ok) throw new Error(JSON.stringify(action.errors));
-  await createAction(
-    db.prisma,
-    coordinator,
-    action.action,
-    { kind: 'comite', agendaItemId: itemId },
-    NOW,
-    t.ctx.actions,
-  );
-  await drain();
-});
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
 
 describe('a company that did not consent, in the committee channel', () => {
   it('is on the agenda for its red flag, named in no message of the channel, shown by its sector, size and commune', async () => {
@@ -133,7 +124,7 @@ describe('a company that did not consent, in the committee channel', () => {
       }),
     );
     await t.fake.waitForResponse((_body, path) => path.endsWith('/named'));
-    await drain();
+    await deliverOwed(t, db.prisma);
     expect((await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).namedAt).not.toBeNull();
     expect(
       await db.prisma.auditEvent.count({
@@ -147,8 +138,8 @@ describe('a company that did not consent, in the committee channel', () => {
     expect(JSON.stringify(message.blocks)).not.toContain(COMMITTEE_BUTTONS.itemNameCompany);
 
     // Named from then on: the summary at closing names it.
-    await closeCommittee(db.prisma, coordinator, item.committeeId, t.ctx.now());
-    await drain();
+    await closeCommittee(db.prisma, actors[coord.id]!, item.committeeId, t.ctx.now());
+    await deliverOwed(t, db.prisma);
     const summary = t.fake.workspace.messages.find(
       (m) => m.channel === CHANNEL && m.text.startsWith('Relevé de décisions'),
     )!;

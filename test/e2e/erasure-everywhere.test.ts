@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseActionForm } from '../../src/services/actions/action-form.js';
-import { changeAction, createAction } from '../../src/services/actions/actions.js';
+import { type ActionChange, changeAction, createAction } from '../../src/services/actions/actions.js';
 import { parseAlertReport } from '../../src/services/alerts/alert-report.js';
-import { moveAlert, owePageUpdates, raiseAlert } from '../../src/services/alerts/alerts.js';
+import { type MovePayload, moveAlert, owePageUpdates, raiseAlert } from '../../src/services/alerts/alerts.js';
 import {
   closeCommittee,
   planCommittee,
@@ -20,9 +20,8 @@ import { parseVisitReport } from '../../src/services/visits/visit-report.js';
 import type { WorkspaceMessage } from '../../src/simulator/fake-slack.js';
 import { blockActions } from '../../src/simulator/slack-requests.js';
 import { PRIVACY_BUTTONS } from '../../src/slack/ids.js';
-import { responseTexts, startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { deliverOwed, fastClock, responseTexts, type StartedTestApp, withTestApp } from '../support/app.js';
+import { makeCompany, SIRETS } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
 /**
@@ -50,13 +49,25 @@ const DISTINCTIVE = [
 
 const admin = { id: 'UERASEADMIN', name: 'admin' };
 const coord = { id: 'UERASECOORD', name: 'helene' };
-let db: TestDatabase;
-let t: TestApp;
-let capteur: Actor;
-let coordinator: Actor;
-let ftAdviser: Actor;
+const capteurId = 'UERASECAPT';
+const adviserId = 'UERASEFT';
 let companyId: string;
-let otherCompanyId: string;
+
+const { t, db } = withTestApp({
+  // The app's clock runs from NOW: a message waiting for its first post is put back a few seconds.
+  now: fastClock(NOW),
+  config: { PARTNERS_CHANNEL_ID: 'CPARTNERS', COMMITTEE_CHANNEL_ID: 'CCOMITE', STEERING_CHANNEL_ID: 'CPILOTAGE' },
+  // The tests read every message the set-up had the company travel through.
+  keepSlackRecord: true,
+  structures: { 'CCI du Cher': 'cci', 'France Travail Vierzon': 'france_travail' },
+  members: [
+    { user: capteurId, roles: ['capteur', 'comite'], structure: 'CCI du Cher' },
+    { user: coord, roles: ['coordinateur', 'comite'] },
+    { user: adviserId, roles: ['france_travail'], structure: 'France Travail Vierzon' },
+    { user: admin, roles: ['admin'] },
+  ],
+  seed: sendTheCompanyEverywhere,
+});
 
 const settings = () => ({ deadlineHours: 48, timeZone: 'Europe/Paris', partnersChannelId: 'CPARTNERS' });
 const actionSettings = () => t.ctx.actions;
@@ -71,13 +82,9 @@ const shown = (m: WorkspaceMessage) => JSON.stringify({ text: m.text, blocks: m.
 /** Messages that stay in a conversation: ephemeral answers are seen once and cannot be updated by an app. */
 const lasting = () => t.fake.workspace.messages.filter((m) => !m.ephemeralTo);
 
-/** Delivers every owed message (a message waiting for its first post is put back a few seconds). */
+/** Delivers every owed message, or says which are still owed. */
 async function deliverEverything() {
-  for (let tries = 0; tries < 100; tries++) {
-    await t.ctx.notifier.kick();
-    if ((await db.prisma.outboxMessage.count({ where: { status: 'pending' } })) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  if ((await deliverOwed(t, db.prisma, { tries: 100, pauseMs: 100 })) === 0) return;
   throw new Error(
     `owed messages not delivered: ${JSON.stringify(await db.prisma.outboxMessage.findMany({ where: { status: 'pending' }, select: { kind: true, lastError: true } }))}`,
   );
@@ -104,20 +111,12 @@ async function cellsOf(xlsx: Uint8Array): Promise<string> {
   return cells.join('\n');
 }
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  // The app's clock runs from NOW: a message waiting for its first post is put back a few seconds.
-  const started = Date.now();
-  t = await startTestApp(db.prisma, {
-    now: () => new Date(NOW.getTime() + (Date.now() - started) * 20),
-    env: { PARTNERS_CHANNEL_ID: 'CPARTNERS', COMMITTEE_CHANNEL_ID: 'CCOMITE', STEERING_CHANNEL_ID: 'CPILOTAGE' },
-  });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  const ft = await makeStructure(db.prisma, 'France Travail Vierzon', 'france_travail');
-  capteur = await makeMember(db.prisma, 'UERASECAPT', ['capteur', 'comite'], cci.id);
-  coordinator = await makeMember(db.prisma, coord.id, ['coordinateur', 'comite']);
-  ftAdviser = await makeMember(db.prisma, 'UERASEFT', ['france_travail'], ft.id);
-  await makeMember(db.prisma, admin.id, ['admin']);
+/** The company's data written everywhere the platform writes them, each with a distinctive string. */
+async function sendTheCompanyEverywhere({ actors, structures }: StartedTestApp) {
+  const capteur = actors[capteurId]!;
+  const coordinator = actors[coord.id]!;
+  const ftAdviser = actors[adviserId]!;
+  const cci = structures['CCI du Cher']!;
 
   // The programme names the company by its SIRET before the platform knows it.
   await setProgramme(
@@ -140,7 +139,7 @@ beforeAll(async () => {
     where: { id: companyId },
     data: { address: '17 rue des Fondeurs', postalCode: '18100' },
   });
-  otherCompanyId = (await makeCompany(db.prisma, { name: 'Atelier du Canal', commune: 'Bourges' })).id;
+  const otherCompanyId = (await makeCompany(db.prisma, { name: 'Atelier du Canal', commune: 'Bourges' })).id;
   await makeVisit(db.prisma, capteur, otherCompanyId, { date: '2026-10-02', toCommitteeAgenda: true });
 
   // A visit report, with its confirmation to the capteur.
@@ -182,33 +181,24 @@ beforeAll(async () => {
   );
   if (!alertReport.ok) throw new Error(JSON.stringify(alertReport.errors));
   const { alertId } = await raiseAlert(db.prisma, capteur, alertReport.report, NOW, settings());
-  await moveAlert(db.prisma, coordinator, alertId, { action: 'prendre_en_charge' }, NOW, settings());
-  await moveAlert(db.prisma, coordinator, alertId, { action: 'transmettre' }, NOW, settings());
-  await moveAlert(
-    db.prisma,
-    ftAdviser,
-    alertId,
-    {
-      action: 'enregistrer_offre',
-      offer: {
-        reference: 'OFF-ZYGLO-77',
-        contactName: 'Ophélie Brandouin',
-        contactEmail: 'ophelie.brandouin@francetravail.fr',
-        url: 'https://candidat.francetravail.fr/offres/OFF-ZYGLO-77',
-      },
+  const move = (actor: Actor, payload: MovePayload) => moveAlert(db.prisma, actor, alertId, payload, NOW, settings());
+  await move(coordinator, { action: 'prendre_en_charge' });
+  await move(coordinator, { action: 'transmettre' });
+  await move(ftAdviser, {
+    action: 'enregistrer_offre',
+    offer: {
+      reference: 'OFF-ZYGLO-77',
+      contactName: 'Ophélie Brandouin',
+      contactEmail: 'ophelie.brandouin@francetravail.fr',
+      url: 'https://candidat.francetravail.fr/offres/OFF-ZYGLO-77',
     },
-    NOW,
-    settings(),
-  );
-  await moveAlert(db.prisma, coordinator, alertId, { action: 'diffuser' }, NOW, settings());
-  await moveAlert(
-    db.prisma,
-    coordinator,
-    alertId,
-    { action: 'clore', outcome: 'pourvue', note: 'Pourvu : Zéphyrine Quaglio a recruté son neveu.' },
-    NOW,
-    settings(),
-  );
+  });
+  await move(coordinator, { action: 'diffuser' });
+  await move(coordinator, {
+    action: 'clore',
+    outcome: 'pourvue',
+    note: 'Pourvu : Zéphyrine Quaglio a recruté son neveu.',
+  });
 
   // An action with its history.
   const action = parseActionForm(
@@ -234,22 +224,9 @@ beforeAll(async () => {
     NOW,
     actionSettings(),
   );
-  await changeAction(
-    db.prisma,
-    capteur,
-    actionId,
-    { kind: 'note', note: 'Appel avec M. Quaglio le 3.' },
-    NOW,
-    actionSettings(),
-  );
-  await changeAction(
-    db.prisma,
-    capteur,
-    actionId,
-    { kind: 'statut', status: 'realisee', note: 'Trois stagiaires chez Zyglotron.' },
-    NOW,
-    actionSettings(),
-  );
+  const change = (payload: ActionChange) => changeAction(db.prisma, capteur, actionId, payload, NOW, actionSettings());
+  await change({ kind: 'note', note: 'Appel avec M. Quaglio le 3.' });
+  await change({ kind: 'statut', status: 'realisee', note: 'Trois stagiaires chez Zyglotron.' });
 
   // The committee: its agenda published (the two companies), a decision, the summary at closing.
   const committee = await planCommittee(
@@ -282,11 +259,7 @@ beforeAll(async () => {
     channelId: 'CPILOTAGE',
   });
   expect(await postReport(db.prisma, t.ctx.delivery, report.id, NOW)).toBe(true);
-});
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
+}
 
 describe('erasing a company on request', () => {
   it('leaves no trace of it in any table, stored file or message Slack still shows, and keeps what is counted', async () => {

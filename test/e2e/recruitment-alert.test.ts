@@ -12,6 +12,7 @@ import type { RecordedCall } from '../../src/simulator/fake-slack.js';
 import { withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
+import { alertAnswers, openAlertModal } from '../support/alert-form.js';
 
 const capteur = { id: 'UALCAPTEUR', name: 'claire' };
 const coordA = { id: 'UALCOORDA', name: 'helene' };
@@ -42,25 +43,17 @@ const { t, db } = withTestApp({
 // ───────────────────────────── Steps, as people do them ─────────────────────────────
 
 async function raise(answers: Record<string, string | null> = {}) {
-  await t.slack.command('/alerte-recrutement', '', capteur, { extra: { response_url: t.fake.responseUrl() } });
-  const modal = (await t.fake.waitFor('views.open')).args.view as {
-    callback_id: string;
-    private_metadata: string;
-    blocks: never[];
-  };
+  const modal = await openAlertModal(t, capteur);
   expect(modal.callback_id).toBe(VIEWS.alertReport);
-  const submission = submitModal(capteur, modal, {
-    [A.companyId]: companyId,
-    [A.p1Title]: 'Soudeur TIG',
-    [A.p1Count]: '2',
-    [A.p1Contract]: 'cdi',
-    [A.p1Location]: 'Vierzon',
-    [A.urgency]: 'Commande aéronautique à livrer en mars, deux départs non remplacés.',
-    [A.contactName]: 'Marie Dupont, responsable RH',
-    [A.contactPhone]: '02 48 00 00 00',
-    [A.consentToName]: 'oui',
-    ...answers,
-  });
+  const submission = submitModal(
+    capteur,
+    modal,
+    alertAnswers(companyId, {
+      [A.p1Title]: 'Soudeur TIG',
+      [A.contactName]: 'Marie Dupont, responsable RH',
+      ...answers,
+    }),
+  );
   const res = await t.slack.interaction(submission);
   expect(res.status).toBe(200);
   return { ack: res.json(), submission };

@@ -1,10 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
+import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
-import type { Db } from '../../src/services/db.js';
-import { responseTexts, startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
-import { makeMember } from '../support/factories.js';
+import { responseTexts, withAnotherInstance, withTestApp } from '../support/app.js';
 import { seedYear } from '../support/territory.js';
 
 /**
@@ -17,30 +13,15 @@ const pilot = { id: 'UREPONCE1', name: 'maire' };
 const STEERING = 'CPILOTONCE';
 // Monday 5 January 2026, 10:00 in Paris: the January job makes the past year's report.
 const clock = new Date('2026-01-05T09:00:00Z');
+const instance = { now: () => clock, config: { STEERING_CHANNEL_ID: STEERING } };
 
-let db: TestDatabase;
-let second: { prisma: Db; close(): Promise<void> } | null = null;
-let a: TestApp;
-let b: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  second = TEST_ENGINE === 'postgresql' ? openDatabase({ databaseUrl: db.url! }) : null;
-  a = await startTestApp(db.prisma, { now: () => clock, env: { STEERING_CHANNEL_ID: STEERING } });
-  b = await startTestApp(second?.prisma ?? db.prisma, { now: () => clock, env: { STEERING_CHANNEL_ID: STEERING } });
-  await makeMember(db.prisma, pilot.id, ['pilotage']);
-  await seedYear(db);
+const started = withTestApp({
+  ...instance,
+  members: [{ user: pilot, roles: ['pilotage'] }],
+  seed: ({ db }) => seedYear(db),
 });
-afterAll(async () => {
-  await a?.stop();
-  await b?.stop();
-  await second?.close();
-  await db?.close();
-});
-beforeEach(() => {
-  a.fake.reset();
-  b.fake.reset();
-});
+const { t: a, db } = started;
+const b = withAnotherInstance(started, instance);
 
 /** Uploads completed, over both instances' Slacks. */
 const completed = () => [

@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { parseAlertReport } from '../../src/services/alerts/alert-report.js';
 import { raiseAlert } from '../../src/services/alerts/alerts.js';
-import type { Actor } from '../../src/services/permissions.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { deliverOwed, withAnotherInstance, withTestApp } from '../support/app.js';
+import { makeCompany } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
 /**
@@ -14,40 +12,29 @@ import { makeVisit } from '../support/visits.js';
  * each once, the job run on two app instances. The apps' clock only moves forward from real time.
  */
 const coord = { id: 'URETCOORD', name: 'helene' };
+const capteur = 'URETCAPT';
 const DAY = 86_400_000;
-let db: TestDatabase;
 let clock = new Date();
 const now = () => clock;
-let a: TestApp;
-let b: TestApp;
-let capteur: Actor;
 let companyId: string;
 
 // The phone as the platform keeps it (spaces taken out).
 const CONTACT = ['Lucienne Vautrin', '0655443322', 'lucienne@vautrin.fr'];
 
-async function drain(t: TestApp) {
-  for (let i = 0; i < 50 && (await db.prisma.outboxMessage.count({ where: { status: 'pending' } })) > 0; i++) {
-    await t.ctx.notifier.kick();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  a = await startTestApp(db.prisma, { now });
-  b = await startTestApp(db.prisma, { now });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  capteur = await makeMember(db.prisma, 'URETCAPT', ['capteur'], cci.id);
-  await makeMember(db.prisma, coord.id, ['coordinateur']);
-  companyId = (await makeCompany(db.prisma, { name: 'Tôlerie Vautrin' })).id;
-  await makeVisit(db.prisma, capteur, companyId, { date: '2026-01-15' });
+const started = withTestApp({
+  now,
+  structures: { 'CCI du Cher': 'cci' },
+  members: [
+    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+    { user: coord, roles: ['coordinateur'] },
+  ],
+  async seed({ db, actors }) {
+    companyId = (await makeCompany(db.prisma, { name: 'Tôlerie Vautrin' })).id;
+    await makeVisit(db.prisma, actors[capteur]!, companyId, { date: '2026-01-15' });
+  },
 });
-afterAll(async () => {
-  await a?.stop();
-  await b?.stop();
-  await db?.close();
-});
+const { t: a, db, actors } = started;
+const b = withAnotherInstance(started, { now });
 
 describe('the nightly RGPD job', () => {
   it('updates the page that showed an alert’s contacts once their 24 months are over, once across two instances', async () => {
@@ -68,8 +55,8 @@ describe('the nightly RGPD job', () => {
       clock.toISOString().slice(0, 10),
     );
     if (!form.ok) throw new Error(JSON.stringify(form.errors));
-    await raiseAlert(db.prisma, capteur, form.report, clock, a.ctx.alerts);
-    await drain(a);
+    await raiseAlert(db.prisma, actors[capteur]!, form.report, clock, a.ctx.alerts);
+    await deliverOwed(a, db.prisma);
     const page = a.fake.workspace.messages.find(
       (m) => m.channel === `D${coord.id.slice(1)}` && m.text.startsWith('Alerte recrutement'),
     )!;
@@ -79,14 +66,14 @@ describe('the nightly RGPD job', () => {
     const raisedAt = clock;
     clock = new Date(clock.getTime() + 715 * DAY);
     await jobRunners(a.ctx).privacy();
-    await drain(a);
+    await deliverOwed(a, db.prisma);
     expect(JSON.stringify(page.blocks)).toContain(CONTACT[1]);
 
     clock = new Date(raisedAt);
     clock.setUTCMonth(clock.getUTCMonth() + 24);
     clock = new Date(clock.getTime() + 60_000);
     await Promise.all([jobRunners(a.ctx).privacy(), jobRunners(b.ctx).privacy()]);
-    await drain(a);
+    await deliverOwed(a, db.prisma);
     // Each instance has its own fake Slack: the page's update went through one of them, once (the
     // capteur's acknowledgement, which may show France Travail's contact, is rendered again too).
     const updates = [...a.fake.succeeded('chat.update'), ...b.fake.succeeded('chat.update')].filter(

@@ -1,68 +1,22 @@
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { createPlatformApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { VIEWS } from '../../src/slack/ids.js';
-import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
 import { INCIDENTS } from '../../src/texts/fr.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeMember, makeStructure } from '../support/factories.js';
+import { withSocketModeApp } from '../support/socket-mode.js';
 
 /**
  * DESIGN §6 « No input ends the process », in Socket Mode: messages Slack never sends on the
  * socket (null, an events_api envelope without its payload) are dropped and logged,
  * never an unhandled rejection; malformed or unanswered envelopes are acked at once on the socket.
  */
-let db: TestDatabase;
-let fake: FakeSlack;
-let wss: WebSocketServer;
-let ws: WebSocket;
-const logs: string[] = [];
-const acks = new Map<string, (payload: unknown) => void>();
-let stopApp: () => Promise<void>;
+const { fake, socket: ws, logs } = withSocketModeApp({ capteur: 'USOCKETF1', logLevel: 'warn' });
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const structure = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  await makeMember(db.prisma, 'USOCKETF1', ['capteur'], structure.id);
-  wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-  await new Promise((resolve) => wss.once('listening', resolve));
-  const connected = new Promise<WebSocket>((resolve) =>
-    wss.once('connection', (socket) => {
-      socket.on('message', (data) => {
-        const { envelope_id, payload } = JSON.parse(String(data)) as { envelope_id: string; payload: unknown };
-        acks.get(envelope_id)?.(payload);
-      });
-      socket.send(
-        JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' }, debug_info: {} }),
-      );
-      resolve(socket);
-    }),
-  );
-  fake = await startFakeSlack();
-  fake.respondTo('apps.connections.open', { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/` });
-  const { app, start } = createPlatformApp({
-    config: loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: 'unused-in-socket-mode',
-      SLACK_APP_TOKEN: 'xapp-1-test',
-    }),
-    db: db.prisma,
-    logger: createLogger('warn', { write: (line: string) => void logs.push(line) } as unknown as NodeJS.WritableStream),
-    clientOptions: { slackApiUrl: fake.url, retryConfig: { retries: 0 } },
-    botIdentity: { botId: 'BBOT', botUserId: 'UBOT' },
+/** Who is waiting for the app's ack of an envelope, by its id. */
+const acks = new Map<string, (payload: unknown) => void>();
+beforeAll(() => {
+  ws.on('message', (data) => {
+    const { envelope_id, payload } = JSON.parse(String(data)) as { envelope_id: string; payload: unknown };
+    acks.get(envelope_id)?.(payload);
   });
-  await start();
-  ws = await connected;
-  stopApp = async () => void (await app.stop());
-});
-afterAll(async () => {
-  await stopApp?.();
-  wss?.close();
-  await fake?.close();
-  await db?.close();
 });
 
 /** Sends an envelope and resolves with the payload the app acked it with. */

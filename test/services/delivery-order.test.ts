@@ -1,11 +1,10 @@
-import { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createNotifier, type Notice, type Notifier } from '../../src/notifier.js';
 import { z } from 'zod';
 import { enqueue, noticeType } from '../../src/services/outbox.js';
-import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { TEST_ENGINE } from '../support/database.js';
+import { withNotifierBench } from '../support/notifier-bench.js';
 
 /**
  * Delivery per conversation (issue 11 part 1): messages to one channel or DM leave one at a time,
@@ -14,9 +13,8 @@ import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/d
  * different conversations go side by side, so 200 direct messages are not slowed by the pacing.
  * The clock is the real one: arrival times at the fake Slack are measured.
  */
-let db: TestDatabase;
-let fake: FakeSlack;
-let client: WebClient;
+// As the app's delivery client: a 429 handed back with its Retry-After.
+const { db, fake, client } = withNotifierBench({ rejectRateLimitedCalls: true });
 const notifiers: Notifier[] = [];
 const logger = createLogger('silent');
 
@@ -47,24 +45,8 @@ async function owe(messages: { recipient: string; text: string }[]) {
 const posts = (channel: string) => fake.succeeded('chat.postMessage').filter((c) => c.args.channel === channel);
 const pending = () => db.prisma.outboxMessage.count({ where: { status: 'pending' } });
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fake = await startFakeSlack();
-  // As the app's delivery client: no retry of its own, a 429 handed back with its Retry-After.
-  client = new WebClient('xoxb-test', {
-    slackApiUrl: fake.url,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
-});
-afterAll(async () => {
+afterAll(() => {
   for (const n of notifiers) n.stop();
-  await fake?.close();
-  await db?.close();
-});
-beforeEach(async () => {
-  fake.reset();
-  await db.prisma.outboxMessage.deleteMany();
 });
 
 describe(`delivery per conversation (${TEST_ENGINE})`, () => {

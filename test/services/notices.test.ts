@@ -1,6 +1,4 @@
-import { Writable } from 'node:stream';
-import { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { defineNotice, type NoticesFor } from '../../src/notifications/define.js';
 import { createNotices } from '../../src/notifications/index.js';
@@ -8,9 +6,10 @@ import { createNotifier } from '../../src/notifier.js';
 import type { Db } from '../../src/services/db.js';
 import { ALERT_NOTICES, ALL_NOTICE_TYPES, NOTICES, PRIVACY_NOTICES } from '../../src/services/notices.js';
 import { enqueue, type NoticeData, type NoticeInput } from '../../src/services/outbox.js';
-import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
 import { contentRemovedMessage } from '../../src/views/messages/privacy.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { TEST_ENGINE } from '../support/database.js';
+import { captureLog } from '../support/log-capture.js';
+import { withNotifierBench } from '../support/notifier-bench.js';
 
 /**
  * Typed notices: each kind of owed message has a payload schema (src/services/notices.ts), which
@@ -91,38 +90,10 @@ describe('the renderers (src/notifications/)', () => {
   });
 });
 
-/** A pino destination that keeps every line written. */
-function capture() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
-  return { stream, lines, records: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
-}
-
 describe(`a stored payload its schema refuses (${TEST_ENGINE})`, () => {
-  let db: TestDatabase;
-  let fake: FakeSlack;
-  let client: WebClient;
+  const { db, fake, client } = withNotifierBench();
   /** The database's clock sets nextAttemptAt: the notifier's starts just after it. */
   const now = () => new Date(Date.now() + 1000);
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    fake = await startFakeSlack();
-    client = new WebClient('xoxb-test', { slackApiUrl: fake.url, retryConfig: { retries: 0 } });
-  });
-  afterAll(async () => {
-    await fake?.close();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    await db.prisma.outboxMessage.deleteMany();
-  });
 
   it('fails the message for good at once, logged with its kind and the issues, never the payload’s values', async () => {
     // As a row written before the schema said hours are required (or by hand): no hours.
@@ -134,7 +105,7 @@ describe(`a stored payload its schema refuses (${TEST_ENGINE})`, () => {
         data: { alertId: 'alert-id-not-to-be-logged', hours: 'vingt-quatre' },
       },
     });
-    const log = capture();
+    const log = captureLog();
     const logger = createLogger('info', log.stream);
     const notifier = createNotifier({ db: db.prisma, client, logger, now, notices: createNotices(clock) });
     await notifier.kick();

@@ -1,15 +1,13 @@
-import { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { createNotifier, type Notice } from '../../src/notifier.js';
+import type { Db } from '../../src/services/db.js';
 import { z } from 'zod';
 import { enqueue, noticeType, retryDelayMs } from '../../src/services/outbox.js';
-import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { anotherClient, TEST_ENGINE } from '../support/database.js';
+import { withNotifierBench } from '../support/notifier-bench.js';
 
-let db: TestDatabase;
-let fake: FakeSlack;
-let client: WebClient;
+const { db, fake, client } = withNotifierBench();
 /** The notifier's clock; tests move it forward by hand. */
 let currentTime: Date;
 
@@ -21,8 +19,15 @@ const notices: Record<string, Notice> = {
   gone_kind: { render: async () => null },
 };
 
-function notifier() {
-  return createNotifier({ db: db.prisma, client, logger, now: () => currentTime, notices });
+/** A notifier on the test kinds; another instance's has its own client, or renders `test_kind` its own way. */
+function notifier(instance: { db?: Db; renderTestKind?: Notice['render'] } = {}) {
+  return createNotifier({
+    db: instance.db ?? db.prisma,
+    client,
+    logger,
+    now: () => currentTime,
+    notices: instance.renderTestKind ? { ...notices, test_kind: { render: instance.renderTestKind } } : notices,
+  });
 }
 
 /** A test kind of owed message: its data carries `n` so the sent text can be recognised. */
@@ -50,19 +55,8 @@ const resetClock = () => {
   currentTime = new Date(Date.now() + 1000);
 };
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fake = await startFakeSlack();
-  client = new WebClient('xoxb-test', { slackApiUrl: fake.url, retryConfig: { retries: 0 } });
-});
-afterAll(async () => {
-  await fake?.close();
-  await db?.close();
-});
-beforeEach(async () => {
-  fake.reset();
+beforeEach(() => {
   failedAnswers = 0;
-  await db.prisma.outboxMessage.deleteMany();
 });
 
 describe('outbox delivery', () => {
@@ -210,22 +204,14 @@ describe('outbox delivery', () => {
     const b = notifier();
     // Instance A stalls on its first message (Slack hanging, a long GC pause…) until its lease
     // has run out; meanwhile instance B claims the same messages and delivers them.
-    const a = createNotifier({
-      db: db.prisma,
-      client,
-      logger,
-      now: () => currentTime,
-      notices: {
-        test_kind: {
-          render: async (d, data, recipient) => {
-            if (!stalled) {
-              stalled = true;
-              advance(61_000);
-              await b.kick();
-            }
-            return notices.test_kind!.render(d, data, recipient);
-          },
-        },
+    const a = notifier({
+      renderTestKind: async (d, data, recipient) => {
+        if (!stalled) {
+          stalled = true;
+          advance(61_000);
+          await b.kick();
+        }
+        return notices.test_kind!.render(d, data, recipient);
       },
     });
     await a.kick();
@@ -240,19 +226,11 @@ describe('outbox delivery', () => {
     await owe(400);
     resetClock();
     const b = notifier();
-    const a = createNotifier({
-      db: db.prisma,
-      client,
-      logger,
-      now: () => currentTime,
-      notices: {
-        test_kind: {
-          render: async () => {
-            advance(61_000);
-            await b.kick();
-            throw new Error('connection reset');
-          },
-        },
+    const a = notifier({
+      renderTestKind: async () => {
+        advance(61_000);
+        await b.kick();
+        throw new Error('connection reset');
       },
     });
     await a.kick();
@@ -269,13 +247,13 @@ describe('outbox delivery', () => {
     for (let i = 0; i < count; i++) await owe(200 + i);
     resetClock();
     // Two instances: two notifiers, and on PostgreSQL two connection pools.
-    const second = TEST_ENGINE === 'postgresql' ? await secondPrismaClient() : null;
+    const other = anotherClient(db);
     try {
       const a = notifier();
-      const b = createNotifier({ db: second ?? db.prisma, client, logger, now: () => currentTime, notices });
+      const b = notifier({ db: other.prisma });
       await Promise.all([a.kick(), b.kick(), a.kick(), b.kick()]);
     } finally {
-      await second?.$disconnect();
+      await other.close();
     }
 
     const texts = fake.callsTo('chat.postMessage').map((c) => c.args.text as string);
@@ -285,12 +263,3 @@ describe('outbox delivery', () => {
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
   });
 });
-
-/** A second Prisma client on the same PostgreSQL database, as another app instance would have. */
-async function secondPrismaClient() {
-  const { openDatabase } = await import('../../src/db/client.js');
-  const [row] = await db.query<{ db: string }>('SELECT current_database() AS db');
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${row!.db}`;
-  return openDatabase({ databaseUrl: url.toString() }).prisma;
-}

@@ -7,8 +7,9 @@ import { createLogger } from '../../src/logger.js';
 import type { Db } from '../../src/services/db.js';
 import type { Role, StructureKind } from '../../src/generated/prisma/enums.js';
 import type { Actor } from '../../src/services/permissions.js';
-import { createTestDatabase, type TestDatabase } from './database.js';
+import { anotherClient, createTestDatabase, type TestDatabase } from './database.js';
 import { makeMember, makeStructure } from './factories.js';
+import { lateBound, lateFields } from './late-bound.js';
 import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
 import { slackSender, type SlackSender } from '../../src/simulator/slack-requests.js';
 
@@ -101,6 +102,8 @@ export interface TestAppSetup {
   now?: () => Date;
   /** The database handle the app is given (a test that makes its database fail wraps it here). */
   appDb?: (db: Db) => Db;
+  /** The fake Slack's record kept from test to test: the tests read what the file's set-up posted. */
+  keepSlackRecord?: boolean;
   /** The file's own data, written once the members exist. */
   seed?: (app: StartedTestApp) => Promise<void>;
 }
@@ -114,10 +117,16 @@ export interface StartedTestApp {
   structures: Record<string, { id: string; name: string }>;
 }
 
+/** startTestApp's options for a set-up: its clock and its configuration. */
+const startOptions = (setup: Pick<TestAppSetup, 'now' | 'config'>) => ({
+  ...(setup.now ? { now: setup.now } : {}),
+  ...(setup.config ? { env: setup.config } : {}),
+});
+
 /**
  * The app started for a test file, with its members: a database of its own, the app on loopback
  * against a fake Slack, stopped and closed after the file; the fake's record is cleared before
- * each test. The handle's fields are usable inside tests and hooks (they exist from beforeAll).
+ * each test (unless `keepSlackRecord`). The handle's fields are usable inside tests and hooks (they exist from beforeAll).
  *
  *   const { t, db } = withTestApp({ structures: { 'CCI du Cher': 'cci' },
  *     members: [{ user: capteur, roles: ['capteur'], structure: 'CCI du Cher' }] });
@@ -126,10 +135,7 @@ export function withTestApp(setup: TestAppSetup = {}): StartedTestApp {
   let started: StartedTestApp | undefined;
   beforeAll(async () => {
     const db = await createTestDatabase();
-    const t = await startTestApp(setup.appDb ? setup.appDb(db.prisma) : db.prisma, {
-      ...(setup.now ? { now: setup.now } : {}),
-      ...(setup.config ? { env: setup.config } : {}),
-    });
+    const t = await startTestApp(setup.appDb ? setup.appDb(db.prisma) : db.prisma, startOptions(setup));
     const structures: StartedTestApp['structures'] = {};
     for (const [name, kind] of Object.entries(setup.structures ?? {})) {
       structures[name] = await makeStructure(db.prisma, name, kind);
@@ -148,26 +154,58 @@ export function withTestApp(setup: TestAppSetup = {}): StartedTestApp {
     await started?.t.stop();
     await started?.db.close();
   });
-  beforeEach(() => started?.t.fake.reset());
-  const field = <K extends keyof StartedTestApp>(key: K): StartedTestApp[K] =>
-    lateBound(() => {
-      if (!started) throw new Error('withTestApp: the app starts in beforeAll; use it inside a test or a hook');
-      return started[key];
-    });
-  return { db: field('db'), t: field('t'), actors: field('actors'), structures: field('structures') };
+  beforeEach(() => {
+    if (!setup.keepSlackRecord) started?.t.fake.reset();
+  });
+  return lateFields('withTestApp', ['db', 't', 'actors', 'structures'], () => started);
 }
 
-/** An object that stands for the one `get` returns once it exists (created in a beforeAll). */
-function lateBound<T>(get: () => T): T {
-  return new Proxy({} as object, {
-    get: (_, key) => {
-      const target = get() as object;
-      const value = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-    set: (_, key, value) => Reflect.set(get() as object, key, value),
-    has: (_, key) => Reflect.has(get() as object, key),
-    ownKeys: () => Reflect.ownKeys(get() as object),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(get() as object, key),
-  }) as T;
+/**
+ * Another instance of the app beside `app`, on its database, with a fake Slack of its own: two
+ * processes behind one database (on PostgreSQL each has its own client; see anotherClient).
+ * Started after `app` (declare it after withTestApp), stopped before `app`'s database closes;
+ * its fake's record is cleared before each test.
+ */
+export function withAnotherInstance(app: StartedTestApp, setup: Pick<TestAppSetup, 'now' | 'config'> = {}): TestApp {
+  let instance: { t: TestApp; client: ReturnType<typeof anotherClient> } | undefined;
+  beforeAll(async () => {
+    const client = anotherClient(app.db);
+    const t = await startTestApp(client.prisma, startOptions(setup));
+    instance = { t, client };
+  });
+  afterAll(async () => {
+    await instance?.t.stop();
+    await instance?.client.close();
+  });
+  beforeEach(() => instance?.t.fake.reset());
+  return lateBound(() => {
+    if (!instance) throw new Error('withAnotherInstance: the app starts in beforeAll; use it inside a test or a hook');
+    return instance.t;
+  });
+}
+
+/**
+ * Delivers what is owed through `t`'s notifier: kicks it until no message is pending, pausing
+ * between kicks (a message waiting for its first post is put back a little), `tries` times at the
+ * most. Returns how many are still pending.
+ */
+export async function deliverOwed(t: TestApp, db: Db, { tries = 50, pauseMs = 50 } = {}): Promise<number> {
+  const pending = () => db.outboxMessage.count({ where: { status: 'pending' } });
+  for (let i = 0; i < tries && (await pending()) > 0; i++) {
+    await t.ctx.notifier.kick();
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+  return pending();
+}
+
+/**
+ * A clock that reads `from` when first read, then runs `speed` times as fast as the real one: a
+ * message put back a few seconds is due again a moment later.
+ */
+export function fastClock(from: Date, speed = 20): () => Date {
+  let firstRead: number | undefined;
+  return () => {
+    firstRead ??= Date.now();
+    return new Date(from.getTime() + (Date.now() - firstRead) * speed);
+  };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import type { SqlSession } from '../../src/db/migrate.js';
+import type { Db } from '../../src/services/db.js';
 
 /**
  * A fresh database for one test file: embedded PGlite in memory by default, or a database of
@@ -67,6 +68,25 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await drop();
     },
   };
+}
+
+/**
+ * The client another app instance would have on `db`: on PostgreSQL one of its own (its own pool,
+ * its own transactions), on PGlite the same one (one process holds the embedded database).
+ */
+export function anotherClient(db: TestDatabase): { prisma: Db; close(): Promise<void> } {
+  if (TEST_ENGINE !== 'postgresql') return { prisma: db.prisma, close: async () => {} };
+  return openDatabase({ databaseUrl: db.url! });
+}
+
+/** Each of `runs` at once, as another app instance on `db` (see anotherClient): their results, in order. */
+export async function onInstances<T>(db: TestDatabase, runs: ((prisma: Db) => Promise<T>)[]): Promise<T[]> {
+  const clients = runs.map(() => anotherClient(db));
+  try {
+    return await Promise.all(runs.map((run, i) => run(clients[i]!.prisma)));
+  } finally {
+    await Promise.all(clients.map((c) => c.close()));
+  }
 }
 
 /**

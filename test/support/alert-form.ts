@@ -1,0 +1,29 @@
+import type { SlackUser } from '../../src/simulator/slack-requests.js';
+import { ALERT_BLOCKS as A } from '../../src/slack/ids.js';
+import type { TestApp } from './app.js';
+
+/** A modal as the app opens it (views.open's view), ready for submitModal. */
+export type OpenedModal = { callback_id: string; private_metadata: string; blocks: never[] };
+
+/** `user` types /alerte-recrutement: the form the app opened. */
+export async function openAlertModal(t: TestApp, user: SlackUser): Promise<OpenedModal> {
+  await t.slack.command('/alerte-recrutement', '', user, { extra: { response_url: t.fake.responseUrl() } });
+  return (await t.fake.waitFor('views.open')).args.view as OpenedModal;
+}
+
+/**
+ * The answers of a complete alert form about `companyId`, by block: one position, a contact by
+ * phone, consent to name the company. A test overrides what it reads back.
+ */
+export const alertAnswers = (companyId: string, overrides: Record<string, string | null> = {}) => ({
+  [A.companyId]: companyId,
+  [A.p1Title]: 'Stratifieur',
+  [A.p1Count]: '3',
+  [A.p1Contract]: 'interim',
+  [A.p1Location]: 'Bourges',
+  [A.urgency]: 'Montée en cadence.',
+  [A.contactName]: 'Paul Girard',
+  [A.contactPhone]: '0612345678',
+  [A.consentToName]: 'oui',
+  ...overrides,
+});
