@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { describe, expect, it } from 'vitest';
+import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 
 /**
@@ -9,14 +9,7 @@ import { makeCompany, makeMember, makeStructure } from '../support/factories.js'
  * again here on rows written as the previous version wrote them (it is idempotent).
  */
 const SQL = readFileSync('prisma/migrations/20261203170000_locate_posted_messages/migration.sql', 'utf8');
-let db: TestDatabase;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const { db } = withTestDatabase();
 
 describe('locating the messages posted before this version', () => {
   it('locates alert pages (showing contacts), action messages and agenda items with their company, once', async () => {

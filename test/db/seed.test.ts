@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../prisma/seed.js';
 import { findNafSubclass } from '../../src/reference/naf.js';
 import { findHeadcountBand } from '../../src/reference/headcount-bands.js';
 import { checkSiret } from '../../src/reference/siret.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(() => db?.close());
+const { db } = withTestDatabase();
 
 describe('demo data (prisma/seed.ts)', () => {
   it('creates partners, members, companies with valid reference data and visits, and is idempotent', async () => {

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkingDays } from '../../src/working-days.js';
 import { oweActionDigests } from '../../src/services/actions/digest.js';
 import { localTime } from '../../src/time.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 
 const DAY = '2026-11-27';
-let db: TestDatabase;
-let second: Database | undefined;
+const { db, other } = withTestDatabase({ anotherInstance: true });
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   const busy = await makeMember(db.prisma, 'UDIGBUSY', ['comite'], cci.id);
   const calm = await makeMember(db.prisma, 'UDIGCALM', ['comite'], cci.id);
@@ -36,18 +33,13 @@ beforeAll(async () => {
   await action('soon', busy.memberId, '2026-11-30');
   await action('later', calm.memberId, '2027-03-01');
   await action('finished', done.memberId, '2026-11-01', 'realisee');
-  if (TEST_ENGINE === 'postgresql') second = openDatabase({ databaseUrl: db.url! });
-});
-afterAll(async () => {
-  await second?.close();
-  await db?.close();
 });
 
 describe('the morning digest of actions', () => {
   it('is owed once per person per day to those with an action overdue or due soon, however many instances run it', async () => {
     const runs = await Promise.all([
       oweActionDigests(db.prisma, DAY, { horizonDays: 3 }),
-      oweActionDigests((second ?? db).prisma, DAY, { horizonDays: 3 }),
+      oweActionDigests(other, DAY, { horizonDays: 3 }),
     ]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await oweActionDigests(db.prisma, DAY, { horizonDays: 3 })).toBe(0);

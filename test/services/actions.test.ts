@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseActionForm, parseDueForm, parseStatusForm } from '../../src/services/actions/action-form.js';
 import {
   changeAction,
@@ -8,14 +8,14 @@ import {
 } from '../../src/services/actions/actions.js';
 import { UserError, ValidationFailed } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 
 const TODAY = '2026-11-27';
 const NOW = new Date('2026-11-27T09:00:00Z');
 const settings: ActionSettings = { committeeChannelId: 'CCOMITE' };
 
-let db: TestDatabase;
+const { db } = withTestDatabase();
 let cciMember: Actor;
 let cciOwner: Actor;
 let cmaMember: Actor;
@@ -26,7 +26,6 @@ let companyId: string;
 let seq = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   const cma = await makeStructure(db.prisma, 'CMA du Cher', 'cma');
   cciId = cci.id;
@@ -37,7 +36,6 @@ beforeAll(async () => {
   capteurOnly = await makeMember(db.prisma, 'UACTCAPT', ['capteur'], cci.id);
   companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon' })).id;
 });
-afterAll(() => db?.close());
 
 function input(overrides: Record<string, string | undefined> = {}) {
   const parsed = parseActionForm(

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { parseAlertReport } from '../../src/services/alerts/alert-report.js';
 import { type AlertSettings, moveAlert, raiseAlert } from '../../src/services/alerts/alerts.js';
@@ -10,10 +10,12 @@ import type { Db } from '../../src/services/db.js';
 import { runWithLease } from '../../src/services/job-lease.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { resetTables } from '../support/reset.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { TEST_ENGINE, withAnotherClient } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
+import { interleaveAfterRead } from '../support/interleave.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 
-let db: TestDatabase;
+const { db } = withTestDatabase();
 const settings: AlertSettings = { deadlineHours: 48, timeZone: 'Europe/Paris', partnersChannelId: 'CPARTNERS' };
 const deadlines: DeadlineSettings = { reminderHours: [24, 40] };
 /** When the alerts are raised; the scheduler runs at instants after it. */
@@ -91,17 +93,6 @@ const breachKeys = (alertId: string) => [
   `alert_page:${alertId}:UCOORD2:depassement`,
 ];
 
-/** A second Prisma client on the same PostgreSQL database, as another app instance would have. */
-function secondPrismaClient(): Db {
-  return openDatabase({ databaseUrl: db.url! }).prisma;
-}
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
 beforeEach(async () => {
   await resetTables(db.prisma);
   people = await seed(db.prisma);
@@ -224,26 +215,14 @@ describe('checkAlertDeadlines', () => {
 
   it('does not remind or escalate an alert transmitted between the check reading it and recording the reminder', async () => {
     const alertId = await raise('deadline-transmitted-meanwhile');
-    let transmitted = false;
     // The coordinator transmits right after the scheduler listed the alerts awaiting transmission.
-    const scheduler = db.prisma.$extends({
-      query: {
-        recruitmentAlert: {
-          async findMany({ args, query }) {
-            const found = await query(args);
-            if (!transmitted) {
-              transmitted = true;
-              await moveAlert(db.prisma, people.coord1, alertId, { action: 'transmettre' }, at(49), settings);
-            }
-            return found;
-          },
-        },
-      },
-    }) as unknown as Db;
-    const owed = await owedBy(async () =>
-      expect(await checkAlertDeadlines(scheduler, at(49), deadlines)).toEqual({ reminders: 0, breaches: 0 }),
+    const scheduler = interleaveAfterRead(db.prisma, 'recruitmentAlert', 'findMany', () =>
+      moveAlert(db.prisma, people.coord1, alertId, { action: 'transmettre' }, at(49), settings),
     );
-    expect(transmitted).toBe(true);
+    const owed = await owedBy(async () =>
+      expect(await checkAlertDeadlines(scheduler.client, at(49), deadlines)).toEqual({ reminders: 0, breaches: 0 }),
+    );
+    expect(scheduler.happened()).toBe(true);
     expect(
       owed.filter((k) => k.startsWith('alert_reminder') || k.startsWith('alert_breach') || k.endsWith(':depassement')),
     ).toEqual([]);
@@ -267,18 +246,9 @@ describe('checkAlertDeadlines', () => {
   it(`records each reminder once and owes each message once when two schedulers run at the same time (${TEST_ENGINE})`, async () => {
     const alerts = [await raise('deadline-a'), await raise('deadline-b'), await raise('deadline-c', at(10))];
     const before = await db.prisma.outboxMessage.count();
-    const second = TEST_ENGINE === 'postgresql' ? secondPrismaClient() : null;
-    let results: Awaited<ReturnType<typeof check>>[];
-    try {
-      results = await Promise.all([
-        check(50),
-        check(50, second ?? db.prisma),
-        check(50),
-        check(50, second ?? db.prisma),
-      ]);
-    } finally {
-      await second?.$disconnect();
-    }
+    const results = await withAnotherClient(db, (other) =>
+      Promise.all([check(50), check(50, other), check(50), check(50, other)]),
+    );
     // a and b: two reminders and the breach each; c (raised at 10 h): its 24 h and 40 h reminders.
     expect(results.reduce((sum, r) => sum + r.reminders, 0)).toBe(6);
     expect(results.reduce((sum, r) => sum + r.breaches, 0)).toBe(2);
@@ -432,7 +402,6 @@ describe('runWithLease', () => {
   });
 
   it(`runs the work on one instance only when two ask at the same time (${TEST_ENGINE})`, async () => {
-    const second = TEST_ENGINE === 'postgresql' ? secondPrismaClient() : null;
     const ran: string[] = [];
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
@@ -443,18 +412,19 @@ describe('runWithLease', () => {
       return holder;
     };
     try {
-      const a = runWithLease(db.prisma, 'job-e', 'instance-1', minutes(0), LEASE_MS, work('instance-1'));
-      const b = runWithLease(second ?? db.prisma, 'job-e', 'instance-2', minutes(0), LEASE_MS, work('instance-2'));
-      const timeout = new Promise((resolve) => setTimeout(resolve, 5_000));
-      await Promise.race([a, b, timeout]);
-      open();
-      const results = await Promise.all([a, b]);
+      const results = await withAnotherClient(db, async (other) => {
+        const a = runWithLease(db.prisma, 'job-e', 'instance-1', minutes(0), LEASE_MS, work('instance-1'));
+        const b = runWithLease(other, 'job-e', 'instance-2', minutes(0), LEASE_MS, work('instance-2'));
+        const timeout = new Promise((resolve) => setTimeout(resolve, 5_000));
+        await Promise.race([a, b, timeout]);
+        open();
+        return Promise.all([a, b]);
+      });
       expect(ran).toHaveLength(1);
       expect(results.filter((r) => r === undefined)).toHaveLength(1);
       expect(results).toContain(ran[0]);
     } finally {
       open();
-      await second?.$disconnect();
     }
   });
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type AlertField,
-  type AlertForm,
-  type AlertReport,
-  parseAlertReport,
-} from '../../src/services/alerts/alert-report.js';
-import type { FieldError } from '../../src/services/errors.js';
+import { type AlertForm, parseAlertReport } from '../../src/services/alerts/alert-report.js';
+import { formParsing, NEW_COMPANY } from '../support/form-parsing.js';
 
 const TODAY = '2026-11-27';
 
@@ -33,30 +28,13 @@ function form(overrides: Partial<AlertForm> = {}): AlertForm {
   };
 }
 
-function parseOk(f: AlertForm): AlertReport {
-  const parsed = parseAlertReport(f, TODAY);
-  if (!parsed.ok) throw new Error(`expected a valid form, got ${JSON.stringify(parsed.errors)}`);
-  return parsed.report;
-}
-
-function errorsOf(f: AlertForm): FieldError<AlertField>[] {
-  const parsed = parseAlertReport(f, TODAY);
-  if (parsed.ok) throw new Error('expected the form to be refused');
-  return parsed.errors;
-}
+const { parseOk, errorsOf, onlyError } = formParsing(parseAlertReport, TODAY);
 
 /** The errors as `field=code`, sorted, to compare whole rounds. */
 const codes = (f: AlertForm) =>
   errorsOf(f)
     .map((e) => `${e.field}=${e.code}`)
     .sort();
-
-/** The single error the form gets, as `field=code`. */
-function onlyError(f: AlertForm): string {
-  const errors = errorsOf(f);
-  expect(errors.map((e) => `${e.field}=${e.code}`)).toHaveLength(1);
-  return `${errors[0]!.field}=${errors[0]!.code}`;
-}
 
 describe('parseAlertReport', () => {
   it('returns the whole report for a complete valid form about a known company', () => {
@@ -138,16 +116,7 @@ describe('parseAlertReport', () => {
   });
 
   it('reads a new company described in the form', () => {
-    const report = parseOk(
-      form({
-        companyId: undefined,
-        newName: 'Chaudronnerie Berrichonne',
-        newNaf: '25.62B',
-        newHeadcountBand: '11',
-        newCommune: 'Bourges',
-        newPostalCode: '18000',
-      }),
-    );
+    const report = parseOk(form(NEW_COMPANY));
     expect(report.company).toEqual({
       kind: 'new',
       siret: undefined,

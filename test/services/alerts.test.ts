@@ -1,15 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type AlertForm, type AlertReport, parseAlertReport } from '../../src/services/alerts/alert-report.js';
 import { type AlertSettings, moveAlert, type MovePayload, raiseAlert } from '../../src/services/alerts/alerts.js';
 import type { Db } from '../../src/services/db.js';
 import { UserError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { resetTables } from '../support/reset.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { TEST_ENGINE, withAnotherClient } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
+import { NEW_COMPANY } from '../support/form-parsing.js';
+import { interleaveAfterRead } from '../support/interleave.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 
-let db: TestDatabase;
+const { db } = withTestDatabase();
 const settings: AlertSettings = { deadlineHours: 48, timeZone: 'Europe/Paris', partnersChannelId: 'CPARTNERS' };
 /** When the alerts are raised; moves happen some hours later. */
 const T0 = new Date('2026-11-27T09:00:00Z');
@@ -100,27 +102,6 @@ async function refusal(promise: Promise<unknown>): Promise<UserError> {
   return error as UserError;
 }
 
-/** A second Prisma client on the same PostgreSQL database, as another app instance would have. */
-function secondPrismaClient(): Db {
-  return openDatabase({ databaseUrl: db.url! }).prisma;
-}
-
-/** Another instance on PostgreSQL; on PGlite (one connection) the same client. */
-async function withOtherInstance<T>(fn: (other: Db) => Promise<T>): Promise<T> {
-  const second = TEST_ENGINE === 'postgresql' ? secondPrismaClient() : null;
-  try {
-    return await fn(second ?? db.prisma);
-  } finally {
-    await second?.$disconnect();
-  }
-}
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
 beforeEach(async () => {
   await resetTables(db.prisma);
   const structure = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
@@ -260,7 +241,7 @@ describe('raiseAlert', () => {
   });
 
   it(`stores a submission delivered twice at the same time once (${TEST_ENGINE})`, async () => {
-    const results = await withOtherInstance((other) =>
+    const results = await withAnotherClient(db, (other) =>
       Promise.all([raise('alert-race'), raise('alert-race', T0, other)]),
     );
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -326,14 +307,7 @@ describe('raiseAlert', () => {
   });
 
   it('creates the new company described in the form', async () => {
-    const raised = await raise('alert-new-company', T0, db.prisma, {
-      companyId: undefined,
-      newName: 'Chaudronnerie Berrichonne',
-      newNaf: '25.62B',
-      newHeadcountBand: '11',
-      newCommune: 'Bourges',
-      newPostalCode: '18000',
-    });
+    const raised = await raise('alert-new-company', T0, db.prisma, NEW_COMPANY);
     const alert = await db.prisma.recruitmentAlert.findUniqueOrThrow({
       where: { id: raised.alertId },
       include: { company: true },
@@ -365,7 +339,7 @@ describe('raiseAlert', () => {
   });
 
   it(`gives different submissions raised at the same time distinct references (${TEST_ENGINE})`, async () => {
-    const results = await withOtherInstance((other) =>
+    const results = await withAnotherClient(db, (other) =>
       Promise.all(Array.from({ length: 6 }, (_, i) => raise(`alert-burst-${i}`, T0, i % 2 === 0 ? db.prisma : other))),
     );
     expect(results.every((r) => r.created)).toBe(true);
@@ -673,7 +647,7 @@ describe('moveAlert', () => {
 
     it(`two coordinators taking the alert at the same time: one takes it, the other is told (${TEST_ENGINE})`, async () => {
       const { alertId, reference } = await raise();
-      const results = await withOtherInstance((other) =>
+      const results = await withAnotherClient(db, (other) =>
         Promise.allSettled([
           move(coord1, alertId, { action: 'prendre_en_charge' }, at(1)),
           move(coord2, alertId, { action: 'prendre_en_charge' }, at(1), settings, other),
@@ -705,37 +679,22 @@ describe('moveAlert', () => {
       'a coordinator who read the alert just before another took it is told its state now and who took it',
       async () => {
         const { alertId, reference } = await raise();
-        const other = secondPrismaClient();
-        try {
-          let raced = false;
+        await withAnotherClient(db, async (other) => {
           // Between this coordinator's read and write, another instance takes the alert and commits.
-          const slow = db.prisma.$extends({
-            query: {
-              recruitmentAlert: {
-                async findUnique({ args, query }) {
-                  const found = await query(args);
-                  if (!raced) {
-                    raced = true;
-                    await moveAlert(other, coord2, alertId, { action: 'prendre_en_charge' }, at(1), settings);
-                  }
-                  return found;
-                },
-              },
-            },
-          }) as unknown as Db;
+          const slow = interleaveAfterRead(db.prisma, 'recruitmentAlert', 'findUnique', () =>
+            moveAlert(other, coord2, alertId, { action: 'prendre_en_charge' }, at(1), settings),
+          );
           const before = await snapshot(alertId);
           const error = await refusal(
-            moveAlert(slow, coord1, alertId, { action: 'prendre_en_charge' }, at(1), settings),
+            moveAlert(slow.client, coord1, alertId, { action: 'prendre_en_charge' }, at(1), settings),
           );
-          expect(raced).toBe(true);
+          expect(slow.happened()).toBe(true);
           expect(error.code).toBe('alert_state');
           expect(error.params).toEqual({ reference, state: 'prise_en_charge', by: 'UCOORD2' });
           const after = await snapshot(alertId);
           expect(after.transitions).toBe(before.transitions + 1);
           expect(after.alert!.coordinatorId).toBe(coord2.memberId);
-        } finally {
-          await other.$disconnect();
-        }
+        });
       },
     );
   });

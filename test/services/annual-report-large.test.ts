@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedLargeTerritory, LARGE } from '../../bench/territory.js';
 import { generateAnnualReport } from '../../src/services/reports/reports.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { TEST_ENGINE } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 
 /**
  * The report of a large territory (10,000 companies, 50,000 visits, 100,000 actions, 2,000 alerts)
  * is produced on PostgreSQL. Its time is measured by `npm run bench:report`, not here.
  */
 describe.runIf(TEST_ENGINE === 'postgresql')('the annual report of a large territory', () => {
-  let db: TestDatabase;
+  const { db } = withTestDatabase();
   beforeAll(async () => {
-    db = await createTestDatabase();
     await seedLargeTerritory(db.prisma, 2026);
   }, 120_000);
-  afterAll(async () => {
-    await db?.close();
-  });
 
   it('is produced whole: every company visited counted once, the public edition masked', async () => {
     expect(await db.prisma.visit.count()).toBe(LARGE.visits);

@@ -12,6 +12,7 @@ import {
 } from '../../src/services/reports/document.js';
 import { generateAnnualReport, oweYearlyReport } from '../../src/services/reports/reports.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 import { findDeterminedCells, publishedSystem } from '../support/statistical-secret.js';
 import { makeTerritoryCompany, seedYear } from '../support/territory.js';
 import { findActor } from '../../src/services/members.js';
@@ -22,16 +23,12 @@ import { makeVisit } from '../support/visits.js';
  * A seeded year (2025) whose typology is known: 30 companies visited — 12 factories and 7 shops
  * in Vierzon, 8 business services in Bourges, 3 builders in Issoudun — and one visited in 2024 only.
  */
-let db: TestDatabase;
+const { db } = withTestDatabase();
 let data: AnnualData;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   await seedYear(db);
   data = await annualData(db.prisma, 2025, 'Europe/Paris');
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 /** Every cell of a document: figures, bars, tables. */

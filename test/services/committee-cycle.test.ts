@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { editAgenda } from '../../src/services/committees/agenda.js';
 import {
   actionsForReview,
@@ -14,14 +13,14 @@ import {
 } from '../../src/services/committees/committees.js';
 import { companiesToInform, oweInformReminders } from '../../src/services/committees/informing.js';
 import type { Actor } from '../../src/services/permissions.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { TEST_ENGINE } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
 const NOW = new Date('2026-11-27T09:00:00Z');
 const DAY = 86_400_000;
-let db: TestDatabase;
-let second: Database | undefined;
+const { db, other } = withTestDatabase({ anotherInstance: true });
 let coordinator: Actor;
 let capteurA: Actor;
 let capteurB: Actor;
@@ -30,7 +29,6 @@ let structureId: string;
 const company: Record<string, string> = {};
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   structureId = cci.id;
   coordinator = await makeMember(db.prisma, 'UCYCOORD', ['coordinateur']);
@@ -39,11 +37,6 @@ beforeAll(async () => {
   member = await makeMember(db.prisma, 'UCYMEMBER', ['comite'], cci.id);
   for (const name of ['Forges', 'Porcelaines', 'Aéro', 'Menuiserie', 'Tannerie', 'Verrerie'])
     company[name] = (await makeCompany(db.prisma, { name })).id;
-  if (TEST_ENGINE === 'postgresql') second = openDatabase({ databaseUrl: db.url! });
-});
-afterAll(async () => {
-  await second?.close();
-  await db?.close();
 });
 
 const itemsOf = async (committeeId: string) =>
@@ -241,12 +234,7 @@ describe('the agenda before publication', () => {
           { scheduledAt: new Date('2027-03-09T13:00:00Z'), channelId: 'CRACE' },
           NOW,
         ),
-        planCommittee(
-          second!.prisma,
-          coordinator,
-          { scheduledAt: new Date('2027-03-10T13:00:00Z'), channelId: 'CRACE' },
-          NOW,
-        ),
+        planCommittee(other, coordinator, { scheduledAt: new Date('2027-03-10T13:00:00Z'), channelId: 'CRACE' }, NOW),
       ]);
       const links = await db.prisma.agendaItemVisit.findMany({
         where: { agendaItem: { committeeId: { in: [a.id, b.id] } } },
@@ -309,10 +297,7 @@ describe('a session in its meeting and after', () => {
     const settings = { reminderDays: 7, maxReminders: 3 };
     const remind = async (at: Date) =>
       (
-        await Promise.all([
-          oweInformReminders(db.prisma, at, settings),
-          oweInformReminders((second ?? db).prisma, at, settings),
-        ])
+        await Promise.all([oweInformReminders(db.prisma, at, settings), oweInformReminders(other, at, settings)])
       ).reduce((a, b) => a + b, 0);
     expect(await remind(new Date(closedAt.getTime() + 6 * DAY))).toBe(0);
     expect(await remind(new Date(closedAt.getTime() + 7 * DAY))).toBe(1); // one message to capteurA, both companies

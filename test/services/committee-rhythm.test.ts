@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cancelCommittee, planCommittee } from '../../src/services/committees/committees.js';
 import {
   describeRhythm,
@@ -11,7 +10,7 @@ import {
 } from '../../src/services/committees/rhythm.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { localInstant } from '../../src/time.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
@@ -80,13 +79,11 @@ describe('the committee rhythm', () => {
 });
 
 describe('sessions proposed by the rhythm', () => {
-  let db: TestDatabase;
-  let second: Database | undefined;
+  const { db, other } = withTestDatabase({ anotherInstance: true });
   let coordinator: Actor;
   const settings = { rhythm: SECOND_TUESDAY, channelId: 'CCOMITE', timeZone: PARIS, leadDays: 7 };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
     coordinator = await makeMember(db.prisma, 'URHYCOORD', ['coordinateur']);
     await makeMember(db.prisma, 'URHYCOORD2', ['coordinateur', 'admin']);
     const capteur = await makeMember(db.prisma, 'URHYCAPT', ['capteur']);
@@ -94,11 +91,6 @@ describe('sessions proposed by the rhythm', () => {
       date: '2026-11-20',
       toCommitteeAgenda: true,
     });
-    if (TEST_ENGINE === 'postgresql') second = openDatabase({ databaseUrl: db.url! });
-  });
-  afterAll(async () => {
-    await second?.close();
-    await db?.close();
   });
 
   it('need a rhythm and a channel', async () => {
@@ -115,7 +107,7 @@ describe('sessions proposed by the rhythm', () => {
     const now = new Date('2026-11-27T09:00:00Z');
     const runs = await Promise.all([
       proposeNextSession(db.prisma, now, settings),
-      proposeNextSession((second ?? db).prisma, now, settings),
+      proposeNextSession(other, now, settings),
       proposeNextSession(db.prisma, now, settings),
     ]);
     expect(runs.filter(Boolean)).toEqual([{ committeeId: expect.any(String), occurrence: '2026-12-08' }]);

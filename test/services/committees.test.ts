@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   oweCommitteeReminders,
   planCommittee,
@@ -8,14 +7,13 @@ import {
 } from '../../src/services/committees/committees.js';
 import { UserError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
 const NOW = new Date('2026-11-27T09:00:00Z');
 const SESSION = new Date('2026-12-08T13:00:00Z'); // Tuesday 8 December, 14:00 in Paris
-let db: TestDatabase;
-let second: Database | undefined;
+const { db, other } = withTestDatabase({ anotherInstance: true });
 let coordinator: Actor;
 let capteurA: Actor;
 let capteurB: Actor;
@@ -23,7 +21,6 @@ let committeeMember: Actor;
 const companies: Record<string, string> = {};
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   const cma = await makeStructure(db.prisma, 'CMA du Cher', 'cma');
   coordinator = await makeMember(db.prisma, 'UCOMCOORD', ['coordinateur']);
@@ -48,11 +45,6 @@ beforeAll(async () => {
     redFlags: ['emplois_menaces'],
   });
   await makeVisit(db.prisma, capteurA, companies['Aéro Composites']!, { date: '2026-11-10' });
-  if (TEST_ENGINE === 'postgresql') second = openDatabase({ databaseUrl: db.url! });
-});
-afterAll(async () => {
-  await second?.close();
-  await db?.close();
 });
 
 describe('committee sessions', () => {
@@ -97,7 +89,7 @@ describe('committee sessions', () => {
     const atJ7 = new Date(SESSION.getTime() - 7 * 86_400_000);
     const runs = await Promise.all([
       publishDueAgendas(db.prisma, atJ7, { agendaDaysBefore: 7, reminderDaysBefore: 2, timeZone: 'Europe/Paris' }),
-      publishDueAgendas((second ?? db).prisma, atJ7, {
+      publishDueAgendas(other, atJ7, {
         agendaDaysBefore: 7,
         reminderDaysBefore: 2,
         timeZone: 'Europe/Paris',
@@ -117,7 +109,7 @@ describe('committee sessions', () => {
     const atJ2 = new Date(SESSION.getTime() - 2 * 86_400_000);
     const reminded = await Promise.all([
       oweCommitteeReminders(db.prisma, atJ2, settings),
-      oweCommitteeReminders((second ?? db).prisma, atJ2, settings),
+      oweCommitteeReminders(other, atJ2, settings),
     ]);
     expect(reminded.reduce((a, b) => a + b, 0)).toBe(3); // capteurA, capteurB, committeeMember hold the comite role
     expect(await oweCommitteeReminders(db.prisma, new Date(atJ2.getTime() + 3_600_000), settings)).toBe(0);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { INDICATORS, quarterPeriod } from '../../src/services/indicators/catalogue.js';
 import {
   chooseIndicators,
@@ -8,7 +8,7 @@ import {
   type SnapshotValue,
 } from '../../src/services/indicators/steering.js';
 import type { Actor } from '../../src/services/permissions.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
@@ -18,12 +18,11 @@ import { makeVisit } from '../support/visits.js';
  */
 const PARIS = 'Europe/Paris';
 const Q3 = quarterPeriod(2026, 3, PARIS);
-let db: TestDatabase;
+const { db } = withTestDatabase();
 let coordinator: Actor;
 let pilot: Actor;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   const cci = await makeStructure(db.prisma, 'CCI', 'cci');
   const cma = await makeStructure(db.prisma, 'CMA', 'cma');
   coordinator = await makeMember(db.prisma, 'UINDCOORD', ['coordinateur']);
@@ -182,9 +181,6 @@ beforeAll(async () => {
     data: { committeeId: committee.id, companyId: c.tannerie, rank: 4, informedAt: new Date('2026-09-28T00:00:00Z') },
   });
   await db.prisma.action.update({ where: { submissionKey: 'A7' }, data: { agendaItemId: withAction.id } });
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 describe('the indicators of a known quarter', () => {

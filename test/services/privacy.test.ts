@@ -1,44 +1,31 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportCompanyData } from '../../src/services/privacy/access.js';
 import { ERASED, eraseCompanyData } from '../../src/services/privacy/erasure.js';
 import { planCommittee, refreshAgenda } from '../../src/services/committees/committees.js';
 import { anonymiseExpiredContacts } from '../../src/services/privacy/retention.js';
 import { annualData } from '../../src/services/reports/annual-data.js';
 import type { Actor } from '../../src/services/permissions.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { withTestDatabase } from '../support/file-database.js';
+import { makeClosedAlert, makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
-let db: TestDatabase;
+const { db } = withTestDatabase();
 let coordinator: Actor;
 let admin: Actor;
 let capteur: Actor;
 let companyId: string;
 
-async function alertOn(company: string, raisedAt: string, n: number) {
-  return db.prisma.recruitmentAlert.create({
-    data: {
-      reference: `ALR-2024-${String(n).padStart(4, '0')}`,
-      submissionKey: `privacy-${n}`,
-      companyId: company,
-      capteurId: capteur.memberId,
-      urgency: 'Deux départs en retraite.',
-      contactName: 'Marie Dupont, RH',
-      contactPhone: '02 48 00 00 01',
-      contactEmail: 'marie.dupont@forges.fr',
-      consentToName: true,
-      state: 'cloturee',
-      raisedAt: new Date(raisedAt),
-      deadlineAt: new Date(new Date(raisedAt).getTime() + 48 * 3_600_000),
-      offerContactName: 'Nadia Colin',
-      offerContactEmail: 'nadia.colin@francetravail.fr',
-    },
+const alertOn = (company: string, raisedAt: string, n: number) =>
+  makeClosedAlert(db.prisma, {
+    n,
+    keyPrefix: 'privacy',
+    companyId: company,
+    capteurId: capteur.memberId,
+    raisedAt: new Date(raisedAt),
   });
-}
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   coordinator = await makeMember(db.prisma, 'UPRIVCOORD', ['coordinateur']);
   admin = await makeMember(db.prisma, 'UPRIVADMIN', ['admin']);
@@ -49,9 +36,6 @@ beforeAll(async () => {
     diagnostic: 'Le dirigeant, M. Martin, souhaite céder.',
     stakes: [{ stake: 'transmission_reprise', priority: 'haute' }],
   });
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 describe('the retention of personal data', () => {

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSiret } from '../../src/reference/siret.js';
 import { setProgramme, readSiretList, getProgramme } from '../../src/services/programmes/programmes.js';
 import { oweProgrammeNudges, programmeProgress } from '../../src/services/programmes/progress.js';
 import type { Actor } from '../../src/services/permissions.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
@@ -16,8 +15,7 @@ function siret(first13: string): string {
 const ARRIVING = siret('5520812760001'); // pasted before its company comes in
 const NEVER = siret('4420190230001'); // never comes in
 
-let db: TestDatabase;
-let second: Database | undefined;
+const { db, other } = withTestDatabase({ anotherInstance: true });
 let coordinator: Actor;
 let cciCapteur: Actor;
 let cciCapteur2: Actor;
@@ -27,7 +25,6 @@ let cma: { id: string };
 const company: Record<string, string> = {};
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   cma = await makeStructure(db.prisma, 'CMA du Cher', 'cma');
   coordinator = await makeMember(db.prisma, 'UPRGCOORD', ['coordinateur']);
@@ -38,11 +35,6 @@ beforeAll(async () => {
   company.Forges = (await makeCompany(db.prisma, { name: 'Forges', siret: SIRETS.mecanique })).id;
   company.Porcelaines = (await makeCompany(db.prisma, { name: 'Porcelaines', siret: SIRETS.other })).id;
   company.Aéro = (await makeCompany(db.prisma, { name: 'Aéro' })).id;
-  if (TEST_ENGINE === 'postgresql') second = openDatabase({ databaseUrl: db.url! });
-});
-afterAll(async () => {
-  await second?.close();
-  await db?.close();
 });
 
 describe('pasted SIRETs', () => {
@@ -231,7 +223,7 @@ describe('programme progress', () => {
     const at = new Date('2026-11-20T08:00:00Z');
     const runs = await Promise.all([
       oweProgrammeNudges(db.prisma, at, settings),
-      oweProgrammeNudges((second ?? db).prisma, at, settings),
+      oweProgrammeNudges(other, at, settings),
     ]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
     const owed = async () =>

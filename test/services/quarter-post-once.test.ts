@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/services/db.js';
 import { INDICATORS_NOTICE, oweQuarterlyIndicators, snapshotQuarter } from '../../src/services/indicators/steering.js';
-import { startTestApp } from '../support/app.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { withAnotherInstance, withTestApp } from '../support/app.js';
+import { onInstances } from '../support/database.js';
 
 /**
  * A quarter's freeze and its owed post to the steering channel are one transaction: two instances
@@ -13,25 +12,11 @@ import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/d
  */
 const PARIS = 'Europe/Paris';
 const STEERING = 'CPILOTQUART';
-let db: TestDatabase;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
-
-/** Each of `runs` by another app instance: on PostgreSQL each with its own client; on PGlite (one process) the same one. */
-async function onInstances<T>(runs: ((prisma: Db) => Promise<T>)[]): Promise<T[]> {
-  if (TEST_ENGINE !== 'postgresql') return Promise.all(runs.map((run) => run(db.prisma)));
-  const others = runs.map(() => openDatabase({ databaseUrl: db.url! }));
-  try {
-    return await Promise.all(runs.map((run, i) => run(others[i]!.prisma)));
-  } finally {
-    await Promise.all(others.map((o) => o.close()));
-  }
-}
+/** The apps' clock: each test sets it. */
+let now = new Date();
+const started = withTestApp({ now: () => now });
+const { t, db } = started;
+const other = withAnotherInstance(started, { now: () => now });
 
 const owedPosts = (year: number, quarter: number) =>
   db.prisma.outboxMessage.findMany({
@@ -41,10 +26,10 @@ const owedPosts = (year: number, quarter: number) =>
 describe('a quarter’s freeze and its post', () => {
   it('are owed once when instances’ jobs and a person freeze the quarter at the same moment', async () => {
     // Monday 4 January 2027: Q4 2026 is over.
-    const now = new Date('2027-01-04T08:10:00Z');
+    now = new Date('2027-01-04T08:10:00Z');
     // The job's freeze (two instances) and the command's: the same call, the quarter and where it is posted.
     const freeze = (prisma: Db) => snapshotQuarter(prisma, 2026, 4, now, PARIS, STEERING).then((r) => r.created);
-    const created = await onInstances([freeze, freeze, freeze]);
+    const created = await onInstances(db, [freeze, freeze, freeze]);
     expect(created.filter(Boolean)).toHaveLength(1);
     expect(await db.prisma.indicatorSnapshot.count({ where: { year: 2026, quarter: 4 } })).toBe(1);
     expect((await owedPosts(2026, 4)).map((o) => [o.recipient, o.data])).toEqual([
@@ -52,23 +37,14 @@ describe('a quarter’s freeze and its post', () => {
     ]);
 
     // Two app instances deliver what is owed at the same moment: one post in the steering channel.
-    const second = TEST_ENGINE === 'postgresql' ? openDatabase({ databaseUrl: db.url! }) : null;
-    const apps = [
-      await startTestApp(db.prisma, { now: () => now }),
-      await startTestApp(second?.prisma ?? db.prisma, { now: () => now }),
-    ];
-    try {
-      await Promise.all(apps.map((app) => app.ctx.notifier.kick()));
-      await Promise.all(apps.map((app) => app.ctx.notifier.kick()));
-      const posted = apps.flatMap((app) =>
-        app.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === STEERING),
-      );
-      expect(posted).toHaveLength(1);
-      expect(JSON.stringify(posted[0]!.args.blocks)).toContain('T4');
-    } finally {
-      for (const app of apps) await app.stop();
-      await second?.close();
-    }
+    const apps = [t, other];
+    await Promise.all(apps.map((app) => app.ctx.notifier.kick()));
+    await Promise.all(apps.map((app) => app.ctx.notifier.kick()));
+    const posted = apps.flatMap((app) =>
+      app.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === STEERING),
+    );
+    expect(posted).toHaveLength(1);
+    expect(JSON.stringify(posted[0]!.args.blocks)).toContain('T4');
   });
 
   it('are both kept or both lost: a failure while owing the post leaves no frozen quarter, and the next run owes it', async () => {
@@ -79,7 +55,7 @@ describe('a quarter’s freeze and its post', () => {
       CREATE TRIGGER refuse_quarter_post BEFORE INSERT ON "OutboxMessage"
         FOR EACH ROW WHEN (NEW.kind = '${INDICATORS_NOTICE}') EXECUTE FUNCTION refuse_quarter_post();`);
     // Wednesday 1 April 2027: Q1 2027 is over.
-    const now = new Date('2027-04-01T07:10:00Z');
+    now = new Date('2027-04-01T07:10:00Z');
     await expect(oweQuarterlyIndicators(db.prisma, now, { timeZone: PARIS, channelId: STEERING })).rejects.toThrow();
     expect(await db.prisma.indicatorSnapshot.count({ where: { year: 2027, quarter: 1 } })).toBe(0);
     expect(await owedPosts(2027, 1)).toEqual([]);

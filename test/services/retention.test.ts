@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/client.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/services/db.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { ANONYMISED_CONTACT, ERASED } from '../../src/services/privacy/erasure.js';
 import { deleteDueExportFiles, recordExportFiles, type FileDeleter } from '../../src/services/privacy/export-files.js';
 import { POSTED_MESSAGE_REFRESH, recordPosted } from '../../src/services/privacy/posted-messages.js';
 import { anonymiseExpiredContacts, expireFreeTexts, RETENTION_DEFAULTS } from '../../src/services/privacy/retention.js';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
-import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { onInstances } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
+import { makeClosedAlert, makeCompany, makeMember, makeStructure } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
 /**
@@ -17,42 +17,20 @@ import { makeVisit } from '../support/visits.js';
  * audited, safe with two instances (two clients on PostgreSQL; on PGlite, one process runs twice).
  */
 const NOW = new Date('2026-11-20T02:00:00Z');
-let db: TestDatabase;
+const { db } = withTestDatabase();
 let capteur: Actor;
 
-/**
- * `run` by two app instances at once: on PostgreSQL each with its own client on the same database;
- * on PGlite (one process) twice on the same one.
- */
-async function onTwoInstances<T>(run: (prisma: Db) => Promise<T>): Promise<T[]> {
-  if (TEST_ENGINE !== 'postgresql') return Promise.all([run(db.prisma), run(db.prisma)]);
-  const other = openDatabase({ databaseUrl: db.url! });
-  try {
-    return await Promise.all([run(db.prisma), run(other.prisma)]);
-  } finally {
-    await other.close();
-  }
-}
+/** `run` by two app instances at once (see onInstances). */
+const onTwoInstances = <T>(run: (prisma: Db) => Promise<T>) => onInstances(db, [run, run]);
 
-async function alertRaisedAt(companyId: string, raisedAt: Date, n: number) {
-  return db.prisma.recruitmentAlert.create({
-    data: {
-      reference: `ALR-2024-${String(n).padStart(4, '0')}`,
-      submissionKey: `retention-${n}`,
-      companyId,
-      capteurId: capteur.memberId,
-      urgency: 'Deux départs en retraite.',
-      contactName: 'Marie Dupont, RH',
-      contactPhone: '02 48 00 00 01',
-      contactEmail: 'marie.dupont@forges.fr',
-      consentToName: true,
-      state: 'cloturee',
+/** A closed alert raised at `raisedAt`, its contacts copied in its outcome note, its position and its history. */
+const alertRaisedAt = (companyId: string, raisedAt: Date, n: number) =>
+  makeClosedAlert(
+    db.prisma,
+    { n, keyPrefix: 'retention', companyId, capteurId: capteur.memberId, raisedAt },
+    {
       outcome: 'pourvue',
       outcomeNote: 'Pourvu, rappeler Marie Dupont au 02 48 00 00 01.',
-      raisedAt,
-      deadlineAt: new Date(raisedAt.getTime() + 48 * 3_600_000),
-      offerContactName: 'Nadia Colin',
-      offerContactEmail: 'nadia.colin@francetravail.fr',
       positions: {
         create: [
           { rank: 1, jobTitle: 'Soudeur pour Marie Dupont', count: 1, contractType: 'cdi', location: 'Atelier Dupont' },
@@ -60,8 +38,7 @@ async function alertRaisedAt(companyId: string, raisedAt: Date, n: number) {
       },
       transitions: { create: [{ to: 'cloturee', note: 'Marie Dupont a trouvé.' }] },
     },
-  });
-}
+  );
 
 async function refreshesOwed(): Promise<string[]> {
   return (
@@ -70,12 +47,8 @@ async function refreshesOwed(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
   capteur = await makeMember(db.prisma, 'URETCAPT', ['capteur'], cci.id);
-});
-afterAll(async () => {
-  await db?.close();
 });
 beforeEach(async () => {
   await db.prisma.outboxMessage.deleteMany();

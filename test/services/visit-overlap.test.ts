@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { oweOverlapNotices } from '../../src/services/visits/overlap.js';
 import type { Actor } from '../../src/services/permissions.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
-let db: TestDatabase;
+const { db } = withTestDatabase();
 let cci: Actor;
 let cciColleague: Actor;
 let cma: Actor;
@@ -13,7 +13,6 @@ let ft: Actor;
 let gone: Actor;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   const s = await Promise.all(['CCI', 'CMA', 'France Travail', 'OPCO'].map((name) => makeStructure(db.prisma, name)));
   cci = await makeMember(db.prisma, 'UOVCCI', ['capteur'], s[0]!.id);
   cciColleague = await makeMember(db.prisma, 'UOVCCI2', ['capteur'], s[0]!.id);
@@ -21,9 +20,6 @@ beforeAll(async () => {
   ft = await makeMember(db.prisma, 'UOVFT', ['capteur'], s[2]!.id);
   gone = await makeMember(db.prisma, 'UOVGONE', ['capteur'], s[3]!.id);
   await db.prisma.member.update({ where: { id: gone.memberId }, data: { active: false } });
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 /** Files `visit` (already written) as fileVisit does, and returns the notices owed. */

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { FieldError } from '../../src/services/errors.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ValidationFailed, type UserError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { fileVisit, VISIT_CONFIRMATION } from '../../src/services/visits/file-visit.js';
 import { deriveRedFlags } from '../../src/services/visits/red-flags.js';
-import {
-  parseVisitReport,
-  type VisitField,
-  type VisitForm,
-  type VisitReport,
-} from '../../src/services/visits/visit-report.js';
+import { parseVisitReport, type VisitForm, type VisitReport } from '../../src/services/visits/visit-report.js';
 import { errorText } from '../../src/texts/fr.js';
 import { resetTables } from '../support/reset.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { formParsing, NEW_COMPANY } from '../support/form-parsing.js';
 
 const TODAY = '2026-11-27';
 
@@ -45,34 +40,7 @@ function form(overrides: Partial<VisitForm> = {}): VisitForm {
   };
 }
 
-/** The fields of a new company typed in the modal, no SIRET. */
-const NEW_COMPANY = {
-  companyId: undefined,
-  newName: 'Chaudronnerie Berrichonne',
-  newNaf: '25.62B',
-  newHeadcountBand: '11',
-  newCommune: 'Bourges',
-  newPostalCode: '18000',
-} satisfies Partial<VisitForm>;
-
-function parseOk(f: VisitForm): VisitReport {
-  const parsed = parseVisitReport(f, TODAY);
-  if (!parsed.ok) throw new Error(`expected a valid form, got ${JSON.stringify(parsed.errors)}`);
-  return parsed.report;
-}
-
-function errorsOf(f: VisitForm): FieldError<VisitField>[] {
-  const parsed = parseVisitReport(f, TODAY);
-  if (parsed.ok) throw new Error('expected the form to be refused');
-  return parsed.errors;
-}
-
-/** The single error the form gets, as `field=code`. */
-function onlyError(f: VisitForm): string {
-  const errors = errorsOf(f);
-  expect(errors).toHaveLength(1);
-  return `${errors[0]!.field}=${errors[0]!.code}`;
-}
+const { parseOk, errorsOf, onlyError } = formParsing(parseVisitReport, TODAY);
 
 describe('parseVisitReport', () => {
   it('returns the whole report for a complete valid form', () => {
@@ -376,17 +344,13 @@ describe('deriveRedFlags', () => {
 });
 
 describe('fileVisit', () => {
-  let db: TestDatabase;
+  const { db } = withTestDatabase();
   let capteur: Actor;
   let submission = 0;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
     const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
     capteur = await makeMember(db.prisma, 'UCAPTEUR1', ['capteur'], cci.id);
-  });
-  afterAll(async () => {
-    await db?.close();
   });
   beforeEach(async () => {
     await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });

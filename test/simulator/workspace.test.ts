@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../prisma/seed.js';
 import { createLogger } from '../../src/logger.js';
 import { SIMULATED_CHANNELS, startSimulatedWorkspace, type SimulatedWorkspace } from '../../src/simulator/workspace.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { withTestDatabase } from '../support/file-database.js';
 
 /** The simulated workspace's API, as the page uses it (the browser scenarios drive the page itself). */
-let db: TestDatabase;
+const { db } = withTestDatabase();
 let w: SimulatedWorkspace;
 const post = async (path: string, body: object) =>
   (
@@ -52,13 +52,11 @@ function raw(
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   await seedDemoData(db.prisma);
   w = await startSimulatedWorkspace({ db: db.prisma, logger: createLogger('silent'), port: 0 });
 }, 60_000);
 afterAll(async () => {
   await w?.stop();
-  await db?.close();
 });
 
 describe('the simulated workspace', () => {

@@ -79,6 +79,16 @@ export function anotherClient(db: TestDatabase): { prisma: Db; close(): Promise<
   return openDatabase({ databaseUrl: db.url! });
 }
 
+/** `fn` given the client another app instance has on `db` (see anotherClient), closed after. */
+export async function withAnotherClient<T>(db: TestDatabase, fn: (other: Db) => Promise<T>): Promise<T> {
+  const other = anotherClient(db);
+  try {
+    return await fn(other.prisma);
+  } finally {
+    await other.close();
+  }
+}
+
 /** Each of `runs` at once, as another app instance on `db` (see anotherClient): their results, in order. */
 export async function onInstances<T>(db: TestDatabase, runs: ((prisma: Db) => Promise<T>)[]): Promise<T[]> {
   const clients = runs.map(() => anotherClient(db));

@@ -1,3 +1,4 @@
+import type { Prisma } from '../../src/generated/prisma/client.js';
 import type { Role, StructureKind } from '../../src/generated/prisma/enums.js';
 import { searchKey } from '../../src/reference/text.js';
 import { findActor } from '../../src/services/members.js';
@@ -40,6 +41,37 @@ export async function makeCompany(
       sectorFamily: 'industrie',
       headcountBand: data.headcountBand ?? '12',
       commune: data.commune ?? 'Vierzon',
+    },
+  });
+}
+
+/**
+ * A closed alert raised at `raisedAt` by `capteurId` about `companyId`, numbered `n` (its reference,
+ * its submission key under `keyPrefix`), with the company's contact and France Travail's: the
+ * personal data retention and erasure remove. `more` adds to it (an outcome note, positions…).
+ */
+export async function makeClosedAlert(
+  db: Db,
+  alert: { n: number; keyPrefix: string; companyId: string; capteurId: string; raisedAt: Date },
+  more: Partial<Prisma.RecruitmentAlertUncheckedCreateInput> = {},
+) {
+  return db.recruitmentAlert.create({
+    data: {
+      reference: `ALR-2024-${String(alert.n).padStart(4, '0')}`,
+      submissionKey: `${alert.keyPrefix}-${alert.n}`,
+      companyId: alert.companyId,
+      capteurId: alert.capteurId,
+      urgency: 'Deux départs en retraite.',
+      contactName: 'Marie Dupont, RH',
+      contactPhone: '02 48 00 00 01',
+      contactEmail: 'marie.dupont@forges.fr',
+      consentToName: true,
+      state: 'cloturee',
+      raisedAt: alert.raisedAt,
+      deadlineAt: new Date(alert.raisedAt.getTime() + 48 * 3_600_000),
+      offerContactName: 'Nadia Colin',
+      offerContactEmail: 'nadia.colin@francetravail.fr',
+      ...more,
     },
   });
 }
