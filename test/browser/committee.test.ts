@@ -1,33 +1,34 @@
 import { unnamedCompanies } from '../../src/services/committees/consent.js';
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { ACTION_BLOCKS as AB, ACTION_CHANGE_BLOCKS as AC, COMMITTEE_BLOCKS as CB } from '../../src/slack/ids.js';
 import { SIMULATED_CHANNELS } from '../../src/simulator/workspace.js';
 import {
   clickIn,
+  closeModalIfOpen,
   command,
+  commandAs,
   daysAhead,
   field,
   goTo,
-  HAS_BROWSER,
+  modalTitle,
+  paneShows,
   playAs,
   screenshot,
-  useWorkspace,
+  submitModal,
+  workspaceScenario,
 } from './workspace.js';
 
-describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee', () => {
-  const workspace = useWorkspace();
-
-  it('gets its agenda published, an action created in the meeting, and that action marked done by its owner', async () => {
-    const w = workspace();
+workspaceScenario(
+  'the technical committee',
+  'gets its agenda published, an action created in the meeting, and that action marked done by its owner',
+  async (w) => {
     const { page } = w;
     // The coordinator plans a session in ten days in the committee channel.
-    await playAs(page, 'Hélène Morel');
-    await goTo(page, 'Messages de l’application');
-    await command(page, '/comite planifier');
-    await expect.poll(() => page.locator('#modal .title').textContent()).toBe('Planifier un comité');
+    await commandAs(page, 'Hélène Morel', '/comite planifier');
+    await expect.poll(() => modalTitle(page)).toBe('Planifier un comité');
     await field(page, CB.scheduledAt).locator('input').fill(daysAhead(10));
     await field(page, CB.channel).locator('select').selectOption(SIMULATED_CHANNELS.committee);
-    await page.click('#modal [data-submit]');
+    await submitModal(page);
     await expect.poll(() => page.locator('#modal .blocks').textContent()).toContain('planifié');
     await page.click('#modal [data-close]');
     const session = await w.db.prisma.committee.findFirstOrThrow({
@@ -51,7 +52,7 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee
       .poll(async () => (await w.db.prisma.committee.findUniqueOrThrow({ where: { id: session.id } })).status)
       .toBe('agenda_published');
     await goTo(page, '# comite-technique');
-    await expect.poll(() => page.locator('#pane').textContent(), { timeout: 10_000 }).toContain(company);
+    await paneShows(page, company);
     expect(await page.locator('#pane').textContent()).toContain(
       'Entreprise non nommée — industrie, 10 à 19 salariés, Foëcy',
     );
@@ -60,22 +61,16 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee
 
     // In the meeting: an action for the first company, followed by the CCI.
     await clickIn(page, company, 'Créer une action');
-    await expect.poll(() => page.locator('#modal .title').textContent()).toBeTruthy();
+    await expect.poll(() => modalTitle(page)).toBeTruthy();
     await field(page, AB.title).locator('input').fill('Monter une POE avec l’OPCO');
     const cci = await w.db.prisma.structure.findFirstOrThrow({ where: { name: 'CCI du Cher' } });
     await field(page, AB.ownerStructureId).locator('select').selectOption(cci.id);
     await field(page, AB.dueDate).locator('input').fill(daysAhead(40).slice(0, 10));
-    await page.click('#modal [data-submit]');
-    await expect
-      .poll(
-        async () =>
-          (await w.db.prisma.action.findFirst({ where: { title: 'Monter une POE avec l’OPCO' } }))?.agendaItemId,
-      )
-      .toBe(item.id);
-    if (await page.locator('#modal [data-close]').isVisible()) await page.click('#modal [data-close]');
-    await expect
-      .poll(() => page.locator('#pane').textContent(), { timeout: 10_000 })
-      .toContain('Monter une POE avec l’OPCO');
+    await submitModal(page);
+    const action = () => w.db.prisma.action.findFirst({ where: { title: 'Monter une POE avec l’OPCO' } });
+    await expect.poll(async () => (await action())?.agendaItemId).toBe(item.id);
+    await closeModalIfOpen(page);
+    await paneShows(page, 'Monter une POE avec l’OPCO');
 
     // The CCI's member marks it done, with its outcome: its message is updated in place.
     await playAs(page, 'Julien Roux');
@@ -83,19 +78,14 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee
     await clickIn(page, 'Monter une POE avec l’OPCO', 'Changer le statut');
     await field(page, AC.status).locator('input[value="realisee"]').check();
     await field(page, AC.note).locator('textarea').fill('Douze stagiaires en formation depuis lundi.');
-    await page.click('#modal [data-submit]');
-    await expect
-      .poll(
-        async () =>
-          (await w.db.prisma.action.findFirstOrThrow({ where: { title: 'Monter une POE avec l’OPCO' } })).status,
-      )
-      .toBe('realisee');
-    if (await page.locator('#modal [data-close]').isVisible()) await page.click('#modal [data-close]');
+    await submitModal(page);
+    await expect.poll(async () => (await action())?.status).toBe('realisee');
+    await closeModalIfOpen(page);
     const actionMessage = page
       .locator('#pane .message', { hasText: 'Monter une POE avec l’OPCO' })
       .filter({ hasText: 'Réalisée' });
     await expect.poll(() => actionMessage.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await actionMessage.last().textContent()).toContain('modifié');
     await screenshot(page, 'comite-action-realisee');
-  });
-});
+  },
+);

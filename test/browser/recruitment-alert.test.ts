@@ -1,29 +1,29 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { ALERT_BLOCKS as A, OFFER_BLOCKS as O } from '../../src/slack/ids.js';
 import { SIMULATED_CHANNELS } from '../../src/simulator/workspace.js';
 import {
   clickIn,
-  command,
+  closeModalIfOpen,
+  commandAs,
   field,
   goTo,
-  HAS_BROWSER,
-  playAs,
+  inAppMessagesAs,
+  modalTitle,
+  paneShows,
   screenshot,
+  submitModal,
   typeAhead,
-  useWorkspace,
+  workspaceScenario,
 } from './workspace.js';
 
-describe.runIf(HAS_BROWSER)('in the simulated workspace, an urgent recruitment need', () => {
-  const workspace = useWorkspace();
-
-  it('is raised by a capteur, taken and relayed by the coordinator, recorded by France Travail and diffused', async () => {
-    const w = workspace();
+workspaceScenario(
+  'an urgent recruitment need',
+  'is raised by a capteur, taken and relayed by the coordinator, recorded by France Travail and diffused',
+  async (w) => {
     const { page } = w;
     // The capteur raises it.
-    await playAs(page, 'Sophie Laurent');
-    await goTo(page, 'Messages de l’application');
-    await command(page, '/alerte-recrutement');
-    await expect.poll(() => page.locator('#modal .title').textContent()).toContain('recrutement');
+    await commandAs(page, 'Sophie Laurent', '/alerte-recrutement');
+    await expect.poll(() => modalTitle(page)).toContain('recrutement');
     await typeAhead(page, A.companyId, 'Aéro', 'Aéro Composites Centre');
     await field(page, A.p1Title).locator('input').fill('Stratifieur composite');
     await field(page, A.p1Count).locator('input').fill('3');
@@ -33,7 +33,7 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, an urgent recruitment n
     await field(page, A.contactName).locator('input').fill('Marc Petit, responsable de production');
     await field(page, A.contactPhone).locator('input').fill('02 48 00 00 02');
     await field(page, A.consentToName).locator('input[value="oui"]').check();
-    await page.click('#modal [data-submit]');
+    await submitModal(page);
     // The app answers with its confirmation in the modal.
     await expect.poll(() => page.locator('#modal .blocks').textContent()).toContain('enregistrée');
     await page.click('#modal [data-close]');
@@ -47,45 +47,35 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, an urgent recruitment n
     const { reference } = await w.db.prisma.recruitmentAlert.findFirstOrThrow({
       where: { company: { name: 'Aéro Composites Centre' } },
     });
+    const state = async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state;
     await screenshot(page, 'alerte-signalee');
 
     // The coordinator is paged: takes it, relays it to France Travail.
-    await playAs(page, 'Hélène Morel');
-    await goTo(page, 'Messages de l’application');
+    await inAppMessagesAs(page, 'Hélène Morel');
     await clickIn(page, reference, 'Prendre en charge');
-    await expect
-      .poll(async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state)
-      .toBe('prise_en_charge');
+    await expect.poll(state).toBe('prise_en_charge');
     await clickIn(page, reference, 'Transmettre à France Travail');
-    await expect
-      .poll(async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state)
-      .toBe('transmise');
+    await expect.poll(state).toBe('transmise');
     await screenshot(page, 'alerte-page-coordination');
 
     // The France Travail adviser records the offer.
-    await playAs(page, 'Karim Benali');
-    await goTo(page, 'Messages de l’application');
+    await inAppMessagesAs(page, 'Karim Benali');
     await clickIn(page, reference, "Enregistrer l'offre");
-    await expect.poll(() => page.locator('#modal .title').textContent()).toBeTruthy();
+    await expect.poll(() => modalTitle(page)).toBeTruthy();
     await field(page, O.reference).locator('input').fill('185XKQW');
     await field(page, O.contactName).locator('input').fill('Nadia Colin');
     await field(page, O.contactEmail).locator('input').fill('nadia.colin@francetravail.fr');
-    await page.click('#modal [data-submit]');
-    await expect
-      .poll(async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state)
-      .toBe('offre_enregistree');
-    if (await page.locator('#modal [data-close]').isVisible()) await page.click('#modal [data-close]');
+    await submitModal(page);
+    await expect.poll(state).toBe('offre_enregistree');
+    await closeModalIfOpen(page);
 
     // The coordinator diffuses it: the partners' channel shows the offer.
-    await playAs(page, 'Hélène Morel');
-    await goTo(page, 'Messages de l’application');
+    await inAppMessagesAs(page, 'Hélène Morel');
     await clickIn(page, reference, 'Diffuser aux partenaires');
-    await expect
-      .poll(async () => (await w.db.prisma.recruitmentAlert.findFirstOrThrow({ where: { reference } })).state)
-      .toBe('diffusee');
+    await expect.poll(state).toBe('diffusee');
     await goTo(page, '# partenaires');
-    await expect.poll(() => page.locator('#pane').textContent(), { timeout: 10_000 }).toContain('185XKQW');
+    await paneShows(page, '185XKQW');
     expect(w.workspace.fake.workspace.messages.some((m) => m.channel === SIMULATED_CHANNELS.partners)).toBe(true);
     await screenshot(page, 'alerte-diffusee');
-  });
-});
+  },
+);

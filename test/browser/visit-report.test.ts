@@ -1,22 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { VISIT_BLOCKS as V } from '../../src/slack/ids.js';
-import { command, field, goTo, HAS_BROWSER, playAs, screenshot, typeAhead, useWorkspace } from './workspace.js';
+import { commandAs, field, modalTitle, screenshot, submitModal, typeAhead, workspaceScenario } from './workspace.js';
 
-describe.runIf(HAS_BROWSER)('in the simulated workspace, a capteur', () => {
-  const workspace = useWorkspace();
-
-  it('files a visit report: the modal, a French error next to its field, the saved report and its confirmation', async () => {
-    const w = workspace();
+workspaceScenario(
+  'a capteur',
+  'files a visit report: the modal, a French error next to its field, the saved report and its confirmation',
+  async (w) => {
     const { page } = w;
-    await playAs(page, 'Julien Roux');
-    await goTo(page, 'Messages de l’application');
-    await command(page, '/visite');
-    await expect.poll(() => page.locator('#modal .title').textContent()).toBe('Compte rendu de visite');
+    await commandAs(page, 'Julien Roux', '/visite');
+    await expect.poll(() => modalTitle(page)).toBe('Compte rendu de visite');
     await typeAhead(page, V.companyId, 'Porcel', 'Porcelaines de Foëcy');
     await field(page, V.stakesHigh).locator('select').selectOption('recrutement');
     await field(page, V.needs).locator('textarea').fill('Recruter deux émailleurs qualifiés.');
     // The diagnostic left empty: the app says so next to it, in French.
-    await page.click('#modal [data-submit]');
+    await submitModal(page);
     await expect
       .poll(() => field(page, V.diagnostic).locator('.error').textContent())
       .toMatch(/obligatoire|Indiquez|Renseignez/i);
@@ -25,8 +22,8 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, a capteur', () => {
       .locator('textarea')
       .fill('Carnet de commandes stable, départs en retraite à anticiper.');
     await field(page, V.consentToShare).locator('input[value="oui"]').check();
-    await page.click('#modal [data-submit]');
-    await expect.poll(() => page.locator('#modal .title').textContent()).toBe('Visite enregistrée');
+    await submitModal(page);
+    await expect.poll(() => modalTitle(page)).toBe('Visite enregistrée');
     await screenshot(page, 'visite-enregistree');
     await page.click('#modal [data-close]');
     await expect.poll(() => page.locator('#pane').textContent()).toContain('Porcelaines de Foëcy');
@@ -36,5 +33,5 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, a capteur', () => {
       }),
     ).toBe(1);
     await screenshot(page, 'visite-confirmation');
-  });
-});
+  },
+);

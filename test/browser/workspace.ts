@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../prisma/seed.js';
 import { createLogger } from '../../src/logger.js';
 import { startSimulatedWorkspace, type SimulatedWorkspace } from '../../src/simulator/workspace.js';
@@ -64,6 +64,18 @@ export async function goTo(page: Page, place: string) {
   await page.locator('#nav li', { hasText: place }).click();
 }
 
+/** Plays `name` in the app's messages: their direct messages with it, where they type commands. */
+export async function inAppMessagesAs(page: Page, name: string) {
+  await playAs(page, name);
+  await goTo(page, 'Messages de l’application');
+}
+
+/** `name` types the slash command `text` in the app's messages. */
+export async function commandAs(page: Page, name: string, text: string) {
+  await inAppMessagesAs(page, name);
+  await command(page, text);
+}
+
 /** Types a slash command in the composer, as in Slack's message box. */
 export async function command(page: Page, text: string) {
   await page.fill('#command', text);
@@ -72,6 +84,22 @@ export async function command(page: Page, text: string) {
 
 /** The modal's input block with this block id. */
 export const field = (page: Page, blockId: string) => page.locator(`#modal [data-input-block="${blockId}"]`);
+
+/** The open modal's title, as shown. */
+export const modalTitle = (page: Page) => page.locator('#modal .title').textContent();
+
+/** Submits the open modal, as its submit button does. */
+export const submitModal = (page: Page) => page.click('#modal [data-submit]');
+
+/** Closes the modal the app may leave open after a submission (its answer shown in it). */
+export async function closeModalIfOpen(page: Page) {
+  if (await page.locator('#modal [data-close]').isVisible()) await page.click('#modal [data-close]');
+}
+
+/** Waits until the pane shows `text`: a message owed through the outbox arrives a moment later. */
+export async function paneShows(page: Page, text: string, timeout = 10_000) {
+  await expect.poll(() => page.locator('#pane').textContent(), { timeout }).toContain(text);
+}
 
 /** Picks `label` in a type-ahead field after typing `query`. */
 export async function typeAhead(page: Page, blockId: string, query: string, label: string) {
@@ -108,4 +136,15 @@ export function useWorkspace(): () => BrowserWorkspace {
     await opened?.stop();
   });
   return () => opened!;
+}
+
+/**
+ * A scenario in the simulated workspace, in a real browser: `subject` does what `does` says, the
+ * workspace opened for it and closed after; skipped without a browser (see HAS_BROWSER).
+ */
+export function workspaceScenario(subject: string, does: string, run: (w: BrowserWorkspace) => Promise<void>) {
+  describe.runIf(HAS_BROWSER)(`in the simulated workspace, ${subject}`, () => {
+    const workspace = useWorkspace();
+    it(does, () => run(workspace()));
+  });
 }

@@ -1,9 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
-import { alertAnswers, openAlertModal } from '../support/alert-form.js';
+import { alertAnswers, deadlinePeople, openAlertModal } from '../support/alert-form.js';
 import { startTestApp, type TestApp, withTestApp } from '../support/app.js';
 import { anotherClient } from '../support/database.js';
-import { makeCompany } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 
 /**
@@ -18,19 +17,11 @@ const HOUR = 3_600_000;
 
 let clock = new Date();
 const now = () => clock;
-let companyId: string;
+const people = deadlinePeople({ capteur, coord, admin });
 
 const { t, db } = withTestApp({
   now,
-  structures: { 'CCI du Cher': 'cci' },
-  members: [
-    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
-    { user: coord, roles: ['coordinateur'] },
-    { user: admin, roles: ['admin'] },
-  ],
-  async seed({ db }) {
-    companyId = (await makeCompany(db.prisma, { name: 'Aéro Composites Centre', commune: 'Bourges' })).id;
-  },
+  ...people.setup,
 });
 
 /** Instances a test starts beside the file's app (a restart, a second instance), stopped after the file. */
@@ -50,7 +41,7 @@ afterAll(async () => {
 
 async function raise(on: TestApp) {
   const res = await on.slack.interaction(
-    submitModal(capteur, await openAlertModal(on, capteur), alertAnswers(companyId)),
+    submitModal(capteur, await openAlertModal(on, capteur), alertAnswers(people.companyId())),
   );
   return {
     ack: res.json(),

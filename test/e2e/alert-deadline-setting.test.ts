@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
-import { alertAnswers, openAlertModal } from '../support/alert-form.js';
+import { alertAnswers, deadlinePeople, openAlertModal } from '../support/alert-form.js';
 import { withTestApp } from '../support/app.js';
-import { makeCompany } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 
 /**
@@ -15,20 +14,12 @@ const admin = { id: 'UDLADMIN', name: 'admin' };
 const HOUR = 3_600_000;
 
 let clock = new Date(Date.now() + 60_000);
-let companyId: string;
+const people = deadlinePeople({ capteur, coord, admin });
 
 const { t, db } = withTestApp({
   now: () => clock,
   config: { ALERT_DEADLINE_HOURS: '72' },
-  structures: { 'CCI du Cher': 'cci' },
-  members: [
-    { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
-    { user: coord, roles: ['coordinateur'] },
-    { user: admin, roles: ['admin'] },
-  ],
-  async seed({ db }) {
-    companyId = (await makeCompany(db.prisma, { name: 'Aéro Composites Centre', commune: 'Bourges' })).id;
-  },
+  ...people.setup,
 });
 
 describe('a deployment whose alert deadline is 72 h', () => {
@@ -40,7 +31,7 @@ describe('a deployment whose alert deadline is 72 h', () => {
 
     const modal = await openAlertModal(t, capteur);
     expect(JSON.stringify(modal)).toContain('transmet le besoin à France Travail sous 72 heures');
-    await t.slack.interaction(submitModal(capteur, modal, alertAnswers(companyId)));
+    await t.slack.interaction(submitModal(capteur, modal, alertAnswers(people.companyId())));
     const alert = await db.prisma.recruitmentAlert.findFirstOrThrow({ orderBy: { raisedAt: 'desc' } });
     expect(alert.deadlineAt.getTime() - alert.raisedAt.getTime()).toBe(72 * HOUR);
 

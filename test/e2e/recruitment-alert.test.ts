@@ -12,6 +12,7 @@ import type { RecordedCall } from '../../src/simulator/fake-slack.js';
 import { withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
+import { ALERT_PATH } from '../support/alert-path.js';
 import { alertAnswers, openAlertModal } from '../support/alert-form.js';
 
 const capteur = { id: 'UALCAPTEUR', name: 'claire' };
@@ -238,14 +239,7 @@ describe('an urgent recruitment alert, from /alerte-recrutement to its closing',
       outcome: 'pourvue',
       outcomeNote: 'Deux soudeurs recrutés le 3 mars.',
     });
-    expect(final.transitions.map((tr) => tr.to)).toEqual([
-      'signalee',
-      'prise_en_charge',
-      'transmise',
-      'offre_enregistree',
-      'diffusee',
-      'cloturee',
-    ]);
+    expect(final.transitions.map((tr) => tr.to)).toEqual(ALERT_PATH);
 
     // ── An offer recorded on the closed alert (a stale modal) is refused and changes nothing.
     const stale = (

@@ -1,6 +1,7 @@
 import type { SlackUser } from '../../src/simulator/slack-requests.js';
 import { ALERT_BLOCKS as A } from '../../src/slack/ids.js';
-import type { TestApp } from './app.js';
+import type { StartedTestApp, TestApp, TestAppSetup } from './app.js';
+import { makeCompany } from './factories.js';
 
 /** A modal as the app opens it (views.open's view), ready for submitModal. */
 export type OpenedModal = { callback_id: string; private_metadata: string; blocks: never[] };
@@ -27,3 +28,24 @@ export const alertAnswers = (companyId: string, overrides: Record<string, string
   [A.consentToName]: 'oui',
   ...overrides,
 });
+
+/**
+ * The people of a file about alerts' deadlines, for withTestApp: `capteur`, of the CCI du Cher,
+ * raises alerts about a known company (its id once the seed ran); `coord` is paged; `admin` is
+ * told of a breach.
+ */
+export function deadlinePeople(people: { capteur: SlackUser; coord: SlackUser; admin: SlackUser }) {
+  let companyId: string | undefined;
+  const setup = {
+    structures: { 'CCI du Cher': 'cci' },
+    members: [
+      { user: people.capteur, roles: ['capteur'], structure: 'CCI du Cher' },
+      { user: people.coord, roles: ['coordinateur'] },
+      { user: people.admin, roles: ['admin'] },
+    ],
+    async seed({ db }: StartedTestApp) {
+      companyId = (await makeCompany(db.prisma, { name: 'Aéro Composites Centre', commune: 'Bourges' })).id;
+    },
+  } satisfies TestAppSetup;
+  return { setup, companyId: () => companyId! };
+}

@@ -21,11 +21,11 @@ import {
   stateLine,
 } from '../../src/views/messages/alert.js';
 import { franceTravailEmail, transmitByEmailModal } from '../../src/views/modals/alert.js';
+import { ALERT_PATH } from '../support/alert-path.js';
 import { ALERT_CASES } from './cases/recruitment-alert.js';
 import { uuid } from './fixtures/common.js';
 import { sweepViews, toJson } from './fixtures/payload.js';
 import {
-  ALERT_PATH,
   DEADLINE_TEXT,
   FT_EMAIL,
   LATE,
