@@ -61,6 +61,29 @@ async function click(user: SlackUser, action: keyof typeof ALERT_ACTION_IDS, ale
   );
   return url;
 }
+/** The coordinator's « Créer une action » under an alert: the action form the app opened. */
+async function openFollowUpAction(alertId: string) {
+  await t.slack.interaction(
+    blockActions({
+      user: coord,
+      actions: [{ action_id: ACTION_BUTTONS.createFromAlert, block_id: 'alert_follow_up', value: alertId }],
+      response_url: t.fake.responseUrl(),
+    }),
+  );
+  return (await t.fake.waitFor('views.open')).args.view as OpenedModal;
+}
+/** The coordinator submits that form: `title`, for the company, owned by a structure, due in ten days. */
+async function submitFollowUpAction(modal: OpenedModal, title: string) {
+  const structure = await db.prisma.structure.findFirstOrThrow();
+  const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  const answers = {
+    [AB.title]: title,
+    [AB.target]: 'entreprise',
+    [AB.ownerStructureId]: structure.id,
+    [AB.dueDate]: due,
+  };
+  return (await t.slack.interaction(submitModal(coord, modal, answers))).json();
+}
 const latestAlert = () => db.prisma.recruitmentAlert.findFirstOrThrow({ orderBy: { raisedAt: 'desc' } });
 
 describe('alert paths', () => {
@@ -198,28 +221,10 @@ describe('alert paths', () => {
     await t.slack.interaction(submitModal(capteur, await openAlertModal(t, capteur), fullAlert()));
     const alert = await latestAlert();
     t.fake.reset();
-    await t.slack.interaction(
-      blockActions({
-        user: coord,
-        actions: [{ action_id: ACTION_BUTTONS.createFromAlert, block_id: 'alert_follow_up', value: alert.id }],
-        response_url: t.fake.responseUrl(),
-      }),
-    );
-    const modal = (await t.fake.waitFor('views.open')).args.view as OpenedModal;
+    const modal = await openFollowUpAction(alert.id);
     expect(modal.callback_id).toBe(VIEWS.actionCreate);
     expect(JSON.parse(modal.private_metadata)).toMatchObject({ alertId: alert.id, companyId });
-    const structure = await db.prisma.structure.findFirstOrThrow();
-    const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const ack = (
-      await t.slack.interaction(
-        submitModal(coord, modal, {
-          [AB.title]: 'Job dating émailleurs',
-          [AB.target]: 'entreprise',
-          [AB.ownerStructureId]: structure.id,
-          [AB.dueDate]: due,
-        }),
-      )
-    ).json();
+    const ack = await submitFollowUpAction(modal, 'Job dating émailleurs');
     expect(ack.response_action).toBe('update');
     expect(await db.prisma.action.findFirstOrThrow({ where: { alertId: alert.id } })).toMatchObject({
       origin: 'alerte',
@@ -233,31 +238,13 @@ describe('alert paths', () => {
     const alert = await latestAlert();
     const elsewhere = await makeCompany(db.prisma, { name: 'Scierie de Vailly', commune: 'Vailly-sur-Sauldre' });
     t.fake.reset();
-    await t.slack.interaction(
-      blockActions({
-        user: coord,
-        actions: [{ action_id: ACTION_BUTTONS.createFromAlert, block_id: 'alert_follow_up', value: alert.id }],
-        response_url: t.fake.responseUrl(),
-      }),
-    );
-    const modal = (await t.fake.waitFor('views.open')).args.view as OpenedModal;
+    const modal = await openFollowUpAction(alert.id);
     const forged = {
       ...modal,
       private_metadata: JSON.stringify({ ...JSON.parse(modal.private_metadata), companyId: elsewhere.id }),
     };
-    const structure = await db.prisma.structure.findFirstOrThrow();
-    const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
     const before = await Promise.all([db.prisma.action.count(), db.prisma.outboxMessage.count()]);
-    const ack = (
-      await t.slack.interaction(
-        submitModal(coord, forged, {
-          [AB.title]: 'Visite de la scierie',
-          [AB.target]: 'entreprise',
-          [AB.ownerStructureId]: structure.id,
-          [AB.dueDate]: due,
-        }),
-      )
-    ).json();
+    const ack = await submitFollowUpAction(forged, 'Visite de la scierie');
     expect(ack.response_action).toBe('update');
     expect(JSON.stringify(ack.view)).toMatch(/ne correspond pas/);
     expect(await Promise.all([db.prisma.action.count(), db.prisma.outboxMessage.count()])).toEqual(before);

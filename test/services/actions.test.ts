@@ -4,6 +4,7 @@ import {
   changeAction,
   createAction,
   listOpenActions,
+  type ActionChange,
   type ActionSettings,
 } from '../../src/services/actions/actions.js';
 import { UserError, ValidationFailed } from '../../src/services/errors.js';
@@ -56,6 +57,13 @@ function input(overrides: Record<string, string | undefined> = {}) {
   return parsed.action;
 }
 
+/** `actor` creates an ad hoc action from `form`, now. */
+const create = (actor: Actor, form: ReturnType<typeof input>) =>
+  createAction(db.prisma, actor, form, { kind: 'ad_hoc' }, NOW, settings);
+/** `actor` changes the action `actionId`, now. */
+const change = (actor: Actor, actionId: string, what: ActionChange) =>
+  changeAction(db.prisma, actor, actionId, what, NOW, settings);
+
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
@@ -96,8 +104,8 @@ describe('action forms', () => {
 describe('actions', () => {
   it('are created by a committee member with their history and owed messages, once per submission', async () => {
     const data = input();
-    const first = await createAction(db.prisma, cciMember, data, { kind: 'ad_hoc' }, NOW, settings);
-    const again = await createAction(db.prisma, cciMember, data, { kind: 'ad_hoc' }, NOW, settings);
+    const first = await create(cciMember, data);
+    const again = await create(cciMember, data);
     expect(again).toEqual({ actionId: first.actionId, created: false });
     const action = await db.prisma.action.findUniqueOrThrow({
       where: { id: first.actionId },
@@ -122,43 +130,26 @@ describe('actions', () => {
   });
 
   it('are refused to a member outside the committee, and to an owner from another structure', async () => {
-    expect(await refusal(createAction(db.prisma, capteurOnly, input(), { kind: 'ad_hoc' }, NOW, settings))).toBe(
-      'action_forbidden',
+    expect(await refusal(create(capteurOnly, input()))).toBe('action_forbidden');
+    expect(await refusal(create(cciMember, input({ ownerMemberSlackId: 'UACTCMA1' })))).toBe(
+      'ownerMemberSlackId=owner_other_structure',
     );
-    expect(
-      await refusal(
-        createAction(
-          db.prisma,
-          cciMember,
-          input({ ownerMemberSlackId: 'UACTCMA1' }),
-          { kind: 'ad_hoc' },
-          NOW,
-          settings,
-        ),
-      ),
-    ).toBe('ownerMemberSlackId=owner_other_structure');
   });
 
   it('change status along the allowed paths only, with their history and an update of their message', async () => {
-    const { actionId } = await createAction(db.prisma, cciMember, input(), { kind: 'ad_hoc' }, NOW, settings);
-    await changeAction(db.prisma, cciOwner, actionId, { kind: 'statut', status: 'en_cours' }, NOW, settings);
-    await changeAction(db.prisma, cciOwner, actionId, { kind: 'note', note: 'Six candidats repérés.' }, NOW, settings);
-    await changeAction(
-      db.prisma,
-      cciOwner,
-      actionId,
-      { kind: 'echeance', dueDate: '2027-02-01', reason: 'Formation décalée par l’OPCO.' },
-      NOW,
-      settings,
-    );
-    await changeAction(
-      db.prisma,
-      cciOwner,
-      actionId,
-      { kind: 'statut', status: 'realisee', note: 'Quatre soudeurs formés et embauchés.' },
-      NOW,
-      settings,
-    );
+    const { actionId } = await create(cciMember, input());
+    await change(cciOwner, actionId, { kind: 'statut', status: 'en_cours' });
+    await change(cciOwner, actionId, { kind: 'note', note: 'Six candidats repérés.' });
+    await change(cciOwner, actionId, {
+      kind: 'echeance',
+      dueDate: '2027-02-01',
+      reason: 'Formation décalée par l’OPCO.',
+    });
+    await change(cciOwner, actionId, {
+      kind: 'statut',
+      status: 'realisee',
+      note: 'Quatre soudeurs formés et embauchés.',
+    });
     const before = await db.prisma.action.findUniqueOrThrow({
       where: { id: actionId },
       include: { updates: { orderBy: { at: 'asc' } } },
@@ -173,51 +164,24 @@ describe('actions', () => {
     ).toBe(4);
 
     // A finished action does not move any more.
-    expect(
-      await refusal(changeAction(db.prisma, cciOwner, actionId, { kind: 'statut', status: 'en_cours' }, NOW, settings)),
-    ).toBe('action_status');
-    expect(
-      await refusal(
-        changeAction(
-          db.prisma,
-          cciOwner,
-          actionId,
-          { kind: 'echeance', dueDate: '2027-03-01', reason: 'x' },
-          NOW,
-          settings,
-        ),
-      ),
-    ).toBe('action_closed');
+    expect(await refusal(change(cciOwner, actionId, { kind: 'statut', status: 'en_cours' }))).toBe('action_status');
+    expect(await refusal(change(cciOwner, actionId, { kind: 'echeance', dueDate: '2027-03-01', reason: 'x' }))).toBe(
+      'action_closed',
+    );
     expect(
       (await db.prisma.action.findUniqueOrThrow({ where: { id: actionId }, include: { updates: true } })).updates,
     ).toHaveLength(5);
   });
 
   it('are changed only by their structure’s committee members, or the coordination', async () => {
-    const { actionId } = await createAction(db.prisma, cciMember, input(), { kind: 'ad_hoc' }, NOW, settings);
-    expect(
-      await refusal(changeAction(db.prisma, cmaMember, actionId, { kind: 'note', note: 'x' }, NOW, settings)),
-    ).toBe('action_not_yours');
-    await changeAction(
-      db.prisma,
-      coordinator,
-      actionId,
-      { kind: 'statut', status: 'bloquee', note: 'En attente du financement.' },
-      NOW,
-      settings,
-    );
+    const { actionId } = await create(cciMember, input());
+    expect(await refusal(change(cmaMember, actionId, { kind: 'note', note: 'x' }))).toBe('action_not_yours');
+    await change(coordinator, actionId, { kind: 'statut', status: 'bloquee', note: 'En attente du financement.' });
     expect((await db.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('bloquee');
   });
 
   it('are listed to a member: theirs first, then their structure’s, open ones only', async () => {
-    const unowned = await createAction(
-      db.prisma,
-      cciMember,
-      input({ ownerMemberSlackId: undefined, title: 'Sans porteur' }),
-      { kind: 'ad_hoc' },
-      NOW,
-      settings,
-    );
+    const unowned = await create(cciMember, input({ ownerMemberSlackId: undefined, title: 'Sans porteur' }));
     const { mine, structure } = await listOpenActions(db.prisma, cciOwner);
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((a) => a.ownerMember?.slackUserId === 'UACTCCI2' && a.status !== 'realisee')).toBe(true);

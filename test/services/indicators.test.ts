@@ -222,95 +222,52 @@ describe('the indicators of a known quarter', () => {
 });
 
 describe('the steering committee’s indicators', () => {
+  /** `actor` chooses 2026's indicators at the instant `at`, the platform in Paris. */
+  const choose = (actor: Actor, at: string, choices: { key: string; target: number }[]) =>
+    chooseIndicators(db.prisma, actor, 2026, choices, new Date(at), PARIS);
+
   it('are chosen by the coordination, replaced before the year starts, versioned after', async () => {
+    await expect(choose(pilot, '2025-12-01T09:00:00Z', [{ key: 'visites', target: 300 }])).rejects.toMatchObject({
+      code: 'indicators_forbidden',
+    });
     await expect(
-      chooseIndicators(
-        db.prisma,
-        pilot,
-        2026,
-        [{ key: 'visites', target: 300 }],
-        new Date('2025-12-01T09:00:00Z'),
-        PARIS,
-      ),
-    ).rejects.toMatchObject({ code: 'indicators_forbidden' });
-    await expect(
-      chooseIndicators(
-        db.prisma,
-        coordinator,
-        2026,
-        [
-          { key: 'alertes_48h', target: 120 },
-          { key: 'inconnu', target: 1 },
-        ],
-        new Date('2025-12-01T09:00:00Z'),
-        PARIS,
-      ),
+      choose(coordinator, '2025-12-01T09:00:00Z', [
+        { key: 'alertes_48h', target: 120 },
+        { key: 'inconnu', target: 1 },
+      ]),
     ).rejects.toMatchObject({
       errors: [
         { field: 'alertes_48h', code: 'indicator_target' },
         { field: 'inconnu', code: 'indicator_unknown' },
       ],
     });
-    expect(
-      await chooseIndicators(
-        db.prisma,
-        coordinator,
-        2026,
-        [{ key: 'visites', target: 300 }],
-        new Date('2025-12-01T09:00:00Z'),
-        PARIS,
-      ),
-    ).toEqual({ version: 1, newVersion: true });
+    expect(await choose(coordinator, '2025-12-01T09:00:00Z', [{ key: 'visites', target: 300 }])).toEqual({
+      version: 1,
+      newVersion: true,
+    });
     // Still December: the choice is replaced.
     expect(
-      await chooseIndicators(
-        db.prisma,
-        coordinator,
-        2026,
-        [
-          { key: 'visites', target: 20 },
-          { key: 'alertes_48h', target: 90 },
-        ],
-        new Date('2025-12-31T22:59:00Z'),
-        PARIS,
-      ),
+      await choose(coordinator, '2025-12-31T22:59:00Z', [
+        { key: 'visites', target: 20 },
+        { key: 'alertes_48h', target: 90 },
+      ]),
     ).toEqual({ version: 1, newVersion: false });
     // 1 January 00:30 in Paris: fixed; a change is version 2, and version 1 stays.
     expect(
-      await chooseIndicators(
-        db.prisma,
-        coordinator,
-        2026,
-        [
-          { key: 'visites', target: 4 },
-          { key: 'alertes_48h', target: 90 },
-          { key: 'delai_median_actions', target: 30 },
-        ],
-        new Date('2025-12-31T23:30:00Z'),
-        PARIS,
-      ),
-    ).toEqual({
-      version: 2,
-      newVersion: true,
-    });
+      await choose(coordinator, '2025-12-31T23:30:00Z', [
+        { key: 'visites', target: 4 },
+        { key: 'alertes_48h', target: 90 },
+        { key: 'delai_median_actions', target: 30 },
+      ]),
+    ).toEqual({ version: 2, newVersion: true });
     // The same choice submitted again (a Slack retry): no version 3.
     expect(
-      await chooseIndicators(
-        db.prisma,
-        coordinator,
-        2026,
-        [
-          { key: 'delai_median_actions', target: 30 },
-          { key: 'visites', target: 4 },
-          { key: 'alertes_48h', target: 90 },
-        ],
-        new Date('2026-01-02T09:00:00Z'),
-        PARIS,
-      ),
-    ).toEqual({
-      version: 2,
-      newVersion: false,
-    });
+      await choose(coordinator, '2026-01-02T09:00:00Z', [
+        { key: 'delai_median_actions', target: 30 },
+        { key: 'visites', target: 4 },
+        { key: 'alertes_48h', target: 90 },
+      ]),
+    ).toEqual({ version: 2, newVersion: false });
     const sets = await getIndicatorSets(db.prisma, 2026);
     expect(sets.map((s) => [s.version, s.choices.map((c) => `${c.key}:${c.target}`).sort()])).toEqual([
       [2, ['alertes_48h:90', 'delai_median_actions:30', 'visites:4']],

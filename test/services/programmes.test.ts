@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSiret } from '../../src/reference/siret.js';
-import { setProgramme, readSiretList, getProgramme } from '../../src/services/programmes/programmes.js';
+import {
+  getProgramme,
+  type ProgrammeInput,
+  readSiretList,
+  setProgramme,
+} from '../../src/services/programmes/programmes.js';
 import { oweProgrammeNudges, programmeProgress } from '../../src/services/programmes/progress.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { withTestDatabase } from '../support/file-database.js';
@@ -49,16 +54,25 @@ describe('pasted SIRETs', () => {
 });
 
 describe('a visit programme', () => {
+  /** The form's answer for `structureId`'s `year`: `monthlyTarget` visits a month, a new list of targets unless `more` says. */
+  const programmeForm = (
+    structureId: string,
+    year: number,
+    monthlyTarget: number,
+    more: Partial<ProgrammeInput> = {},
+  ) => ({
+    structureId,
+    year,
+    monthlyTarget,
+    shownUpTo: null,
+    keepTargetIds: [],
+    addCompanyIds: [],
+    sirets: '',
+    ...more,
+  });
+
   it('is set by the coordination only; invalid SIRETs are refused and listed, nothing saved', async () => {
-    const input = {
-      structureId: cci.id,
-      year: 2026,
-      monthlyTarget: 8,
-      shownUpTo: null,
-      keepTargetIds: [],
-      addCompanyIds: [company.Forges!],
-      sirets: '',
-    };
+    const input = programmeForm(cci.id, 2026, 8, { addCompanyIds: [company.Forges!] });
     await expect(setProgramme(db.prisma, cciCapteur, input, new Date())).rejects.toMatchObject({
       code: 'programme_forbidden',
     });
@@ -79,49 +93,23 @@ describe('a visit programme', () => {
     const saved = await setProgramme(
       db.prisma,
       coordinator,
-      {
-        structureId: cci.id,
-        year: 2026,
-        monthlyTarget: 8,
-        shownUpTo: null,
-        keepTargetIds: [],
+      programmeForm(cci.id, 2026, 8, {
         addCompanyIds: [company.Forges!],
         sirets: `${SIRETS.other}\n${ARRIVING}\n${NEVER}\n${SIRETS.mecanique}`,
-      },
+      }),
       new Date('2026-01-05T09:00:00Z'),
     );
     expect(saved).toMatchObject({ added: 4, removed: 0, total: 4, pending: [ARRIVING, NEVER] });
     await setProgramme(
       db.prisma,
       coordinator,
-      {
-        structureId: cma.id,
-        year: 2026,
-        monthlyTarget: 4,
-        shownUpTo: null,
-        keepTargetIds: [],
-        addCompanyIds: [company.Aéro!],
-        sirets: '',
-      },
+      programmeForm(cma.id, 2026, 4, { addCompanyIds: [company.Aéro!] }),
       new Date('2026-01-05T09:00:00Z'),
     );
     // Setting it again changes the target and takes off what the form showed and was unchosen.
     const programme = (await getProgramme(db.prisma, cma.id, 2026))!;
     const shownUpTo = { addedAt: programme.targets[0]!.addedAt, id: programme.targets[0]!.id };
-    const again = await setProgramme(
-      db.prisma,
-      coordinator,
-      {
-        structureId: cma.id,
-        year: 2026,
-        monthlyTarget: 4,
-        shownUpTo,
-        keepTargetIds: [],
-        addCompanyIds: [],
-        sirets: '',
-      },
-      new Date(),
-    );
+    const again = await setProgramme(db.prisma, coordinator, programmeForm(cma.id, 2026, 4, { shownUpTo }), new Date());
     expect(again).toMatchObject({ removed: 1, total: 0 });
     expect(programme.targets).toHaveLength(1);
     expect(await db.prisma.auditEvent.count({ where: { action: 'programme.set' } })).toBe(3);
@@ -131,28 +119,15 @@ describe('a visit programme', () => {
     await setProgramme(
       db.prisma,
       coordinator,
-      {
-        structureId: cma.id,
-        year: 2027,
-        monthlyTarget: 4,
-        shownUpTo: null,
-        keepTargetIds: [],
-        addCompanyIds: [company.Aéro!],
-        sirets: '',
-      },
+      programmeForm(cma.id, 2027, 4, { addCompanyIds: [company.Aéro!] }),
       new Date('2026-12-01T09:00:00Z'),
     );
     const [aero] = (await getProgramme(db.prisma, cma.id, 2027))!.targets;
     // The form listed Aéro; the answer drops it and adds the Forges — and arrives twice.
-    const answer = {
-      structureId: cma.id,
-      year: 2027,
-      monthlyTarget: 4,
+    const answer = programmeForm(cma.id, 2027, 4, {
       shownUpTo: { addedAt: aero!.addedAt, id: aero!.id },
-      keepTargetIds: [],
       addCompanyIds: [company.Forges!],
-      sirets: '',
-    };
+    });
     expect(await setProgramme(db.prisma, coordinator, answer, new Date('2026-12-02T09:00:00Z'))).toMatchObject({
       removed: 1,
       added: 1,
