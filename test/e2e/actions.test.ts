@@ -3,8 +3,8 @@ import { ACTION_BLOCKS as B, ACTION_BUTTONS, ACTION_CHANGE_BLOCKS as C, VIEWS } 
 import { REFUSALS } from '../../src/texts/fr.js';
 import { localDate } from '../../src/time.js';
 import type { RecordedCall } from '../../src/simulator/fake-slack.js';
-import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
-import { withTestApp } from '../support/app.js';
+import type { SlackUser } from '../../src/simulator/slack-requests.js';
+import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 
@@ -30,11 +30,9 @@ const { t, db, structures } = withTestApp({
 type Modal = { callback_id: string; private_metadata: string; blocks: never[] };
 let seq = 0;
 async function click(user: SlackUser, actionId: string, value: string) {
-  const url = t.fake.responseUrl(`a-${++seq}`);
-  await t.slack.interaction(
-    blockActions({ user, actions: [{ action_id: actionId, block_id: 'b', value }], response_url: url }),
-  );
-  return url;
+  const name = `a-${++seq}`;
+  await clickButton(t, user, { action_id: actionId, block_id: 'b', value }, name);
+  return t.fake.responseUrl(name);
 }
 const buttons = (call: RecordedCall) =>
   ((call.args.blocks as { type: string; elements?: { action_id: string }[] }[]) ?? [])

@@ -4,7 +4,7 @@ import { bootstrapAdmins, findActor } from '../../src/services/members.js';
 import { ACTIONS, MEMBER_BLOCKS as M, STRUCTURE_BLOCKS as S, VIEWS } from '../../src/slack/ids.js';
 import { ERRORS, HELP, REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
-import { withTestApp } from '../support/app.js';
+import { clickButton, withTestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeMember, makeStructure } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
@@ -82,13 +82,8 @@ async function submit(view: Modal, answers: Answers, user: SlackUser = admin) {
 
 /** Clicks a button in a message (or, without response_url, in a view). */
 function click(user: SlackUser, action_id: string, value?: string) {
-  return t.slack.interaction(
-    blockActions({
-      user,
-      actions: [{ action_id, block_id: 'administration_actions', ...(value !== undefined ? { value } : {}) }],
-      response_url: t.fake.responseUrl(`click-${++responseSeq}`),
-    }),
-  );
+  const button = { action_id, block_id: 'administration_actions', ...(value !== undefined ? { value } : {}) };
+  return clickButton(t, user, button, `click-${++responseSeq}`);
 }
 
 const block = (view: Modal, blockId: string) => view.blocks.find((b) => b.block_id === blockId);

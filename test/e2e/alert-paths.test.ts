@@ -8,8 +8,8 @@ import {
   VIEWS,
 } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
-import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
-import { withTestApp } from '../support/app.js';
+import type { SlackUser } from '../../src/simulator/slack-requests.js';
+import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { alertAnswers, openAlertModal, type OpenedModal } from '../support/alert-form.js';
@@ -51,25 +51,17 @@ const fullAlert = (overrides: Record<string, string | null> = {}) =>
   });
 
 async function click(user: SlackUser, action: keyof typeof ALERT_ACTION_IDS, alertId: string) {
-  const url = t.fake.responseUrl(`c-${Math.random().toString(36).slice(2)}`);
-  await t.slack.interaction(
-    blockActions({
-      user,
-      actions: [{ action_id: ALERT_ACTION_IDS[action], block_id: 'alert_actions', value: alertId }],
-      response_url: url,
-    }),
-  );
-  return url;
+  const name = `c-${Math.random().toString(36).slice(2)}`;
+  await clickButton(t, user, { action_id: ALERT_ACTION_IDS[action], block_id: 'alert_actions', value: alertId }, name);
+  return t.fake.responseUrl(name);
 }
 /** The coordinator's « Créer une action » under an alert: the action form the app opened. */
 async function openFollowUpAction(alertId: string) {
-  await t.slack.interaction(
-    blockActions({
-      user: coord,
-      actions: [{ action_id: ACTION_BUTTONS.createFromAlert, block_id: 'alert_follow_up', value: alertId }],
-      response_url: t.fake.responseUrl(),
-    }),
-  );
+  await clickButton(t, coord, {
+    action_id: ACTION_BUTTONS.createFromAlert,
+    block_id: 'alert_follow_up',
+    value: alertId,
+  });
   return (await t.fake.waitFor('views.open')).args.view as OpenedModal;
 }
 /** The coordinator submits that form: `title`, for the company, owned by a structure, due in ten days. */

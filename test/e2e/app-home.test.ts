@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIONS, VISIT_BLOCKS as B, VIEWS } from '../../src/slack/ids.js';
 import { HELP, REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
-import { withTestApp } from '../support/app.js';
+import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { makeVisit } from '../support/visits.js';
@@ -84,13 +84,7 @@ function clickInHome(user: SlackUser, action_id: string, value?: string) {
 
 /** Clicks a button in a message the app posted (a response_url comes with it). */
 function clickInMessage(user: SlackUser, action_id: string, value: string, responseId: string) {
-  return t.slack.interaction(
-    blockActions({
-      user,
-      actions: [{ action_id, block_id: 'card', value }],
-      response_url: t.fake.responseUrl(responseId),
-    }),
-  );
+  return clickButton(t, user, { action_id, block_id: 'card', value }, responseId);
 }
 
 /** Runs `action` and returns the view of the views.open call it caused. */

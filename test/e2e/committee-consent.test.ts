@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseActionForm } from '../../src/services/actions/action-form.js';
 import { createAction } from '../../src/services/actions/actions.js';
 import { closeCommittee, planCommittee, publishAgenda } from '../../src/services/committees/committees.js';
-import { blockActions } from '../../src/simulator/slack-requests.js';
 import { COMMITTEE_BUTTONS } from '../../src/slack/ids.js';
-import { deliverOwed, fastClock, withTestApp } from '../support/app.js';
+import { clickButton, deliverOwed, fastClock, withTestApp } from '../support/app.js';
 import { makeCompany } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
@@ -105,23 +104,21 @@ describe('a company that did not consent, in the committee channel', () => {
   });
 
   it('is named by the coordination only, after a confirmation: audited, its message updated in place', async () => {
-    await t.slack.interaction(
-      blockActions({
-        user: member,
-        actions: [{ action_id: COMMITTEE_BUTTONS.itemNameCompany, block_id: 'agenda_item_naming', value: itemId }],
-        response_url: t.fake.responseUrl('refused'),
-      }),
+    await clickButton(
+      t,
+      member,
+      { action_id: COMMITTEE_BUTTONS.itemNameCompany, block_id: 'agenda_item_naming', value: itemId },
+      'refused',
     );
     const refused = await t.fake.waitForResponse((_body, path) => path.endsWith('/refused'));
     expect(String(refused.body.text)).toContain('coordination');
     expect((await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).namedAt).toBeNull();
 
-    await t.slack.interaction(
-      blockActions({
-        user: coord,
-        actions: [{ action_id: COMMITTEE_BUTTONS.itemNameCompany, block_id: 'agenda_item_naming', value: itemId }],
-        response_url: t.fake.responseUrl('named'),
-      }),
+    await clickButton(
+      t,
+      coord,
+      { action_id: COMMITTEE_BUTTONS.itemNameCompany, block_id: 'agenda_item_naming', value: itemId },
+      'named',
     );
     await t.fake.waitForResponse((_body, path) => path.endsWith('/named'));
     await deliverOwed(t, db.prisma);

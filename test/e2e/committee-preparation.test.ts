@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { AGENDA_EDIT_BLOCKS, COMMITTEE_BLOCKS as B, COMMITTEE_BUTTONS, VIEWS } from '../../src/slack/ids.js';
 import { errorText, REFUSALS } from '../../src/texts/fr.js';
-import { blockActions, blockSuggestion } from '../../src/simulator/slack-requests.js';
-import { withTestApp } from '../support/app.js';
+import { blockSuggestion } from '../../src/simulator/slack-requests.js';
+import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { makeVisit } from '../support/visits.js';
@@ -61,13 +61,7 @@ const { t, db } = withTestApp({
 });
 
 const click = (user: typeof coord, actionId: string, value: string, name = 'click') =>
-  t.slack.interaction(
-    blockActions({
-      user,
-      actions: [{ action_id: actionId, block_id: 'b', value }],
-      response_url: t.fake.responseUrl(name),
-    }),
-  );
+  clickButton(t, user, { action_id: actionId, block_id: 'b', value }, name);
 const response = async (name: string) => (await t.fake.waitForResponse((_b, path) => path.endsWith(`/${name}`))).body;
 
 describe('a session from its proposal to the companies informed', () => {

@@ -10,8 +10,8 @@ import {
   VIEWS,
 } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
-import { blockActions, viewSubmission } from '../../src/simulator/slack-requests.js';
-import { withTestApp } from '../support/app.js';
+import { viewSubmission } from '../../src/simulator/slack-requests.js';
+import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany } from '../support/factories.js';
 import { fillModal, submitModal } from '../support/forms.js';
 import { makeVisit } from '../support/visits.js';
@@ -111,14 +111,7 @@ describe('a committee session', () => {
     });
 
     // A late click on « Publier » changes nothing.
-    const url = t.fake.responseUrl('again');
-    await t.slack.interaction(
-      blockActions({
-        user: coord,
-        actions: [{ action_id: COMMITTEE_BUTTONS.publish, block_id: 'b', value: committee.id }],
-        response_url: url,
-      }),
-    );
+    await clickButton(t, coord, { action_id: COMMITTEE_BUTTONS.publish, block_id: 'b', value: committee.id }, 'again');
     expect(String((await t.fake.waitForResponse((_b, path) => path.endsWith('/again'))).body.text)).toMatch(
       /déjà publié/,
     );
@@ -152,13 +145,7 @@ describe('a committee session', () => {
       .toBeTruthy();
     const posted = await db.prisma.agendaItem.findUniqueOrThrow({ where: { id: forges.id } });
     const click = (user: typeof coord, actionId: string, value: string) =>
-      t.slack.interaction(
-        blockActions({
-          user,
-          actions: [{ action_id: actionId, block_id: 'agenda_item_buttons', value }],
-          response_url: t.fake.responseUrl(),
-        }),
-      );
+      clickButton(t, user, { action_id: actionId, block_id: 'agenda_item_buttons', value });
 
     t.fake.reset();
     await click(member, COMMITTEE_BUTTONS.itemDecision, forges.id);
@@ -224,14 +211,8 @@ describe('a committee session', () => {
       .toBe(true);
 
     // Someone outside the committee records nothing.
-    const outsider = t.fake.responseUrl('outsider');
-    await t.slack.interaction(
-      blockActions({
-        user: capteur,
-        actions: [{ action_id: COMMITTEE_BUTTONS.itemNoFollowUp, block_id: 'b', value: forges.id }],
-        response_url: outsider,
-      }),
-    );
+    const button = { action_id: COMMITTEE_BUTTONS.itemNoFollowUp, block_id: 'b', value: forges.id };
+    await clickButton(t, capteur, button, 'outsider');
     expect((await t.fake.waitForResponse((_b, path) => path.endsWith('/outsider'))).body.text).toBe(
       REFUSALS.followCommittees,
     );
@@ -240,13 +221,7 @@ describe('a committee session', () => {
     // ── Closed by the coordination: the summary in the channel, the decisions to the capteur.
     await t.fake.waitFor('chat.update', (a) => a.ts !== undefined);
     t.fake.reset();
-    await t.slack.interaction(
-      blockActions({
-        user: coord,
-        actions: [{ action_id: COMMITTEE_BUTTONS.close, block_id: 'b', value: committee.id }],
-        response_url: t.fake.responseUrl('close'),
-      }),
-    );
+    await clickButton(t, coord, { action_id: COMMITTEE_BUTTONS.close, block_id: 'b', value: committee.id }, 'close');
     expect(String((await t.fake.waitForResponse((_b, path) => path.endsWith('/close'))).body.text)).toMatch(
       /Comité clôturé/,
     );
@@ -278,13 +253,11 @@ describe('a committee session', () => {
 
     // The capteur records that the company was informed, by phone.
     t.fake.reset();
-    await t.slack.interaction(
-      blockActions({
-        user: capteur,
-        actions: [{ action_id: COMMITTEE_BUTTONS.informed, block_id: 'inform_buttons', value: forges.id }],
-        response_url: t.fake.responseUrl(),
-      }),
-    );
+    await clickButton(t, capteur, {
+      action_id: COMMITTEE_BUTTONS.informed,
+      block_id: 'inform_buttons',
+      value: forges.id,
+    });
     const informed = (await t.fake.waitFor('views.open')).args.view as {
       callback_id: string;
       private_metadata: string;
@@ -353,13 +326,7 @@ describe('a committee session', () => {
     const click = async (actionId: string, itemId: string) => {
       const name = `forged-${++n}`;
       t.fake.reset();
-      await t.slack.interaction(
-        blockActions({
-          user: member,
-          actions: [{ action_id: actionId, block_id: 'agenda_item_buttons', value: itemId }],
-          response_url: t.fake.responseUrl(name),
-        }),
-      );
+      await clickButton(t, member, { action_id: actionId, block_id: 'agenda_item_buttons', value: itemId }, name);
       return name;
     };
     const openModal = async (actionId: string, itemId: string) => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.js';
 import { HELP, REFUSALS } from '../../src/texts/fr.js';
-import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
-import { withTestApp } from '../support/app.js';
+import type { SlackUser } from '../../src/simulator/slack-requests.js';
+import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
@@ -50,13 +50,7 @@ async function entreprise(text: string, user: SlackUser): Promise<Message> {
 /** The card of a company as `user` sees it, through « Voir la fiche » (from a message). */
 async function cardSeenBy(user: SlackUser, companyId: string): Promise<Message> {
   const id = `fiche-${++responseSeq}`;
-  await t.slack.interaction(
-    blockActions({
-      user,
-      actions: [{ action_id: ACTIONS.showCompanyCard, block_id: 'choices', value: companyId }],
-      response_url: t.fake.responseUrl(id),
-    }),
-  );
+  await clickButton(t, user, { action_id: ACTIONS.showCompanyCard, block_id: 'choices', value: companyId }, id);
   return (await t.fake.waitForResponse((_b, path) => path.endsWith(`/${id}`))).body;
 }
 
@@ -114,12 +108,11 @@ describe('/entreprise', () => {
 
   it('refuses « Voir la fiche » to a member whose only role is France Travail', async () => {
     const company = await db.prisma.company.findFirstOrThrow({ where: { name: 'Fonderie du Berry' } });
-    await t.slack.interaction(
-      blockActions({
-        user: franceTravail,
-        actions: [{ action_id: ACTIONS.showCompanyCard, block_id: 'choices', value: company.id }],
-        response_url: t.fake.responseUrl('ft'),
-      }),
+    await clickButton(
+      t,
+      franceTravail,
+      { action_id: ACTIONS.showCompanyCard, block_id: 'choices', value: company.id },
+      'ft',
     );
     const refusal = await t.fake.waitFor('views.open');
     expect(JSON.stringify(refusal.args.view)).toContain(REFUSALS.readCompanies);

@@ -18,9 +18,15 @@ import { generateAnnualReport, postReport } from '../../src/services/reports/rep
 import { fileVisit } from '../../src/services/visits/file-visit.js';
 import { parseVisitReport } from '../../src/services/visits/visit-report.js';
 import type { WorkspaceMessage } from '../../src/simulator/fake-slack.js';
-import { blockActions } from '../../src/simulator/slack-requests.js';
 import { PRIVACY_BUTTONS } from '../../src/slack/ids.js';
-import { deliverOwed, fastClock, responseTexts, type StartedTestApp, withTestApp } from '../support/app.js';
+import {
+  clickButton,
+  deliverOwed,
+  fastClock,
+  responseTexts,
+  type StartedTestApp,
+  withTestApp,
+} from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
@@ -282,12 +288,11 @@ describe('erasing a company on request', () => {
       extra: { response_url: t.fake.responseUrl('confirm') },
     });
     await t.fake.waitForResponse((_body, path) => path.endsWith('/confirm'));
-    await t.slack.interaction(
-      blockActions({
-        user: admin,
-        actions: [{ action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId }],
-        response_url: t.fake.responseUrl('erased'),
-      }),
+    await clickButton(
+      t,
+      admin,
+      { action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId },
+      'erased',
     );
     expect((await responseTexts(t, 'erased', 1))[0]).toMatch(/effacées\. \d+ message\(s\)/);
     await deliverEverything();
@@ -353,12 +358,11 @@ describe('erasing a company on request', () => {
 
   it('is done once: erasing again changes nothing and owes nothing', async () => {
     const owed = await db.prisma.outboxMessage.count();
-    await t.slack.interaction(
-      blockActions({
-        user: admin,
-        actions: [{ action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId }],
-        response_url: t.fake.responseUrl('again'),
-      }),
+    await clickButton(
+      t,
+      admin,
+      { action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId },
+      'again',
     );
     expect((await responseTexts(t, 'again', 1))[0]).toContain('déjà effacées');
     expect(await db.prisma.outboxMessage.count()).toBe(owed);
@@ -380,13 +384,7 @@ describe('erasing a company on request', () => {
   });
 
   it('shows the card of an erased company without anything that could identify it', async () => {
-    await t.slack.interaction(
-      blockActions({
-        user: coord,
-        actions: [{ action_id: 'show_company_card', block_id: 'b', value: companyId }],
-        response_url: t.fake.responseUrl('card'),
-      }),
-    );
+    await clickButton(t, coord, { action_id: 'show_company_card', block_id: 'b', value: companyId }, 'card');
     const card = await t.fake.waitForResponse((_body, path) => path.endsWith('/card'));
     const text = JSON.stringify(card.body);
     expect(text).toContain('Entreprise effacée');

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { INDICATOR_BLOCKS as B, INDICATOR_BUTTONS, VIEWS } from '../../src/slack/ids.js';
 import { errorText, REFUSALS } from '../../src/texts/fr.js';
-import { blockActions } from '../../src/simulator/slack-requests.js';
-import { withTestApp } from '../support/app.js';
+import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { makeVisit } from '../support/visits.js';
@@ -55,13 +54,7 @@ describe('steering indicators', () => {
     const coordView = JSON.stringify(await response('coord'));
     expect(coordView).toContain(INDICATOR_BUTTONS.choose);
     expect(coordView).toContain(INDICATOR_BUTTONS.chooseNext); // October: next year's too
-    await t.slack.interaction(
-      blockActions({
-        user: coord,
-        actions: [{ action_id: INDICATOR_BUTTONS.choose, block_id: 'b', value: '2026' }],
-        response_url: t.fake.responseUrl(),
-      }),
-    );
+    await clickButton(t, coord, { action_id: INDICATOR_BUTTONS.choose, block_id: 'b', value: '2026' });
     const modal = (await t.fake.waitFor('views.open')).args.view as {
       callback_id: string;
       private_metadata: string;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRIVACY_BUTTONS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
-import { blockActions } from '../../src/simulator/slack-requests.js';
-import { responseTexts, withTestApp } from '../support/app.js';
+import { clickButton, responseTexts, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
@@ -49,12 +48,11 @@ describe('a company’s data under the RGPD', () => {
     const confirmation = t.fake.responses.find((r) => r.path.endsWith('/confirm'))!.body;
     expect(JSON.stringify(confirmation)).toContain(PRIVACY_BUTTONS.erase);
     expect((await db.prisma.company.findUniqueOrThrow({ where: { id: companyId } })).erasedAt).toBeNull();
-    await t.slack.interaction(
-      blockActions({
-        user: admin,
-        actions: [{ action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId }],
-        response_url: t.fake.responseUrl('erased'),
-      }),
+    await clickButton(
+      t,
+      admin,
+      { action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId },
+      'erased',
     );
     expect((await responseTexts(t, 'erased', 1))[0]).toContain('effacées');
     expect(await db.prisma.company.findUniqueOrThrow({ where: { id: companyId } })).toMatchObject({

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { ACTIONS, PROGRAMME_BLOCKS as P, PROGRAMME_BUTTONS, VISIT_BLOCKS as V, VIEWS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
-import { blockActions, blockSuggestion } from '../../src/simulator/slack-requests.js';
-import { withTestApp } from '../support/app.js';
+import { blockSuggestion } from '../../src/simulator/slack-requests.js';
+import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { makeVisit } from '../support/visits.js';
@@ -57,13 +57,7 @@ describe('visit programmes', () => {
     expect(list).toContain('CCI du Cher* — pas de programme en 2026');
     expect(list).toContain(`"value":"${cciId()}:2026"`);
 
-    await t.slack.interaction(
-      blockActions({
-        user: coord,
-        actions: [{ action_id: PROGRAMME_BUTTONS.edit, block_id: 'b', value: `${cciId()}:2026` }],
-        response_url: t.fake.responseUrl(),
-      }),
-    );
+    await clickButton(t, coord, { action_id: PROGRAMME_BUTTONS.edit, block_id: 'b', value: `${cciId()}:2026` });
     const modal = (await t.fake.waitFor('views.open')).args.view as Modal;
     expect(modal.callback_id).toBe(VIEWS.programme);
     const found = (await (

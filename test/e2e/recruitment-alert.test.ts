@@ -7,9 +7,9 @@ import {
   OFFER_BLOCKS,
   VIEWS,
 } from '../../src/slack/ids.js';
-import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
+import type { SlackUser } from '../../src/simulator/slack-requests.js';
 import type { RecordedCall } from '../../src/simulator/fake-slack.js';
-import { withTestApp } from '../support/app.js';
+import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { ALERT_PATH } from '../support/alert-path.js';
@@ -63,13 +63,13 @@ async function raise(answers: Record<string, string | null> = {}) {
 let clickSeq = 0;
 /** A click on a button of a DM message; returns the ephemeral answer, if any. */
 async function click(user: SlackUser, action: keyof typeof ALERT_ACTION_IDS, alertId: string) {
-  const url = t.fake.responseUrl(`click-${++clickSeq}`);
-  const res = await t.slack.interaction(
-    blockActions({
-      user,
-      actions: [{ action_id: ALERT_ACTION_IDS[action], block_id: 'alert_actions', value: alertId }],
-      response_url: url,
-    }),
+  const name = `click-${++clickSeq}`;
+  const url = t.fake.responseUrl(name);
+  const res = await clickButton(
+    t,
+    user,
+    { action_id: ALERT_ACTION_IDS[action], block_id: 'alert_actions', value: alertId },
+    name,
   );
   expect(res.status).toBe(200);
   return url;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseActionForm } from '../../src/services/actions/action-form.js';
 import { createAction } from '../../src/services/actions/actions.js';
 import { ACTION_BUTTONS, ACTION_CHANGE_BLOCKS as C, COMMITTEE_BLOCKS as B, VIEWS } from '../../src/slack/ids.js';
-import { blockActions, viewSubmission } from '../../src/simulator/slack-requests.js';
-import { withTestApp } from '../support/app.js';
+import { viewSubmission } from '../../src/simulator/slack-requests.js';
+import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany } from '../support/factories.js';
 
 /**
@@ -108,13 +108,7 @@ describe('replayed submissions', () => {
     ],
   ] as const) {
     it(`of an action’s ${field} add one row to its history`, async () => {
-      await t.slack.interaction(
-        blockActions({
-          user: coord,
-          actions: [{ action_id: button, block_id: 'b', value: actionId }],
-          response_url: t.fake.responseUrl(),
-        }),
-      );
+      await clickButton(t, coord, { action_id: button, block_id: 'b', value: actionId });
       const modal = (await t.fake.waitFor('views.open')).args.view as OpenedView;
       const before = await db.prisma.actionUpdate.count({ where: { actionId } });
       const acks = await replay(modal, values);

@@ -11,7 +11,7 @@ import { anotherClient, createTestDatabase, type TestDatabase } from './database
 import { makeMember, makeStructure } from './factories.js';
 import { lateBound, lateFields } from './late-bound.js';
 import { startFakeSlack, type FakeSlack } from '../../src/simulator/fake-slack.js';
-import { slackSender, type SlackSender } from '../../src/simulator/slack-requests.js';
+import { blockActions, type SlackUser, slackSender, type SlackSender } from '../../src/simulator/slack-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 
@@ -73,6 +73,20 @@ export async function startTestApp(
       await fake.close();
     },
   };
+}
+
+/**
+ * `user` clicks a button of a message the app posted (`action_id`, in its block `block_id`, with its
+ * `value`); the app answers through the response_url named `responseName` (a new one unless named).
+ * Returns the HTTP answer to the click.
+ */
+export function clickButton(
+  t: TestApp,
+  user: SlackUser,
+  button: { action_id: string; block_id: string; value?: string },
+  responseName?: string,
+) {
+  return t.slack.interaction(blockActions({ user, actions: [button], response_url: t.fake.responseUrl(responseName) }));
 }
 
 /**
