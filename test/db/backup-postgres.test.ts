@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../prisma/seed.js';
 import { backupPostgres, restorePglite, restorePostgres, tableCounts, type TableCount } from '../../src/db/backup.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { makeKeptReport } from '../support/factories.js';
 
 /** PostgreSQL's backup (pg_dump, custom format) and restore (pg_restore) on the demo territory. */
 const PDF = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0x5c]);
@@ -24,18 +25,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL: backup and restore', 
     work = mkdtempSync(join(tmpdir(), 'pem-pg-backup-'));
     source = await database(true);
     await seedDemoData(source.prisma);
-    await source.prisma.report.create({
-      data: {
-        year: 2025,
-        version: 1,
-        generatedAt: new Date('2026-01-15T09:30:00.123Z'),
-        data: { total: 31, label: '« Cher »' },
-        internalPdf: PDF,
-        internalXlsx: PDF,
-        publicPdf: PDF,
-        publicXlsx: PDF,
-      },
-    });
+    await makeKeptReport(
+      source.prisma,
+      { year: 2025, generatedAt: new Date('2026-01-15T09:30:00.123Z'), data: { total: 31, label: '« Cher »' } },
+      PDF,
+    );
     sourceCounts = await tableCounts(source.query);
   });
   afterAll(async () => {

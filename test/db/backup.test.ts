@@ -9,6 +9,7 @@ import { runDbCommand } from '../../src/db/backup-cli.js';
 import { openDatabase } from '../../src/db/client.js';
 import { startTestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { makeKeptReport } from '../support/factories.js';
 
 /**
  * The embedded database's backup and restore, and the move of a pilot's embedded database to
@@ -39,18 +40,11 @@ beforeAll(async () => {
   const db = openDatabase({ pglite });
   await db.migrate();
   await seedDemoData(db.prisma);
-  await db.prisma.report.create({
-    data: {
-      year: 2025,
-      version: 1,
-      generatedAt: new Date('2026-01-15T09:30:00.123Z'),
-      data: REPORT_DATA,
-      internalPdf: PDF,
-      internalXlsx: Buffer.from('xlsx'),
-      publicPdf: Buffer.alloc(0),
-      publicXlsx: Buffer.from([0]),
-    },
-  });
+  await makeKeptReport(
+    db.prisma,
+    { year: 2025, generatedAt: new Date('2026-01-15T09:30:00.123Z'), data: REPORT_DATA },
+    { internalPdf: PDF, internalXlsx: Buffer.from('xlsx'), publicPdf: Buffer.alloc(0), publicXlsx: Buffer.from([0]) },
+  );
   const owed = await db.prisma.outboxMessage.create({
     data: { dedupeKey: 'backup-test', kind: 'test', recipient: 'C0TEST', data: { text: 'à envoyer' } },
   });

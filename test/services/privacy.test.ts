@@ -7,7 +7,14 @@ import { anonymiseExpiredContacts } from '../../src/services/privacy/retention.j
 import { annualData } from '../../src/services/reports/annual-data.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { withTestDatabase } from '../support/file-database.js';
-import { makeClosedAlert, makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import {
+  makeClosedAlert,
+  makeCompany,
+  makeKeptReport,
+  makeMember,
+  makeStructure,
+  SIRETS,
+} from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
 
 const { db } = withTestDatabase();
@@ -139,30 +146,24 @@ describe('a company’s data', () => {
       hiringNeeds: [{ jobFamily: 'Chaudronnier pour M. Lebon', count: 2 }],
     });
     // As an earlier version kept it: the typed title in its data (and so in its files).
-    const legacy = await db.prisma.report.create({
-      data: {
+    const legacy = await makeKeptReport(
+      db.prisma,
+      {
         year: 2025,
-        version: 1,
         generatedAt: new Date('2026-01-05T09:20:00Z'),
         data: { hiringNeeds: [{ label: 'Chaudronnier pour M. Lebon', count: 2 }] },
-        internalPdf: new Uint8Array([1]),
-        internalXlsx: new Uint8Array([1]),
-        publicPdf: new Uint8Array([1]),
-        publicXlsx: new Uint8Array([1]),
       },
-    });
-    const other = await db.prisma.report.create({
-      data: {
+      new Uint8Array([1]),
+    );
+    const other = await makeKeptReport(
+      db.prisma,
+      {
         year: 2024,
-        version: 1,
         generatedAt: new Date('2025-01-06T09:20:00Z'),
         data: { hiringNeeds: [{ label: 'Soudage', count: 3 }] },
-        internalPdf: new Uint8Array([2]),
-        internalXlsx: new Uint8Array([2]),
-        publicPdf: new Uint8Array([2]),
-        publicXlsx: new Uint8Array([2]),
       },
-    });
+      new Uint8Array([2]),
+    );
     const result = await eraseCompanyData(db.prisma, admin, company, new Date('2026-11-28T10:00:00Z'));
     expect(result?.reports).toBe(1);
     const rebuilt = await db.prisma.report.findUniqueOrThrow({ where: { id: legacy.id } });

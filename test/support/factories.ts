@@ -75,3 +75,22 @@ export async function makeClosedAlert(
     },
   });
 }
+
+/** A kept report's four files: both editions, as a PDF and as a spreadsheet. */
+export type ReportFiles = Pick<Prisma.ReportCreateInput, 'internalPdf' | 'internalXlsx' | 'publicPdf' | 'publicXlsx'>;
+
+/**
+ * An annual report kept as an earlier run made it: version 1 of `year`, made at `generatedAt` from
+ * `data`, with its files (`files`, or the same bytes for all four).
+ */
+export async function makeKeptReport(
+  db: Db,
+  report: { year: number; generatedAt: Date; data: Prisma.InputJsonValue },
+  files: ReportFiles | ReportFiles['internalPdf'],
+) {
+  const all =
+    files instanceof Uint8Array
+      ? { internalPdf: files, internalXlsx: files, publicPdf: files, publicXlsx: files }
+      : files;
+  return db.report.create({ data: { ...report, version: 1, ...all } });
+}
