@@ -1,5 +1,5 @@
 import { unnamedCompanies } from '../../src/services/committees/consent.js';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { ACTION_BLOCKS as AB, ACTION_CHANGE_BLOCKS as AC, COMMITTEE_BLOCKS as CB } from '../../src/slack/ids.js';
 import { SIMULATED_CHANNELS } from '../../src/simulator/workspace.js';
 import {
@@ -8,6 +8,7 @@ import {
   command,
   commandAs,
   daysAhead,
+  describeInWorkspace,
   field,
   goTo,
   modalTitle,
@@ -15,13 +16,11 @@ import {
   playAs,
   screenshot,
   submitModal,
-  workspaceScenario,
 } from './workspace.js';
 
-workspaceScenario(
-  'the technical committee',
-  'gets its agenda published, an action created in the meeting, and that action marked done by its owner',
-  async (w) => {
+describeInWorkspace('the technical committee', (workspace) => {
+  it('gets its agenda published, an action created in the meeting, and that action marked done by its owner', async () => {
+    const w = workspace();
     const { page } = w;
     // The coordinator plans a session in ten days in the committee channel.
     await commandAs(page, 'Hélène Morel', '/comite planifier');
@@ -87,5 +86,5 @@ workspaceScenario(
     await expect.poll(() => actionMessage.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await actionMessage.last().textContent()).toContain('modifié');
     await screenshot(page, 'comite-action-realisee');
-  },
-);
+  });
+});

@@ -1,10 +1,11 @@
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { ALERT_BLOCKS as A, OFFER_BLOCKS as O } from '../../src/slack/ids.js';
 import { SIMULATED_CHANNELS } from '../../src/simulator/workspace.js';
 import {
   clickIn,
   closeModalIfOpen,
   commandAs,
+  describeInWorkspace,
   field,
   goTo,
   inAppMessagesAs,
@@ -13,13 +14,11 @@ import {
   screenshot,
   submitModal,
   typeAhead,
-  workspaceScenario,
 } from './workspace.js';
 
-workspaceScenario(
-  'an urgent recruitment need',
-  'is raised by a capteur, taken and relayed by the coordinator, recorded by France Travail and diffused',
-  async (w) => {
+describeInWorkspace('an urgent recruitment need', (workspace) => {
+  it('is raised by a capteur, taken and relayed by the coordinator, recorded by France Travail and diffused', async () => {
+    const w = workspace();
     const { page } = w;
     // The capteur raises it.
     await commandAs(page, 'Sophie Laurent', '/alerte-recrutement');
@@ -77,5 +76,5 @@ workspaceScenario(
     await paneShows(page, '185XKQW');
     expect(w.workspace.fake.workspace.messages.some((m) => m.channel === SIMULATED_CHANNELS.partners)).toBe(true);
     await screenshot(page, 'alerte-diffusee');
-  },
-);
+  });
+});

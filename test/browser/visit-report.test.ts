@@ -1,11 +1,10 @@
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { VISIT_BLOCKS as V } from '../../src/slack/ids.js';
-import { commandAs, field, modalTitle, screenshot, submitModal, typeAhead, workspaceScenario } from './workspace.js';
+import { commandAs, describeInWorkspace, field, modalTitle, screenshot, submitModal, typeAhead } from './workspace.js';
 
-workspaceScenario(
-  'a capteur',
-  'files a visit report: the modal, a French error next to its field, the saved report and its confirmation',
-  async (w) => {
+describeInWorkspace('a capteur', (workspace) => {
+  it('files a visit report: the modal, a French error next to its field, the saved report and its confirmation', async () => {
+    const w = workspace();
     const { page } = w;
     await commandAs(page, 'Julien Roux', '/visite');
     await expect.poll(() => modalTitle(page)).toBe('Compte rendu de visite');
@@ -33,5 +32,5 @@ workspaceScenario(
       }),
     ).toBe(1);
     await screenshot(page, 'visite-confirmation');
-  },
-);
+  });
+});

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { seedDemoData } from '../../prisma/seed.js';
 import { createLogger } from '../../src/logger.js';
 import { startSimulatedWorkspace, type SimulatedWorkspace } from '../../src/simulator/workspace.js';
@@ -139,12 +139,9 @@ export function useWorkspace(): () => BrowserWorkspace {
 }
 
 /**
- * A scenario in the simulated workspace, in a real browser: `subject` does what `does` says, the
- * workspace opened for it and closed after; skipped without a browser (see HAS_BROWSER).
+ * The scenarios of `subject` in the simulated workspace, in a real browser: the workspace opened
+ * once for them and closed after; skipped without a browser (see HAS_BROWSER).
  */
-export function workspaceScenario(subject: string, does: string, run: (w: BrowserWorkspace) => Promise<void>) {
-  describe.runIf(HAS_BROWSER)(`in the simulated workspace, ${subject}`, () => {
-    const workspace = useWorkspace();
-    it(does, () => run(workspace()));
-  });
+export function describeInWorkspace(subject: string, scenarios: (workspace: () => BrowserWorkspace) => void) {
+  describe.runIf(HAS_BROWSER)(`in the simulated workspace, ${subject}`, () => scenarios(useWorkspace()));
 }
