@@ -39,6 +39,10 @@ beforeAll(async () => {
     company[name] = (await makeCompany(db.prisma, { name })).id;
 });
 
+/** The coordinator plans a session at `scheduledAt` in the committee channel, now. */
+const plan = (scheduledAt: string) =>
+  planCommittee(db.prisma, coordinator, { scheduledAt: new Date(scheduledAt), channelId: 'CCOM' }, NOW);
+
 const itemsOf = async (committeeId: string) =>
   (
     await db.prisma.agendaItem.findMany({
@@ -72,12 +76,7 @@ describe('the agenda before publication', () => {
       redFlags: ['fermeture_ou_demenagement'],
     }); // flagged before the last session
     await makeVisit(db.prisma, capteurA, company.Aéro!, { date: '2026-11-21' }); // neither
-    const committee = await planCommittee(
-      db.prisma,
-      coordinator,
-      { scheduledAt: new Date('2026-12-08T13:00:00Z'), channelId: 'CCOM' },
-      NOW,
-    );
+    const committee = await plan('2026-12-08T13:00:00Z');
     committeeId = committee.id;
     expect(await itemsOf(committeeId)).toEqual([
       { company: 'Porcelaines', visits: 1, broughtById: capteurB.memberId },
@@ -139,12 +138,7 @@ describe('the agenda before publication', () => {
   });
 
   it('gives the companies taken off, with their visits, to the next session', async () => {
-    const next = await planCommittee(
-      db.prisma,
-      coordinator,
-      { scheduledAt: new Date('2027-01-12T13:00:00Z'), channelId: 'CCOM' },
-      NOW,
-    );
+    const next = await plan('2027-01-12T13:00:00Z');
     expect(await itemsOf(next.id)).toEqual([{ company: 'Porcelaines', visits: 2, broughtById: capteurB.memberId }]);
   });
 
@@ -183,12 +177,7 @@ describe('the agenda before publication', () => {
 
     await cancelCommittee(db.prisma, coordinator, session.id);
     expect(await db.prisma.committee.findUnique({ where: { id: session.id } })).toBeNull();
-    const after = await planCommittee(
-      db.prisma,
-      coordinator,
-      { scheduledAt: new Date('2027-02-09T13:00:00Z'), channelId: 'CCOM' },
-      NOW,
-    );
+    const after = await plan('2027-02-09T13:00:00Z');
     expect((await itemsOf(after.id)).map((i) => i.company)).toEqual(['Porcelaines', 'Menuiserie']);
     expect(
       await db.prisma.auditEvent.count({
@@ -199,12 +188,7 @@ describe('the agenda before publication', () => {
   });
 
   it('keeps the items the form did not show (beyond its 100, or drafted while it was open)', async () => {
-    const session = await planCommittee(
-      db.prisma,
-      coordinator,
-      { scheduledAt: new Date('2027-02-23T13:00:00Z'), channelId: 'CCOM' },
-      NOW,
-    );
+    const session = await plan('2027-02-23T13:00:00Z');
     expect((await itemsOf(session.id)).map((i) => i.company)).toEqual(['Porcelaines', 'Menuiserie']);
     // The form showed rank 1 only, and nothing was kept of it.
     expect(

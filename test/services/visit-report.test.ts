@@ -511,24 +511,11 @@ describe('fileVisit', () => {
   it('refuses a new company with an invalid or known SIRET', async () => {
     await makeCompany(db.prisma, { name: 'Mécanique du Val', siret: SIRETS.mecanique });
     const before = await counts();
-    expect(
-      await refusal(
-        fileVisit(
-          db.prisma,
-          capteur,
-          parseOk(form({ ...NEW_COMPANY, newSiret: SIRETS.badChecksum, submissionKey: key() })),
-        ),
-      ),
-    ).toEqual(['newSiret=siret_checksum']);
-    expect(
-      await refusal(
-        fileVisit(
-          db.prisma,
-          capteur,
-          parseOk(form({ ...NEW_COMPANY, newSiret: SIRETS.mecanique, submissionKey: key() })),
-        ),
-      ),
-    ).toEqual(['newSiret=siret_known']);
+    const withSiret = (newSiret: string) => parseOk(form({ ...NEW_COMPANY, newSiret, submissionKey: key() }));
+    expect(await refusal(fileVisit(db.prisma, capteur, withSiret(SIRETS.badChecksum)))).toEqual([
+      'newSiret=siret_checksum',
+    ]);
+    expect(await refusal(fileVisit(db.prisma, capteur, withSiret(SIRETS.mecanique)))).toEqual(['newSiret=siret_known']);
     expect(await counts()).toEqual(before);
   });
 

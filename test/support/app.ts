@@ -140,7 +140,8 @@ const startOptions = (setup: Pick<TestAppSetup, 'now' | 'config'>) => ({
 /**
  * The app started for a test file, with its members: a database of its own, the app on loopback
  * against a fake Slack, stopped and closed after the file; the fake's record is cleared before
- * each test (unless `keepSlackRecord`). The handle's fields are usable inside tests and hooks (they exist from beforeAll).
+ * each test (unless `keepSlackRecord`). The handle's fields are usable inside tests and hooks
+ * (they exist from beforeAll).
  *
  *   const { t, db } = withTestApp({ structures: { 'CCI du Cher': 'cci' },
  *     members: [{ user: capteur, roles: ['capteur'], structure: 'CCI du Cher' }] });
