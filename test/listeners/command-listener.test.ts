@@ -1,12 +1,17 @@
 import type { Logger } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { commandListener, type CommandArgs } from '../../src/listeners/guard.js';
+import type { AppContext } from '../../src/context.js';
+import { commandListener, type CommandArgs, type SubmissionArgs } from '../../src/listeners/guard.js';
+import { offerSubmission } from '../../src/listeners/views/alert-forms.js';
 import { UserError } from '../../src/services/errors.js';
 import type { ActorDirectory } from '../../src/services/members.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { errorText, REFUSALS } from '../../src/texts/fr.js';
 
-/** How every slash command opens (src/listeners/guard.ts commandListener), without Slack or a database. */
+/**
+ * How every slash command opens (src/listeners/guard.ts commandListener), and the alert forms'
+ * role checked before their fields, without Slack or a database.
+ */
 const coordinator: Actor = {
   memberId: 'M1',
   slackUserId: 'UCOORD',
@@ -98,5 +103,20 @@ describe('commandListener', () => {
       throw new Error('database down');
     });
     await expect(failing(args)).rejects.toThrow('database down');
+  });
+});
+
+describe('the alert forms', () => {
+  it('refuse a member without the role before reading the form (no field errors shown to them)', async () => {
+    const acks: unknown[] = [];
+    const args = {
+      ack: async (response?: unknown) => void acks.push(response),
+      body: { user: { id: capteur.slackUserId } },
+      view: { private_metadata: '{}', state: { values: {} } },
+    } as unknown as SubmissionArgs;
+    await offerSubmission(ctx as unknown as AppContext)(args);
+    expect(acks).toHaveLength(1);
+    expect(acks[0]).toMatchObject({ response_action: 'update' });
+    expect(JSON.stringify(acks[0])).toContain(REFUSALS.recordOffers);
   });
 });
