@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import {
   oweCommitteeReminders,
@@ -10,6 +10,7 @@ import { UserError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 const NOW = new Date('2026-11-27T09:00:00Z');
@@ -32,6 +33,16 @@ beforeAll(async () => {
   committeeMember = await makeMember(db.prisma, 'UCOMMEMBER', ['comite'], cci.id);
   for (const name of ['Forges de Vierzon', 'Porcelaines de Foëcy', 'Aéro Composites', 'Menuiserie Périchon'])
     companies[name] = (await makeCompany(db.prisma, { name })).id;
+  if (TEST_ENGINE === 'postgresql') second = openDatabase({ databaseUrl: db.url! });
+});
+afterAll(async () => {
+  await second?.close();
+  await db?.close();
+});
+// Each test starts from the members, the companies and their visits, with no session, nothing
+// owed: the sessions it reads are the ones it plans, whatever ran before it.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole', 'Company'] });
   // Two visits of the same company marked for the committee, one with a red flag elsewhere,
   // one not marked, one marked but after the session.
   await makeVisit(db.prisma, capteurA, companies['Forges de Vierzon']!, {
@@ -48,12 +59,12 @@ beforeAll(async () => {
     redFlags: ['emplois_menaces'],
   });
   await makeVisit(db.prisma, capteurA, companies['Aéro Composites']!, { date: '2026-11-10' });
-  if (TEST_ENGINE === 'postgresql') second = openDatabase({ databaseUrl: db.url! });
 });
-afterAll(async () => {
-  await second?.close();
-  await db?.close();
-});
+
+/** The session of 8 December, planned by the coordination on 27 November: its agenda drafted, not published. */
+function planDecemberSession() {
+  return planCommittee(db.prisma, coordinator, { scheduledAt: SESSION, channelId: 'CCOMITE' }, NOW);
+}
 
 describe('committee sessions', () => {
   it('are planned by the coordination only, in the future', async () => {
@@ -85,7 +96,7 @@ describe('committee sessions', () => {
   });
 
   it('publish their agenda once — by hand, by the J-7 job, from two instances at once — with a header and one message per company', async () => {
-    const committee = await db.prisma.committee.findFirstOrThrow();
+    const committee = await planDecemberSession();
     // A visit marked after planning joins the agenda when it is published.
     await makeVisit(db.prisma, capteurA, companies['Menuiserie Périchon']!, {
       date: '2026-11-26',

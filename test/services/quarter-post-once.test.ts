@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import type { Db } from '../../src/services/db.js';
 import { INDICATORS_NOTICE, oweQuarterlyIndicators, snapshotQuarter } from '../../src/services/indicators/steering.js';
 import { startTestApp } from '../support/app.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
+import { resetTables } from '../support/reset.js';
 
 /**
  * A quarter's freeze and its owed post to the steering channel are one transaction: two instances
@@ -20,6 +21,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db?.close();
+});
+// Each test starts with no quarter frozen and nothing owed: a post another test left owed (its
+// quarter's) would otherwise be delivered by this one's apps too, whatever ran before it.
+beforeEach(async () => {
+  await resetTables(db.prisma);
 });
 
 /** Each of `runs` by another app instance: on PostgreSQL each with its own client; on PGlite (one process) the same one. */
