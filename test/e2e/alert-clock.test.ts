@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { jobRunners } from '../../src/jobs/index.js';
 import { ALERT_BLOCKS as A } from '../../src/slack/ids.js';
@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
+import { resetTables } from '../support/reset.js';
 
 /**
  * Time and failure: the 48 h clock with a moved clock, across a restart and with two instances,
@@ -36,10 +37,19 @@ beforeAll(async () => {
   await makeMember(db.prisma, capteur.id, ['capteur'], cci.id);
   await makeMember(db.prisma, coord.id, ['coordinateur']);
   await makeMember(db.prisma, admin.id, ['admin']);
+});
+// Each test raises its alert in a database holding the members alone: `raise` reads back the
+// latest alert, and an alert left by another test (raised later on its clock) would be read instead.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
   companyId = (await makeCompany(db.prisma, { name: 'Aéro Composites Centre', commune: 'Bourges' })).id;
 });
+// A test's apps stop with it: still running, their notifiers could deliver the next test's
+// messages to their own fake Slack instead of the one that test reads.
+afterEach(async () => {
+  for (const a of apps.splice(0)) await a.stop();
+});
 afterAll(async () => {
-  for (const a of apps) await a.stop();
   await secondDb?.close();
   await db?.close();
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   ACTION_BLOCKS as AB,
   ACTION_BUTTONS,
@@ -12,6 +12,7 @@ import { blockActions, type SlackUser } from '../../src/simulator/slack-requests
 import { withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
+import { resetTables } from '../support/reset.js';
 
 /** The other roads an alert takes: France Travail by e-mail, no consent, refusals, the list, the App Home. */
 const capteur = { id: 'UPCAPTEUR', name: 'claire' };
@@ -32,10 +33,14 @@ const { t, db } = withTestApp({
     { user: committee, roles: ['comite'], structure: 'CCI du Cher' },
     { user: otherCapteur, roles: ['capteur'], structure: 'CMA du Cher' },
   ],
-  async seed({ db }) {
-    companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy', siret: SIRETS.other, commune: 'Foëcy' }))
-      .id;
-  },
+});
+
+// Each test starts from the members and the company alone, without alerts: the list of open alerts
+// read those other tests had left, and found none when it ran first.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
+  companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy', siret: SIRETS.other, commune: 'Foëcy' }))
+    .id;
 });
 
 type Modal = { callback_id: string; private_metadata: string; blocks: never[] };
@@ -288,6 +293,8 @@ describe('alert paths', () => {
   });
 
   it('lists the open alerts to the coordination, not to others, and shows them on its App Home', async () => {
+    // An alert of its own, just raised: open, its deadline running.
+    await t.slack.interaction(submitModal(capteur, await openAlertModal(), fullAlert()));
     await t.slack.command('/alerte-recrutement', 'liste', coord, {
       extra: { response_url: t.fake.responseUrl('list') },
     });

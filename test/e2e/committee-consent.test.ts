@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseActionForm } from '../../src/services/actions/action-form.js';
 import { createAction } from '../../src/services/actions/actions.js';
 import { closeCommittee, planCommittee, publishAgenda } from '../../src/services/committees/committees.js';
@@ -8,6 +8,7 @@ import { COMMITTEE_BUTTONS } from '../../src/slack/ids.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 /**
@@ -21,8 +22,9 @@ const CHANNEL = 'CCOMITECONS';
 const NOW = new Date('2026-11-10T09:00:00Z');
 let db: TestDatabase;
 let t: TestApp;
+let cci: { id: string };
+let capteur: Actor;
 let coordinator: Actor;
-let itemId: string;
 
 const channelTexts = () =>
   t.fake.workspace.messages
@@ -43,10 +45,24 @@ beforeAll(async () => {
     now: () => new Date(NOW.getTime() + (Date.now() - started) * 20),
     env: { COMMITTEE_CHANNEL_ID: CHANNEL },
   });
-  const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
-  const capteur = await makeMember(db.prisma, 'UCONSCAPT', ['capteur'], cci.id);
+  cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
+  capteur = await makeMember(db.prisma, 'UCONSCAPT', ['capteur'], cci.id);
   coordinator = await makeMember(db.prisma, coord.id, ['coordinateur']);
   await makeMember(db.prisma, member.id, ['comite'], cci.id);
+});
+// Each test starts from the members alone and an empty channel: the first reads every message of
+// the channel, which must not hold the company named and the summary posted by the other test.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
+  t.fake.reset();
+});
+
+/**
+ * A session whose agenda is published to the channel: a company that refused sharing at its
+ * latest visit, brought by its red flag and given an action, and one that consented. Returns the
+ * agenda item of the company that refused.
+ */
+async function publishAgendaWithUnconsentingCompany(): Promise<string> {
   const secret = await makeCompany(db.prisma, {
     name: 'Maroquinerie Discrète',
     commune: 'Mehun-sur-Yèvre',
@@ -70,8 +86,9 @@ beforeAll(async () => {
     NOW,
   );
   await publishAgenda(db.prisma, coordinator, committee.id, NOW);
-  itemId = (await db.prisma.agendaItem.findFirstOrThrow({ where: { committeeId: committee.id, companyId: secret.id } }))
-    .id;
+  const itemId = (
+    await db.prisma.agendaItem.findFirstOrThrow({ where: { committeeId: committee.id, companyId: secret.id } })
+  ).id;
   const action = parseActionForm(
     {
       submissionKey: 'consent-action',
@@ -93,7 +110,9 @@ beforeAll(async () => {
     t.ctx.actions,
   );
   await drain();
-});
+  return itemId;
+}
+
 afterAll(async () => {
   await t?.stop();
   await db?.close();
@@ -101,6 +120,7 @@ afterAll(async () => {
 
 describe('a company that did not consent, in the committee channel', () => {
   it('is on the agenda for its red flag, named in no message of the channel, shown by its sector, size and commune', async () => {
+    await publishAgendaWithUnconsentingCompany();
     const texts = channelTexts();
     // The header, two items, the action.
     expect(texts.length).toBeGreaterThanOrEqual(4);
@@ -114,6 +134,7 @@ describe('a company that did not consent, in the committee channel', () => {
   });
 
   it('is named by the coordination only, after a confirmation: audited, its message updated in place', async () => {
+    const itemId = await publishAgendaWithUnconsentingCompany();
     await t.slack.interaction(
       blockActions({
         user: member,

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseActionForm } from '../../src/services/actions/action-form.js';
 import { changeAction, createAction } from '../../src/services/actions/actions.js';
 import { parseAlertReport } from '../../src/services/alerts/alert-report.js';
@@ -23,6 +23,7 @@ import { PRIVACY_BUTTONS } from '../../src/slack/ids.js';
 import { responseTexts, startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 /**
@@ -55,6 +56,7 @@ let t: TestApp;
 let capteur: Actor;
 let coordinator: Actor;
 let ftAdviser: Actor;
+let cciId: string;
 let companyId: string;
 let otherCompanyId: string;
 
@@ -118,13 +120,33 @@ beforeAll(async () => {
   coordinator = await makeMember(db.prisma, coord.id, ['coordinateur', 'comite']);
   ftAdviser = await makeMember(db.prisma, 'UERASEFT', ['france_travail'], ft.id);
   await makeMember(db.prisma, admin.id, ['admin']);
+  cciId = cci.id;
+});
+afterAll(async () => {
+  await t?.stop();
+  await db?.close();
+});
+// Each test starts from the members alone and an empty Slack, then the company spread everywhere
+// again: the first needs it not erased yet and counts what there is (two export files, one report,
+// one erasure audited once it erases it); the others erase it first themselves.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
+  t.fake.reset();
+  await spreadCompanyEverywhere();
+});
 
+/**
+ * The company's data written in every place the platform writes them, each message delivered:
+ * visits, an alert through to its closing, an action with its notes, a committee closed, the
+ * exports, the annual report.
+ */
+async function spreadCompanyEverywhere() {
   // The programme names the company by its SIRET before the platform knows it.
   await setProgramme(
     db.prisma,
     coordinator,
     {
-      structureId: cci.id,
+      structureId: cciId,
       year: 2026,
       monthlyTarget: 4,
       shownUpTo: null,
@@ -219,7 +241,7 @@ beforeAll(async () => {
       description: 'Pour M. Quaglio.',
       target: 'salaries',
       stake: 'competences_formation',
-      ownerStructureId: cci.id,
+      ownerStructureId: cciId,
       ownerMemberSlackId: capteur.slackUserId,
       dueDate: '2027-01-15',
     },
@@ -282,11 +304,21 @@ beforeAll(async () => {
     channelId: 'CPILOTAGE',
   });
   expect(await postReport(db.prisma, t.ctx.delivery, report.id, NOW)).toBe(true);
-});
-afterAll(async () => {
-  await t?.stop();
-  await db?.close();
-});
+}
+
+/** The company erased by an administrator's confirmed click, every message it owed delivered, its exports deleted. */
+async function eraseCompany() {
+  await t.slack.interaction(
+    blockActions({
+      user: admin,
+      actions: [{ action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId }],
+      response_url: t.fake.responseUrl('erase-first'),
+    }),
+  );
+  expect((await responseTexts(t, 'erase-first', 1))[0]).toMatch(/effacées\. \d+ message\(s\)/);
+  await deliverEverything();
+  await expect.poll(async () => db.prisma.exportFile.count({ where: { deletedAt: null } })).toBe(0);
+}
 
 describe('erasing a company on request', () => {
   it('leaves no trace of it in any table, stored file or message Slack still shows, and keeps what is counted', async () => {
@@ -379,6 +411,7 @@ describe('erasing a company on request', () => {
   });
 
   it('is done once: erasing again changes nothing and owes nothing', async () => {
+    await eraseCompany();
     const owed = await db.prisma.outboxMessage.count();
     await t.slack.interaction(
       blockActions({
@@ -393,6 +426,7 @@ describe('erasing a company on request', () => {
   });
 
   it('drops an update of a replaced message still owed: the message keeps « Données effacées… »', async () => {
+    await eraseCompany();
     const alert = await db.prisma.recruitmentAlert.findFirstOrThrow({
       where: { companyId },
       include: { messages: true },
@@ -407,6 +441,7 @@ describe('erasing a company on request', () => {
   });
 
   it('shows the card of an erased company without anything that could identify it', async () => {
+    await eraseCompany();
     await t.slack.interaction(
       blockActions({
         user: coord,
