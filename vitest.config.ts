@@ -4,6 +4,14 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Two files at a time even on a 2-core machine (vitest's default there is one): much of a
+    // file's time is spent waiting (PostgreSQL, the fake Slack, the app's pacing), so the suite
+    // runs in about two thirds of the time (BENCHMARKS.md, "The test suite").
+    maxWorkers: 2,
+    // Each test creates the data it reads: its file's tests run in a new order each run, so a test
+    // that leans on an earlier one fails at once. The run prints its seed; to replay an order:
+    // `npx vitest run <file> --sequence.seed=<seed>`.
+    sequence: { shuffle: { files: false, tests: true } },
     projects: [
       {
         extends: true,

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { startFakeSlack, type FakeSlack } from '../src/simulator/fake-slack.js';
 import { freePort } from './support/ports.js';
@@ -105,11 +105,13 @@ async function stop(run: Run) {
   clearTimeout(timer);
 }
 
+// A fake Slack of each test's own: the calls it records are that test's app's alone, and what
+// another test set it to answer (apps.connections.open's socket) does not carry over.
 let fake: FakeSlack;
-beforeAll(async () => {
+beforeEach(async () => {
   fake = await startFakeSlack();
 });
-afterAll(async () => {
+afterEach(async () => {
   await fake?.close();
 });
 

@@ -2,7 +2,9 @@ import type {
   AllMiddlewareArgs,
   BlockAction,
   ButtonAction,
+  RespondArguments,
   SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewResponseAction,
   ViewSubmitAction,
@@ -16,7 +18,7 @@ import type { ActorDirectory } from '../services/members.js';
 import { can, type Actor, type Permission } from '../services/permissions.js';
 import { COMMON, errorText, INCIDENTS, REFUSALS } from '../texts/fr.js';
 import { refusalModal } from '../views/modals/administration.js';
-import { tellClicker } from './shared.js';
+import { commandPayload, ephemeral, openModalForCommand, tellClicker } from './shared.js';
 
 export type Authorisation = { ok: true; actor: Actor } | { ok: false; refusal: string };
 
@@ -29,7 +31,11 @@ export async function authorise(
   slackUserId: string,
   permission: Permission | 'anyMember',
 ): Promise<Authorisation> {
-  const actor = await actors.find(slackUserId);
+  return allowed(await actors.find(slackUserId), permission);
+}
+
+/** `authorise` for a member already looked up (null: not registered). */
+function allowed(actor: Actor | null, permission: Permission | 'anyMember'): Authorisation {
   if (!actor) return { ok: false, refusal: REFUSALS.unknownMember };
   if (permission !== 'anyMember' && !can(actor, permission))
     return { ok: false, refusal: (REFUSALS as Record<string, string>)[permission] ?? REFUSALS.other };
@@ -190,6 +196,76 @@ export function buttonListener<Value>(
       await handler({ actor: auth.actor, value, tell, openModal, args });
     } catch (error) {
       if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
+      throw error;
+    }
+  };
+}
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** What a slash command's handler is given: the command acked and read, and ways to answer it. */
+export interface CommandCall {
+  /** What was typed after the command, trimmed. */
+  text: string;
+  /** Its first word in lower case (`''` when nothing was typed), and the words after it as typed. */
+  verb: string;
+  rest: string[];
+  userId: string;
+  triggerId: string;
+  /** Answers the person alone (ephemeral): a text, or a message. */
+  reply: (message: string | RespondArguments) => Promise<void>;
+  /** Opens a modal on the command's trigger_id; if Slack refuses, says so instead. */
+  openModal: (view: View) => Promise<void>;
+  /** The member who typed the command, null when not registered (nothing said). Looked up once. */
+  member: () => Promise<Actor | null>;
+  /** The member when their roles allow `permission`; else null, the refusal already replied in French. */
+  authorise: (permission: Permission | 'anyMember') => Promise<Actor | null>;
+}
+
+/**
+ * A slash command's listener, opening as every command does: ack at once (the trigger_id lives
+ * 3 s), the payload read, the text cut into a verb and the rest. Each verb checks its own role
+ * (`authorise`), since one command serves several duties. A service's refusal (UserError) is
+ * replied in French; nothing was written, services write in one transaction.
+ */
+export function commandListener(
+  ctx: Pick<AppContext, 'actors' | 'logger'>,
+  handler: (call: CommandCall) => Promise<void>,
+): (args: CommandArgs) => Promise<void> {
+  return async (args) => {
+    await ackFirst(args.ack);
+    const { user_id, text, trigger_id } = commandPayload.parse(args.command);
+    const trimmed = text.trim();
+    const [verb = '', ...rest] = trimmed.split(/\s+/);
+    const reply = async (message: string | RespondArguments) => {
+      await args.respond(typeof message === 'string' ? ephemeral(message) : { response_type: 'ephemeral', ...message });
+    };
+    let lookup: Promise<Actor | null> | undefined;
+    const member = () => {
+      lookup ??= ctx.actors.find(user_id);
+      return lookup;
+    };
+    const call: CommandCall = {
+      text: trimmed,
+      verb: verb.toLowerCase(),
+      rest,
+      userId: user_id,
+      triggerId: trigger_id,
+      reply,
+      openModal: (view) =>
+        openModalForCommand({ client: args.client, respond: args.respond, logger: ctx.logger }, trigger_id, view),
+      member,
+      authorise: async (permission) => {
+        const auth = allowed(await member(), permission);
+        if (auth.ok) return auth.actor;
+        await reply(auth.refusal);
+        return null;
+      },
+    };
+    try {
+      await handler(call);
+    } catch (error) {
+      if (error instanceof UserError) return void (await reply(errorText(error.code, error.params)));
       throw error;
     }
   };

@@ -50,7 +50,7 @@ import { memberUserPicked, openMemberForm, openStructureForm } from './actions/a
 import { showCompanyCard } from './actions/company-card.js';
 import { openVisitReport } from './actions/open-visit-report.js';
 import { entrepriseCommand } from './commands/entreprise.js';
-import { plateformeCommand } from './commands/plateforme.js';
+import { plateformeCommand } from './commands/plateforme/index.js';
 import { visiteCommand } from './commands/visite.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { companyPickerOptions, nafPickerOptions } from './options/pickers.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../prisma/seed.js';
 import { backupPglite, moveToPostgres, restorePglite, tableCounts, type TableCount } from '../../src/db/backup.js';
 import { runDbCommand } from '../../src/db/backup-cli.js';
@@ -63,17 +63,34 @@ function totalRows(counts: TableCount[]) {
 }
 
 describe('embedded database (PGlite): backup and restore', () => {
+  // The backups and restored directories of each test in a directory of its own: a test finds
+  // there only the files it made, whatever ran before it (the pilot itself is only read).
+  let testDir: string;
+  beforeEach(() => {
+    testDir = mkdtempSync(join(work, 'test-'));
+  });
+  afterEach(() => {
+    rmSync(testDir, { recursive: true, force: true });
+  });
+
+  /** The pilot backed up into this test's directory, as pilot.tar.gz. */
+  async function backUpThePilot(): Promise<string> {
+    const file = join(testDir, 'pilot.tar.gz');
+    await backupPglite(source, file);
+    return file;
+  }
+
   it('restores a backup into a new directory with the same rows and data', async () => {
-    const file = join(work, 'pilot.tar.gz');
+    const file = join(testDir, 'pilot.tar.gz');
     const lines: string[] = [];
     expect(await backupPglite(source, file, { log: (l) => lines.push(l) })).toEqual(sourceCounts);
     expect(lines.join('\n')).toMatch(/written to .*pilot\.tar\.gz/);
 
-    const restored = join(work, 'restored');
+    const restored = join(testDir, 'restored');
     const counts = await restorePglite(file, restored);
     expect(counts).toEqual(sourceCounts);
     expect(totalRows(counts)).toBeGreaterThan(50);
-    expect(readdirSync(work).filter((f) => f.includes('.restoring-'))).toEqual([]);
+    expect(readdirSync(testDir).filter((f) => f.includes('.restoring-'))).toEqual([]);
 
     const db = openDatabase({ pgliteDataDir: restored });
     try {
@@ -89,32 +106,35 @@ describe('embedded database (PGlite): backup and restore', () => {
   });
 
   it('refuses a non-empty target directory unless forced, then keeps the previous one aside', async () => {
-    const file = join(work, 'pilot.tar.gz');
-    const restored = join(work, 'restored');
+    // A backup already restored once: the target directory holds a database.
+    const file = await backUpThePilot();
+    const restored = join(testDir, 'restored');
+    await restorePglite(file, restored);
     const err: string[] = [];
     const io = { env: { PGLITE_DATA_DIR: restored }, out: () => {}, err: (l: string) => err.push(l) };
     expect(await runDbCommand('restore', [file], io)).toBe(1);
     expect(err.join('\n')).toMatch(/restored is not empty: restoring there would replace a database.*--force/);
 
     expect(await runDbCommand('restore', [file, '--force'], io)).toBe(0);
-    expect(readdirSync(work).filter((f) => f.startsWith('restored.replaced-'))).toHaveLength(1);
+    expect(readdirSync(testDir).filter((f) => f.startsWith('restored.replaced-'))).toHaveLength(1);
     expect(existsSync(join(restored, 'PG_VERSION'))).toBe(true);
   });
 
   it('refuses to back up a data directory a running process has open, or to overwrite a file', async () => {
+    const file = await backUpThePilot(); // a backup already there, not to be overwritten
     const running = new PGlite(source);
     try {
       await running.query('SELECT 1');
-      await expect(backupPglite(source, join(work, 'while-open.tar.gz'))).rejects.toThrow(
+      await expect(backupPglite(source, join(testDir, 'while-open.tar.gz'))).rejects.toThrow(
         /is open in a running process \(pid \d+\): stop the app first/,
       );
     } finally {
       await running.close();
     }
-    await expect(backupPglite(source, join(work, 'pilot.tar.gz'))).rejects.toThrow(/already exists/);
+    await expect(backupPglite(source, file)).rejects.toThrow(/already exists/);
     const err: string[] = [];
-    const io = { env: { PGLITE_DATA_DIR: join(work, 'none') }, out: () => {}, err: (l: string) => err.push(l) };
-    expect(await runDbCommand('backup', [join(work, 'x.tar.gz')], io)).toBe(1);
+    const io = { env: { PGLITE_DATA_DIR: join(testDir, 'none') }, out: () => {}, err: (l: string) => err.push(l) };
+    expect(await runDbCommand('backup', [join(testDir, 'x.tar.gz')], io)).toBe(1);
     expect(await runDbCommand('restore', [], io)).toBe(2);
     expect(err).toEqual([
       expect.stringMatching(/No embedded database in .*none/),

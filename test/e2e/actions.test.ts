@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_BLOCKS as B, ACTION_BUTTONS, ACTION_CHANGE_BLOCKS as C, VIEWS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
 import { localDate } from '../../src/time.js';
@@ -7,6 +7,7 @@ import type { SlackUser } from '../../src/simulator/slack-requests.js';
 import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
+import { resetTables } from '../support/reset.js';
 
 /** An action from a company card to its completion, tracked by its message in the committee channel. */
 const member = { id: 'UE2ECCI', name: 'julien' };
@@ -24,7 +25,13 @@ const { t, db, structures } = withTestApp({
     { user: other, roles: ['comite'], structure: 'CMA du Cher' },
     { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
   ],
-  seed: async ({ db }) => void (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique })),
+});
+
+// Each test starts from the members and structures alone, and the company of the card: the first
+// counts the actions from zero, the others must not see the actions an earlier test made.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
+  await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique });
 });
 
 type Modal = { callback_id: string; private_metadata: string; blocks: never[] };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/generated/prisma/enums.js';
 import { bootstrapAdmins, findActor } from '../../src/services/members.js';
 import { ACTIONS, MEMBER_BLOCKS as M, STRUCTURE_BLOCKS as S, VIEWS } from '../../src/slack/ids.js';
@@ -8,6 +8,7 @@ import { clickButton, withTestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { makeMember, makeStructure } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
+import { resetTables } from '../support/reset.js';
 
 const admin = { id: 'UADMIN', name: 'alice.admin' };
 const capteur = { id: 'UCAPTEUR1', name: 'claire.martin' };
@@ -465,6 +466,10 @@ describe('bootstrapping the first administrators', () => {
   });
   afterAll(async () => {
     await fresh?.close();
+  });
+  // Each test bootstraps an empty database: the first counts every member and audit event there is.
+  beforeEach(async () => {
+    await resetTables(fresh.prisma);
   });
 
   it('makes a configured user an active admin, once however many times it runs', async () => {

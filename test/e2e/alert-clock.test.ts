@@ -1,9 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { alertAnswers, deadlinePeople, openAlertModal } from '../support/alert-form.js';
 import { startTestApp, type TestApp, withTestApp } from '../support/app.js';
 import { anotherClient } from '../support/database.js';
 import { submitModal } from '../support/forms.js';
+import { resetTables } from '../support/reset.js';
 
 /**
  * Time and failure: the 48 h clock with a moved clock, across a restart and with two instances,
@@ -24,7 +25,7 @@ const { t, db } = withTestApp({
   ...people.setup,
 });
 
-/** Instances a test starts beside the file's app (a restart, a second instance), stopped after the file. */
+/** Instances a test starts beside the file's app (a restart, a second instance), stopped after the test. */
 const instances: TestApp[] = [];
 const clients: ReturnType<typeof anotherClient>[] = [];
 async function startInstance(onAnotherClient = false) {
@@ -34,9 +35,17 @@ async function startInstance(onAnotherClient = false) {
   instances.push(started);
   return started;
 }
-afterAll(async () => {
-  for (const instance of instances) await instance.stop();
-  for (const client of clients) await client.close();
+// Each test raises its alert in a database holding the members alone: `raise` reads back the
+// latest alert, and an alert left by another test (raised later on its clock) would be read instead.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
+  await people.makeKnownCompany(db.prisma);
+});
+// A test's instances stop with it: still running, their notifiers could deliver the next test's
+// messages to their own fake Slack instead of the one that test reads.
+afterEach(async () => {
+  for (const instance of instances.splice(0)) await instance.stop();
+  for (const client of clients.splice(0)) await client.close();
 });
 
 async function raise(on: TestApp) {

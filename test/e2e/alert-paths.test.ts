@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   ACTION_BLOCKS as AB,
   ACTION_BUTTONS,
@@ -13,6 +13,7 @@ import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { alertAnswers, openAlertModal, type OpenedModal } from '../support/alert-form.js';
+import { resetTables } from '../support/reset.js';
 
 /** The other roads an alert takes: France Travail by e-mail, no consent, refusals, the list, the App Home. */
 const capteur = { id: 'UPCAPTEUR', name: 'claire' };
@@ -33,10 +34,14 @@ const { t, db } = withTestApp({
     { user: committee, roles: ['comite'], structure: 'CCI du Cher' },
     { user: otherCapteur, roles: ['capteur'], structure: 'CMA du Cher' },
   ],
-  async seed({ db }) {
-    companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy', siret: SIRETS.other, commune: 'Foëcy' }))
-      .id;
-  },
+});
+
+// Each test starts from the members and the company alone, without alerts: the list of open alerts
+// read those other tests had left, and found none when it ran first.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
+  companyId = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy', siret: SIRETS.other, commune: 'Foëcy' }))
+    .id;
 });
 
 /** Transmission by e-mail: a contact by e-mail only; the company not to be named. */
@@ -76,6 +81,8 @@ async function submitFollowUpAction(modal: OpenedModal, title: string) {
   };
   return (await t.slack.interaction(submitModal(coord, modal, answers))).json();
 }
+/** The capteur raises fullAlert() through the form. */
+const raiseAlert = async () => t.slack.interaction(submitModal(capteur, await openAlertModal(t, capteur), fullAlert()));
 const latestAlert = () => db.prisma.recruitmentAlert.findFirstOrThrow({ orderBy: { raisedAt: 'desc' } });
 
 describe('alert paths', () => {
@@ -152,7 +159,7 @@ describe('alert paths', () => {
   });
 
   it('transmits by e-mail when France Travail is not in Slack, then records the offer the coordinator received', async () => {
-    await t.slack.interaction(submitModal(capteur, await openAlertModal(t, capteur), fullAlert()));
+    await raiseAlert();
     const alert = await latestAlert();
     t.fake.reset();
     await click(coord, 'transmettre', alert.id);
@@ -210,7 +217,7 @@ describe('alert paths', () => {
   });
 
   it('lets the coordination create an action following an alert, linked to it', async () => {
-    await t.slack.interaction(submitModal(capteur, await openAlertModal(t, capteur), fullAlert()));
+    await raiseAlert();
     const alert = await latestAlert();
     t.fake.reset();
     const modal = await openFollowUpAction(alert.id);
@@ -226,7 +233,7 @@ describe('alert paths', () => {
   });
 
   it('refuses an action following an alert whose form was made to name another company than the alert’s', async () => {
-    await t.slack.interaction(submitModal(capteur, await openAlertModal(t, capteur), fullAlert()));
+    await raiseAlert();
     const alert = await latestAlert();
     const elsewhere = await makeCompany(db.prisma, { name: 'Scierie de Vailly', commune: 'Vailly-sur-Sauldre' });
     t.fake.reset();
@@ -243,7 +250,7 @@ describe('alert paths', () => {
   });
 
   it('lets no one without the role move an alert, and says so', async () => {
-    await t.slack.interaction(submitModal(capteur, await openAlertModal(t, capteur), fullAlert()));
+    await raiseAlert();
     const alert = await latestAlert();
     t.fake.reset();
     const url = await click(capteur, 'transmettre', alert.id);
@@ -265,6 +272,8 @@ describe('alert paths', () => {
   });
 
   it('lists the open alerts to the coordination, not to others, and shows them on its App Home', async () => {
+    // An alert of its own, just raised: open, its deadline running.
+    await raiseAlert();
     await t.slack.command('/alerte-recrutement', 'liste', coord, {
       extra: { response_url: t.fake.responseUrl('list') },
     });

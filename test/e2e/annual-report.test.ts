@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { errorText } from '../../src/texts/fr.js';
 import { responseTexts, withTestApp } from '../support/app.js';
+import { resetTables } from '../support/reset.js';
 import { seedYear } from '../support/territory.js';
 
 /** The annual report from Slack: produced, posted to the steering channel as files, sent again, retried. */
@@ -20,6 +21,24 @@ const { t, db } = withTestApp({
 });
 
 const responses = (name: string, count: number) => responseTexts(t, name, count);
+
+// Each test starts from the year's activity alone (members, companies, visits), without a report:
+// the first expects to make version 1, the others make the one they need.
+beforeEach(async () => {
+  await resetTables(db.prisma, {
+    keep: ['Structure', 'Member', 'MemberRole', 'Company', 'Visit', 'VisitStake', 'VisitRedFlag', 'VisitHiringNeed'],
+  });
+});
+
+/** The 2025 report made and posted once (version 1), then the fake Slack's record cleared. */
+async function publishFirstReport() {
+  await t.slack.command('/plateforme', 'rapport 2025', pilot, {
+    extra: { response_url: t.fake.responseUrl('first') },
+  });
+  expect((await responses('first', 2))[1]).toContain(`Rapport 2025 publié dans <#${STEERING}>`);
+  expect(await db.prisma.report.findFirstOrThrow({ where: { year: 2025 } })).toMatchObject({ version: 1 });
+  t.fake.reset();
+}
 
 describe('the annual report', () => {
   it('is produced on demand and posted to the steering channel as four files: public and internal, PDF and spreadsheet', async () => {
@@ -80,6 +99,7 @@ describe('the annual report', () => {
   });
 
   it('is sent again from what was kept, without being made again', async () => {
+    await publishFirstReport();
     await t.slack.command('/plateforme', 'rapport 2025', pilot, {
       extra: { response_url: t.fake.responseUrl('again') },
     });
@@ -91,6 +111,7 @@ describe('the annual report', () => {
   });
 
   it('is kept when Slack refuses the files, and posted by the job once Slack takes them', async () => {
+    await publishFirstReport();
     t.fake.failNext('files.completeUploadExternal', 1, 'not_in_channel');
     await t.slack.command('/plateforme', 'rapport 2025 nouveau', pilot, {
       extra: { response_url: t.fake.responseUrl('refusedBySlack') },

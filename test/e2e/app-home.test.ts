@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, VISIT_BLOCKS as B, VIEWS } from '../../src/slack/ids.js';
 import { HELP, REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
 import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 // 31 March 2026 at 22:30 UTC is already 1 April at 00:30 in Paris (summer time): « this month »
@@ -27,16 +28,26 @@ const { t, db, actors } = withTestApp({
     { user: colleague, roles: ['capteur'], structure: 'CCI du Cher' },
     { user: comite, roles: ['comite'], structure: 'CCI du Cher' },
   ],
-  async seed({ db, actors }) {
-    fonderie = await makeCompany(db.prisma, { name: 'Fonderie du Berry', siret: SIRETS.mecanique, commune: 'Bourges' });
-    plasturgie = await makeCompany(db.prisma, { name: 'Plasturgie Berry', siret: SIRETS.other, commune: 'Vierzon' });
-    // The capteur's visits: two in March (UTC and Paris agree), none yet in April.
-    await makeVisit(db.prisma, actors[capteur.id]!, plasturgie.id, { date: '2026-03-02' });
-    await makeVisit(db.prisma, actors[capteur.id]!, fonderie.id, { date: '2026-03-31', redFlags: ['emplois_menaces'] });
-    // Someone else's visit, in April: neither listed nor counted for the capteur.
-    await makeVisit(db.prisma, actors[colleague.id]!, plasturgie.id, { date: '2026-04-01' });
-  },
 });
+
+// Each test starts from the members and the seeded visits alone: the first lists the capteur's
+// visits and counts April's as none, which a visit filed by another test would change.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
+  await seedCompaniesAndVisits();
+});
+
+/** Two companies; the capteur's two March visits, none yet in April; a colleague's April visit. */
+async function seedCompaniesAndVisits() {
+  fonderie = await makeCompany(db.prisma, { name: 'Fonderie du Berry', siret: SIRETS.mecanique, commune: 'Bourges' });
+  plasturgie = await makeCompany(db.prisma, { name: 'Plasturgie Berry', siret: SIRETS.other, commune: 'Vierzon' });
+  // The capteur's visits: two in March (UTC and Paris agree), none yet in April.
+  await makeVisit(db.prisma, actors[capteur.id]!, plasturgie.id, { date: '2026-03-02' });
+  await makeVisit(db.prisma, actors[capteur.id]!, fonderie.id, { date: '2026-03-31', redFlags: ['emplois_menaces'] });
+  // Someone else's visit, in April: neither listed nor counted for the capteur.
+  await makeVisit(db.prisma, actors[colleague.id]!, plasturgie.id, { date: '2026-04-01' });
+}
+
 const capteurActor = () => actors[capteur.id]!;
 
 // ───────────────────────────── Helpers ─────────────────────────────

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseActionForm } from '../../src/services/actions/action-form.js';
 import { createAction } from '../../src/services/actions/actions.js';
 import { closeCommittee, planCommittee, publishAgenda } from '../../src/services/committees/committees.js';
 import { COMMITTEE_BUTTONS } from '../../src/slack/ids.js';
 import { clickButton, deliverOwed, fastClock, withTestApp } from '../support/app.js';
 import { makeCompany } from '../support/factories.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 /**
@@ -17,71 +18,16 @@ const member = { id: 'UCONSMEMBER', name: 'paul' };
 const capteur = 'UCONSCAPT';
 const CHANNEL = 'CCOMITECONS';
 const NOW = new Date('2026-11-10T09:00:00Z');
-let itemId: string;
 
-const { t, db, actors } = withTestApp({
+const { t, db, actors, structures } = withTestApp({
   now: fastClock(NOW),
   config: { COMMITTEE_CHANNEL_ID: CHANNEL },
-  // The tests read the channel the set-up's agenda was published in.
-  keepSlackRecord: true,
   structures: { 'CCI du Cher': 'cci' },
   members: [
     { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
     { user: coord, roles: ['coordinateur'] },
     { user: member, roles: ['comite'], structure: 'CCI du Cher' },
   ],
-  async seed({ db, t, actors, structures }) {
-    const cci = structures['CCI du Cher']!;
-    const coordinator = actors[coord.id]!;
-    const visitor = actors[capteur]!;
-    const secret = await makeCompany(db.prisma, {
-      name: 'Maroquinerie Discrète',
-      commune: 'Mehun-sur-Yèvre',
-      headcountBand: '21',
-    });
-    // Agreed once, then refused at the latest visit, which raises a red flag: the latest answer counts.
-    await makeVisit(db.prisma, visitor, secret.id, { date: '2026-09-01', consentToShare: true });
-    await makeVisit(db.prisma, visitor, secret.id, {
-      date: '2026-10-20',
-      consentToShare: false,
-      redFlags: ['emplois_menaces'],
-      diagnostic: 'Plan social envisagé.',
-    });
-    const open = await makeCompany(db.prisma, { name: 'Forges Ouvertes', commune: 'Vierzon' });
-    await makeVisit(db.prisma, visitor, open.id, { date: '2026-10-21', toCommitteeAgenda: true });
-
-    const committee = await planCommittee(
-      db.prisma,
-      coordinator,
-      { scheduledAt: new Date('2026-11-17T13:00:00Z'), channelId: CHANNEL },
-      NOW,
-    );
-    await publishAgenda(db.prisma, coordinator, committee.id, NOW);
-    itemId = (
-      await db.prisma.agendaItem.findFirstOrThrow({ where: { committeeId: committee.id, companyId: secret.id } })
-    ).id;
-    const action = parseActionForm(
-      {
-        submissionKey: 'consent-action',
-        companyId: secret.id,
-        title: 'Cellule de reclassement',
-        target: 'salaries',
-        ownerStructureId: cci.id,
-        dueDate: '2026-12-15',
-      },
-      '2026-11-10',
-    );
-    if (!action.ok) throw new Error(JSON.stringify(action.errors));
-    await createAction(
-      db.prisma,
-      coordinator,
-      action.action,
-      { kind: 'comite', agendaItemId: itemId },
-      NOW,
-      t.ctx.actions,
-    );
-    await deliverOwed(t, db.prisma);
-  },
 });
 
 const channelTexts = () =>
@@ -89,8 +35,74 @@ const channelTexts = () =>
     .filter((m) => m.channel === CHANNEL && !m.ephemeralTo)
     .map((m) => JSON.stringify({ text: m.text, blocks: m.blocks }));
 
+// Each test starts from the members alone and an empty channel (withTestApp clears the fake Slack
+// before each test): the first reads every message of the channel, which must not hold the company
+// named and the summary posted by the other test.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
+});
+
+/**
+ * A session whose agenda is published to the channel: a company that refused sharing at its
+ * latest visit, brought by its red flag and given an action, and one that consented. Returns the
+ * agenda item of the company that refused.
+ */
+async function publishAgendaWithUnconsentingCompany(): Promise<string> {
+  const coordinator = actors[coord.id]!;
+  const visitor = actors[capteur]!;
+  const secret = await makeCompany(db.prisma, {
+    name: 'Maroquinerie Discrète',
+    commune: 'Mehun-sur-Yèvre',
+    headcountBand: '21',
+  });
+  // Agreed once, then refused at the latest visit, which raises a red flag: the latest answer counts.
+  await makeVisit(db.prisma, visitor, secret.id, { date: '2026-09-01', consentToShare: true });
+  await makeVisit(db.prisma, visitor, secret.id, {
+    date: '2026-10-20',
+    consentToShare: false,
+    redFlags: ['emplois_menaces'],
+    diagnostic: 'Plan social envisagé.',
+  });
+  const open = await makeCompany(db.prisma, { name: 'Forges Ouvertes', commune: 'Vierzon' });
+  await makeVisit(db.prisma, visitor, open.id, { date: '2026-10-21', toCommitteeAgenda: true });
+
+  const committee = await planCommittee(
+    db.prisma,
+    coordinator,
+    { scheduledAt: new Date('2026-11-17T13:00:00Z'), channelId: CHANNEL },
+    NOW,
+  );
+  await publishAgenda(db.prisma, coordinator, committee.id, NOW);
+  const itemId = (
+    await db.prisma.agendaItem.findFirstOrThrow({ where: { committeeId: committee.id, companyId: secret.id } })
+  ).id;
+  const action = parseActionForm(
+    {
+      submissionKey: 'consent-action',
+      companyId: secret.id,
+      title: 'Cellule de reclassement',
+      target: 'salaries',
+      ownerStructureId: structures['CCI du Cher']!.id,
+      dueDate: '2026-12-15',
+    },
+    '2026-11-10',
+  );
+  if (!action.ok) throw new Error(JSON.stringify(action.errors));
+  await createAction(
+    db.prisma,
+    coordinator,
+    action.action,
+    { kind: 'comite', agendaItemId: itemId },
+    NOW,
+    t.ctx.actions,
+  );
+  await deliverOwed(t, db.prisma);
+  return itemId;
+}
+
 describe('a company that did not consent, in the committee channel', () => {
   it('is on the agenda for its red flag, named in no message of the channel, shown by its sector, size and commune', async () => {
+    await publishAgendaWithUnconsentingCompany();
     const texts = channelTexts();
     // The header, two items, the action.
     expect(texts.length).toBeGreaterThanOrEqual(4);
@@ -104,6 +116,7 @@ describe('a company that did not consent, in the committee channel', () => {
   });
 
   it('is named by the coordination only, after a confirmation: audited, its message updated in place', async () => {
+    const itemId = await publishAgendaWithUnconsentingCompany();
     await clickButton(
       t,
       member,

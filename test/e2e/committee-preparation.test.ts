@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { AGENDA_EDIT_BLOCKS, COMMITTEE_BLOCKS as B, COMMITTEE_BUTTONS, VIEWS } from '../../src/slack/ids.js';
 import { errorText, REFUSALS } from '../../src/texts/fr.js';
@@ -6,6 +6,7 @@ import { blockSuggestion } from '../../src/simulator/slack-requests.js';
 import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 /**
@@ -19,12 +20,13 @@ const CHANNEL = 'CPREPA01';
 const DAY = 86_400_000;
 
 // Friday 27 November 2026, 10:00 in Paris: the rhythm's next second Tuesday is 8 December.
-let clock = new Date('2026-11-27T09:00:00Z');
+const START = new Date('2026-11-27T09:00:00Z');
+let clock = START;
 const company: Record<string, string> = {};
 
 type Modal = { callback_id: string; private_metadata: string; blocks: never[] };
 
-const { t, db } = withTestApp({
+const { t, db, actors, structures } = withTestApp({
   now: () => clock,
   config: { COMMITTEE_CHANNEL_ID: CHANNEL, COMMITTEE_RHYTHM: '2e mardi 14:00' },
   structures: { 'CCI du Cher': 'cci' },
@@ -32,33 +34,43 @@ const { t, db } = withTestApp({
     { user: coord, roles: ['coordinateur'] },
     { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
   ],
-  async seed({ db, actors, structures }) {
-    const capteurActor = actors[capteur.id]!;
-    for (const name of ['Forges de Vierzon', 'Porcelaines de Foëcy', 'Verrerie du Berry'])
-      company[name] = (await makeCompany(db.prisma, { name })).id;
-    await makeVisit(db.prisma, capteurActor, company['Forges de Vierzon']!, {
-      date: '2026-11-20',
-      toCommitteeAgenda: true,
-    });
-    await makeVisit(db.prisma, capteurActor, company['Porcelaines de Foëcy']!, {
-      date: '2026-11-23',
-      toCommitteeAgenda: true,
-    });
-    // An action of the CCI due before the session: on the agenda's review.
-    await db.prisma.action.create({
-      data: {
-        submissionKey: 'prep-1',
-        title: 'Diagnostic RH',
-        companyId: company['Forges de Vierzon']!,
-        ownerStructureId: structures['CCI du Cher']!.id,
-        origin: 'ad_hoc',
-        target: 'entreprise',
-        dueDate: new Date('2026-12-04T00:00:00Z'),
-        createdById: capteurActor.memberId,
-      },
-    });
-  },
 });
+
+// Each test starts on 27 November from the members and the companies to bring alone: the first
+// counts the sessions from its proposal on, and must not find those the other test proposed.
+beforeEach(async () => {
+  clock = START;
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
+  await seedCompaniesForTheAgenda();
+});
+
+/** Three companies, two visited and marked for the committee, and an action of the CCI due before the session. */
+async function seedCompaniesForTheAgenda() {
+  const capteurActor = actors[capteur.id]!;
+  for (const name of ['Forges de Vierzon', 'Porcelaines de Foëcy', 'Verrerie du Berry'])
+    company[name] = (await makeCompany(db.prisma, { name })).id;
+  await makeVisit(db.prisma, capteurActor, company['Forges de Vierzon']!, {
+    date: '2026-11-20',
+    toCommitteeAgenda: true,
+  });
+  await makeVisit(db.prisma, capteurActor, company['Porcelaines de Foëcy']!, {
+    date: '2026-11-23',
+    toCommitteeAgenda: true,
+  });
+  // An action of the CCI due before the session: on the agenda's review.
+  await db.prisma.action.create({
+    data: {
+      submissionKey: 'prep-1',
+      title: 'Diagnostic RH',
+      companyId: company['Forges de Vierzon']!,
+      ownerStructureId: structures['CCI du Cher']!.id,
+      origin: 'ad_hoc',
+      target: 'entreprise',
+      dueDate: new Date('2026-12-04T00:00:00Z'),
+      createdById: capteurActor.memberId,
+    },
+  });
+}
 
 const click = (user: typeof coord, actionId: string, value: string, name = 'click') =>
   clickButton(t, user, { action_id: actionId, block_id: 'b', value }, name);

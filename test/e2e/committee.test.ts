@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import {
   ACTION_BLOCKS as AB,
@@ -14,6 +14,7 @@ import { viewSubmission } from '../../src/simulator/slack-requests.js';
 import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany } from '../support/factories.js';
 import { fillModal, submitModal } from '../support/forms.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 /** A session planned with /comite, its agenda published by the J-7 job in the committee channel. */
@@ -24,7 +25,7 @@ const CHANNEL = 'CCOMITE77';
 
 let clock = new Date(Date.now() + 1_000);
 
-const { t, db } = withTestApp({
+const { t, db, actors } = withTestApp({
   now: () => clock,
   // Actions are tracked in the committee's channel too.
   config: { COMMITTEE_CHANNEL_ID: CHANNEL },
@@ -34,24 +35,34 @@ const { t, db } = withTestApp({
     { user: member, roles: ['comite'], structure: 'CCI du Cher' },
     { user: capteur, roles: ['capteur'], structure: 'CCI du Cher' },
   ],
-  async seed({ db, actors }) {
-    const today = new Date().toISOString().slice(0, 10);
-    const shared = (await makeCompany(db.prisma, { name: 'Forges de Vierzon' })).id;
-    const secret = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy' })).id;
-    await makeVisit(db.prisma, actors[capteur.id]!, shared, {
-      date: today,
-      toCommitteeAgenda: true,
-      diagnostic: 'Carnet de commandes plein, pénurie de soudeurs.',
-      redFlags: ['recrutement_urgent'],
-    });
-    await makeVisit(db.prisma, actors[capteur.id]!, secret, {
-      date: today,
-      toCommitteeAgenda: true,
-      diagnostic: 'Difficultés de trésorerie confidentielles.',
-      consentToShare: false,
-    });
-  },
 });
+
+// Each test starts now, from the members and today's visits alone: the first reads back the one
+// session there is, and must not find those the other test made, nor its clock moved ahead.
+beforeEach(async () => {
+  clock = new Date(Date.now() + 1_000);
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
+  await seedVisitsForTheAgenda();
+});
+
+/** Two companies visited today and marked for the committee: one with a red flag, one that refused sharing. */
+async function seedVisitsForTheAgenda() {
+  const today = new Date().toISOString().slice(0, 10);
+  const shared = (await makeCompany(db.prisma, { name: 'Forges de Vierzon' })).id;
+  const secret = (await makeCompany(db.prisma, { name: 'Porcelaines de Foëcy' })).id;
+  await makeVisit(db.prisma, actors[capteur.id]!, shared, {
+    date: today,
+    toCommitteeAgenda: true,
+    diagnostic: 'Carnet de commandes plein, pénurie de soudeurs.',
+    redFlags: ['recrutement_urgent'],
+  });
+  await makeVisit(db.prisma, actors[capteur.id]!, secret, {
+    date: today,
+    toCommitteeAgenda: true,
+    diagnostic: 'Difficultés de trésorerie confidentielles.',
+    consentToShare: false,
+  });
+}
 
 describe('a committee session', () => {
   it('is planned by the coordination, its agenda published at J-7 (one message per company, unshared content kept out), and its decisions and actions recorded on each item in place', async () => {

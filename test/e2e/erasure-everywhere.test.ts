@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseActionForm } from '../../src/services/actions/action-form.js';
 import { type ActionChange, changeAction, createAction } from '../../src/services/actions/actions.js';
 import { parseAlertReport } from '../../src/services/alerts/alert-report.js';
@@ -19,15 +19,9 @@ import { fileVisit } from '../../src/services/visits/file-visit.js';
 import { parseVisitReport } from '../../src/services/visits/visit-report.js';
 import type { WorkspaceMessage } from '../../src/simulator/fake-slack.js';
 import { PRIVACY_BUTTONS } from '../../src/slack/ids.js';
-import {
-  clickButton,
-  deliverOwed,
-  fastClock,
-  responseTexts,
-  type StartedTestApp,
-  withTestApp,
-} from '../support/app.js';
+import { clickButton, deliverOwed, fastClock, responseTexts, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 /**
@@ -59,12 +53,10 @@ const capteurId = 'UERASECAPT';
 const adviserId = 'UERASEFT';
 let companyId: string;
 
-const { t, db } = withTestApp({
+const { t, db, actors, structures } = withTestApp({
   // The app's clock runs from NOW: a message waiting for its first post is put back a few seconds.
   now: fastClock(NOW),
   config: { PARTNERS_CHANNEL_ID: 'CPARTNERS', COMMITTEE_CHANNEL_ID: 'CCOMITE', STEERING_CHANNEL_ID: 'CPILOTAGE' },
-  // The tests read every message the set-up had the company travel through.
-  keepSlackRecord: true,
   structures: { 'CCI du Cher': 'cci', 'France Travail Vierzon': 'france_travail' },
   members: [
     { user: capteurId, roles: ['capteur', 'comite'], structure: 'CCI du Cher' },
@@ -72,7 +64,6 @@ const { t, db } = withTestApp({
     { user: adviserId, roles: ['france_travail'], structure: 'France Travail Vierzon' },
     { user: admin, roles: ['admin'] },
   ],
-  seed: sendTheCompanyEverywhere,
 });
 
 const settings = () => ({ deadlineHours: 48, timeZone: 'Europe/Paris', partnersChannelId: 'CPARTNERS' });
@@ -117,19 +108,32 @@ async function cellsOf(xlsx: Uint8Array): Promise<string> {
   return cells.join('\n');
 }
 
-/** The company's data written everywhere the platform writes them, each with a distinctive string. */
-async function sendTheCompanyEverywhere({ actors, structures }: StartedTestApp) {
+// Each test starts from the members alone and an empty Slack (withTestApp clears the fake before
+// each test), then the company spread everywhere again: the first needs it not erased yet and
+// counts what there is (two export files, one report, one erasure audited once it erases it); the
+// others erase it first themselves.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
+  await spreadCompanyEverywhere();
+});
+
+/**
+ * The company's data written in every place the platform writes them, each with a distinctive
+ * string, each message delivered: visits, an alert through to its closing, an action with its
+ * notes, a committee closed, the exports, the annual report.
+ */
+async function spreadCompanyEverywhere() {
   const capteur = actors[capteurId]!;
   const coordinator = actors[coord.id]!;
   const ftAdviser = actors[adviserId]!;
-  const cci = structures['CCI du Cher']!;
+  const cciId = structures['CCI du Cher']!.id;
 
   // The programme names the company by its SIRET before the platform knows it.
   await setProgramme(
     db.prisma,
     coordinator,
     {
-      structureId: cci.id,
+      structureId: cciId,
       year: 2026,
       monthlyTarget: 4,
       shownUpTo: null,
@@ -215,7 +219,7 @@ async function sendTheCompanyEverywhere({ actors, structures }: StartedTestApp) 
       description: 'Pour M. Quaglio.',
       target: 'salaries',
       stake: 'competences_formation',
-      ownerStructureId: cci.id,
+      ownerStructureId: cciId,
       ownerMemberSlackId: capteur.slackUserId,
       dueDate: '2027-01-15',
     },
@@ -267,6 +271,19 @@ async function sendTheCompanyEverywhere({ actors, structures }: StartedTestApp) 
   expect(await postReport(db.prisma, t.ctx.delivery, report.id, NOW)).toBe(true);
 }
 
+/** The company erased by an administrator's confirmed click, every message it owed delivered, its exports deleted. */
+async function eraseCompany() {
+  await clickButton(
+    t,
+    admin,
+    { action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId },
+    'erased',
+  );
+  expect((await responseTexts(t, 'erased', 1))[0]).toMatch(/effacées\. \d+ message\(s\)/);
+  await deliverEverything();
+  await expect.poll(async () => db.prisma.exportFile.count({ where: { deletedAt: null } })).toBe(0);
+}
+
 describe('erasing a company on request', () => {
   it('leaves no trace of it in any table, stored file or message Slack still shows, and keeps what is counted', async () => {
     // Copies: the fake updates its messages in place.
@@ -288,15 +305,7 @@ describe('erasing a company on request', () => {
       extra: { response_url: t.fake.responseUrl('confirm') },
     });
     await t.fake.waitForResponse((_body, path) => path.endsWith('/confirm'));
-    await clickButton(
-      t,
-      admin,
-      { action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId },
-      'erased',
-    );
-    expect((await responseTexts(t, 'erased', 1))[0]).toMatch(/effacées\. \d+ message\(s\)/);
-    await deliverEverything();
-    await expect.poll(async () => db.prisma.exportFile.count({ where: { deletedAt: null } })).toBe(0);
+    await eraseCompany();
 
     // Every message that showed it was updated in place, and none shows it any more.
     for (const message of before) {
@@ -357,6 +366,7 @@ describe('erasing a company on request', () => {
   });
 
   it('is done once: erasing again changes nothing and owes nothing', async () => {
+    await eraseCompany();
     const owed = await db.prisma.outboxMessage.count();
     await clickButton(
       t,
@@ -370,6 +380,7 @@ describe('erasing a company on request', () => {
   });
 
   it('drops an update of a replaced message still owed: the message keeps « Données effacées… »', async () => {
+    await eraseCompany();
     const alert = await db.prisma.recruitmentAlert.findFirstOrThrow({
       where: { companyId },
       include: { messages: true },
@@ -384,6 +395,7 @@ describe('erasing a company on request', () => {
   });
 
   it('shows the card of an erased company without anything that could identify it', async () => {
+    await eraseCompany();
     await clickButton(t, coord, { action_id: 'show_company_card', block_id: 'b', value: companyId }, 'card');
     const card = await t.fake.waitForResponse((_body, path) => path.endsWith('/card'));
     const text = JSON.stringify(card.body);

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PRIVACY_BUTTONS } from '../../src/slack/ids.js';
 import { REFUSALS } from '../../src/texts/fr.js';
 import { clickButton, responseTexts, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 /** RGPD from Slack: a company's data exported to the coordination alone, erased by an administrator after confirmation. */
@@ -10,21 +11,31 @@ const coord = { id: 'URGPDCOORD', name: 'helene' };
 const admin = { id: 'URGPDADMIN', name: 'admin' };
 let companyId: string;
 
-const { t, db } = withTestApp({
+const { t, db, actors } = withTestApp({
   structures: { 'CCI du Cher': 'cci' },
   members: [
     { user: coord, roles: ['coordinateur'] },
     { user: admin, roles: ['admin'] },
     { user: 'URGPDCAPT', roles: ['capteur'], structure: 'CCI du Cher' },
   ],
-  async seed({ db, actors }) {
-    companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique })).id;
-    await makeVisit(db.prisma, actors.URGPDCAPT!, companyId, {
-      date: '2026-03-10',
-      diagnostic: 'Le dirigeant souhaite céder.',
-    });
-  },
 });
+
+// Each test starts from the members and a company not erased: the export must not find the
+// company the other test erased.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
+  companyId = await makeVisitedCompany();
+});
+
+/** A company with a visit whose diagnostic is personal data; returns its id. */
+async function makeVisitedCompany(): Promise<string> {
+  const company = await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique });
+  await makeVisit(db.prisma, actors.URGPDCAPT!, company.id, {
+    date: '2026-03-10',
+    diagnostic: 'Le dirigeant souhaite céder.',
+  });
+  return company.id;
+}
 
 describe('a company’s data under the RGPD', () => {
   it('are exported to the coordinator alone, in their conversation with the app', async () => {

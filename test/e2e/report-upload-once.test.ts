@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { jobRunners } from '../../src/jobs/index.js';
 import { responseTexts, withAnotherInstance, withTestApp } from '../support/app.js';
+import { resetTables } from '../support/reset.js';
 import { seedYear } from '../support/territory.js';
 
 /**
@@ -22,6 +23,23 @@ const started = withTestApp({
 });
 const { t: a, db } = started;
 const b = withAnotherInstance(started, instance);
+// Each test starts from the year's activity alone (members, companies, visits), without a report:
+// the first expects the jobs to make version 1, the second makes the one it sends again. (Both
+// instances' fake Slacks are cleared before each test by withTestApp and withAnotherInstance.)
+beforeEach(async () => {
+  await resetTables(db.prisma, {
+    keep: ['Structure', 'Member', 'MemberRole', 'Company', 'Visit', 'VisitStake', 'VisitRedFlag', 'VisitHiringNeed'],
+  });
+});
+
+/** The 2025 report made and posted once (version 1) from instance a, then both Slacks' records cleared. */
+async function publishFirstReport() {
+  await a.slack.command('/plateforme', 'rapport 2025', pilot, { extra: { response_url: a.fake.responseUrl('first') } });
+  expect((await responseTexts(a, 'first', 2))[1]).toContain('publié dans');
+  expect(await db.prisma.report.findFirstOrThrow({ where: { year: 2025 } })).toMatchObject({ version: 1 });
+  a.fake.reset();
+  b.fake.reset();
+}
 
 /** Uploads completed, over both instances' Slacks. */
 const completed = () => [
@@ -51,6 +69,7 @@ describe('the annual report’s upload', () => {
   });
 
   it('is sent again when a person asks, once however many ask at the same moment on both instances', async () => {
+    await publishFirstReport();
     for (const t of [a, b]) t.fake.delayNext('files.completeUploadExternal', 5, 1_500);
     await Promise.all([
       a.slack.command('/plateforme', 'rapport 2025', pilot, { extra: { response_url: a.fake.responseUrl('again-a') } }),

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { editAgenda } from '../../src/services/committees/agenda.js';
 import {
   actionsForReview,
@@ -16,6 +16,7 @@ import type { Actor } from '../../src/services/permissions.js';
 import { TEST_ENGINE } from '../support/database.js';
 import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 const NOW = new Date('2026-11-27T09:00:00Z');
@@ -38,10 +39,68 @@ beforeAll(async () => {
   for (const name of ['Forges', 'Porcelaines', 'Aéro', 'Menuiserie', 'Tannerie', 'Verrerie'])
     company[name] = (await makeCompany(db.prisma, { name })).id;
 });
+// Each test starts from the structure, its members and the companies alone: the sessions, visits
+// and actions it reads are the ones it makes (through the helpers below), whatever ran before it.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole', 'Company'] });
+});
 
 /** The coordinator plans a session at `scheduledAt` in the committee channel, now. */
 const plan = (scheduledAt: string) =>
   planCommittee(db.prisma, coordinator, { scheduledAt: new Date(scheduledAt), channelId: 'CCOM' }, NOW);
+
+/**
+ * The session of 8 December planned after a closed one of 10 November, from four visits: the
+ * Forges marked for the committee, the Porcelaines flagged since the closed session, the Tannerie
+ * flagged before it, Aéro neither. Its draft: the Porcelaines, then the Forges.
+ */
+async function planDecemberSession() {
+  const past = await db.prisma.committee.create({
+    data: {
+      scheduledAt: new Date('2026-11-10T13:00:00Z'),
+      channelId: 'CPAST',
+      status: 'closed',
+      createdById: coordinator.memberId,
+    },
+  });
+  await makeVisit(db.prisma, capteurA, company.Forges!, { date: '2026-11-20', toCommitteeAgenda: true });
+  await makeVisit(db.prisma, capteurB, company.Porcelaines!, { date: '2026-11-18', redFlags: ['emplois_menaces'] }); // not marked, flagged since
+  await makeVisit(db.prisma, capteurA, company.Tannerie!, {
+    date: '2026-11-02',
+    redFlags: ['fermeture_ou_demenagement'],
+  }); // flagged before the last session
+  await makeVisit(db.prisma, capteurA, company.Aéro!, { date: '2026-11-21' }); // neither
+  const committee = await plan('2026-12-08T13:00:00Z');
+  return { past, committeeId: committee.id };
+}
+
+/**
+ * The session of 8 December as the coordination publishes it: the Porcelaines taken off (and
+ * marked again since, so it has two visits waiting), Aéro and the Verrerie added; its agenda is
+ * the Forges, Aéro and the Verrerie.
+ */
+async function publishDecemberSession(): Promise<string> {
+  const { committeeId } = await planDecemberSession();
+  const forges = await db.prisma.agendaItem.findFirstOrThrow({ where: { committeeId, companyId: company.Forges! } });
+  await editAgenda(
+    db.prisma,
+    coordinator,
+    committeeId,
+    { shownUpToRank: 99, keepItemIds: [forges.id], addCompanyIds: [company.Aéro!, company.Verrerie!] },
+    NOW,
+  );
+  await makeVisit(db.prisma, capteurB, company.Porcelaines!, { date: '2026-11-25', toCommitteeAgenda: true });
+  await publishAgenda(db.prisma, coordinator, committeeId, NOW);
+  return committeeId;
+}
+
+/** The session of 8 December, published, then held at its time. */
+async function holdDecemberSession(): Promise<string> {
+  const committeeId = await publishDecemberSession();
+  const { scheduledAt } = await db.prisma.committee.findUniqueOrThrow({ where: { id: committeeId } });
+  await holdDueSessions(db.prisma, scheduledAt);
+  return committeeId;
+}
 
 const itemsOf = async (committeeId: string) =>
   (
@@ -57,27 +116,9 @@ const itemsOf = async (committeeId: string) =>
   }));
 
 describe('the agenda before publication', () => {
-  let committeeId: string;
-
   it('takes the visits marked for the committee and the red flags raised since the previous session, not older ones', async () => {
     // A closed session on 10 November: red flags raised before it are not drafted again.
-    const past = await db.prisma.committee.create({
-      data: {
-        scheduledAt: new Date('2026-11-10T13:00:00Z'),
-        channelId: 'CPAST',
-        status: 'closed',
-        createdById: coordinator.memberId,
-      },
-    });
-    await makeVisit(db.prisma, capteurA, company.Forges!, { date: '2026-11-20', toCommitteeAgenda: true });
-    await makeVisit(db.prisma, capteurB, company.Porcelaines!, { date: '2026-11-18', redFlags: ['emplois_menaces'] }); // not marked, flagged since
-    await makeVisit(db.prisma, capteurA, company.Tannerie!, {
-      date: '2026-11-02',
-      redFlags: ['fermeture_ou_demenagement'],
-    }); // flagged before the last session
-    await makeVisit(db.prisma, capteurA, company.Aéro!, { date: '2026-11-21' }); // neither
-    const committee = await plan('2026-12-08T13:00:00Z');
-    committeeId = committee.id;
+    const { past, committeeId } = await planDecemberSession();
     expect(await itemsOf(committeeId)).toEqual([
       { company: 'Porcelaines', visits: 1, broughtById: capteurB.memberId },
       { company: 'Forges', visits: 1, broughtById: capteurA.memberId },
@@ -86,6 +127,7 @@ describe('the agenda before publication', () => {
   });
 
   it('is edited by the coordination only: a company taken off stays off, one added comes with its visits or is brought by the coordinator', async () => {
+    const { committeeId } = await planDecemberSession();
     const items = await db.prisma.agendaItem.findMany({ where: { committeeId }, include: { company: true } });
     const forges = items.find((i) => i.company.name === 'Forges')!;
     await expect(
@@ -138,14 +180,15 @@ describe('the agenda before publication', () => {
   });
 
   it('gives the companies taken off, with their visits, to the next session', async () => {
+    await publishDecemberSession();
     const next = await plan('2027-01-12T13:00:00Z');
     expect(await itemsOf(next.id)).toEqual([{ company: 'Porcelaines', visits: 2, broughtById: capteurB.memberId }]);
   });
 
   it('of a session moved or cancelled before publication: a move takes in later visits, a cancel frees them for the next one', async () => {
-    const session = await db.prisma.committee.findFirstOrThrow({
-      where: { scheduledAt: new Date('2027-01-12T13:00:00Z') },
-    });
+    // The next session, of 12 January, drafted with the Porcelaines taken off December's agenda.
+    await publishDecemberSession();
+    const session = await plan('2027-01-12T13:00:00Z');
     await expect(
       rescheduleCommittee(
         db.prisma,
@@ -188,6 +231,9 @@ describe('the agenda before publication', () => {
   });
 
   it('keeps the items the form did not show (beyond its 100, or drafted while it was open)', async () => {
+    // Waiting for a session: the Porcelaines, taken off December's agenda, and the Menuiserie, marked since.
+    await publishDecemberSession();
+    await makeVisit(db.prisma, capteurA, company.Menuiserie!, { date: '2027-01-15', toCommitteeAgenda: true });
     const session = await plan('2027-02-23T13:00:00Z');
     expect((await itemsOf(session.id)).map((i) => i.company)).toEqual(['Porcelaines', 'Menuiserie']);
     // The form showed rank 1 only, and nothing was kept of it.
@@ -234,6 +280,7 @@ describe('the agenda before publication', () => {
 
 describe('a session in its meeting and after', () => {
   it('is held once its time has come, and not before', async () => {
+    await publishDecemberSession();
     const session = await db.prisma.committee.findFirstOrThrow({ where: { status: 'agenda_published' } });
     expect(await holdDueSessions(db.prisma, new Date(session.scheduledAt.getTime() - 60_000))).toBe(0);
     expect(await holdDueSessions(db.prisma, session.scheduledAt)).toBe(1);
@@ -265,6 +312,7 @@ describe('a session in its meeting and after', () => {
   });
 
   it('reminds each capteur of the companies not informed: a week after closing, weekly, three times at most, once across instances', async () => {
+    await holdDecemberSession();
     const session = await db.prisma.committee.findFirstOrThrow({
       where: { status: 'held' },
       include: { items: { include: { company: true } } },

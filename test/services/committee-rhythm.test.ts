@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cancelCommittee, planCommittee } from '../../src/services/committees/committees.js';
 import {
   describeRhythm,
@@ -12,6 +12,7 @@ import type { Actor } from '../../src/services/permissions.js';
 import { localInstant } from '../../src/time.js';
 import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember } from '../support/factories.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 const SECOND_TUESDAY: CommitteeRhythm = { ordinal: 2, weekday: 2, time: '14:00' };
@@ -81,17 +82,30 @@ describe('the committee rhythm', () => {
 describe('sessions proposed by the rhythm', () => {
   const { db, other } = withTestDatabase({ anotherInstance: true });
   let coordinator: Actor;
+  let capteur: Actor;
   const settings = { rhythm: SECOND_TUESDAY, channelId: 'CCOMITE', timeZone: PARIS, leadDays: 7 };
 
   beforeAll(async () => {
     coordinator = await makeMember(db.prisma, 'URHYCOORD', ['coordinateur']);
     await makeMember(db.prisma, 'URHYCOORD2', ['coordinateur', 'admin']);
-    const capteur = await makeMember(db.prisma, 'URHYCAPT', ['capteur']);
+    capteur = await makeMember(db.prisma, 'URHYCAPT', ['capteur']);
+  });
+  // Each test starts from the members and one visit marked for the committee, with no session:
+  // the sessions it reads are the ones it has proposed or planned, whatever ran before it. (No
+  // structure here, but their table is kept with the members, which refer to it.)
+  beforeEach(async () => {
+    await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
     await makeVisit(db.prisma, capteur, (await makeCompany(db.prisma, { name: 'Forges' })).id, {
       date: '2026-11-20',
       toCommitteeAgenda: true,
     });
   });
+
+  /** The session the rhythm proposes on 27 November: 8 December's. */
+  async function proposeDecemberSession(): Promise<string> {
+    const proposed = await proposeNextSession(db.prisma, new Date('2026-11-27T09:00:00Z'), settings);
+    return proposed!.committeeId;
+  }
 
   it('need a rhythm and a channel', async () => {
     expect(
@@ -128,8 +142,7 @@ describe('sessions proposed by the rhythm', () => {
   });
 
   it('are not proposed again once cancelled, nor when the coordination planned one that month', async () => {
-    const proposed = await db.prisma.committee.findFirstOrThrow();
-    await cancelCommittee(db.prisma, coordinator, proposed.id);
+    await cancelCommittee(db.prisma, coordinator, await proposeDecemberSession());
     expect(await proposeNextSession(db.prisma, new Date('2026-11-29T09:00:00Z'), settings)).toBeNull();
     // January: the coordination planned the 19th by hand; the 12th is not added.
     await planCommittee(

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   oweCommitteeReminders,
   planCommittee,
@@ -9,6 +9,7 @@ import { UserError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 const NOW = new Date('2026-11-27T09:00:00Z');
@@ -29,6 +30,11 @@ beforeAll(async () => {
   committeeMember = await makeMember(db.prisma, 'UCOMMEMBER', ['comite'], cci.id);
   for (const name of ['Forges de Vierzon', 'Porcelaines de Foëcy', 'Aéro Composites', 'Menuiserie Périchon'])
     companies[name] = (await makeCompany(db.prisma, { name })).id;
+});
+// Each test starts from the members, the companies and their visits, with no session, nothing
+// owed: the sessions it reads are the ones it plans, whatever ran before it.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole', 'Company'] });
   // Two visits of the same company marked for the committee, one with a red flag elsewhere,
   // one not marked, one marked but after the session.
   await makeVisit(db.prisma, capteurA, companies['Forges de Vierzon']!, {
@@ -47,6 +53,11 @@ beforeAll(async () => {
   await makeVisit(db.prisma, capteurA, companies['Aéro Composites']!, { date: '2026-11-10' });
 });
 
+/** The session of 8 December, planned by the coordination on 27 November: its agenda drafted, not published. */
+function planDecemberSession() {
+  return planCommittee(db.prisma, coordinator, { scheduledAt: SESSION, channelId: 'CCOMITE' }, NOW);
+}
+
 describe('committee sessions', () => {
   it('are planned by the coordination only, in the future', async () => {
     await expect(
@@ -63,7 +74,7 @@ describe('committee sessions', () => {
   });
 
   it('draft their agenda from the visits marked for the committee: one item per company, red flags first, brought by the latest capteur', async () => {
-    const committee = await planCommittee(db.prisma, coordinator, { scheduledAt: SESSION, channelId: 'CCOMITE' }, NOW);
+    const committee = await planDecemberSession();
     const items = await db.prisma.agendaItem.findMany({
       where: { committeeId: committee.id },
       orderBy: { rank: 'asc' },
@@ -77,7 +88,7 @@ describe('committee sessions', () => {
   });
 
   it('publish their agenda once — by hand, by the J-7 job, from two instances at once — with a header and one message per company', async () => {
-    const committee = await db.prisma.committee.findFirstOrThrow();
+    const committee = await planDecemberSession();
     // A visit marked after planning joins the agenda when it is published.
     await makeVisit(db.prisma, capteurA, companies['Menuiserie Périchon']!, {
       date: '2026-11-26',

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INDICATORS, quarterPeriod } from '../../src/services/indicators/catalogue.js';
 import {
   chooseIndicators,
@@ -10,6 +10,7 @@ import {
 import type { Actor } from '../../src/services/permissions.js';
 import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 /**
@@ -21,20 +22,35 @@ const Q3 = quarterPeriod(2026, 3, PARIS);
 const { db } = withTestDatabase();
 let coordinator: Actor;
 let pilot: Actor;
+let cciCapteur: Actor;
+let cmaCapteur: Actor;
+let cci: { id: string };
+let cma: { id: string };
+let c: { forges: string; porcelaines: string; aero: string; tannerie: string };
 
 beforeAll(async () => {
-  const cci = await makeStructure(db.prisma, 'CCI', 'cci');
-  const cma = await makeStructure(db.prisma, 'CMA', 'cma');
+  cci = await makeStructure(db.prisma, 'CCI', 'cci');
+  cma = await makeStructure(db.prisma, 'CMA', 'cma');
   coordinator = await makeMember(db.prisma, 'UINDCOORD', ['coordinateur']);
   pilot = await makeMember(db.prisma, 'UINDPILOT', ['pilotage']);
-  const cciCapteur = await makeMember(db.prisma, 'UINDCCI', ['capteur'], cci.id);
-  const cmaCapteur = await makeMember(db.prisma, 'UINDCMA', ['capteur'], cma.id);
-  const c = {
+  cciCapteur = await makeMember(db.prisma, 'UINDCCI', ['capteur'], cci.id);
+  cmaCapteur = await makeMember(db.prisma, 'UINDCMA', ['capteur'], cma.id);
+  c = {
     forges: (await makeCompany(db.prisma, { name: 'Forges', siret: SIRETS.mecanique })).id,
     porcelaines: (await makeCompany(db.prisma, { name: 'Porcelaines', siret: SIRETS.other })).id,
     aero: (await makeCompany(db.prisma, { name: 'Aéro' })).id,
     tannerie: (await makeCompany(db.prisma, { name: 'Tannerie' })).id,
   };
+});
+// Each test starts from the known quarter as made below, whatever ran before it: a test edits
+// its data (to show a snapshot does not move), another chooses the indicators, another freezes.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole', 'Company'] });
+  await makeTheKnownQuarter();
+});
+
+/** The programmes, visits, actions, alerts and committee of Q3 2026 the indicators are worked out from. */
+async function makeTheKnownQuarter(): Promise<void> {
   // Programmes: CCI 4 a month with 3 targets (one a SIRET never seen), CMA 2 a month.
   await db.prisma.visitProgramme.create({
     data: {
@@ -181,7 +197,20 @@ beforeAll(async () => {
     data: { committeeId: committee.id, companyId: c.tannerie, rank: 4, informedAt: new Date('2026-09-28T00:00:00Z') },
   });
   await db.prisma.action.update({ where: { submissionKey: 'A7' }, data: { agendaItemId: withAction.id } });
-});
+}
+
+/** `actor` chooses 2026's indicators at the instant `at`, the platform in Paris. */
+const choose = (actor: Actor, at: string, choices: { key: string; target: number }[]) =>
+  chooseIndicators(db.prisma, actor, 2026, choices, new Date(at), PARIS);
+
+/** 2026's indicators as the coordination chose them: visits, alerts within 48 h, median action time. */
+async function choose2026Indicators(): Promise<void> {
+  await choose(coordinator, '2025-12-01T09:00:00Z', [
+    { key: 'visites', target: 4 },
+    { key: 'alertes_48h', target: 90 },
+    { key: 'delai_median_actions', target: 30 },
+  ]);
+}
 
 describe('the indicators of a known quarter', () => {
   it('are the values worked out by hand', async () => {
@@ -222,10 +251,6 @@ describe('the indicators of a known quarter', () => {
 });
 
 describe('the steering committee’s indicators', () => {
-  /** `actor` chooses 2026's indicators at the instant `at`, the platform in Paris. */
-  const choose = (actor: Actor, at: string, choices: { key: string; target: number }[]) =>
-    chooseIndicators(db.prisma, actor, 2026, choices, new Date(at), PARIS);
-
   it('are chosen by the coordination, replaced before the year starts, versioned after', async () => {
     await expect(choose(pilot, '2025-12-01T09:00:00Z', [{ key: 'visites', target: 300 }])).rejects.toMatchObject({
       code: 'indicators_forbidden',
@@ -276,6 +301,7 @@ describe('the steering committee’s indicators', () => {
   });
 
   it('are frozen each quarter: a snapshot of the chosen ones stays identical after the data is edited', async () => {
+    await choose2026Indicators();
     await expect(snapshotQuarter(db.prisma, 2026, 4, new Date('2026-10-05T08:00:00Z'), PARIS)).rejects.toMatchObject({
       code: 'quarter_not_over',
     });
@@ -301,6 +327,7 @@ describe('the steering committee’s indicators', () => {
   });
 
   it('are frozen by the quarterly job once, and posted to the steering channel', async () => {
+    await choose2026Indicators();
     // 2 January 2027: Q4 2026 frozen with every indicator of 2026's latest version; once.
     const first = await oweQuarterlyIndicators(db.prisma, new Date('2027-01-04T08:00:00Z'), {
       timeZone: PARIS,

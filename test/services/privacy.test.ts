@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exportCompanyData } from '../../src/services/privacy/access.js';
 import { ERASED, eraseCompanyData } from '../../src/services/privacy/erasure.js';
 import { planCommittee, refreshAgenda } from '../../src/services/committees/committees.js';
@@ -15,6 +15,7 @@ import {
   makeStructure,
   SIRETS,
 } from '../support/factories.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 const { db } = withTestDatabase();
@@ -37,6 +38,11 @@ beforeAll(async () => {
   coordinator = await makeMember(db.prisma, 'UPRIVCOORD', ['coordinateur']);
   admin = await makeMember(db.prisma, 'UPRIVADMIN', ['admin']);
   capteur = await makeMember(db.prisma, 'UPRIVCAPT', ['capteur'], cci.id);
+});
+// Each test starts from the Forges and their visit, neither erased nor with an alert, whatever
+// ran before it: the company is made again, since a test erases it.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
   companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique })).id;
   await makeVisit(db.prisma, capteur, companyId, {
     date: '2026-03-10',
@@ -45,10 +51,16 @@ beforeAll(async () => {
   });
 });
 
+/** Two alerts on the Forges with their contacts: one raised in September 2024, one in December 2025. */
+async function raiseAnOldAndARecentAlert() {
+  const old = await alertOn(companyId, '2024-09-01T08:00:00Z', 1);
+  const recent = await alertOn(companyId, '2025-12-01T08:00:00Z', 2);
+  return { old, recent };
+}
+
 describe('the retention of personal data', () => {
   it('removes the contacts of alerts raised before the period, once, and keeps the others', async () => {
-    const old = await alertOn(companyId, '2024-09-01T08:00:00Z', 1);
-    const recent = await alertOn(companyId, '2025-12-01T08:00:00Z', 2);
+    const { old, recent } = await raiseAnOldAndARecentAlert();
     const now = new Date('2026-11-27T03:00:00Z');
     expect(await anonymiseExpiredContacts(db.prisma, now, { retentionMonths: 24 })).toBe(1);
     expect(await anonymiseExpiredContacts(db.prisma, now, { retentionMonths: 24 })).toBe(0);
@@ -73,6 +85,7 @@ describe('the retention of personal data', () => {
 
 describe('a company’s data', () => {
   it('are exported for its right of access, by the coordination only, audited', async () => {
+    await raiseAnOldAndARecentAlert(); // the « Alertes » sheet: a header and these two
     await expect(exportCompanyData(db.prisma, capteur, companyId)).rejects.toMatchObject({ code: 'export_forbidden' });
     const { file, filename } = await exportCompanyData(db.prisma, coordinator, companyId);
     expect(filename).toBe(`donnees-${SIRETS.mecanique}.xlsx`);
@@ -87,6 +100,7 @@ describe('a company’s data', () => {
   });
 
   it('are erased on request by an administrator: identity and texts gone, what is counted kept', async () => {
+    await raiseAnOldAndARecentAlert(); // their contacts and texts are erased with the company's
     await expect(eraseCompanyData(db.prisma, coordinator, companyId, new Date())).rejects.toMatchObject({
       code: 'erase_forbidden',
     });

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkSiret } from '../../src/reference/siret.js';
 import {
   getProgramme,
@@ -10,6 +10,7 @@ import { oweProgrammeNudges, programmeProgress } from '../../src/services/progra
 import type { Actor } from '../../src/services/permissions.js';
 import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure, SIRETS } from '../support/factories.js';
+import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
 
 /** A Luhn-valid SIRET from its first 13 digits. */
@@ -37,10 +38,74 @@ beforeAll(async () => {
   cciCapteur2 = await makeMember(db.prisma, 'UPRGCCI2', ['capteur', 'comite'], cci.id);
   await makeMember(db.prisma, 'UPRGCCICOM', ['comite'], cci.id); // not a capteur: not nudged
   cmaCapteur = await makeMember(db.prisma, 'UPRGCMA', ['capteur'], cma.id);
+});
+// Each test starts from the structures and members alone, whatever ran before it. The companies
+// are made again too: a test brings in the company of a pasted SIRET (the Verrerie), which must
+// not exist yet when another test pastes that SIRET.
+beforeEach(async () => {
+  await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
   company.Forges = (await makeCompany(db.prisma, { name: 'Forges', siret: SIRETS.mecanique })).id;
   company.Porcelaines = (await makeCompany(db.prisma, { name: 'Porcelaines', siret: SIRETS.other })).id;
   company.Aéro = (await makeCompany(db.prisma, { name: 'Aéro' })).id;
 });
+
+/** The form's answer for `structureId`'s `year`: `monthlyTarget` visits a month, a new list of targets unless `more` says. */
+const programmeForm = (
+  structureId: string,
+  year: number,
+  monthlyTarget: number,
+  more: Partial<ProgrammeInput> = {},
+) => ({
+  structureId,
+  year,
+  monthlyTarget,
+  shownUpTo: null,
+  keepTargetIds: [],
+  addCompanyIds: [],
+  sirets: '',
+  ...more,
+});
+
+/**
+ * The 2026 programmes the progress is measured against: the CCI's, 8 visits a month, targeting
+ * the Forges, the Porcelaines and two SIRETs not yet known (ARRIVING, NEVER); the CMA's, 4 a
+ * month and no target.
+ */
+async function set2026Programmes(): Promise<void> {
+  const at = new Date('2026-01-05T09:00:00Z');
+  await setProgramme(
+    db.prisma,
+    coordinator,
+    programmeForm(cci.id, 2026, 8, {
+      addCompanyIds: [company.Forges!],
+      sirets: `${SIRETS.other}\n${ARRIVING}\n${NEVER}\n${SIRETS.mecanique}`,
+    }),
+    at,
+  );
+  await setProgramme(db.prisma, coordinator, programmeForm(cma.id, 2026, 4), at);
+}
+
+/**
+ * The visits of 2026 up to and after the 20th of November, for the CCI and the CMA; the company
+ * of the CCI's pasted SIRET ARRIVING comes in (after its programme was set) and is visited.
+ */
+async function make2026Visits(): Promise<void> {
+  // CCI: 3 visits in November by the 20th, 10 earlier this year, one last year.
+  for (const date of ['2026-11-02', '2026-11-10', '2026-11-19'])
+    await makeVisit(db.prisma, cciCapteur, company.Aéro!, { date });
+  for (let m = 1; m <= 10; m++)
+    await makeVisit(db.prisma, cciCapteur2, company.Aéro!, { date: `2026-${String(m).padStart(2, '0')}-15` });
+  await makeVisit(db.prisma, cciCapteur, company.Forges!, { date: '2026-03-04' }); // a target, this year (counted in the 10 + 1)
+  await makeVisit(db.prisma, cciCapteur, company.Porcelaines!, { date: '2025-12-15' }); // a target, but last year
+  await makeVisit(db.prisma, cmaCapteur, company.Porcelaines!, { date: '2026-11-05' }); // the CMA, not the CCI
+  // The pasted SIRET's company comes in, and the CCI visits it in November.
+  const arriving = await makeCompany(db.prisma, { name: 'Verrerie', siret: ARRIVING });
+  await makeVisit(db.prisma, cciCapteur, arriving.id, { date: '2026-11-20' });
+  // After today: not counted.
+  await makeVisit(db.prisma, cciCapteur, company.Aéro!, { date: '2026-11-21' });
+  await makeVisit(db.prisma, cmaCapteur, company.Aéro!, { date: '2026-11-12' });
+  await makeVisit(db.prisma, cmaCapteur, company.Aéro!, { date: '2026-10-12' });
+}
 
 describe('pasted SIRETs', () => {
   it('are read one per line (or separated by commas), spaces allowed, and the invalid ones listed', () => {
@@ -54,23 +119,6 @@ describe('pasted SIRETs', () => {
 });
 
 describe('a visit programme', () => {
-  /** The form's answer for `structureId`'s `year`: `monthlyTarget` visits a month, a new list of targets unless `more` says. */
-  const programmeForm = (
-    structureId: string,
-    year: number,
-    monthlyTarget: number,
-    more: Partial<ProgrammeInput> = {},
-  ) => ({
-    structureId,
-    year,
-    monthlyTarget,
-    shownUpTo: null,
-    keepTargetIds: [],
-    addCompanyIds: [],
-    sirets: '',
-    ...more,
-  });
-
   it('is set by the coordination only; invalid SIRETs are refused and listed, nothing saved', async () => {
     const input = programmeForm(cci.id, 2026, 8, { addCompanyIds: [company.Forges!] });
     await expect(setProgramme(db.prisma, cciCapteur, input, new Date())).rejects.toMatchObject({
@@ -143,22 +191,9 @@ describe('a visit programme', () => {
 });
 
 describe('programme progress', () => {
-  beforeAll(async () => {
-    // CCI: 3 visits in November by the 20th, 10 earlier this year, one last year.
-    for (const date of ['2026-11-02', '2026-11-10', '2026-11-19'])
-      await makeVisit(db.prisma, cciCapteur, company.Aéro!, { date });
-    for (let m = 1; m <= 10; m++)
-      await makeVisit(db.prisma, cciCapteur2, company.Aéro!, { date: `2026-${String(m).padStart(2, '0')}-15` });
-    await makeVisit(db.prisma, cciCapteur, company.Forges!, { date: '2026-03-04' }); // a target, this year (counted in the 10 + 1)
-    await makeVisit(db.prisma, cciCapteur, company.Porcelaines!, { date: '2025-12-15' }); // a target, but last year
-    await makeVisit(db.prisma, cmaCapteur, company.Porcelaines!, { date: '2026-11-05' }); // the CMA, not the CCI
-    // The pasted SIRET's company comes in, and the CCI visits it in November.
-    const arriving = await makeCompany(db.prisma, { name: 'Verrerie', siret: ARRIVING });
-    await makeVisit(db.prisma, cciCapteur, arriving.id, { date: '2026-11-20' });
-    // After today: not counted.
-    await makeVisit(db.prisma, cciCapteur, company.Aéro!, { date: '2026-11-21' });
-    await makeVisit(db.prisma, cmaCapteur, company.Aéro!, { date: '2026-11-12' });
-    await makeVisit(db.prisma, cmaCapteur, company.Aéro!, { date: '2026-10-12' });
+  beforeEach(async () => {
+    await set2026Programmes();
+    await make2026Visits();
   });
 
   it('is computed from the visits, as worked out by hand', async () => {
@@ -177,7 +212,7 @@ describe('programme progress', () => {
       { companyId: company.Porcelaines, name: 'Porcelaines', commune: 'Vierzon', siret: null },
       { companyId: null, name: null, commune: null, siret: NEVER },
     ]);
-    // CMA: 5 and 12 November → 2; 4 × 20 / 30 = 2.67 → 2 expected: on pace. No target left.
+    // CMA: 5 and 12 November → 2; 4 × 20 / 30 = 2.67 → 2 expected: on pace. No target.
     expect(cmap.month).toEqual({ visits: 2, target: 4, expectedByToday: 2 });
     expect(cmap.behindPace).toBe(false);
     expect(cmap.yearToDate).toEqual({ visits: 3, target: 44 });

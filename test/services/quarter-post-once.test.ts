@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/services/db.js';
 import { INDICATORS_NOTICE, oweQuarterlyIndicators, snapshotQuarter } from '../../src/services/indicators/steering.js';
 import { withAnotherInstance, withTestApp } from '../support/app.js';
 import { onInstances } from '../support/database.js';
+import { resetTables } from '../support/reset.js';
 
 /**
  * A quarter's freeze and its owed post to the steering channel are one transaction: two instances
@@ -17,6 +18,11 @@ let now = new Date();
 const started = withTestApp({ now: () => now });
 const { t, db } = started;
 const other = withAnotherInstance(started, { now: () => now });
+// Each test starts with no quarter frozen and nothing owed: a post another test left owed (its
+// quarter's) would otherwise be delivered by this one's apps too, whatever ran before it.
+beforeEach(async () => {
+  await resetTables(db.prisma);
+});
 
 const owedPosts = (year: number, quarter: number) =>
   db.prisma.outboxMessage.findMany({

@@ -1,3 +1,4 @@
+import type { Db } from '../../src/services/db.js';
 import type { SlackUser } from '../../src/simulator/slack-requests.js';
 import { ALERT_BLOCKS as A } from '../../src/slack/ids.js';
 import type { StartedTestApp, TestApp, TestAppSetup } from './app.js';
@@ -31,11 +32,15 @@ export const alertAnswers = (companyId: string, overrides: Record<string, string
 
 /**
  * The people of a file about alerts' deadlines, for withTestApp: `capteur`, of the CCI du Cher,
- * raises alerts about a known company (its id once the seed ran); `coord` is paged; `admin` is
- * told of a breach.
+ * raises alerts about a known company (its id once the seed ran, or once makeKnownCompany made it
+ * again after a file emptied its tables); `coord` is paged; `admin` is told of a breach.
  */
 export function deadlinePeople(people: { capteur: SlackUser; coord: SlackUser; admin: SlackUser }) {
   let companyId: string | undefined;
+  /** The known company, made by the seed (and again by a file that empties its tables before each test). */
+  const makeKnownCompany = async (db: Db) => {
+    companyId = (await makeCompany(db, { name: 'Aéro Composites Centre', commune: 'Bourges' })).id;
+  };
   const setup = {
     structures: { 'CCI du Cher': 'cci' },
     members: [
@@ -43,9 +48,7 @@ export function deadlinePeople(people: { capteur: SlackUser; coord: SlackUser; a
       { user: people.coord, roles: ['coordinateur'] },
       { user: people.admin, roles: ['admin'] },
     ],
-    async seed({ db }: StartedTestApp) {
-      companyId = (await makeCompany(db.prisma, { name: 'Aéro Composites Centre', commune: 'Bourges' })).id;
-    },
+    seed: ({ db }: StartedTestApp) => makeKnownCompany(db.prisma),
   } satisfies TestAppSetup;
-  return { setup, companyId: () => companyId! };
+  return { setup, companyId: () => companyId!, makeKnownCompany };
 }

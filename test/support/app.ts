@@ -116,8 +116,6 @@ export interface TestAppSetup {
   now?: () => Date;
   /** The database handle the app is given (a test that makes its database fail wraps it here). */
   appDb?: (db: Db) => Db;
-  /** The fake Slack's record kept from test to test: the tests read what the file's set-up posted. */
-  keepSlackRecord?: boolean;
   /** The file's own data, written once the members exist. */
   seed?: (app: StartedTestApp) => Promise<void>;
 }
@@ -140,8 +138,8 @@ const startOptions = (setup: Pick<TestAppSetup, 'now' | 'config'>) => ({
 /**
  * The app started for a test file, with its members: a database of its own, the app on loopback
  * against a fake Slack, stopped and closed after the file; the fake's record is cleared before
- * each test (unless `keepSlackRecord`). The handle's fields are usable inside tests and hooks
- * (they exist from beforeAll).
+ * each test, ahead of the file's own beforeEach hooks (a test reads what they and it posted). The
+ * handle's fields are usable inside tests and hooks (they exist from beforeAll).
  *
  *   const { t, db } = withTestApp({ structures: { 'CCI du Cher': 'cci' },
  *     members: [{ user: capteur, roles: ['capteur'], structure: 'CCI du Cher' }] });
@@ -170,7 +168,7 @@ export function withTestApp(setup: TestAppSetup = {}): StartedTestApp {
     await started?.db.close();
   });
   beforeEach(() => {
-    if (!setup.keepSlackRecord) started?.t.fake.reset();
+    started?.t.fake.reset();
   });
   return lateFields('withTestApp', ['db', 't', 'actors', 'structures'], () => started);
 }

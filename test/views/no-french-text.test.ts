@@ -64,7 +64,7 @@ const FOLDERS: [string, string[], Allowed][] = [
       'shared.ts',
       'idempotency.ts',
       'actions/committee-buttons.ts',
-      'commands/plateforme.ts',
+      'commands/plateforme/index.ts',
       'views/alert-forms.ts',
     ],
     notTextElsewhere,

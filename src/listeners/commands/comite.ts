@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../context.js';
 import { latestCommitteeChannel, listCommittees } from '../../services/committees/committees.js';
 import { companiesToInform } from '../../services/committees/informing.js';
@@ -8,42 +7,29 @@ import { can } from '../../services/permissions.js';
 import { HELP } from '../../texts/fr.js';
 import { companiesToInformMessage, committeesMessage } from '../../views/messages/committee.js';
 import { committeePlanModal } from '../../views/modals/committee.js';
-import { ackFirst, authorise } from '../guard.js';
-import { asksForHelp, commandPayload, ephemeral, openModalForCommand, proposedSessionTime } from '../shared.js';
+import { commandListener } from '../guard.js';
+import { asksForHelp, proposedSessionTime } from '../shared.js';
 
 /** `/comite`: the sessions; `/comite planifier`: plan one; `/comite a-informer`: companies to inform (coordination). */
-export function comiteCommand(ctx: AppContext) {
-  return async ({ command, ack, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
-    await ackFirst(ack);
-    const { user_id, text, trigger_id } = commandPayload.parse(command);
-    const verb = text.trim().toLowerCase();
-    if (asksForHelp(verb)) return void (await respond(ephemeral(HELP.comite(ctx.committees.agendaDaysBefore))));
-    if (verb === 'planifier') {
-      const auth = await authorise(ctx.actors, user_id, 'runCommittees');
-      if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
+export const comiteCommand = (ctx: AppContext) =>
+  commandListener(ctx, async ({ text, reply, authorise, openModal }) => {
+    const asked = text.toLowerCase();
+    if (asksForHelp(asked)) return reply(HELP.comite(ctx.committees.agendaDaysBefore));
+    if (asked === 'planifier') {
+      if (!(await authorise('runCommittees'))) return;
       const channelId = await latestCommitteeChannel(ctx.db);
-      return openModalForCommand(
-        { client, respond, logger: ctx.logger },
-        trigger_id,
-        committeePlanModal({
-          initialAt: proposedSessionTime(ctx.now()),
-          channelId,
-          submissionKey: randomUUID(),
-        }),
+      return openModal(
+        committeePlanModal({ initialAt: proposedSessionTime(ctx.now()), channelId, submissionKey: randomUUID() }),
       );
     }
-    if (verb === 'a-informer' || verb === 'a informer') {
-      const auth = await authorise(ctx.actors, user_id, 'runCommittees');
-      if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
+    if (asked === 'a-informer' || asked === 'a informer') {
+      if (!(await authorise('runCommittees'))) return;
       const list = await companiesToInform(ctx.db, { limit: 40 });
-      return void (await respond({
-        response_type: 'ephemeral',
-        ...companiesToInformMessage(list, { now: ctx.now(), timeZone: ctx.timeZone }),
-      }));
+      return reply(companiesToInformMessage(list, { now: ctx.now(), timeZone: ctx.timeZone }));
     }
-    const auth = await authorise(ctx.actors, user_id, 'followCommittees');
-    if (!auth.ok) return void (await respond(ephemeral(auth.refusal)));
-    const canRun = can(auth.actor, 'runCommittees');
+    const actor = await authorise('followCommittees');
+    if (!actor) return;
+    const canRun = can(actor, 'runCommittees');
     const [list, toInform] = await Promise.all([
       listCommittees(ctx.db, ctx.now()),
       canRun ? companiesToInform(ctx.db, { limit: 0 }) : null,
@@ -53,9 +39,5 @@ export function comiteCommand(ctx: AppContext) {
       toInform: toInform?.total,
       rhythm: ctx.committees.rhythm ? describeRhythm(ctx.committees.rhythm) : undefined,
     };
-    await respond({
-      response_type: 'ephemeral',
-      ...committeesMessage(list, { now: ctx.now(), timeZone: ctx.timeZone }, options),
-    });
-  };
-}
+    await reply(committeesMessage(list, { now: ctx.now(), timeZone: ctx.timeZone }, options));
+  });
