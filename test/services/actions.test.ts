@@ -181,9 +181,14 @@ describe('actions', () => {
   });
 
   it('are listed to a member: theirs first, then their structure’s, open ones only', async () => {
+    // The test makes what it lists (tests run in any order): one open action of theirs, one done.
+    const owned = await create(cciMember, input({ title: 'Portée par le membre' }));
+    const done = await create(cciMember, input({ title: 'Déjà réalisée' }));
+    await change(cciOwner, done.actionId, { kind: 'statut', status: 'realisee', note: 'Terminée.' });
     const unowned = await create(cciMember, input({ ownerMemberSlackId: undefined, title: 'Sans porteur' }));
     const { mine, structure } = await listOpenActions(db.prisma, cciOwner);
-    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.map((a) => a.id)).toContain(owned.actionId);
+    expect(mine.map((a) => a.id)).not.toContain(done.actionId);
     expect(mine.every((a) => a.ownerMember?.slackUserId === 'UACTCCI2' && a.status !== 'realisee')).toBe(true);
     expect(structure.map((a) => a.id)).toContain(unowned.actionId);
     expect((await listOpenActions(db.prisma, cmaMember)).mine).toEqual([]);
