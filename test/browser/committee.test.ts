@@ -7,6 +7,7 @@ import {
   command,
   daysAhead,
   field,
+  fillDateTime,
   goTo,
   HAS_BROWSER,
   playAs,
@@ -25,7 +26,7 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee
     await goTo(page, 'Messages de l’application');
     await command(page, '/comite planifier');
     await expect.poll(() => page.locator('#modal .title').textContent()).toBe('Planifier un comité');
-    await field(page, CB.scheduledAt).locator('input').fill(daysAhead(10));
+    await fillDateTime(page, CB.scheduledAt, daysAhead(10), '14:00');
     await field(page, CB.channel).locator('select').selectOption(SIMULATED_CHANNELS.committee);
     await page.click('#modal [data-submit]');
     await expect.poll(() => page.locator('#modal .blocks').textContent()).toContain('planifié');
@@ -64,7 +65,7 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee
     await field(page, AB.title).locator('input').fill('Monter une POE avec l’OPCO');
     const cci = await w.db.prisma.structure.findFirstOrThrow({ where: { name: 'CCI du Cher' } });
     await field(page, AB.ownerStructureId).locator('select').selectOption(cci.id);
-    await field(page, AB.dueDate).locator('input').fill(daysAhead(40).slice(0, 10));
+    await field(page, AB.dueDate).locator('input').fill(daysAhead(40));
     await page.click('#modal [data-submit]');
     await expect
       .poll(
