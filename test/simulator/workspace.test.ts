@@ -19,7 +19,7 @@ const post = async (path: string, body: object) =>
 const state = async (user: string) =>
   (await (await fetch(`${w.url}/api/state?user=${user}`)).json()) as {
     now: string;
-    messages: { channel: string; text: string; files?: { id: string; filename: string }[] }[];
+    messages: { channel: string; text: string; user?: string; files?: { id: string; filename: string }[] }[];
   };
 
 /** A request with exactly the headers given (fetch sets Host itself and refuses some). */
@@ -175,6 +175,38 @@ describe('the simulated workspace', () => {
     // Closed by the person: gone from their screen.
     await post('close', { user: 'U0SEEDCCI01', viewId: modal!.id });
     expect(w.fake.workspace.modals.get('U0SEEDCCI01')).toEqual([]);
+  });
+
+  it('answers a command the app does not declare as Slack does, privately, without bothering the app', async () => {
+    const channel = SIMULATED_CHANNELS.partners;
+    const asked = w.fake.workspace.messages.length;
+    for (const command of ['/visites', '/Visite', '/VISITE']) {
+      expect(await post('command', { user: 'U0SEEDCCI01', command, text: '', channel })).toEqual({ status: 404 });
+      const answer = w.fake.workspace.messages.at(-1)!;
+      expect(answer).toMatchObject({ channel, ephemeralTo: 'U0SEEDCCI01', user: 'USLACKBOT' });
+      expect(answer.text).toMatch(new RegExp(`^${command} n’est pas une commande valide\\.`));
+    }
+    expect(w.fake.workspace.messages.length).toBe(asked + 3);
+    // Only the person who typed it sees it.
+    const others = (await state('U0SEEDCOORD')).messages.filter((m) => /pas une commande valide/.test(m.text));
+    expect(others).toEqual([]);
+    // No modal: the app never heard of it. A declared command still reaches it.
+    expect(w.fake.workspace.modals.get('U0SEEDCCI01') ?? []).toEqual([]);
+    expect(await post('command', { user: 'U0SEEDCCI01', command: '/visite', text: '', channel })).toEqual({
+      status: 200,
+    });
+    await expect.poll(() => w.fake.workspace.modals.get('U0SEEDCCI01')?.length).toBe(1);
+    await post('close', { user: 'U0SEEDCCI01', viewId: w.fake.workspace.modals.get('U0SEEDCCI01')![0]!.id });
+  });
+
+  it('posts text typed without a « / » as the person’s message, escaped as Slack stores it', async () => {
+    const channel = SIMULATED_CHANNELS.partners;
+    expect(await post('say', { user: 'U0SEEDCCI01', text: ' visite <@U0SEEDCOORD> & co ', channel })).toEqual({
+      status: 200,
+    });
+    const said = (await state('U0SEEDCOORD')).messages.filter((m) => m.text.startsWith('visite'));
+    expect(said).toMatchObject([{ channel, text: 'visite &lt;@U0SEEDCOORD&gt; &amp; co', user: 'U0SEEDCCI01' }]);
+    expect(said[0]).not.toHaveProperty('ephemeralTo');
   });
 
   it('lets the files the app posts be downloaded', async () => {

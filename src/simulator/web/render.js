@@ -201,8 +201,9 @@ function element(el, blockId, ctx) {
       return `<input class="el time" type="text" inputmode="numeric" placeholder="hh:mm" aria-label="Heure (hh:mm)" ${base} value="${attr(el.initial_time ?? '')}">`;
     case 'datetimepicker': {
       // Shown in the platform's time zone: the view carries seconds since the epoch.
-      const initial =
-        el.initial_date_time && ctx.timeZone ? zonedParts(Number(el.initial_date_time), ctx.timeZone) : null;
+      const initial = el.initial_date_time
+        ? zonedParts(Number(el.initial_date_time), ctx.timeZone ?? 'Europe/Paris')
+        : null;
       return `<div class="el datetime" ${base}><input type="text" class="date" inputmode="numeric" placeholder="jj/mm/aaaa" aria-label="Date (jj/mm/aaaa)" value="${attr(initial ? frenchDate(initial.date) : '')}"> <input type="text" class="time" inputmode="numeric" placeholder="hh:mm" aria-label="Heure (hh:mm)" value="${attr(initial?.time ?? '')}"></div>`;
     }
     case 'static_select':
