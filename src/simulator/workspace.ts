@@ -37,6 +37,8 @@ const CHANNEL_NAMES: Record<string, string> = {
   [SIMULATED_CHANNELS.steering]: 'pilotage',
 };
 const HOST = '127.0.0.1';
+/** How often a connected page's state is checked for changes to push. */
+const PUSH_EVERY_MS = 300;
 const WEB = new URL('./web/', import.meta.url);
 
 export interface SimulatedWorkspace {
@@ -332,6 +334,8 @@ export async function startSimulatedWorkspace(options: {
       if (refusal) return json(res, refusal.status, { error: refusal.error });
       if (req.method === 'GET' && url.pathname === '/api/state')
         return json(res, 200, await state(z.string().parse(url.searchParams.get('user'))));
+      if (req.method === 'GET' && url.pathname === '/api/events')
+        return stream(res, person.parse({ user: url.searchParams.get('user') }).user);
       if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
         const file = fake.workspace.files.get(url.pathname.slice('/files/'.length));
         if (!file) return json(res, 404, { error: 'fichier inconnu' });
@@ -364,6 +368,46 @@ export async function startSimulatedWorkspace(options: {
       json(res, 400, { error: (error as Error).message });
     }
   }
+  /**
+   * The page's state pushed as server-sent events: sent on connection, then whenever what the
+   * person sees changes (checked every PUSH_EVERY_MS here, against what was last sent) or the
+   * simulated clock's minute turns. The page no longer polls.
+   */
+  const streams = new Set<() => void>();
+  async function stream(res: ServerResponse, user: string) {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    let last = '';
+    let busy = false;
+    const push = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        const current = await state(user);
+        const key = JSON.stringify({ ...current, now: current.now.slice(0, 16) });
+        if (key !== last) {
+          last = key;
+          res.write(`data: ${JSON.stringify(current)}\n\n`);
+        }
+      } catch (error) {
+        options.logger.warn({ err: { message: (error as Error).message } }, 'simulated workspace push failed');
+      } finally {
+        busy = false;
+      }
+    };
+    const timer = setInterval(() => void push(), PUSH_EVERY_MS);
+    const end = () => {
+      clearInterval(timer);
+      streams.delete(end);
+    };
+    streams.add(end);
+    res.once('close', end);
+    await push();
+  }
+
   await new Promise<void>((resolve, reject) => {
     web.once('error', reject);
     web.listen(options.port ?? 3000, HOST, () => resolve());
@@ -376,6 +420,7 @@ export async function startSimulatedWorkspace(options: {
       await routes.clock!({ minutes });
     },
     async stop() {
+      for (const end of [...streams]) end();
       await new Promise<void>((resolve) => {
         web.close(() => resolve());
         web.closeAllConnections();

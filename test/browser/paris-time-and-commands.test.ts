@@ -117,4 +117,34 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, on an English-language 
     await expect.poll(() => page.locator('#pane .message.from-person').count()).toBe(1);
     expect(await page.locator('#pane .message', { hasText: 'Slackbot' }).count()).toBe(0);
   });
+
+  it('gets what others post pushed to it, without polling', async () => {
+    const w = workspace();
+    const { page } = w;
+    await playAs(page, 'Julien Roux');
+    await goTo(page, '# pilotage');
+    let polled = 0;
+    const count = (request: { url(): string }) => {
+      if (request.url().includes('/api/state')) polled++;
+    };
+    page.on('request', count);
+    try {
+      const res = await fetch(`${w.workspace.url}/api/say`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          user: 'U0SEEDCOORD',
+          text: 'Point d’étape vendredi.',
+          channel: SIMULATED_CHANNELS.steering,
+        }),
+      });
+      expect(res.status).toBe(200);
+      await expect.poll(() => page.locator('#pane').textContent()).toContain('Point d’étape vendredi.');
+      // Idle for twice the old polling period: not one request for the state.
+      await page.waitForTimeout(3_200);
+      expect(polled).toBe(0);
+    } finally {
+      page.off('request', count);
+    }
+  });
 });

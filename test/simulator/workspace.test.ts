@@ -209,6 +209,36 @@ describe('the simulated workspace', () => {
     expect(said[0]).not.toHaveProperty('ephemeralTo');
   });
 
+  it('pushes a person’s state as server-sent events: at once, then when it changes', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${w.url}/api/events?user=U0SEEDPIL01`, { signal: controller.signal });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = res.body!.getReader();
+    let buffered = '';
+    const decoder = new TextDecoder();
+    /** The next event, however the stream cuts it into chunks. */
+    const next = async () => {
+      while (!buffered.includes('\n\n')) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the stream ended');
+        buffered += decoder.decode(value, { stream: true });
+      }
+      const event = buffered.slice(0, buffered.indexOf('\n\n'));
+      buffered = buffered.slice(event.length + 2);
+      expect(event).toMatch(/^data: /);
+      return JSON.parse(event.slice('data: '.length)) as { messages: { text: string }[]; timeZone: string };
+    };
+    try {
+      const first = await next();
+      expect(first.timeZone).toBe('Europe/Paris');
+      expect(first.messages.some((m) => m.text === 'Relance envoyée.')).toBe(false);
+      await post('say', { user: 'U0SEEDCOORD', text: 'Relance envoyée.', channel: SIMULATED_CHANNELS.steering });
+      expect((await next()).messages.some((m) => m.text === 'Relance envoyée.')).toBe(true);
+    } finally {
+      controller.abort();
+    }
+  });
+
   it('lets the files the app posts be downloaded', async () => {
     await post('command', {
       user: 'U0SEEDPIL01',

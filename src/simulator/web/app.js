@@ -255,7 +255,23 @@ async function refresh() {
     ui.user = first.people[0]?.id ?? '';
     localStorage.setItem('simulation.user', ui.user);
   }
-  ui.data = await (await fetch(`/api/state?user=${encodeURIComponent(ui.user)}`)).json();
+  show(await (await fetch(`/api/state?user=${encodeURIComponent(ui.user)}`)).json());
+}
+
+/** @type {EventSource | null} */
+let events = null;
+/** The person's state, pushed by the simulator whenever it changes (server-sent events). */
+function listen() {
+  events?.close();
+  const user = ui.user;
+  events = new EventSource(`/api/events?user=${encodeURIComponent(user)}`);
+  events.onmessage = (message) => {
+    if (user === ui.user) show(JSON.parse(message.data));
+  };
+}
+
+function show(data) {
+  ui.data = data;
   $('now').textContent = frenchFormat({ dateStyle: 'full', timeStyle: 'short' }).format(new Date(ui.data.now));
   renderSidebar();
   renderPane();
@@ -344,6 +360,7 @@ document.addEventListener('change', async (event) => {
     // Another person: their screen, their modal (or none) — whatever was shown before.
     ui.lastPane = '\u0000';
     ui.lastModal = '\u0000';
+    listen();
     return void (await go(ui.place));
   }
   if (!el.dataset?.dispatch) return;
@@ -402,4 +419,4 @@ $('composer').addEventListener('submit', async (event) => {
 });
 
 await go(ui.place);
-setInterval(() => void refresh().catch(() => {}), 1500);
+listen();
