@@ -145,7 +145,8 @@ export async function startSimulatedWorkspace(options: {
         .extend({ command: z.string().regex(/^\/\S+$/), text: z.string().default(''), channel: z.string() })
         .parse(body);
       // Slack knows the app's commands from its manifest (test/manifest.test.ts: the same as
-      // COMMANDS) and matches them exactly: anything else never reaches the app, Slackbot answers.
+      // COMMANDS); anything else never reaches the app, Slackbot answers. Matched as declared:
+      // Slack's documentation says nothing of case, and /Visite is treated as unknown.
       if (!KNOWN_COMMANDS.has(command)) {
         fake.workspace.messages.push({
           channel,
@@ -437,10 +438,12 @@ const KNOWN_COMMANDS = new Set<string>(Object.values(COMMANDS));
 export const SLACKBOT = 'USLACKBOT';
 
 /**
- * Slackbot's answer to a command no app declares, as Slack (French interface) gives it: « /x is not
- * a valid command. In Slack, all messages that start with the "/" character are interpreted as
- * commands. If you are trying to send a message and not run a command, try preceding the "/" with
- * an empty space. » Slack's text, not the app's: it stays here rather than in src/texts.
+ * Slackbot's answer to a command no app declares. Slack's English wording (as a Slackbot answer
+ * quoted in a public issue gives it): « /x is not a valid command. In Slack, all messages that
+ * start with the "/" character are interpreted as commands. If you are trying to send a message
+ * and not run a command, try preceding the "/" with an empty space. »; in French here (our
+ * translation: Slack's French interface text was not available to check). Slack's text, not the
+ * app's: it stays here rather than in src/texts.
  */
 export function notACommand(command: string): string {
   return (
