@@ -1,4 +1,5 @@
 /** Companies: the card (/entreprise), the search, and the company part of the forms. */
+import { countOf } from './plural.js';
 
 export const COMPANY_TEXTS = {
   card: {
@@ -24,7 +25,7 @@ export const COMPANY_TEXTS = {
     stakes: (stakes: string) => `*Enjeux* : ${stakes}`,
     diagnostic: (diagnostic: string) => `*Diagnostic* : ${diagnostic}`,
     noVisit: '_Aucune visite enregistrée pour le moment._',
-    olderVisits: (count: number) => `… et ${count} visite(s) plus ancienne(s).`,
+    olderVisits: (count: number) => `… et ${countOf(count, 'visite plus ancienne', 'visites plus anciennes')}.`,
     decisions: (lines: string) => `*Décisions du comité technique*\n${lines}`,
     decision: (date: string, decision: string | null) => `• ${date} : ${decision ?? 'pas de suite'}`,
     actions: (count: number, lines: string) => `*Actions en cours (${count})*\n${lines}`,

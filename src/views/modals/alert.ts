@@ -3,6 +3,8 @@ import { POSITION_RANKS, type PositionRank } from '../../domain/alerts.js';
 import type { AlertDetails } from '../../services/alerts/alerts.js';
 import { ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../slack/ids.js';
 import { ALERT_TEXTS as T, CONTRACT_LABELS, OUTCOME_LABELS } from '../../texts/alert.js';
+import { formatPhone } from '../../reference/phone.js';
+import { formatSiret } from '../../reference/siret.js';
 import { COMMON } from '../../texts/common.js';
 import { frenchDate, frenchDateTime } from '../../time.js';
 import {
@@ -129,7 +131,8 @@ export function franceTravailEmail(alert: AlertDetails, to: string | undefined):
       }),
     )
     .join('\n');
-  const contact = [alert.contactName, alert.contactPhone, alert.contactEmail].filter(Boolean).join(' — ');
+  const phone = alert.contactPhone ? formatPhone(alert.contactPhone) : null;
+  const contact = [alert.contactName, phone, alert.contactEmail].filter(Boolean).join(' — ');
   const subject = T.email.subject(alert.company.name, alert.reference);
   const body = T.email.body({
     to,
@@ -137,7 +140,7 @@ export function franceTravailEmail(alert: AlertDetails, to: string | undefined):
     reference: alert.reference,
     company: alert.company.name,
     commune: alert.company.commune,
-    siret: alert.company.siret,
+    siret: alert.company.siret ? formatSiret(alert.company.siret) : null,
     positions,
     urgency: alert.urgency,
     contact,

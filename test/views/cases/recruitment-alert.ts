@@ -535,7 +535,7 @@ export const ALERT_CASES: Case[] = [
     (p) => {
       expectOpenAlerts(p, WORST_OPEN_ALERTS, LATE, 20);
       expect(showsText(p, '… 20 premières affichées, les plus urgentes d’abord.')).toBe(true);
-      expect(p.text).toBe('30 alerte(s) recrutement en cours');
+      expect(p.text).toBe('30 alertes recrutement en cours');
     },
   ),
 ];
