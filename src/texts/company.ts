@@ -41,9 +41,13 @@ export const COMPANY_TEXTS = {
     footer: 'La plateforme n’en garde que des comptes anonymes, pour ses indicateurs et rapports.',
   },
   choices: {
-    count: (count: number, more: boolean) => (more ? `Plus de ${count} entreprises` : `${count} entreprises`),
-    text: (count: string, query: string) => `${count} correspondent à « ${query} ».`,
-    heading: (count: string, query: string) => `*${count}* correspondent à « ${query} ». Laquelle ?`,
+    count: (count: number, more: boolean) =>
+      more ? `Plus de ${countOf(count, 'entreprise', 'entreprises')}` : countOf(count, 'entreprise', 'entreprises'),
+    /** `many`: more than one matches (« correspondent »), else « correspond ». */
+    text: (count: string, query: string, many = true) =>
+      `${count} ${many ? 'correspondent' : 'correspond'} à « ${query} ».`,
+    heading: (count: string, query: string, many = true) =>
+      `*${count}* ${many ? 'correspondent' : 'correspond'} à « ${query} ». Laquelle ?`,
     show: 'Voir la fiche',
     limited: (max: number) => `Liste limitée aux ${max} premières : précisez le nom ou tapez le SIRET.`,
   },

@@ -52,7 +52,7 @@ export const REPORT_TEXTS = {
     positions: 'Postes à pourvoir signalés',
   },
   share: (percent: string) => `${percent} %`,
-  companiesVisited: (count: number) => `${count} entreprises du territoire`,
+  companiesVisited: (count: number) => `${countOf(count, 'entreprise', 'entreprises')} du territoire`,
   companiesVisitedMasked: 'des entreprises du territoire (leur nombre est couvert par le secret statistique)',
   units: { visits: 'visites', companies: 'entreprises', positions: 'postes' },
   headers: {

@@ -161,9 +161,9 @@ export function companyChoicesMessage(query: string, matches: CompanySummary[]) 
   const more = matches.length > MAX_CHOICES;
   const count = COMPANY_TEXTS.choices.count(more ? MAX_CHOICES : matches.length, more);
   return {
-    text: COMPANY_TEXTS.choices.text(count, escapeText(query)),
+    text: COMPANY_TEXTS.choices.text(count, escapeText(query), more || matches.length > 1),
     blocks: [
-      section(COMPANY_TEXTS.choices.heading(count, escapeAndCut(query, 100))),
+      section(COMPANY_TEXTS.choices.heading(count, escapeAndCut(query, 100), more || matches.length > 1)),
       ...shown.map((c) =>
         section(escapeAndCut(companyLabel(c), 300), button(COMPANY_TEXTS.choices.show, ACTIONS.showCompanyCard, c.id)),
       ),
