@@ -159,7 +159,7 @@ describe('plural', () => {
 });
 
 describe('cut, then escape', () => {
-  const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescaped = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   const length = (t: string) => Array.from(t).length;
 
   it('never shows half an escape, whatever the cut', () => {
@@ -168,7 +168,7 @@ describe('cut, then escape', () => {
       const shown = escapeAndCut(typed, max);
       expect(length(shown), `max ${max}`).toBeLessThanOrEqual(max);
       expect(shown, `max ${max}`).not.toMatch(BROKEN_ESCAPE);
-      expect(typed.startsWith(unescape(shown.replace(/…$/, ''))), `max ${max}`).toBe(true);
+      expect(typed.startsWith(unescaped(shown.replace(/…$/, ''))), `max ${max}`).toBe(true);
     }
     expect(escapeAndCut(typed, 1000)).toBe(escapeText(typed));
   });
