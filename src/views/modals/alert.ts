@@ -12,6 +12,7 @@ import {
   divider,
   escapeText,
   input,
+  mailLink,
   option,
   options,
   plain,
@@ -190,7 +191,7 @@ export function transmitByEmailModal(alert: AlertDetails, to: string | undefined
     submit: plain(T.transmitByEmailModal.submit),
     close: plain(COMMON.cancel),
     blocks: [
-      section(T.transmitByEmailModal.intro(to ? escapeText(to) : null)),
+      section(T.transmitByEmailModal.intro(to ? mailLink(to) : null)),
       ...codeBlocks(email.body).map((part) => section(`\`\`\`${part}\`\`\``)),
       context(T.transmitByEmailModal.footer),
     ],
