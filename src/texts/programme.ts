@@ -70,7 +70,7 @@ export const PROGRAMME_TEXTS = {
       /** The valid SIRETs of companies not known yet (`shown` of them listed, `more` if there are others); '' when none. */
       pending: (count: number, shown: string[], more: boolean) =>
         count
-          ? `\n\n:hourglass: ${count} SIRET pas encore ${plural(count, 'connu de la plateforme, gardé', 'connus de la plateforme, gardés')} en attente : ${shown.join(', ')}${more ? '…' : ''}. Ils compteront dès la première visite de l'entreprise.`
+          ? `\n\n:hourglass: ${count} SIRET pas encore ${plural(count, 'connu de la plateforme, gardé', 'connus de la plateforme, gardés')} en attente : ${shown.join(', ')}${more ? '…' : ''}. ${plural(count, 'Il comptera', 'Ils compteront')} dès la première visite de l'entreprise.`
           : '',
     },
   },

@@ -45,23 +45,28 @@ export function truncate(text: string, max: number): string {
   return `${open ? kept.slice(0, open.index) : kept}…`;
 }
 
+/** How far back from the limit a cut looks for the end of a word. */
+const WORD_CUT_REACH = 20;
+
 /**
  * What a person typed, cut then escaped: at most `max` characters once escaped, « … » included,
- * cut between two characters of what they typed (never in the middle of « &amp; »).
+ * cut between two characters of what they typed (never in the middle of « &amp; »), at the end
+ * of a word when one ends close enough to the limit.
  */
 export function escapeAndCut(text: string, max: number): string {
   const escaped = escapeText(text);
   if (slackLength(escaped) <= max) return escaped;
-  let kept = '';
+  const kept: string[] = [];
   let length = 0;
   for (const g of graphemesOf(text)) {
-    const e = escapeText(g);
-    const n = slackLength(e);
+    const n = slackLength(escapeText(g));
     if (length + n > max - 1) break;
-    kept += e;
+    kept.push(g);
     length += n;
   }
-  return `${kept}…`;
+  const space = kept.findLastIndex((g, i) => i > 0 && i >= kept.length - WORD_CUT_REACH && /^\s+$/.test(g));
+  const words = space > 0 ? kept.slice(0, space) : kept;
+  return `${escapeText(words.join('').trimEnd())}…`;
 }
 
 /** An e-mail address as a link that opens a message to it; not an address: shown escaped, as typed. */

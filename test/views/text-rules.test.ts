@@ -180,6 +180,12 @@ describe('cut, then escape', () => {
     expect(escapeAndCut('R&D&D&D', 13)).toBe('R&amp;D&amp;…');
   });
 
+  it('cuts at the end of a word when one ends close to the limit', () => {
+    expect(escapeAndCut('Mécanique & Chaudronnerie du Berry', 20)).toBe('Mécanique &amp;…');
+    // No word ends in reach: cut inside the word rather than lose most of the text.
+    expect(escapeAndCut(`Ateliers ${'x'.repeat(60)}`, 40)).toBe(`Ateliers ${'x'.repeat(30)}…`);
+  });
+
   it('never splits an emoji with its modifier or a letter and its accent', () => {
     const typed = `Atelier ${'👩🏽‍🔧'.repeat(3)} e\u0301tude`;
     const segments = (t: string) =>
