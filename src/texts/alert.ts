@@ -2,6 +2,7 @@
 import type { AlertOutcome, AlertState, ContractType } from '../generated/prisma/enums.js';
 import { PLATFORM_NAME } from './common.js';
 import { DATE_TEXTS } from './dates.js';
+import { countOf } from './plural.js';
 
 export const ALERT_STATE_LABELS: Record<AlertState, string> = {
   signalee: 'Signalée',
@@ -22,7 +23,7 @@ export const CONTRACT_LABELS: Record<ContractType, string> = {
 };
 
 export const OUTCOME_LABELS: Record<AlertOutcome, string> = {
-  pourvue: 'Poste(s) pourvu(s)',
+  pourvue: 'Besoin pourvu',
   annulee: 'Besoin annulé',
   sans_suite: 'Sans suite',
 };
@@ -44,7 +45,7 @@ export const ALERT_TEXTS = {
   title: (reference: string) => `Alerte recrutement ${reference}`,
   /** In the forms about one alert: « Alerte ALR-2026-0042 ». */
   shortTitle: (reference: string) => `Alerte ${reference}`,
-  /** « • *Soudeur TIG* (ROME H2913) — 2 poste(s), CDI, Vierzon, dès le 07/12/2026 » */
+  /** « • *Soudeur TIG* (ROME H2913) — 2 postes, CDI, Vierzon, dès le 07/12/2026 » */
   position: (p: {
     title: string;
     romeCode: string | null;
@@ -53,7 +54,7 @@ export const ALERT_TEXTS = {
     location: string;
     start: string | null;
   }) =>
-    `• *${p.title}*${p.romeCode ? ` (ROME ${p.romeCode})` : ''} — ${p.count} poste(s), ${p.contract}, ${p.location}${p.start ? `, dès le ${p.start}` : ''}`,
+    `• *${p.title}*${p.romeCode ? ` (ROME ${p.romeCode})` : ''} — ${countOf(p.count, 'poste', 'postes')}, ${p.contract}, ${p.location}${p.start ? `, dès le ${p.start}` : ''}`,
   /** While it awaits transmission: « *Signalée* — il reste 31 h 20 (échéance le …) ». */
   stateAwaiting: (state: string, countdown: string, deadline: string, late: boolean) =>
     `*${state}* — ${countdown} (échéance le ${deadline})${late ? ' :rotating_light: *en retard*' : ''}`,
@@ -69,8 +70,10 @@ export const ALERT_TEXTS = {
   /** One step of its history: « Prise en charge par <@U…> le 27/11/2026 à 15:00 ». */
   historyStep: (state: string, actor: string | null, at: string) =>
     `${state} ${actor ? `par <@${actor}> ` : ''}le ${at}`,
-  offer: (reference: string, url: string | null) =>
-    `*Offre France Travail* : réf. *${reference}*${url ? ` — <${url}|voir l'offre>` : ''}`,
+  /** `link`: the offer's page, already a Slack link (labelled offerLink). */
+  offer: (reference: string, link: string | null) =>
+    `*Offre France Travail* : réf. *${reference}*${link ? ` — ${link}` : ''}`,
+  offerLink: 'voir l’offre',
   offerContact: (name: string, reach: string) => `*Interlocuteur* : ${name}${reach ? ` (${reach})` : ''}`,
   outcome: (outcome: string, note: string | null) => `*Issue* : ${outcome}${note ? ` — ${note}` : ''}`,
   urgency: (urgency: string) => `*Urgence* : ${urgency}`,
@@ -146,7 +149,7 @@ export const ALERT_TEXTS = {
       `*${reference}* — ${company} (${commune}) — ${positions}\n${state}${followedBy ? ` — suivie par <@${followedBy}>` : ''}`,
     position: (jobTitle: string, count: number) => `${jobTitle} ×${count}`,
     heading: (count: number) => `*Alertes recrutement en cours (${count})*`,
-    text: (count: number) => `${count} alerte(s) recrutement en cours`,
+    text: (count: number) => `${countOf(count, 'alerte', 'alertes')} recrutement en cours`,
     firstOnly: (shown: number) => `… ${shown} premières affichées, les plus urgentes d’abord.`,
   },
   /** /alerte-recrutement: the form. */
@@ -194,7 +197,7 @@ export const ALERT_TEXTS = {
       location: string;
       start: string | null;
     }) =>
-      `- ${p.title}${p.romeCode ? ` (ROME ${p.romeCode})` : ''} : ${p.count} poste(s), ${p.contract}, à ${p.location}${p.start ? `, démarrage souhaité le ${p.start}` : ''}`,
+      `- ${p.title}${p.romeCode ? ` (ROME ${p.romeCode})` : ''} : ${countOf(p.count, 'poste', 'postes')}, ${p.contract}, à ${p.location}${p.start ? `, démarrage souhaité le ${p.start}` : ''}`,
     subject: (company: string, reference: string) => `Besoin urgent de recrutement — ${company} (${reference})`,
     body: (e: {
       to: string | undefined;

@@ -1,4 +1,5 @@
 /** Companies: the card (/entreprise), the search, and the company part of the forms. */
+import { countOf } from './plural.js';
 
 export const COMPANY_TEXTS = {
   card: {
@@ -24,7 +25,7 @@ export const COMPANY_TEXTS = {
     stakes: (stakes: string) => `*Enjeux* : ${stakes}`,
     diagnostic: (diagnostic: string) => `*Diagnostic* : ${diagnostic}`,
     noVisit: '_Aucune visite enregistrée pour le moment._',
-    olderVisits: (count: number) => `… et ${count} visite(s) plus ancienne(s).`,
+    olderVisits: (count: number) => `… et ${countOf(count, 'visite plus ancienne', 'visites plus anciennes')}.`,
     decisions: (lines: string) => `*Décisions du comité technique*\n${lines}`,
     decision: (date: string, decision: string | null) => `• ${date} : ${decision ?? 'pas de suite'}`,
     actions: (count: number, lines: string) => `*Actions en cours (${count})*\n${lines}`,
@@ -40,9 +41,13 @@ export const COMPANY_TEXTS = {
     footer: 'La plateforme n’en garde que des comptes anonymes, pour ses indicateurs et rapports.',
   },
   choices: {
-    count: (count: number, more: boolean) => (more ? `Plus de ${count} entreprises` : `${count} entreprises`),
-    text: (count: string, query: string) => `${count} correspondent à « ${query} ».`,
-    heading: (count: string, query: string) => `*${count}* correspondent à « ${query} ». Laquelle ?`,
+    count: (count: number, more: boolean) =>
+      more ? `Plus de ${countOf(count, 'entreprise', 'entreprises')}` : countOf(count, 'entreprise', 'entreprises'),
+    /** `many`: more than one matches (« correspondent »), else « correspond ». */
+    text: (count: string, query: string, many = true) =>
+      `${count} ${many ? 'correspondent' : 'correspond'} à « ${query} ».`,
+    heading: (count: string, query: string, many = true) =>
+      `*${count}* ${many ? 'correspondent' : 'correspond'} à « ${query} ». Laquelle ?`,
     show: 'Voir la fiche',
     limited: (max: number) => `Liste limitée aux ${max} premières : précisez le nom ou tapez le SIRET.`,
   },

@@ -9,6 +9,7 @@ import type {
   Trend,
   VisitChannel,
 } from '../generated/prisma/enums.js';
+import { countOf } from './plural.js';
 
 export const CHANNEL_LABELS: Record<VisitChannel, string> = {
   sur_site: 'Sur site',
@@ -77,7 +78,7 @@ export const VISIT_TEXTS = {
     headcount: (headcount: number, trend: string | null) =>
       `*Effectif*\n${headcount} salariés${trend ? ` (${trend.toLowerCase()})` : ''}`,
     hiring: (total: number, horizon: string | null, needs: string) =>
-      `*Recrutements*\n${total} poste(s)${horizon ? ` — ${horizon.toLowerCase()}` : ''} : ${needs}`,
+      `*Recrutements*\n${countOf(total, 'poste', 'postes')}${horizon ? ` — ${horizon.toLowerCase()}` : ''} : ${needs}`,
     hiringNeed: (jobFamily: string, count: number) => `${jobFamily} (${count})`,
     jobsAtRisk: (count: number) => `*Emplois menacés*\n${count}`,
     siteOutlook: (outlook: string) => `*Perspectives*\n${outlook}`,

@@ -127,7 +127,7 @@ describe('a capteur’s App Home', () => {
     const text = JSON.stringify(home.blocks);
     expect(text).toContain('Vos rôles : Capteur — CCI du Cher');
     // It is April in Paris: the March visits do not count.
-    expect(text).toContain('*Ce mois-ci* : 0 visite(s) déposée(s).');
+    expect(text).toContain('*Ce mois-ci* : 0 visite déposée.');
     expect(visitLines(home)).toEqual([
       { line: '*31/03/2026* — Fonderie du Berry (Bourges)', companyId: fonderie.id },
       { line: '*02/03/2026* — Plasturgie Berry (Vierzon)', companyId: plasturgie.id },
@@ -156,7 +156,7 @@ describe('a capteur’s App Home', () => {
     expect(visitLines(refreshed.args.view as View)[0]?.line).toBe('*01/04/2026* — Fonderie du Berry (Bourges)');
 
     const home = await openHome(capteur);
-    expect(JSON.stringify(home.blocks)).toContain('*Ce mois-ci* : 1 visite(s) déposée(s).');
+    expect(JSON.stringify(home.blocks)).toContain('*Ce mois-ci* : 1 visite déposée.');
     expect(visitLines(home).map((v) => v.line)).toEqual([
       '*01/04/2026* — Fonderie du Berry (Bourges)',
       '*31/03/2026* — Fonderie du Berry (Bourges)',
@@ -166,7 +166,7 @@ describe('a capteur’s App Home', () => {
 
   it('invites a capteur without visits to file one', async () => {
     const home = await openHome(colleague);
-    expect(JSON.stringify(home.blocks)).toContain('*Ce mois-ci* : 1 visite(s) déposée(s).');
+    expect(JSON.stringify(home.blocks)).toContain('*Ce mois-ci* : 1 visite déposée.');
     await db.prisma.member.create({
       data: {
         slackUserId: 'UNEWCAPTEUR',

@@ -90,7 +90,7 @@ describe('a committee session', () => {
       )
     ).json();
     expect(ack.response_action).toBe('update');
-    expect(JSON.stringify(ack.view)).toContain('2 entreprise(s)');
+    expect(JSON.stringify(ack.view)).toContain('2 entreprises');
     const committee = await db.prisma.committee.findFirstOrThrow();
     expect(committee).toMatchObject({ channelId: CHANNEL, status: 'planned' });
 
@@ -143,7 +143,7 @@ describe('a committee session', () => {
     const reminders = t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === member.id);
     expect(reminders).toHaveLength(1);
     expect(JSON.stringify(reminders[0]!.args.blocks)).toContain(
-      `2 entreprise(s) à l'ordre du jour, à lire dans <#${CHANNEL}>`,
+      `2 entreprises à l'ordre du jour, à lire dans <#${CHANNEL}>`,
     );
     // With the link to the agenda's header, as Slack gave it when it was posted.
     const header = await db.prisma.committee.findUniqueOrThrow({ where: { id: committee.id } });

@@ -179,7 +179,7 @@ export function publishedSystem(doc: ReportDocument, marks: MarkBounds = UNIFORM
     [figure('… réalisées'), figure('… abandonnées'), figure('… en cours')],
     'actions by status',
   );
-  sys.atMost(figure('… dont dans les 48 h'), figure('… transmises à France Travail'), 'within 48 h ≤ transmitted');
+  sys.atMost(figure('… dont dans le délai'), figure('… transmises à France Travail'), 'within 48 h ≤ transmitted');
   sys.atMost(figure('… transmises à France Travail'), figure('Alertes recrutement signalées'), 'transmitted ≤ raised');
   sys.atMost(
     figure('Offres diffusées aux partenaires'),

@@ -15,7 +15,17 @@ import {
 } from '../../texts/visit.js';
 import { COMMON } from '../../texts/common.js';
 import { frenchDate } from '../../time.js';
-import { actions, button, context, escapeText as esc, fields, header, plain, section, truncate } from '../blocks.js';
+import {
+  escapeAndCut,
+  actions,
+  button,
+  context,
+  escapeText as esc,
+  fields,
+  header,
+  plain,
+  section,
+} from '../blocks.js';
 
 type StakeRow = { stake: keyof typeof STAKE_LABELS; priority: keyof typeof PRIORITY_LABELS };
 const PRIORITY_ORDER = ['haute', 'moyenne', 'basse'] as const;
@@ -64,7 +74,7 @@ function visitBlocks(visit: VisitSummary): KnownBlock[] {
     section(T.companyLine(esc(company.name), esc(company.commune), company.siret ? formatSiret(company.siret) : null)),
     fields(visitFacts(visit)),
     section(T.stakes(stakesLine(visit.stakes))),
-    section(T.diagnostic(truncate(esc(visit.diagnostic), 1500))),
+    section(T.diagnostic(escapeAndCut(visit.diagnostic, 1500))),
     ...(flags ? [context(flags)] : []),
   ];
 }
@@ -101,12 +111,12 @@ export function visitConfirmationMessage(visit: VisitSummary) {
  */
 export function visitOverlapMessage(overlap: Overlap) {
   const { visit, others } = overlap;
-  const name = esc(truncate(visit.company.name, 200));
+  const name = escapeAndCut(visit.company.name, 200);
   const lines = others.map((o) =>
     T.overlap.other(
       frenchDate(o.visitDate),
       o.capteur.slackUserId,
-      o.structure ? esc(truncate(o.structure.name, 120)) : null,
+      o.structure ? escapeAndCut(o.structure.name, 120) : null,
     ),
   );
   return {

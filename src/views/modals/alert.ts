@@ -3,6 +3,8 @@ import { POSITION_RANKS, type PositionRank } from '../../domain/alerts.js';
 import type { AlertDetails } from '../../services/alerts/alerts.js';
 import { ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../slack/ids.js';
 import { ALERT_TEXTS as T, CONTRACT_LABELS, OUTCOME_LABELS } from '../../texts/alert.js';
+import { formatPhone } from '../../reference/phone.js';
+import { formatSiret } from '../../reference/siret.js';
 import { COMMON } from '../../texts/common.js';
 import { frenchDate, frenchDateTime } from '../../time.js';
 import {
@@ -10,6 +12,7 @@ import {
   divider,
   escapeText,
   input,
+  mailLink,
   option,
   options,
   plain,
@@ -129,7 +132,8 @@ export function franceTravailEmail(alert: AlertDetails, to: string | undefined):
       }),
     )
     .join('\n');
-  const contact = [alert.contactName, alert.contactPhone, alert.contactEmail].filter(Boolean).join(' — ');
+  const phone = alert.contactPhone ? formatPhone(alert.contactPhone) : null;
+  const contact = [alert.contactName, phone, alert.contactEmail].filter(Boolean).join(' — ');
   const subject = T.email.subject(alert.company.name, alert.reference);
   const body = T.email.body({
     to,
@@ -137,7 +141,7 @@ export function franceTravailEmail(alert: AlertDetails, to: string | undefined):
     reference: alert.reference,
     company: alert.company.name,
     commune: alert.company.commune,
-    siret: alert.company.siret,
+    siret: alert.company.siret ? formatSiret(alert.company.siret) : null,
     positions,
     urgency: alert.urgency,
     contact,
@@ -187,7 +191,7 @@ export function transmitByEmailModal(alert: AlertDetails, to: string | undefined
     submit: plain(T.transmitByEmailModal.submit),
     close: plain(COMMON.cancel),
     blocks: [
-      section(T.transmitByEmailModal.intro(to ? escapeText(to) : null)),
+      section(T.transmitByEmailModal.intro(to ? mailLink(to) : null)),
       ...codeBlocks(email.body).map((part) => section(`\`\`\`${part}\`\`\``)),
       context(T.transmitByEmailModal.footer),
     ],

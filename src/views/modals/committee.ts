@@ -10,7 +10,7 @@ import {
 import { COMMITTEE_TEXTS as T, INFORMED_HOW_LABELS } from '../../texts/committee.js';
 import { COMMON } from '../../texts/common.js';
 import { frenchDateTime } from '../../time.js';
-import { context, escapeText, input, option, options, plain, radios, textInput, truncate } from '../blocks.js';
+import { escapeAndCut, context, input, option, options, plain, radios, textInput } from '../blocks.js';
 
 /**
  * Planning a session: when (local time), and its channel. With `committeeId`, moving a planned
@@ -60,7 +60,7 @@ export function decisionModal(item: { id: string; decision: string | null; compa
     submit: plain(COMMON.save),
     close: plain(COMMON.cancel),
     blocks: [
-      context(`*${escapeText(truncate(item.company.name, 200))}*`),
+      context(`*${escapeAndCut(item.company.name, 200)}*`),
       input(
         DECISION_BLOCKS.decision,
         T.decisionModal.decision,
@@ -81,7 +81,7 @@ export function informedModal(item: { id: string; company: { name: string } }, t
     submit: plain(COMMON.save),
     close: plain(COMMON.cancel),
     blocks: [
-      context(`*${escapeText(truncate(item.company.name, 200))}*`),
+      context(`*${escapeAndCut(item.company.name, 200)}*`),
       input(INFORMED_BLOCKS.how, T.informedModal.how, radios(options(INFORMED_HOW_LABELS))),
       input(INFORMED_BLOCKS.on, T.informedModal.on, { type: 'datepicker', initial_date: today }),
     ],

@@ -32,6 +32,7 @@ import {
   showsText,
   visibleTexts,
 } from '../fixtures/payload.js';
+import { plural } from '../../../src/texts/plural.js';
 
 function expectCompanyCard(p: JPayload, c: CompanyCard, canFileVisit: boolean, canCreateActions = false) {
   expect(p.blocks[0]?.type).toBe('header');
@@ -47,7 +48,10 @@ function expectCompanyCard(p: JPayload, c: CompanyCard, canFileVisit: boolean, c
   expect(sharedShown.length).toBe(c.visits.slice(0, CARD_VISITS).filter((v) => v.shared).length);
   const older = c.visits.length - CARD_VISITS;
   expect(showsText(p, '… et ')).toBe(older > 0);
-  if (older > 0) expect(showsText(p, `… et ${older} visite(s) plus ancienne(s).`)).toBe(true);
+  if (older > 0)
+    expect(showsText(p, `… et ${older} visite${plural(older, '', 's')} plus ancienne${plural(older, '', 's')}.`)).toBe(
+      true,
+    );
   if (c.visits.length === 0) expect(showsText(p, 'Aucune visite enregistrée')).toBe(true);
   // Masked visits never show their content, whatever the object carries.
   expect(JSON.stringify(p)).not.toContain(CONFIDENTIAL);

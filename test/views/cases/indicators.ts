@@ -192,7 +192,7 @@ export const INDICATOR_CASES: Case[] = [
       expect(p.blocks[0]?.text?.text).toBe('Indicateurs du T3 2026');
       expect(p.blocks.filter((b) => b.type === 'section').map((b) => b.text?.text)).toEqual([
         '*Visites réalisées* : 142 :small_orange_diamond: — cible 150 — T2 : 128 — :arrow_upper_right: en hausse',
-        '*Alertes transmises à France Travail sous 48 h* : 87,5 % :white_check_mark: — cible 80 % — T2 : 90 % — :arrow_lower_right: en baisse :warning:',
+        '*Alertes transmises à France Travail dans le délai* : 87,5 % :white_check_mark: — cible 80 % — T2 : 90 % — :arrow_lower_right: en baisse :warning:',
         '*Délai médian de réalisation des actions* : 12 j :white_check_mark: — cible 15 j — T2 : 18 j — :arrow_lower_right: en baisse',
       ]);
       expect(contextTexts(p.blocks[4]!)).toEqual([
@@ -309,7 +309,7 @@ export const INDICATOR_CASES: Case[] = [
       expect(contextTexts(p.blocks[1]!)).toEqual(['Version 2 du 10/03/2026 — versions précédentes : 1 (12/12/2025)']);
       expect(p.blocks.slice(2, 6).map((b) => b.text?.text.split('\n')[0])).toEqual([
         '*Visites réalisées* — cible 150',
-        '*Alertes transmises à France Travail sous 48 h* — cible 87,5 %',
+        '*Alertes transmises à France Travail dans le délai* — cible 87,5 %',
         '*Délai médian de réalisation des actions* — cible 15 j',
         '*Actions en retard*',
       ]);
@@ -388,7 +388,7 @@ export const INDICATOR_CASES: Case[] = [
         'Visites réalisées',
         'Actions en retard',
         'Délai médian de réalisation des actions',
-        'Alertes transmises à France Travail sous 48 h',
+        'Alertes transmises à France Travail dans le délai',
       ]);
       expect(showsText(p, 'crée une nouvelle version datée d')).toBe(true);
     },

@@ -17,7 +17,7 @@ import {
 } from '../../../src/slack/ids.js';
 import { ALERT_STATE_LABELS, CONTRACT_LABELS, OUTCOME_LABELS } from '../../../src/texts/fr.js';
 import { frenchDateTime } from '../../../src/time.js';
-import { escapeText } from '../../../src/views/blocks.js';
+import { escapeText, mailLink } from '../../../src/views/blocks.js';
 import {
   type Clock,
   alertBreachMessage,
@@ -300,7 +300,7 @@ function expectTransmitByEmail(p: JPayload, alert: AlertDetails, to: string | un
   expect(JSON.parse(p.private_metadata ?? '')).toEqual({ alertId: alert.id });
   const email = shownEmail(p);
   expect(email.startsWith(`À : ${escapeText(to ?? '')}`)).toBe(to !== undefined);
-  expect(showsText(p, `(${escapeText(to ?? '')})`)).toBe(to !== undefined);
+  expect(showsText(p, `(${to ? mailLink(to) : ''})`)).toBe(to !== undefined);
   // The whole e-mail, escaped: nothing France Travail needs may be cut off.
   expect(email.replace(/\n/g, '')).toBe(escapeText(franceTravailEmail(alert, to).body).replace(/\n/g, ''));
 }
@@ -535,7 +535,7 @@ export const ALERT_CASES: Case[] = [
     (p) => {
       expectOpenAlerts(p, WORST_OPEN_ALERTS, LATE, 20);
       expect(showsText(p, '… 20 premières affichées, les plus urgentes d’abord.')).toBe(true);
-      expect(p.text).toBe('30 alerte(s) recrutement en cours');
+      expect(p.text).toBe('30 alertes recrutement en cours');
     },
   ),
 ];

@@ -7,7 +7,7 @@ import { frenchDate } from '../../../src/time.js';
 import { escapeText } from '../../../src/views/blocks.js';
 import { visitConfirmationMessage, visitOverlapMessage, visitSavedModal } from '../../../src/views/messages/visit.js';
 import { type VisitModalInput, visitReportModal } from '../../../src/views/modals/visit-report.js';
-import { cut, slackId } from '../fixtures/common.js';
+import { escapedCut, slackId } from '../fixtures/common.js';
 import {
   type Case,
   type JPayload,
@@ -63,12 +63,12 @@ function expectOverlap(p: JPayload, o: Overlap) {
   expect(p.text).toContain('a aussi été visitée par une autre structure');
   const [first, ...lines] = p.blocks[0]!.text!.text.split('\n');
   expect(first).toBe(
-    `:busts_in_silhouette: *${escapeText(cut(o.visit.company.name, 200))}* (${escapeText(o.visit.company.commune)}), que vous avez visitée le ${frenchDate(o.visit.visitDate)}, a aussi été visitée :`,
+    `:busts_in_silhouette: *${escapedCut(o.visit.company.name, 200)}* (${escapeText(o.visit.company.commune)}), que vous avez visitée le ${frenchDate(o.visit.visitDate)}, a aussi été visitée :`,
   );
   expect(lines).toEqual(
     o.others.map(
       (x) =>
-        `• le ${frenchDate(x.visitDate)} par <@${x.capteur.slackUserId}>${x.structure ? ` (${escapeText(cut(x.structure.name, 120))})` : ''}`,
+        `• le ${frenchDate(x.visitDate)} par <@${x.capteur.slackUserId}>${x.structure ? ` (${escapedCut(x.structure.name, 120)})` : ''}`,
     ),
   );
   expect(showsText(p, 'la fiche `/entreprise` rassemble les visites et les actions')).toBe(true);
@@ -144,7 +144,7 @@ export const VISIT_REPORT_CASES: Case[] = [
       expectOverlap(p, WORST_OVERLAP);
       expect(p.blocks[0]?.text?.text.split('\n')).toHaveLength(4);
       expect(p.blocks[0]?.text?.text.endsWith(`• le 02/11/2026 par <@${slackId(506)}>`)).toBe(true);
-      expect(showsText(p, `${escapeText(cut(WORST_OVERLAP.others[1]!.structure!.name, 120))})`)).toBe(true);
+      expect(showsText(p, `${escapedCut(WORST_OVERLAP.others[1]!.structure!.name, 120)})`)).toBe(true);
       expectTypedMarkupEscaped(p);
     },
   ),
