@@ -97,6 +97,17 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+/** What a refusal's modal title says: a permission refused, or an action the state of things makes impossible. */
+export type RefusalKind = 'permission' | 'impossible' | 'notice';
+
+/** Codes refused for who the person is (their role, or a record that is someone else's): the others are state conflicts. */
+const PERMISSION_CODES = /(_forbidden|_not_yours|_member_only)$/;
+
+/** The kind of refusal a service's error code is, for its modal's title. */
+export function refusalKind(code: string): RefusalKind {
+  return PERMISSION_CODES.test(code) ? 'permission' : 'impossible';
+}
+
 /** Fills `{name}`-style placeholders. */
 export function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
