@@ -62,6 +62,7 @@ export const ERRORS = {
   action_closed: 'Cette action est terminée : son échéance ne peut plus changer.',
   committee_forbidden: 'Seule la coordination peut planifier les comités et publier leur ordre du jour.',
   committee_in_past: 'Cette date est passée : choisissez une date à venir.',
+  committee_off_day: 'Le {date} n’est pas un jour ouvré : confirmez cette date, ou choisissez un autre jour.',
   committee_unknown: "Ce comité n'existe plus.",
   committee_closed: 'Ce comité est clôturé : ses décisions ne changent plus.',
   committee_not_published:
