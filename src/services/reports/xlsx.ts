@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PLATFORM_NAME } from '../../texts/common.js';
 import { REPORT_TEXTS } from '../../texts/report.js';
-import type { ReportDocument } from './document.js';
+import { MASKED, type ReportDocument } from './document.js';
 
 /**
  * The spreadsheet annex: the data behind every chart and table of the report, one sheet per
@@ -25,7 +25,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
       sheet.addRow([]);
       sheet.addRow([REPORT_TEXTS.annex.chart(section.chart.title)]).font = { bold: true };
       sheet.addRow([REPORT_TEXTS.annex.category, section.chart.unit]).font = { bold: true };
-      for (const bar of section.chart.bars) sheet.addRow([bar.label, bar.value]);
+      for (const bar of section.chart.bars) sheet.addRow([bar.label, bar.masked ? MASKED : bar.value]);
     }
     for (const table of section.tables ?? []) {
       sheet.addRow([]);
