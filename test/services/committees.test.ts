@@ -231,6 +231,16 @@ describe('a session on a public holiday or a weekend day', () => {
     expect(await offDayOf(() => move(SUNDAY))).toMatchObject({ code: 'committee_off_day', field: 'scheduledAt' });
     expect((await db.prisma.committee.findUniqueOrThrow({ where: { id: session.id } })).scheduledAt).toEqual(SESSION);
     expect((await move(SUNDAY, '2026-12-13')).scheduledAt).toEqual(SUNDAY);
+    // Kept on that Sunday, only its channel changing: not asked again.
+    const rechannelled = await rescheduleCommittee(
+      db.prisma,
+      coordinator,
+      session.id,
+      { scheduledAt: SUNDAY, channelId: 'CAUTRE' },
+      now,
+      calendar,
+    );
+    expect(rechannelled).toMatchObject({ scheduledAt: SUNDAY, channelId: 'CAUTRE' });
   });
 
   it('names the holidays of the platform’s region (Alsace-Moselle: 26 December)', () => {

@@ -255,7 +255,10 @@ export async function rescheduleCommittee(
 ) {
   if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
   if (input.scheduledAt <= now) throw new UserError('committee_in_past', 'scheduledAt');
-  checkOffDay(calendar, input.scheduledAt, input.confirmedOffDay);
+  // A session kept at its time (only its channel changes) is not asked about its day again.
+  const current = await db.committee.findUnique({ where: { id: committeeId }, select: { scheduledAt: true } });
+  if (current?.scheduledAt.getTime() !== input.scheduledAt.getTime())
+    checkOffDay(calendar, input.scheduledAt, input.confirmedOffDay);
   const data = { scheduledAt: input.scheduledAt, channelId: input.channelId };
   return db.$transaction(async (tx) => {
     const { count } = await tx.committee.updateMany({ where: { id: committeeId, status: 'planned' }, data });
