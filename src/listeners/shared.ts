@@ -15,7 +15,7 @@ import { can, type Actor } from '../services/permissions.js';
 import { programmeProgress } from '../services/programmes/progress.js';
 import { getStructureName } from '../services/structures.js';
 import { countVisitsSince, listRecentVisits } from '../services/visits/file-visit.js';
-import { INCIDENTS } from '../texts/fr.js';
+import { INCIDENTS, type RefusalKind } from '../texts/fr.js';
 import { localDate, localMonthStart } from '../time.js';
 import { homeView, type HomeInput } from '../views/home/home.js';
 import { companyCardMessage, companyLabel } from '../views/messages/company-card.js';
@@ -72,9 +72,9 @@ export function tellClicker(args: {
   respond: RespondFn;
   client: WebClient;
 }) {
-  return async (text: string): Promise<void> => {
+  return async (text: string, kind: RefusalKind = 'impossible'): Promise<void> => {
     if (args.body.response_url) await args.respond(ephemeral(text));
-    else await args.client.views.open({ trigger_id: args.body.trigger_id, view: refusalModal(text) });
+    else await args.client.views.open({ trigger_id: args.body.trigger_id, view: refusalModal(text, kind) });
   };
 }
 

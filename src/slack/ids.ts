@@ -184,6 +184,8 @@ export const ACTION_BUTTONS = {
 
 export const COMMITTEE_BLOCKS = {
   scheduledAt: 'committee_when',
+  /** Shown when the date is a public holiday or a weekend day: the box confirms that very day. */
+  confirmOffDay: 'committee_confirm_off_day',
   channel: 'committee_channel',
 } as const;
 

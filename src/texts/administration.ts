@@ -62,5 +62,10 @@ export const ADMINISTRATION_TEXTS = {
     registerMember: 'Inscrire ou modifier un membre',
     traced: 'Chaque modification est tracée (qui, quand, quoi).',
   },
-  refusalTitle: 'Accès refusé',
+  /** The title of a short answer in a modal: says what happened, « Accès refusé » only for a role or a record that is not theirs. */
+  refusalTitles: {
+    permission: 'Accès refusé',
+    impossible: 'Action impossible',
+    notice: 'Information',
+  },
 } as const;

@@ -206,6 +206,15 @@ export const COMMITTEE_TEXTS = {
       text: (at: string, channelId: string, items: number, agendaDaysBefore: number) =>
         `:white_check_mark: Comité du *${at}* planifié dans <#${channelId}>. ${countOf(items, 'entreprise', 'entreprises')} à l'ordre du jour pour l'instant ; il sera publié ${countOf(agendaDaysBefore, 'jour', 'jours')} avant.`,
     },
+    /** Asked when the date is a public holiday or a weekend day: « Le 11 novembre 2026 est un jour férié (Armistice 1918). Planifier quand même ? » */
+    offDay: (date: string, weekday: number, holiday: string | null, moving: boolean) =>
+      `Le ${longFrenchDate(date)} est ${
+        holiday === null ? `un ${FRENCH_WEEKDAYS[weekday]}` : `un jour férié${holiday ? ` (${holiday})` : ''}`
+      }. ${moving ? 'Déplacer' : 'Planifier'} quand même ?`,
+    confirmOffDay: 'Confirmer cette date',
+    /** Submitted again on the same day without ticking the box. */
+    offDayUnconfirmed: (question: string) =>
+      `${question} Cochez « Confirmer cette date », ou choisissez un autre jour.`,
     moved: {
       title: 'Séance déplacée',
       text: (at: string, channelId: string) => `:white_check_mark: Comité déplacé au *${at}* dans <#${channelId}>.`,
@@ -251,3 +260,25 @@ export const COMMITTEE_TEXTS = {
   /** An agenda's company as an option: « 1. Dupont (Vierzon) ». */
   agendaOption: (rank: number, company: string, commune: string) => `${rank}. ${company} (${commune})`,
 } as const;
+
+const FRENCH_WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
+const FRENCH_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+] as const;
+
+/** A YYYY-MM-DD date as « 11 novembre 2026 », « 1er mai 2026 ». */
+function longFrenchDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d === 1 ? '1er' : d} ${FRENCH_MONTHS[m - 1]} ${y}`;
+}

@@ -62,6 +62,7 @@ export const ERRORS = {
   action_closed: 'Cette action est terminée : son échéance ne peut plus changer.',
   committee_forbidden: 'Seule la coordination peut planifier les comités et publier leur ordre du jour.',
   committee_in_past: 'Cette date est passée : choisissez une date à venir.',
+  committee_off_day: 'Le {date} n’est pas un jour ouvré : confirmez cette date, ou choisissez un autre jour.',
   committee_unknown: "Ce comité n'existe plus.",
   committee_closed: 'Ce comité est clôturé : ses décisions ne changent plus.',
   committee_not_published:
@@ -96,6 +97,17 @@ export const ERRORS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** What a refusal's modal title says: a permission refused, or an action the state of things makes impossible. */
+export type RefusalKind = 'permission' | 'impossible' | 'notice';
+
+/** Codes refused for who the person is (their role, or a record that is someone else's): the others are state conflicts. */
+const PERMISSION_CODES = /(_forbidden|_not_yours|_member_only)$/;
+
+/** The kind of refusal a service's error code is, for its modal's title. */
+export function refusalKind(code: string): RefusalKind {
+  return PERMISSION_CODES.test(code) ? 'permission' : 'impossible';
+}
 
 /** Fills `{name}`-style placeholders. */
 export function fill(template: string, params: Record<string, string | number> = {}): string {

@@ -5,8 +5,8 @@ import { countOf } from './plural.js';
 
 export const REPORT_TEXTS = {
   title: (year: number) => `${PLATFORM_NAME} — Rapport annuel ${year}`,
-  /** Under the PDF's title: « Version publique - éditée le 15/01/2027 ». */
-  edition: (edition: string, date: string) => `Version ${edition} - éditée le ${date}`,
+  /** Under the PDF's title: « Version publique – éditée le 15/01/2027 ». */
+  edition: (edition: string, date: string) => `Version ${edition} – éditée le ${date}`,
   months: ['Janv.', 'Févr.', 'Mars', 'Avr.', 'Mai', 'Juin', 'Juil.', 'Août', 'Sept.', 'Oct.', 'Nov.', 'Déc.'],
   /** A chart's group of what is not drawn, when masked counts are among them. */
   othersMasked: 'Autres (regroupés : secret statistique)',
@@ -14,7 +14,7 @@ export const REPORT_TEXTS = {
   otherCommunes: 'Autres communes',
   /** The titles the public edition's parts are known by (its checker reads the document by them). */
   titles: {
-    activity: (year: number) => `L'activité de la plateforme en ${year}`,
+    activity: (year: number) => `L’activité de la plateforme en ${year}`,
     months: 'Visites par mois',
     families: 'Entreprises visitées par famille de secteurs',
     sections: 'Par section de la NAF',

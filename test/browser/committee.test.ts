@@ -2,6 +2,7 @@ import { unnamedCompanies } from '../../src/services/committees/consent.js';
 import { describe, expect, it } from 'vitest';
 import { ACTION_BLOCKS as AB, ACTION_CHANGE_BLOCKS as AC, COMMITTEE_BLOCKS as CB } from '../../src/slack/ids.js';
 import { SIMULATED_CHANNELS } from '../../src/simulator/workspace.js';
+import { workingDaysAhead } from '../support/calendar.js';
 import {
   clickIn,
   command,
@@ -26,7 +27,7 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, the technical committee
     await goTo(page, 'Messages de l’application');
     await command(page, '/comite planifier');
     await expect.poll(() => page.locator('#modal .title').textContent()).toBe('Planifier un comité');
-    await fillDateTime(page, CB.scheduledAt, daysAhead(10), '14:00');
+    await fillDateTime(page, CB.scheduledAt, daysAhead(workingDaysAhead(10)), '14:00');
     await field(page, CB.channel).locator('select').selectOption(SIMULATED_CHANNELS.committee);
     await page.click('#modal [data-submit]');
     await expect.poll(() => page.locator('#modal .blocks').textContent()).toContain('planifié');

@@ -12,6 +12,7 @@ import {
 import { REFUSALS } from '../../src/texts/fr.js';
 import { blockActions, viewSubmission } from '../../src/simulator/slack-requests.js';
 import { withTestApp } from '../support/app.js';
+import { workingDaysAhead } from '../support/calendar.js';
 import { makeCompany } from '../support/factories.js';
 import { fillModal, submitModal } from '../support/forms.js';
 import { resetTables } from '../support/reset.js';
@@ -75,7 +76,8 @@ describe('a committee session', () => {
     await t.slack.command('/comite', 'planifier', coord, { extra: { response_url: t.fake.responseUrl() } });
     const modal = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; blocks: never[] };
     expect(modal.callback_id).toBe(VIEWS.committeePlan);
-    const session = new Date(Date.now() + 10 * 86_400_000);
+    // Ten days ahead, or the next working day (a weekend day would ask for a confirmation).
+    const session = new Date(Date.now() + workingDaysAhead(10) * 86_400_000);
     const values = fillModal(modal, { [B.channel]: CHANNEL });
     // A datetimepicker answers seconds since the epoch.
     values[B.scheduledAt] = {

@@ -19,15 +19,19 @@ import { escapeAndCut, context, input, option, options, plain, radios, textInput
 export function committeePlanModal(opening: {
   initialAt: Date;
   channelId?: string | undefined;
-  committeeId?: string;
-  submissionKey?: string;
+  committeeId?: string | undefined;
+  submissionKey?: string | undefined;
+  /** The date chosen falls on a public holiday or a weekend day: the question, and the box confirming that day. */
+  offDay?: { date: string; question: string };
 }): View {
   // Planning carries its submission key (generated when the form opens): a replay plans nothing more.
-  const metadata = opening.committeeId
+  const key = opening.committeeId
     ? { committeeId: opening.committeeId }
     : opening.submissionKey
       ? { submissionKey: opening.submissionKey }
       : null;
+  // The day off already asked about: submitted again unticked, the question goes on the date field.
+  const metadata = opening.offDay ? { ...key, askedOffDay: opening.offDay.date } : key;
   return {
     type: 'modal',
     callback_id: VIEWS.committeePlan,
@@ -40,6 +44,16 @@ export function committeePlanModal(opening: {
         type: 'datetimepicker',
         initial_date_time: Math.floor(opening.initialAt.getTime() / 1000),
       }),
+      ...(opening.offDay
+        ? [
+            input(
+              B.confirmOffDay,
+              opening.offDay.question,
+              { type: 'checkboxes', options: [option(T.planModal.confirmOffDay, opening.offDay.date)] },
+              { optional: true },
+            ),
+          ]
+        : []),
       input(B.channel, T.planModal.channel, {
         type: 'conversations_select',
         filter: { include: ['public', 'private'], exclude_bot_users: true },

@@ -20,6 +20,7 @@ import {
   informReminderMessage,
 } from '../../../src/views/messages/committee.js';
 import { committeePlanModal, informedModal } from '../../../src/views/modals/committee.js';
+import { COMMITTEE_TEXTS } from '../../../src/texts/committee.js';
 import {
   AGENDA_60,
   AGENDA_EMPTY,
@@ -251,18 +252,35 @@ function expectCompaniesToInform(p: JPayload, list: CompaniesToInform) {
  * Planning a session: when (a datetimepicker, in seconds) and where (a conversations_select);
  * moving one, the same form carrying the session's id.
  */
+const OFF_DAY_HOLIDAY = COMMITTEE_TEXTS.planModal.offDay('2026-11-11', 3, 'Armistice 1918', false);
+const OFF_DAY_SUNDAY_MOVING = COMMITTEE_TEXTS.planModal.offDay('2026-12-13', 0, null, true);
+
 function expectCommitteePlanModal(p: JPayload, opening: Parameters<typeof committeePlanModal>[0]) {
   expect(p.callback_id).toBe(VIEWS.committeePlan);
   expectWellFormedModal(p);
   expect(p.title?.text).toBe(opening.committeeId ? 'Déplacer la séance' : 'Planifier un comité');
   expect(p.submit?.text).toBe(opening.committeeId ? 'Déplacer' : 'Planifier');
+  const key = opening.committeeId ? { committeeId: opening.committeeId } : undefined;
   expect(p.private_metadata === undefined ? undefined : JSON.parse(p.private_metadata)).toEqual(
-    opening.committeeId ? { committeeId: opening.committeeId } : undefined,
+    opening.offDay ? { ...key, askedOffDay: opening.offDay.date } : key,
   );
-  // Exactly the ids the submission handler reads, block_id === action_id.
-  expect(inputs(p).map((b) => b.block_id)).toEqual(Object.values(COMMITTEE_BLOCKS));
+  // Exactly the ids the submission handler reads, block_id === action_id; the day-off box only when asked.
+  expect(inputs(p).map((b) => b.block_id)).toEqual(
+    opening.offDay
+      ? [COMMITTEE_BLOCKS.scheduledAt, COMMITTEE_BLOCKS.confirmOffDay, COMMITTEE_BLOCKS.channel]
+      : [COMMITTEE_BLOCKS.scheduledAt, COMMITTEE_BLOCKS.channel],
+  );
   for (const b of inputs(p)) expect(b.element?.action_id, b.block_id).toBe(b.block_id);
-  expect(inputs(p).every((b) => !b.optional)).toBe(true);
+  expect(inputs(p).every((b) => !b.optional || b.block_id === COMMITTEE_BLOCKS.confirmOffDay)).toBe(true);
+  if (opening.offDay) {
+    const box = inputById(p, COMMITTEE_BLOCKS.confirmOffDay);
+    expect(box.label?.text).toBe(opening.offDay.question);
+    expect(box.optional).toBe(true);
+    expect(box.element?.type).toBe('checkboxes');
+    expect(box.element?.options?.map((o) => [o.text.text, o.value])).toEqual([
+      ['Confirmer cette date', opening.offDay.date],
+    ]);
+  }
   const when = inputById(p, COMMITTEE_BLOCKS.scheduledAt).element!;
   expect(when.type).toBe('datetimepicker');
   expect(Number.isInteger(when.initial_date_time)).toBe(true);
@@ -561,5 +579,13 @@ export const COMMITTEE_CASES: Case[] = [
     'modal',
     [COMMITTEE_OPENING_MOVE],
     (p) => expectCommitteePlanModal(p, COMMITTEE_OPENING_MOVE),
+  ),
+  ...[
+    { ...COMMITTEE_OPENING_CHANNEL, offDay: { date: '2026-11-11', question: OFF_DAY_HOLIDAY } },
+    { ...COMMITTEE_OPENING_MOVE, offDay: { date: '2026-12-13', question: OFF_DAY_SUNDAY_MOVING } },
+  ].map((opening) =>
+    entry(committeePlanModal, `a day off asked about: ${opening.offDay.question}`, 'modal', [opening], (p) =>
+      expectCommitteePlanModal(p, opening),
+    ),
   ),
 ];
