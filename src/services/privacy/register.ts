@@ -570,6 +570,8 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         'capteurId',
         'structureId',
         'coordinatorId',
+        // The visit it was raised from: a link, no personal data itself.
+        'visitId',
         'anonymisedAt',
         'updatedAt',
       ),
