@@ -50,6 +50,7 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
           T.stakes(stakesLine(visit.stakes)),
           T.diagnostic(truncate(escapeText(visit.diagnostic), 600)),
           ...(visitFlags ? [visitFlags] : []),
+          ...(visit.alerts.length ? [T.alertsFromVisit(visit.alerts.map((a) => a.reference))] : []),
         ].join('\n'),
       ),
     ];

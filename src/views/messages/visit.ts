@@ -80,8 +80,12 @@ export function visitSavedModal(visit: VisitSummary): View {
   };
 }
 
-/** The confirmation sent to the capteur as a direct message (kept in their history). */
-export function visitConfirmationMessage(visit: VisitSummary) {
+/**
+ * The confirmation sent to the capteur as a direct message (kept in their history). When the visit
+ * recorded hiring needs and the capteur may raise alerts, it offers the alert form pre-filled.
+ */
+export function visitConfirmationMessage(visit: VisitSummary, options: { canRaiseAlert?: boolean } = {}) {
+  const raiseAlert = options.canRaiseAlert === true && visit.hiringNeeds.length > 0;
   const text = T.confirmation.text(esc(visit.company.name), frenchDate(visit.visitDate));
   return {
     text,
@@ -90,6 +94,7 @@ export function visitConfirmationMessage(visit: VisitSummary) {
       ...visitBlocks(visit),
       actions('visit_confirmation_actions', [
         button(T.confirmation.showCard, ACTIONS.showCompanyCard, visit.company.id),
+        ...(raiseAlert ? [button(T.confirmation.raiseAlert, ACTIONS.raiseAlertFromVisit, visit.id)] : []),
       ]),
     ],
   };
