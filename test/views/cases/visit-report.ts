@@ -126,6 +126,40 @@ export const VISIT_REPORT_CASES: Case[] = [
   entry(visitConfirmationMessage, 'nothing optional answered', 'message', [MINIMAL_SUMMARY], (p) =>
     expectVisitSummary(p, MINIMAL_SUMMARY),
   ),
+  // « Signaler une alerte recrutement »: when the visit recorded hiring needs, to who may raise alerts.
+  entry(
+    visitConfirmationMessage,
+    'hiring needs, to a capteur who may raise alerts',
+    'message',
+    [REALISTIC_SUMMARY, { canRaiseAlert: true }],
+    (p) => {
+      expectVisitSummary(p, REALISTIC_SUMMARY);
+      expect(buttons(p).map((b) => [b.action_id, b.value, b.text?.text])).toEqual([
+        [ACTIONS.showCompanyCard, REALISTIC_SUMMARY.company.id, 'Voir la fiche entreprise'],
+        [ACTIONS.raiseAlertFromVisit, REALISTIC_SUMMARY.id, 'Signaler une alerte recrutement'],
+      ]);
+    },
+  ),
+  entry(
+    visitConfirmationMessage,
+    'worst case with the alert button: long everything, 60 hiring lines',
+    'message',
+    [WORST_SUMMARY, { canRaiseAlert: true }],
+    (p) => {
+      expectVisitSummary(p, WORST_SUMMARY);
+      expect(buttons(p).map((b) => b.action_id)).toEqual([ACTIONS.showCompanyCard, ACTIONS.raiseAlertFromVisit]);
+    },
+  ),
+  entry(
+    visitConfirmationMessage,
+    'no hiring need: no alert button, even to who may raise alerts',
+    'message',
+    [MINIMAL_SUMMARY, { canRaiseAlert: true }],
+    (p) => {
+      expectVisitSummary(p, MINIMAL_SUMMARY);
+      expect(buttons(p).map((b) => b.action_id)).toEqual([ACTIONS.showCompanyCard]);
+    },
+  ),
 
   // --- Messages: the visit overlaps another structure's ---
 
