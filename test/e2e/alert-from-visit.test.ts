@@ -70,13 +70,14 @@ async function fileVisit(hiringNeeds: string | null) {
     }),
   );
   expect(res.status).toBe(200);
+  const saved = res.json().view as Modal | undefined;
   const visit = await db.prisma.visit.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
   // The confirmation DM, sent after the ack.
   const dm = await t.fake.waitFor(
     'chat.postMessage',
     (a) => a.channel === capteur.id && JSON.stringify(a.blocks ?? '').includes('Forges de Vierzon'),
   );
-  return { visit, dm };
+  return { visit, dm, saved };
 }
 
 const dmButtons = (call: RecordedCall) =>
@@ -199,8 +200,30 @@ describe('an alert raised from a visit’s confirmation', () => {
   });
 
   it('is not offered by the confirmation of a visit without hiring needs', async () => {
-    const { dm } = await fileVisit(null);
+    const { dm, saved } = await fileVisit(null);
     expect(dmButtons(dm).map((b) => b.action_id)).toEqual([ACTIONS.showCompanyCard]);
+    expect(JSON.stringify(saved)).not.toContain(ACTIONS.raiseAlertFromVisit);
+  });
+
+  it('is offered by the modal the report turned into too, and pushes the form onto it', async () => {
+    const { visit, saved } = await fileVisit('Soudeur TIG : 3');
+    expect(saved?.callback_id).toBe(VIEWS.visitSaved);
+    const button = saved!.blocks
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === ACTIONS.raiseAlertFromVisit);
+    expect(button?.value).toBe(visit.id);
+    const res = await t.slack.interaction(
+      blockActions({
+        user: capteur,
+        actions: [{ action_id: ACTIONS.raiseAlertFromVisit, block_id: 'visit_saved_actions', value: visit.id }],
+        view: { id: 'V-saved', callback_id: VIEWS.visitSaved, private_metadata: '', state: { values: {} } },
+      }),
+    );
+    expect(res.status).toBe(200);
+    const pushed = (await t.fake.waitFor('views.push')).args.view as Modal;
+    expect(pushed.callback_id).toBe(VIEWS.alertReport);
+    expect(JSON.parse(pushed.private_metadata)).toMatchObject({ visitId: visit.id });
+    expect(prefilled(pushed)[A.p1Title]).toBe('Soudeur TIG');
   });
 
   it('refuses a forged visit in the form’s metadata, in French, and saves nothing', async () => {

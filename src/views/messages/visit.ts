@@ -69,14 +69,26 @@ function visitBlocks(visit: VisitSummary): KnownBlock[] {
   ];
 }
 
+/** « Signaler une alerte recrutement », when the visit recorded hiring needs and the capteur may raise alerts. */
+function raiseAlertButtons(visit: VisitSummary, canRaiseAlert: boolean | undefined) {
+  return canRaiseAlert === true && visit.hiringNeeds.length > 0
+    ? [button(T.confirmation.raiseAlert, ACTIONS.raiseAlertFromVisit, visit.id)]
+    : [];
+}
+
 /** What the modal turns into once the report is saved. */
-export function visitSavedModal(visit: VisitSummary): View {
+export function visitSavedModal(visit: VisitSummary, options: { canRaiseAlert?: boolean } = {}): View {
+  const raiseAlert = raiseAlertButtons(visit, options.canRaiseAlert);
   return {
     type: 'modal',
     callback_id: VIEWS.visitSaved,
     title: plain(T.saved.title),
     close: plain(COMMON.close),
-    blocks: [section(T.saved.thanks), ...visitBlocks(visit)],
+    blocks: [
+      section(T.saved.thanks),
+      ...visitBlocks(visit),
+      ...(raiseAlert.length ? [actions('visit_saved_actions', raiseAlert)] : []),
+    ],
   };
 }
 
@@ -85,7 +97,6 @@ export function visitSavedModal(visit: VisitSummary): View {
  * recorded hiring needs and the capteur may raise alerts, it offers the alert form pre-filled.
  */
 export function visitConfirmationMessage(visit: VisitSummary, options: { canRaiseAlert?: boolean } = {}) {
-  const raiseAlert = options.canRaiseAlert === true && visit.hiringNeeds.length > 0;
   const text = T.confirmation.text(esc(visit.company.name), frenchDate(visit.visitDate));
   return {
     text,
@@ -94,7 +105,7 @@ export function visitConfirmationMessage(visit: VisitSummary, options: { canRais
       ...visitBlocks(visit),
       actions('visit_confirmation_actions', [
         button(T.confirmation.showCard, ACTIONS.showCompanyCard, visit.company.id),
-        ...(raiseAlert ? [button(T.confirmation.raiseAlert, ACTIONS.raiseAlertFromVisit, visit.id)] : []),
+        ...raiseAlertButtons(visit, options.canRaiseAlert),
       ]),
     ],
   };
