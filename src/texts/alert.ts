@@ -183,7 +183,7 @@ export const ALERT_TEXTS = {
       `:clipboard: Alerte signalée depuis votre visite du ${date} : l'entreprise et les postes sont repris de ses besoins de recrutement. Vérifiez-les et complétez le reste.`,
     /** The urgency pre-filled from the visit: its needs as typed (« Soudeur (3) »), to complete. */
     urgencyFromVisit: (date: string, horizon: string | null, needs: string) =>
-      `Besoins relevés lors de la visite du ${date}${horizon ? ` (recrutement : ${horizon.toLowerCase()})` : ''} : ${needs}.`,
+      `Besoins relevés lors de la visite du ${date} : ${needs}.${horizon ? ` Horizon : ${horizon.toLowerCase()}.` : ''}`,
     needFromVisit: (job: string, count: number) => `${job} (${count})`,
   },
   raisedModal: {
