@@ -159,19 +159,15 @@ export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
           stakes: true,
           hiringNeeds: true,
           redFlags: true,
+          // The alerts raised from the visit: their reference only.
+          alerts: { orderBy: { raisedAt: 'asc' }, select: { reference: true } },
         },
       },
     },
   });
   if (!company) return null;
-  const seesAll = can(viewer, 'readUnsharedVisits');
   const visits = company.visits.map((visit) => {
-    const shared =
-      visit.consentToShare ||
-      seesAll ||
-      visit.capteurId === viewer.memberId ||
-      (viewer.structureId !== null && visit.structureId === viewer.structureId);
-    return shared
+    return seesVisitContent(viewer, visit)
       ? { ...visit, shared: true as const }
       : { id: visit.id, visitDate: visit.visitDate, structure: visit.structure, shared: false as const };
   });
@@ -180,6 +176,22 @@ export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
   const redFlags = latestShared?.shared ? latestShared.redFlags.map((f) => f.flag) : [];
   const { _count, visits: _loaded, ...identity } = company;
   return { ...identity, visits, visitCount: _count.visits, redFlags };
+}
+
+/**
+ * Whether `viewer` may read a visit's content: the company consented to sharing it, or the viewer
+ * is the coordination, filed it, or belongs to the structure that did.
+ */
+export function seesVisitContent(
+  viewer: Actor,
+  visit: { consentToShare: boolean; capteurId: string; structureId: string | null },
+): boolean {
+  return (
+    visit.consentToShare ||
+    can(viewer, 'readUnsharedVisits') ||
+    visit.capteurId === viewer.memberId ||
+    (viewer.structureId !== null && visit.structureId === viewer.structureId)
+  );
 }
 
 export type CompanyCard = NonNullable<Awaited<ReturnType<typeof getCompanyCard>>>;

@@ -91,6 +91,8 @@ export const ACTIONS = {
   openVisitReport: 'open_visit_report',
   /** Several matches for /entreprise: show this company's card. */
   showCompanyCard: 'show_company_card',
+  /** A visit's confirmation, when it recorded hiring needs: the alert form pre-filled from it (value: the visit). */
+  raiseAlertFromVisit: 'raise_alert_from_visit',
   /** /plateforme administration buttons. */
   openStructureForm: 'open_structure_form',
   openMemberForm: 'open_member_form',

@@ -93,6 +93,8 @@ export const ALERT_TEXTS = {
     followedBy: (slackUserId: string | null) =>
       `*Suivie par*\n${slackUserId ? `<@${slackUserId}>` : '_personne pour le moment_'}`,
     createAction: 'Créer une action',
+    /** The alert was raised from a visit's confirmation (« Signaler une alerte recrutement »). */
+    fromVisit: (date: string) => `:clipboard: Signalée depuis la visite du ${date}`,
   },
   franceTravailRequest: {
     title: (reference: string) => `Besoin urgent de recrutement ${reference}`,
@@ -179,6 +181,13 @@ export const ALERT_TEXTS = {
     contactHint: 'Au moins un téléphone ou un e-mail.',
     consentToName: "L'entreprise accepte d'être nommée aux partenaires lors de la diffusion de l'offre",
     consentToNameHint: "Sans accord, l'offre est diffusée sans le nom de l'entreprise.",
+    /** Opened from a visit's confirmation: what was taken from the visit. */
+    fromVisit: (date: string) =>
+      `:clipboard: Alerte signalée depuis votre visite du ${date} : l'entreprise et les postes sont repris de ses besoins de recrutement. Vérifiez-les et complétez le reste.`,
+    /** The urgency pre-filled from the visit: its needs as typed (« Soudeur (3) »), to complete. */
+    urgencyFromVisit: (date: string, horizon: string | null, needs: string) =>
+      `Besoins relevés lors de la visite du ${date} : ${needs}.${horizon ? ` Horizon : ${horizon.toLowerCase()}.` : ''}`,
+    needFromVisit: (job: string, count: number) => `${job} (${count})`,
   },
   raisedModal: {
     title: 'Alerte envoyée',

@@ -23,6 +23,9 @@ export const COMPANY_TEXTS = {
     visit: (date: string, structure: string, slackUserId: string, channel: string) =>
       `*${date}* — ${structure}, <@${slackUserId}> (${channel.toLowerCase()})`,
     stakes: (stakes: string) => `*Enjeux* : ${stakes}`,
+    /** The alerts raised from this visit (« Signaler une alerte recrutement »), by reference. */
+    alertsFromVisit: (references: string[]) =>
+      `*${references.length > 1 ? 'Alertes recrutement' : 'Alerte recrutement'}* : ${references.join(', ')}`,
     diagnostic: (diagnostic: string) => `*Diagnostic* : ${diagnostic}`,
     noVisit: '_Aucune visite enregistrée pour le moment._',
     olderVisits: (count: number) => `… et ${countOf(count, 'visite plus ancienne', 'visites plus anciennes')}.`,

@@ -43,6 +43,10 @@ export const ERRORS = {
   contact_reach_missing: 'Indiquez au moins un téléphone ou un e-mail pour joindre le contact.',
   alert_state: "L'alerte {reference} est déjà « {state} »{by} : rien n'a été changé.",
   alert_unknown: "Cette alerte n'existe plus.",
+  alert_visit_unknown:
+    "La visite d'où part cette alerte est introuvable : rien n'a été enregistré. Signalez le besoin avec /alerte-recrutement.",
+  alert_visit_company:
+    "Cette alerte part d'une visite chez une autre entreprise : gardez l'entreprise de la visite, ou signalez le besoin avec /alerte-recrutement.",
   alert_forbidden: 'Votre rôle ne permet pas de faire avancer cette alerte.',
   due_in_past: "L'échéance est passée : choisissez aujourd'hui ou une date à venir.",
   owner_unknown: "Cette personne n'est pas un membre actif de la plateforme.",

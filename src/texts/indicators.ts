@@ -74,6 +74,11 @@ export const INDICATOR_NAMES = {
     definition:
       'Parmi les entreprises sur lesquelles un comité clôturé dans la période a statué, part informée de ses décisions (en %).',
   },
+  alertes_depuis_visite: {
+    label: 'Alertes issues d’une visite',
+    definition:
+      'Part des alertes recrutement signalées dans la période qui l’ont été depuis le compte rendu d’une visite (en %).',
+  },
 } as const satisfies Record<string, { label: string; definition: string }>;
 
 /** How an indicator's value is measured (services/indicators/catalogue.ts). */

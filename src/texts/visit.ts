@@ -97,6 +97,8 @@ export const VISIT_TEXTS = {
     text: (company: string, date: string) => `Compte rendu de visite enregistré : ${company}, ${date}.`,
     title: 'Compte rendu de visite enregistré',
     showCard: 'Voir la fiche entreprise',
+    /** When the visit recorded hiring needs: the alert form, pre-filled from them. */
+    raiseAlert: 'Signaler une alerte recrutement',
   },
   overlap: {
     other: (date: string, slackUserId: string, structure: string | null) =>

@@ -60,6 +60,8 @@ function alert(deadlineHours: number, state: AlertState, late = false): AlertDet
     outcomeNote: null,
     anonymisedAt: null,
     updatedAt: RAISED_AT,
+    visitId: null,
+    visit: null,
     company: { id: 'c1', name: 'Mécanique du Val', siret: null, commune: 'Vierzon', nafCode: '25.62B' },
     capteur: { slackUserId: 'UCAPTEUR' },
     structure: { name: 'CCI du Cher' },

@@ -2,6 +2,7 @@ import type { ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { ValidationFailed, type FieldError } from '../../services/errors.js';
+import { can } from '../../services/permissions.js';
 import { fileVisit, getVisitSummary } from '../../services/visits/file-visit.js';
 import { parseVisitReport, type VisitField, type VisitForm } from '../../services/visits/visit-report.js';
 import { VISIT_BLOCKS } from '../../slack/ids.js';
@@ -43,7 +44,10 @@ export const visitReportSubmission = (ctx: AppContext) =>
       throw error;
     }
     const summary = await getVisitSummary(ctx.db, visitId);
-    await ack({ response_action: 'update', view: visitSavedModal(summary!) });
+    await ack({
+      response_action: 'update',
+      view: visitSavedModal(summary!, { canRaiseAlert: can(actor, 'raiseAlert') }),
+    });
     // After the ack: the owed confirmation, and the capteur's refreshed App Home.
     await ctx.notifier.kick();
     await publishHome(ctx, client, body.user.id);

@@ -155,6 +155,7 @@ export function alertPageMessage(alert: AlertDetails, clock: Clock) {
       header(T.title(alert.reference)),
       section(stateLine(alert, clock)),
       section([companyLine(alert), ...alert.positions.map(positionLine)].join('\n')),
+      ...(alert.visit ? [context(T.page.fromVisit(frenchDate(alert.visit.visitDate)))] : []),
       fields([
         T.page.raisedBy(alert.capteur.slackUserId, alert.structure ? esc(alert.structure.name) : null),
         T.page.companyContact(contact),

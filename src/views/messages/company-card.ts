@@ -61,6 +61,7 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
           T.stakes(stakesLine(visit.stakes)),
           T.diagnostic(escapeAndCut(visit.diagnostic, 600)),
           ...(visitFlags ? [visitFlags] : []),
+          ...(visit.alerts.length ? [T.alertsFromVisit(visit.alerts.map((a) => a.reference))] : []),
         ].join('\n'),
       ),
     ];

@@ -79,19 +79,34 @@ function visitBlocks(visit: VisitSummary): KnownBlock[] {
   ];
 }
 
+/** « Signaler une alerte recrutement », when the visit recorded hiring needs and the capteur may raise alerts. */
+function raiseAlertButtons(visit: VisitSummary, canRaiseAlert: boolean | undefined) {
+  return canRaiseAlert === true && visit.hiringNeeds.length > 0
+    ? [button(T.confirmation.raiseAlert, ACTIONS.raiseAlertFromVisit, visit.id)]
+    : [];
+}
+
 /** What the modal turns into once the report is saved. */
-export function visitSavedModal(visit: VisitSummary): View {
+export function visitSavedModal(visit: VisitSummary, options: { canRaiseAlert?: boolean } = {}): View {
+  const raiseAlert = raiseAlertButtons(visit, options.canRaiseAlert);
   return {
     type: 'modal',
     callback_id: VIEWS.visitSaved,
     title: plain(T.saved.title),
     close: plain(COMMON.close),
-    blocks: [section(T.saved.thanks), ...visitBlocks(visit)],
+    blocks: [
+      section(T.saved.thanks),
+      ...visitBlocks(visit),
+      ...(raiseAlert.length ? [actions('visit_saved_actions', raiseAlert)] : []),
+    ],
   };
 }
 
-/** The confirmation sent to the capteur as a direct message (kept in their history). */
-export function visitConfirmationMessage(visit: VisitSummary) {
+/**
+ * The confirmation sent to the capteur as a direct message (kept in their history). When the visit
+ * recorded hiring needs and the capteur may raise alerts, it offers the alert form pre-filled.
+ */
+export function visitConfirmationMessage(visit: VisitSummary, options: { canRaiseAlert?: boolean } = {}) {
   const text = T.confirmation.text(esc(visit.company.name), frenchDate(visit.visitDate));
   return {
     text,
@@ -100,6 +115,7 @@ export function visitConfirmationMessage(visit: VisitSummary) {
       ...visitBlocks(visit),
       actions('visit_confirmation_actions', [
         button(T.confirmation.showCard, ACTIONS.showCompanyCard, visit.company.id),
+        ...raiseAlertButtons(visit, options.canRaiseAlert),
       ]),
     ],
   };

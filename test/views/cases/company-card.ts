@@ -59,6 +59,16 @@ function expectCompanyCard(p: JPayload, c: CompanyCard, canFileVisit: boolean, c
     if (!v.shared && 'diagnostic' in v && typeof v.diagnostic === 'string')
       expect(JSON.stringify(p)).not.toContain(v.diagnostic.slice(0, 60));
   }
+  // The alerts raised from a shown visit, by reference, on its line.
+  const shownAlerts = (v: (typeof c.visits)[number]) => (v.shared ? v.alerts.map((a) => a.reference) : []);
+  for (const v of c.visits.slice(0, CARD_VISITS)) {
+    const refs = shownAlerts(v);
+    if (refs.length === 1) expect(showsText(p, `*Alerte recrutement* : ${refs[0]}`)).toBe(true);
+    if (refs.length > 1) expect(showsText(p, `*Alertes recrutement* : ${refs.join(', ')}`)).toBe(true);
+  }
+  expect(showsText(p, 'Alerte recrutement* : ') || showsText(p, 'Alertes recrutement* : ')).toBe(
+    c.visits.slice(0, CARD_VISITS).some((v) => shownAlerts(v).length > 0),
+  );
   expect(showsText(p, '_à compléter_')).toBe(c.siret === null);
   const newVisit = buttons(p).filter((b) => b.action_id === ACTIONS.openVisitReport);
   expect(newVisit.map((b) => b.value)).toEqual(canFileVisit ? [c.id] : []);

@@ -209,7 +209,7 @@ export const INDICATOR_CASES: Case[] = [
       expectSnapshot(p, SNAPSHOT_Q1);
       expect(p.text).toBe('Indicateurs du T1 2027');
       const sections = p.blocks.filter((b) => b.type === 'section').map((b) => b.text?.text ?? '');
-      expect(sections).toHaveLength(14);
+      expect(sections).toHaveLength(INDICATORS.length);
       expect(sections[0]).toBe('*Visites réalisées* : 128 — T4 2026 : 128 — :arrow_right: stable');
       expect(sections[2]).toBe('*Réalisation des programmes de visites* : n.d. — T4 2026 : 95 %');
       expect(sections[3]).toBe(
@@ -227,6 +227,9 @@ export const INDICATOR_CASES: Case[] = [
       );
       // Not in the T4 snapshot: no previous value, no trend.
       expect(sections[13]).toBe('*Entreprises informées après un comité* : 100 %');
+      expect(sections[14]).toBe(
+        '*Alertes issues d’une visite* : 35,7 % — T4 2026 : 27,3 % — :arrow_upper_right: en hausse',
+      );
       expect(
         sections.some(
           (t) => t.includes(' — cible ') || t.includes(':white_check_mark:') || t.includes(':small_orange_diamond:'),
@@ -239,7 +242,7 @@ export const INDICATOR_CASES: Case[] = [
   ),
   entry(
     indicatorsSnapshotMessage,
-    'worst case: the 14 catalogue indicators with targets, T2 values and a breakdown of the 11 stakes with markup',
+    'worst case: the 15 catalogue indicators with targets, T2 values and a breakdown of the 11 stakes with markup',
     'message',
     [SNAPSHOT_WORST],
     (p) => {
@@ -337,7 +340,7 @@ export const INDICATOR_CASES: Case[] = [
   }),
   entry(
     indicatorsOverviewMessage,
-    'worst case: the 14 indicators chosen with targets and a retired one, 5 older versions, 8 frozen quarters',
+    'worst case: the 15 indicators chosen with targets and a retired one, 5 older versions, 8 frozen quarters',
     'message',
     [OVERVIEW_WORST],
     (p) => {
@@ -395,7 +398,7 @@ export const INDICATOR_CASES: Case[] = [
   ),
   entry(
     indicatorsModal,
-    'worst case: year started, the 14 indicators chosen with targets (one of 0) and a retired one',
+    'worst case: year started, the 15 indicators chosen with targets (one of 0) and a retired one',
     'modal',
     [2026, WORST_SET, true],
     (p) => {

@@ -99,6 +99,8 @@ export const VISIT_REPORT_CASES: Case[] = [
     expect(p.callback_id).toBe(VIEWS.visitSaved);
     expect(p.submit).toBeUndefined();
     expectVisitSummary(p, REALISTIC_SUMMARY);
+    // Without the right to raise alerts: no button.
+    expect(buttons(p)).toEqual([]);
   }),
   entry(
     visitSavedModal,
@@ -109,6 +111,31 @@ export const VISIT_REPORT_CASES: Case[] = [
   ),
   entry(visitSavedModal, 'nothing optional answered', 'modal', [MINIMAL_SUMMARY], (p) =>
     expectVisitSummary(p, MINIMAL_SUMMARY),
+  ),
+  entry(
+    visitSavedModal,
+    'hiring needs, to a capteur who may raise alerts',
+    'modal',
+    [REALISTIC_SUMMARY, { canRaiseAlert: true }],
+    (p) => {
+      expectVisitSummary(p, REALISTIC_SUMMARY);
+      expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual([
+        [ACTIONS.raiseAlertFromVisit, REALISTIC_SUMMARY.id],
+      ]);
+    },
+  ),
+  entry(
+    visitSavedModal,
+    'worst case with the alert button: long everything, 60 hiring lines',
+    'modal',
+    [WORST_SUMMARY, { canRaiseAlert: true }],
+    (p) => {
+      expectVisitSummary(p, WORST_SUMMARY);
+      expect(buttons(p).map((b) => b.action_id)).toEqual([ACTIONS.raiseAlertFromVisit]);
+    },
+  ),
+  entry(visitSavedModal, 'no hiring need: no alert button', 'modal', [MINIMAL_SUMMARY, { canRaiseAlert: true }], (p) =>
+    expect(buttons(p)).toEqual([]),
   ),
   entry(visitConfirmationMessage, 'realistic visit', 'message', [REALISTIC_SUMMARY], (p) => {
     expectVisitSummary(p, REALISTIC_SUMMARY);
@@ -125,6 +152,40 @@ export const VISIT_REPORT_CASES: Case[] = [
   ),
   entry(visitConfirmationMessage, 'nothing optional answered', 'message', [MINIMAL_SUMMARY], (p) =>
     expectVisitSummary(p, MINIMAL_SUMMARY),
+  ),
+  // « Signaler une alerte recrutement »: when the visit recorded hiring needs, to who may raise alerts.
+  entry(
+    visitConfirmationMessage,
+    'hiring needs, to a capteur who may raise alerts',
+    'message',
+    [REALISTIC_SUMMARY, { canRaiseAlert: true }],
+    (p) => {
+      expectVisitSummary(p, REALISTIC_SUMMARY);
+      expect(buttons(p).map((b) => [b.action_id, b.value, b.text?.text])).toEqual([
+        [ACTIONS.showCompanyCard, REALISTIC_SUMMARY.company.id, 'Voir la fiche entreprise'],
+        [ACTIONS.raiseAlertFromVisit, REALISTIC_SUMMARY.id, 'Signaler une alerte recrutement'],
+      ]);
+    },
+  ),
+  entry(
+    visitConfirmationMessage,
+    'worst case with the alert button: long everything, 60 hiring lines',
+    'message',
+    [WORST_SUMMARY, { canRaiseAlert: true }],
+    (p) => {
+      expectVisitSummary(p, WORST_SUMMARY);
+      expect(buttons(p).map((b) => b.action_id)).toEqual([ACTIONS.showCompanyCard, ACTIONS.raiseAlertFromVisit]);
+    },
+  ),
+  entry(
+    visitConfirmationMessage,
+    'no hiring need: no alert button, even to who may raise alerts',
+    'message',
+    [MINIMAL_SUMMARY, { canRaiseAlert: true }],
+    (p) => {
+      expectVisitSummary(p, MINIMAL_SUMMARY);
+      expect(buttons(p).map((b) => b.action_id)).toEqual([ACTIONS.showCompanyCard]);
+    },
   ),
 
   // --- Messages: the visit overlaps another structure's ---
