@@ -1,8 +1,8 @@
-import type { KnownBlock, View } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import { formatSiret } from '../../reference/siret.js';
 import type { VisitSummary } from '../../services/visits/file-visit.js';
 import type { Overlap } from '../../services/visits/overlap.js';
-import { ACTIONS, VIEWS } from '../../slack/ids.js';
+import { ACTIONS } from '../../slack/ids.js';
 import {
   CHANNEL_LABELS,
   HIRING_HORIZON_LABELS,
@@ -13,9 +13,8 @@ import {
   TREND_LABELS,
   VISIT_TEXTS as T,
 } from '../../texts/visit.js';
-import { COMMON } from '../../texts/common.js';
 import { frenchDate } from '../../time.js';
-import { actions, button, context, escapeText as esc, fields, header, plain, section, truncate } from '../blocks.js';
+import { actions, button, context, escapeText as esc, fields, header, section, truncate } from '../blocks.js';
 
 type StakeRow = { stake: keyof typeof STAKE_LABELS; priority: keyof typeof PRIORITY_LABELS };
 const PRIORITY_ORDER = ['haute', 'moyenne', 'basse'] as const;
@@ -67,17 +66,6 @@ function visitBlocks(visit: VisitSummary): KnownBlock[] {
     section(T.diagnostic(truncate(esc(visit.diagnostic), 1500))),
     ...(flags ? [context(flags)] : []),
   ];
-}
-
-/** What the modal turns into once the report is saved. */
-export function visitSavedModal(visit: VisitSummary): View {
-  return {
-    type: 'modal',
-    callback_id: VIEWS.visitSaved,
-    title: plain(T.saved.title),
-    close: plain(COMMON.close),
-    blocks: [section(T.saved.thanks), ...visitBlocks(visit)],
-  };
 }
 
 /** The confirmation sent to the capteur as a direct message (kept in their history). */
