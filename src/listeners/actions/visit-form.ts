@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { getCompanyIdentity } from '../../services/companies.js';
 import { VIEWS, VISIT_BLOCKS as B } from '../../slack/ids.js';
 import { localDate } from '../../time.js';
-import type { KeptValues } from '../../views/modals/kept-values.js';
+import type { KeptValues } from '../../views/kept-values.js';
 import { FIGURES, type VisitModalInput, visitReportModal } from '../../views/modals/visit-report.js';
 import { ackFirst, authorise } from '../guard.js';
 import { readMetadata, viewStateSchema } from '../view-state.js';
@@ -67,6 +67,12 @@ export function visitFormChanged(ctx: AppContext, change: VisitFormChange) {
         } else kept[B.companyId] = undefined;
       }
     }
-    await client.views.update({ view_id: view.id, hash: view.hash, view: visitReportModal(input) });
+    try {
+      await client.views.update({ view_id: view.id, hash: view.hash, view: visitReportModal(input) });
+    } catch (error) {
+      // hash_conflict: the person changed the form meanwhile; their next change redraws it.
+      const code = (error as { data?: { error?: string } }).data?.error ?? (error as Error).message;
+      ctx.logger.warn({ reason: code }, 'visit form not redrawn');
+    }
   };
 }

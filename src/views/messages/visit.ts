@@ -68,6 +68,14 @@ function visitBlocks(visit: VisitSummary): KnownBlock[] {
   ];
 }
 
+/**
+ * What the capteur can do next from the confirmation (the modal closes on saving, so this is
+ * where it is offered): one button per next step, the company card always.
+ */
+function confirmationButtons(visit: VisitSummary) {
+  return [button(T.confirmation.showCard, ACTIONS.showCompanyCard, visit.company.id)];
+}
+
 /** The confirmation sent to the capteur as a direct message (kept in their history). */
 export function visitConfirmationMessage(visit: VisitSummary) {
   const text = T.confirmation.text(esc(visit.company.name), frenchDate(visit.visitDate));
@@ -76,9 +84,7 @@ export function visitConfirmationMessage(visit: VisitSummary) {
     blocks: [
       header(T.confirmation.title),
       ...visitBlocks(visit),
-      actions('visit_confirmation_actions', [
-        button(T.confirmation.showCard, ACTIONS.showCompanyCard, visit.company.id),
-      ]),
+      actions('visit_confirmation_actions', confirmationButtons(visit)),
     ],
   };
 }

@@ -13,7 +13,7 @@ import {
 import { COMMON } from '../../texts/common.js';
 import { checkboxes, divider, input, option, options, plain, radios, section, textInput } from '../blocks.js';
 import { type VisitCompanyState, visitCompanyBlocks } from './company-blocks.js';
-import { type KeptValues, keepValues } from './kept-values.js';
+import { type KeptValues, keepValues } from '../kept-values.js';
 
 export interface VisitModalInput extends VisitCompanyState {
   submissionKey: string;
