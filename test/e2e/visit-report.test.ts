@@ -202,6 +202,8 @@ describe('filing a visit report end to end over signed HTTP', () => {
     const responses = await Promise.all([t.slack.interaction(submission), t.slack.interaction(submission)]);
     expect(responses.map((r) => r.json().response_action)).toEqual(['clear', 'clear']);
     expect(await db.prisma.visit.count({ where: { companyId: company.id } })).toBe(1);
+    // Both refresh the App Home after their ack: done before the next test starts.
+    await expect.poll(() => t.fake.callsTo('views.publish').length).toBe(2);
   });
 
   it('writes none of what it sends to Slack or answers to the logs, at LOG_LEVEL=debug', async () => {
@@ -478,6 +480,7 @@ describe('the form answers as it is filled (dispatch_action → views.update wit
       ),
     );
     expect(res.json()).toEqual({ response_action: 'clear' });
+    await expect.poll(() => t.fake.callsTo('views.publish').length).toBeGreaterThan(0);
     const visit = await db.prisma.visit.findFirstOrThrow({ where: { companyId: company.id } });
     expect(visit).toMatchObject({ headcount: null, headcountTrend: null, siteOutlook: null });
   });
@@ -541,8 +544,11 @@ describe('interactions to file a report on a known company', () => {
     const set = setByPerson(view, answers);
     tally.total += set.length + 1;
     tally.steps.push(...set, 'submit');
+    const homes = t.fake.callsTo('views.publish').length;
     const res = await t.slack.interaction(submitModal(capteur, view, answers, { keepInitial: true }));
     expect(res.json()).toEqual({ response_action: 'clear' });
+    // The App Home refreshed after the ack: this test's work is over before the next one starts.
+    await expect.poll(() => t.fake.callsTo('views.publish').length).toBeGreaterThan(homes);
     const key = JSON.parse(view.private_metadata).submissionKey as string;
     const visit = await db.prisma.visit.findUnique({ where: { submissionKey: key }, select: { companyId: true } });
     return { ...tally, visitCompany: visit?.companyId ?? null };
