@@ -202,6 +202,16 @@ export async function getCompanySummary(db: Db, companyId: string) {
   return db.company.findUnique({ where: { id: companyId }, select: COMPANY_SUMMARY });
 }
 
+/** What identifies a known company in a form once picked (SIRET, NAF, band, commune); null when unknown or erased. */
+export async function getCompanyIdentity(db: Db, companyId: string) {
+  return db.company.findFirst({
+    where: { id: companyId, erasedAt: null },
+    select: { id: true, name: true, siret: true, nafCode: true, headcountBand: true, commune: true, postalCode: true },
+  });
+}
+
+export type CompanyIdentity = NonNullable<Awaited<ReturnType<typeof getCompanyIdentity>>>;
+
 /** The company a SIRET names (`/plateforme rgpd`), erased or not; null when unknown. */
 export async function findCompanyBySiret(db: Db, siret: string) {
   return db.company.findUnique({ where: { siret }, select: { id: true, name: true } });

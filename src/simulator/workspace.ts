@@ -195,7 +195,12 @@ export async function startSimulatedWorkspace(options: {
             block_id: z.string(),
             type: z.string().optional(),
             value: z.string().optional(),
-            selected_option: z.object({ value: z.string() }).optional(),
+            selected_option: z
+              .object({
+                value: z.string(),
+                text: z.object({ type: z.literal('plain_text'), text: z.string() }).optional(),
+              })
+              .optional(),
             selected_user: z.string().optional(),
           }),
         })

@@ -62,6 +62,18 @@ export const COMPANY_TEXTS = {
     known: 'Entreprise connue',
     knownHint: 'Tapez le SIRET ou quelques lettres du nom. Absente de la liste ? Remplissez « Nouvelle entreprise ».',
     newHeading: '*Nouvelle entreprise* — seulement si elle n’est pas dans la liste ci-dessus.',
+    /** The visit form: the type-ahead alone, the new company's inputs only when asked. */
+    knownOnlyHint: 'Tapez le SIRET ou quelques lettres du nom, puis choisissez.',
+    notListed: 'Absente de la liste ?',
+    newCompany: 'Nouvelle entreprise',
+    newOpenHeading: '*Nouvelle entreprise* — elle sera créée avec la visite.',
+    backToKnown: 'Choisir une entreprise connue',
+    /** The picked company's identity, under the type-ahead. */
+    identity: (parts: string[]) => parts.join(' · '),
+    identitySiret: (siret: string | null) => (siret ? `SIRET ${siret}` : 'SIRET à compléter'),
+    identityNaf: (code: string, label: string | null) => `NAF ${code}${label ? ` — ${label}` : ''}`,
+    identityCommune: (commune: string, postalCode: string | null) =>
+      `${commune}${postalCode ? ` (${postalCode})` : ''}`,
     siret: 'SIRET',
     siretHint:
       '14 chiffres. Inconnu ? Laissez vide : la raison sociale et la commune suffisent, le SIRET sera complété plus tard.',

@@ -28,6 +28,7 @@ export const ERRORS = {
   hiring_needs_line: 'Ligne {line} : écrivez « métier : nombre », par exemple « Soudeur : 3 ».',
   hiring_horizon_without_needs: 'Précisez les besoins de recrutement (métier : nombre) pour indiquer leur échéance.',
   stakes_missing: 'Indiquez au moins un enjeu, avec sa priorité.',
+  one_per_group: '« {group} » a plusieurs réponses : gardez-en une.',
   stake_twice: '« {stake} » est choisi avec deux priorités : gardez-en une.',
   structure_name_taken: 'Une structure porte déjà ce nom.',
   structure_unknown: 'Structure inconnue : choisissez dans la liste.',

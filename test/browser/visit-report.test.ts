@@ -5,16 +5,24 @@ import { command, field, goTo, HAS_BROWSER, playAs, screenshot, typeAhead, useWo
 describe.runIf(HAS_BROWSER)('in the simulated workspace, a capteur', () => {
   const workspace = useWorkspace();
 
-  it('files a visit report: the modal, a French error next to its field, the saved report and its confirmation', async () => {
+  it('files a visit report: the company picked shows its identity, the figures skipped in one move, a French error next to its field, the modal closed and the confirmation', async () => {
     const w = workspace();
     const { page } = w;
     await playAs(page, 'Julien Roux');
     await goTo(page, 'Messages de l’application');
     await command(page, '/visite');
     await expect.poll(() => page.locator('#modal .title').textContent()).toBe('Compte rendu de visite');
-    await typeAhead(page, V.companyId, 'Porcel', 'Porcelaines de Foëcy');
-    await field(page, V.stakesHigh).locator('select').selectOption('recrutement');
+    // Nothing of a new company until asked.
+    expect(await page.locator(`#modal [data-input-block="${V.newName}"]`).count()).toBe(0);
     await field(page, V.needs).locator('textarea').fill('Recruter deux émailleurs qualifiés.');
+    // Picking the company redraws the form with its identity; what was typed stays.
+    await typeAhead(page, V.companyId, 'Porcel', 'Porcelaines de Foëcy');
+    await expect.poll(() => page.locator('#modal').textContent()).toMatch(/SIRET .*· NAF/);
+    expect(await field(page, V.needs).locator('textarea').inputValue()).toBe('Recruter deux émailleurs qualifiés.');
+    // The figures skipped in one move.
+    await field(page, V.figures).locator('input[value="passer"]').check();
+    await expect.poll(() => page.locator(`#modal [data-input-block="${V.headcount}"]`).count()).toBe(0);
+    await field(page, V.stakes).locator('select').selectOption('haute:recrutement');
     // The diagnostic left empty: the app says so next to it, in French.
     await page.click('#modal [data-submit]');
     await expect
@@ -26,10 +34,10 @@ describe.runIf(HAS_BROWSER)('in the simulated workspace, a capteur', () => {
       .fill('Carnet de commandes stable, départs en retraite à anticiper.');
     await field(page, V.consentToShare).locator('input[value="oui"]').check();
     await page.click('#modal [data-submit]');
-    await expect.poll(() => page.locator('#modal .title').textContent()).toBe('Visite enregistrée');
-    await screenshot(page, 'visite-enregistree');
-    await page.click('#modal [data-close]');
+    // The modal closes; the summary and its buttons come by direct message.
+    await expect.poll(() => page.locator('#modal').isHidden()).toBe(true);
     await expect.poll(() => page.locator('#pane').textContent()).toContain('Porcelaines de Foëcy');
+    await expect.poll(() => page.locator('#pane').textContent()).toContain('Compte rendu de visite enregistré');
     expect(
       await w.db.prisma.visit.count({
         where: { company: { name: 'Porcelaines de Foëcy' }, needs: 'Recruter deux émailleurs qualifiés.' },

@@ -52,32 +52,43 @@ type Block = {
 };
 type Modal = { callback_id: string; private_metadata: string; blocks: Block[] };
 
-/** /visite, then the report with two hiring needs (urgent), on the known company. */
+/**
+ * /visite naming the known company (the form opens with it picked), then the report with its hiring
+ * needs (urgent) or none, submitted as the capteur leaves the rest of the form.
+ */
 async function fileVisit(hiringNeeds: string | null) {
-  await t.slack.command('/visite', '', capteur, { extra: { response_url: t.fake.responseUrl() } });
-  const modal = (await t.fake.waitFor('views.open')).args.view as Modal;
+  const opened = t.fake.callsTo('views.open').length;
+  await t.slack.command('/visite', 'Forges de Vierzon', capteur, { extra: { response_url: t.fake.responseUrl() } });
+  await expect.poll(() => t.fake.callsTo('views.open').length).toBe(opened + 1);
+  const modal = t.fake.callsTo('views.open')[opened]!.args.view as Modal;
   const res = await t.slack.interaction(
-    submitModal(capteur, modal, {
-      [V.companyId]: companyId,
-      [V.visitDate]: VISIT_DAY,
-      [V.channel]: 'sur_site',
-      [V.hiringNeeds]: hiringNeeds,
-      [V.hiringHorizon]: hiringNeeds ? 'urgent' : null,
-      [V.stakesHigh]: ['recrutement'],
-      [V.needs]: 'Recruter des soudeurs avant la commande de mars.',
-      [V.diagnostic]: 'Carnet de commandes plein, tension sur la soudure.',
-      [V.consentToShare]: 'oui',
-    }),
+    submitModal(
+      capteur,
+      modal,
+      {
+        [V.visitDate]: VISIT_DAY,
+        [V.channel]: 'sur_site',
+        [V.hiringNeeds]: hiringNeeds,
+        [V.situation]: hiringNeeds ? ['hiringHorizon:urgent'] : [],
+        [V.stakes]: ['haute:recrutement'],
+        [V.needs]: 'Recruter des soudeurs avant la commande de mars.',
+        [V.diagnostic]: 'Carnet de commandes plein, tension sur la soudure.',
+        [V.consentToShare]: 'oui',
+      },
+      { keepInitial: true },
+    ),
   );
   expect(res.status).toBe(200);
-  const saved = res.json().view as Modal | undefined;
+  // The modal closes: the confirmation DM carries the summary and the buttons.
+  expect(res.json()).toEqual({ response_action: 'clear' });
   const visit = await db.prisma.visit.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
+  expect(visit.companyId).toBe(companyId);
   // The confirmation DM, sent after the ack.
   const dm = await t.fake.waitFor(
     'chat.postMessage',
     (a) => a.channel === capteur.id && JSON.stringify(a.blocks ?? '').includes('Forges de Vierzon'),
   );
-  return { visit, dm, saved };
+  return { visit, dm };
 }
 
 const dmButtons = (call: RecordedCall) =>
@@ -200,30 +211,8 @@ describe('an alert raised from a visit’s confirmation', () => {
   });
 
   it('is not offered by the confirmation of a visit without hiring needs', async () => {
-    const { dm, saved } = await fileVisit(null);
+    const { dm } = await fileVisit(null);
     expect(dmButtons(dm).map((b) => b.action_id)).toEqual([ACTIONS.showCompanyCard]);
-    expect(JSON.stringify(saved)).not.toContain(ACTIONS.raiseAlertFromVisit);
-  });
-
-  it('is offered by the modal the report turned into too, and pushes the form onto it', async () => {
-    const { visit, saved } = await fileVisit('Soudeur TIG : 3');
-    expect(saved?.callback_id).toBe(VIEWS.visitSaved);
-    const button = saved!.blocks
-      .flatMap((b) => b.elements ?? [])
-      .find((e) => e.action_id === ACTIONS.raiseAlertFromVisit);
-    expect(button?.value).toBe(visit.id);
-    const res = await t.slack.interaction(
-      blockActions({
-        user: capteur,
-        actions: [{ action_id: ACTIONS.raiseAlertFromVisit, block_id: 'visit_saved_actions', value: visit.id }],
-        view: { id: 'V-saved', callback_id: VIEWS.visitSaved, private_metadata: '', state: { values: {} } },
-      }),
-    );
-    expect(res.status).toBe(200);
-    const pushed = (await t.fake.waitFor('views.push')).args.view as Modal;
-    expect(pushed.callback_id).toBe(VIEWS.alertReport);
-    expect(JSON.parse(pushed.private_metadata)).toMatchObject({ visitId: visit.id });
-    expect(prefilled(pushed)[A.p1Title]).toBe('Soudeur TIG');
   });
 
   it('refuses a forged visit in the form’s metadata, in French, and saves nothing', async () => {

@@ -143,13 +143,13 @@ describe('a capteur’s App Home', () => {
         [B.companyId]: fonderie.id,
         [B.visitDate]: '2026-04-01',
         [B.channel]: 'telephone',
-        [B.stakesHigh]: ['transmission_reprise'],
+        [B.stakes]: ['haute:transmission_reprise'],
         [B.needs]: 'Trouver un repreneur.',
         [B.diagnostic]: 'Le dirigeant part à la retraite dans deux ans.',
         [B.consentToShare]: 'oui',
       }),
     );
-    expect(res.json().response_action).toBe('update');
+    expect(res.json().response_action).toBe('clear');
 
     // Filing refreshes the capteur's home, without waiting for them to open it again.
     const refreshed = await t.fake.waitFor('views.publish', (args) => args.user_id === capteur.id);

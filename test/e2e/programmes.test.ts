@@ -130,12 +130,12 @@ describe('visit programmes', () => {
       [V.companyId]: company.Forges!,
       [V.visitDate]: '2026-11-19',
       [V.channel]: 'sur_site',
-      [V.stakesHigh]: ['recrutement'],
+      [V.stakes]: ['haute:recrutement'],
       [V.needs]: 'Former des soudeurs.',
       [V.diagnostic]: 'Activité soutenue.',
       [V.consentToShare]: 'oui',
     };
-    expect((await t.slack.interaction(submitModal(cmaCapteur, modal, answers))).json().response_action).toBe('update');
+    expect((await t.slack.interaction(submitModal(cmaCapteur, modal, answers))).json().response_action).toBe('clear');
     await t.ctx.notifier.kick();
     const told = (user: { id: string }) =>
       t.fake

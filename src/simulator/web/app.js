@@ -326,7 +326,20 @@ document.addEventListener('click', async (event) => {
     el.dataset.selected = JSON.stringify(multi ? [...JSON.parse(el.dataset.selected || '[]'), chosen] : [chosen]);
     /** @type {HTMLInputElement} */ (el.querySelector('.typeahead')).value = '';
     el.querySelector('.suggestions').innerHTML = '';
-    return renderChips(el);
+    renderChips(el);
+    // A type-ahead that dispatches its choice (dispatch_action): the app hears it at once.
+    if (!multi && el.dataset.dispatch) {
+      const sheet = /** @type {HTMLElement} */ (el.closest('[data-where="modal"]'));
+      const action = {
+        action_id: el.dataset.action,
+        block_id: el.dataset.block,
+        type: el.dataset.type,
+        selected_option: { text: { type: 'plain_text', text: chosen.text }, value: chosen.value },
+      };
+      await api('action', { where: 'modal', viewId: sheet.dataset.viewId, values: collect(sheet), action });
+      await refresh();
+    }
+    return;
   }
   const button = /** @type {HTMLElement | null} */ (target.closest('button[data-kind="button"]'));
   if (button) {
@@ -363,13 +376,17 @@ document.addEventListener('change', async (event) => {
     listen();
     return void (await go(ui.place));
   }
-  if (!el.dataset?.dispatch) return;
+  // A radio button's holder carries the element's ids (radio_buttons with dispatch_action).
+  const holder = /** @type {HTMLElement | null} */ (el.closest?.('[data-dispatch]'));
+  if (!holder) return;
   const sheet = /** @type {HTMLElement} */ (el.closest('[data-where="modal"]'));
   const action = {
-    action_id: el.dataset.action,
-    block_id: el.dataset.block,
-    type: el.dataset.type,
-    ...(el.dataset.type === 'users_select' ? { selected_user: el.value } : { selected_option: { value: el.value } }),
+    action_id: holder.dataset.action,
+    block_id: holder.dataset.block,
+    type: holder.dataset.type,
+    ...(holder.dataset.type === 'users_select'
+      ? { selected_user: el.value }
+      : { selected_option: { value: el.value } }),
   };
   await api('action', { where: 'modal', viewId: sheet.dataset.viewId, values: collect(sheet), action });
   await refresh();

@@ -213,7 +213,16 @@ function element(el, blockId, ctx) {
       );
       const groups = el.option_groups ? el.option_groups.flatMap((g) => g.options) : (el.options ?? []);
       const multiple = el.type === 'multi_static_select';
-      return `<select class="el" ${base}${multiple ? ' multiple size="6"' : ''}>${multiple ? '' : `<option value="">${plainText(el.placeholder?.text ?? 'Choisir')}</option>`}${groups.map((o) => optionHtml(o, initial.has(o.value))).join('')}</select>`;
+      // Option groups under their labels, as Slack shows them.
+      const list = el.option_groups
+        ? el.option_groups
+            .map(
+              (g) =>
+                `<optgroup label="${attr(g.label?.text ?? '')}">${g.options.map((o) => optionHtml(o, initial.has(o.value))).join('')}</optgroup>`,
+            )
+            .join('')
+        : groups.map((o) => optionHtml(o, initial.has(o.value))).join('');
+      return `<select class="el" ${base}${multiple ? ' multiple size="6"' : ''}>${multiple ? '' : `<option value="">${plainText(el.placeholder?.text ?? 'Choisir')}</option>`}${list}</select>`;
     }
     case 'external_select':
     case 'multi_external_select': {

@@ -1,8 +1,8 @@
-import type { KnownBlock, View } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import { formatSiret } from '../../reference/siret.js';
 import type { VisitSummary } from '../../services/visits/file-visit.js';
 import type { Overlap } from '../../services/visits/overlap.js';
-import { ACTIONS, VIEWS } from '../../slack/ids.js';
+import { ACTIONS } from '../../slack/ids.js';
 import {
   CHANNEL_LABELS,
   HIRING_HORIZON_LABELS,
@@ -13,19 +13,8 @@ import {
   TREND_LABELS,
   VISIT_TEXTS as T,
 } from '../../texts/visit.js';
-import { COMMON } from '../../texts/common.js';
 import { frenchDate } from '../../time.js';
-import {
-  escapeAndCut,
-  actions,
-  button,
-  context,
-  escapeText as esc,
-  fields,
-  header,
-  plain,
-  section,
-} from '../blocks.js';
+import { actions, button, context, escapeAndCut, escapeText as esc, fields, header, section } from '../blocks.js';
 
 type StakeRow = { stake: keyof typeof STAKE_LABELS; priority: keyof typeof PRIORITY_LABELS };
 const PRIORITY_ORDER = ['haute', 'moyenne', 'basse'] as const;
@@ -79,27 +68,18 @@ function visitBlocks(visit: VisitSummary): KnownBlock[] {
   ];
 }
 
-/** « Signaler une alerte recrutement », when the visit recorded hiring needs and the capteur may raise alerts. */
-function raiseAlertButtons(visit: VisitSummary, canRaiseAlert: boolean | undefined) {
-  return canRaiseAlert === true && visit.hiringNeeds.length > 0
-    ? [button(T.confirmation.raiseAlert, ACTIONS.raiseAlertFromVisit, visit.id)]
-    : [];
-}
-
-/** What the modal turns into once the report is saved. */
-export function visitSavedModal(visit: VisitSummary, options: { canRaiseAlert?: boolean } = {}): View {
-  const raiseAlert = raiseAlertButtons(visit, options.canRaiseAlert);
-  return {
-    type: 'modal',
-    callback_id: VIEWS.visitSaved,
-    title: plain(T.saved.title),
-    close: plain(COMMON.close),
-    blocks: [
-      section(T.saved.thanks),
-      ...visitBlocks(visit),
-      ...(raiseAlert.length ? [actions('visit_saved_actions', raiseAlert)] : []),
-    ],
-  };
+/**
+ * What the capteur can do next from the confirmation (the modal closes on saving, so this is
+ * where it is offered): one button per next step — the company card always, « Signaler une alerte
+ * recrutement » when the visit recorded hiring needs and the capteur may raise alerts.
+ */
+function confirmationButtons(visit: VisitSummary, canRaiseAlert: boolean | undefined) {
+  return [
+    button(T.confirmation.showCard, ACTIONS.showCompanyCard, visit.company.id),
+    ...(canRaiseAlert === true && visit.hiringNeeds.length > 0
+      ? [button(T.confirmation.raiseAlert, ACTIONS.raiseAlertFromVisit, visit.id)]
+      : []),
+  ];
 }
 
 /**
@@ -113,10 +93,7 @@ export function visitConfirmationMessage(visit: VisitSummary, options: { canRais
     blocks: [
       header(T.confirmation.title),
       ...visitBlocks(visit),
-      actions('visit_confirmation_actions', [
-        button(T.confirmation.showCard, ACTIONS.showCompanyCard, visit.company.id),
-        ...raiseAlertButtons(visit, options.canRaiseAlert),
-      ]),
+      actions('visit_confirmation_actions', confirmationButtons(visit, options.canRaiseAlert)),
     ],
   };
 }
