@@ -39,6 +39,7 @@ export const INDICATOR_DESCRIPTIONS = {
   delai_median_transmission: described('delai_median_transmission', 'hours', false),
   offres_diffusees: described('offres_diffusees', 'count', true),
   entreprises_informees: described('entreprises_informees', 'percent', true),
+  alertes_depuis_visite: described('alertes_depuis_visite', 'percent', true),
 } as const satisfies Record<IndicatorKey, IndicatorDescription>;
 
 /** The indicators in the order the committee chooses among them. */

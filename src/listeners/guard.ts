@@ -16,7 +16,7 @@ import type { AppContext } from '../context.js';
 import { UserError } from '../services/errors.js';
 import type { ActorDirectory } from '../services/members.js';
 import { can, type Actor, type Permission } from '../services/permissions.js';
-import { COMMON, errorText, INCIDENTS, REFUSALS } from '../texts/fr.js';
+import { COMMON, errorText, INCIDENTS, REFUSALS, type RefusalKind, refusalKind } from '../texts/fr.js';
 import { refusalModal } from '../views/modals/administration.js';
 import { commandPayload, ephemeral, openModalForCommand, tellClicker } from './shared.js';
 
@@ -118,8 +118,11 @@ export function withSubmissionSafetyNet<Args extends { ack: (response?: ViewResp
 
 export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-/** A refusal in place of the modal: the person reads why, nothing was saved. */
-const refusalUpdate = (text: string) => ({ response_action: 'update' as const, view: refusalModal(text) });
+/** A refusal in place of the modal: the person reads why (its title says what happened), nothing was saved. */
+const refusalUpdate = (text: string, kind: RefusalKind) => ({
+  response_action: 'update' as const,
+  view: refusalModal(text, kind),
+});
 
 /**
  * A form's listener, opening as every form does: the safety net above, the person authorised (a
@@ -134,7 +137,7 @@ export function submissionListener(
 ): (args: SubmissionArgs) => Promise<void> {
   return withSubmissionSafetyNet(ctx.logger, errorBlockId, async (args: SubmissionArgs) => {
     const auth = await authorise(ctx.actors, args.body.user.id, permission);
-    if (!auth.ok) return void (await args.ack(refusalUpdate(auth.refusal)));
+    if (!auth.ok) return void (await args.ack(refusalUpdate(auth.refusal, 'permission')));
     let acked = false;
     const ack = async (response?: ViewResponseAction) => {
       acked = true;
@@ -144,7 +147,7 @@ export function submissionListener(
       await handler({ ...args, ack, actor: auth.actor });
     } catch (error) {
       if (!(error instanceof UserError) || acked) throw error;
-      await ack(refusalUpdate(errorText(error.code, error.params)));
+      await ack(refusalUpdate(errorText(error.code, error.params), refusalKind(error.code)));
     }
   });
 }
@@ -160,8 +163,11 @@ export const noValue = z.unknown();
 export interface ButtonClick<Value> {
   actor: Actor;
   value: Value;
-  /** Says a text to the clicker alone, where their refusals go. */
-  tell: (text: string) => Promise<void>;
+  /**
+   * Says a text to the clicker alone, where their refusals go; in a modal, titled by `kind`
+   * (« Action impossible » unless given: a permission, or a mere notice).
+   */
+  tell: (text: string, kind?: RefusalKind) => Promise<void>;
   /** Opens a modal on the click's trigger_id. */
   openModal: (view: View) => Promise<void>;
   /** Bolt's arguments, for what only some buttons need (respond, the response_url). */
@@ -188,14 +194,18 @@ export function buttonListener<Value>(
     const openModal = async (view: View) => {
       await args.client.views.open({ trigger_id: args.body.trigger_id, view });
     };
-    const tell = options.refuseIn === 'modal' ? (text: string) => openModal(refusalModal(text)) : tellClicker(args);
+    const tell =
+      options.refuseIn === 'modal'
+        ? (text: string, kind: RefusalKind = 'impossible') => openModal(refusalModal(text, kind))
+        : tellClicker(args);
     const auth = await authorise(ctx.actors, args.body.user.id, permission);
-    if (!auth.ok) return void (await tell(auth.refusal));
+    if (!auth.ok) return void (await tell(auth.refusal, 'permission'));
     const value = valueSchema.parse(args.action.value);
     try {
       await handler({ actor: auth.actor, value, tell, openModal, args });
     } catch (error) {
-      if (error instanceof UserError) return void (await tell(errorText(error.code, error.params)));
+      if (error instanceof UserError)
+        return void (await tell(errorText(error.code, error.params), refusalKind(error.code)));
       throw error;
     }
   };

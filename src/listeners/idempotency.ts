@@ -58,6 +58,10 @@ export const ACTION_IDEMPOTENCY: Record<string, string> = {
   [ACTIONS.showCompanyCard]: 'no write: shows a company card (the read is audited once per click)',
   [ACTIONS.openStructureForm]: 'no write: opens the structure form',
   [ACTIONS.openMemberForm]: 'no write: opens the member form',
+  [ACTIONS.companyPicker]: 'no write: redraws the open visit form with the picked company (views.update, hash)',
+  [ACTIONS.visitNewCompany]: 'no write: opens the new-company inputs of the visit form (views.update, hash)',
+  [ACTIONS.visitKnownCompany]: 'no write: back to the type-ahead in the visit form (views.update, hash)',
+  [ACTIONS.visitFigures]: 'no write: shows or skips the figures of the visit form (views.update, hash)',
   [ACTIONS.memberUserPicked]: 'no write: refills the open member form (views.update)',
   [ALERT_ACTION_IDS.prendre_en_charge]: 'state guard: « prise_en_charge » only from « signalee »',
   [ALERT_ACTION_IDS.transmettre]:

@@ -49,6 +49,8 @@ import { alertReportSubmission } from './views/alert-report.js';
 import { memberUserPicked, openMemberForm, openStructureForm } from './actions/administration.js';
 import { showCompanyCard } from './actions/company-card.js';
 import { openVisitReport } from './actions/open-visit-report.js';
+import { raiseAlertFromVisit } from './actions/raise-alert-from-visit.js';
+import { visitFormChanged } from './actions/visit-form.js';
 import { entrepriseCommand } from './commands/entreprise.js';
 import { plateformeCommand } from './commands/plateforme/index.js';
 import { visiteCommand } from './commands/visite.js';
@@ -93,6 +95,12 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
 
   app.action(ACTIONS.openVisitReport, openVisitReport(ctx));
   app.action(ACTIONS.showCompanyCard, showCompanyCard(ctx));
+  app.action(ACTIONS.raiseAlertFromVisit, raiseAlertFromVisit(ctx));
+  // The visit form redraws itself as it is filled (the alert form's type-ahead dispatches nothing).
+  app.action(ACTIONS.companyPicker, visitFormChanged(ctx, 'company'));
+  app.action(ACTIONS.visitNewCompany, visitFormChanged(ctx, 'newCompany'));
+  app.action(ACTIONS.visitKnownCompany, visitFormChanged(ctx, 'knownCompany'));
+  app.action(ACTIONS.visitFigures, visitFormChanged(ctx, 'figures'));
   app.action(ACTIONS.openStructureForm, openStructureForm(ctx));
   app.action(ACTIONS.openMemberForm, openMemberForm(ctx));
   app.action(ACTIONS.memberUserPicked, memberUserPicked(ctx));

@@ -9,13 +9,13 @@ import { checkSiret } from '../reference/siret.js';
 import { listOpenAlerts } from '../services/alerts/alerts.js';
 import { nextCommittee } from '../services/committees/committees.js';
 import { companiesToInform } from '../services/committees/informing.js';
-import { getCompanyCard, getCompanySummary, searchCompanies } from '../services/companies.js';
+import { getCompanyCard, getCompanyIdentity, getCompanySummary, searchCompanies } from '../services/companies.js';
 import type { Db } from '../services/db.js';
 import { can, type Actor } from '../services/permissions.js';
 import { programmeProgress } from '../services/programmes/progress.js';
 import { getStructureName } from '../services/structures.js';
 import { countVisitsSince, listRecentVisits } from '../services/visits/file-visit.js';
-import { INCIDENTS } from '../texts/fr.js';
+import { INCIDENTS, type RefusalKind } from '../texts/fr.js';
 import { localDate, localMonthStart } from '../time.js';
 import { homeView, type HomeInput } from '../views/home/home.js';
 import { companyCardMessage, companyLabel } from '../views/messages/company-card.js';
@@ -72,9 +72,9 @@ export function tellClicker(args: {
   respond: RespondFn;
   client: WebClient;
 }) {
-  return async (text: string): Promise<void> => {
+  return async (text: string, kind: RefusalKind = 'impossible'): Promise<void> => {
     if (args.body.response_url) await args.respond(ephemeral(text));
-    else await args.client.views.open({ trigger_id: args.body.trigger_id, view: refusalModal(text) });
+    else await args.client.views.open({ trigger_id: args.body.trigger_id, view: refusalModal(text, kind) });
   };
 }
 
@@ -100,10 +100,15 @@ export async function companyPrefill(db: Db, text: string, companyId?: string): 
 
 /** The visit report, fresh (a new submission key), with the company when the text or the button names one. */
 export async function visitReportOpening(ctx: AppContext, text: string, companyId?: string): Promise<VisitModalInput> {
+  const prefill = await companyPrefill(ctx.db, text, companyId);
+  const identity = prefill.company ? await getCompanyIdentity(ctx.db, prefill.company.id) : null;
   return {
     submissionKey: randomUUID(),
     today: localDate(ctx.timeZone, ctx.now()),
-    ...(await companyPrefill(ctx.db, text, companyId)),
+    ...prefill,
+    ...(identity ? { identity } : {}),
+    // An unknown SIRET after the command: the new company's inputs open with it.
+    newCompany: prefill.newSiret !== undefined,
   };
 }
 

@@ -10,7 +10,9 @@ import { errorText } from '../texts/fr.js';
 const elementState = z.object({
   type: z.string(),
   value: z.string().nullish(),
-  selected_option: z.object({ value: z.string() }).nullish(),
+  selected_option: z
+    .object({ value: z.string(), text: z.object({ type: z.literal('plain_text'), text: z.string() }).optional() })
+    .nullish(),
   selected_options: z.array(z.object({ value: z.string() })).nullish(),
   selected_date: z.string().nullish(),
   selected_user: z.string().nullish(),

@@ -1,3 +1,4 @@
+import { offersAlertFromVisit } from '../services/alerts/alert-from-visit.js';
 import { VISIT_NOTICES } from '../services/notices.js';
 import { getVisitSummary } from '../services/visits/file-visit.js';
 import { getOverlap } from '../services/visits/overlap.js';
@@ -10,7 +11,9 @@ export function visitNotices(): NoticesFor<typeof VISIT_NOTICES> {
     confirmation: defineNotice(VISIT_NOTICES.confirmation, {
       async render(db, { visitId }) {
         const visit = await getVisitSummary(db, visitId);
-        return visit ? showing(visitConfirmationMessage(visit), [visit.companyId]) : null;
+        if (!visit) return null;
+        const canRaiseAlert = await offersAlertFromVisit(db, visitId);
+        return showing(visitConfirmationMessage(visit, { canRaiseAlert }), [visit.companyId]);
       },
     }),
     overlap: defineNotice(VISIT_NOTICES.overlap, {

@@ -159,19 +159,15 @@ export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
           stakes: true,
           hiringNeeds: true,
           redFlags: true,
+          // The alerts raised from the visit: their reference only.
+          alerts: { orderBy: { raisedAt: 'asc' }, select: { reference: true } },
         },
       },
     },
   });
   if (!company) return null;
-  const seesAll = can(viewer, 'readUnsharedVisits');
   const visits = company.visits.map((visit) => {
-    const shared =
-      visit.consentToShare ||
-      seesAll ||
-      visit.capteurId === viewer.memberId ||
-      (viewer.structureId !== null && visit.structureId === viewer.structureId);
-    return shared
+    return seesVisitContent(viewer, visit)
       ? { ...visit, shared: true as const }
       : { id: visit.id, visitDate: visit.visitDate, structure: visit.structure, shared: false as const };
   });
@@ -182,6 +178,22 @@ export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
   return { ...identity, visits, visitCount: _count.visits, redFlags };
 }
 
+/**
+ * Whether `viewer` may read a visit's content: the company consented to sharing it, or the viewer
+ * is the coordination, filed it, or belongs to the structure that did.
+ */
+export function seesVisitContent(
+  viewer: Actor,
+  visit: { consentToShare: boolean; capteurId: string; structureId: string | null },
+): boolean {
+  return (
+    visit.consentToShare ||
+    can(viewer, 'readUnsharedVisits') ||
+    visit.capteurId === viewer.memberId ||
+    (viewer.structureId !== null && visit.structureId === viewer.structureId)
+  );
+}
+
 export type CompanyCard = NonNullable<Awaited<ReturnType<typeof getCompanyCard>>>;
 export type CompanySummary = Awaited<ReturnType<typeof searchCompanies>>[number];
 
@@ -189,6 +201,16 @@ export type CompanySummary = Awaited<ReturnType<typeof searchCompanies>>[number]
 export async function getCompanySummary(db: Db, companyId: string) {
   return db.company.findUnique({ where: { id: companyId }, select: COMPANY_SUMMARY });
 }
+
+/** What identifies a known company in a form once picked (SIRET, NAF, band, commune); null when unknown or erased. */
+export async function getCompanyIdentity(db: Db, companyId: string) {
+  return db.company.findFirst({
+    where: { id: companyId, erasedAt: null },
+    select: { id: true, name: true, siret: true, nafCode: true, headcountBand: true, commune: true, postalCode: true },
+  });
+}
+
+export type CompanyIdentity = NonNullable<Awaited<ReturnType<typeof getCompanyIdentity>>>;
 
 /** The company a SIRET names (`/plateforme rgpd`), erased or not; null when unknown. */
 export async function findCompanyBySiret(db: Db, siret: string) {

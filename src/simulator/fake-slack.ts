@@ -59,6 +59,8 @@ export interface WorkspaceMessage {
   files?: { id: string; title: string; filename: string }[];
   /** Updated in place (chat.update, replace_original) since it was posted. */
   edited?: boolean;
+  /** Who wrote it when not the app: a person's id, or USLACKBOT for Slack's own answers. */
+  user?: string;
 }
 
 export interface WorkspaceFile {
@@ -171,7 +173,12 @@ interface Waiter<T> {
 /** Shared by every fake in the process, so message ts stay unique as in one real workspace. */
 let seq = 0;
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+/**
+ * `now`: the clock message timestamps follow (the simulated workspace's, which can run ahead of
+ * the real one); the real clock by default.
+ */
+export async function startFakeSlack(options: { now?: () => Date } = {}): Promise<FakeSlack> {
+  const nowSeconds = () => Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
   const callWaiters = new Set<Waiter<RecordedCall>>();
@@ -289,7 +296,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const channel = dmChannelFor(String(args.channel_id ?? ''));
         workspace.messages.push({
           channel,
-          ts: `${Math.floor(Date.now() / 1000)}.${String(next()).padStart(6, '0')}`,
+          ts: `${nowSeconds()}.${String(next()).padStart(6, '0')}`,
           text: String(args.initial_comment ?? ''),
           blocks: [],
           files,
@@ -318,7 +325,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const inChannel = body.response_type === 'in_channel';
     workspace.messages.push({
       channel: target.channel,
-      ts: `${Math.floor(Date.now() / 1000)}.${String(next()).padStart(6, '0')}`,
+      ts: `${nowSeconds()}.${String(next()).padStart(6, '0')}`,
       text: String(body.text ?? ''),
       blocks: asBlocks(body.blocks),
       ...(inChannel ? {} : { ephemeralTo: target.user }),
@@ -347,7 +354,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       }
       case 'chat.postMessage': {
         const channel = dmChannelFor(String(args.channel ?? ''));
-        const ts = `${Math.floor(Date.now() / 1000)}.${String(n).padStart(6, '0')}`;
+        const ts = `${nowSeconds()}.${String(n).padStart(6, '0')}`;
         return {
           ok: true,
           channel,
@@ -376,7 +383,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           permalink: `https://plateforme-test.slack.com/archives/${String(args.channel)}/p${String(args.message_ts).replace('.', '')}`,
         };
       case 'chat.postEphemeral':
-        return { ok: true, message_ts: `${Math.floor(Date.now() / 1000)}.${String(n).padStart(6, '0')}` };
+        return { ok: true, message_ts: `${nowSeconds()}.${String(n).padStart(6, '0')}` };
       case 'conversations.open': {
         const users = String(args.users ?? '')
           .split(',')

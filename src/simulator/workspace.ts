@@ -9,6 +9,7 @@ import { createPlatformApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { jobRunners } from '../jobs/index.js';
 import type { Db } from '../services/db.js';
+import { COMMANDS } from '../slack/ids.js';
 import { ROLE_LABELS } from '../texts/fr.js';
 import { dmChannelFor, startFakeSlack, type FakeSlack, type WorkspaceMessage } from './fake-slack.js';
 import {
@@ -36,6 +37,8 @@ const CHANNEL_NAMES: Record<string, string> = {
   [SIMULATED_CHANNELS.steering]: 'pilotage',
 };
 const HOST = '127.0.0.1';
+/** How often a connected page's state is checked for changes to push. */
+const PUSH_EVERY_MS = 300;
 const WEB = new URL('./web/', import.meta.url);
 
 export interface SimulatedWorkspace {
@@ -52,7 +55,9 @@ export async function startSimulatedWorkspace(options: {
   port?: number;
   env?: Record<string, string>;
 }): Promise<SimulatedWorkspace> {
-  const fake = await startFakeSlack();
+  let offsetMs = 0;
+  const now = () => new Date(Date.now() + offsetMs);
+  const fake = await startFakeSlack({ now });
   const signingSecret = randomBytes(16).toString('hex');
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-simulation',
@@ -64,8 +69,6 @@ export async function startSimulatedWorkspace(options: {
     SLACK_PACE_MS: '200',
     ...options.env,
   });
-  let offsetMs = 0;
-  const now = () => new Date(Date.now() + offsetMs);
   const receiver = new HTTPReceiver({ signingSecret, logLevel: LogLevel.ERROR });
   const platform = createPlatformApp({
     config,
@@ -116,6 +119,8 @@ export async function startSimulatedWorkspace(options: {
     const messages = fake.workspace.messages.filter((m) => visible(user, m));
     return {
       now: now().toISOString(),
+      /** The platform's time zone: the page shows every date and time in it, whatever the browser's. */
+      timeZone: config.PLATFORM_TIMEZONE,
       channels: Object.entries(CHANNEL_NAMES).map(([id, name]) => ({ id, name })),
       dm: dmOf(user),
       messages,
@@ -132,11 +137,27 @@ export async function startSimulatedWorkspace(options: {
     fake.workspace.modals.set(user, (fake.workspace.modals.get(user) ?? []).slice(0, -1));
 
   const person = z.object({ user: z.string().regex(/^[UW][A-Z0-9]+$/) });
+  let posted = 0;
+  const stamp = () => `${Math.floor(now().getTime() / 1000)}.${String(++posted).padStart(6, '0')}`;
   const routes: Record<string, (body: unknown) => Promise<unknown>> = {
     async command(body) {
       const { user, command, text, channel } = person
-        .extend({ command: z.string().regex(/^\/[a-z-]+$/), text: z.string().default(''), channel: z.string() })
+        .extend({ command: z.string().regex(/^\/\S+$/), text: z.string().default(''), channel: z.string() })
         .parse(body);
+      // Slack knows the app's commands from its manifest (test/manifest.test.ts: the same as
+      // COMMANDS); anything else never reaches the app, Slackbot answers. Matched as declared:
+      // Slack's documentation says nothing of case, and /Visite is treated as unknown.
+      if (!KNOWN_COMMANDS.has(command)) {
+        fake.workspace.messages.push({
+          channel,
+          ts: stamp(),
+          text: notACommand(command),
+          blocks: [],
+          ephemeralTo: user,
+          user: SLACKBOT,
+        });
+        return { status: 404 };
+      }
       const res = await slack.command(
         command,
         text,
@@ -150,16 +171,16 @@ export async function startSimulatedWorkspace(options: {
           },
         },
       );
-      if (res.status === 404)
-        fake.workspace.messages.push({
-          channel,
-          ts: String(Date.now() / 1000),
-          text: `La commande ${command} n'existe pas dans cette application.`,
-          blocks: [],
-          ephemeralTo: user,
-        });
       await settle();
       return { status: res.status };
+    },
+    /** A message typed without a leading « / »: Slack posts it as the person's (the app hears no message events). */
+    async say(body) {
+      const { user, text, channel } = person
+        .extend({ text: z.string().trim().min(1), channel: z.string() })
+        .parse(body);
+      fake.workspace.messages.push({ channel, ts: stamp(), text: escapeMrkdwn(text), blocks: [], user });
+      return { status: 200 };
     },
     async action(body) {
       const input = person
@@ -174,7 +195,12 @@ export async function startSimulatedWorkspace(options: {
             block_id: z.string(),
             type: z.string().optional(),
             value: z.string().optional(),
-            selected_option: z.object({ value: z.string() }).optional(),
+            selected_option: z
+              .object({
+                value: z.string(),
+                text: z.object({ type: z.literal('plain_text'), text: z.string() }).optional(),
+              })
+              .optional(),
             selected_user: z.string().optional(),
           }),
         })
@@ -314,6 +340,8 @@ export async function startSimulatedWorkspace(options: {
       if (refusal) return json(res, refusal.status, { error: refusal.error });
       if (req.method === 'GET' && url.pathname === '/api/state')
         return json(res, 200, await state(z.string().parse(url.searchParams.get('user'))));
+      if (req.method === 'GET' && url.pathname === '/api/events')
+        return stream(res, person.parse({ user: url.searchParams.get('user') }).user);
       if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
         const file = fake.workspace.files.get(url.pathname.slice('/files/'.length));
         if (!file) return json(res, 404, { error: 'fichier inconnu' });
@@ -346,6 +374,46 @@ export async function startSimulatedWorkspace(options: {
       json(res, 400, { error: (error as Error).message });
     }
   }
+  /**
+   * The page's state pushed as server-sent events: sent on connection, then whenever what the
+   * person sees changes (checked every PUSH_EVERY_MS here, against what was last sent) or the
+   * simulated clock's minute turns. The page no longer polls.
+   */
+  const streams = new Set<() => void>();
+  async function stream(res: ServerResponse, user: string) {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    let last = '';
+    let busy = false;
+    const push = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        const current = await state(user);
+        const key = JSON.stringify({ ...current, now: current.now.slice(0, 16) });
+        if (key !== last) {
+          last = key;
+          res.write(`data: ${JSON.stringify(current)}\n\n`);
+        }
+      } catch (error) {
+        options.logger.warn({ err: { message: (error as Error).message } }, 'simulated workspace push failed');
+      } finally {
+        busy = false;
+      }
+    };
+    const timer = setInterval(() => void push(), PUSH_EVERY_MS);
+    const end = () => {
+      clearInterval(timer);
+      streams.delete(end);
+    };
+    streams.add(end);
+    res.once('close', end);
+    await push();
+  }
+
   await new Promise<void>((resolve, reject) => {
     web.once('error', reject);
     web.listen(options.port ?? 3000, HOST, () => resolve());
@@ -358,6 +426,7 @@ export async function startSimulatedWorkspace(options: {
       await routes.clock!({ minutes });
     },
     async stop() {
+      for (const end of [...streams]) end();
       await new Promise<void>((resolve) => {
         web.close(() => resolve());
         web.closeAllConnections();
@@ -368,6 +437,28 @@ export async function startSimulatedWorkspace(options: {
     },
   };
 }
+
+const KNOWN_COMMANDS = new Set<string>(Object.values(COMMANDS));
+/** Slack's own user, the author of its answers. */
+export const SLACKBOT = 'USLACKBOT';
+
+/**
+ * Slackbot's answer to a command no app declares. Slack's English wording (as a Slackbot answer
+ * quoted in a public issue gives it): « /x is not a valid command. In Slack, all messages that
+ * start with the "/" character are interpreted as commands. If you are trying to send a message
+ * and not run a command, try preceding the "/" with an empty space. »; in French here (our
+ * translation: Slack's French interface text was not available to check). Slack's text, not the
+ * app's: it stays here rather than in src/texts.
+ */
+export function notACommand(command: string): string {
+  return (
+    `${escapeMrkdwn(command)} n’est pas une commande valide. Dans Slack, tous les messages qui commencent par le caractère « / » sont interprétés comme des commandes.\n\n` +
+    'Si vous essayez d’envoyer un message et non d’exécuter une commande, faites précéder le « / » d’une espace.'
+  );
+}
+
+/** Text as Slack stores a person's message: & < > escaped, so nothing typed becomes a link or a mention. */
+const escapeMrkdwn = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The names a browser on this machine reaches the workspace by. */
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];

@@ -16,7 +16,6 @@ export const COMMANDS = {
 
 export const VIEWS = {
   visitReport: 'visit_report',
-  visitSaved: 'visit_saved',
   structureForm: 'structure_form',
   memberForm: 'member_form',
   alertReport: 'alert_report',
@@ -50,19 +49,19 @@ export const VISIT_BLOCKS = {
   newPostalCode: 'new_postal_code',
   visitDate: 'visit_date',
   channel: 'channel',
+  /** radio_buttons (dispatch_action): the figures group shown (« renseigner ») or skipped (« passer »). */
+  figures: 'figures',
   headcount: 'headcount',
-  headcountTrend: 'headcount_trend',
-  revenueTrend: 'revenue_trend',
-  siteOutlook: 'site_outlook',
   hiringNeeds: 'hiring_needs',
-  hiringHorizon: 'hiring_horizon',
+  /**
+   * multi_static_select, one option group per question (headcount and revenue trends, the site's
+   * outlook, investment, hiring horizon, transmission): values « field:answer ».
+   */
+  situation: 'situation',
   jobsAtRisk: 'jobs_at_risk',
-  investmentPlanned: 'investment_planned',
   exportSharePct: 'export_share_pct',
-  stakesHigh: 'stakes_high',
-  stakesMedium: 'stakes_medium',
-  stakesLow: 'stakes_low',
-  transmissionBuyer: 'transmission_buyer',
+  /** multi_static_select, one option group per priority: values « priority:stake ». */
+  stakes: 'stakes',
   needs: 'needs',
   diagnostic: 'diagnostic',
   consentToShare: 'consent_to_share',
@@ -85,12 +84,19 @@ export const MEMBER_BLOCKS = {
 export const ACTIONS = {
   /** external_select: known companies (type-ahead on SIRET or name); its input block's id. */
   companyPicker: VISIT_BLOCKS.companyId,
+  /** Visit form: open the new-company inputs instead of the type-ahead, and back. */
+  visitNewCompany: 'visit_new_company',
+  visitKnownCompany: 'visit_known_company',
+  /** Visit form: the figures group's radio (dispatch_action), shows or hides the group. */
+  visitFigures: VISIT_BLOCKS.figures,
   /** external_select: NAF rév. 2 sous-classes. */
   nafPicker: VISIT_BLOCKS.newNaf,
   /** App Home and messages: open a new visit report. */
   openVisitReport: 'open_visit_report',
   /** Several matches for /entreprise: show this company's card. */
   showCompanyCard: 'show_company_card',
+  /** A visit's confirmation, when it recorded hiring needs: the alert form pre-filled from it (value: the visit). */
+  raiseAlertFromVisit: 'raise_alert_from_visit',
   /** /plateforme administration buttons. */
   openStructureForm: 'open_structure_form',
   openMemberForm: 'open_member_form',
@@ -184,6 +190,8 @@ export const ACTION_BUTTONS = {
 
 export const COMMITTEE_BLOCKS = {
   scheduledAt: 'committee_when',
+  /** Shown when the date is a public holiday or a weekend day: the box confirms that very day. */
+  confirmOffDay: 'committee_confirm_off_day',
   channel: 'committee_channel',
 } as const;
 

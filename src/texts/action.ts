@@ -1,5 +1,6 @@
 /** Partners' actions: their statuses, forms and messages. */
 import type { ActionStatus, ActionTarget } from '../generated/prisma/enums.js';
+import { countOf } from './plural.js';
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   a_faire: 'À faire',
@@ -45,7 +46,7 @@ export const ACTION_TEXTS = {
     group: (title: string, count: number) => `*${title} (${count})*`,
     mine: 'Vos actions en cours',
     structure: 'Les autres actions de votre structure',
-    text: (count: number) => `${count} action(s) en cours`,
+    text: (count: number) => countOf(count, 'action en cours', 'actions en cours'),
     mostUrgent: (shown: number) => `Les ${shown} plus urgentes de chaque liste.`,
     none: 'Aucune action en cours pour vous ni pour votre structure.',
   },

@@ -1,5 +1,6 @@
 /** Administration: the partner structures, the members and their roles. */
 import type { Role, StructureKind } from '../generated/prisma/enums.js';
+import { countOf } from './plural.js';
 
 export const ROLE_LABELS: Record<Role, string> = {
   capteur: 'Capteur',
@@ -50,7 +51,7 @@ export const ADMINISTRATION_TEXTS = {
   overview: {
     title: 'Administration de la plateforme',
     structureLine: (name: string, kind: string, members: number, active: boolean) =>
-      `• *${name}* — ${kind} — ${members} membre(s)${active ? '' : ' _(inactive)_'}`,
+      `• *${name}* — ${kind} — ${countOf(members, 'membre', 'membres')}${active ? '' : ' _(inactive)_'}`,
     memberLine: (slackUserId: string, roles: string, structure: string | null, active: boolean) =>
       `• <@${slackUserId}> — ${roles || 'aucun rôle'}${structure ? ` — ${structure}` : ''}${active ? '' : ' _(inactif)_'}`,
     structures: (count: number) => `*Structures partenaires (${count})*${count ? '' : '\n_Aucune pour le moment._'}`,
@@ -61,5 +62,10 @@ export const ADMINISTRATION_TEXTS = {
     registerMember: 'Inscrire ou modifier un membre',
     traced: 'Chaque modification est tracée (qui, quand, quoi).',
   },
-  refusalTitle: 'Accès refusé',
+  /** The title of a short answer in a modal: says what happened, « Accès refusé » only for a role or a record that is not theirs. */
+  refusalTitles: {
+    permission: 'Accès refusé',
+    impossible: 'Action impossible',
+    notice: 'Information',
+  },
 } as const;

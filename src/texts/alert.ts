@@ -2,6 +2,7 @@
 import type { AlertOutcome, AlertState, ContractType } from '../generated/prisma/enums.js';
 import { PLATFORM_NAME } from './common.js';
 import { DATE_TEXTS } from './dates.js';
+import { countOf } from './plural.js';
 
 export const ALERT_STATE_LABELS: Record<AlertState, string> = {
   signalee: 'Signalée',
@@ -22,7 +23,7 @@ export const CONTRACT_LABELS: Record<ContractType, string> = {
 };
 
 export const OUTCOME_LABELS: Record<AlertOutcome, string> = {
-  pourvue: 'Poste(s) pourvu(s)',
+  pourvue: 'Besoin pourvu',
   annulee: 'Besoin annulé',
   sans_suite: 'Sans suite',
 };
@@ -44,7 +45,7 @@ export const ALERT_TEXTS = {
   title: (reference: string) => `Alerte recrutement ${reference}`,
   /** In the forms about one alert: « Alerte ALR-2026-0042 ». */
   shortTitle: (reference: string) => `Alerte ${reference}`,
-  /** « • *Soudeur TIG* (ROME H2913) — 2 poste(s), CDI, Vierzon, dès le 07/12/2026 » */
+  /** « • *Soudeur TIG* (ROME H2913) — 2 postes, CDI, Vierzon, dès le 07/12/2026 » */
   position: (p: {
     title: string;
     romeCode: string | null;
@@ -53,7 +54,7 @@ export const ALERT_TEXTS = {
     location: string;
     start: string | null;
   }) =>
-    `• *${p.title}*${p.romeCode ? ` (ROME ${p.romeCode})` : ''} — ${p.count} poste(s), ${p.contract}, ${p.location}${p.start ? `, dès le ${p.start}` : ''}`,
+    `• *${p.title}*${p.romeCode ? ` (ROME ${p.romeCode})` : ''} — ${countOf(p.count, 'poste', 'postes')}, ${p.contract}, ${p.location}${p.start ? `, dès le ${p.start}` : ''}`,
   /** While it awaits transmission: « *Signalée* — il reste 31 h 20 (échéance le …) ». */
   stateAwaiting: (state: string, countdown: string, deadline: string, late: boolean) =>
     `*${state}* — ${countdown} (échéance le ${deadline})${late ? ' :rotating_light: *en retard*' : ''}`,
@@ -69,8 +70,10 @@ export const ALERT_TEXTS = {
   /** One step of its history: « Prise en charge par <@U…> le 27/11/2026 à 15:00 ». */
   historyStep: (state: string, actor: string | null, at: string) =>
     `${state} ${actor ? `par <@${actor}> ` : ''}le ${at}`,
-  offer: (reference: string, url: string | null) =>
-    `*Offre France Travail* : réf. *${reference}*${url ? ` — <${url}|voir l'offre>` : ''}`,
+  /** `link`: the offer's page, already a Slack link (labelled offerLink). */
+  offer: (reference: string, link: string | null) =>
+    `*Offre France Travail* : réf. *${reference}*${link ? ` — ${link}` : ''}`,
+  offerLink: 'voir l’offre',
   offerContact: (name: string, reach: string) => `*Interlocuteur* : ${name}${reach ? ` (${reach})` : ''}`,
   outcome: (outcome: string, note: string | null) => `*Issue* : ${outcome}${note ? ` — ${note}` : ''}`,
   urgency: (urgency: string) => `*Urgence* : ${urgency}`,
@@ -90,6 +93,8 @@ export const ALERT_TEXTS = {
     followedBy: (slackUserId: string | null) =>
       `*Suivie par*\n${slackUserId ? `<@${slackUserId}>` : '_personne pour le moment_'}`,
     createAction: 'Créer une action',
+    /** The alert was raised from a visit's confirmation (« Signaler une alerte recrutement »). */
+    fromVisit: (date: string) => `:clipboard: Signalée depuis la visite du ${date}`,
   },
   franceTravailRequest: {
     title: (reference: string) => `Besoin urgent de recrutement ${reference}`,
@@ -146,7 +151,7 @@ export const ALERT_TEXTS = {
       `*${reference}* — ${company} (${commune}) — ${positions}\n${state}${followedBy ? ` — suivie par <@${followedBy}>` : ''}`,
     position: (jobTitle: string, count: number) => `${jobTitle} ×${count}`,
     heading: (count: number) => `*Alertes recrutement en cours (${count})*`,
-    text: (count: number) => `${count} alerte(s) recrutement en cours`,
+    text: (count: number) => `${countOf(count, 'alerte', 'alertes')} recrutement en cours`,
     firstOnly: (shown: number) => `… ${shown} premières affichées, les plus urgentes d’abord.`,
   },
   /** /alerte-recrutement: the form. */
@@ -176,6 +181,13 @@ export const ALERT_TEXTS = {
     contactHint: 'Au moins un téléphone ou un e-mail.',
     consentToName: "L'entreprise accepte d'être nommée aux partenaires lors de la diffusion de l'offre",
     consentToNameHint: "Sans accord, l'offre est diffusée sans le nom de l'entreprise.",
+    /** Opened from a visit's confirmation: what was taken from the visit. */
+    fromVisit: (date: string) =>
+      `:clipboard: Alerte signalée depuis votre visite du ${date} : l'entreprise et les postes sont repris de ses besoins de recrutement. Vérifiez-les et complétez le reste.`,
+    /** The urgency pre-filled from the visit: its needs as typed (« Soudeur (3) »), to complete. */
+    urgencyFromVisit: (date: string, horizon: string | null, needs: string) =>
+      `Besoins relevés lors de la visite du ${date} : ${needs}.${horizon ? ` Horizon : ${horizon.toLowerCase()}.` : ''}`,
+    needFromVisit: (job: string, count: number) => `${job} (${count})`,
   },
   raisedModal: {
     title: 'Alerte envoyée',
@@ -194,7 +206,7 @@ export const ALERT_TEXTS = {
       location: string;
       start: string | null;
     }) =>
-      `- ${p.title}${p.romeCode ? ` (ROME ${p.romeCode})` : ''} : ${p.count} poste(s), ${p.contract}, à ${p.location}${p.start ? `, démarrage souhaité le ${p.start}` : ''}`,
+      `- ${p.title}${p.romeCode ? ` (ROME ${p.romeCode})` : ''} : ${countOf(p.count, 'poste', 'postes')}, ${p.contract}, à ${p.location}${p.start ? `, démarrage souhaité le ${p.start}` : ''}`,
     subject: (company: string, reference: string) => `Besoin urgent de recrutement — ${company} (${reference})`,
     body: (e: {
       to: string | undefined;

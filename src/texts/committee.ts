@@ -1,6 +1,7 @@
 /** The technical committee: its sessions, agenda, decisions, and the companies to inform. */
 import type { CommitteeStatus } from '../generated/prisma/enums.js';
 import { PLATFORM_NAME } from './common.js';
+import { countOf, plural } from './plural.js';
 
 /** A session's stage, as a list of sessions says it. */
 export const COMMITTEE_STATUS_LABELS: Record<CommitteeStatus, string> = {
@@ -49,48 +50,50 @@ export const COMMITTEE_TEXTS = {
     title: 'Comités techniques',
     heading: '*Comités techniques*',
     none: 'Aucune séance planifiée.',
-    agenda: (items: number) => `${items} entreprise(s) à l'ordre du jour`,
+    agenda: (items: number) => `${countOf(items, 'entreprise', 'entreprises')} à l'ordre du jour`,
     session: (at: string, channelId: string, status: string, agenda: string) =>
       `*${at}* — <#${channelId}> — ${status} — ${agenda}`,
     toInform: (count: number) =>
-      `:envelope: ${count} entreprise(s) pas encore informée(s) des décisions du comité : \`/comite a-informer\`.`,
+      `:envelope: ${countOf(count, 'entreprise pas encore informée', 'entreprises pas encore informées')} des décisions du comité : \`/comite a-informer\`.`,
     rhythm: (rhythm: string) => `Séances proposées automatiquement le ${rhythm}.`,
   },
   proposed: {
     text: (at: string) => `Comité technique proposé le ${at}`,
     body: (at: string, channelId: string, items: number) =>
-      `:calendar: Prochain comité technique proposé le *${at}* dans <#${channelId}>, selon le rythme habituel. ${items} entreprise(s) à l'ordre du jour pour l'instant.`,
+      `:calendar: Prochain comité technique proposé le *${at}* dans <#${channelId}>, selon le rythme habituel. ${countOf(items, 'entreprise', 'entreprises')} à l'ordre du jour pour l'instant.`,
     footer: (agendaDaysBefore: number) =>
-      `L'ordre du jour sera publié ${agendaDaysBefore} jour(s) avant. Pour le modifier, déplacer ou annuler la séance : \`/comite\`.`,
+      `L'ordre du jour sera publié ${countOf(agendaDaysBefore, 'jour', 'jours')} avant. Pour le modifier, déplacer ou annuler la séance : \`/comite\`.`,
   },
   /** A company whose decisions are still to be passed on. */
   toInformLine: (company: string, commune: string, committeeDate: string, daysAgo: number, who: string | null) =>
-    `*${company}* (${commune}) — comité du ${committeeDate}, clôturé il y a ${daysAgo} jour(s)${who ? ` — ${who}` : ''}`,
+    `*${company}* (${commune}) — comité du ${committeeDate}, clôturé il y a ${countOf(daysAgo, 'jour', 'jours')}${who ? ` — ${who}` : ''}`,
   /** Who brought it: « <@U…> (CCI du Cher) ». */
   broughtBy: (slackUserId: string, structure: string | null) =>
     `<@${slackUserId}>${structure ? ` (${structure})` : ''}`,
   informReminder: {
-    text: (count: number) => `${count} entreprise(s) à informer des décisions du comité technique`,
+    text: (count: number) =>
+      `${countOf(count, 'entreprise', 'entreprises')} à informer des décisions du comité technique`,
     body: (count: number) =>
-      `:envelope: *${count} entreprise(s) que vous avez présentée(s) au comité technique attend(ent) encore ses décisions.* Le texte prêt à envoyer est dans le message reçu à la clôture du comité.`,
+      `:envelope: *${count < 2 ? `${count} entreprise que vous avez présentée au comité technique attend` : `${count} entreprises que vous avez présentées au comité technique attendent`} encore ses décisions.* Le texte prêt à envoyer est dans le message reçu à la clôture du comité.`,
   },
   toInform: {
     text: 'Entreprises à informer des décisions du comité',
     heading: (count: number) => `*Entreprises pas encore informées des décisions du comité (${count})*`,
     allInformed: 'Toutes les entreprises examinées ont été informées.',
-    reminders: (count: number) => ` — ${count} rappel(s)`,
+    reminders: (count: number) => ` — ${countOf(count, 'rappel', 'rappels')}`,
     oldestOnly: (shown: number, total: number) => `… les ${shown} plus anciennes sur ${total}.`,
   },
   agendaHeader: {
     text: (at: string) => `Ordre du jour du comité technique du ${at}`,
     title: (at: string) => `Comité technique du ${at}`,
     companies: (count: number, list: string) =>
-      `*Ordre du jour — ${count} entreprise(s)*\n${list || '_Aucune entreprise pour cette séance._'}`,
+      `*Ordre du jour — ${countOf(count, 'entreprise', 'entreprises')}*\n${list || '_Aucune entreprise pour cette séance._'}`,
     reviewLine: (title: string, company: string, structure: string, status: string, due: string) =>
       `• ${title} — ${company} — ${structure} — ${status}, échéance ${due}`,
     review: (total: number, lines: string) =>
-      `*Actions à faire le point — ${total} échue(s) d'ici la séance ou bloquée(s)*\n${lines}`,
-    moreActions: (count: number) => `… et ${count} autre(s) : chaque action a son message dans ce canal.`,
+      `*Actions à faire le point — ${countOf(total, 'échue', 'échues')} d'ici la séance ou ${plural(total, 'bloquée', 'bloquées')}*\n${lines}`,
+    moreActions: (count: number) =>
+      `… et ${countOf(count, 'autre', 'autres')} : chaque action a son message dans ce canal.`,
     footer:
       'Chaque entreprise suit dans son propre message, avec le premier diagnostic des capteurs : merci de les lire avant la séance, et de mettre à jour vos actions (`/actions`).',
   },
@@ -119,14 +122,16 @@ export const COMMITTEE_TEXTS = {
     headcount: (band: string) => `*Effectif*\n${band}`,
     broughtBy: (who: string | null) => `*Apportée par*\n${who ?? '—'}`,
     redFlags: (flags: string[]) => `*Signaux d'alerte*\n${flags.length ? `:warning: ${flags.join(' · ')}` : 'Aucun'}`,
-    olderVisits: (count: number) => `… et ${count} visite(s) plus ancienne(s) : voir la fiche entreprise.`,
+    olderVisits: (count: number) =>
+      `… et ${countOf(count, 'visite plus ancienne', 'visites plus anciennes')} : voir la fiche entreprise.`,
     /** « Nommer l'entreprise », once clicked. */
     named: ":white_check_mark: L'entreprise est désormais nommée dans le canal du comité.",
     alreadyNamed: "L'entreprise était déjà nommée.",
   },
   /** What the coordination is told once a session's button did its work. */
   session: {
-    published: (items: number) => `:white_check_mark: Ordre du jour publié : ${items} entreprise(s).`,
+    published: (items: number) =>
+      `:white_check_mark: Ordre du jour publié : ${countOf(items, 'entreprise', 'entreprises')}.`,
     alreadyPublished: "L'ordre du jour de cette séance est déjà publié.",
     cancelled: ':wastebasket: Séance annulée : ses entreprises iront à l’ordre du jour de la séance suivante.',
     closed: ':lock: Comité clôturé : relevé de décisions publié, capteurs prévenus.',
@@ -181,7 +186,7 @@ export const COMMITTEE_TEXTS = {
   reminder: {
     text: (at: string) => `Comité technique le ${at} : ordre du jour à lire`,
     body: (at: string, items: number, channelId: string, agendaPermalink: string | null) =>
-      `:calendar: Comité technique le *${at}* : ${items} entreprise(s) à l'ordre du jour, à lire dans <#${channelId}> avec les premiers diagnostics.${agendaPermalink ? ` <${agendaPermalink}|Ouvrir l'ordre du jour>` : ''}`,
+      `:calendar: Comité technique le *${at}* : ${countOf(items, 'entreprise', 'entreprises')} à l'ordre du jour, à lire dans <#${channelId}> avec les premiers diagnostics.${agendaPermalink ? ` <${agendaPermalink}|Ouvrir l'ordre du jour>` : ''}`,
     actionLine: (title: string, company: string, status: string, due: string) =>
       `• ${title} — ${company} — ${status}, échéance ${due}`,
     actions: (count: number, lines: string) =>
@@ -199,8 +204,17 @@ export const COMMITTEE_TEXTS = {
     planned: {
       title: 'Comité planifié',
       text: (at: string, channelId: string, items: number, agendaDaysBefore: number) =>
-        `:white_check_mark: Comité du *${at}* planifié dans <#${channelId}>. ${items} entreprise(s) à l'ordre du jour pour l'instant ; il sera publié ${agendaDaysBefore} jour(s) avant.`,
+        `:white_check_mark: Comité du *${at}* planifié dans <#${channelId}>. ${countOf(items, 'entreprise', 'entreprises')} à l'ordre du jour pour l'instant ; il sera publié ${countOf(agendaDaysBefore, 'jour', 'jours')} avant.`,
     },
+    /** Asked when the date is a public holiday or a weekend day: « Le 11 novembre 2026 est un jour férié (Armistice 1918). Planifier quand même ? » */
+    offDay: (date: string, weekday: number, holiday: string | null, moving: boolean) =>
+      `Le ${longFrenchDate(date)} est ${
+        holiday === null ? `un ${FRENCH_WEEKDAYS[weekday]}` : `un jour férié${holiday ? ` (${holiday})` : ''}`
+      }. ${moving ? 'Déplacer' : 'Planifier'} quand même ?`,
+    confirmOffDay: 'Confirmer cette date',
+    /** Submitted again on the same day without ticking the box. */
+    offDayUnconfirmed: (question: string) =>
+      `${question} Cochez « Confirmer cette date », ou choisissez un autre jour.`,
     moved: {
       title: 'Séance déplacée',
       text: (at: string, channelId: string) => `:white_check_mark: Comité déplacé au *${at}* dans <#${channelId}>.`,
@@ -223,7 +237,8 @@ export const COMMITTEE_TEXTS = {
   },
   agendaEditModal: {
     title: 'Ordre du jour',
-    context: (at: string, count: number) => `Comité du *${at}* — ${count} entreprise(s) à l'ordre du jour.`,
+    context: (at: string, count: number) =>
+      `Comité du *${at}* — ${countOf(count, 'entreprise', 'entreprises')} à l'ordre du jour.`,
     keep: 'Entreprises à l’ordre du jour',
     keepHint: 'Retirez une entreprise pour la reporter : ses visites iront à la séance suivante.',
     add: 'Ajouter des entreprises',
@@ -233,7 +248,7 @@ export const COMMITTEE_TEXTS = {
     saved: {
       title: 'Ordre du jour',
       text: (added: number, removed: number, count: number) =>
-        `:white_check_mark: Ordre du jour modifié : ${added} entreprise(s) ajoutée(s), ${removed} retirée(s) — ${count} à l'ordre du jour.`,
+        `:white_check_mark: Ordre du jour modifié : ${countOf(added, 'entreprise ajoutée', 'entreprises ajoutées')}, ${countOf(removed, 'retirée', 'retirées')} — ${count} à l'ordre du jour.`,
     },
   },
   /** A company that did not agree to be named to the partners, as the committee channel shows it. */
@@ -245,3 +260,25 @@ export const COMMITTEE_TEXTS = {
   /** An agenda's company as an option: « 1. Dupont (Vierzon) ». */
   agendaOption: (rank: number, company: string, commune: string) => `${rank}. ${company} (${commune})`,
 } as const;
+
+const FRENCH_WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
+const FRENCH_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+] as const;
+
+/** A YYYY-MM-DD date as « 11 novembre 2026 », « 1er mai 2026 ». */
+function longFrenchDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d === 1 ? '1er' : d} ${FRENCH_MONTHS[m - 1]} ${y}`;
+}

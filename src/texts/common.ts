@@ -1,4 +1,5 @@
 /** What every part of the platform says: its name, the usual buttons, incidents and refusals. */
+import { countOf } from './plural.js';
 
 export const PLATFORM_NAME = 'Plateforme Emploi – Mutations Économiques';
 
@@ -17,8 +18,8 @@ export const COMMON = {
   email: 'E-mail',
   phone: 'Téléphone',
   status: 'Statut',
-  /** « … et 3 autre(s). » under a list cut short. */
-  andOthers: (count: number) => `… et ${count} autre(s).`,
+  /** « … et 3 autres. » under a list cut short. */
+  andOthers: (count: number) => `… et ${countOf(count, 'autre', 'autres')}.`,
 } as const;
 
 /** When something of ours fails: say what happened to the person's work and what to do. */

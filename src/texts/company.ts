@@ -1,4 +1,5 @@
 /** Companies: the card (/entreprise), the search, and the company part of the forms. */
+import { countOf } from './plural.js';
 
 export const COMPANY_TEXTS = {
   card: {
@@ -22,9 +23,12 @@ export const COMPANY_TEXTS = {
     visit: (date: string, structure: string, slackUserId: string, channel: string) =>
       `*${date}* — ${structure}, <@${slackUserId}> (${channel.toLowerCase()})`,
     stakes: (stakes: string) => `*Enjeux* : ${stakes}`,
+    /** The alerts raised from this visit (« Signaler une alerte recrutement »), by reference. */
+    alertsFromVisit: (references: string[]) =>
+      `*${references.length > 1 ? 'Alertes recrutement' : 'Alerte recrutement'}* : ${references.join(', ')}`,
     diagnostic: (diagnostic: string) => `*Diagnostic* : ${diagnostic}`,
     noVisit: '_Aucune visite enregistrée pour le moment._',
-    olderVisits: (count: number) => `… et ${count} visite(s) plus ancienne(s).`,
+    olderVisits: (count: number) => `… et ${countOf(count, 'visite plus ancienne', 'visites plus anciennes')}.`,
     decisions: (lines: string) => `*Décisions du comité technique*\n${lines}`,
     decision: (date: string, decision: string | null) => `• ${date} : ${decision ?? 'pas de suite'}`,
     actions: (count: number, lines: string) => `*Actions en cours (${count})*\n${lines}`,
@@ -40,9 +44,13 @@ export const COMPANY_TEXTS = {
     footer: 'La plateforme n’en garde que des comptes anonymes, pour ses indicateurs et rapports.',
   },
   choices: {
-    count: (count: number, more: boolean) => (more ? `Plus de ${count} entreprises` : `${count} entreprises`),
-    text: (count: string, query: string) => `${count} correspondent à « ${query} ».`,
-    heading: (count: string, query: string) => `*${count}* correspondent à « ${query} ». Laquelle ?`,
+    count: (count: number, more: boolean) =>
+      more ? `Plus de ${countOf(count, 'entreprise', 'entreprises')}` : countOf(count, 'entreprise', 'entreprises'),
+    /** `many`: more than one matches (« correspondent »), else « correspond ». */
+    text: (count: string, query: string, many = true) =>
+      `${count} ${many ? 'correspondent' : 'correspond'} à « ${query} ».`,
+    heading: (count: string, query: string, many = true) =>
+      `*${count}* ${many ? 'correspondent' : 'correspond'} à « ${query} ». Laquelle ?`,
     show: 'Voir la fiche',
     limited: (max: number) => `Liste limitée aux ${max} premières : précisez le nom ou tapez le SIRET.`,
   },
@@ -54,6 +62,18 @@ export const COMPANY_TEXTS = {
     known: 'Entreprise connue',
     knownHint: 'Tapez le SIRET ou quelques lettres du nom. Absente de la liste ? Remplissez « Nouvelle entreprise ».',
     newHeading: '*Nouvelle entreprise* — seulement si elle n’est pas dans la liste ci-dessus.',
+    /** The visit form: the type-ahead alone, the new company's inputs only when asked. */
+    knownOnlyHint: 'Tapez le SIRET ou quelques lettres du nom, puis choisissez.',
+    notListed: 'Absente de la liste ?',
+    newCompany: 'Nouvelle entreprise',
+    newOpenHeading: '*Nouvelle entreprise* — elle sera créée avec la visite.',
+    backToKnown: 'Choisir une entreprise connue',
+    /** The picked company's identity, under the type-ahead. */
+    identity: (parts: string[]) => parts.join(' · '),
+    identitySiret: (siret: string | null) => (siret ? `SIRET ${siret}` : 'SIRET à compléter'),
+    identityNaf: (code: string, label: string | null) => `NAF ${code}${label ? ` — ${label}` : ''}`,
+    identityCommune: (commune: string, postalCode: string | null) =>
+      `${commune}${postalCode ? ` (${postalCode})` : ''}`,
     siret: 'SIRET',
     siretHint:
       '14 chiffres. Inconnu ? Laissez vide : la raison sociale et la commune suffisent, le SIRET sera complété plus tard.',

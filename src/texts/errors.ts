@@ -28,6 +28,7 @@ export const ERRORS = {
   hiring_needs_line: 'Ligne {line} : écrivez « métier : nombre », par exemple « Soudeur : 3 ».',
   hiring_horizon_without_needs: 'Précisez les besoins de recrutement (métier : nombre) pour indiquer leur échéance.',
   stakes_missing: 'Indiquez au moins un enjeu, avec sa priorité.',
+  one_per_group: '« {group} » a plusieurs réponses : gardez-en une.',
   stake_twice: '« {stake} » est choisi avec deux priorités : gardez-en une.',
   structure_name_taken: 'Une structure porte déjà ce nom.',
   structure_unknown: 'Structure inconnue : choisissez dans la liste.',
@@ -43,6 +44,10 @@ export const ERRORS = {
   contact_reach_missing: 'Indiquez au moins un téléphone ou un e-mail pour joindre le contact.',
   alert_state: "L'alerte {reference} est déjà « {state} »{by} : rien n'a été changé.",
   alert_unknown: "Cette alerte n'existe plus.",
+  alert_visit_unknown:
+    "La visite d'où part cette alerte est introuvable : rien n'a été enregistré. Signalez le besoin avec /alerte-recrutement.",
+  alert_visit_company:
+    "Cette alerte part d'une visite chez une autre entreprise : gardez l'entreprise de la visite, ou signalez le besoin avec /alerte-recrutement.",
   alert_forbidden: 'Votre rôle ne permet pas de faire avancer cette alerte.',
   due_in_past: "L'échéance est passée : choisissez aujourd'hui ou une date à venir.",
   owner_unknown: "Cette personne n'est pas un membre actif de la plateforme.",
@@ -62,6 +67,7 @@ export const ERRORS = {
   action_closed: 'Cette action est terminée : son échéance ne peut plus changer.',
   committee_forbidden: 'Seule la coordination peut planifier les comités et publier leur ordre du jour.',
   committee_in_past: 'Cette date est passée : choisissez une date à venir.',
+  committee_off_day: 'Le {date} n’est pas un jour ouvré : confirmez cette date, ou choisissez un autre jour.',
   committee_unknown: "Ce comité n'existe plus.",
   committee_closed: 'Ce comité est clôturé : ses décisions ne changent plus.',
   committee_not_published:
@@ -96,6 +102,17 @@ export const ERRORS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** What a refusal's modal title says: a permission refused, or an action the state of things makes impossible. */
+export type RefusalKind = 'permission' | 'impossible' | 'notice';
+
+/** Codes refused for who the person is (their role, or a record that is someone else's): the others are state conflicts. */
+const PERMISSION_CODES = /(_forbidden|_not_yours|_member_only)$/;
+
+/** The kind of refusal a service's error code is, for its modal's title. */
+export function refusalKind(code: string): RefusalKind {
+  return PERMISSION_CODES.test(code) ? 'permission' : 'impossible';
+}
 
 /** Fills `{name}`-style placeholders. */
 export function fill(template: string, params: Record<string, string | number> = {}): string {

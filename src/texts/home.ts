@@ -1,12 +1,13 @@
 /** The App Home: what each member sees when they open the app. */
 import type { CommitteeStatus } from '../generated/prisma/enums.js';
+import { countOf } from './plural.js';
 
 export const HOME_TEXTS = {
   roles: (roles: string, structure: string | null) =>
     `Vos rôles : ${roles || 'aucun'}${structure ? ` — ${structure}` : ''}`,
   alertsMore: (shown: number) => `… les ${shown} plus urgentes ; toutes avec \`/alerte-recrutement liste\`.`,
   capteur: {
-    thisMonth: (visits: number) => `*Ce mois-ci* : ${visits} visite(s) déposée(s).`,
+    thisMonth: (visits: number) => `*Ce mois-ci* : ${countOf(visits, 'visite déposée', 'visites déposées')}.`,
     newVisit: 'Nouvelle visite',
     recentVisits: '*Vos dernières visites*',
     noVisit: 'Aucune visite pour le moment : cliquez sur « Nouvelle visite » ou tapez /visite.',
@@ -22,11 +23,12 @@ export const HOME_TEXTS = {
       held: 'en séance',
       closed: 'clôturé',
     } satisfies Record<CommitteeStatus, string>,
-    companies: (count: number) => `${count} entreprise(s)`,
+    companies: (count: number) => countOf(count, 'entreprise', 'entreprises'),
     next: (at: string, channelId: string, status: string, companies: string) =>
       `*Prochain comité technique* : ${at} dans <#${channelId}> — ${status}, ${companies}.`,
     none: '*Prochain comité technique* : aucune séance planifiée.',
-    toInform: (count: number) => `:envelope: *${count} entreprise(s) à informer des décisions du comité*`,
+    toInform: (count: number) =>
+      `:envelope: *${countOf(count, 'entreprise', 'entreprises')} à informer des décisions du comité*`,
     toInformItem: (company: string, committeeDate: string, slackUserId: string | null) =>
       `${company} — comité du ${committeeDate}${slackUserId ? ` — <@${slackUserId}>` : ''}`,
     allToInform: '… toutes avec `/comite a-informer`.',

@@ -1,5 +1,6 @@
 /** The steering committee's indicators: their names and definitions, values, quarters, the form. */
 import { frenchNumber } from './dates.js';
+import { countOf } from './plural.js';
 
 /**
  * Each indicator of services/indicators/catalogue.ts as the committee reads it. A quarter's
@@ -51,12 +52,13 @@ export const INDICATOR_NAMES = {
     label: 'Alertes recrutement signalées',
     definition: 'Nombre de besoins urgents de recrutement signalés (/alerte-recrutement) dans la période.',
   },
-  // Still says 48 h whatever ALERT_DEADLINE_HOURS: the catalogue is static, and its labels are
-  // frozen into the quarters' snapshots (what « within the deadline » counts is each alert's own).
+  // The key keeps its historical name; the words say « dans le délai »: the catalogue is static,
+  // its labels are frozen into the quarters' snapshots, and what it counts is each alert's own
+  // deadline (ALERT_DEADLINE_HOURS when it was raised), which a setting change does not alter.
   alertes_48h: {
-    label: 'Alertes transmises à France Travail sous 48 h',
+    label: 'Alertes transmises à France Travail dans le délai',
     definition:
-      'Parmi les alertes signalées dans la période qui ont été transmises à France Travail ou ont dépassé leur délai, part transmise avant l’échéance de 48 h (en %).',
+      'Parmi les alertes signalées dans la période qui ont été transmises à France Travail ou ont dépassé leur délai, part transmise avant leur échéance (le délai fixé par la plateforme quand chacune a été signalée) (en %).',
   },
   delai_median_transmission: {
     label: 'Délai médian de transmission à France Travail',
@@ -71,6 +73,11 @@ export const INDICATOR_NAMES = {
     label: 'Entreprises informées après un comité',
     definition:
       'Parmi les entreprises sur lesquelles un comité clôturé dans la période a statué, part informée de ses décisions (en %).',
+  },
+  alertes_depuis_visite: {
+    label: 'Alertes issues d’une visite',
+    definition:
+      'Part des alertes recrutement signalées dans la période qui l’ont été depuis le compte rendu d’une visite (en %).',
   },
 } as const satisfies Record<string, { label: string; definition: string }>;
 
@@ -143,7 +150,7 @@ export const INDICATOR_TEXTS = {
       title: (year: number) => `Indicateurs ${year}`,
       /** `newVersion`: the version this choice made, when it replaced an earlier one. */
       text: (count: number, year: number, newVersion: number | null) =>
-        `:white_check_mark: ${count} indicateur(s) enregistré(s) pour ${year}${newVersion !== null ? ` : version ${newVersion}, datée d'aujourd'hui ; la précédente reste dans l'historique` : ''}.`,
+        `:white_check_mark: ${countOf(count, 'indicateur enregistré', 'indicateurs enregistrés')} pour ${year}${newVersion !== null ? ` : version ${newVersion}, datée d'aujourd'hui ; la précédente reste dans l'historique` : ''}.`,
     },
   },
 } as const;

@@ -1,4 +1,5 @@
 /** Personal data (RGPD): erasing a company's data, and what its messages become. */
+import { countOf, plural } from './plural.js';
 
 export const PRIVACY_TEXTS = {
   erase: {
@@ -14,9 +15,9 @@ export const PRIVACY_TEXTS = {
       'Les messages que la plateforme a postés à son sujet dans Slack (alertes, ordre du jour, actions…) seront remplacés par « Données effacées à la demande de l’entreprise », et les exports qui la contiennent supprimés.',
     /** Once erased: what was done to its messages, export files and older annual reports. */
     done: (erased: { messages: number; files: number; reports: number }) =>
-      `:white_check_mark: Données de l’entreprise effacées. ${erased.messages} message(s) Slack à son sujet remplacé(s) ou mis à jour, ${erased.files} export(s) la contenant supprimé(s). Les indicateurs et rapports gardent ses comptes.${
+      `:white_check_mark: Données de l’entreprise effacées. ${countOf(erased.messages, 'message Slack à son sujet remplacé ou mis à jour', 'messages Slack à son sujet remplacés ou mis à jour')}, ${countOf(erased.files, 'export la contenant supprimé', 'exports la contenant supprimés')}. Les indicateurs et rapports gardent ses comptes.${
         erased.reports
-          ? ` ${erased.reports} rapport(s) annuel(s) d’une version précédente, qui citaient ses métiers tels que saisis, reconstruit(s) : supprimez à la main leurs anciens fichiers postés dans Slack.`
+          ? ` ${countOf(erased.reports, 'rapport annuel', 'rapports annuels')} d’une version précédente, qui citaient ses métiers tels que saisis, ${plural(erased.reports, 'reconstruit', 'reconstruits')} : supprimez à la main leurs anciens fichiers postés dans Slack.`
           : ''
       }`,
     alreadyErased: ':white_check_mark: Les données de cette entreprise étaient déjà effacées.',
@@ -30,7 +31,7 @@ export const PRIVACY_TEXTS = {
   access: {
     /** The message the file goes under, in the person's conversation with the app. */
     note: (company: string, exportFileDays: number) =>
-      `:page_facing_up: Données détenues sur ${company} (droit d'accès) : à transmettre à l'entreprise qui les demande, et à personne d'autre. Le fichier sera supprimé de Slack dans ${exportFileDays} jour(s).`,
+      `:page_facing_up: Données détenues sur ${company} (droit d'accès) : à transmettre à l'entreprise qui les demande, et à personne d'autre. Le fichier sera supprimé de Slack dans ${countOf(exportFileDays, 'jour', 'jours')}.`,
     /** The file's title in Slack: the company's name as it is (a title is not mrkdwn). */
     fileTitle: (company: string) => `Données — ${company}`,
     company: {

@@ -1,14 +1,17 @@
 /** Visit programmes: each structure's monthly target, its target companies, its progress. */
+import { countOf, plural } from './plural.js';
 
 export const PROGRAMME_TEXTS = {
   progress: {
-    month: (month: string, bar: string, behind: { expectedByToday: number } | null) =>
-      `*${month}* : ${bar} visite(s)${behind ? ` — :warning: en retard sur le rythme (${behind.expectedByToday} attendue(s) à ce jour)` : ''}`,
-    year: (visits: number, target: number) => `*Depuis janvier* : ${visits} / ${target} visite(s)`,
+    /** `bar` ends with « 3 / 10 »: the word agrees with the target. */
+    month: (month: string, bar: string, target: number, behind: { expectedByToday: number } | null) =>
+      `*${month}* : ${bar} ${plural(target, 'visite', 'visites')}${behind ? ` — :warning: en retard sur le rythme (${countOf(behind.expectedByToday, 'attendue', 'attendues')} à ce jour)` : ''}`,
+    year: (visits: number, target: number) => `*Depuis janvier* : ${visits} / ${countOf(target, 'visite', 'visites')}`,
     targets: (visited: number, total: number) =>
-      `*Entreprises cibles* : ${total ? `${visited} / ${total} visitée(s)` : 'aucune fixée'}`,
+      `*Entreprises cibles* : ${total ? `${visited} / ${total} ${plural(visited, 'visitée', 'visitées')}` : 'aucune fixée'}`,
   },
-  targetsRest: (count: number) => `… et ${count} autre(s) entreprise(s) cible(s) à visiter.`,
+  targetsRest: (count: number) =>
+    `… et ${countOf(count, 'autre entreprise cible', 'autres entreprises cibles')} à visiter.`,
   targetsNotVisited: '*Entreprises cibles pas encore visitées*',
   newVisit: 'Nouvelle visite',
   nudge: {
@@ -24,10 +27,10 @@ export const PROGRAMME_TEXTS = {
     heading: (year: number) => `*Programmes de visites ${year}*`,
     edit: (year: number) => `Programme ${year}`,
     structure: (name: string, monthlyTarget: number, progress: string) =>
-      `*${name}* — ${monthlyTarget} visite(s) par mois\n${progress}`,
+      `*${name}* — ${countOf(monthlyTarget, 'visite', 'visites')} par mois\n${progress}`,
     without: (name: string, year: number) => `*${name}* — pas de programme en ${year}`,
     hidden: (count: number) =>
-      `… et ${count} autre(s) structure(s) : \`/plateforme programmes <nom>\` pour en voir une.`,
+      `… et ${countOf(count, 'autre structure', 'autres structures')} : \`/plateforme programmes <nom>\` pour en voir une.`,
     noStructure: 'Aucune structure active : créez-les avec `/plateforme structure`.',
   },
   /** On the App Home. */
@@ -36,7 +39,7 @@ export const PROGRAMME_TEXTS = {
     structure: (bar: string, structure: string, visited: number, total: number, behind: boolean) =>
       `${behind ? ':warning:' : ':white_check_mark:'} *${structure}* — ${bar} ce mois-ci · cibles ${visited} / ${total}`,
     none: 'Aucun programme fixé cette année : `/plateforme programmes`.',
-    more: (count: number) => `… et ${count} autre(s) : \`/plateforme programmes\`.`,
+    more: (count: number) => `… et ${countOf(count, 'autre', 'autres')} : \`/plateforme programmes\`.`,
     mine: (structure: string, progress: string) => `*Programme de visites de ${structure}*\n${progress}`,
   },
   /** A structure's programme for a year: the form. */
@@ -63,11 +66,11 @@ export const PROGRAMME_TEXTS = {
         targets: { total: number; added: number; removed: number },
         pending: string,
       ) =>
-        `:white_check_mark: Programme ${year} enregistré : ${monthlyTarget} visite(s) par mois, ${targets.total} entreprise(s) cible(s) (${targets.added} ajoutée(s), ${targets.removed} retirée(s)).${pending}`,
+        `:white_check_mark: Programme ${year} enregistré : ${countOf(monthlyTarget, 'visite', 'visites')} par mois, ${countOf(targets.total, 'entreprise cible', 'entreprises cibles')} (${countOf(targets.added, 'ajoutée', 'ajoutées')}, ${countOf(targets.removed, 'retirée', 'retirées')}).${pending}`,
       /** The valid SIRETs of companies not known yet (`shown` of them listed, `more` if there are others); '' when none. */
       pending: (count: number, shown: string[], more: boolean) =>
         count
-          ? `\n\n:hourglass: ${count} SIRET pas encore connu(s) de la plateforme, gardé(s) en attente : ${shown.join(', ')}${more ? '…' : ''}. Ils compteront dès la première visite de l'entreprise.`
+          ? `\n\n:hourglass: ${count} SIRET pas encore ${plural(count, 'connu de la plateforme, gardé', 'connus de la plateforme, gardés')} en attente : ${shown.join(', ')}${more ? '…' : ''}. ${plural(count, 'Il comptera', 'Ils compteront')} dès la première visite de l'entreprise.`
           : '',
     },
   },

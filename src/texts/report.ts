@@ -1,11 +1,12 @@
 /** The annual report (PDF, spreadsheet annex) and the coordination's exports of a period. */
 import { PLATFORM_NAME } from './common.js';
 import { DATE_TEXTS } from './dates.js';
+import { countOf } from './plural.js';
 
 export const REPORT_TEXTS = {
   title: (year: number) => `${PLATFORM_NAME} — Rapport annuel ${year}`,
-  /** Under the PDF's title: « Version publique - éditée le 15/01/2027 ». */
-  edition: (edition: string, date: string) => `Version ${edition} - éditée le ${date}`,
+  /** Under the PDF's title: « Version publique – éditée le 15/01/2027 ». */
+  edition: (edition: string, date: string) => `Version ${edition} – éditée le ${date}`,
   months: ['Janv.', 'Févr.', 'Mars', 'Avr.', 'Mai', 'Juin', 'Juil.', 'Août', 'Sept.', 'Oct.', 'Nov.', 'Déc.'],
   /** A chart's group of what is not drawn, when masked counts are among them. */
   othersMasked: 'Autres (regroupés : secret statistique)',
@@ -13,7 +14,7 @@ export const REPORT_TEXTS = {
   otherCommunes: 'Autres communes',
   /** The titles the public edition's parts are known by (its checker reads the document by them). */
   titles: {
-    activity: (year: number) => `L'activité de la plateforme en ${year}`,
+    activity: (year: number) => `L’activité de la plateforme en ${year}`,
     months: 'Visites par mois',
     families: 'Entreprises visitées par famille de secteurs',
     sections: 'Par section de la NAF',
@@ -44,14 +45,14 @@ export const REPORT_TEXTS = {
     actionsOpen: '… en cours',
     alerts: 'Alertes recrutement signalées',
     alertsTransmitted: '… transmises à France Travail',
-    // Still says 48 h whatever ALERT_DEADLINE_HOURS: the count is of alerts transmitted by their
-    // own deadline, over a year whose alerts may have had different ones.
-    alertsWithin48h: '… dont dans les 48 h',
+    // Each alert counted against its own deadline (ALERT_DEADLINE_HOURS when it was raised): a
+    // year's alerts may have had different ones, so no number of hours is written here.
+    alertsWithin48h: '… dont dans le délai',
     offersDiffused: 'Offres diffusées aux partenaires',
     positions: 'Postes à pourvoir signalés',
   },
   share: (percent: string) => `${percent} %`,
-  companiesVisited: (count: number) => `${count} entreprises du territoire`,
+  companiesVisited: (count: number) => `${countOf(count, 'entreprise', 'entreprises')} du territoire`,
   companiesVisitedMasked: 'des entreprises du territoire (leur nombre est couvert par le secret statistique)',
   units: { visits: 'visites', companies: 'entreprises', positions: 'postes' },
   headers: {
@@ -138,7 +139,7 @@ export const EXPORT_TEXTS = {
     counts: Partial<Record<'visites' | 'entreprises' | 'actions' | 'alertes', number>>,
     exportFileDays: number,
   ) =>
-    `:page_facing_up: Export du ${from} au ${to} : ${counts.visites} visite(s), ${counts.entreprises} entreprise(s), ${counts.actions} action(s), ${counts.alertes} alerte(s). Il contient des données personnelles (contacts des alertes) : ne le diffusez pas. Il sera supprimé de Slack dans ${exportFileDays} jour(s).`,
+    `:page_facing_up: Export du ${from} au ${to} : ${countOf(counts.visites ?? 0, 'visite', 'visites')}, ${countOf(counts.entreprises ?? 0, 'entreprise', 'entreprises')}, ${countOf(counts.actions ?? 0, 'action', 'actions')}, ${countOf(counts.alertes ?? 0, 'alerte', 'alertes')}. Il contient des données personnelles (contacts des alertes) : ne le diffusez pas. Il sera supprimé de Slack dans ${countOf(exportFileDays, 'jour', 'jours')}.`,
   /** The file's title in Slack; the period as typed (ISO dates). */
   fileTitle: (from: string, to: string) => `Export ${from} – ${to}`,
   /** Once a file (this export, or a company's data: `/plateforme rgpd export`) is in the person's conversation. */

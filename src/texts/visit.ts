@@ -9,6 +9,7 @@ import type {
   Trend,
   VisitChannel,
 } from '../generated/prisma/enums.js';
+import { countOf } from './plural.js';
 
 export const CHANNEL_LABELS: Record<VisitChannel, string> = {
   sur_site: 'Sur site',
@@ -77,7 +78,7 @@ export const VISIT_TEXTS = {
     headcount: (headcount: number, trend: string | null) =>
       `*Effectif*\n${headcount} salariés${trend ? ` (${trend.toLowerCase()})` : ''}`,
     hiring: (total: number, horizon: string | null, needs: string) =>
-      `*Recrutements*\n${total} poste(s)${horizon ? ` — ${horizon.toLowerCase()}` : ''} : ${needs}`,
+      `*Recrutements*\n${countOf(total, 'poste', 'postes')}${horizon ? ` — ${horizon.toLowerCase()}` : ''} : ${needs}`,
     hiringNeed: (jobFamily: string, count: number) => `${jobFamily} (${count})`,
     jobsAtRisk: (count: number) => `*Emplois menacés*\n${count}`,
     siteOutlook: (outlook: string) => `*Perspectives*\n${outlook}`,
@@ -88,14 +89,12 @@ export const VISIT_TEXTS = {
     `*${name}* — ${commune}${siret ? ` — SIRET ${siret}` : ''}`,
   stakes: (stakes: string) => `*Enjeux* : ${stakes}`,
   diagnostic: (diagnostic: string) => `*Premier diagnostic*\n${diagnostic}`,
-  saved: {
-    title: 'Visite enregistrée',
-    thanks: ':white_check_mark: Votre compte rendu est enregistré. Merci !',
-  },
   confirmation: {
     text: (company: string, date: string) => `Compte rendu de visite enregistré : ${company}, ${date}.`,
     title: 'Compte rendu de visite enregistré',
     showCard: 'Voir la fiche entreprise',
+    /** When the visit recorded hiring needs: the alert form, pre-filled from them. */
+    raiseAlert: 'Signaler une alerte recrutement',
   },
   overlap: {
     other: (date: string, slackUserId: string, structure: string | null) =>
@@ -114,7 +113,27 @@ export const VISIT_TEXTS = {
     visitHeading: '*La visite*',
     visitDate: 'Date de la visite',
     channel: 'Modalité',
-    figuresHeading: '*Données quantitatives*',
+    figuresHeading: '*Données chiffrées*',
+    figures: 'Données chiffrées (effectif, recrutements, tendances)',
+    figuresShow: 'Renseigner',
+    figuresSkip: 'Passer',
+    figuresHint: 'Passer masque les cinq champs ci-dessous ; rien n’en sera enregistré.',
+    situation: 'Tendances et perspectives',
+    situationPlaceholder: 'Choisir',
+    situationHint:
+      'Une réponse au plus par rubrique : effectif, chiffre d’affaires, site, investissement, recrutements, transmission.',
+    situationGroups: {
+      headcountTrend: 'Effectif sur 12 mois',
+      revenueTrend: "Chiffre d'affaires",
+      siteOutlook: 'Perspectives du site',
+      investmentPlanned: 'Investissement',
+      hiringHorizon: 'Échéance des recrutements',
+      transmissionBuyer: 'Transmission / reprise',
+    },
+    /** « Effectif sur 12 mois : en hausse » (the answer lowered). */
+    situationOption: (group: string, answer: string) =>
+      `${group} : ${answer.charAt(0).toLowerCase()}${answer.slice(1)}`,
+    investmentAnswers: { oui: 'Prévu', non: 'Non prévu' },
     headcount: 'Effectif actuel (salariés)',
     headcountPlaceholder: 'ex. 45',
     headcountTrend: "Évolution de l'effectif sur 12 mois",
@@ -129,14 +148,14 @@ export const VISIT_TEXTS = {
     investmentPlanned: 'Investissement prévu',
     exportShare: "Part du chiffre d'affaires à l'export (%)",
     exportSharePlaceholder: 'ex. 20',
-    stakesHeading: '*Enjeux* — chaque enjeu avec une seule priorité',
-    stakesHigh: 'Priorité haute',
-    stakesHighPlaceholder: 'Enjeux prioritaires',
-    stakesMedium: 'Priorité moyenne',
-    stakesLow: 'Priorité basse',
-    stakesPlaceholder: 'Enjeux',
-    transmissionBuyer: 'Transmission / reprise',
-    transmissionBuyerHint: 'Si le dirigeant envisage de céder : un repreneur est-il identifié ?',
+    stakesHeading: '*Enjeux*',
+    stakes: 'Enjeux et priorités',
+    stakesPlaceholder: 'Au moins un enjeu',
+    stakesHint: 'Au moins un enjeu, chacun avec une seule priorité (haute, moyenne ou basse).',
+    /** A stake's option in the stakes list: « Recrutement (haute) ». */
+    stakeOption: (stake: string, priority: string) => `${stake} (${priority})`,
+    priorityGroups: { haute: 'Priorité haute', moyenne: 'Priorité moyenne', basse: 'Priorité basse' },
+    priorityShort: { haute: 'haute', moyenne: 'moyenne', basse: 'basse' },
     diagnosticHeading: '*Besoins et premier diagnostic*',
     needs: "Besoins exprimés par l'entreprise",
     diagnostic: 'Premier diagnostic',

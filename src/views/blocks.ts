@@ -15,10 +15,72 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Slack cuts nothing for us: texts over a limit make the whole call fail. */
+const graphemes = new Intl.Segmenter('fr', { granularity: 'grapheme' });
+
+/** What a person reads as characters (an emoji with its skin tone, a letter and its accent): never split. */
+function graphemesOf(text: string): string[] {
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
+/** Characters as Slack counts them against its limits (code points). */
+const slackLength = (text: string) => Array.from(text).length;
+
+/**
+ * Slack cuts nothing for us: texts over a limit make the whole call fail. Cut at a character
+ * boundary, with « … »; a cut that would end inside an escape (« &am ») or a mention or link
+ * (« <@U12 ») goes back before it, so Slack never shows half of one. Texts people typed are
+ * cut with escapeAndCut, before escaping; this guards the texts composed around them.
+ */
 export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+  if (slackLength(text) <= max) return text;
+  let kept = '';
+  let length = 0;
+  for (const g of graphemesOf(text)) {
+    const n = slackLength(g);
+    if (length + n > max - 1) break;
+    kept += g;
+    length += n;
+  }
+  const open = /&[#a-z0-9]*$|<[^<>]*$/i.exec(kept);
+  return `${open ? kept.slice(0, open.index) : kept}…`;
+}
+
+/** How far back from the limit a cut looks for the end of a word. */
+const WORD_CUT_REACH = 20;
+
+/**
+ * What a person typed, cut then escaped: at most `max` characters once escaped, « … » included,
+ * cut between two characters of what they typed (never in the middle of « &amp; »), at the end
+ * of a word when one ends close enough to the limit.
+ */
+export function escapeAndCut(text: string, max: number): string {
+  const escaped = escapeText(text);
+  if (slackLength(escaped) <= max) return escaped;
+  const kept: string[] = [];
+  let length = 0;
+  for (const g of graphemesOf(text)) {
+    const n = slackLength(escapeText(g));
+    if (length + n > max - 1) break;
+    kept.push(g);
+    length += n;
+  }
+  const space = kept.findLastIndex((g, i) => i > 0 && i >= kept.length - WORD_CUT_REACH && /^\s+$/.test(g));
+  const words = space > 0 ? kept.slice(0, space) : kept;
+  return `${escapeText(words.join('').trimEnd())}…`;
+}
+
+/** An e-mail address as a link that opens a message to it; not an address: shown escaped, as typed. */
+export function mailLink(email: string): string {
+  const address = email.trim();
+  return /^[^\s<>|@&]+@[^\s<>|@&]+\.[^\s<>|@&]+$/.test(address) ? `<mailto:${address}|${address}>` : escapeText(email);
+}
+
+/** A web address as a link, labelled `label` (mrkdwn, already escaped) or by the address itself. */
+export function urlLink(url: string, label?: string): string {
+  const address = url.trim();
+  if (!/^https?:\/\/[^\s<>|]+$/i.test(address)) return escapeText(url);
+  // Slack reads & in a link's address as is; only the label is escaped.
+  return `<${address.replace(/&/g, '&amp;')}|${label ?? escapeText(address)}>`;
 }
 
 export const header = (text: string): KnownBlock => ({ type: 'header', text: plain(truncate(text, 150)) });

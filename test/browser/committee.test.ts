@@ -2,6 +2,7 @@ import { unnamedCompanies } from '../../src/services/committees/consent.js';
 import { expect, it } from 'vitest';
 import { ACTION_BLOCKS as AB, ACTION_CHANGE_BLOCKS as AC, COMMITTEE_BLOCKS as CB } from '../../src/slack/ids.js';
 import { SIMULATED_CHANNELS } from '../../src/simulator/workspace.js';
+import { workingDaysAhead } from '../support/calendar.js';
 import {
   clickIn,
   closeModalIfOpen,
@@ -10,6 +11,7 @@ import {
   daysAhead,
   describeInWorkspace,
   field,
+  fillDateTime,
   goTo,
   modalTitle,
   paneShows,
@@ -25,7 +27,7 @@ describeInWorkspace('the technical committee', (workspace) => {
     // The coordinator plans a session in ten days in the committee channel.
     await commandAs(page, 'Hélène Morel', '/comite planifier');
     await expect.poll(() => modalTitle(page)).toBe('Planifier un comité');
-    await field(page, CB.scheduledAt).locator('input').fill(daysAhead(10));
+    await fillDateTime(page, CB.scheduledAt, daysAhead(workingDaysAhead(10)), '14:00');
     await field(page, CB.channel).locator('select').selectOption(SIMULATED_CHANNELS.committee);
     await submitModal(page);
     await expect.poll(() => page.locator('#modal .blocks').textContent()).toContain('planifié');
@@ -64,7 +66,7 @@ describeInWorkspace('the technical committee', (workspace) => {
     await field(page, AB.title).locator('input').fill('Monter une POE avec l’OPCO');
     const cci = await w.db.prisma.structure.findFirstOrThrow({ where: { name: 'CCI du Cher' } });
     await field(page, AB.ownerStructureId).locator('select').selectOption(cci.id);
-    await field(page, AB.dueDate).locator('input').fill(daysAhead(40).slice(0, 10));
+    await field(page, AB.dueDate).locator('input').fill(daysAhead(40));
     await submitModal(page);
     const action = () => w.db.prisma.action.findFirst({ where: { title: 'Monter une POE avec l’OPCO' } });
     await expect.poll(async () => (await action())?.agendaItemId).toBe(item.id);

@@ -3,6 +3,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { seedDemoData } from '../../prisma/seed.js';
 import { createLogger } from '../../src/logger.js';
+import { localDate } from '../../src/time.js';
 import { startSimulatedWorkspace, type SimulatedWorkspace } from '../../src/simulator/workspace.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
@@ -27,14 +28,24 @@ export interface BrowserWorkspace {
   stop(): Promise<void>;
 }
 
-export async function openWorkspace(): Promise<BrowserWorkspace> {
+/**
+ * The browser's own locale and time zone: a Paris one by default; the page must show and read
+ * dates and times in the platform's zone and in French whatever they are.
+ */
+export interface BrowserSettings {
+  locale: string;
+  timezoneId: string;
+}
+
+export async function openWorkspace(
+  settings: BrowserSettings = { locale: 'fr-FR', timezoneId: 'Europe/Paris' },
+): Promise<BrowserWorkspace> {
   const db = await createTestDatabase();
   await seedDemoData(db.prisma);
   const workspace = await startSimulatedWorkspace({ db: db.prisma, logger: createLogger('silent'), port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
   const page = await browser.newPage({
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
+    ...settings,
     viewport: { width: 1280, height: 900 },
   });
   page.on('dialog', (dialog) => void dialog.accept());
@@ -120,17 +131,23 @@ export async function clickIn(page: Page, text: string, button: string) {
   await carrying.last().locator('button', { hasText: button }).first().click();
 }
 
-/** A local date-time `days` ahead, as a datetime-local input takes it. */
-export function daysAhead(days: number, hour = 14): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+/** The Paris calendar date `days` ahead, as the page's date inputs take it (jj/mm/aaaa). */
+export function daysAhead(days: number): string {
+  const [y, m, d] = localDate('Europe/Paris', new Date(Date.now() + days * 86_400_000)).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** Types a date (jj/mm/aaaa) and a time (hh:mm) in a date-time input, as the page shows it. */
+export async function fillDateTime(page: Page, blockId: string, date: string, time: string) {
+  await field(page, blockId).locator('input.date').fill(date);
+  await field(page, blockId).locator('input.time').fill(time);
 }
 
 /** In a describe block: the workspace and its browser, opened once for the block and closed after. */
-export function useWorkspace(): () => BrowserWorkspace {
+export function useWorkspace(settings?: BrowserSettings): () => BrowserWorkspace {
   let opened: BrowserWorkspace | undefined;
   beforeAll(async () => {
-    opened = await openWorkspace();
+    opened = await openWorkspace(settings);
   }, 60_000);
   afterAll(async () => {
     await opened?.stop();

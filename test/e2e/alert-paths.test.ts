@@ -4,10 +4,11 @@ import {
   ACTION_BUTTONS,
   ALERT_ACTION_IDS,
   ALERT_BLOCKS as A,
+  CLOSE_BLOCKS,
   OFFER_BLOCKS,
   VIEWS,
 } from '../../src/slack/ids.js';
-import { REFUSALS } from '../../src/texts/fr.js';
+import { ADMINISTRATION_TEXTS, errorText, REFUSALS } from '../../src/texts/fr.js';
 import type { SlackUser } from '../../src/simulator/slack-requests.js';
 import { clickButton, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
@@ -247,6 +248,44 @@ describe('alert paths', () => {
     expect(ack.response_action).toBe('update');
     expect(JSON.stringify(ack.view)).toMatch(/ne correspond pas/);
     expect(await Promise.all([db.prisma.action.count(), db.prisma.outboxMessage.count()])).toEqual(before);
+  });
+
+  it('says « Action impossible », not « Accès refusé », to an offer recorded late on an alert closed meanwhile', async () => {
+    await raiseAlert();
+    const alert = await latestAlert();
+    t.fake.reset();
+    await click(coord, 'transmettre', alert.id);
+    const emailModal = (await t.fake.waitFor('views.open')).args.view as OpenedModal;
+    await t.slack.interaction(submitModal(coord, emailModal, {}));
+    t.fake.reset();
+    // The offer form opened, then the alert closed from another form before it is submitted.
+    await click(coord, 'enregistrer_offre', alert.id);
+    const offer = (await t.fake.waitFor('views.open')).args.view as OpenedModal;
+    t.fake.reset();
+    await click(coord, 'clore', alert.id);
+    const closing = (await t.fake.waitFor('views.open')).args.view as OpenedModal;
+    const closed = await t.slack.interaction(
+      submitModal(coord, closing, { [CLOSE_BLOCKS.outcome]: 'annulee', [CLOSE_BLOCKS.note]: 'Poste supprimé.' }),
+    );
+    expect(closed.json().response_action).toBe('update');
+    expect((await latestAlert()).state).toBe('cloturee');
+
+    const late = (
+      await t.slack.interaction(
+        submitModal(coord, offer, {
+          [OFFER_BLOCKS.reference]: 'X9',
+          [OFFER_BLOCKS.contactName]: 'A. Conseillère',
+          [OFFER_BLOCKS.contactPhone]: '02 48 11 22 33',
+        }),
+      )
+    ).json();
+    expect(late.response_action).toBe('update');
+    expect(late.view.title.text).toBe(ADMINISTRATION_TEXTS.refusalTitles.impossible);
+    expect(late.view.title.text).not.toBe(ADMINISTRATION_TEXTS.refusalTitles.permission);
+    expect(JSON.stringify(late.view.blocks)).toContain(
+      errorText('alert_state', { reference: alert.reference, state: 'cloturee', by: coord.id }),
+    );
+    expect(await latestAlert()).toMatchObject({ state: 'cloturee', offerReference: null });
   });
 
   it('lets no one without the role move an alert, and says so', async () => {

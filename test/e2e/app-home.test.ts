@@ -121,7 +121,7 @@ describe('a capteur’s App Home', () => {
     const text = JSON.stringify(home.blocks);
     expect(text).toContain('Vos rôles : Capteur — CCI du Cher');
     // It is April in Paris: the March visits do not count.
-    expect(text).toContain('*Ce mois-ci* : 0 visite(s) déposée(s).');
+    expect(text).toContain('*Ce mois-ci* : 0 visite déposée.');
     expect(visitLines(home)).toEqual([
       { line: '*31/03/2026* — Fonderie du Berry (Bourges)', companyId: fonderie.id },
       { line: '*02/03/2026* — Plasturgie Berry (Vierzon)', companyId: plasturgie.id },
@@ -137,20 +137,20 @@ describe('a capteur’s App Home', () => {
         [B.companyId]: fonderie.id,
         [B.visitDate]: '2026-04-01',
         [B.channel]: 'telephone',
-        [B.stakesHigh]: ['transmission_reprise'],
+        [B.stakes]: ['haute:transmission_reprise'],
         [B.needs]: 'Trouver un repreneur.',
         [B.diagnostic]: 'Le dirigeant part à la retraite dans deux ans.',
         [B.consentToShare]: 'oui',
       }),
     );
-    expect(res.json().response_action).toBe('update');
+    expect(res.json().response_action).toBe('clear');
 
     // Filing refreshes the capteur's home, without waiting for them to open it again.
     const refreshed = await t.fake.waitFor('views.publish', (args) => args.user_id === capteur.id);
     expect(visitLines(refreshed.args.view as View)[0]?.line).toBe('*01/04/2026* — Fonderie du Berry (Bourges)');
 
     const home = await openHome(capteur);
-    expect(JSON.stringify(home.blocks)).toContain('*Ce mois-ci* : 1 visite(s) déposée(s).');
+    expect(JSON.stringify(home.blocks)).toContain('*Ce mois-ci* : 1 visite déposée.');
     expect(visitLines(home).map((v) => v.line)).toEqual([
       '*01/04/2026* — Fonderie du Berry (Bourges)',
       '*31/03/2026* — Fonderie du Berry (Bourges)',
@@ -160,7 +160,7 @@ describe('a capteur’s App Home', () => {
 
   it('invites a capteur without visits to file one', async () => {
     const home = await openHome(colleague);
-    expect(JSON.stringify(home.blocks)).toContain('*Ce mois-ci* : 1 visite(s) déposée(s).');
+    expect(JSON.stringify(home.blocks)).toContain('*Ce mois-ci* : 1 visite déposée.');
     await db.prisma.member.create({
       data: {
         slackUserId: 'UNEWCAPTEUR',

@@ -135,7 +135,7 @@ describe('a session from its proposal to the companies informed', () => {
         }),
       )
     ).json();
-    expect(JSON.stringify(saved.view)).toContain('1 entreprise(s) ajoutée(s), 1 retirée(s) — 2 à l');
+    expect(JSON.stringify(saved.view)).toContain('1 entreprise ajoutée, 1 retirée — 2 à l');
     expect(
       (
         await db.prisma.agendaItem.findMany({
@@ -218,7 +218,7 @@ describe('a session from its proposal to the companies informed', () => {
     // And on the coordinator's App Home, with the next session proposed by the rhythm.
     await t.slack.event({ type: 'app_home_opened', user: coord.id, channel: 'D1', tab: 'home' });
     const home = JSON.stringify((await t.fake.waitFor('views.publish', (a) => a.user_id === coord.id)).args.view);
-    expect(home).toContain('1 entreprise(s) à informer');
+    expect(home).toContain('1 entreprise à informer');
     expect(home).toContain('Prochain comité technique');
   });
 

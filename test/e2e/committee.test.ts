@@ -12,6 +12,7 @@ import {
 import { REFUSALS } from '../../src/texts/fr.js';
 import { viewSubmission } from '../../src/simulator/slack-requests.js';
 import { clickButton, withTestApp } from '../support/app.js';
+import { workingDaysAhead } from '../support/calendar.js';
 import { makeCompany } from '../support/factories.js';
 import { fillModal, submitModal } from '../support/forms.js';
 import { resetTables } from '../support/reset.js';
@@ -75,7 +76,8 @@ describe('a committee session', () => {
     await t.slack.command('/comite', 'planifier', coord, { extra: { response_url: t.fake.responseUrl() } });
     const modal = (await t.fake.waitFor('views.open')).args.view as { callback_id: string; blocks: never[] };
     expect(modal.callback_id).toBe(VIEWS.committeePlan);
-    const session = new Date(Date.now() + 10 * 86_400_000);
+    // Ten days ahead, or the next working day (a weekend day would ask for a confirmation).
+    const session = new Date(Date.now() + workingDaysAhead(10) * 86_400_000);
     const values = fillModal(modal, { [B.channel]: CHANNEL });
     // A datetimepicker answers seconds since the epoch.
     values[B.scheduledAt] = {
@@ -90,7 +92,7 @@ describe('a committee session', () => {
       )
     ).json();
     expect(ack.response_action).toBe('update');
-    expect(JSON.stringify(ack.view)).toContain('2 entreprise(s)');
+    expect(JSON.stringify(ack.view)).toContain('2 entreprises');
     const committee = await db.prisma.committee.findFirstOrThrow();
     expect(committee).toMatchObject({ channelId: CHANNEL, status: 'planned' });
 
@@ -136,7 +138,7 @@ describe('a committee session', () => {
     const reminders = t.fake.succeeded('chat.postMessage').filter((c) => c.args.channel === member.id);
     expect(reminders).toHaveLength(1);
     expect(JSON.stringify(reminders[0]!.args.blocks)).toContain(
-      `2 entreprise(s) à l'ordre du jour, à lire dans <#${CHANNEL}>`,
+      `2 entreprises à l'ordre du jour, à lire dans <#${CHANNEL}>`,
     );
     // With the link to the agenda's header, as Slack gave it when it was posted.
     const header = await db.prisma.committee.findUniqueOrThrow({ where: { id: committee.id } });

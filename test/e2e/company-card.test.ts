@@ -193,7 +193,7 @@ describe('a company with many visits', () => {
     const text = allText(card);
     const shown = [...text.matchAll(/\*15\/(\d\d)\/2025\* — CCI du Cher/g)].map((m) => m[1]);
     expect(shown).toEqual(['11', '10', '09', '08', '07', '06', '05', '04']);
-    expect(text).toContain('… et 3 visite(s) plus ancienne(s).');
+    expect(text).toContain('… et 3 visites plus anciennes.');
     expect(text).not.toContain('Diagnostic du mois 3.');
     expect(text).toContain('*Visites*\\n11');
     expect((card.blocks ?? []).length).toBeLessThanOrEqual(50);

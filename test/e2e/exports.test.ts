@@ -60,7 +60,7 @@ describe('an export', () => {
     const [, done] = await responses('export', 2);
     expect(done).toContain('Export envoyé');
     const note = t.fake.succeeded('chat.postMessage').find((c) => c.args.channel === coord.id)!;
-    expect(String(note.args.text)).toContain('1 visite(s), 1 entreprise(s)');
+    expect(String(note.args.text)).toContain('1 visite, 1 entreprise');
     const complete = t.fake.succeeded('files.completeUploadExternal');
     expect(complete).toHaveLength(1);
     // The conversation with the app (D…), never the channel where the command was typed.

@@ -44,7 +44,7 @@ describe('incidents', () => {
       [B.companyId]: company.id,
       [B.visitDate]: localDate('Europe/Paris'),
       [B.channel]: 'sur_site',
-      [B.stakesHigh]: ['recrutement'],
+      [B.stakes]: ['haute:recrutement'],
       [B.needs]: 'Deux chaudronniers',
       [B.diagnostic]: 'Activité soutenue',
       [B.consentToShare]: 'oui',
@@ -59,7 +59,7 @@ describe('incidents', () => {
 
     // The database is back: the same submission (same modal, same key) saves once.
     transactionsFail = false;
-    expect((await t.slack.interaction(submission)).json().response_action).toBe('update');
+    expect((await t.slack.interaction(submission)).json().response_action).toBe('clear');
     expect(await db.prisma.visit.count()).toBe(1);
   });
 });

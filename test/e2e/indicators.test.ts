@@ -76,7 +76,7 @@ describe('steering indicators', () => {
         }),
       )
     ).json();
-    expect(JSON.stringify(saved.view)).toContain('2 indicateur(s) enregistré(s) pour 2026');
+    expect(JSON.stringify(saved.view)).toContain('2 indicateurs enregistrés pour 2026');
     const [set] = await db.prisma.indicatorSet.findMany({ include: { choices: true } });
     expect(set!.choices.map((c) => [c.key, c.target]).sort()).toEqual([
       ['alertes_48h', 87.5],
@@ -91,7 +91,7 @@ describe('steering indicators', () => {
     const posted = JSON.stringify(posts[0]!.args.blocks);
     expect(posted).toContain('Indicateurs du T3 2026');
     expect(posted).toContain('*Visites réalisées* : 3 :small_orange_diamond: — cible 12');
-    expect(posted).toContain('*Alertes transmises à France Travail sous 48 h* : n.d. — cible 87,5 %');
+    expect(posted).toContain('*Alertes transmises à France Travail dans le délai* : n.d. — cible 87,5 %');
 
     // Asked again later, Q3 is the same, whatever was filed since; Q4 is not over.
     clock = new Date('2026-11-02T09:00:00Z');

@@ -92,15 +92,15 @@ describe('visit programmes', () => {
       )
     ).json();
     const savedText = JSON.stringify(saved.view);
-    expect(savedText).toContain('8 visite(s) par mois, 4 entreprise(s) cible(s)');
-    expect(savedText).toContain('1 SIRET pas encore connu(s)');
+    expect(savedText).toContain('8 visites par mois, 4 entreprises cibles');
+    expect(savedText).toContain('1 SIRET pas encore connu');
 
     // The capteur's App Home: the month, the pace, the targets left with « Nouvelle visite ».
     const capteurHome = await home(cciCapteur);
     expect(capteurHome).toContain('Programme de visites de CCI du Cher');
-    expect(capteurHome).toContain('1 / 8 visite(s)');
-    expect(capteurHome).toContain('en retard sur le rythme (5 attendue(s) à ce jour)');
-    expect(capteurHome).toContain('1 / 4 visitée(s)');
+    expect(capteurHome).toContain('1 / 8 visites');
+    expect(capteurHome).toContain('en retard sur le rythme (5 attendues à ce jour)');
+    expect(capteurHome).toContain('1 / 4 visitée');
     expect(capteurHome).toContain(`"action_id":"${ACTIONS.openVisitReport}","value":"${company.Tannerie}"`);
     expect(capteurHome).toContain('pas encore connue de la plateforme');
     // The coordination's: every structure with a programme.
@@ -124,12 +124,12 @@ describe('visit programmes', () => {
       [V.companyId]: company.Forges!,
       [V.visitDate]: '2026-11-19',
       [V.channel]: 'sur_site',
-      [V.stakesHigh]: ['recrutement'],
+      [V.stakes]: ['haute:recrutement'],
       [V.needs]: 'Former des soudeurs.',
       [V.diagnostic]: 'Activité soutenue.',
       [V.consentToShare]: 'oui',
     };
-    expect((await t.slack.interaction(submitModal(cmaCapteur, modal, answers))).json().response_action).toBe('update');
+    expect((await t.slack.interaction(submitModal(cmaCapteur, modal, answers))).json().response_action).toBe('clear');
     await t.ctx.notifier.kick();
     const told = (user: { id: string }) =>
       t.fake

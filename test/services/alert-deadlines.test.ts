@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { parseAlertReport } from '../../src/services/alerts/alert-report.js';
-import { type AlertSettings, moveAlert, raiseAlert } from '../../src/services/alerts/alerts.js';
+import { type AlertSettings, getAlert, moveAlert, raiseAlert } from '../../src/services/alerts/alerts.js';
 import { checkAlertDeadlines, type DeadlineSettings } from '../../src/services/alerts/deadlines.js';
 import type { Db } from '../../src/services/db.js';
 import { runWithLease } from '../../src/services/job-lease.js';
 import type { Actor } from '../../src/services/permissions.js';
+import { alertReminderMessage } from '../../src/views/messages/alert.js';
 import { resetTables } from '../support/reset.js';
 import { TEST_ENGINE, withAnotherClient } from '../support/database.js';
 import { withTestDatabase } from '../support/file-database.js';
@@ -241,6 +242,22 @@ describe('checkAlertDeadlines', () => {
     expect(owed).toEqual([...reminderKeys(alertId, 24), ...breachKeys(alertId)].sort());
     expect(await reminderKinds(alertId)).toEqual(['depassement', 'rappel_24h']);
     expect(await check(24 * 10, db.prisma, { reminderHours: [24, 48, 50] })).toEqual({ reminders: 0, breaches: 0 });
+  });
+
+  it('counts real hours across the October clock change: the 24 h reminder at 13:00 for an alert raised at 14:00, saying 24 h', async () => {
+    // Saturday 24 October 2026 at 14:00 in Paris (UTC+2); clocks go back on Sunday 25 at 3:00.
+    const raisedAt = new Date('2026-10-24T12:00:00Z');
+    const alertId = await raise('dst-october', raisedAt);
+    const hoursLater = (h: number) => new Date(raisedAt.getTime() + h * 3_600_000);
+    const alert = (await getAlert(db.prisma, alertId))!;
+    expect(alert.deadlineAt).toEqual(hoursLater(48));
+    // 14:00 on the Sunday's wall clock is only 23 real hours later: nothing yet.
+    expect(await checkAlertDeadlines(db.prisma, hoursLater(23), deadlines)).toEqual({ reminders: 0, breaches: 0 });
+    expect(await checkAlertDeadlines(db.prisma, hoursLater(24), deadlines)).toEqual({ reminders: 1, breaches: 0 });
+    expect(await reminderKinds(alertId)).toEqual(['rappel_24h']);
+    // Rendered when the outbox sends it, 25 minutes later: the real elapsed and remaining time.
+    const text = JSON.stringify(alertReminderMessage(alert, { now: hoursLater(24.5), timeZone: 'Europe/Paris' }));
+    expect(text).toContain('signalée il y a 24 h 30, il reste 23 h 30.');
   });
 
   it(`records each reminder once and owes each message once when two schedulers run at the same time (${TEST_ENGINE})`, async () => {

@@ -40,6 +40,8 @@ describe('parseAlertReport', () => {
   it('returns the whole report for a complete valid form about a known company', () => {
     expect(parseOk(form())).toEqual({
       submissionKey: 'alert-submission-1',
+      // Raised with /alerte-recrutement: from no visit.
+      visitId: null,
       company: { kind: 'existing', companyId: 'company-1' },
       positions: [
         {

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualData, type AnnualData } from '../../src/services/reports/annual-data.js';
 import {
@@ -11,6 +10,8 @@ import {
   type ReportSection,
 } from '../../src/services/reports/document.js';
 import { generateAnnualReport, oweYearlyReport } from '../../src/services/reports/reports.js';
+import { PDF_FONTS, renderPdf } from '../../src/services/reports/pdf.js';
+import { REPORT_TEXTS } from '../../src/texts/report.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { withTestDatabase } from '../support/file-database.js';
 import { findDeterminedCells, publishedSystem } from '../support/statistical-secret.js';
@@ -18,6 +19,7 @@ import { makeTerritoryCompany, seedYear } from '../support/territory.js';
 import { findActor } from '../../src/services/members.js';
 import { makeMember, makeStructure } from '../support/factories.js';
 import { makeVisit } from '../support/visits.js';
+import { pdfFonts, pdfText } from '../support/pdf-text.js';
 
 /**
  * A seeded year (2025) whose typology is known: 30 companies visited — 12 factories and 7 shops
@@ -35,7 +37,8 @@ beforeAll(async () => {
 function cells(doc: ReportDocument): Cell[] {
   return doc.sections.flatMap((s) => [
     ...(s.figures ?? []).map(([, v]) => v),
-    ...(s.chart?.bars ?? []).map((b) => b.value),
+    // A masked bar is marked « s »; a month without visits is drawn as 0.
+    ...(s.chart?.bars ?? []).map((b) => (b.masked ? MASKED : b.value === 0 ? '—' : b.value)),
     ...(s.tables ?? []).flatMap((t) => t.rows.flatMap((r) => r.slice(1))),
   ]);
 }
@@ -211,7 +214,14 @@ async function readAnnex(bytes: Uint8Array): Promise<Pick<ReportSection, 'title'
         section.chart = {
           title: String(block[0]![0]).replace(/ \(graphique\)$/, ''),
           unit: String(block[1]![1]),
-          bars: block.slice(2).map((r) => ({ label: String(r[0]), value: Number(r[1]) })),
+          // A masked bar (« s » in the annex) is the document's bar marked masked.
+          bars: block
+            .slice(2)
+            .map((r) =>
+              r[1] === MASKED
+                ? { label: String(r[0]), value: 0, masked: true }
+                : { label: String(r[0]), value: Number(r[1]) },
+            ),
         };
       } else {
         section.tables ??= [];
@@ -220,26 +230,6 @@ async function readAnnex(bytes: Uint8Array): Promise<Pick<ReportSection, 'title'
     }
     return section;
   });
-}
-
-/** The text a PDF shows: its content streams inflated, the strings of its text operators decoded. */
-function pdfText(pdf: Uint8Array): string {
-  const bytes = Buffer.from(pdf);
-  const texts: string[] = [];
-  for (let at = bytes.indexOf('stream\n'); at >= 0; at = bytes.indexOf('stream\n', at + 1)) {
-    const end = bytes.indexOf('\nendstream', at);
-    let content: string;
-    try {
-      content = inflateSync(bytes.subarray(at + 'stream\n'.length, end)).toString('latin1');
-    } catch {
-      continue; // not a compressed content stream (a font, an image)
-    }
-    for (const [, array] of content.matchAll(/\[(.*?)\] TJ/gs))
-      texts.push(
-        [...array!.matchAll(/<([0-9a-f]+)>/gi)].map(([, hex]) => Buffer.from(hex!, 'hex').toString('latin1')).join(''),
-      );
-  }
-  return texts.join('\n');
 }
 
 /** Every string a spreadsheet holds. */
@@ -253,6 +243,69 @@ async function xlsxStrings(bytes: Uint8Array): Promise<string> {
   });
   return found.join('\n');
 }
+
+describe('the PDF', () => {
+  /** The seeded year with visits in five months only (the same 42 visits). */
+  const sparse = (): AnnualData => ({
+    ...data,
+    activity: { ...data.activity, visitsByMonth: [0, 0, 10, 12, 0, 0, 8, 0, 0, 12, 0, 0] },
+  });
+
+  it('embeds its font (no standard Helvetica) and keeps French typography: « – », ’, « … »', async () => {
+    const doc = buildDocument(data, 'publique');
+    const pdf = await renderPdf(doc, '05/01/2026');
+    const fonts = pdfFonts(pdf);
+    // pdfkit subsets an embedded font: « ABCDEF+DejaVuSansCondensed ».
+    expect(fonts.map((f) => f.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([PDF_FONTS.regular, PDF_FONTS.bold].sort());
+    expect(fonts.join(' ')).not.toMatch(/Helvetica|Times|Courier/);
+    // Lines wrap where the page ends them: read as one run of words.
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(text).toContain(REPORT_TEXTS.edition('publique', '05/01/2026'));
+    expect(text).toContain('Version publique – éditée le 05/01/2026');
+    expect(text).toContain('Plateforme Emploi – Mutations Économiques — Rapport annuel 2025');
+    expect(text).toContain('L’activité de la plateforme en 2025');
+    expect(text).toContain('… dont informées des décisions');
+    expect(text).not.toMatch(/ - |\.\.\.|L'activité/);
+  });
+
+  it('never cuts a table header: « Part des entreprises visitées » is there whole, wrapped if need be', async () => {
+    const text = pdfText(await renderPdf(buildDocument(data, 'interne'), '05/01/2026'));
+    for (const header of REPORT_TEXTS.headers.stakes)
+      expect(text, header).toMatch(new RegExp(header.split(' ').join('\\s+')));
+    expect(text).not.toMatch(/Part des entreprises…/);
+  });
+
+  it('shows every month of the year in « Visites par mois », 0 for the months without visits, in both editions', async () => {
+    for (const edition of ['interne', 'publique'] as const) {
+      const doc = buildDocument(sparse(), edition);
+      const months = doc.sections
+        .flatMap((s) => (s.chart ? [s.chart] : []))
+        .find((c) => c.title === 'Visites par mois')!;
+      expect(months.bars.map((b) => b.label)).toEqual([...REPORT_TEXTS.months]);
+      expect(months.bars.filter((b) => !b.masked).map((b) => [b.label, b.value])).toEqual(
+        [
+          ['Janv.', 0],
+          ['Févr.', 0],
+          ['Mars', 10],
+          ['Avr.', 12],
+          ['Mai', 0],
+          ['Juin', 0],
+          ['Juil.', 8],
+          ['Août', 0],
+          ['Sept.', 0],
+          ['Oct.', 12],
+          ['Nov.', 0],
+          ['Déc.', 0],
+        ].filter(([label]) => !months.bars.find((b) => b.label === label)!.masked),
+      );
+      const text = pdfText(await renderPdf(doc, '05/01/2026'));
+      for (const month of REPORT_TEXTS.months) expect(text, `${edition}: ${month}`).toContain(month);
+    }
+    // The public edition hides nothing here (no month under 5 visits but zeros): the twelve are shown.
+    const publicMonths = buildDocument(sparse(), 'publique').sections[0]!.chart!;
+    expect(publicMonths.bars.some((b) => b.masked)).toBe(false);
+  });
+});
 
 describe('a small territory (a dozen companies) with names, SIRETs and free texts', () => {
   let small: TestDatabase;

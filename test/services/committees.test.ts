@@ -4,9 +4,11 @@ import {
   planCommittee,
   publishAgenda,
   publishDueAgendas,
+  rescheduleCommittee,
 } from '../../src/services/committees/committees.js';
 import { UserError } from '../../src/services/errors.js';
 import type { Actor } from '../../src/services/permissions.js';
+import { WorkingDays } from '../../src/working-days.js';
 import { withTestDatabase } from '../support/file-database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
 import { resetTables } from '../support/reset.js';
@@ -158,5 +160,86 @@ describe('committee preparation across a daylight-saving change', () => {
     expect(await status()).toBe('planned');
     await publishDueAgendas(db.prisma, new Date('2027-03-25T13:00:00Z'), settings);
     expect(await status()).toBe('agenda_published');
+  });
+});
+
+describe('a session on a public holiday or a weekend day', () => {
+  const calendar = new WorkingDays('FR', 'Europe/Paris');
+  const ARMISTICE = new Date('2026-11-11T13:00:00Z'); // Wednesday 11 November, 14:00 in Paris
+  const SUNDAY = new Date('2026-12-13T09:00:00Z');
+  // Saturday 12 December at 00:30 in Paris, still Friday 11 December in UTC: the day is Paris's.
+  const SATURDAY_EARLY = new Date('2026-12-11T23:30:00Z');
+  const offDayOf = (fn: () => Promise<unknown>) =>
+    fn().then(
+      () => null,
+      (e: unknown) => (e instanceof UserError ? { code: e.code, field: e.field, params: e.params } : e),
+    );
+
+  it('is planned only once that very day is confirmed, and the refusal names the day', async () => {
+    const now = new Date('2026-11-02T09:00:00Z');
+    const plan = (scheduledAt: Date, confirmedOffDay?: string) =>
+      planCommittee(db.prisma, coordinator, { scheduledAt, channelId: 'CCOMITE', confirmedOffDay }, now, calendar);
+
+    expect(await offDayOf(() => plan(ARMISTICE))).toEqual({
+      code: 'committee_off_day',
+      field: 'scheduledAt',
+      params: { date: '2026-11-11', weekday: '3', holiday: 'Armistice 1918' },
+    });
+    expect(await offDayOf(() => plan(SUNDAY))).toEqual({
+      code: 'committee_off_day',
+      field: 'scheduledAt',
+      params: { date: '2026-12-13', weekday: '0' },
+    });
+    expect(await offDayOf(() => plan(SATURDAY_EARLY))).toMatchObject({ params: { date: '2026-12-12', weekday: '6' } });
+    // Another day confirmed does not confirm this one.
+    expect(await offDayOf(() => plan(ARMISTICE, '2026-12-13'))).toMatchObject({ code: 'committee_off_day' });
+    expect(await db.prisma.committee.count()).toBe(0);
+
+    const planned = await plan(ARMISTICE, '2026-11-11');
+    expect(planned.scheduledAt).toEqual(ARMISTICE);
+    // A working day asks nothing.
+    expect((await plan(SESSION)).scheduledAt).toEqual(SESSION);
+    expect(await db.prisma.committee.count()).toBe(2);
+  });
+
+  it('is moved there only once that very day is confirmed', async () => {
+    const now = new Date('2026-11-02T09:00:00Z');
+    const session = await planCommittee(
+      db.prisma,
+      coordinator,
+      { scheduledAt: SESSION, channelId: 'CCOMITE' },
+      now,
+      calendar,
+    );
+    const move = (scheduledAt: Date, confirmedOffDay?: string) =>
+      rescheduleCommittee(
+        db.prisma,
+        coordinator,
+        session.id,
+        { scheduledAt, channelId: 'CCOMITE', confirmedOffDay },
+        now,
+        calendar,
+      );
+    expect(await offDayOf(() => move(SUNDAY))).toMatchObject({ code: 'committee_off_day', field: 'scheduledAt' });
+    expect((await db.prisma.committee.findUniqueOrThrow({ where: { id: session.id } })).scheduledAt).toEqual(SESSION);
+    expect((await move(SUNDAY, '2026-12-13')).scheduledAt).toEqual(SUNDAY);
+    // Kept on that Sunday, only its channel changing: not asked again.
+    const rechannelled = await rescheduleCommittee(
+      db.prisma,
+      coordinator,
+      session.id,
+      { scheduledAt: SUNDAY, channelId: 'CAUTRE' },
+      now,
+      calendar,
+    );
+    expect(rechannelled).toMatchObject({ scheduledAt: SUNDAY, channelId: 'CAUTRE' });
+  });
+
+  it('names the holidays of the platform’s region (Alsace-Moselle: 26 December)', () => {
+    const moselle = new WorkingDays('FR-57', 'Europe/Paris');
+    const boxingDay = new Date('2025-12-26T13:00:00Z'); // a Friday
+    expect(calendar.offDay(boxingDay)).toBeNull();
+    expect(moselle.offDay(boxingDay)).toEqual({ date: '2025-12-26', weekday: 5, holiday: expect.any(String) });
+    expect(moselle.offDay(boxingDay)!.holiday!.length).toBeGreaterThan(0);
   });
 });

@@ -63,7 +63,7 @@ async function makeTheKnownQuarter(): Promise<void> {
   await db.prisma.visitProgramme.create({ data: { structureId: cma.id, year: 2026, monthlyTarget: 2 } });
 
   // Visits: 5 in Q3 (CCI 4, CMA 1) on 3 companies; one before, one after.
-  await makeVisit(db.prisma, cciCapteur, c.forges, {
+  const forgesJuly = await makeVisit(db.prisma, cciCapteur, c.forges, {
     date: '2026-07-03',
     stakes: [
       { stake: 'recrutement', priority: 'haute' },
@@ -139,6 +139,7 @@ async function makeTheKnownQuarter(): Promise<void> {
     state: 'transmise' | 'diffusee' | 'cloturee' | 'signalee',
     moves: [string, 'transmise' | 'diffusee'][],
     late = false,
+    visitId: string | null = null,
   ) => {
     const raised = new Date(raisedAt);
     const a = await db.prisma.recruitmentAlert.create({
@@ -154,15 +155,22 @@ async function makeTheKnownQuarter(): Promise<void> {
         raisedAt: raised,
         deadlineAt: new Date(raised.getTime() + 48 * 3_600_000),
         lateAt: late ? new Date(raised.getTime() + 48 * 3_600_000) : null,
+        visitId,
       },
     });
     for (const [at, to] of moves)
       await db.prisma.alertTransition.create({ data: { alertId: a.id, to, at: new Date(at) } });
   };
-  await alert('2026-07-02T08:00:00Z', 'diffusee', [
-    ['2026-07-03T08:00:00Z', 'transmise'],
-    ['2026-07-05T08:00:00Z', 'diffusee'],
-  ]); // 24 h: in time
+  await alert(
+    '2026-07-02T08:00:00Z',
+    'diffusee',
+    [
+      ['2026-07-03T08:00:00Z', 'transmise'],
+      ['2026-07-05T08:00:00Z', 'diffusee'],
+    ],
+    false,
+    forgesJuly.id,
+  ); // 24 h: in time; raised from the Forges visit
   await alert('2026-08-01T08:00:00Z', 'transmise', [['2026-08-04T08:00:00Z', 'transmise']], true); // 72 h: late
   await alert('2026-09-10T08:00:00Z', 'signalee', [], true); // never transmitted, late
   await alert('2026-09-20T08:00:00Z', 'cloturee', []); // closed early: neither
@@ -238,6 +246,8 @@ describe('the indicators of a known quarter', () => {
       // median of 10 and 61 days
       delai_median_actions: { value: 35.5 },
       alertes_signalees: { value: 4 },
+      // the July alert raised from the Forges visit, of the 4 raised in Q3
+      alertes_depuis_visite: { value: 25 },
       // of the 3 transmitted or late, 1 within 48 h
       alertes_48h: { value: 33.3 },
       // median of 24 h and 72 h

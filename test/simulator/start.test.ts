@@ -59,6 +59,21 @@ describe('the start command', () => {
     }
   }, 60_000);
 
+  it('says on one line, without a stack, that SIMULATION_PORT is not a port', async () => {
+    for (const port of ['abc', '70000', '30.5']) {
+      const child = start({ SIMULATION_PORT: port });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(1);
+      expect(out).toBe('');
+      expect(err.trimEnd().split('\n')).toEqual([
+        `SIMULATION_PORT=${port} n’est pas un port : un nombre entier de 0 à 65535 est attendu (par exemple SIMULATION_PORT=3001 npm run simulation).`,
+      ]);
+    }
+  }, 60_000);
+
   it('never opens it in production: a missing Slack setting is an error there', async () => {
     const child = start({ NODE_ENV: 'production' });
     let err = '';

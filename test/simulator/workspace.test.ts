@@ -19,7 +19,7 @@ const post = async (path: string, body: object) =>
 const state = async (user: string) =>
   (await (await fetch(`${w.url}/api/state?user=${user}`)).json()) as {
     now: string;
-    messages: { channel: string; text: string; files?: { id: string; filename: string }[] }[];
+    messages: { channel: string; text: string; user?: string; files?: { id: string; filename: string }[] }[];
   };
 
 /** A request with exactly the headers given (fetch sets Host itself and refuses some). */
@@ -173,6 +173,68 @@ describe('the simulated workspace', () => {
     // Closed by the person: gone from their screen.
     await post('close', { user: 'U0SEEDCCI01', viewId: modal!.id });
     expect(w.fake.workspace.modals.get('U0SEEDCCI01')).toEqual([]);
+  });
+
+  it('answers a command the app does not declare as Slack does, privately, without bothering the app', async () => {
+    const channel = SIMULATED_CHANNELS.partners;
+    const asked = w.fake.workspace.messages.length;
+    for (const command of ['/visites', '/Visite', '/VISITE']) {
+      expect(await post('command', { user: 'U0SEEDCCI01', command, text: '', channel })).toEqual({ status: 404 });
+      const answer = w.fake.workspace.messages.at(-1)!;
+      expect(answer).toMatchObject({ channel, ephemeralTo: 'U0SEEDCCI01', user: 'USLACKBOT' });
+      expect(answer.text).toMatch(new RegExp(`^${command} n’est pas une commande valide\\.`));
+    }
+    expect(w.fake.workspace.messages.length).toBe(asked + 3);
+    // Only the person who typed it sees it.
+    const others = (await state('U0SEEDCOORD')).messages.filter((m) => /pas une commande valide/.test(m.text));
+    expect(others).toEqual([]);
+    // No modal: the app never heard of it. A declared command still reaches it.
+    expect(w.fake.workspace.modals.get('U0SEEDCCI01') ?? []).toEqual([]);
+    expect(await post('command', { user: 'U0SEEDCCI01', command: '/visite', text: '', channel })).toEqual({
+      status: 200,
+    });
+    await expect.poll(() => w.fake.workspace.modals.get('U0SEEDCCI01')?.length).toBe(1);
+    await post('close', { user: 'U0SEEDCCI01', viewId: w.fake.workspace.modals.get('U0SEEDCCI01')![0]!.id });
+  });
+
+  it('posts text typed without a « / » as the person’s message, escaped as Slack stores it', async () => {
+    const channel = SIMULATED_CHANNELS.partners;
+    expect(await post('say', { user: 'U0SEEDCCI01', text: ' visite <@U0SEEDCOORD> & co ', channel })).toEqual({
+      status: 200,
+    });
+    const said = (await state('U0SEEDCOORD')).messages.filter((m) => m.text.startsWith('visite'));
+    expect(said).toMatchObject([{ channel, text: 'visite &lt;@U0SEEDCOORD&gt; &amp; co', user: 'U0SEEDCCI01' }]);
+    expect(said[0]).not.toHaveProperty('ephemeralTo');
+  });
+
+  it('pushes a person’s state as server-sent events: at once, then when it changes', async () => {
+    const controller = new AbortController();
+    const res = await fetch(`${w.url}/api/events?user=U0SEEDPIL01`, { signal: controller.signal });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = res.body!.getReader();
+    let buffered = '';
+    const decoder = new TextDecoder();
+    /** The next event, however the stream cuts it into chunks. */
+    const next = async () => {
+      while (!buffered.includes('\n\n')) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the stream ended');
+        buffered += decoder.decode(value, { stream: true });
+      }
+      const event = buffered.slice(0, buffered.indexOf('\n\n'));
+      buffered = buffered.slice(event.length + 2);
+      expect(event).toMatch(/^data: /);
+      return JSON.parse(event.slice('data: '.length)) as { messages: { text: string }[]; timeZone: string };
+    };
+    try {
+      const first = await next();
+      expect(first.timeZone).toBe('Europe/Paris');
+      expect(first.messages.some((m) => m.text === 'Relance envoyée.')).toBe(false);
+      await post('say', { user: 'U0SEEDCOORD', text: 'Relance envoyée.', channel: SIMULATED_CHANNELS.steering });
+      expect((await next()).messages.some((m) => m.text === 'Relance envoyée.')).toBe(true);
+    } finally {
+      controller.abort();
+    }
   });
 
   it('lets the files the app posts be downloaded', async () => {

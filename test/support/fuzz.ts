@@ -536,7 +536,10 @@ export interface FuzzReport {
   p50Ms: number;
   p99Ms: number;
   elapsedMs: number;
-  /** Answers that said a record was saved: the modal that replaces the form, by callback_id. */
+  /**
+   * Answers that said a record was saved: the modal that replaces the form, by callback_id; a
+   * visit's form closes instead (counted under visit_saved).
+   */
   saved: { visit_saved: number; alert_raised: number };
   outcomes: FuzzOutcome[];
 }
@@ -590,6 +593,9 @@ export async function runFuzz(
         if (outcome.ms >= 3_000 || outcome.status === 404) report.late.push(outcome);
         for (const key of ['visit_saved', 'alert_raised'] as const)
           if (outcome.status === 200 && outcome.answer.includes(`"callback_id":"${key}"`)) report.saved[key]++;
+        // A saved visit closes its form (« clear »): the answer to a visit_report submission says so.
+        if (outcome.status === 200 && isVisitSubmission(c.body) && /"response_action":"clear"/.test(outcome.answer))
+          report.saved.visit_saved++;
         if (options.keepOutcomes !== false) report.outcomes.push(outcome);
       } catch (error) {
         const cause = (error as { cause?: { code?: string } }).cause?.code;
@@ -643,3 +649,14 @@ export async function countRows(
 }
 
 export const newUuid = randomUUID;
+
+/** A visit report's submission, as the fuzzer sent it (url-encoded or JSON). */
+function isVisitSubmission(body: string): boolean {
+  let text = body;
+  try {
+    text = decodeURIComponent(body.replace(/\+/g, ' '));
+  } catch {
+    // Not url-encoded (a deliberately broken body): read as is.
+  }
+  return text.includes('"type":"view_submission"') && text.includes('"callback_id":"visit_report"');
+}

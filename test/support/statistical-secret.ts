@@ -179,7 +179,7 @@ export function publishedSystem(doc: ReportDocument, marks: MarkBounds = UNIFORM
     [figure('… réalisées'), figure('… abandonnées'), figure('… en cours')],
     'actions by status',
   );
-  sys.atMost(figure('… dont dans les 48 h'), figure('… transmises à France Travail'), 'within 48 h ≤ transmitted');
+  sys.atMost(figure('… dont dans le délai'), figure('… transmises à France Travail'), 'within 48 h ≤ transmitted');
   sys.atMost(figure('… transmises à France Travail'), figure('Alertes recrutement signalées'), 'transmitted ≤ raised');
   sys.atMost(
     figure('Offres diffusées aux partenaires'),
@@ -198,7 +198,7 @@ export function publishedSystem(doc: ReportDocument, marks: MarkBounds = UNIFORM
   if (months) {
     const drawn = new Map(months.bars.map((b) => [b.label, b.value]));
     if (drawn.size > MONTHS) throw new Error('Checker: more than 12 months');
-    const monthVars = months.bars.map((b) => sys.read(`month:${b.label}`, b.value));
+    const monthVars = months.bars.map((b) => sys.read(`month:${b.label}`, b.masked ? 's' : b.value));
     for (let i = monthVars.length; i < MONTHS; i++) monthVars.push(sys.unknown(`month:not drawn ${i}`));
     sys.sum(figure('Visites réalisées'), monthVars, 'visits by month');
   }

@@ -19,6 +19,7 @@ import {
   type Clock,
 } from '../../src/views/messages/alert.js';
 import { alertRaisedModal, alertReportModal } from '../../src/views/modals/alert.js';
+import { frenchDateTime } from '../../src/time.js';
 
 const HOUR = 3_600_000;
 const TIME_ZONE = 'Europe/Paris';
@@ -59,6 +60,8 @@ function alert(deadlineHours: number, state: AlertState, late = false): AlertDet
     outcomeNote: null,
     anonymisedAt: null,
     updatedAt: RAISED_AT,
+    visitId: null,
+    visit: null,
     company: { id: 'c1', name: 'Mécanique du Val', siret: null, commune: 'Vierzon', nafCode: '25.62B' },
     capteur: { slackUserId: 'UCAPTEUR' },
     structure: { name: 'CCI du Cher' },
@@ -159,5 +162,46 @@ describe('the reminder', () => {
     expect(JSON.stringify(alertReminderMessage(alert(120, 'signalee'), clockAt(80)))).toContain(
       'signalée il y a 3 j 8 h, il reste 40 h 00.',
     );
+  });
+});
+
+/**
+ * Across a daylight-saving change the wall clock jumps an hour: the reminder still says the hours
+ * that really passed and really remain (the deadline is 48 real hours after raising), and the
+ * deadline's local time moves by the hour the clocks did.
+ */
+describe('the reminder across a daylight-saving change (Europe/Paris)', () => {
+  const raisedAt = (iso: string) => {
+    const raised = new Date(iso);
+    return { ...alert(48, 'signalee'), raisedAt: raised, deadlineAt: new Date(raised.getTime() + 48 * HOUR) };
+  };
+  const clockAfter = (a: AlertDetails, hours: number, minutes = 0): Clock => ({
+    now: new Date(a.raisedAt.getTime() + hours * HOUR + minutes * 60_000),
+    timeZone: TIME_ZONE,
+  });
+
+  it('in October (clocks go back on Sunday 25 at 3:00): 24 h after 14:00 is 13:00, and it says 24 h', () => {
+    // Saturday 24 October 2026 at 14:00 in Paris (summer time, UTC+2).
+    const a = raisedAt('2026-10-24T12:00:00Z');
+    const at24 = clockAfter(a, 24);
+    expect(frenchDateTime(at24.now, TIME_ZONE)).toBe('25/10/2026 à 13:00');
+    expect(JSON.stringify(alertReminderMessage(a, at24))).toContain('signalée il y a 24 h 00, il reste 24 h 00.');
+    // Sent late, after a restart: the real time since raising, the real time left.
+    expect(JSON.stringify(alertReminderMessage(a, clockAfter(a, 26, 8)))).toContain(
+      'signalée il y a 26 h 08, il reste 21 h 52.',
+    );
+    expect(stateLine(a, at24)).toContain('il reste 24 h 00 (échéance le 26/10/2026 à 13:00)');
+  });
+
+  it('in March (clocks go forward on Sunday 29 at 2:00): 24 h after 14:00 is 15:00, and it says 24 h', () => {
+    // Saturday 28 March 2026 at 14:00 in Paris (winter time, UTC+1).
+    const a = raisedAt('2026-03-28T13:00:00Z');
+    const at24 = clockAfter(a, 24);
+    expect(frenchDateTime(at24.now, TIME_ZONE)).toBe('29/03/2026 à 15:00');
+    expect(JSON.stringify(alertReminderMessage(a, at24))).toContain('signalée il y a 24 h 00, il reste 24 h 00.');
+    expect(JSON.stringify(alertReminderMessage(a, clockAfter(a, 40, 30)))).toContain(
+      'signalée il y a 40 h 30, il reste 7 h 30.',
+    );
+    expect(stateLine(a, at24)).toContain('il reste 24 h 00 (échéance le 30/03/2026 à 15:00)');
   });
 });

@@ -36,6 +36,9 @@ import {
   longJobTitle,
   openAlert,
 } from './fixtures/recruitment-alert.js';
+import { formatPhone } from '../../src/reference/phone.js';
+import { formatSiret } from '../../src/reference/siret.js';
+import { plural } from '../../src/texts/plural.js';
 
 sweepViews(ALERT_CASES);
 
@@ -73,8 +76,8 @@ describe('recruitment alerts', () => {
 
   it('show a position with its escaped title and place, and its start date when known', () => {
     const [first, second] = alertPositions(uuid(2001), false);
-    expect(positionLine(first!)).toBe('• *Soudeur TIG* (ROME H2913) — 2 poste(s), CDI, Vierzon, dès le 07/12/2026');
-    expect(positionLine(second!)).toBe('• *Technicien de maintenance* — 1 poste(s), Intérim, Vierzon, site des Forges');
+    expect(positionLine(first!)).toBe('• *Soudeur TIG* (ROME H2913) — 2 postes, CDI, Vierzon, dès le 07/12/2026');
+    expect(positionLine(second!)).toBe('• *Technicien de maintenance* — 1 poste, Intérim, Vierzon, site des Forges');
     expect(positionLine(alertPositions(uuid(2002), true)[0]!)).toContain(`*${escapeText(longJobTitle(1))}*`);
   });
 });
@@ -97,19 +100,21 @@ describe('the e-mail to France Travail (franceTravailEmail)', () => {
         expect(body).toContain(`(réf. ${alert.reference})`);
         // Plain text for an e-mail: what people typed, as they typed it.
         expect(body).toContain(`Entreprise : ${alert.company.name}, ${alert.company.commune}`);
-        expect(body.includes(`SIRET ${alert.company.siret}`)).toBe(alert.company.siret !== null);
+        expect(body.includes(`SIRET ${formatSiret(alert.company.siret ?? '')}`)).toBe(alert.company.siret !== null);
         for (const p of alert.positions) {
           const line = lines.find((l) =>
             l.startsWith(`- ${p.jobTitle}${p.romeCode ? ` (ROME ${p.romeCode})` : ''} : `),
           );
           expect(line, p.jobTitle).toBeDefined();
-          expect(line).toContain(`${p.count} poste(s), ${CONTRACT_LABELS[p.contractType]}, à ${p.location}`);
+          expect(line).toContain(
+            `${p.count} poste${plural(p.count, '', 's')}, ${CONTRACT_LABELS[p.contractType]}, à ${p.location}`,
+          );
           if (p.startDate) expect(line).toContain(`démarrage souhaité le ${p.startDate.toISOString().slice(8, 10)}/`);
         }
         expect(body).toContain(`Urgence : ${alert.urgency}`);
         const contact = lines.find((l) => l.startsWith("Contact dans l'entreprise : "));
         expect(contact).toContain(alert.contactName);
-        if (alert.contactPhone) expect(contact).toContain(alert.contactPhone);
+        if (alert.contactPhone) expect(contact).toContain(formatPhone(alert.contactPhone));
         if (alert.contactEmail) expect(contact).toContain(alert.contactEmail);
         expect(lines[lines.length - 1]).toBe('Bien cordialement,');
       });

@@ -4,7 +4,7 @@ import { VISIT_BLOCKS } from '../../src/slack/ids.js';
 import { visitConfirmationMessage } from '../../src/views/messages/visit.js';
 import { alertReportModal } from '../../src/views/modals/alert.js';
 import { companyBlocks } from '../../src/views/modals/company-blocks.js';
-import { visitReportModal } from '../../src/views/modals/visit-report.js';
+import { type VisitModalInput, visitReportModal } from '../../src/views/modals/visit-report.js';
 import { assertWithinSlackLimits } from '../support/slack-limits.js';
 import { VISIT_REPORT_CASES } from './cases/visit-report.js';
 import { uuid } from './fixtures/common.js';
@@ -48,20 +48,32 @@ describe('the company part of the forms (companyBlocks)', () => {
     VISIT_BLOCKS.newPostalCode,
   ];
 
-  it('has the same block ids in the visit and the alert forms, all optional', () => {
+  it('has the same block ids in the visit and the alert forms: all optional in the alert, one way at a time in the visit', () => {
     const p = asModal(companyBlocks({}));
     assertWithinSlackLimits('modal', p);
     expectWellFormedModal(p);
     expect(inputs(p).map((b) => b.block_id)).toEqual(companyIds);
     expect(inputs(p).every((b) => b.optional)).toBe(true);
     expect(showsText(p, '*Entreprise*')).toBe(true);
-    for (const modal of [toJson(visitReportModal(OPENING_BLANK)), toJson(alertReportModal(ALERT_OPENING_BLANK))]) {
-      expect(
-        inputs(modal)
-          .map((b) => b.block_id)
-          .filter((id) => companyIds.some((c) => c === id)),
-      ).toEqual(companyIds);
-    }
+    const alert = toJson(alertReportModal(ALERT_OPENING_BLANK));
+    expect(
+      inputs(alert)
+        .map((b) => b.block_id)
+        .filter((id) => companyIds.some((c) => c === id)),
+    ).toEqual(companyIds);
+    const companyPart = (opening: VisitModalInput) =>
+      inputs(toJson(visitReportModal(opening)))
+        .filter((b) => companyIds.some((c) => c === b.block_id))
+        .map((b) => [b.block_id, b.optional ?? false]);
+    expect(companyPart(OPENING_BLANK)).toEqual([[VISIT_BLOCKS.companyId, false]]);
+    expect(companyPart({ ...OPENING_BLANK, newCompany: true })).toEqual([
+      [VISIT_BLOCKS.newSiret, true],
+      [VISIT_BLOCKS.newName, false],
+      [VISIT_BLOCKS.newNaf, false],
+      [VISIT_BLOCKS.newHeadcountBand, false],
+      [VISIT_BLOCKS.newCommune, false],
+      [VISIT_BLOCKS.newPostalCode, true],
+    ]);
   });
 
   it('pre-fills a known company (label cut to an option’s 75 characters) or a new SIRET, with the given title', () => {

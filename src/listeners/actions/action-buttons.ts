@@ -35,7 +35,7 @@ export const actionButton = (ctx: AppContext, kind: 'start' | 'status' | 'note' 
   buttonListener(ctx, 'manageActions', idValue, async ({ actor, value: actionId, tell, openModal }) => {
     const action = await getAction(ctx.db, actionId);
     if (!action) return void (await tell(errorText('action_unknown')));
-    if (!canChangeAction(actor, action)) return void (await tell(errorText('action_not_yours')));
+    if (!canChangeAction(actor, action)) return void (await tell(errorText('action_not_yours'), 'permission'));
     if (kind === 'start') {
       await changeAction(ctx.db, actor, actionId, { kind: 'statut', status: 'en_cours' }, ctx.now(), ctx.actions);
       return void (await ctx.notifier.kick());

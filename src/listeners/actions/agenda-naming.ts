@@ -10,6 +10,6 @@ import { buttonListener, idValue } from '../guard.js';
 export const nameAgendaCompanyButton = (ctx: AppContext) =>
   buttonListener(ctx, 'runCommittees', idValue, async ({ actor, value: agendaItemId, tell }) => {
     const named = await nameAgendaCompany(ctx.db, actor, agendaItemId, ctx.now());
-    await tell(named ? COMMITTEE_TEXTS.agendaItem.named : COMMITTEE_TEXTS.agendaItem.alreadyNamed);
+    await tell(named ? COMMITTEE_TEXTS.agendaItem.named : COMMITTEE_TEXTS.agendaItem.alreadyNamed, 'notice');
     await ctx.notifier.kick();
   });

@@ -106,6 +106,6 @@ export const openInformed = (ctx: AppContext) =>
     if (!item) return void (await tell(errorText('committee_unknown')));
     // The capteur who brought the company, or the coordination (the service checks it again).
     if (item.broughtById !== actor.memberId && !can(actor, 'runCommittees'))
-      return void (await tell(errorText('inform_not_yours')));
+      return void (await tell(errorText('inform_not_yours'), 'permission'));
     await openModal(informedModal(item, localDate(ctx.timeZone, ctx.now())));
   });

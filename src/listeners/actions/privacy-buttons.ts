@@ -14,7 +14,7 @@ export const eraseCompanyButton = (ctx: AppContext) =>
     if (erased?.files) void runPrivacyFiles(ctx);
     const done = erased ? PRIVACY_TEXTS.erase.done(erased) : PRIVACY_TEXTS.erase.alreadyErased;
     if (args.body.response_url) await args.respond({ ...ephemeral(done), replace_original: true });
-    else await tell(done);
+    else await tell(done, 'notice');
   });
 
 /** The export files due for deletion (those holding the erased company) deleted now; the nightly job retries what fails. */

@@ -10,11 +10,16 @@ import { alertRaisedModal } from '../../views/modals/alert.js';
 import { submissionListener } from '../guard.js';
 import { fieldErrorsResponse, readFields, readMetadata, readViewState } from '../view-state.js';
 
-const metadataSchema = z.object({ submissionKey: z.string().min(1) });
+/** The form's metadata (views/modals/alert.ts AlertReportMetadata): the visit when raised from one. */
+const metadataSchema = z.object({ submissionKey: z.string().min(1), visitId: z.string().min(1).optional() });
 
 export function alertFormFromView(view: ViewSubmitAction['view']): AlertForm {
-  const { submissionKey } = readMetadata(view, metadataSchema);
-  return { submissionKey, ...readFields(readViewState(view.state.values), ALERT_BLOCKS) };
+  const { submissionKey, visitId } = readMetadata(view, metadataSchema);
+  return {
+    submissionKey,
+    ...(visitId ? { visitId } : {}),
+    ...readFields(readViewState(view.state.values), ALERT_BLOCKS),
+  };
 }
 
 const toSlackErrors = (errors: FieldError<string>[]) =>

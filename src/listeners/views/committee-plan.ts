@@ -6,8 +6,9 @@ import { COMMITTEE_BLOCKS as B } from '../../slack/ids.js';
 import { COMMITTEE_TEXTS, errorText } from '../../texts/fr.js';
 import { frenchDateTime } from '../../time.js';
 import { savedModal } from '../../views/modals/administration.js';
+import { committeePlanModal } from '../../views/modals/committee.js';
 import { submissionListener } from '../guard.js';
-import { asString, errorsResponse, readMetadata, readViewState } from '../view-state.js';
+import { asList, asString, errorsResponse, readMetadata, readViewState } from '../view-state.js';
 
 const planForm = z.object({
   scheduledAt: z.coerce.number({ error: 'required' }).int().positive('required'),
@@ -19,6 +20,10 @@ const SAVED = COMMITTEE_TEXTS.planModal;
 const planMetadata = z.object({
   committeeId: z.string().uuid().optional(),
   submissionKey: z.string().min(1).max(100).optional(),
+  askedOffDay: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 
 /**
@@ -36,11 +41,16 @@ export const committeePlanSubmission = (ctx: AppContext) =>
       const field = String(parsed.error.issues[0]!.path[0]) === 'channel' ? B.channel : B.scheduledAt;
       return void (await ack(errorsResponse({ [field]: errorText('required') })));
     }
-    const { committeeId, submissionKey } = readMetadata(view, planMetadata);
-    const input = { scheduledAt: new Date(parsed.data.scheduledAt * 1000), channelId: parsed.data.channel };
+    const { committeeId, submissionKey, askedOffDay } = readMetadata(view, planMetadata);
+    const input = {
+      scheduledAt: new Date(parsed.data.scheduledAt * 1000),
+      channelId: parsed.data.channel,
+      // The day off the person ticked « Confirmer cette date » for (its local date).
+      confirmedOffDay: asList(state[B.confirmOffDay])[0],
+    };
     try {
       if (committeeId) {
-        const moved = await rescheduleCommittee(ctx.db, actor, committeeId, input, ctx.now());
+        const moved = await rescheduleCommittee(ctx.db, actor, committeeId, input, ctx.now(), ctx.workingDays);
         return void (await ack({
           response_action: 'update',
           view: savedModal(
@@ -49,7 +59,7 @@ export const committeePlanSubmission = (ctx: AppContext) =>
           ),
         }));
       }
-      const committee = await planCommittee(ctx.db, actor, { ...input, submissionKey }, ctx.now());
+      const committee = await planCommittee(ctx.db, actor, { ...input, submissionKey }, ctx.now(), ctx.workingDays);
       const items = await countAgendaItems(ctx.db, committee.id);
       await ack({
         response_action: 'update',
@@ -64,6 +74,24 @@ export const committeePlanSubmission = (ctx: AppContext) =>
         ),
       });
     } catch (error) {
+      // A public holiday or a weekend day: asked once with a box to confirm that very day; submitted
+      // again on it unticked, the question goes on the date field.
+      if (error instanceof UserError && error.code === 'committee_off_day') {
+        const { date = '', weekday = '1', holiday } = error.params;
+        const question = SAVED.offDay(date, Number(weekday), holiday ?? null, Boolean(committeeId));
+        if (askedOffDay === date)
+          return void (await ack(errorsResponse({ [B.scheduledAt]: SAVED.offDayUnconfirmed(question) })));
+        return void (await ack({
+          response_action: 'update',
+          view: committeePlanModal({
+            initialAt: input.scheduledAt,
+            channelId: input.channelId,
+            committeeId,
+            submissionKey,
+            offDay: { date, question },
+          }),
+        }));
+      }
       // A date the service refuses goes on its field; its other refusals replace the modal.
       if (error instanceof UserError && error.field === 'scheduledAt')
         return void (await ack(errorsResponse({ [B.scheduledAt]: errorText(error.code, error.params) })));

@@ -5,7 +5,7 @@ import { INFORMED_HOW, recordCompanyInformed } from '../../services/committees/c
 import { UserError } from '../../services/errors.js';
 import { choice, collectFieldErrors, isoDate, required } from '../../services/form-fields.js';
 import { INFORMED_BLOCKS } from '../../slack/ids.js';
-import { COMMITTEE_TEXTS, errorText } from '../../texts/fr.js';
+import { COMMITTEE_TEXTS, errorText, refusalKind } from '../../texts/fr.js';
 import { localDate } from '../../time.js';
 import { refusalModal, savedModal } from '../../views/modals/administration.js';
 import { withSubmissionSafetyNet } from '../guard.js';
@@ -52,7 +52,7 @@ export function companyInformedSubmission(ctx: AppContext) {
         if (error instanceof UserError)
           return void (await ack({
             response_action: 'update',
-            view: refusalModal(errorText(error.code, error.params)),
+            view: refusalModal(errorText(error.code, error.params), refusalKind(error.code)),
           }));
         throw error;
       }

@@ -31,6 +31,8 @@ type PositionFields<N extends PositionRank> = {
 /** The alert form as the user filled it; the Slack listener builds it from the modal's state. */
 export type AlertForm = CompanyChoiceForm & {
   submissionKey: string;
+  /** The visit the alert is raised from (its confirmation's button), from the form's metadata. */
+  visitId?: string | undefined;
   urgency?: string | undefined;
   contactName?: string | undefined;
   contactPhone?: string | undefined;
@@ -40,7 +42,7 @@ export type AlertForm = CompanyChoiceForm & {
   PositionFields<2> &
   PositionFields<3>;
 
-export type AlertField = Exclude<keyof AlertForm, 'submissionKey'>;
+export type AlertField = Exclude<keyof AlertForm, 'submissionKey' | 'visitId'>;
 
 const positionKeys = (n: PositionRank) =>
   ({
@@ -75,6 +77,7 @@ export function alertReportSchema(today: string) {
   return z
     .object({
       submissionKey: z.string().min(1),
+      visitId: z.string().min(1).optional(),
       ...companyChoiceFields,
       ...positionFields(1, today),
       ...positionFields(2, today),
@@ -123,6 +126,7 @@ export function alertReportSchema(today: string) {
       });
       return {
         submissionKey: form.submissionKey,
+        visitId: form.visitId ?? null,
         company: companyChoice(form as Record<string, string | undefined>),
         positions,
         urgency: form.urgency,

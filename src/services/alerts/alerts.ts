@@ -3,6 +3,7 @@ import type { AlertOutcome, AlertState, Role } from '../../generated/prisma/enum
 import { localDate } from '../../time.js';
 import { audit } from '../audit.js';
 import { resolveCompany } from '../companies.js';
+import { checkAlertVisit } from './alert-from-visit.js';
 import type { Db, Tx } from '../db.js';
 import { UserError } from '../errors.js';
 import { ALERT_NOTICES } from '../notices.js';
@@ -45,6 +46,7 @@ export async function raiseAlert(
   try {
     return await db.$transaction(async (tx) => {
       const companyId = await resolveCompany(tx, actor, report.company);
+      if (report.visitId) await checkAlertVisit(tx, actor, report.visitId, companyId);
       const deadlineAt = new Date(now.getTime() + settings.deadlineHours * 3_600_000);
       const alert = await tx.recruitmentAlert.create({
         data: {
@@ -61,6 +63,7 @@ export async function raiseAlert(
           consentToName: report.consentToName,
           raisedAt: now,
           deadlineAt,
+          visitId: report.visitId,
           positions: {
             create: report.positions.map((p) => ({
               ...p,
@@ -362,6 +365,7 @@ export async function getAlert(db: Db | Tx, alertId: string) {
       coordinator: { select: { slackUserId: true } },
       positions: { orderBy: { rank: 'asc' } },
       transitions: { orderBy: { at: 'asc' }, include: { actor: { select: { slackUserId: true } } } },
+      visit: { select: { visitDate: true } },
     },
   });
 }

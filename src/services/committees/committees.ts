@@ -7,6 +7,7 @@ import { COMMITTEE_NOTICES } from '../notices.js';
 import { enqueue, type MessageLocation } from '../outbox.js';
 import { can, type Actor } from '../permissions.js';
 import { shiftLocalDays } from '../../time.js';
+import type { OffDay } from '../../working-days.js';
 
 /** Two sessions drafted at once would take the same visits: drafting is one at a time. */
 export const lockAgendas = (tx: Tx) => lockFor(tx, 'agendaDrafting');
@@ -23,6 +24,26 @@ export interface CommitteeSettings {
   timeZone: string;
 }
 
+/** The platform's calendar, as planning reads it: the day off an instant falls on, if any. */
+export interface PlanningCalendar {
+  offDay(instant: Date): OffDay | null;
+}
+
+/**
+ * A session on a public holiday or a weekend day is planned only once the person confirmed that
+ * very day (`confirmedOffDay`, its local date): otherwise refused on the date field, with the day
+ * (its date, weekday and holiday name) for the form to ask.
+ */
+function checkOffDay(calendar: PlanningCalendar | undefined, scheduledAt: Date, confirmedOffDay: string | undefined) {
+  const off = calendar?.offDay(scheduledAt);
+  if (!off || off.date === confirmedOffDay) return;
+  throw new UserError('committee_off_day', 'scheduledAt', {
+    date: off.date,
+    weekday: String(off.weekday),
+    ...(off.holiday !== null ? { holiday: off.holiday } : {}),
+  });
+}
+
 /**
  * Plans a session: when, and in which channel it is run. With the form's `submissionKey`, the
  * same submission again (Slack's retry, a double click) returns the session it planned; a key
@@ -31,14 +52,21 @@ export interface CommitteeSettings {
 export async function planCommittee(
   db: Db,
   actor: Actor,
-  input: { scheduledAt: Date; channelId: string; submissionKey?: string | undefined },
+  input: {
+    scheduledAt: Date;
+    channelId: string;
+    submissionKey?: string | undefined;
+    confirmedOffDay?: string | undefined;
+  },
   now: Date,
+  calendar?: PlanningCalendar,
 ) {
   if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
   const key = input.submissionKey;
   const already = key ? await committeeBySubmissionKey(db, actor, key) : null;
   if (already) return already;
   if (input.scheduledAt <= now) throw new UserError('committee_in_past', 'scheduledAt');
+  checkOffDay(calendar, input.scheduledAt, input.confirmedOffDay);
   try {
     return await db.$transaction(async (tx) => {
       const committee = await tx.committee.create({
@@ -221,13 +249,19 @@ export async function rescheduleCommittee(
   db: Db,
   actor: Actor,
   committeeId: string,
-  input: { scheduledAt: Date; channelId: string },
+  input: { scheduledAt: Date; channelId: string; confirmedOffDay?: string | undefined },
   now: Date,
+  calendar?: PlanningCalendar,
 ) {
   if (!can(actor, 'runCommittees')) throw new UserError('committee_forbidden');
   if (input.scheduledAt <= now) throw new UserError('committee_in_past', 'scheduledAt');
+  // A session kept at its time (only its channel changes) is not asked about its day again.
+  const current = await db.committee.findUnique({ where: { id: committeeId }, select: { scheduledAt: true } });
+  if (current?.scheduledAt.getTime() !== input.scheduledAt.getTime())
+    checkOffDay(calendar, input.scheduledAt, input.confirmedOffDay);
+  const data = { scheduledAt: input.scheduledAt, channelId: input.channelId };
   return db.$transaction(async (tx) => {
-    const { count } = await tx.committee.updateMany({ where: { id: committeeId, status: 'planned' }, data: input });
+    const { count } = await tx.committee.updateMany({ where: { id: committeeId, status: 'planned' }, data });
     if (count === 0)
       throw new UserError(
         (await tx.committee.count({ where: { id: committeeId } })) ? 'agenda_already_published' : 'committee_unknown',

@@ -231,6 +231,16 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       return percentOf(r.informed, r.total);
     },
   },
+  {
+    ...INDICATOR_DESCRIPTIONS.alertes_depuis_visite,
+    async compute(db, p) {
+      const { from, to } = instants(p);
+      const r = await one(db.$queryRaw<{ total: bigint; from_visit: bigint }[]>`
+        SELECT count(*) AS total, count("visitId") AS from_visit
+          FROM "RecruitmentAlert" WHERE "raisedAt" >= ${from} AND "raisedAt" < ${to}`);
+      return percentOf(r.from_visit, r.total);
+    },
+  },
 ];
 
 export const INDICATOR_KEYS: readonly string[] = INDICATORS.map((i) => i.key);

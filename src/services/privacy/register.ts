@@ -563,6 +563,10 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
         category: 'technique',
         note: 'numéro de l’alerte, comme ALR-2026-0042, sans donnée de l’entreprise',
       },
+      visitId: {
+        category: 'technique',
+        note: 'la visite depuis la confirmation de laquelle l’alerte a été signalée : un lien, sans donnée lui-même',
+      },
       ...technical(
         'id',
         'submissionKey',

@@ -14,7 +14,8 @@ export type Cell = number | string;
 
 export interface Chart {
   title: string;
-  bars: { label: string; value: number }[];
+  /** `masked`: a value under the statistical secret, drawn without its bar and marked « s » (its `value` is 0). */
+  bars: { label: string; value: number; masked?: boolean }[];
   /** What the bars count. */
   unit: string;
 }
@@ -261,10 +262,11 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
         chart: {
           title: TITLES.months,
           unit: T.units.visits,
-          bars: a.visitsByMonth
-            .map((value, i) => ({ label: T.months[i]!, value, k: key.month(i) }))
-            .filter((b) => !plan || (b.value > 0 && !isMasked(b.k)))
-            .map(({ label, value }) => ({ label, value })),
+          // Every month of the year, 0 for a month without visits; a masked month is drawn without
+          // its bar, marked « s ».
+          bars: a.visitsByMonth.map((value, i) =>
+            isMasked(key.month(i)) ? { label: T.months[i]!, value: 0, masked: true } : { label: T.months[i]!, value },
+          ),
         },
       },
       {

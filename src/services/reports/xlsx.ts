@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PLATFORM_NAME } from '../../texts/common.js';
 import { REPORT_TEXTS } from '../../texts/report.js';
-import type { ReportDocument } from './document.js';
+import { MASKED, type ReportDocument } from './document.js';
 
 /**
  * The spreadsheet annex: the data behind every chart and table of the report, one sheet per
@@ -25,7 +25,7 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
       sheet.addRow([]);
       sheet.addRow([REPORT_TEXTS.annex.chart(section.chart.title)]).font = { bold: true };
       sheet.addRow([REPORT_TEXTS.annex.category, section.chart.unit]).font = { bold: true };
-      for (const bar of section.chart.bars) sheet.addRow([bar.label, bar.value]);
+      for (const bar of section.chart.bars) sheet.addRow([bar.label, bar.masked ? MASKED : bar.value]);
     }
     for (const table of section.tables ?? []) {
       sheet.addRow([]);
@@ -39,16 +39,48 @@ export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** Excel sheet names: 31 characters, no []:*?/\, unique. */
-function sheetName(title: string, used: Set<string>): string {
-  const base = title
-    .replace(/[[\]:*?/\\]/g, ' ')
-    .slice(0, 28)
-    .trim();
-  let name = base;
-  for (let i = 2; used.has(name); i++) name = `${base} ${i}`;
-  used.add(name);
-  return name;
+/** Excel's longest sheet name. */
+export const SHEET_NAME_MAX = 31;
+
+/** Small words a cut name does not end on (« Visites par », « Alertes et »). */
+const DANGLING = /[\s–—-]+$|\s+(?:à|au|aux|d’|de|des|du|en|et|l’|la|le|les|ou|par|pour|sur|un|une)$/i;
+
+/**
+ * Excel sheet names: 31 characters at most, none of []:*?/\, no apostrophe at either end, unique
+ * (Excel compares them without case). A long title is cut after its last whole word that fits,
+ * never in a word, and not on a dangling « de » or « – »; a second sheet of the same name gets
+ * « 2 », and the room for it. Only a single word longer than the limit is cut.
+ */
+export function sheetName(title: string, used: Set<string> = new Set()): string {
+  const clean =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^['’\s]+|['’\s]+$/g, '') || 'Feuille';
+  const taken = new Set([...used].map((n) => n.toLocaleLowerCase('fr')));
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? '' : ` ${i}`;
+    const name = `${fitWords(clean, SHEET_NAME_MAX - suffix.length)}${suffix}`;
+    if (!taken.has(name.toLocaleLowerCase('fr'))) {
+      used.add(name);
+      return name;
+    }
+  }
+}
+
+/** The longest run of whole words of `text` within `max` characters. */
+function fitWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  // A single word longer than the limit: nothing else to do than cut it.
+  if (lastSpace <= 0) return text.slice(0, max).trim();
+  let words = cut.slice(0, lastSpace);
+  for (let before = ''; before !== words; ) {
+    before = words;
+    words = words.replace(DANGLING, '');
+  }
+  return (words || cut.slice(0, lastSpace)).replace(/['’]+$/, '').trim();
 }
 
 /**
@@ -58,9 +90,10 @@ function sheetName(title: string, used: Set<string>): string {
 export function tablesWorkbook() {
   const book = new ExcelJS.Workbook();
   book.creator = PLATFORM_NAME;
+  const used = new Set<string>();
   return {
     table(name: string, headers: string[], rows: ExcelJS.CellValue[][]) {
-      const sheet = book.addWorksheet(name);
+      const sheet = book.addWorksheet(sheetName(name, used));
       sheet.addRow(headers).font = { bold: true };
       for (const row of rows) sheet.addRow(row);
       for (const c of sheet.columns) c.width = 24;

@@ -4,7 +4,7 @@
  * the app and the channels, slash commands, modals rendered from the app's real views. It talks
  * to the simulator's JSON API only (src/simulator/workspace.ts).
  */
-import { escapeHtml, mrkdwn, plainText, renderBlocks } from './render.js';
+import { escapeHtml, isoDate, isoTime, mrkdwn, plainText, renderBlocks, zonedEpoch } from './render.js';
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const ui = {
@@ -25,7 +25,22 @@ async function api(path, body) {
   return res.json();
 }
 
-const ctx = () => ({ people: ui.data?.people ?? [], channels: ui.data?.channels ?? [] });
+const ctx = () => ({ people: ui.data?.people ?? [], channels: ui.data?.channels ?? [], timeZone: zone() });
+
+/** The platform's time zone (the server's setting): every date and time shown or typed is in it. */
+const zone = () => ui.data?.timeZone ?? 'Europe/Paris';
+/** @type {Map<string, Intl.DateTimeFormat>} */
+const formats = new Map();
+/** French, in the platform's zone, whatever the browser's locale and zone. */
+function frenchFormat(/** @type {Intl.DateTimeFormatOptions} */ options) {
+  const key = zone() + JSON.stringify(options);
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('fr-FR', { ...options, timeZone: zone() });
+    formats.set(key, format);
+  }
+  return format;
+}
 
 function renderSidebar() {
   const person = /** @type {HTMLSelectElement} */ ($('person'));
@@ -87,7 +102,16 @@ function renderMessage(m) {
     ? `<div class="files">${m.files.map((f) => `<a href="/files/${encodeURIComponent(f.id)}" download="${escapeHtml(f.filename)}">📎 ${escapeHtml(f.title)}</a>`).join('')}</div>`
     : '';
   const meta = [m.ephemeralTo ? 'visible par vous seul' : '', m.edited ? 'modifié' : ''].filter(Boolean).join(' · ');
-  return `<div class="message${m.ephemeralTo ? ' ephemeral' : ''}" data-where="message" data-channel="${escapeHtml(m.channel)}" data-ts="${escapeHtml(m.ts)}"><span class="who">Plateforme Emploi</span><span class="meta">${escapeHtml(meta)}</span>${body}${files}</div>`;
+  const who =
+    m.user === 'USLACKBOT'
+      ? 'Slackbot'
+      : m.user
+        ? (ui.data.people.find((p) => p.id === m.user)?.name ?? m.user)
+        : 'Plateforme Emploi';
+  // Slack shows the time a message was posted (its ts), the full date on hover.
+  const at = new Date(Number.parseFloat(m.ts) * 1000);
+  const time = `<time class="at" datetime="${at.toISOString()}" title="${escapeHtml(frenchFormat({ dateStyle: 'full', timeStyle: 'short' }).format(at))}">${escapeHtml(frenchFormat({ hour: '2-digit', minute: '2-digit' }).format(at))}</time>`;
+  return `<div class="message${m.ephemeralTo ? ' ephemeral' : ''}${m.user && m.user !== 'USLACKBOT' ? ' from-person' : ''}" data-where="message" data-channel="${escapeHtml(m.channel)}" data-ts="${escapeHtml(m.ts)}"><span class="who">${escapeHtml(who)}</span>${time}<span class="meta">${escapeHtml(meta)}</span>${body}${files}</div>`;
 }
 
 function renderModal() {
@@ -108,15 +132,6 @@ function renderModal() {
     <div class="blocks">${renderBlocks(view.blocks ?? [], ctx())}</div>
     <div class="footer"><button type="button" class="btn" data-close>${plainText(view.close?.text ?? 'Fermer')}</button>${view.submit ? `<button type="button" class="btn primary" data-submit>${plainText(view.submit.text)}</button>` : ''}</div>
   </div>`;
-  for (const el of root.querySelectorAll('[data-type="datetimepicker"]')) {
-    const initial = Number(/** @type {HTMLElement} */ (el).dataset.initial);
-    if (initial) {
-      const d = new Date(initial * 1000);
-      /** @type {HTMLInputElement} */ (el).value = new Date(d.getTime() - d.getTimezoneOffset() * 60_000)
-        .toISOString()
-        .slice(0, 16);
-    }
-  }
   for (const el of root.querySelectorAll('.external')) renderChips(/** @type {HTMLElement} */ (el));
 }
 
@@ -130,8 +145,13 @@ function renderChips(el) {
     .join('');
 }
 
-/** The modal's inputs as Slack's view state: { block_id: { action_id: { type, … } } }. */
-function collect(root) {
+/**
+ * The modal's inputs as Slack's view state: { block_id: { action_id: { type, … } } }. Dates and
+ * times are typed in French formats and read in the platform's zone; one that cannot be read is
+ * put in `problems` (Slack's pickers never send one).
+ * @param {Element} root @param {Record<string, string>} [problems]
+ */
+function collect(root, problems = {}) {
   /** @type {Record<string, Record<string, any>>} */
   const values = {};
   for (const node of root.querySelectorAll('.el[data-block]')) {
@@ -144,12 +164,28 @@ function collect(root) {
       case 'number_input':
         state = { value: el.value === '' ? null : el.value };
         break;
-      case 'datepicker':
-        state = { selected_date: el.value || null };
+      case 'datepicker': {
+        const date = isoDate(el.value);
+        if (el.value.trim() && !date) problems[String(block)] = 'Date attendue au format jj/mm/aaaa.';
+        state = { selected_date: date };
         break;
-      case 'datetimepicker':
-        state = { selected_date_time: el.value ? Math.floor(new Date(el.value).getTime() / 1000) : null };
+      }
+      case 'timepicker': {
+        const time = isoTime(el.value);
+        if (el.value.trim() && !time) problems[String(block)] = 'Heure attendue au format hh:mm.';
+        state = { selected_time: time };
         break;
+      }
+      case 'datetimepicker': {
+        const typed = /** @type {HTMLInputElement} */ (el.querySelector('input.date')).value;
+        const typedTime = /** @type {HTMLInputElement} */ (el.querySelector('input.time')).value;
+        const date = isoDate(typed);
+        const time = isoTime(typedTime);
+        if ((typed.trim() || typedTime.trim()) && !(date && time))
+          problems[String(block)] = 'Date et heure attendues au format jj/mm/aaaa et hh:mm.';
+        state = { selected_date_time: date && time ? zonedEpoch(date, time, zone()) : null };
+        break;
+      }
       case 'static_select': {
         const o = /** @type {HTMLSelectElement} */ (/** @type {unknown} */ (el)).selectedOptions[0];
         state = { selected_option: o?.value ? option(o.value, o.text) : null };
@@ -219,8 +255,24 @@ async function refresh() {
     ui.user = first.people[0]?.id ?? '';
     localStorage.setItem('simulation.user', ui.user);
   }
-  ui.data = await (await fetch(`/api/state?user=${encodeURIComponent(ui.user)}`)).json();
-  $('now').textContent = new Date(ui.data.now).toLocaleString('fr-FR', { dateStyle: 'full', timeStyle: 'short' });
+  show(await (await fetch(`/api/state?user=${encodeURIComponent(ui.user)}`)).json());
+}
+
+/** @type {EventSource | null} */
+let events = null;
+/** The person's state, pushed by the simulator whenever it changes (server-sent events). */
+function listen() {
+  events?.close();
+  const user = ui.user;
+  events = new EventSource(`/api/events?user=${encodeURIComponent(user)}`);
+  events.onmessage = (message) => {
+    if (user === ui.user) show(JSON.parse(message.data));
+  };
+}
+
+function show(data) {
+  ui.data = data;
+  $('now').textContent = frenchFormat({ dateStyle: 'full', timeStyle: 'short' }).format(new Date(ui.data.now));
   renderSidebar();
   renderPane();
   renderModal();
@@ -250,7 +302,11 @@ document.addEventListener('click', async (event) => {
     return void (await refresh());
   }
   if (target.closest('[data-submit]') && sheet) {
-    const answer = await api('submit', { viewId: sheet.dataset.viewId, values: collect(sheet) });
+    /** @type {Record<string, string>} */
+    const problems = {};
+    const values = collect(sheet, problems);
+    if (Object.keys(problems).length) return showErrors(sheet, problems);
+    const answer = await api('submit', { viewId: sheet.dataset.viewId, values });
     if (answer.errors) return showErrors(sheet, answer.errors);
     return void (await refresh());
   }
@@ -270,7 +326,20 @@ document.addEventListener('click', async (event) => {
     el.dataset.selected = JSON.stringify(multi ? [...JSON.parse(el.dataset.selected || '[]'), chosen] : [chosen]);
     /** @type {HTMLInputElement} */ (el.querySelector('.typeahead')).value = '';
     el.querySelector('.suggestions').innerHTML = '';
-    return renderChips(el);
+    renderChips(el);
+    // A type-ahead that dispatches its choice (dispatch_action): the app hears it at once.
+    if (!multi && el.dataset.dispatch) {
+      const sheet = /** @type {HTMLElement} */ (el.closest('[data-where="modal"]'));
+      const action = {
+        action_id: el.dataset.action,
+        block_id: el.dataset.block,
+        type: el.dataset.type,
+        selected_option: { text: { type: 'plain_text', text: chosen.text }, value: chosen.value },
+      };
+      await api('action', { where: 'modal', viewId: sheet.dataset.viewId, values: collect(sheet), action });
+      await refresh();
+    }
+    return;
   }
   const button = /** @type {HTMLElement | null} */ (target.closest('button[data-kind="button"]'));
   if (button) {
@@ -304,15 +373,20 @@ document.addEventListener('change', async (event) => {
     // Another person: their screen, their modal (or none) — whatever was shown before.
     ui.lastPane = '\u0000';
     ui.lastModal = '\u0000';
+    listen();
     return void (await go(ui.place));
   }
-  if (!el.dataset?.dispatch) return;
+  // A radio button's holder carries the element's ids (radio_buttons with dispatch_action).
+  const holder = /** @type {HTMLElement | null} */ (el.closest?.('[data-dispatch]'));
+  if (!holder) return;
   const sheet = /** @type {HTMLElement} */ (el.closest('[data-where="modal"]'));
   const action = {
-    action_id: el.dataset.action,
-    block_id: el.dataset.block,
-    type: el.dataset.type,
-    ...(el.dataset.type === 'users_select' ? { selected_user: el.value } : { selected_option: { value: el.value } }),
+    action_id: holder.dataset.action,
+    block_id: holder.dataset.block,
+    type: holder.dataset.type,
+    ...(holder.dataset.type === 'users_select'
+      ? { selected_user: el.value }
+      : { selected_option: { value: el.value } }),
   };
   await api('action', { where: 'modal', viewId: sheet.dataset.viewId, values: collect(sheet), action });
   await refresh();
@@ -347,15 +421,19 @@ document.addEventListener('input', (event) => {
 $('composer').addEventListener('submit', async (event) => {
   event.preventDefault();
   const input = /** @type {HTMLInputElement} */ ($('command'));
-  const match = /^(\/[a-z-]+)\s*(.*)$/.exec(input.value.trim());
-  if (!match) return;
+  const typed = input.value;
+  if (!typed.trim()) return;
   const channel = ui.place === 'home' || ui.place === 'dm' ? ui.data.dm : ui.place;
   if (ui.place === 'home') await go('dm');
   input.value = '';
-  await api('command', { command: match[1], text: match[2], channel });
+  // As in Slack: a « / » first is a command, exactly as typed (an unknown one gets Slackbot's
+  // answer); anything else, a leading space included, is a message.
+  const match = /^(\/\S+)\s*([\s\S]*)$/.exec(typed.trimEnd());
+  if (match) await api('command', { command: match[1], text: match[2], channel });
+  else await api('say', { text: typed.trim(), channel });
   await new Promise((r) => setTimeout(r, 150));
   await refresh();
 });
 
 await go(ui.place);
-setInterval(() => void refresh().catch(() => {}), 1500);
+listen();

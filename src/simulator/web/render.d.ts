@@ -7,6 +7,11 @@ export function mrkdwn(
 ): string;
 export function renderBlocks(
   blocks: unknown[],
-  ctx?: { people?: unknown[]; channels?: unknown[]; errors?: Record<string, string> },
+  ctx?: { people?: unknown[]; channels?: unknown[]; errors?: Record<string, string>; timeZone?: string },
 ): string;
 export function unsupportedIn(blocks: unknown[]): string[];
+export function zonedParts(seconds: number, timeZone: string): { date: string; time: string };
+export function zonedEpoch(date: string, time: string, timeZone: string): number;
+export function frenchDate(iso: string | undefined): string;
+export function isoDate(text: string): string | null;
+export function isoTime(text: string): string | null;

@@ -85,6 +85,79 @@ export function mrkdwn(text, ctx = {}) {
   return out.replace(/\u0000(\d+)\u0000/g, (_, i) => codes[Number(i)] ?? '');
 }
 
+// ── Dates and times: always the platform's time zone and French formats, as the app speaks them,
+// whatever the browser's own zone and locale (a native date input would follow the browser's).
+
+const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+/** @type {Map<string, Intl.DateTimeFormat>} */
+const wallFormats = new Map();
+
+/**
+ * The wall clock in `timeZone` at `seconds` since the epoch.
+ * @param {number} seconds @param {string} timeZone
+ * @returns {{ date: string; time: string }} 'YYYY-MM-DD' and 'HH:mm'
+ */
+export function zonedParts(seconds, timeZone) {
+  let format = wallFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('fr-FR', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallFormats.set(timeZone, format);
+  }
+  const p = Object.fromEntries(format.formatToParts(new Date(seconds * 1000)).map((x) => [x.type, x.value]));
+  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/**
+ * Seconds since the epoch of a wall clock date and time in `timeZone` (DST included).
+ * @param {string} date 'YYYY-MM-DD' @param {string} time 'HH:mm' @param {string} timeZone
+ */
+export function zonedEpoch(date, time, timeZone) {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  /** How far ahead of UTC the zone's clock is at `ms`. */
+  const offsetAt = (/** @type {number} */ ms) => {
+    const p = zonedParts(ms / 1000, timeZone);
+    const [py, pmo, pd] = p.date.split('-').map(Number);
+    const [ph, pmi] = p.time.split(':').map(Number);
+    return Date.UTC(py, pmo - 1, pd, ph, pmi) - Math.floor(ms / 60_000) * 60_000;
+  };
+  const first = wall - offsetAt(wall);
+  return Math.floor((wall - offsetAt(first)) / 1000);
+}
+
+/** 'YYYY-MM-DD' → 'JJ/MM/AAAA' ('' when not a date). @param {string | undefined} iso */
+export function frenchDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+}
+
+/** 'JJ/MM/AAAA' as typed → 'YYYY-MM-DD'; null when it is not a real date. @param {string} text */
+export function isoDate(text) {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  return `${m[3]}-${pad(mo)}-${pad(d)}`;
+}
+
+/** 'HH:mm' (or '14h30', '9:05') as typed → 'HH:mm'; null when it is not a time of day. @param {string} text */
+export function isoTime(text) {
+  const m = /^\s*(\d{1,2})\s*[:h]\s*(\d{2})?\s*$/i.exec(text);
+  if (!m) return null;
+  const [h, mi] = [Number(m[1]), Number(m[2] ?? 0)];
+  return h < 24 && mi < 60 ? `${pad(h)}:${pad(mi)}` : null;
+}
+
 /** @param {any} t a text object */
 function text(t, ctx) {
   if (!t) return '';
@@ -123,9 +196,16 @@ function element(el, blockId, ctx) {
     case 'number_input':
       return `<input class="el" type="number" ${base}${el.min_value ? ` min="${attr(el.min_value)}"` : ''}${el.max_value ? ` max="${attr(el.max_value)}"` : ''}${el.is_decimal_allowed ? ' step="any"' : ' step="1"'} value="${attr(el.initial_value ?? '')}">`;
     case 'datepicker':
-      return `<input class="el" type="date" ${base} value="${attr(el.initial_date ?? '')}">`;
-    case 'datetimepicker':
-      return `<input class="el" type="datetime-local" ${base} data-initial="${attr(el.initial_date_time ?? '')}">`;
+      return `<input class="el date" type="text" inputmode="numeric" placeholder="jj/mm/aaaa" aria-label="Date (jj/mm/aaaa)" ${base} value="${attr(frenchDate(el.initial_date))}">`;
+    case 'timepicker':
+      return `<input class="el time" type="text" inputmode="numeric" placeholder="hh:mm" aria-label="Heure (hh:mm)" ${base} value="${attr(el.initial_time ?? '')}">`;
+    case 'datetimepicker': {
+      // Shown in the platform's time zone: the view carries seconds since the epoch.
+      const initial = el.initial_date_time
+        ? zonedParts(Number(el.initial_date_time), ctx.timeZone ?? 'Europe/Paris')
+        : null;
+      return `<div class="el datetime" ${base}><input type="text" class="date" inputmode="numeric" placeholder="jj/mm/aaaa" aria-label="Date (jj/mm/aaaa)" value="${attr(initial ? frenchDate(initial.date) : '')}"> <input type="text" class="time" inputmode="numeric" placeholder="hh:mm" aria-label="Heure (hh:mm)" value="${attr(initial?.time ?? '')}"></div>`;
+    }
     case 'static_select':
     case 'multi_static_select': {
       const initial = new Set(
@@ -133,7 +213,16 @@ function element(el, blockId, ctx) {
       );
       const groups = el.option_groups ? el.option_groups.flatMap((g) => g.options) : (el.options ?? []);
       const multiple = el.type === 'multi_static_select';
-      return `<select class="el" ${base}${multiple ? ' multiple size="6"' : ''}>${multiple ? '' : `<option value="">${plainText(el.placeholder?.text ?? 'Choisir')}</option>`}${groups.map((o) => optionHtml(o, initial.has(o.value))).join('')}</select>`;
+      // Option groups under their labels, as Slack shows them.
+      const list = el.option_groups
+        ? el.option_groups
+            .map(
+              (g) =>
+                `<optgroup label="${attr(g.label?.text ?? '')}">${g.options.map((o) => optionHtml(o, initial.has(o.value))).join('')}</optgroup>`,
+            )
+            .join('')
+        : groups.map((o) => optionHtml(o, initial.has(o.value))).join('');
+      return `<select class="el" ${base}${multiple ? ' multiple size="6"' : ''}>${multiple ? '' : `<option value="">${plainText(el.placeholder?.text ?? 'Choisir')}</option>`}${list}</select>`;
     }
     case 'external_select':
     case 'multi_external_select': {
@@ -164,7 +253,7 @@ function element(el, blockId, ctx) {
 
 /**
  * @param {any[]} blocks
- * @param {{ people?: any[]; channels?: any[]; errors?: Record<string, string> }} [ctx]
+ * @param {{ people?: any[]; channels?: any[]; errors?: Record<string, string>; timeZone?: string }} [ctx]
  */
 export function renderBlocks(blocks, ctx = {}) {
   return (blocks ?? [])

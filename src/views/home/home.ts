@@ -12,7 +12,7 @@ import { PROGRAMME_TEXTS } from '../../texts/programme.js';
 import { frenchDate, frenchDateTime, frenchMonth } from '../../time.js';
 import type { ProgrammeProgress } from '../../services/programmes/progress.js';
 import { progressBar, progressLines, targetsNotVisitedBlocks } from '../messages/programme.js';
-import { actions, button, context, divider, escapeText, header, section, sectionsOf, truncate } from '../blocks.js';
+import { escapeAndCut, actions, button, context, divider, escapeText, header, section, sectionsOf } from '../blocks.js';
 import { openAlertsBlocks, type Clock } from '../messages/alert.js';
 import { redFlagsLine } from '../messages/visit.js';
 import type { OpenAlert } from '../../services/alerts/alerts.js';
@@ -129,7 +129,7 @@ function committeeBlocks(committee: NonNullable<Extract<HomeInput, { kind: 'memb
       blocks.push(
         section(
           T.committee.toInformItem(
-            escapeText(truncate(item.company.name, 150)),
+            escapeAndCut(item.company.name, 150),
             frenchDate(item.committee.scheduledAt),
             committee.all && item.broughtBy ? item.broughtBy.slackUserId : null,
           ),
@@ -158,7 +158,7 @@ function programmeBlocks({
       .map((p) =>
         P.structure(
           progressBar(p.month.visits, p.month.target),
-          escapeText(truncate(p.structure.name, 80)),
+          escapeAndCut(p.structure.name, 80),
           p.targets.visited,
           p.targets.total,
           p.behindPace,
@@ -174,7 +174,7 @@ function programmeBlocks({
   const mine = progress[0];
   if (!mine) return [];
   return [
-    section(P.mine(escapeText(truncate(mine.structure.name, 120)), progressLines(mine, today))),
+    section(P.mine(escapeAndCut(mine.structure.name, 120), progressLines(mine, today))),
     ...(mine.targets.notVisited.length
       ? [section(PROGRAMME_TEXTS.targetsNotVisited), ...targetsNotVisitedBlocks(mine, 5)]
       : []),

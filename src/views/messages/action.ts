@@ -5,7 +5,7 @@ import { ACTION_BUTTONS } from '../../slack/ids.js';
 import { ACTION_STATUS_LABELS, ACTION_TARGET_LABELS, ACTION_TEXTS as T } from '../../texts/action.js';
 import { STAKE_LABELS } from '../../texts/visit.js';
 import { frenchDate, frenchDateTime } from '../../time.js';
-import { actions, button, context, escapeText as esc, section, truncate } from '../blocks.js';
+import { escapeAndCut, actions, button, context, escapeText as esc, section, truncate } from '../blocks.js';
 import type { Clock } from './alert.js';
 
 const STATUS_ICONS = {
@@ -53,7 +53,7 @@ function summary(action: ActionDetails, clock: ActionClock): string {
       action.stake ? STAKE_LABELS[action.stake] : null,
     ),
     T.summary.owner(esc(action.ownerStructure.name), action.ownerMember?.slackUserId ?? null, dueLine(action, clock)),
-    ...(action.statusNote ? [`_${esc(truncate(action.statusNote, 500))}_`] : []),
+    ...(action.statusNote ? [`_${escapeAndCut(action.statusNote, 500)}_`] : []),
   ].join('\n');
 }
 
@@ -64,14 +64,14 @@ export function actionMessage(action: ActionDetails, clock: ActionClock) {
     ? T.message.lastUpdate(
         frenchDateTime(last.at, clock.timeZone),
         last.actor.slackUserId,
-        last.note ? esc(truncate(last.note, 300)) : null,
+        last.note ? escapeAndCut(last.note, 300) : null,
       )
     : '';
   return {
     text: T.message.text(esc(action.title), esc(action.company.name), ACTION_STATUS_LABELS[action.status]),
     blocks: [
       section(truncate(summary(action, clock), 3000)),
-      ...(action.description ? [section(truncate(esc(action.description), 3000))] : []),
+      ...(action.description ? [section(escapeAndCut(action.description, 3000))] : []),
       ...actionButtons(action, 'action_buttons'),
       ...(lastLine ? [context(truncate(lastLine, 2900))] : []),
     ],

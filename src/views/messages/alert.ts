@@ -10,8 +10,22 @@ import {
   OUTCOME_LABELS,
 } from '../../texts/alert.js';
 import { COMMON } from '../../texts/common.js';
+import { formatPhone } from '../../reference/phone.js';
+import { formatSiret } from '../../reference/siret.js';
 import { countdown, frenchDate, frenchDateTime, frenchDuration } from '../../time.js';
-import { actions, button, context, escapeText as esc, fields, header, section, truncate } from '../blocks.js';
+import {
+  escapeAndCut,
+  mailLink,
+  urlLink,
+  actions,
+  button,
+  context,
+  escapeText as esc,
+  fields,
+  header,
+  section,
+  truncate,
+} from '../blocks.js';
 
 /** What a view needs to show times: now, and the platform's time zone. */
 export interface Clock {
@@ -74,13 +88,29 @@ function companyLine(alert: AlertDetails): string {
   return `*${esc(alert.company.name)}* — ${esc(alert.company.commune)}`;
 }
 
+/** An e-mail as a link, a phone number grouped by two: « <mailto:…> — 02 48 58 00 00 ». */
+function reachLine(email: string | null, phone: string | null): string {
+  return [email ? mailLink(email) : null, phone ? esc(formatPhone(phone)) : null].filter(Boolean).join(' — ');
+}
+
+/** The company's contact for the offer: name, phone, e-mail. */
+function companyContact(alert: AlertDetails): string {
+  return [
+    esc(alert.contactName),
+    alert.contactPhone ? esc(formatPhone(alert.contactPhone)) : null,
+    alert.contactEmail ? mailLink(alert.contactEmail) : null,
+  ]
+    .filter(Boolean)
+    .join(' — ');
+}
+
 function offerLines(alert: AlertDetails): string[] {
   if (!alert.offerReference) return [];
-  const reach = [alert.offerContactEmail, alert.offerContactPhone]
-    .filter(Boolean)
-    .map((v) => esc(v!))
-    .join(' — ');
-  return [T.offer(esc(alert.offerReference), alert.offerUrl), T.offerContact(esc(alert.offerContactName ?? ''), reach)];
+  const reach = reachLine(alert.offerContactEmail, alert.offerContactPhone);
+  return [
+    T.offer(esc(alert.offerReference), alert.offerUrl ? urlLink(alert.offerUrl, T.offerLink) : null),
+    T.offerContact(esc(alert.offerContactName ?? ''), reach),
+  ];
 }
 
 function actionButtons(alert: AlertDetails, allowed: readonly AlertAction[]): KnownBlock[] {
@@ -115,10 +145,7 @@ function actionButtons(alert: AlertDetails, allowed: readonly AlertAction[]): Kn
 
 /** The coordinator's page: the whole need, the clock, who did what, and the next step's buttons. */
 export function alertPageMessage(alert: AlertDetails, clock: Clock) {
-  const contact = [alert.contactName, alert.contactPhone, alert.contactEmail]
-    .filter(Boolean)
-    .map((v) => esc(v!))
-    .join(' — ');
+  const contact = companyContact(alert);
   const outcome = alert.outcome
     ? [T.outcome(OUTCOME_LABELS[alert.outcome], alert.outcomeNote ? esc(alert.outcomeNote) : null)]
     : [];
@@ -128,13 +155,14 @@ export function alertPageMessage(alert: AlertDetails, clock: Clock) {
       header(T.title(alert.reference)),
       section(stateLine(alert, clock)),
       section([companyLine(alert), ...alert.positions.map(positionLine)].join('\n')),
+      ...(alert.visit ? [context(T.page.fromVisit(frenchDate(alert.visit.visitDate)))] : []),
       fields([
         T.page.raisedBy(alert.capteur.slackUserId, alert.structure ? esc(alert.structure.name) : null),
         T.page.companyContact(contact),
         T.page.nameToPartners(alert.consentToName),
         T.page.followedBy(alert.coordinator?.slackUserId ?? null),
       ]),
-      section(T.urgency(truncate(esc(alert.urgency), 2500))),
+      section(T.urgency(escapeAndCut(alert.urgency, 2500))),
       ...(offerLines(alert).length || outcome.length ? [section([...offerLines(alert), ...outcome].join('\n'))] : []),
       ...actionButtons(alert, ['prendre_en_charge', 'transmettre', 'enregistrer_offre', 'diffuser', 'clore']),
       // Beyond the procedure: what the partners will do for this company (training, a job fair…).
@@ -148,10 +176,7 @@ export function alertPageMessage(alert: AlertDetails, clock: Clock) {
 
 /** The need, for a France Travail adviser in Slack, with the button to record the offer. */
 export function franceTravailRequestMessage(alert: AlertDetails, clock: Clock) {
-  const contact = [alert.contactName, alert.contactPhone, alert.contactEmail]
-    .filter(Boolean)
-    .map((v) => esc(v!))
-    .join(' — ');
+  const contact = companyContact(alert);
   return {
     text: T.franceTravailRequest.text(alert.reference, esc(alert.company.name)),
     blocks: [
@@ -159,7 +184,7 @@ export function franceTravailRequestMessage(alert: AlertDetails, clock: Clock) {
       section(T.franceTravailRequest.intro),
       section(
         [
-          `${companyLine(alert)}${alert.company.siret ? T.franceTravailRequest.siret(alert.company.siret) : ''}`,
+          `${companyLine(alert)}${alert.company.siret ? T.franceTravailRequest.siret(formatSiret(alert.company.siret)) : ''}`,
           ...alert.positions.map(positionLine),
         ].join('\n'),
       ),
@@ -167,7 +192,7 @@ export function franceTravailRequestMessage(alert: AlertDetails, clock: Clock) {
         T.page.companyContact(contact),
         T.franceTravailRequest.transmittedBy(alert.coordinator?.slackUserId ?? null),
       ]),
-      section(T.urgency(truncate(esc(alert.urgency), 2500))),
+      section(T.urgency(escapeAndCut(alert.urgency, 2500))),
       ...(offerLines(alert).length ? [section(offerLines(alert).join('\n'))] : []),
       ...actionButtons(alert, ['enregistrer_offre']),
       context(stateLine(alert, clock)),

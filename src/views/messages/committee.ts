@@ -15,7 +15,17 @@ import { COMMITTEE_STATUS_LABELS, COMMITTEE_TEXTS as T } from '../../texts/commi
 import { COMMON } from '../../texts/common.js';
 import { RED_FLAG_LABELS } from '../../texts/visit.js';
 import { frenchDate, frenchDateTime } from '../../time.js';
-import { actions, button, context, escapeText as esc, fields, header, section, truncate } from '../blocks.js';
+import {
+  escapeAndCut,
+  actions,
+  button,
+  context,
+  escapeText as esc,
+  fields,
+  header,
+  section,
+  truncate,
+} from '../blocks.js';
 import type { Clock } from './alert.js';
 import { stakesLine } from './visit.js';
 
@@ -113,7 +123,7 @@ function toInformLine(item: ToInform, clock: Clock, withCapteur: boolean) {
       ? T.broughtBy(item.broughtBy.slackUserId, item.broughtBy.structure ? esc(item.broughtBy.structure.name) : null)
       : null;
   return T.toInformLine(
-    esc(truncate(item.company.name, 150)),
+    escapeAndCut(item.company.name, 150),
     esc(item.company.commune),
     frenchDate(item.committee.scheduledAt),
     days,
@@ -173,13 +183,13 @@ export function agendaHeaderMessage(committee: CommitteeShown, review: ActionsFo
   // A company shown without its name: its label already says its commune.
   const list = committee.items
     .map(
-      (i) => `${i.rank}. ${esc(truncate(i.company.name, 120))}${i.companyHidden ? '' : ` (${esc(i.company.commune)})`}`,
+      (i) => `${i.rank}. ${escapeAndCut(i.company.name, 120)}${i.companyHidden ? '' : ` (${esc(i.company.commune)})`}`,
     )
     .join('\n');
   const reviewLines = review.actions.map((a) =>
     T.agendaHeader.reviewLine(
-      esc(truncate(a.title, 120)),
-      esc(truncate(a.company.name, 80)),
+      escapeAndCut(a.title, 120),
+      escapeAndCut(a.company.name, 80),
       esc(a.ownerStructure.name),
       ACTION_STATUS_LABELS[a.status],
       frenchDate(a.dueDate),
@@ -228,8 +238,8 @@ export function agendaItemMessage(item: AgendaItemDetails & { companyHidden?: bo
               [
                 I.visit(frenchDate(v.visitDate), v.capteur.slackUserId, v.structure ? esc(v.structure.name) : null),
                 I.stakes(stakesLine(v.stakes)),
-                I.needs(esc(truncate(v.needs, 700))),
-                I.diagnostic(esc(truncate(v.diagnostic, 1200))),
+                I.needs(escapeAndCut(v.needs, 700)),
+                I.diagnostic(escapeAndCut(v.diagnostic, 1200)),
               ].join('\n'),
               3000,
             ),
@@ -237,11 +247,11 @@ export function agendaItemMessage(item: AgendaItemDetails & { companyHidden?: bo
         : context(I.visitNotShared(frenchDate(v.visitDate), v.structure ? esc(v.structure.name) : null)),
     );
   const outcome = [
-    ...(item.decision ? [I.decision(esc(truncate(item.decision, 1500)))] : []),
+    ...(item.decision ? [I.decision(escapeAndCut(item.decision, 1500))] : []),
     ...(item.noFollowUp ? [I.noFollowUp] : []),
     ...item.actions.map((a) =>
       I.action(
-        esc(truncate(a.title, 150)),
+        escapeAndCut(a.title, 150),
         esc(a.ownerStructure.name),
         ACTION_STATUS_LABELS[a.status],
         frenchDate(a.dueDate),
@@ -263,7 +273,7 @@ export function agendaItemMessage(item: AgendaItemDetails & { companyHidden?: bo
   return {
     text: I.text(item.rank, esc(c.name)),
     blocks: [
-      section(`*${item.rank}. ${esc(truncate(c.name, 200))}*${item.companyHidden ? '' : ` — ${esc(c.commune)}`}`),
+      section(`*${item.rank}. ${escapeAndCut(c.name, 200)}*${item.companyHidden ? '' : ` — ${esc(c.commune)}`}`),
       fields([
         I.activity(c.nafCode, naf?.label ?? null),
         I.headcount(band ? shortBandLabel(band) : c.headcountBand),
@@ -298,11 +308,11 @@ export function agendaItemMessage(item: AgendaItemDetails & { companyHidden?: bo
 export function committeeSummaryMessage(committee: CommitteeSummaryDetails, clock: Clock) {
   const lines = committee.items.map((item) => {
     const parts = [
-      `*${item.rank}. ${esc(truncate(item.company.name, 150))}*`,
-      ...(item.decision ? [T.summary.decision(esc(truncate(item.decision, 600)))] : []),
+      `*${item.rank}. ${escapeAndCut(item.company.name, 150)}*`,
+      ...(item.decision ? [T.summary.decision(escapeAndCut(item.decision, 600))] : []),
       ...item.actions.map((a) =>
         T.summary.action(
-          esc(truncate(a.title, 150)),
+          escapeAndCut(a.title, 150),
           esc(a.ownerStructure.name),
           a.ownerMember?.slackUserId ?? null,
           frenchDate(a.dueDate),
@@ -355,7 +365,7 @@ export function informCompanyMessage(item: AgendaItemDetails) {
   return {
     text: T.informCompany.text(esc(item.company.name)),
     blocks: [
-      section(T.informCompany.intro(frenchDate(item.committee.scheduledAt), esc(truncate(item.company.name, 200)))),
+      section(T.informCompany.intro(frenchDate(item.committee.scheduledAt), escapeAndCut(item.company.name, 200))),
       section(`${CODE_FENCE}${truncate(body, 2990)}${CODE_FENCE}`),
       ...(item.informedAt
         ? [
@@ -384,8 +394,8 @@ export function committeeReminderMessage(committee: CommitteeDetails, actionsToU
     .slice(0, 15)
     .map((a) =>
       T.reminder.actionLine(
-        esc(truncate(a.title, 150)),
-        esc(truncate(a.company.name, 100)),
+        escapeAndCut(a.title, 150),
+        escapeAndCut(a.company.name, 100),
         ACTION_STATUS_LABELS[a.status],
         frenchDate(a.dueDate),
       ),

@@ -9,7 +9,18 @@ import { ACTION_STATUS_LABELS } from '../../texts/action.js';
 import { COMPANY_TEXTS } from '../../texts/company.js';
 import { CHANNEL_LABELS, RED_FLAG_LABELS } from '../../texts/visit.js';
 import { frenchDate } from '../../time.js';
-import { actions, button, context, divider, escapeText, fields, header, section, truncate } from '../blocks.js';
+import {
+  escapeAndCut,
+  actions,
+  button,
+  context,
+  divider,
+  escapeText,
+  fields,
+  header,
+  section,
+  truncate,
+} from '../blocks.js';
 import { redFlagsLine, stakesLine } from './visit.js';
 
 const T = COMPANY_TEXTS.card;
@@ -48,8 +59,9 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
         [
           T.visit(frenchDate(visit.visitDate), who, visit.capteur.slackUserId, CHANNEL_LABELS[visit.channel]),
           T.stakes(stakesLine(visit.stakes)),
-          T.diagnostic(truncate(escapeText(visit.diagnostic), 600)),
+          T.diagnostic(escapeAndCut(visit.diagnostic, 600)),
           ...(visitFlags ? [visitFlags] : []),
+          ...(visit.alerts.length ? [T.alertsFromVisit(visit.alerts.map((a) => a.reference))] : []),
         ].join('\n'),
       ),
     ];
@@ -76,7 +88,7 @@ export function companyCardMessage(card: CompanyCard, options: { canFileVisit: b
                     .map((i) =>
                       T.decision(
                         frenchDate(i.committee.scheduledAt),
-                        i.decision ? escapeText(truncate(i.decision, 400)) : null,
+                        i.decision ? escapeAndCut(i.decision, 400) : null,
                       ),
                     )
                     .join('\n'),
@@ -150,14 +162,11 @@ export function companyChoicesMessage(query: string, matches: CompanySummary[]) 
   const more = matches.length > MAX_CHOICES;
   const count = COMPANY_TEXTS.choices.count(more ? MAX_CHOICES : matches.length, more);
   return {
-    text: COMPANY_TEXTS.choices.text(count, escapeText(query)),
+    text: COMPANY_TEXTS.choices.text(count, escapeText(query), more || matches.length > 1),
     blocks: [
-      section(COMPANY_TEXTS.choices.heading(count, truncate(escapeText(query), 100))),
+      section(COMPANY_TEXTS.choices.heading(count, escapeAndCut(query, 100), more || matches.length > 1)),
       ...shown.map((c) =>
-        section(
-          truncate(escapeText(companyLabel(c)), 300),
-          button(COMPANY_TEXTS.choices.show, ACTIONS.showCompanyCard, c.id),
-        ),
+        section(escapeAndCut(companyLabel(c), 300), button(COMPANY_TEXTS.choices.show, ACTIONS.showCompanyCard, c.id)),
       ),
       ...(more ? [context(COMPANY_TEXTS.choices.limited(MAX_CHOICES))] : []),
     ],
@@ -165,6 +174,6 @@ export function companyChoicesMessage(query: string, matches: CompanySummary[]) 
 }
 
 export function companyNotFoundMessage(query: string) {
-  const text = COMPANY_TEXTS.notFound(truncate(escapeText(query), 100));
+  const text = COMPANY_TEXTS.notFound(escapeAndCut(query, 100));
   return { text, blocks: [section(text)] };
 }

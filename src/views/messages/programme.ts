@@ -5,7 +5,7 @@ import { ACTIONS, PROGRAMME_BUTTONS } from '../../slack/ids.js';
 import { COMPANY_TEXTS } from '../../texts/company.js';
 import { PROGRAMME_TEXTS as T } from '../../texts/programme.js';
 import { frenchMonth } from '../../time.js';
-import { actions, button, context, escapeText as esc, section, truncate } from '../blocks.js';
+import { escapeAndCut, actions, button, context, escapeText as esc, section } from '../blocks.js';
 
 /** « 3 / 8 » with a bar of ten squares: people see at a glance where they stand. */
 export function progressBar(done: number, target: number): string {
@@ -20,6 +20,7 @@ export function progressLines(p: ProgrammeProgress, today: string): string {
     T.progress.month(
       frenchMonth(today),
       progressBar(p.month.visits, p.month.target),
+      p.month.target,
       p.behindPace ? { expectedByToday: p.month.expectedByToday } : null,
     ),
     T.progress.year(p.yearToDate.visits, p.yearToDate.target),
@@ -29,7 +30,7 @@ export function progressLines(p: ProgrammeProgress, today: string): string {
 
 const targetLabel = (t: ProgrammeProgress['targets']['notVisited'][number]) =>
   t.name
-    ? `${esc(truncate(t.name, 150))}${t.commune ? ` (${esc(t.commune)})` : ''}`
+    ? `${escapeAndCut(t.name, 150)}${t.commune ? ` (${esc(t.commune)})` : ''}`
     : COMPANY_TEXTS.unknownSiret(formatSiret(t.siret ?? ''));
 
 /** The targets not yet visited, each with « Nouvelle visite » when the company is known. */
@@ -51,7 +52,7 @@ export function programmeNudgeMessage(p: ProgrammeProgress, today: string) {
   return {
     text: T.nudge.text(esc(p.structure.name), frenchMonth(today)),
     blocks: [
-      section(T.nudge.heading(esc(truncate(p.structure.name, 120)))),
+      section(T.nudge.heading(escapeAndCut(p.structure.name, 120))),
       section(progressLines(p, today)),
       ...(p.targets.notVisited.length ? [section(T.targetsNotVisited), ...targetsNotVisitedBlocks(p, 8)] : []),
       context(T.nudge.footer),
@@ -83,13 +84,13 @@ export function programmesMessage(o: ProgrammesOverview) {
   const blocks: KnownBlock[] = [section(T.overview.heading(o.year))];
   for (const p of o.progress.slice(0, 20)) {
     blocks.push(
-      section(T.overview.structure(esc(truncate(p.structure.name, 120)), p.monthlyTarget, progressLines(p, o.today))),
+      section(T.overview.structure(escapeAndCut(p.structure.name, 120), p.monthlyTarget, progressLines(p, o.today))),
       actions(`programme_${p.structure.id}`, editButtons(p.structure.id)),
     );
   }
   for (const s of o.without.slice(0, Math.max(0, 20 - o.progress.length))) {
     blocks.push(
-      section(T.overview.without(esc(truncate(s.name, 120)), o.year)),
+      section(T.overview.without(escapeAndCut(s.name, 120), o.year)),
       actions(`programme_${s.id}`, editButtons(s.id)),
     );
   }

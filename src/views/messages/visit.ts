@@ -1,8 +1,8 @@
-import type { KnownBlock, View } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import { formatSiret } from '../../reference/siret.js';
 import type { VisitSummary } from '../../services/visits/file-visit.js';
 import type { Overlap } from '../../services/visits/overlap.js';
-import { ACTIONS, VIEWS } from '../../slack/ids.js';
+import { ACTIONS } from '../../slack/ids.js';
 import {
   CHANNEL_LABELS,
   HIRING_HORIZON_LABELS,
@@ -13,9 +13,8 @@ import {
   TREND_LABELS,
   VISIT_TEXTS as T,
 } from '../../texts/visit.js';
-import { COMMON } from '../../texts/common.js';
 import { frenchDate } from '../../time.js';
-import { actions, button, context, escapeText as esc, fields, header, plain, section, truncate } from '../blocks.js';
+import { actions, button, context, escapeAndCut, escapeText as esc, fields, header, section } from '../blocks.js';
 
 type StakeRow = { stake: keyof typeof STAKE_LABELS; priority: keyof typeof PRIORITY_LABELS };
 const PRIORITY_ORDER = ['haute', 'moyenne', 'basse'] as const;
@@ -64,33 +63,37 @@ function visitBlocks(visit: VisitSummary): KnownBlock[] {
     section(T.companyLine(esc(company.name), esc(company.commune), company.siret ? formatSiret(company.siret) : null)),
     fields(visitFacts(visit)),
     section(T.stakes(stakesLine(visit.stakes))),
-    section(T.diagnostic(truncate(esc(visit.diagnostic), 1500))),
+    section(T.diagnostic(escapeAndCut(visit.diagnostic, 1500))),
     ...(flags ? [context(flags)] : []),
   ];
 }
 
-/** What the modal turns into once the report is saved. */
-export function visitSavedModal(visit: VisitSummary): View {
-  return {
-    type: 'modal',
-    callback_id: VIEWS.visitSaved,
-    title: plain(T.saved.title),
-    close: plain(COMMON.close),
-    blocks: [section(T.saved.thanks), ...visitBlocks(visit)],
-  };
+/**
+ * What the capteur can do next from the confirmation (the modal closes on saving, so this is
+ * where it is offered): one button per next step — the company card always, « Signaler une alerte
+ * recrutement » when the visit recorded hiring needs and the capteur may raise alerts.
+ */
+function confirmationButtons(visit: VisitSummary, canRaiseAlert: boolean | undefined) {
+  return [
+    button(T.confirmation.showCard, ACTIONS.showCompanyCard, visit.company.id),
+    ...(canRaiseAlert === true && visit.hiringNeeds.length > 0
+      ? [button(T.confirmation.raiseAlert, ACTIONS.raiseAlertFromVisit, visit.id)]
+      : []),
+  ];
 }
 
-/** The confirmation sent to the capteur as a direct message (kept in their history). */
-export function visitConfirmationMessage(visit: VisitSummary) {
+/**
+ * The confirmation sent to the capteur as a direct message (kept in their history). When the visit
+ * recorded hiring needs and the capteur may raise alerts, it offers the alert form pre-filled.
+ */
+export function visitConfirmationMessage(visit: VisitSummary, options: { canRaiseAlert?: boolean } = {}) {
   const text = T.confirmation.text(esc(visit.company.name), frenchDate(visit.visitDate));
   return {
     text,
     blocks: [
       header(T.confirmation.title),
       ...visitBlocks(visit),
-      actions('visit_confirmation_actions', [
-        button(T.confirmation.showCard, ACTIONS.showCompanyCard, visit.company.id),
-      ]),
+      actions('visit_confirmation_actions', confirmationButtons(visit, options.canRaiseAlert)),
     ],
   };
 }
@@ -101,12 +104,12 @@ export function visitConfirmationMessage(visit: VisitSummary) {
  */
 export function visitOverlapMessage(overlap: Overlap) {
   const { visit, others } = overlap;
-  const name = esc(truncate(visit.company.name, 200));
+  const name = escapeAndCut(visit.company.name, 200);
   const lines = others.map((o) =>
     T.overlap.other(
       frenchDate(o.visitDate),
       o.capteur.slackUserId,
-      o.structure ? esc(truncate(o.structure.name, 120)) : null,
+      o.structure ? escapeAndCut(o.structure.name, 120) : null,
     ),
   );
   return {

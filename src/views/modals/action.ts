@@ -7,8 +7,8 @@ import { COMMON } from '../../texts/common.js';
 import { STAKE_LABELS } from '../../texts/visit.js';
 import { frenchDate } from '../../time.js';
 import {
+  escapeAndCut,
   context,
-  escapeText,
   input,
   option,
   options,
@@ -17,7 +17,6 @@ import {
   section,
   staticSelect,
   textInput,
-  truncate,
 } from '../blocks.js';
 
 /** The private_metadata of the action forms. */
@@ -63,7 +62,7 @@ export function actionCreateModal(opening: ActionCreateInput): View {
       private_metadata: JSON.stringify(metadata),
       title: plain(T.title),
       close: plain(COMMON.close),
-      blocks: [context(T.company(escapeText(truncate(opening.company.name, 200)))), section(T.noStructure)],
+      blocks: [context(T.company(escapeAndCut(opening.company.name, 200))), section(T.noStructure)],
     };
   }
   return {
@@ -74,7 +73,7 @@ export function actionCreateModal(opening: ActionCreateInput): View {
     submit: plain(T.submit),
     close: plain(COMMON.cancel),
     blocks: [
-      context(T.company(escapeText(truncate(opening.company.name, 200)))),
+      context(T.company(escapeAndCut(opening.company.name, 200))),
       input(B.title, T.action, textInput({ maxLength: 150, placeholder: T.actionPlaceholder })),
       input(B.target, T.target, radios(options(ACTION_TARGET_LABELS), 'entreprise')),
       input(B.stake, T.stake, staticSelect(options(STAKE_LABELS), COMMON.choose), { optional: true }),
@@ -116,8 +115,8 @@ function changeModal(
     blocks: [
       context(
         C_T.context(
-          escapeText(truncate(action.title, 150)),
-          escapeText(truncate(action.company.name, 150)),
+          escapeAndCut(action.title, 150),
+          escapeAndCut(action.company.name, 150),
           ACTION_STATUS_LABELS[action.status],
         ),
       ),

@@ -3,6 +3,7 @@ import type { Role, StructureKind } from '../../generated/prisma/enums.js';
 import { ACTIONS, MEMBER_BLOCKS, STRUCTURE_BLOCKS, VIEWS } from '../../slack/ids.js';
 import { ADMINISTRATION_TEXTS as T, ROLE_LABELS, STRUCTURE_KIND_LABELS } from '../../texts/administration.js';
 import { COMMON } from '../../texts/common.js';
+import type { RefusalKind } from '../../texts/errors.js';
 import {
   actions,
   button,
@@ -157,7 +158,10 @@ export function administrationMessage(structures: StructureRow[], members: Membe
   return { text: O.title, blocks };
 }
 
-/** A short refusal, as a modal (for buttons, which have no place to answer in). */
-export function refusalModal(text: string): View {
-  return { type: 'modal', title: plain(T.refusalTitle), close: plain(COMMON.close), blocks: [section(text)] };
+/**
+ * A short refusal, as a modal (for buttons, which have no place to answer in). Its title says
+ * what happened: « Accès refusé » for a permission, « Action impossible » for a state conflict.
+ */
+export function refusalModal(text: string, kind: RefusalKind = 'permission'): View {
+  return { type: 'modal', title: plain(T.refusalTitles[kind]), close: plain(COMMON.close), blocks: [section(text)] };
 }

@@ -1,8 +1,12 @@
 import type { KnownBlock, View } from '@slack/types';
 import { POSITION_RANKS, type PositionRank } from '../../domain/alerts.js';
+import type { AlertFromVisit } from '../../services/alerts/alert-from-visit.js';
 import type { AlertDetails } from '../../services/alerts/alerts.js';
+import { HIRING_HORIZON_LABELS } from '../../texts/visit.js';
 import { ALERT_BLOCKS as A, CLOSE_BLOCKS, OFFER_BLOCKS, VIEWS } from '../../slack/ids.js';
 import { ALERT_TEXTS as T, CONTRACT_LABELS, OUTCOME_LABELS } from '../../texts/alert.js';
+import { formatPhone } from '../../reference/phone.js';
+import { formatSiret } from '../../reference/siret.js';
 import { COMMON } from '../../texts/common.js';
 import { frenchDate, frenchDateTime } from '../../time.js';
 import {
@@ -10,6 +14,7 @@ import {
   divider,
   escapeText,
   input,
+  mailLink,
   option,
   options,
   plain,
@@ -17,6 +22,7 @@ import {
   section,
   staticSelect,
   textInput,
+  truncate,
 } from '../blocks.js';
 import { companyBlocks, type CompanyPrefill } from './company-blocks.js';
 
@@ -24,6 +30,30 @@ export interface AlertModalInput extends CompanyPrefill {
   submissionKey: string;
   /** The deployment's ALERT_DEADLINE_HOURS: the form tells the capteur when France Travail will have the need. */
   deadlineHours: number;
+  /** Opened from a visit's confirmation: the visit (kept in the metadata) and what it pre-fills. */
+  fromVisit?: AlertFromVisitPrefill | undefined;
+}
+
+/** What a visit pre-fills in the alert form (services/alerts/alert-from-visit.ts). */
+export type AlertFromVisitPrefill = Pick<
+  AlertFromVisit,
+  'visitId' | 'visitDate' | 'hiringHorizon' | 'positions' | 'needs'
+>;
+
+/** The urgency's first words: the visit's needs as typed, all of them, for the capteur to complete. */
+export function urgencyFromVisit(visit: AlertFromVisitPrefill): string {
+  const needs = visit.needs.map((n) => FORM.needFromVisit(n.jobFamily, n.count)).join(', ');
+  const horizon = visit.hiringHorizon ? HIRING_HORIZON_LABELS[visit.hiringHorizon] : null;
+  return truncate(FORM.urgencyFromVisit(frenchDate(visit.visitDate), horizon, needs), URGENCY_MAX);
+}
+
+/** The urgency input's limit, as the form's validation (services/alerts/alert-report.ts). */
+const URGENCY_MAX = 1000;
+
+/** The alert form's private_metadata. */
+export interface AlertReportMetadata {
+  submissionKey: string;
+  visitId?: string;
 }
 
 /** The private_metadata of the forms that act on one alert. */
@@ -35,20 +65,32 @@ const YES_NO = [option(COMMON.yes, 'oui'), option(COMMON.no, 'non')];
 
 const FORM = T.reportModal;
 
-function positionBlocks(rank: PositionRank): KnownBlock[] {
+function positionBlocks(rank: PositionRank, prefill?: { jobTitle: string; count: number }): KnownBlock[] {
   const key = <F extends 'Title' | 'Rome' | 'Count' | 'Contract' | 'Start' | 'Location'>(field: F) =>
     A[`p${rank}${field}`];
   const optional = rank !== 1;
   return [
     section(rank === 1 ? FORM.firstPosition : FORM.otherPosition),
-    input(key('Title'), FORM.jobTitle, textInput({ maxLength: 120, placeholder: FORM.jobTitlePlaceholder }), {
-      optional,
-    }),
+    input(
+      key('Title'),
+      FORM.jobTitle,
+      textInput({ maxLength: 120, placeholder: FORM.jobTitlePlaceholder, initial: prefill?.jobTitle }),
+      { optional },
+    ),
     input(key('Rome'), FORM.romeCode, textInput({ maxLength: 5, placeholder: FORM.romeCodePlaceholder }), {
       optional: true,
       hint: FORM.romeCodeHint,
     }),
-    input(key('Count'), FORM.count, textInput({ maxLength: 3, placeholder: FORM.countPlaceholder }), { optional }),
+    input(
+      key('Count'),
+      FORM.count,
+      textInput({
+        maxLength: 3,
+        placeholder: FORM.countPlaceholder,
+        initial: prefill ? String(prefill.count) : undefined,
+      }),
+      { optional },
+    ),
     input(key('Contract'), FORM.contract, staticSelect(options(CONTRACT_LABELS), COMMON.choose), { optional }),
     input(key('Start'), FORM.start, { type: 'datepicker' }, { optional: true }),
     input(key('Location'), FORM.location, textInput({ maxLength: 120, placeholder: FORM.locationPlaceholder }), {
@@ -59,19 +101,25 @@ function positionBlocks(rank: PositionRank): KnownBlock[] {
 
 /** /alerte-recrutement: the company, up to three positions, why it is urgent, the contact for the offer. */
 export function alertReportModal(opening: AlertModalInput): View {
+  const fromVisit = opening.fromVisit;
+  const metadata: AlertReportMetadata = {
+    submissionKey: opening.submissionKey,
+    ...(fromVisit ? { visitId: fromVisit.visitId } : {}),
+  };
   return {
     type: 'modal',
     callback_id: VIEWS.alertReport,
-    private_metadata: JSON.stringify({ submissionKey: opening.submissionKey }),
+    private_metadata: JSON.stringify(metadata),
     title: plain(FORM.title),
     submit: plain(FORM.submit),
     close: plain(COMMON.cancel),
     blocks: [
       context(FORM.notice(opening.deadlineHours)),
+      ...(fromVisit ? [context(FORM.fromVisit(frenchDate(fromVisit.visitDate)))] : []),
       ...companyBlocks(opening),
       divider(),
       ...POSITION_RANKS.flatMap((rank) => [
-        ...positionBlocks(rank),
+        ...positionBlocks(rank, fromVisit?.positions[rank - 1]),
         ...(rank < POSITION_RANKS.length ? [divider()] : []),
       ]),
       divider(),
@@ -80,8 +128,9 @@ export function alertReportModal(opening: AlertModalInput): View {
         FORM.urgency,
         textInput({
           multiline: true,
-          maxLength: 1000,
+          maxLength: URGENCY_MAX,
           placeholder: FORM.urgencyPlaceholder,
+          initial: fromVisit ? urgencyFromVisit(fromVisit) : undefined,
         }),
       ),
       section(FORM.contactHeading),
@@ -129,7 +178,8 @@ export function franceTravailEmail(alert: AlertDetails, to: string | undefined):
       }),
     )
     .join('\n');
-  const contact = [alert.contactName, alert.contactPhone, alert.contactEmail].filter(Boolean).join(' — ');
+  const phone = alert.contactPhone ? formatPhone(alert.contactPhone) : null;
+  const contact = [alert.contactName, phone, alert.contactEmail].filter(Boolean).join(' — ');
   const subject = T.email.subject(alert.company.name, alert.reference);
   const body = T.email.body({
     to,
@@ -137,7 +187,7 @@ export function franceTravailEmail(alert: AlertDetails, to: string | undefined):
     reference: alert.reference,
     company: alert.company.name,
     commune: alert.company.commune,
-    siret: alert.company.siret,
+    siret: alert.company.siret ? formatSiret(alert.company.siret) : null,
     positions,
     urgency: alert.urgency,
     contact,
@@ -187,7 +237,7 @@ export function transmitByEmailModal(alert: AlertDetails, to: string | undefined
     submit: plain(T.transmitByEmailModal.submit),
     close: plain(COMMON.cancel),
     blocks: [
-      section(T.transmitByEmailModal.intro(to ? escapeText(to) : null)),
+      section(T.transmitByEmailModal.intro(to ? mailLink(to) : null)),
       ...codeBlocks(email.body).map((part) => section(`\`\`\`${part}\`\`\``)),
       context(T.transmitByEmailModal.footer),
     ],

@@ -10,7 +10,7 @@ import {
 import { COMMITTEE_TEXTS as T, INFORMED_HOW_LABELS } from '../../texts/committee.js';
 import { COMMON } from '../../texts/common.js';
 import { frenchDateTime } from '../../time.js';
-import { context, escapeText, input, option, options, plain, radios, textInput, truncate } from '../blocks.js';
+import { escapeAndCut, context, input, option, options, plain, radios, textInput } from '../blocks.js';
 
 /**
  * Planning a session: when (local time), and its channel. With `committeeId`, moving a planned
@@ -19,15 +19,19 @@ import { context, escapeText, input, option, options, plain, radios, textInput, 
 export function committeePlanModal(opening: {
   initialAt: Date;
   channelId?: string | undefined;
-  committeeId?: string;
-  submissionKey?: string;
+  committeeId?: string | undefined;
+  submissionKey?: string | undefined;
+  /** The date chosen falls on a public holiday or a weekend day: the question, and the box confirming that day. */
+  offDay?: { date: string; question: string };
 }): View {
   // Planning carries its submission key (generated when the form opens): a replay plans nothing more.
-  const metadata = opening.committeeId
+  const key = opening.committeeId
     ? { committeeId: opening.committeeId }
     : opening.submissionKey
       ? { submissionKey: opening.submissionKey }
       : null;
+  // The day off already asked about: submitted again unticked, the question goes on the date field.
+  const metadata = opening.offDay ? { ...key, askedOffDay: opening.offDay.date } : key;
   return {
     type: 'modal',
     callback_id: VIEWS.committeePlan,
@@ -40,6 +44,16 @@ export function committeePlanModal(opening: {
         type: 'datetimepicker',
         initial_date_time: Math.floor(opening.initialAt.getTime() / 1000),
       }),
+      ...(opening.offDay
+        ? [
+            input(
+              B.confirmOffDay,
+              opening.offDay.question,
+              { type: 'checkboxes', options: [option(T.planModal.confirmOffDay, opening.offDay.date)] },
+              { optional: true },
+            ),
+          ]
+        : []),
       input(B.channel, T.planModal.channel, {
         type: 'conversations_select',
         filter: { include: ['public', 'private'], exclude_bot_users: true },
@@ -60,7 +74,7 @@ export function decisionModal(item: { id: string; decision: string | null; compa
     submit: plain(COMMON.save),
     close: plain(COMMON.cancel),
     blocks: [
-      context(`*${escapeText(truncate(item.company.name, 200))}*`),
+      context(`*${escapeAndCut(item.company.name, 200)}*`),
       input(
         DECISION_BLOCKS.decision,
         T.decisionModal.decision,
@@ -81,7 +95,7 @@ export function informedModal(item: { id: string; company: { name: string } }, t
     submit: plain(COMMON.save),
     close: plain(COMMON.cancel),
     blocks: [
-      context(`*${escapeText(truncate(item.company.name, 200))}*`),
+      context(`*${escapeAndCut(item.company.name, 200)}*`),
       input(INFORMED_BLOCKS.how, T.informedModal.how, radios(options(INFORMED_HOW_LABELS))),
       input(INFORMED_BLOCKS.on, T.informedModal.on, { type: 'datepicker', initial_date: today }),
     ],

@@ -5,7 +5,7 @@ import type { Programme } from '../../services/programmes/programmes.js';
 import { PROGRAMME_BLOCKS as B, VIEWS } from '../../slack/ids.js';
 import { COMMON } from '../../texts/common.js';
 import { PROGRAMME_TEXTS } from '../../texts/programme.js';
-import { context, escapeText, input, option, plain, textInput, truncate } from '../blocks.js';
+import { escapeAndCut, context, input, option, plain, textInput } from '../blocks.js';
 
 const T = PROGRAMME_TEXTS.modal;
 
@@ -37,7 +37,7 @@ export function programmeModal(opening: {
     submit: plain(COMMON.save),
     close: plain(COMMON.cancel),
     blocks: [
-      context(T.context(escapeText(truncate(structure.name, 200)), year)),
+      context(T.context(escapeAndCut(structure.name, 200), year)),
       input(B.monthlyTarget, T.monthlyTarget, {
         type: 'number_input',
         is_decimal_allowed: false,

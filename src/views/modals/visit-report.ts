@@ -1,4 +1,5 @@
-import type { View } from '@slack/types';
+import type { KnownBlock, View } from '@slack/types';
+import type { Priority } from '../../generated/prisma/enums.js';
 import { VIEWS, VISIT_BLOCKS as B } from '../../slack/ids.js';
 import {
   CHANNEL_LABELS,
@@ -10,40 +11,128 @@ import {
   VISIT_TEXTS,
 } from '../../texts/visit.js';
 import { COMMON } from '../../texts/common.js';
-import {
-  checkboxes,
-  divider,
-  input,
-  multiSelect,
-  option,
-  options,
-  plain,
-  radios,
-  section,
-  staticSelect,
-  textInput,
-} from '../blocks.js';
-import { companyBlocks, type CompanyPrefill } from './company-blocks.js';
+import { checkboxes, divider, input, option, options, plain, radios, section, textInput } from '../blocks.js';
+import { type VisitCompanyState, visitCompanyBlocks } from './company-blocks.js';
+import { type KeptValues, keepValues } from '../kept-values.js';
 
-export interface VisitModalInput extends CompanyPrefill {
+export interface VisitModalInput extends VisitCompanyState {
   submissionKey: string;
   /** Today in the platform's time zone: the date picker's default. */
   today: string;
+  /** The figures group skipped (« Passer »): its inputs are not shown. Shown by default. */
+  skipFigures?: boolean | undefined;
+  /** What the person had entered, kept when the form is redrawn (views.update). */
+  kept?: KeptValues | undefined;
+}
+
+export const FIGURES = { show: 'renseigner', skip: 'passer' } as const;
+const PRIORITIES: Priority[] = ['haute', 'moyenne', 'basse'];
+
+const T = VISIT_TEXTS.modal;
+
+/** The answers to pick one of, per question of the situation list: the service's field, and its labels. */
+export const SITUATION_QUESTIONS = {
+  headcountTrend: TREND_LABELS,
+  revenueTrend: TREND_LABELS,
+  siteOutlook: SITE_OUTLOOK_LABELS,
+  investmentPlanned: T.investmentAnswers,
+  hiringHorizon: HIRING_HORIZON_LABELS,
+  transmissionBuyer: TRANSMISSION_BUYER_LABELS,
+} as const;
+
+/**
+ * Six one-answer questions in one list, a group each: a capteur answers those that apply in one
+ * input. Values « field:answer »; at most one per group (said in the hint, checked on submission).
+ */
+function situationSelect() {
+  return {
+    type: 'multi_static_select',
+    placeholder: plain(T.situationPlaceholder),
+    option_groups: (
+      Object.entries(SITUATION_QUESTIONS) as [keyof typeof SITUATION_QUESTIONS, Record<string, string>][]
+    ).map(([field, labels]) => ({
+      label: plain(T.situationGroups[field]),
+      options: Object.entries(labels).map(([value, label]) =>
+        option(T.situationOption(T.situationGroups[field], label), `${field}:${value}`),
+      ),
+    })),
+  };
+}
+
+/** One list, one option group per priority: choosing « Recrutement (haute) » gives the stake and its priority. */
+function stakesSelect() {
+  return {
+    type: 'multi_static_select',
+    placeholder: plain(T.stakesPlaceholder),
+    option_groups: PRIORITIES.map((priority) => ({
+      label: plain(T.priorityGroups[priority]),
+      options: Object.entries(STAKE_LABELS).map(([stake, label]) =>
+        option(T.stakeOption(label, T.priorityShort[priority]), `${priority}:${stake}`),
+      ),
+    })),
+  };
 }
 
 export interface VisitModalMetadata {
   submissionKey: string;
 }
 
-const T = VISIT_TEXTS.modal;
 const YES_NO = [option(COMMON.yes, 'oui'), option(COMMON.no, 'non')];
 export const AGENDA_OPTION = option(T.toCommitteeAgenda, 'oui');
 const optional = { optional: true };
 
-/** The visit-report modal: one screen, the company first, then the visit, figures, stakes, diagnostic. */
+/**
+ * The visit-report modal: the company (picked, or new when asked), the visit, the figures (a
+ * group skipped in one move), the stakes with their priorities in one required list, the
+ * diagnostic. Required inputs are required in Slack's sense; what is optional says so.
+ */
 export function visitReportModal(input_: VisitModalInput): View {
-  const stakeOptions = options(STAKE_LABELS);
   const metadata: VisitModalMetadata = { submissionKey: input_.submissionKey };
+  const figuresChoice = [option(T.figuresShow, FIGURES.show), option(T.figuresSkip, FIGURES.skip)];
+  const figures: KnownBlock[] = input_.skipFigures
+    ? []
+    : [
+        input(B.headcount, T.headcount, textInput({ placeholder: T.headcountPlaceholder, maxLength: 9 }), optional),
+        input(
+          B.hiringNeeds,
+          T.hiringNeeds,
+          textInput({ multiline: true, maxLength: 1000, placeholder: T.hiringNeedsPlaceholder }),
+          { optional: true, hint: T.hiringNeedsHint },
+        ),
+        input(B.jobsAtRisk, T.jobsAtRisk, textInput({ placeholder: T.jobsAtRiskPlaceholder, maxLength: 9 }), optional),
+        input(
+          B.exportSharePct,
+          T.exportShare,
+          textInput({ placeholder: T.exportSharePlaceholder, maxLength: 3 }),
+          optional,
+        ),
+        input(B.situation, T.situation, situationSelect(), { optional: true, hint: T.situationHint }),
+      ];
+  const blocks: KnownBlock[] = [
+    ...visitCompanyBlocks(input_, T.company),
+    divider(),
+    section(T.visitHeading),
+    input(B.visitDate, T.visitDate, { type: 'datepicker', initial_date: input_.today }),
+    input(B.channel, T.channel, radios(options(CHANNEL_LABELS), 'sur_site')),
+    divider(),
+    section(T.figuresHeading),
+    input(B.figures, T.figures, radios(figuresChoice, input_.skipFigures ? FIGURES.skip : FIGURES.show), {
+      hint: T.figuresHint,
+      dispatchAction: true,
+    }),
+    ...figures,
+    divider(),
+    section(T.stakesHeading),
+    input(B.stakes, T.stakes, stakesSelect(), { hint: T.stakesHint }),
+    divider(),
+    section(T.diagnosticHeading),
+    input(B.needs, T.needs, textInput({ multiline: true, maxLength: 3000 })),
+    input(B.diagnostic, T.diagnostic, textInput({ multiline: true, maxLength: 3000 })),
+    input(B.consentToShare, T.consentToShare, radios(YES_NO), { hint: T.consentToShareHint }),
+    input(B.toCommitteeAgenda, T.committee, checkboxes([AGENDA_OPTION]), optional),
+  ];
+  // The figures radio shows what was chosen, whatever the kept state says.
+  const kept = input_.kept ? { ...input_.kept, [B.figures]: undefined } : undefined;
   return {
     type: 'modal',
     callback_id: VIEWS.visitReport,
@@ -51,48 +140,6 @@ export function visitReportModal(input_: VisitModalInput): View {
     title: plain(T.title),
     submit: plain(COMMON.save),
     close: plain(COMMON.cancel),
-    blocks: [
-      ...companyBlocks(input_, T.company),
-      divider(),
-      section(T.visitHeading),
-      input(B.visitDate, T.visitDate, { type: 'datepicker', initial_date: input_.today }),
-      input(B.channel, T.channel, radios(options(CHANNEL_LABELS), 'sur_site')),
-      divider(),
-      section(T.figuresHeading),
-      input(B.headcount, T.headcount, textInput({ placeholder: T.headcountPlaceholder, maxLength: 9 }), optional),
-      input(B.headcountTrend, T.headcountTrend, staticSelect(options(TREND_LABELS), COMMON.choose), optional),
-      input(B.revenueTrend, T.revenueTrend, staticSelect(options(TREND_LABELS), COMMON.choose), optional),
-      input(B.siteOutlook, T.siteOutlook, staticSelect(options(SITE_OUTLOOK_LABELS), COMMON.choose), optional),
-      input(
-        B.hiringNeeds,
-        T.hiringNeeds,
-        textInput({ multiline: true, maxLength: 1000, placeholder: T.hiringNeedsPlaceholder }),
-        { optional: true, hint: T.hiringNeedsHint },
-      ),
-      input(B.hiringHorizon, T.hiringHorizon, radios(options(HIRING_HORIZON_LABELS)), optional),
-      input(B.jobsAtRisk, T.jobsAtRisk, textInput({ placeholder: T.jobsAtRiskPlaceholder, maxLength: 9 }), optional),
-      input(B.investmentPlanned, T.investmentPlanned, radios(YES_NO), optional),
-      input(
-        B.exportSharePct,
-        T.exportShare,
-        textInput({ placeholder: T.exportSharePlaceholder, maxLength: 3 }),
-        optional,
-      ),
-      divider(),
-      section(T.stakesHeading),
-      input(B.stakesHigh, T.stakesHigh, multiSelect(stakeOptions, T.stakesHighPlaceholder), optional),
-      input(B.stakesMedium, T.stakesMedium, multiSelect(stakeOptions, T.stakesPlaceholder), optional),
-      input(B.stakesLow, T.stakesLow, multiSelect(stakeOptions, T.stakesPlaceholder), optional),
-      input(B.transmissionBuyer, T.transmissionBuyer, radios(options(TRANSMISSION_BUYER_LABELS)), {
-        optional: true,
-        hint: T.transmissionBuyerHint,
-      }),
-      divider(),
-      section(T.diagnosticHeading),
-      input(B.needs, T.needs, textInput({ multiline: true, maxLength: 3000 })),
-      input(B.diagnostic, T.diagnostic, textInput({ multiline: true, maxLength: 3000 })),
-      input(B.consentToShare, T.consentToShare, radios(YES_NO), { hint: T.consentToShareHint }),
-      input(B.toCommitteeAgenda, T.committee, checkboxes([AGENDA_OPTION]), optional),
-    ],
+    blocks: keepValues(blocks, kept),
   };
 }

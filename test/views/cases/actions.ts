@@ -39,7 +39,7 @@ import {
   WORST_MY_ACTIONS,
   actionDetails,
 } from '../fixtures/actions.js';
-import { day } from '../fixtures/common.js';
+import { day, escapedCut } from '../fixtures/common.js';
 import {
   type Case,
   type JPayload,
@@ -53,6 +53,7 @@ import {
   showsText,
   visibleTexts,
 } from '../fixtures/payload.js';
+import { plural } from '../../../src/texts/plural.js';
 
 /** Is the action open and due before today? A done or abandoned action is never late. */
 const actionLate = (a: Pick<ActionDetails, 'status' | 'dueDate'>, clock: ActionClock) =>
@@ -167,7 +168,7 @@ function expectActionDigest(p: JPayload, items: DigestItem[], clock: ActionClock
 /** /actions: mine, then my structure's, each counted and cut to its 10 most urgent. */
 function expectMyActions(p: JPayload, list: { mine: ActionDetails[]; structure: ActionDetails[] }, clock: ActionClock) {
   const total = list.mine.length + list.structure.length;
-  expect(p.text).toBe(`${total} action(s) en cours`);
+  expect(p.text).toBe(`${total} action${plural(total, '', 's')} en cours`);
   expect(showsText(p, `*Vos actions en cours (${list.mine.length})*`)).toBe(list.mine.length > 0);
   expect(showsText(p, `*Les autres actions de votre structure (${list.structure.length})*`)).toBe(
     list.structure.length > 0,
@@ -232,7 +233,7 @@ function expectActionChangeModal(p: JPayload, callbackId: string, blockIds: stri
   expectWellFormedModal(p);
   expect(inputs(p).map((b) => b.block_id)).toEqual(blockIds);
   expect(JSON.parse(p.private_metadata ?? '')).toEqual({ actionId: a.id });
-  expect(showsText(p, `*${escapeText(a.title)}* — `)).toBe(true);
+  expect(showsText(p, `*${escapedCut(a.title, 150)}* — `)).toBe(true);
   expect(showsText(p, ACTION_STATUS_LABELS[a.status])).toBe(true);
   expectNoRawMarkup(p);
 }

@@ -1,7 +1,7 @@
 /** Administration: the structure and member forms, what they say once saved or refused, the overview. */
 import { expect } from 'vitest';
 import { ACTIONS, MEMBER_BLOCKS, STRUCTURE_BLOCKS, VIEWS } from '../../../src/slack/ids.js';
-import { REFUSALS } from '../../../src/texts/fr.js';
+import { errorText, REFUSALS, refusalKind } from '../../../src/texts/fr.js';
 import {
   type MemberRow,
   type StructureRow,
@@ -110,6 +110,34 @@ export const ADMINISTRATION_CASES: Case[] = [
       expect(p.submit).toBeUndefined();
       expect(showsText(p, text)).toBe(true);
     }),
+  ),
+  // A state conflict says what happened in its title; « Accès refusé » is kept for permissions.
+  ...(['alert_state', 'agenda_already_published', 'committee_closed'] as const).map((code) =>
+    entry(
+      refusalModal,
+      `refusal of a state conflict « ${code} »`,
+      'modal',
+      [errorText(code, { reference: 'AR-2026-0042', state: 'cloturee', by: slackId(2) }), refusalKind(code)],
+      (p) => {
+        expect(refusalKind(code)).toBe('impossible');
+        expect(p.title?.text).toBe('Action impossible');
+        expect(showsText(p, errorText(code, { reference: 'AR-2026-0042', state: 'cloturee', by: slackId(2) }))).toBe(
+          true,
+        );
+      },
+    ),
+  ),
+  ...(['committee_forbidden', 'inform_not_yours', 'committee_member_only'] as const).map((code) =>
+    entry(refusalModal, `refusal of a permission « ${code} »`, 'modal', [errorText(code), refusalKind(code)], (p) =>
+      expect(p.title?.text).toBe('Accès refusé'),
+    ),
+  ),
+  entry(
+    refusalModal,
+    'a notice where a button has no message to answer in',
+    'modal',
+    ['Déjà effacée.', 'notice'],
+    (p) => expect(p.title?.text).toBe('Information'),
   ),
 
   // --- Messages: administration ---

@@ -47,6 +47,7 @@ import {
   TIME_ZONE,
   agendaCompanyName,
   cut,
+  escapedCut,
   slackId,
   uuid,
 } from '../fixtures/common.js';
@@ -62,6 +63,7 @@ import {
   inputs,
   showsText,
 } from '../fixtures/payload.js';
+import { plural } from '../../../src/texts/plural.js';
 
 /**
  * A list in a section, cut at whole characters within 3000: its heading, then every line, or the
@@ -102,29 +104,29 @@ function expectAgendaHeader(p: JPayload, committee: CommitteeDetails, review: Ac
   expect(head?.text?.text).toBe(`Comité technique du ${frenchDateTime(committee.scheduledAt, clock.timeZone)}`);
   expect(Array.from(head?.text?.text ?? '').length).toBeLessThanOrEqual(150);
   const companies = committee.items.map(
-    (i) => `${i.rank}. ${escapeText(cut(i.company.name, 120))} (${escapeText(i.company.commune)})`,
+    (i) => `${i.rank}. ${escapedCut(i.company.name, 120)} (${escapeText(i.company.commune)})`,
   );
   expectListSection(
     agenda?.text?.text ?? '',
-    `*Ordre du jour — ${committee.items.length} entreprise(s)*`,
+    `*Ordre du jour — ${committee.items.length} entreprise${plural(committee.items.length, '', 's')}*`,
     companies.length ? companies : ['_Aucune entreprise pour cette séance._'],
   );
   expect(showsText(p, '*Actions à faire le point')).toBe(review.total > 0);
   if (review.total) {
     const lines = review.actions.map(
       (a) =>
-        `• ${escapeText(cut(a.title, 120))} — ${escapeText(cut(a.company.name, 80))} — ${escapeText(a.ownerStructure.name)} — ${ACTION_STATUS_LABELS[a.status]}, échéance ${frenchDate(a.dueDate)}`,
+        `• ${escapedCut(a.title, 120)} — ${escapedCut(a.company.name, 80)} — ${escapeText(a.ownerStructure.name)} — ${ACTION_STATUS_LABELS[a.status]}, échéance ${frenchDate(a.dueDate)}`,
     );
     expectListSection(
       p.blocks[2]?.text?.text ?? '',
-      `*Actions à faire le point — ${review.total} échue(s) d'ici la séance ou bloquée(s)*`,
+      `*Actions à faire le point — ${review.total} échue${plural(review.total, '', 's')} d'ici la séance ou bloquée${plural(review.total, '', 's')}*`,
       lines,
     );
   }
   expect(showsText(p, '… et ')).toBe(unlisted > 0);
   if (unlisted > 0)
     expect(contextTexts(p.blocks[3]!)).toEqual([
-      `… et ${unlisted} autre(s) : chaque action a son message dans ce canal.`,
+      `… et ${unlisted} autre${plural(unlisted, '', 's')} : chaque action a son message dans ce canal.`,
     ]);
   expect(contextTexts(p.blocks[p.blocks.length - 1]!).join('')).toContain('merci de les lire avant la séance');
   expect(buttons(p)).toEqual([]);
@@ -143,7 +145,7 @@ function expectAgendaEditModal(p: JPayload, draft: DraftAgenda, clock: { timeZon
     shownUpToRank: draft.items.slice(0, 100).at(-1)?.rank ?? 0,
   });
   expect(contextTexts(p.blocks[0]!)).toEqual([
-    `Comité du *${frenchDateTime(draft.scheduledAt, clock.timeZone)}* — ${draft.items.length} entreprise(s) à l'ordre du jour.`,
+    `Comité du *${frenchDateTime(draft.scheduledAt, clock.timeZone)}* — ${draft.items.length} entreprise${plural(draft.items.length, '', 's')} à l'ordre du jour.`,
   ]);
   // No empty select: without any company, only the type-ahead to add some.
   expect(inputs(p).map((b) => b.block_id)).toEqual([
@@ -174,7 +176,7 @@ function expectAgendaItem(p: JPayload, item: AgendaItemDetails) {
   const c = item.company;
   const json = JSON.stringify(p);
   expect(p.text).toBe(`Ordre du jour ${item.rank} : ${escapeText(c.name)}`);
-  expect(p.blocks[0]?.text?.text).toBe(`*${item.rank}. ${escapeText(c.name)}* — ${escapeText(c.commune)}`);
+  expect(p.blocks[0]?.text?.text).toBe(`*${item.rank}. ${escapedCut(c.name, 200)}* — ${escapeText(c.commune)}`);
   const facts = p.blocks[1]?.fields?.map((f) => f.text) ?? [];
   const naf = findNafSubclass(c.nafCode);
   const band = findHeadcountBand(c.headcountBand);
@@ -231,7 +233,7 @@ function expectAgendaItem(p: JPayload, item: AgendaItemDetails) {
   expect(showsText(p, '… et ')).toBe(older > 0);
   if (older > 0)
     expect(contextTexts(p.blocks[p.blocks.length - 1]!)).toEqual([
-      `… et ${older} visite(s) plus ancienne(s) : voir la fiche entreprise.`,
+      `… et ${older} visite${plural(older, '', 's')} plus ancienne${plural(older, '', 's')} : voir la fiche entreprise.`,
     ]);
   expect(buttons(p)).toEqual([]);
   expectNoRawMarkup(p);
@@ -292,7 +294,7 @@ export const AGENDA_CASES: Case[] = [
       expectAgendaHeader(p, AGENDA_THREE, REVIEW_THREE, COMMITTEE_CLOCK);
       expect(p.blocks[2]?.text?.text).toBe(
         [
-          "*Actions à faire le point — 3 échue(s) d'ici la séance ou bloquée(s)*",
+          "*Actions à faire le point — 3 échues d'ici la séance ou bloquées*",
           '• Monter une POE de soudeurs — Mécanique du Val — OPCO 2i — En cours, échéance 06/03/2026',
           '• Diagnostic RH — Transports Berrichons &amp; Fils — CCI du Cher — À faire, échéance 12/03/2026',
           '• Présenter l’entreprise au club RH — Boulangerie Martin — CMA Centre-Val de Loire — Bloquée, échéance 30/04/2026',
@@ -309,7 +311,7 @@ export const AGENDA_CASES: Case[] = [
       expectAgendaHeader(p, AGENDA_60, REVIEW_NONE, COMMITTEE_CLOCK);
       // Too long to list whole: cut within the section's 3000 characters.
       expect(p.blocks[1]?.text?.text.endsWith('…')).toBe(true);
-      expect(showsText(p, `1. ${escapeText(cut(agendaCompanyName(1), 120))} (${LONG_COMMUNE})`)).toBe(true);
+      expect(showsText(p, `1. ${escapedCut(agendaCompanyName(1), 120)} (${LONG_COMMUNE})`)).toBe(true);
     },
   ),
   entry(
@@ -319,11 +321,11 @@ export const AGENDA_CASES: Case[] = [
     [AGENDA_60, REVIEW_WORST, COMMITTEE_CLOCK],
     (p) => {
       expectAgendaHeader(p, AGENDA_60, REVIEW_WORST, COMMITTEE_CLOCK);
-      expect(showsText(p, "*Actions à faire le point — 57 échue(s) d'ici la séance ou bloquée(s)*")).toBe(true);
+      expect(showsText(p, "*Actions à faire le point — 57 échues d'ici la séance ou bloquées*")).toBe(true);
       // Both lists too long to show whole: each cut within its section.
       expect(p.blocks[1]?.text?.text.endsWith('…')).toBe(true);
       expect(p.blocks[2]?.text?.text.endsWith('…')).toBe(true);
-      expect(showsText(p, '… et 37 autre(s) : chaque action a son message dans ce canal.')).toBe(true);
+      expect(showsText(p, '… et 37 autres : chaque action a son message dans ce canal.')).toBe(true);
       expect(p.blocks[2]?.text?.text).toContain('&lt;!channel&gt; &amp; *soudeurs TIG*');
     },
   ),
@@ -350,7 +352,7 @@ export const AGENDA_CASES: Case[] = [
     (p) => {
       expectAgendaItem(p, WORST_AGENDA_ITEM);
       expect(showsText(p, 'code inconnu')).toBe(true);
-      expect(showsText(p, '… et 3 visite(s) plus ancienne(s)')).toBe(true);
+      expect(showsText(p, '… et 3 visites plus anciennes')).toBe(true);
       for (const flag of ALL_RED_FLAGS) expect(showsText(p, RED_FLAG_LABELS[flag])).toBe(true);
       expect(showsText(p, '&lt;!channel&gt; &amp; Chaudronnerie')).toBe(true);
     },
@@ -442,7 +444,7 @@ export const AGENDA_CASES: Case[] = [
   ),
   entry(agendaEditModal, 'three companies, all kept at first', 'modal', [DRAFT_THREE, { timeZone: TIME_ZONE }], (p) => {
     expectAgendaEditModal(p, DRAFT_THREE, { timeZone: TIME_ZONE });
-    expect(showsText(p, `Comité du *${COMMITTEE_AT_TEXT}* — 3 entreprise(s)`)).toBe(true);
+    expect(showsText(p, `Comité du *${COMMITTEE_AT_TEXT}* — 3 entreprises`)).toBe(true);
     expect(inputById(p, AGENDA_EDIT_BLOCKS.keep).element?.options?.[2]?.text.text).toBe(
       '3. Transports Berrichons & Fils (Issoudun)',
     );

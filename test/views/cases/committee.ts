@@ -20,6 +20,7 @@ import {
   informReminderMessage,
 } from '../../../src/views/messages/committee.js';
 import { committeePlanModal, informedModal } from '../../../src/views/modals/committee.js';
+import { COMMITTEE_TEXTS } from '../../../src/texts/committee.js';
 import {
   AGENDA_60,
   AGENDA_EMPTY,
@@ -50,7 +51,7 @@ import {
   summaryOf,
   threeSessions,
 } from '../fixtures/committee.js';
-import { LONG_TYPED_STRUCTURE, cut, slackId, uuid } from '../fixtures/common.js';
+import { LONG_TYPED_STRUCTURE, escapedCut, slackId, uuid } from '../fixtures/common.js';
 import {
   type Case,
   type JPayload,
@@ -63,6 +64,7 @@ import {
   inputs,
   showsText,
 } from '../fixtures/payload.js';
+import { plural } from '../../../src/texts/plural.js';
 
 /** What /comite says of each status. */
 const COMMITTEE_STATUS_LABELS: Record<CommitteeStatus, string> = {
@@ -124,13 +126,13 @@ function expectCommittees(p: JPayload, list: CommitteeSummary[], options: Commit
     expect(text).toMatch(/ — <#C[0-9A-Z]+> — /);
     expect(text).toContain(` — <#${c.channelId}> — `);
     expect(text).toContain(` — ${COMMITTEE_STATUS_LABELS[c.status]} — `);
-    expect(text).toContain(`${c._count.items} entreprise(s) à l'ordre du jour`);
+    expect(text).toContain(`${c._count.items} entreprise${plural(c._count.items, '', 's')} à l'ordre du jour`);
     // Once published, the count links to the agenda's header in the channel.
     expect(
       text.endsWith(
         c.agendaPermalink
-          ? `<${c.agendaPermalink}|${c._count.items} entreprise(s) à l'ordre du jour>`
-          : ` — ${c._count.items} entreprise(s) à l'ordre du jour`,
+          ? `<${c.agendaPermalink}|${c._count.items} entreprise${plural(c._count.items, '', 's')} à l'ordre du jour>`
+          : ` — ${c._count.items} entreprise${plural(c._count.items, '', 's')} à l'ordre du jour`,
       ),
     ).toBe(true);
     expect(b.accessory).toBeUndefined();
@@ -168,7 +170,7 @@ function expectCommittees(p: JPayload, list: CommitteeSummary[], options: Commit
     expect(
       showsText(
         p,
-        `:envelope: ${toInform} entreprise(s) pas encore informée(s) des décisions du comité : \`/comite a-informer\`.`,
+        `:envelope: ${toInform} entreprise${plural(toInform, '', 's')} pas encore informée${plural(toInform, '', 's')} des décisions du comité : \`/comite a-informer\`.`,
       ),
     ).toBe(true);
   expect(showsText(p, 'Séances proposées automatiquement')).toBe(canRun && Boolean(rhythm));
@@ -182,9 +184,11 @@ function expectCommitteeProposed(p: JPayload, committee: CommitteeDetails, clock
   expect(p.blocks.map((b) => b.type)).toEqual(['section', 'context']);
   const said = p.blocks[0]?.text?.text ?? '';
   expect(said).toContain(`proposé le *${when}* dans <#${committee.channelId}>`);
-  expect(said).toContain(`${committee.items.length} entreprise(s) à l'ordre du jour`);
+  expect(said).toContain(
+    `${committee.items.length} entreprise${plural(committee.items.length, '', 's')} à l'ordre du jour`,
+  );
   const note = contextTexts(p.blocks[1]!).join('');
-  expect(note).toContain(`publié ${agendaDaysBefore} jour(s) avant`);
+  expect(note).toContain(`publié ${agendaDaysBefore} jour${plural(agendaDaysBefore, '', 's')} avant`);
   expect(note).toContain('`/comite`');
   expect(buttons(p)).toEqual([]);
 }
@@ -194,17 +198,21 @@ function toInformLine(item: ToInformItem, withCapteur: boolean) {
   const by = item.broughtBy;
   const who =
     withCapteur && by ? ` — <@${by.slackUserId}>${by.structure ? ` (${escapeText(by.structure.name)})` : ''}` : '';
-  return `*${escapeText(cut(item.company.name, 150))}* (${escapeText(item.company.commune)}) — comité du ${frenchDate(item.committee.scheduledAt)}, clôturé il y a ${INFORM_DAYS} jour(s)${who}`;
+  return `*${escapedCut(item.company.name, 150)}* (${escapeText(item.company.commune)}) — comité du ${frenchDate(item.committee.scheduledAt)}, clôturé il y a ${INFORM_DAYS} jour${plural(INFORM_DAYS, '', 's')}${who}`;
 }
 
 /** The capteur's reminder: how many, the 20 oldest each with « Entreprise informée », how many more. */
 function expectInformReminder(p: JPayload, list: CompaniesToInform) {
   const shown = list.items.slice(0, 20);
   const more = list.total - shown.length;
-  expect(p.text).toBe(`${list.total} entreprise(s) à informer des décisions du comité technique`);
-  expect(p.blocks[0]?.text?.text.startsWith(`:envelope: *${list.total} entreprise(s) que vous avez présentée(s)`)).toBe(
-    true,
+  expect(p.text).toBe(
+    `${list.total} entreprise${plural(list.total, '', 's')} à informer des décisions du comité technique`,
   );
+  expect(
+    p.blocks[0]?.text?.text.startsWith(
+      `:envelope: *${list.total} entreprise${plural(list.total, '', 's')} que vous avez présentée${plural(list.total, '', 's')}`,
+    ),
+  ).toBe(true);
   expect(p.blocks).toHaveLength(1 + shown.length + (more > 0 ? 1 : 0));
   p.blocks.slice(1, 1 + shown.length).forEach((b, i) => {
     expect(b.text?.text).toBe(toInformLine(shown[i]!, false));
@@ -213,7 +221,8 @@ function expectInformReminder(p: JPayload, list: CompaniesToInform) {
   });
   expect(buttons(p).map((b) => [b.action_id, b.value])).toEqual(shown.map((i) => [COMMITTEE_BUTTONS.informed, i.id]));
   expect(showsText(p, '… et ')).toBe(more > 0);
-  if (more > 0) expect(contextTexts(p.blocks[p.blocks.length - 1]!)).toEqual([`… et ${more} autre(s).`]);
+  if (more > 0)
+    expect(contextTexts(p.blocks[p.blocks.length - 1]!)).toEqual([`… et ${more} autre${plural(more, '', 's')}.`]);
   expectNoRawMarkup(p);
 }
 
@@ -225,7 +234,10 @@ function expectCompaniesToInform(p: JPayload, list: CompaniesToInform) {
   expect(showsText(p, 'Toutes les entreprises examinées ont été informées.')).toBe(list.total === 0);
   const lines = p.blocks.filter((b) => b.accessory?.action_id === COMMITTEE_BUTTONS.informed);
   expect(lines.map((b) => b.text?.text)).toEqual(
-    shown.map((i) => `${toInformLine(i, true)}${i.informReminders ? ` — ${i.informReminders} rappel(s)` : ''}`),
+    shown.map(
+      (i) =>
+        `${toInformLine(i, true)}${i.informReminders ? ` — ${i.informReminders} rappel${plural(i.informReminders, '', 's')}` : ''}`,
+    ),
   );
   expect(buttons(p).map((b) => [b.action_id, b.value, b.style])).toEqual(
     shown.map((i) => [COMMITTEE_BUTTONS.informed, i.id, undefined]),
@@ -240,18 +252,35 @@ function expectCompaniesToInform(p: JPayload, list: CompaniesToInform) {
  * Planning a session: when (a datetimepicker, in seconds) and where (a conversations_select);
  * moving one, the same form carrying the session's id.
  */
+const OFF_DAY_HOLIDAY = COMMITTEE_TEXTS.planModal.offDay('2026-11-11', 3, 'Armistice 1918', false);
+const OFF_DAY_SUNDAY_MOVING = COMMITTEE_TEXTS.planModal.offDay('2026-12-13', 0, null, true);
+
 function expectCommitteePlanModal(p: JPayload, opening: Parameters<typeof committeePlanModal>[0]) {
   expect(p.callback_id).toBe(VIEWS.committeePlan);
   expectWellFormedModal(p);
   expect(p.title?.text).toBe(opening.committeeId ? 'Déplacer la séance' : 'Planifier un comité');
   expect(p.submit?.text).toBe(opening.committeeId ? 'Déplacer' : 'Planifier');
+  const key = opening.committeeId ? { committeeId: opening.committeeId } : undefined;
   expect(p.private_metadata === undefined ? undefined : JSON.parse(p.private_metadata)).toEqual(
-    opening.committeeId ? { committeeId: opening.committeeId } : undefined,
+    opening.offDay ? { ...key, askedOffDay: opening.offDay.date } : key,
   );
-  // Exactly the ids the submission handler reads, block_id === action_id.
-  expect(inputs(p).map((b) => b.block_id)).toEqual(Object.values(COMMITTEE_BLOCKS));
+  // Exactly the ids the submission handler reads, block_id === action_id; the day-off box only when asked.
+  expect(inputs(p).map((b) => b.block_id)).toEqual(
+    opening.offDay
+      ? [COMMITTEE_BLOCKS.scheduledAt, COMMITTEE_BLOCKS.confirmOffDay, COMMITTEE_BLOCKS.channel]
+      : [COMMITTEE_BLOCKS.scheduledAt, COMMITTEE_BLOCKS.channel],
+  );
   for (const b of inputs(p)) expect(b.element?.action_id, b.block_id).toBe(b.block_id);
-  expect(inputs(p).every((b) => !b.optional)).toBe(true);
+  expect(inputs(p).every((b) => !b.optional || b.block_id === COMMITTEE_BLOCKS.confirmOffDay)).toBe(true);
+  if (opening.offDay) {
+    const box = inputById(p, COMMITTEE_BLOCKS.confirmOffDay);
+    expect(box.label?.text).toBe(opening.offDay.question);
+    expect(box.optional).toBe(true);
+    expect(box.element?.type).toBe('checkboxes');
+    expect(box.element?.options?.map((o) => [o.text.text, o.value])).toEqual([
+      ['Confirmer cette date', opening.offDay.date],
+    ]);
+  }
   const when = inputById(p, COMMITTEE_BLOCKS.scheduledAt).element!;
   expect(when.type).toBe('datetimepicker');
   expect(Number.isInteger(when.initial_date_time)).toBe(true);
@@ -286,7 +315,7 @@ export const COMMITTEE_CASES: Case[] = [
         [threeSessions('planned'), COMMITTEE_CLOCK, COMMITTEES_INFORM_RHYTHM(canRun)],
         (p) => {
           expectCommittees(p, threeSessions('planned'), COMMITTEES_INFORM_RHYTHM(canRun), COMMITTEE_CLOCK);
-          expect(showsText(p, ':envelope: 3 entreprise(s) pas encore informée(s)')).toBe(canRun);
+          expect(showsText(p, ':envelope: 3 entreprises pas encore informées')).toBe(canRun);
           expect(showsText(p, 'Séances proposées automatiquement le 2e mardi du mois à 14 h 00.')).toBe(canRun);
         },
       ),
@@ -323,7 +352,7 @@ export const COMMITTEE_CASES: Case[] = [
   ),
   entry(committeeProposedMessage, 'no company yet', 'message', [proposed(AGENDA_EMPTY), COMMITTEE_CLOCK, 1], (p) => {
     expectCommitteeProposed(p, proposed(AGENDA_EMPTY), COMMITTEE_CLOCK, 1);
-    expect(showsText(p, "0 entreprise(s) à l'ordre du jour pour l'instant")).toBe(true);
+    expect(showsText(p, "0 entreprise à l'ordre du jour pour l'instant")).toBe(true);
   }),
   entry(
     committeeProposedMessage,
@@ -370,7 +399,12 @@ export const COMMITTEE_CASES: Case[] = [
       COMMITTEE_CLOCK,
     ],
     (p) => {
-      expect(showsText(p, `${AGENDA_THREE.items.length} entreprise(s) à l'ordre du jour`)).toBe(true);
+      expect(
+        showsText(
+          p,
+          `${AGENDA_THREE.items.length} entreprise${plural(AGENDA_THREE.items.length, '', 's')} à l'ordre du jour`,
+        ),
+      ).toBe(true);
       expect(showsText(p, 'Monter une POE')).toBe(true);
       // The agenda's header, one click away.
       expect(showsText(p, `<${agendaLink(1)}|Ouvrir l'ordre du jour>`)).toBe(true);
@@ -450,7 +484,7 @@ export const COMMITTEE_CASES: Case[] = [
     (p) => {
       expectInformReminder(p, TO_INFORM_TWO);
       expect(p.blocks[1]?.text?.text).toBe(
-        `*Transports Berrichons &amp; Fils* (Issoudun) — comité du 12/03/2026, clôturé il y a 12 jour(s)`,
+        `*Transports Berrichons &amp; Fils* (Issoudun) — comité du 12/03/2026, clôturé il y a 12 jours`,
       );
     },
   ),
@@ -461,7 +495,7 @@ export const COMMITTEE_CASES: Case[] = [
     [TO_INFORM_WORST_CAPTEUR, INFORM_CLOCK],
     (p) => {
       expectInformReminder(p, TO_INFORM_WORST_CAPTEUR);
-      expect(showsText(p, '… et 55 autre(s).')).toBe(true);
+      expect(showsText(p, '… et 55 autres.')).toBe(true);
       expect(showsText(p, '&lt;!channel&gt; &amp; Chaudronnerie')).toBe(true);
     },
   ),
@@ -486,8 +520,8 @@ export const COMMITTEE_CASES: Case[] = [
     [TO_INFORM_TWO, INFORM_CLOCK],
     (p) => {
       expectCompaniesToInform(p, TO_INFORM_TWO);
-      expect(showsText(p, `— <@${slackId(311)}> (CCI du Cher) — 1 rappel(s)`)).toBe(true);
-      expect(p.blocks[2]?.text?.text.endsWith(`clôturé il y a 12 jour(s) — <@${slackId(312)}>`)).toBe(true);
+      expect(showsText(p, `— <@${slackId(311)}> (CCI du Cher) — 1 rappel`)).toBe(true);
+      expect(p.blocks[2]?.text?.text.endsWith(`clôturé il y a 12 jours — <@${slackId(312)}>`)).toBe(true);
     },
   ),
   entry(
@@ -545,5 +579,13 @@ export const COMMITTEE_CASES: Case[] = [
     'modal',
     [COMMITTEE_OPENING_MOVE],
     (p) => expectCommitteePlanModal(p, COMMITTEE_OPENING_MOVE),
+  ),
+  ...[
+    { ...COMMITTEE_OPENING_CHANNEL, offDay: { date: '2026-11-11', question: OFF_DAY_HOLIDAY } },
+    { ...COMMITTEE_OPENING_MOVE, offDay: { date: '2026-12-13', question: OFF_DAY_SUNDAY_MOVING } },
+  ].map((opening) =>
+    entry(committeePlanModal, `a day off asked about: ${opening.offDay.question}`, 'modal', [opening], (p) =>
+      expectCommitteePlanModal(p, opening),
+    ),
   ),
 ];

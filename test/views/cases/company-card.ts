@@ -32,6 +32,7 @@ import {
   showsText,
   visibleTexts,
 } from '../fixtures/payload.js';
+import { plural } from '../../../src/texts/plural.js';
 
 function expectCompanyCard(p: JPayload, c: CompanyCard, canFileVisit: boolean, canCreateActions = false) {
   expect(p.blocks[0]?.type).toBe('header');
@@ -47,7 +48,10 @@ function expectCompanyCard(p: JPayload, c: CompanyCard, canFileVisit: boolean, c
   expect(sharedShown.length).toBe(c.visits.slice(0, CARD_VISITS).filter((v) => v.shared).length);
   const older = c.visits.length - CARD_VISITS;
   expect(showsText(p, '… et ')).toBe(older > 0);
-  if (older > 0) expect(showsText(p, `… et ${older} visite(s) plus ancienne(s).`)).toBe(true);
+  if (older > 0)
+    expect(showsText(p, `… et ${older} visite${plural(older, '', 's')} plus ancienne${plural(older, '', 's')}.`)).toBe(
+      true,
+    );
   if (c.visits.length === 0) expect(showsText(p, 'Aucune visite enregistrée')).toBe(true);
   // Masked visits never show their content, whatever the object carries.
   expect(JSON.stringify(p)).not.toContain(CONFIDENTIAL);
@@ -55,6 +59,16 @@ function expectCompanyCard(p: JPayload, c: CompanyCard, canFileVisit: boolean, c
     if (!v.shared && 'diagnostic' in v && typeof v.diagnostic === 'string')
       expect(JSON.stringify(p)).not.toContain(v.diagnostic.slice(0, 60));
   }
+  // The alerts raised from a shown visit, by reference, on its line.
+  const shownAlerts = (v: (typeof c.visits)[number]) => (v.shared ? v.alerts.map((a) => a.reference) : []);
+  for (const v of c.visits.slice(0, CARD_VISITS)) {
+    const refs = shownAlerts(v);
+    if (refs.length === 1) expect(showsText(p, `*Alerte recrutement* : ${refs[0]}`)).toBe(true);
+    if (refs.length > 1) expect(showsText(p, `*Alertes recrutement* : ${refs.join(', ')}`)).toBe(true);
+  }
+  expect(showsText(p, 'Alerte recrutement* : ') || showsText(p, 'Alertes recrutement* : ')).toBe(
+    c.visits.slice(0, CARD_VISITS).some((v) => shownAlerts(v).length > 0),
+  );
   expect(showsText(p, '_à compléter_')).toBe(c.siret === null);
   const newVisit = buttons(p).filter((b) => b.action_id === ACTIONS.openVisitReport);
   expect(newVisit.map((b) => b.value)).toEqual(canFileVisit ? [c.id] : []);

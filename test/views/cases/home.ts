@@ -4,11 +4,10 @@ import type { CommitteeStatus } from '../../../src/generated/prisma/enums.js';
 import { ACTIONS, COMMITTEE_BUTTONS } from '../../../src/slack/ids.js';
 import { HELP, REFUSALS } from '../../../src/texts/fr.js';
 import { frenchDate, frenchDateTime, frenchMonth } from '../../../src/time.js';
-import { escapeText } from '../../../src/views/blocks.js';
 import { type HomeInput, homeView } from '../../../src/views/home/home.js';
 import { progressBar } from '../../../src/views/messages/programme.js';
 import { COMMITTEE_AT_TEXT, COMMITTEE_CLOCK, TO_INFORM_NONE, committeeChannel } from '../fixtures/committee.js';
-import { cut, slackId } from '../fixtures/common.js';
+import { escapedCut, slackId } from '../fixtures/common.js';
 import {
   HOME_CAPTEUR,
   HOME_CAPTEUR_COMMITTEE,
@@ -40,6 +39,7 @@ import {
 import { PENDING_SIRET_TEXT } from '../fixtures/programmes.js';
 import { expectTargetsNotVisited, progressText } from './programmes.js';
 import { expectOpenAlerts } from './recruitment-alert.js';
+import { plural } from '../../../src/texts/plural.js';
 
 function expectHome(p: JPayload, home: HomeInput) {
   expect(p.type).toBe('home');
@@ -68,7 +68,9 @@ function expectHome(p: JPayload, home: HomeInput) {
     return;
   }
   expect(open).toHaveLength(1);
-  expect(showsText(p, `${home.capteur.visitsThisMonth} visite(s)`)).toBe(true);
+  expect(showsText(p, `${home.capteur.visitsThisMonth} visite${plural(home.capteur.visitsThisMonth, '', 's')}`)).toBe(
+    true,
+  );
   const cards = buttons(p).filter((b) => b.action_id === ACTIONS.showCompanyCard);
   expect(cards.map((b) => b.value)).toEqual(home.capteur.recentVisits.map((v) => v.company.id));
   if (home.capteur.recentVisits.length === 0) expect(showsText(p, 'Aucune visite pour le moment')).toBe(true);
@@ -97,22 +99,27 @@ function expectHomeCommittee(p: JPayload, committee: Extract<HomeInput, { kind: 
     showsText(
       p,
       next
-        ? `*Prochain comité technique* : ${frenchDateTime(next.scheduledAt, clock.timeZone)} dans <#${next.channelId}> — ${HOME_SESSION_STATUS[next.status]}, ${next.items} entreprise(s).`
+        ? `*Prochain comité technique* : ${frenchDateTime(next.scheduledAt, clock.timeZone)} dans <#${next.channelId}> — ${HOME_SESSION_STATUS[next.status]}, ${next.items} entreprise${plural(next.items, '', 's')}.`
         : '*Prochain comité technique* : aucune séance planifiée.',
     ),
   ).toBe(true);
   expect(showsText(p, 'à informer des décisions du comité')).toBe(toInform.total > 0);
   if (toInform.total > 0)
-    expect(showsText(p, `:envelope: *${toInform.total} entreprise(s) à informer des décisions du comité*`)).toBe(true);
+    expect(
+      showsText(
+        p,
+        `:envelope: *${toInform.total} entreprise${plural(toInform.total, '', 's')} à informer des décisions du comité*`,
+      ),
+    ).toBe(true);
   expect(informed.map((b) => b.text?.text)).toEqual(
     shown.map(
       (i) =>
-        `${escapeText(cut(i.company.name, 150))} — comité du ${frenchDate(i.committee.scheduledAt)}${all && i.broughtBy ? ` — <@${i.broughtBy.slackUserId}>` : ''}`,
+        `${escapedCut(i.company.name, 150)} — comité du ${frenchDate(i.committee.scheduledAt)}${all && i.broughtBy ? ` — <@${i.broughtBy.slackUserId}>` : ''}`,
     ),
   );
   const more = toInform.total - shown.length;
   expect(showsText(p, '`/comite a-informer`')).toBe(all && more > 0);
-  expect(showsText(p, `… et ${more} autre(s).`)).toBe(!all && more > 0);
+  expect(showsText(p, `… et ${more} autre${plural(more, '', 's')}.`)).toBe(!all && more > 0);
   expect(JSON.stringify(p)).not.toContain('<!channel>');
 }
 
@@ -146,17 +153,17 @@ function expectHomeProgrammes(p: JPayload, programmes: Extract<HomeInput, { kind
       expect(sections.flatMap((b) => b.text?.text.split('\n') ?? [])).toEqual(
         shown.map(
           (x) =>
-            `${x.behindPace ? ':warning:' : ':white_check_mark:'} *${escapeText(cut(x.structure.name, 80))}* — ${progressBar(x.month.visits, x.month.target)} ce mois-ci · cibles ${x.targets.visited} / ${x.targets.total}`,
+            `${x.behindPace ? ':warning:' : ':white_check_mark:'} *${escapedCut(x.structure.name, 80)}* — ${progressBar(x.month.visits, x.month.target)} ce mois-ci · cibles ${x.targets.visited} / ${x.targets.total}`,
         ),
       );
     }
     const more = programmes.progress.length - shown.length;
-    expect(showsText(p, `… et ${more} autre(s) : \`/plateforme programmes\`.`)).toBe(more > 0);
+    expect(showsText(p, `… et ${more} autre${plural(more, '', 's')} : \`/plateforme programmes\`.`)).toBe(more > 0);
     return;
   }
   const head = p.blocks.find((b) => b.type === 'section' && b.text?.text.startsWith('*Programme de visites de '));
   expect(head?.text?.text.split('\n')).toEqual([
-    `*Programme de visites de ${escapeText(cut(mine!.structure.name, 120))}*`,
+    `*Programme de visites de ${escapedCut(mine!.structure.name, 120)}*`,
     ...progressText(mine!, programmes.today),
   ]);
   expectTargetsNotVisited(p, mine!, 5);
@@ -189,7 +196,7 @@ const HOME_COMMITTEE_CASES: Case[] = [
       expect(
         showsText(
           p,
-          `*Prochain comité technique* : ${COMMITTEE_AT_TEXT} dans <#${committeeChannel(1)}> — ordre du jour en préparation, 4 entreprise(s).`,
+          `*Prochain comité technique* : ${COMMITTEE_AT_TEXT} dans <#${committeeChannel(1)}> — ordre du jour en préparation, 4 entreprises.`,
         ),
       ).toBe(true);
       expect(showsText(p, `Transports Berrichons &amp; Fils — comité du 12/03/2026 — <@${slackId(311)}>`)).toBe(true);
@@ -229,7 +236,7 @@ const HOME_COMMITTEE_CASES: Case[] = [
     [HOME_COMMITTEE_WORST],
     (p) => {
       expectHome(p, HOME_COMMITTEE_WORST);
-      expect(showsText(p, '… et 15 autre(s) : `/plateforme programmes`.')).toBe(true);
+      expect(showsText(p, '… et 15 autres : `/plateforme programmes`.')).toBe(true);
       expect(p.blocks.length).toBeLessThanOrEqual(100);
       expectTypedMarkupEscaped(p);
       expect(showsText(p, '03/07/2026 à 00:30 dans')).toBe(true);
@@ -244,13 +251,13 @@ const HOME_COMMITTEE_CASES: Case[] = [
     [HOME_CAPTEUR_COMMITTEE_WORST],
     (p) => {
       expectHome(p, HOME_CAPTEUR_COMMITTEE_WORST);
-      expect(showsText(p, '… et 65 autre(s) entreprise(s) cible(s) à visiter.')).toBe(true);
+      expect(showsText(p, '… et 65 autres entreprises cibles à visiter.')).toBe(true);
       expect(buttons(p).filter((b) => b.action_id === ACTIONS.openVisitReport && b.value !== undefined)).toHaveLength(
         4,
       );
       expect(p.blocks.length).toBeLessThanOrEqual(100);
       expectTypedMarkupEscaped(p);
-      expect(showsText(p, '… et 65 autre(s).')).toBe(true);
+      expect(showsText(p, '… et 65 autres.')).toBe(true);
     },
   ),
 ];
@@ -282,7 +289,7 @@ const HOME_PROGRAMME_CASES: Case[] = [
     [HOME_CAPTEUR_PROGRAMME],
     (p) => {
       expectHome(p, HOME_CAPTEUR_PROGRAMME);
-      expect(showsText(p, '*Programme de visites de CCI du Cher*\n*mars 2026* : ▰▰▰▰▰▰▱▱▱▱ 5 / 8 visite(s)\n')).toBe(
+      expect(showsText(p, '*Programme de visites de CCI du Cher*\n*mars 2026* : ▰▰▰▰▰▰▱▱▱▱ 5 / 8 visites\n')).toBe(
         true,
       );
       expect(showsText(p, 'en retard sur le rythme')).toBe(false);
@@ -290,7 +297,7 @@ const HOME_PROGRAMME_CASES: Case[] = [
         4,
       );
       expect(showsText(p, `${PENDING_SIRET_TEXT} — entreprise pas encore connue de la plateforme`)).toBe(true);
-      expect(showsText(p, '… et 2 autre(s) entreprise(s) cible(s) à visiter.')).toBe(true);
+      expect(showsText(p, '… et 2 autres entreprises cibles à visiter.')).toBe(true);
     },
   ),
   entry(homeView, 'capteur whose structure has no programme', 'home', [HOME_CAPTEUR_NO_PROGRAMME], (p) => {

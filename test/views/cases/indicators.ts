@@ -192,7 +192,7 @@ export const INDICATOR_CASES: Case[] = [
       expect(p.blocks[0]?.text?.text).toBe('Indicateurs du T3 2026');
       expect(p.blocks.filter((b) => b.type === 'section').map((b) => b.text?.text)).toEqual([
         '*Visites réalisées* : 142 :small_orange_diamond: — cible 150 — T2 : 128 — :arrow_upper_right: en hausse',
-        '*Alertes transmises à France Travail sous 48 h* : 87,5 % :white_check_mark: — cible 80 % — T2 : 90 % — :arrow_lower_right: en baisse :warning:',
+        '*Alertes transmises à France Travail dans le délai* : 87,5 % :white_check_mark: — cible 80 % — T2 : 90 % — :arrow_lower_right: en baisse :warning:',
         '*Délai médian de réalisation des actions* : 12 j :white_check_mark: — cible 15 j — T2 : 18 j — :arrow_lower_right: en baisse',
       ]);
       expect(contextTexts(p.blocks[4]!)).toEqual([
@@ -209,7 +209,7 @@ export const INDICATOR_CASES: Case[] = [
       expectSnapshot(p, SNAPSHOT_Q1);
       expect(p.text).toBe('Indicateurs du T1 2027');
       const sections = p.blocks.filter((b) => b.type === 'section').map((b) => b.text?.text ?? '');
-      expect(sections).toHaveLength(14);
+      expect(sections).toHaveLength(INDICATORS.length);
       expect(sections[0]).toBe('*Visites réalisées* : 128 — T4 2026 : 128 — :arrow_right: stable');
       expect(sections[2]).toBe('*Réalisation des programmes de visites* : n.d. — T4 2026 : 95 %');
       expect(sections[3]).toBe(
@@ -227,6 +227,9 @@ export const INDICATOR_CASES: Case[] = [
       );
       // Not in the T4 snapshot: no previous value, no trend.
       expect(sections[13]).toBe('*Entreprises informées après un comité* : 100 %');
+      expect(sections[14]).toBe(
+        '*Alertes issues d’une visite* : 35,7 % — T4 2026 : 27,3 % — :arrow_upper_right: en hausse',
+      );
       expect(
         sections.some(
           (t) => t.includes(' — cible ') || t.includes(':white_check_mark:') || t.includes(':small_orange_diamond:'),
@@ -239,7 +242,7 @@ export const INDICATOR_CASES: Case[] = [
   ),
   entry(
     indicatorsSnapshotMessage,
-    'worst case: the 14 catalogue indicators with targets, T2 values and a breakdown of the 11 stakes with markup',
+    'worst case: the 15 catalogue indicators with targets, T2 values and a breakdown of the 11 stakes with markup',
     'message',
     [SNAPSHOT_WORST],
     (p) => {
@@ -309,7 +312,7 @@ export const INDICATOR_CASES: Case[] = [
       expect(contextTexts(p.blocks[1]!)).toEqual(['Version 2 du 10/03/2026 — versions précédentes : 1 (12/12/2025)']);
       expect(p.blocks.slice(2, 6).map((b) => b.text?.text.split('\n')[0])).toEqual([
         '*Visites réalisées* — cible 150',
-        '*Alertes transmises à France Travail sous 48 h* — cible 87,5 %',
+        '*Alertes transmises à France Travail dans le délai* — cible 87,5 %',
         '*Délai médian de réalisation des actions* — cible 15 j',
         '*Actions en retard*',
       ]);
@@ -337,7 +340,7 @@ export const INDICATOR_CASES: Case[] = [
   }),
   entry(
     indicatorsOverviewMessage,
-    'worst case: the 14 indicators chosen with targets and a retired one, 5 older versions, 8 frozen quarters',
+    'worst case: the 15 indicators chosen with targets and a retired one, 5 older versions, 8 frozen quarters',
     'message',
     [OVERVIEW_WORST],
     (p) => {
@@ -388,14 +391,14 @@ export const INDICATOR_CASES: Case[] = [
         'Visites réalisées',
         'Actions en retard',
         'Délai médian de réalisation des actions',
-        'Alertes transmises à France Travail sous 48 h',
+        'Alertes transmises à France Travail dans le délai',
       ]);
       expect(showsText(p, 'crée une nouvelle version datée d')).toBe(true);
     },
   ),
   entry(
     indicatorsModal,
-    'worst case: year started, the 14 indicators chosen with targets (one of 0) and a retired one',
+    'worst case: year started, the 15 indicators chosen with targets (one of 0) and a retired one',
     'modal',
     [2026, WORST_SET, true],
     (p) => {

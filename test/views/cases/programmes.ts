@@ -12,7 +12,7 @@ import {
   progressBar,
 } from '../../../src/views/messages/programme.js';
 import { programmeModal } from '../../../src/views/modals/programme.js';
-import { cut, uuid } from '../fixtures/common.js';
+import { cut, escapedCut, uuid } from '../fixtures/common.js';
 import {
   type Case,
   type JPayload,
@@ -38,18 +38,19 @@ import {
   REALISTIC_OVERVIEW,
   WORST_OVERVIEW,
 } from '../fixtures/programmes.js';
+import { plural } from '../../../src/texts/plural.js';
 
 /** A target as the lists show it: escaped name cut to 150 and commune, or its pending SIRET. */
 const targetLine = (t: TargetNotVisited) =>
   t.name
-    ? `${escapeText(cut(t.name, 150))}${t.commune ? ` (${escapeText(t.commune)})` : ''}`
+    ? `${escapedCut(t.name, 150)}${t.commune ? ` (${escapeText(t.commune)})` : ''}`
     : `SIRET ${formatSiret(t.siret!)} — entreprise pas encore connue de la plateforme`;
 
 /** The month against its pace, the year, the targets: as the nudge, the overview and the capteur's Home say them. */
 export const progressText = (x: ProgrammeProgress, today: string) => [
-  `*${frenchMonth(today)}* : ${progressBar(x.month.visits, x.month.target)} visite(s)${x.behindPace ? ` — :warning: en retard sur le rythme (${x.month.expectedByToday} attendue(s) à ce jour)` : ''}`,
-  `*Depuis janvier* : ${x.yearToDate.visits} / ${x.yearToDate.target} visite(s)`,
-  `*Entreprises cibles* : ${x.targets.total ? `${x.targets.visited} / ${x.targets.total} visitée(s)` : 'aucune fixée'}`,
+  `*${frenchMonth(today)}* : ${progressBar(x.month.visits, x.month.target)} visite${plural(x.month.target, '', 's')}${x.behindPace ? ` — :warning: en retard sur le rythme (${x.month.expectedByToday} attendue${plural(x.month.expectedByToday, '', 's')} à ce jour)` : ''}`,
+  `*Depuis janvier* : ${x.yearToDate.visits} / ${x.yearToDate.target} visite${plural(x.yearToDate.target, '', 's')}`,
+  `*Entreprises cibles* : ${x.targets.total ? `${x.targets.visited} / ${x.targets.total} visitée${plural(x.targets.visited, '', 's')}` : 'aucune fixée'}`,
 ];
 
 /** The first `limit` targets not visited, each with « Nouvelle visite » when the company is known, then how many more. */
@@ -72,14 +73,16 @@ export function expectTargetsNotVisited(p: JPayload, x: ProgrammeProgress, limit
   const after = p.blocks[at + 1 + shown.length];
   expect(
     after?.type === 'context' &&
-      contextTexts(after).includes(`… et ${rest} autre(s) entreprise(s) cible(s) à visiter.`),
+      contextTexts(after).includes(
+        `… et ${rest} autre${plural(rest, '', 's')} entreprise${plural(rest, '', 's')} cible${plural(rest, '', 's')} à visiter.`,
+      ),
   ).toBe(rest > 0);
 }
 
 function expectNudge(p: JPayload, x: ProgrammeProgress, today: string) {
   expect(p.text?.endsWith(` : en retard sur le rythme de ${frenchMonth(today)}`)).toBe(true);
   expect(p.blocks[0]?.text?.text).toBe(
-    `:hourglass_flowing_sand: *Programme de visites de ${escapeText(cut(x.structure.name, 120))}* — le mois avance et le rythme n’y est pas encore.`,
+    `:hourglass_flowing_sand: *Programme de visites de ${escapedCut(x.structure.name, 120)}* — le mois avance et le rythme n’y est pas encore.`,
   );
   expect(p.blocks[1]?.text?.text.split('\n')).toEqual(progressText(x, today));
   expectTargetsNotVisited(p, x, 8);
@@ -120,15 +123,18 @@ function expectProgrammes(p: JPayload, o: ProgrammesOverview) {
   ).toEqual([
     ...withProgramme.map((x) =>
       [
-        `*${escapeText(cut(x.structure.name, 120))}* — ${x.monthlyTarget} visite(s) par mois`,
+        `*${escapedCut(x.structure.name, 120)}* — ${x.monthlyTarget} visite${plural(x.monthlyTarget, '', 's')} par mois`,
         ...progressText(x, o.today),
       ].join('\n'),
     ),
-    ...without.map((s) => `*${escapeText(cut(s.name, 120))}* — pas de programme en ${o.year}`),
+    ...without.map((s) => `*${escapedCut(s.name, 120)}* — pas de programme en ${o.year}`),
   ]);
   const hidden = o.progress.length + o.without.length - listed.length;
   expect(
-    showsText(p, `… et ${hidden} autre(s) structure(s) : \`/plateforme programmes <nom>\` pour en voir une.`),
+    showsText(
+      p,
+      `… et ${hidden} autre${plural(hidden, '', 's')} structure${plural(hidden, '', 's')} : \`/plateforme programmes <nom>\` pour en voir une.`,
+    ),
   ).toBe(hidden > 0);
   expect(showsText(p, '`/plateforme structure`')).toBe(listed.length === 0);
   expect(p.blocks).toHaveLength(1 + 2 * listed.length + (hidden > 0 || listed.length === 0 ? 1 : 0));
@@ -149,9 +155,7 @@ function expectProgrammeModal(p: JPayload, opening: Parameters<typeof programmeM
     year,
     shownUpTo: last ? { addedAt: last.addedAt.toISOString(), id: last.id } : null,
   });
-  expect(contextTexts(p.blocks[0]!)).toEqual([
-    `*${escapeText(cut(structure.name, 200))}* — programme de visites ${year}`,
-  ]);
+  expect(contextTexts(p.blocks[0]!)).toEqual([`*${escapedCut(structure.name, 200)}* — programme de visites ${year}`]);
   expect(inputs(p).map((b) => b.block_id)).toEqual([
     PROGRAMME_BLOCKS.monthlyTarget,
     ...(shown.length ? [PROGRAMME_BLOCKS.keep] : []),
@@ -198,7 +202,7 @@ export const PROGRAMME_CASES: Case[] = [
       expectNudge(p, PROGRESS_BEHIND, PROGRAMME_TODAY);
       expect(p.text).toBe('Programme de visites de CCI du Cher : en retard sur le rythme de mars 2026');
       expect(p.blocks[1]?.text?.text).toBe(
-        '*mars 2026* : ▰▰▰▱▱▱▱▱▱▱ 2 / 8 visite(s) — :warning: en retard sur le rythme (4 attendue(s) à ce jour)\n*Depuis janvier* : 14 / 24 visite(s)\n*Entreprises cibles* : 3 / 6 visitée(s)',
+        '*mars 2026* : ▰▰▰▱▱▱▱▱▱▱ 2 / 8 visites — :warning: en retard sur le rythme (4 attendues à ce jour)\n*Depuis janvier* : 14 / 24 visites\n*Entreprises cibles* : 3 / 6 visitées',
       );
       expect(showsText(p, 'Transports Berrichons &amp; Fils (Issoudun)')).toBe(true);
       expect(showsText(p, `${PENDING_SIRET_TEXT} — entreprise pas encore connue de la plateforme`)).toBe(true);
@@ -214,9 +218,9 @@ export const PROGRAMME_CASES: Case[] = [
     (p) => {
       expectNudge(p, PROGRESS_WORST, PROGRAMME_WORST_TODAY);
       expect(
-        showsText(p, '▱▱▱▱▱▱▱▱▱▱ 0 / 500 visite(s) — :warning: en retard sur le rythme (483 attendue(s) à ce jour)'),
+        showsText(p, '▱▱▱▱▱▱▱▱▱▱ 0 / 500 visites — :warning: en retard sur le rythme (483 attendues à ce jour)'),
       ).toBe(true);
-      expect(showsText(p, '… et 62 autre(s) entreprise(s) cible(s) à visiter.')).toBe(true);
+      expect(showsText(p, '… et 62 autres entreprises cibles à visiter.')).toBe(true);
       expect(buttons(p)).toHaveLength(6);
       expectTypedMarkupEscaped(p);
     },
@@ -238,12 +242,9 @@ export const PROGRAMME_CASES: Case[] = [
     [REALISTIC_OVERVIEW],
     (p) => {
       expectProgrammes(p, REALISTIC_OVERVIEW);
-      expect(p.blocks[1]?.text?.text.split('\n')[0]).toBe('*CCI du Cher* — 8 visite(s) par mois');
+      expect(p.blocks[1]?.text?.text.split('\n')[0]).toBe('*CCI du Cher* — 8 visites par mois');
       expect(
-        showsText(
-          p,
-          '*Initiative Cher &amp; Berry* — 4 visite(s) par mois\n*mars 2026* : ▰▰▰▰▰▰▰▰▰▰ 6 / 4 visite(s)\n',
-        ),
+        showsText(p, '*Initiative Cher &amp; Berry* — 4 visites par mois\n*mars 2026* : ▰▰▰▰▰▰▰▰▰▰ 6 / 4 visites\n'),
       ).toBe(true);
       expect(showsText(p, '*Cap emploi du Cher* — pas de programme en 2026')).toBe(true);
       expect(buttons(p).map((b) => b.value)).toEqual(
@@ -264,7 +265,7 @@ export const PROGRAMME_CASES: Case[] = [
     (p) => {
       expectProgrammes(p, WORST_OVERVIEW);
       expect(p.blocks.length).toBeLessThanOrEqual(50);
-      expect(showsText(p, '… et 20 autre(s) structure(s)')).toBe(true);
+      expect(showsText(p, '… et 20 autres structures')).toBe(true);
       expect(showsText(p, 'pas de programme')).toBe(false);
       expectTypedMarkupEscaped(p);
     },

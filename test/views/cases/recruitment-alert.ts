@@ -17,7 +17,7 @@ import {
 } from '../../../src/slack/ids.js';
 import { ALERT_STATE_LABELS, CONTRACT_LABELS, OUTCOME_LABELS } from '../../../src/texts/fr.js';
 import { frenchDateTime } from '../../../src/time.js';
-import { escapeText } from '../../../src/views/blocks.js';
+import { escapeText, mailLink } from '../../../src/views/blocks.js';
 import {
   type Clock,
   alertBreachMessage,
@@ -54,6 +54,8 @@ import {
 import {
   ALERT_OPENING_BLANK,
   ALERT_OPENING_COMPANY,
+  ALERT_OPENING_FROM_VISIT,
+  ALERT_OPENING_FROM_VISIT_WORST,
   ALERT_OPENING_NEW_SIRET,
   ALERT_OPENING_WORST,
   ALERT_SCENARIOS,
@@ -149,6 +151,10 @@ function expectAlertPage(p: JPayload, alert: AlertDetails, clock: Clock) {
   if (alert.offerReference !== null) expect(showsText(p, `réf. *${escapeText(alert.offerReference)}*`)).toBe(true);
   expect(showsText(p, '*Issue*')).toBe(alert.outcome !== null);
   if (alert.outcome) expect(showsText(p, OUTCOME_LABELS[alert.outcome])).toBe(true);
+  // Raised from a visit: its date, on the page.
+  expect(p.blocks.flatMap(contextTexts).includes(':clipboard: Signalée depuis la visite du 26/11/2026')).toBe(
+    alert.visit !== null,
+  );
   // The history names every step reached.
   const history = contextTexts(p.blocks[p.blocks.length - 1]!).join(' ');
   for (const t of alert.transitions) expect(history).toContain(ALERT_STATE_LABELS[t.to]);
@@ -264,7 +270,31 @@ function expectAlertReportModal(p: JPayload, opening: AlertModalInput) {
     Object.keys(CONTRACT_LABELS),
   );
   expect(inputById(p, ALERT_BLOCKS.urgency).element?.max_length).toBe(1000);
-  expect(JSON.parse(p.private_metadata ?? '')).toEqual({ submissionKey: opening.submissionKey });
+  const fromVisit = opening.fromVisit;
+  expect(JSON.parse(p.private_metadata ?? '')).toEqual({
+    submissionKey: opening.submissionKey,
+    ...(fromVisit ? { visitId: fromVisit.visitId } : {}),
+  });
+  // Opened from a visit: its needs pre-fill the positions' titles and counts, nothing else of them.
+  const ranks = [1, 2, 3] as const;
+  expect(ranks.map((r) => inputById(p, ALERT_BLOCKS[`p${r}Title`]).element?.initial_value)).toEqual(
+    ranks.map((r) => fromVisit?.positions[r - 1]?.jobTitle),
+  );
+  expect(ranks.map((r) => inputById(p, ALERT_BLOCKS[`p${r}Count`]).element?.initial_value)).toEqual(
+    ranks.map((r) => {
+      const count = fromVisit?.positions[r - 1]?.count;
+      return count === undefined ? undefined : String(count);
+    }),
+  );
+  expect(ranks.map((r) => inputById(p, ALERT_BLOCKS[`p${r}Location`]).element?.initial_value)).toEqual([
+    undefined,
+    undefined,
+    undefined,
+  ]);
+  const urgency = inputById(p, ALERT_BLOCKS.urgency).element?.initial_value;
+  expect(urgency === undefined).toBe(fromVisit === undefined);
+  expect((urgency ?? '').length).toBeLessThanOrEqual(1000);
+  expect(showsText(p, 'Alerte signalée depuis votre visite du 26/11/2026')).toBe(fromVisit !== undefined);
   const company = inputById(p, ALERT_BLOCKS.companyId).element!;
   expect(company.action_id).toBe(ACTIONS.companyPicker);
   expect(company.initial_option?.value).toBe(opening.company?.id);
@@ -300,7 +330,7 @@ function expectTransmitByEmail(p: JPayload, alert: AlertDetails, to: string | un
   expect(JSON.parse(p.private_metadata ?? '')).toEqual({ alertId: alert.id });
   const email = shownEmail(p);
   expect(email.startsWith(`À : ${escapeText(to ?? '')}`)).toBe(to !== undefined);
-  expect(showsText(p, `(${escapeText(to ?? '')})`)).toBe(to !== undefined);
+  expect(showsText(p, `(${to ? mailLink(to) : ''})`)).toBe(to !== undefined);
   // The whole e-mail, escaped: nothing France Travail needs may be cut off.
   expect(email.replace(/\n/g, '')).toBe(escapeText(franceTravailEmail(alert, to).body).replace(/\n/g, ''));
 }
@@ -334,6 +364,31 @@ export const ALERT_CASES: Case[] = [
   ),
   entry(alertReportModal, 'unknown SIRET pre-filled', 'modal', [ALERT_OPENING_NEW_SIRET], (p) =>
     expectAlertReportModal(p, ALERT_OPENING_NEW_SIRET),
+  ),
+  entry(
+    alertReportModal,
+    'from a visit: company and two needs pre-filled',
+    'modal',
+    [ALERT_OPENING_FROM_VISIT],
+    (p) => {
+      expectAlertReportModal(p, ALERT_OPENING_FROM_VISIT);
+      expect(inputById(p, ALERT_BLOCKS.urgency).element?.initial_value).toBe(
+        'Besoins relevés lors de la visite du 26/11/2026 : Soudeur TIG (3), Chaudronnier (1). Horizon : urgent (moins de 3 mois).',
+      );
+    },
+  ),
+  entry(
+    alertReportModal,
+    'worst case from a visit: 60 long needs, three 120-char positions with markup',
+    'modal',
+    [ALERT_OPENING_FROM_VISIT_WORST],
+    (p) => {
+      expectAlertReportModal(p, ALERT_OPENING_FROM_VISIT_WORST);
+      const urgency = inputById(p, ALERT_BLOCKS.urgency).element?.initial_value ?? '';
+      // Cut at the form's limit: the capteur sees where it stops, and can submit it as it is.
+      expect(Array.from(urgency)).toHaveLength(1000);
+      expect(urgency.endsWith('…')).toBe(true);
+    },
   ),
   entry(
     alertRaisedModal,
@@ -421,6 +476,13 @@ export const ALERT_CASES: Case[] = [
     consentToName: true,
   }),
   pageCase('offre_enregistree, no consent to be named', { state: 'offre_enregistree', consentToName: false }),
+  pageCase('signalee, raised from a visit', { state: 'signalee', fromVisit: true }),
+  pageCase('worst case: transmise late, raised from a visit', {
+    state: 'transmise',
+    worst: true,
+    late: true,
+    fromVisit: true,
+  }),
   ...ALERT_SCENARIOS.map(({ label, scenario }) => requestCase(label, scenario)),
 
   // --- Messages: news of each step ---
@@ -535,7 +597,7 @@ export const ALERT_CASES: Case[] = [
     (p) => {
       expectOpenAlerts(p, WORST_OPEN_ALERTS, LATE, 20);
       expect(showsText(p, '… 20 premières affichées, les plus urgentes d’abord.')).toBe(true);
-      expect(p.text).toBe('30 alerte(s) recrutement en cours');
+      expect(p.text).toBe('30 alertes recrutement en cours');
     },
   ),
 ];
