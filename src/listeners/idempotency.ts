@@ -58,6 +58,7 @@ export const ACTION_IDEMPOTENCY: Record<string, string> = {
   [ACTIONS.showCompanyCard]: 'no write: shows a company card (the read is audited once per click)',
   [ACTIONS.openStructureForm]: 'no write: opens the structure form',
   [ACTIONS.openMemberForm]: 'no write: opens the member form',
+  [ACTIONS.raiseAlertFromVisit]: 'no write: opens the alert form pre-filled from the visit, with a new submission key',
   [ACTIONS.companyPicker]: 'no write: redraws the open visit form with the picked company (views.update, hash)',
   [ACTIONS.visitNewCompany]: 'no write: opens the new-company inputs of the visit form (views.update, hash)',
   [ACTIONS.visitKnownCompany]: 'no write: back to the type-ahead in the visit form (views.update, hash)',

@@ -279,7 +279,7 @@ async function eraseCompany() {
     { action_id: PRIVACY_BUTTONS.erase, block_id: 'privacy_erase', value: companyId },
     'erased',
   );
-  expect((await responseTexts(t, 'erased', 1))[0]).toMatch(/effacées\. \d+ message\(s\)/);
+  expect((await responseTexts(t, 'erased', 1))[0]).toMatch(/effacées\. \d+ messages? /);
   await deliverEverything();
   await expect.poll(async () => db.prisma.exportFile.count({ where: { deletedAt: null } })).toBe(0);
 }
