@@ -62,7 +62,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL: backup and restore', 
   });
 
   it('tells a PostgreSQL backup from an embedded one', async () => {
-    const file = join(work, 'platform.dump');
+    // A backup of its own: the tests run in any order (the other one's file may not exist yet).
+    const file = join(work, 'to-tell.dump');
+    await backupPostgres(source.url!, file);
     await expect(restorePglite(file, join(work, 'pglite'))).rejects.toThrow(/is a PostgreSQL backup \(pg_dump\)/);
     await expect(restorePostgres(join(work, 'missing.dump'), source.url!)).rejects.toThrow(/no such file/);
   });
