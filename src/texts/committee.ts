@@ -1,6 +1,7 @@
 /** The technical committee: its sessions, agenda, decisions, and the companies to inform. */
 import type { CommitteeStatus } from '../generated/prisma/enums.js';
 import { PLATFORM_NAME } from './common.js';
+import { longFrenchDate, WEEKDAY_NAMES } from './dates.js';
 import { countOf, plural } from './plural.js';
 
 /** A session's stage, as a list of sessions says it. */
@@ -19,7 +20,6 @@ export const INFORMED_HOW_LABELS = {
 } as const;
 
 /** ISO weekdays, 1 Monday … 5 Friday (committees sit on working days). */
-const WEEKDAY_NAMES = ['', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi'] as const;
 
 export const COMMITTEE_TEXTS = {
   closeConfirm: {
@@ -209,7 +209,7 @@ export const COMMITTEE_TEXTS = {
     /** Asked when the date is a public holiday or a weekend day: « Le 11 novembre 2026 est un jour férié (Armistice 1918). Planifier quand même ? » */
     offDay: (date: string, weekday: number, holiday: string | null, moving: boolean) =>
       `Le ${longFrenchDate(date)} est ${
-        holiday === null ? `un ${FRENCH_WEEKDAYS[weekday]}` : `un jour férié${holiday ? ` (${holiday})` : ''}`
+        holiday === null ? `un ${WEEKDAY_NAMES[weekday]}` : `un jour férié${holiday ? ` (${holiday})` : ''}`
       }. ${moving ? 'Déplacer' : 'Planifier'} quand même ?`,
     confirmOffDay: 'Confirmer cette date',
     /** Submitted again on the same day without ticking the box. */
@@ -260,25 +260,3 @@ export const COMMITTEE_TEXTS = {
   /** An agenda's company as an option: « 1. Dupont (Vierzon) ». */
   agendaOption: (rank: number, company: string, commune: string) => `${rank}. ${company} (${commune})`,
 } as const;
-
-const FRENCH_WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
-const FRENCH_MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-] as const;
-
-/** A YYYY-MM-DD date as « 11 novembre 2026 », « 1er mai 2026 ». */
-function longFrenchDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d === 1 ? '1er' : d} ${FRENCH_MONTHS[m - 1]} ${y}`;
-}

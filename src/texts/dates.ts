@@ -15,6 +15,15 @@ export const MONTH_NAMES = [
   'décembre',
 ] as const;
 
+/** Weekdays as JavaScript numbers them: 0 is Sunday. */
+export const WEEKDAY_NAMES = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
+
+/** A YYYY-MM-DD date as « 11 novembre 2026 », « 1er mai 2026 ». */
+export function longFrenchDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d === 1 ? '1er' : d} ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
 /** A number as French writes it: « 1 234,5 » (a comma, a narrow space between thousands). */
 export function frenchNumber(value: number, maximumFractionDigits = 1): string {
   return value.toLocaleString('fr-FR', { maximumFractionDigits });
