@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { createNotifier, type Notice } from '../../src/notifier.js';
+import { createNotifier, type Notice, type Notifier } from '../../src/notifier.js';
 import type { Db } from '../../src/services/db.js';
 import { z } from 'zod';
 import { enqueue, noticeType, retryDelayMs } from '../../src/services/outbox.js';
@@ -19,15 +19,26 @@ const notices: Record<string, Notice> = {
   gone_kind: { render: async () => null },
 };
 
+/**
+ * The notifiers a test started: stopped after it, for a notifier left with messages pending wakes
+ * itself up a moment later and would claim the next test's messages (each test owns its own).
+ */
+const started: Notifier[] = [];
+afterEach(() => {
+  for (const n of started.splice(0)) n.stop();
+});
+
 /** A notifier on the test kinds; another instance's has its own client, or renders `test_kind` its own way. */
 function notifier(instance: { db?: Db; renderTestKind?: Notice['render'] } = {}) {
-  return createNotifier({
+  const n = createNotifier({
     db: instance.db ?? db.prisma,
     client,
     logger,
     now: () => currentTime,
     notices: instance.renderTestKind ? { ...notices, test_kind: { render: instance.renderTestKind } } : notices,
   });
+  started.push(n);
+  return n;
 }
 
 /** A test kind of owed message: its data carries `n` so the sent text can be recognised. */
