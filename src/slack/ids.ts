@@ -64,9 +64,16 @@ export const VISIT_BLOCKS = {
   stakes: 'stakes',
   needs: 'needs',
   diagnostic: 'diagnostic',
-  consentToShare: 'consent_to_share',
-  toCommitteeAgenda: 'to_committee_agenda',
+  /**
+   * checkboxes, none ticked by default: « partage » (the company agreed that its information be
+   * shared with the partners: consent is a box ticked, never a default) and « comite » (on the next
+   * committee's agenda).
+   */
+  followUp: 'follow_up',
 } as const;
+
+/** The values of the visit form's follow-up checkboxes. */
+export const VISIT_FOLLOW_UP = { consentToShare: 'partage', toCommitteeAgenda: 'comite' } as const;
 
 export const STRUCTURE_BLOCKS = {
   name: 'structure_name',

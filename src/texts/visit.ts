@@ -159,10 +159,10 @@ export const VISIT_TEXTS = {
     diagnosticHeading: '*Besoins et premier diagnostic*',
     needs: "Besoins exprimés par l'entreprise",
     diagnostic: 'Premier diagnostic',
+    followUp: 'Partage et suite',
     consentToShare: "L'entreprise accepte que ces informations soient partagées avec les partenaires de la plateforme",
-    consentToShareHint:
-      'Sans accord, le contenu de la visite reste visible de votre structure et de la coordination seulement.',
-    committee: 'Comité technique',
     toCommitteeAgenda: "Inscrire l'entreprise à l'ordre du jour du prochain comité technique",
+    followUpHint:
+      "Cochez le partage seulement si l'entreprise l'a accepté : sans accord, le contenu de la visite reste visible de votre structure et de la coordination seulement.",
   },
 } as const;

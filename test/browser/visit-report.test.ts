@@ -28,7 +28,7 @@ describeInWorkspace('a capteur', (workspace) => {
     await field(page, V.diagnostic)
       .locator('textarea')
       .fill('Carnet de commandes stable, départs en retraite à anticiper.');
-    await field(page, V.consentToShare).locator('input[value="oui"]').check();
+    await field(page, V.followUp).locator('input[value="partage"]').check();
     await submitModal(page);
     // The modal closes; the summary and its buttons come by direct message.
     await expect.poll(() => page.locator('#modal').isHidden()).toBe(true);

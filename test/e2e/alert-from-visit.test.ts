@@ -73,7 +73,7 @@ async function fileVisit(hiringNeeds: string | null) {
         [V.stakes]: ['haute:recrutement'],
         [V.needs]: 'Recruter des soudeurs avant la commande de mars.',
         [V.diagnostic]: 'Carnet de commandes plein, tension sur la soudure.',
-        [V.consentToShare]: 'oui',
+        [V.followUp]: ['partage'],
       },
       { keepInitial: true },
     ),

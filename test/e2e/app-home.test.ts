@@ -140,7 +140,7 @@ describe('a capteur’s App Home', () => {
         [B.stakes]: ['haute:transmission_reprise'],
         [B.needs]: 'Trouver un repreneur.',
         [B.diagnostic]: 'Le dirigeant part à la retraite dans deux ans.',
-        [B.consentToShare]: 'oui',
+        [B.followUp]: ['partage'],
       }),
     );
     expect(res.json().response_action).toBe('clear');

@@ -47,7 +47,7 @@ describe('incidents', () => {
       [B.stakes]: ['haute:recrutement'],
       [B.needs]: 'Deux chaudronniers',
       [B.diagnostic]: 'Activité soutenue',
-      [B.consentToShare]: 'oui',
+      [B.followUp]: ['partage'],
     });
 
     transactionsFail = true;

@@ -127,7 +127,7 @@ describe('visit programmes', () => {
       [V.stakes]: ['haute:recrutement'],
       [V.needs]: 'Former des soudeurs.',
       [V.diagnostic]: 'Activité soutenue.',
-      [V.consentToShare]: 'oui',
+      [V.followUp]: ['partage'],
     };
     expect((await t.slack.interaction(submitModal(cmaCapteur, modal, answers))).json().response_action).toBe('clear');
     await t.ctx.notifier.kick();

@@ -112,8 +112,7 @@ function newCompanyAnswers(overrides: Answers = {}) {
     [B.stakes]: ['haute:recrutement', 'moyenne:competences_formation', 'moyenne:numerique'],
     [B.needs]: 'Trouver des soudeurs qualifiés rapidement.',
     [B.diagnostic]: 'Carnet de commandes plein, tension forte sur les métiers de la soudure.',
-    [B.consentToShare]: 'oui',
-    [B.toCommitteeAgenda]: ['oui'],
+    [B.followUp]: ['partage', 'comite'],
     ...overrides,
   };
 }
@@ -197,7 +196,6 @@ describe('filing a visit report end to end over signed HTTP', () => {
       [B.stakes]: ['basse:export'],
       [B.needs]: 'RAS',
       [B.diagnostic]: 'Entreprise stable.',
-      [B.consentToShare]: 'non',
     });
     const responses = await Promise.all([t.slack.interaction(submission), t.slack.interaction(submission)]);
     expect(responses.map((r) => r.json().response_action)).toEqual(['clear', 'clear']);
@@ -216,7 +214,7 @@ describe('filing a visit report end to end over signed HTTP', () => {
       [B.stakes]: ['haute:recrutement'],
       [B.needs]: 'Deux chaudronniers.',
       [B.diagnostic]: 'M. LOGTRACE-DIAG-3317 souhaite céder.',
-      [B.consentToShare]: 'oui',
+      [B.followUp]: ['partage'],
     });
     // The DM (chat.postMessage) carries the saved visit, and the App Home (views.publish) the company.
     expect((await t.slack.interaction(submission)).json()).toEqual({ response_action: 'clear' });
@@ -342,7 +340,6 @@ describe('roles and signatures', () => {
       [B.stakes]: ['haute:transmission_reprise'],
       [B.needs]: 'Trouver un repreneur.',
       [B.diagnostic]: 'DIAGNOSTIC-CONFIDENTIEL-7731 : le dirigeant souhaite céder.',
-      [B.consentToShare]: 'non',
     };
     const own = submitModal(capteur, await openModal(), answers);
     expect((await t.slack.interaction(own)).json().response_action).toBe('clear');
@@ -474,7 +471,7 @@ describe('the form answers as it is filled (dispatch_action → views.update wit
           [B.stakes]: ['moyenne:numerique'],
           [B.needs]: 'RAS',
           [B.diagnostic]: 'Stable.',
-          [B.consentToShare]: 'oui',
+          [B.followUp]: ['partage'],
         },
         { keepInitial: true },
       ),
@@ -502,7 +499,7 @@ describe('the form answers as it is filled (dispatch_action → views.update wit
  * the command, each change the app hears (a company picked, a button, the figures radio), each
  * input the person sets that the form did not already hold (a default date or channel that fits
  * costs nothing), and the submission. A multi-select filled in one input counts once, as a text
- * typed does. README.md (« Le compte rendu de visite, en combien de gestes ») quotes these figures.
+ * typed does (and a group of boxes ticked in one input). README.md (« The visit report, in how many moves ») quotes these figures.
  */
 describe('interactions to file a report on a known company', () => {
   type Tally = { total: number; steps: string[] };
@@ -571,17 +568,15 @@ describe('interactions to file a report on a known company', () => {
     [B.stakes]: ['haute:recrutement', 'moyenne:competences_formation', 'basse:export'],
     [B.needs]: 'Trouver des soudeurs qualifiés rapidement.',
     [B.diagnostic]: 'Carnet de commandes plein, tension forte sur les métiers de la soudure.',
-    [B.consentToShare]: 'oui',
-    [B.toCommitteeAgenda]: ['oui'],
+    [B.followUp]: ['partage', 'comite'],
   };
   const minimal: Answers = {
     [B.stakes]: ['haute:recrutement'],
     [B.needs]: 'Deux soudeurs.',
     [B.diagnostic]: 'Activité soutenue.',
-    [B.consentToShare]: 'non',
   };
 
-  it('complete, the company picked in the type-ahead: 13; named in the command: 12', async () => {
+  it('complete, the company picked in the type-ahead: 12; named in the command: 11', async () => {
     const company = await makeCompany(db.prisma, { name: 'Forges Complètes', commune: 'Vierzon' });
     const picked = await file('', [(v) => change(v, pick(company.id, 'Forges Complètes — Vierzon'))], {
       ...everything,
@@ -614,11 +609,10 @@ describe('interactions to file a report on a known company', () => {
       'haute:recrutement',
       'moyenne:competences_formation',
     ]);
-    expect([picked.total, named.total]).toEqual([13, 12]);
-    expect(named.total).toBeLessThanOrEqual(12);
+    expect([picked.total, named.total]).toEqual([12, 11]);
   });
 
-  it('the usual complete report (the file’s first test: no export share, two questions of the situation list): 12 with the type-ahead, 11 named', async () => {
+  it('the usual complete report (the file’s first test: no export share, two questions of the situation list): 11 with the type-ahead, 10 named', async () => {
     const company = await makeCompany(db.prisma, { name: 'Chaudronnerie Typique', commune: 'Bourges' });
     const { [B.exportSharePct]: _export, ...usual } = everything;
     const tally = await file('', [(v) => change(v, pick(company.id, 'Chaudronnerie Typique — Bourges'))], {
@@ -632,10 +626,10 @@ describe('interactions to file a report on a known company', () => {
       [B.situation]: ['headcountTrend:hausse', 'hiringHorizon:urgent'],
     });
     expect(named.visitCompany).toBe(company.id);
-    expect([tally.total, named.total]).toEqual([12, 11]);
+    expect([tally.total, named.total]).toEqual([11, 10]);
   });
 
-  it('minimal: 6 when the command names the company, 7 with the type-ahead', async () => {
+  it('minimal: 5 when the command names the company, 6 with the type-ahead; the company not named to partners', async () => {
     const company = await makeCompany(db.prisma, { name: 'Menuiserie Minimale', commune: 'Aubigny-sur-Nère' });
     const named = await file('Menuiserie Minimale', [], minimal);
     expect(named.visitCompany).toBe(company.id);
@@ -644,14 +638,13 @@ describe('interactions to file a report on a known company', () => {
       [B.companyId]: company.id,
     });
     expect(picked.visitCompany).toBe(company.id);
-    expect([named.total, picked.total]).toEqual([6, 7]);
-    expect(named.steps).toEqual([
-      '/visite Menuiserie Minimale',
-      B.stakes,
-      B.needs,
-      B.diagnostic,
-      B.consentToShare,
-      'submit',
+    expect([named.total, picked.total]).toEqual([5, 6]);
+    expect(named.steps).toEqual(['/visite Menuiserie Minimale', B.stakes, B.needs, B.diagnostic, 'submit']);
+    // Consent is a box ticked: left unticked, the company did not agree and is not shared.
+    const visits = await db.prisma.visit.findMany({ where: { companyId: company.id } });
+    expect(visits.map((v) => [v.consentToShare, v.toCommitteeAgenda])).toEqual([
+      [false, false],
+      [false, false],
     ]);
   });
 });

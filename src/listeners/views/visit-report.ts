@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.js';
 import { ValidationFailed, type FieldError } from '../../services/errors.js';
 import { fileVisit } from '../../services/visits/file-visit.js';
 import { parseVisitReport, type VisitField, type VisitForm } from '../../services/visits/visit-report.js';
-import { VISIT_BLOCKS as B } from '../../slack/ids.js';
+import { VISIT_BLOCKS as B, VISIT_FOLLOW_UP } from '../../slack/ids.js';
 import { localDate } from '../../time.js';
 import { submissionListener } from '../guard.js';
 import { publishHome } from '../shared.js';
@@ -41,8 +41,8 @@ export const VISIT_FIELD_BLOCKS: Record<VisitField, string> = {
   transmissionBuyer: B.situation,
   needs: B.needs,
   diagnostic: B.diagnostic,
-  consentToShare: B.consentToShare,
-  toCommitteeAgenda: B.toCommitteeAgenda,
+  consentToShare: B.followUp,
+  toCommitteeAgenda: B.followUp,
 };
 
 const PRIORITY_FIELDS = { haute: 'stakesHigh', moyenne: 'stakesMedium', basse: 'stakesLow' } as const;
@@ -61,9 +61,13 @@ export function visitFormFromView(view: ViewSubmitAction['view']): VisitForm {
     if (field === 'stakesHigh' || field === 'stakesMedium' || field === 'stakesLow') continue;
     if (isSituationField(field)) continue;
     const value = state[blockId];
-    if (field === 'toCommitteeAgenda') form.toCommitteeAgenda = asList(value).length > 0;
-    else form[field] = asString(value);
+    if (field === 'consentToShare' || field === 'toCommitteeAgenda') continue;
+    form[field] = asString(value);
   }
+  // Consent is a box ticked: unticked, the company did not agree (the service still hears « non »).
+  const followUp = asList(state[B.followUp]);
+  form.consentToShare = followUp.includes(VISIT_FOLLOW_UP.consentToShare) ? 'oui' : 'non';
+  form.toCommitteeAgenda = followUp.includes(VISIT_FOLLOW_UP.toCommitteeAgenda);
   // « haute:recrutement »: the option group gives the priority. Anything else goes to the service as
   // typed, which refuses it as an unknown stake.
   for (const chosen of asList(state[B.stakes])) {

@@ -1,6 +1,6 @@
 import type { KnownBlock, View } from '@slack/types';
 import type { Priority } from '../../generated/prisma/enums.js';
-import { VIEWS, VISIT_BLOCKS as B } from '../../slack/ids.js';
+import { VIEWS, VISIT_BLOCKS as B, VISIT_FOLLOW_UP } from '../../slack/ids.js';
 import {
   CHANNEL_LABELS,
   HIRING_HORIZON_LABELS,
@@ -77,8 +77,11 @@ export interface VisitModalMetadata {
   submissionKey: string;
 }
 
-const YES_NO = [option(COMMON.yes, 'oui'), option(COMMON.no, 'non')];
-export const AGENDA_OPTION = option(T.toCommitteeAgenda, 'oui');
+/** Both boxes start unticked: consent is given by ticking it, never by default. */
+const FOLLOW_UP_OPTIONS = [
+  option(T.consentToShare, VISIT_FOLLOW_UP.consentToShare),
+  option(T.toCommitteeAgenda, VISIT_FOLLOW_UP.toCommitteeAgenda),
+];
 const optional = { optional: true };
 
 /**
@@ -128,8 +131,7 @@ export function visitReportModal(input_: VisitModalInput): View {
     section(T.diagnosticHeading),
     input(B.needs, T.needs, textInput({ multiline: true, maxLength: 3000 })),
     input(B.diagnostic, T.diagnostic, textInput({ multiline: true, maxLength: 3000 })),
-    input(B.consentToShare, T.consentToShare, radios(YES_NO), { hint: T.consentToShareHint }),
-    input(B.toCommitteeAgenda, T.committee, checkboxes([AGENDA_OPTION]), optional),
+    input(B.followUp, T.followUp, checkboxes(FOLLOW_UP_OPTIONS), { optional: true, hint: T.followUpHint }),
   ];
   // The figures radio shows what was chosen, whatever the kept state says.
   const kept = input_.kept ? { ...input_.kept, [B.figures]: undefined } : undefined;

@@ -49,7 +49,6 @@ const REQUIRED = new Set<string>([
   B.stakes,
   B.needs,
   B.diagnostic,
-  B.consentToShare,
 ]);
 
 function expectVisitReportModal(p: JPayload, opening: VisitModalInput) {
@@ -66,8 +65,7 @@ function expectVisitReportModal(p: JPayload, opening: VisitModalInput) {
     B.stakes,
     B.needs,
     B.diagnostic,
-    B.consentToShare,
-    B.toCommitteeAgenda,
+    B.followUp,
   ];
   expect(inputs(p).map((b) => b.block_id)).toEqual(expected);
   for (const block of inputs(p))
@@ -127,7 +125,14 @@ function expectOverlap(p: JPayload, o: Overlap) {
 
 export const VISIT_REPORT_CASES: Case[] = [
   // --- Modals: visit report ---
-  entry(visitReportModal, 'blank /visite', 'modal', [OPENING_BLANK], (p) => expectVisitReportModal(p, OPENING_BLANK)),
+  entry(visitReportModal, 'blank /visite', 'modal', [OPENING_BLANK], (p) => {
+    expectVisitReportModal(p, OPENING_BLANK);
+    // Consent is given by ticking its box, never by default (nor the agenda).
+    const followUp = inputById(p, B.followUp).element!;
+    expect(followUp.type).toBe('checkboxes');
+    expect(followUp.options?.map((o) => o.value)).toEqual(['partage', 'comite']);
+    expect(followUp.initial_options).toBeUndefined();
+  }),
   entry(visitReportModal, 'known company pre-filled', 'modal', [OPENING_COMPANY], (p) =>
     expectVisitReportModal(p, OPENING_COMPANY),
   ),
@@ -162,7 +167,7 @@ export const VISIT_REPORT_CASES: Case[] = [
       'basse:export',
     ]);
     expect(inputById(p, B.needs).element?.initial_value).toBe('Deux soudeurs.');
-    expect(inputById(p, B.toCommitteeAgenda).element?.initial_options?.map((o) => o.value)).toEqual(['oui']);
+    expect(inputById(p, B.followUp).element?.initial_options?.map((o) => o.value)).toEqual(['partage', 'comite']);
     expect(inputById(p, B.figures).element?.initial_option?.value).toBe('renseigner');
   }),
   entry(
