@@ -184,6 +184,10 @@ export const ALERT_TEXTS = {
     /** Opened from a visit's confirmation: what was taken from the visit. */
     fromVisit: (date: string) =>
       `:clipboard: Alerte signalée depuis votre visite du ${date} : l'entreprise et les postes sont repris de ses besoins de recrutement. Vérifiez-les et complétez le reste.`,
+    /** The visit form just saved gave way to this one: its report is kept, this alert is the next step. */
+    visitSaved:
+      ':white_check_mark: *Visite enregistrée* : son résumé vous arrive en message direct. Elle relève un besoin urgent de recrutement : signalez-le maintenant à la coordination, ou plus tard depuis le résumé.',
+    later: 'Plus tard',
     /** The urgency pre-filled from the visit: its needs as typed (« Soudeur (3) »), to complete. */
     urgencyFromVisit: (date: string, horizon: string | null, needs: string) =>
       `Besoins relevés lors de la visite du ${date} : ${needs}.${horizon ? ` Horizon : ${horizon.toLowerCase()}.` : ''}`,

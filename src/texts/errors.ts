@@ -48,6 +48,8 @@ export const ERRORS = {
     "La visite d'où part cette alerte est introuvable : rien n'a été enregistré. Signalez le besoin avec /alerte-recrutement.",
   alert_visit_company:
     "Cette alerte part d'une visite chez une autre entreprise : gardez l'entreprise de la visite, ou signalez le besoin avec /alerte-recrutement.",
+  alert_visit_already:
+    'Une alerte a déjà été signalée depuis cette visite ({reference}) : suivez-la dans votre accueil, ou signalez un autre besoin avec /alerte-recrutement.',
   alert_forbidden: 'Votre rôle ne permet pas de faire avancer cette alerte.',
   due_in_past: "L'échéance est passée : choisissez aujourd'hui ou une date à venir.",
   owner_unknown: "Cette personne n'est pas un membre actif de la plateforme.",

@@ -54,9 +54,10 @@ type Modal = { callback_id: string; private_metadata: string; blocks: Block[] };
 
 /**
  * /visite naming the known company (the form opens with it picked), then the report with its hiring
- * needs (urgent) or none, submitted as the capteur leaves the rest of the form.
+ * needs (urgent unless said otherwise) or none, submitted as the capteur leaves the rest of the form.
+ * Returns the visit, its confirmation DM and Slack's answer to the submission.
  */
-async function fileVisit(hiringNeeds: string | null) {
+async function fileVisit(hiringNeeds: string | null, horizon: 'urgent' | 'douze_mois' = 'urgent') {
   const opened = t.fake.callsTo('views.open').length;
   await t.slack.command('/visite', 'Forges de Vierzon', capteur, { extra: { response_url: t.fake.responseUrl() } });
   await expect.poll(() => t.fake.callsTo('views.open').length).toBe(opened + 1);
@@ -69,7 +70,7 @@ async function fileVisit(hiringNeeds: string | null) {
         [V.visitDate]: VISIT_DAY,
         [V.channel]: 'sur_site',
         [V.hiringNeeds]: hiringNeeds,
-        [V.situation]: hiringNeeds ? ['hiringHorizon:urgent'] : [],
+        [V.situation]: hiringNeeds ? [`hiringHorizon:${horizon}`] : [],
         [V.stakes]: ['haute:recrutement'],
         [V.needs]: 'Recruter des soudeurs avant la commande de mars.',
         [V.diagnostic]: 'Carnet de commandes plein, tension sur la soudure.',
@@ -79,8 +80,7 @@ async function fileVisit(hiringNeeds: string | null) {
     ),
   );
   expect(res.status).toBe(200);
-  // The modal closes: the confirmation DM carries the summary and the buttons.
-  expect(res.json()).toEqual({ response_action: 'clear' });
+  const answer = res.json() as { response_action: string; view?: Modal & { close: { text: string } } };
   const visit = await db.prisma.visit.findFirstOrThrow({ orderBy: { createdAt: 'desc' } });
   expect(visit.companyId).toBe(companyId);
   // The confirmation DM, sent after the ack.
@@ -88,7 +88,7 @@ async function fileVisit(hiringNeeds: string | null) {
     'chat.postMessage',
     (a) => a.channel === capteur.id && JSON.stringify(a.blocks ?? '').includes('Forges de Vierzon'),
   );
-  return { visit, dm };
+  return { visit, dm, answer };
 }
 
 const dmButtons = (call: RecordedCall) =>
@@ -132,9 +132,48 @@ async function command(name: string, text: string, user: SlackUser, response: st
 }
 
 describe('an alert raised from a visit’s confirmation', () => {
-  it('opens pre-filled, links the alert to the visit on both records, and counts in the indicators', async () => {
-    // ── The visit records two hiring needs: its confirmation offers the alert.
-    const { visit, dm } = await fileVisit('Soudeur TIG : 3\nChaudronnier : 1');
+  it('follows a visit with an urgent hiring need at once: the visit form gives way to the alert form, pre-filled', async () => {
+    const { visit, answer } = await fileVisit('Soudeur TIG : 3');
+    // Saved, and the next thing to do takes the form's place (not closed).
+    expect(answer.response_action).toBe('update');
+    const next = answer.view!;
+    expect(next.callback_id).toBe(VIEWS.alertReport);
+    expect(JSON.parse(next.private_metadata)).toMatchObject({ visitId: visit.id });
+    expect(JSON.stringify(next.blocks)).toContain('*Visite enregistrée* : son résumé vous arrive en message direct.');
+    expect(next.close.text).toBe('Plus tard');
+    const filled = prefilled(next);
+    expect([filled[A.companyId], filled[A.p1Title], filled[A.p1Count]]).toEqual([companyId, 'Soudeur TIG', '3']);
+
+    // Submitted from there: one alert, linked to the visit; the confirmation's button then says so.
+    const ack = (await t.slack.interaction(submitModal(capteur, next, { ...filled, ...completion(filled) }))).json();
+    expect(ack.response_action).toBe('update');
+    const alert = await db.prisma.recruitmentAlert.findFirstOrThrow();
+    expect(alert.visitId).toBe(visit.id);
+    await t.slack.interaction(
+      blockActions({
+        user: capteur,
+        actions: [{ action_id: ACTIONS.raiseAlertFromVisit, block_id: 'visit_confirmation_actions', value: visit.id }],
+        response_url: t.fake.responseUrl('again'),
+      }),
+    );
+    const refusal = JSON.stringify((await t.fake.waitForResponse((_b, path) => path.endsWith('/again'))).body);
+    expect(refusal).toContain(
+      JSON.stringify(errorText('alert_visit_already', { reference: alert.reference })).slice(1, -1),
+    );
+    expect(await db.prisma.recruitmentAlert.count()).toBe(1);
+  });
+
+  it('closes the form of a visit whose hiring needs are not urgent: the alert stays one click away', async () => {
+    const { visit, dm, answer } = await fileVisit('Technicien de maintenance : 2', 'douze_mois');
+    expect(answer).toEqual({ response_action: 'clear' });
+    expect(dmButtons(dm).find((b) => b.action_id === ACTIONS.raiseAlertFromVisit)?.value).toBe(visit.id);
+  });
+
+  it('opens pre-filled from the confirmation, links the alert to the visit on both records, and counts in the indicators', async () => {
+    // ── The visit records two urgent hiring needs: « Plus tard » on the alert form that followed
+    // it, then its confirmation offers the alert.
+    const { visit, dm, answer } = await fileVisit('Soudeur TIG : 3\nChaudronnier : 1');
+    expect(answer.view?.callback_id).toBe(VIEWS.alertReport);
     const raise = dmButtons(dm).find((b) => b.action_id === ACTIONS.raiseAlertFromVisit);
     expect(raise?.text?.text).toBe('Signaler une alerte recrutement');
     expect(raise?.value).toBe(visit.id);
@@ -167,6 +206,18 @@ describe('an alert raised from a visit’s confirmation', () => {
     expect(alert.companyId).toBe(companyId);
     expect(alert.positions.map((p) => `${p.jobTitle}:${p.count}`).sort()).toEqual(['Chaudronnier:1', 'Soudeur TIG:3']);
     expect(JSON.stringify(ack.view)).toContain(alert.reference);
+
+    // ── The form that had followed the visit, submitted after all: the visit has its alert already.
+    const late = answer.view!;
+    const lateFilled = prefilled(late);
+    const refused = (
+      await t.slack.interaction(submitModal(capteur, late, { ...lateFilled, ...completion(lateFilled) }))
+    ).json();
+    expect(refused.response_action).toBe('errors');
+    expect(JSON.stringify(refused.errors)).toContain(
+      JSON.stringify(errorText('alert_visit_already', { reference: alert.reference })).slice(1, -1),
+    );
+    expect(await db.prisma.recruitmentAlert.count()).toBe(1);
 
     // ── Shown on the alert: the coordinator's page says which visit it came from.
     const page = await t.fake.waitFor('chat.postMessage', (a) => a.channel === coord.id);

@@ -129,8 +129,9 @@ describe('filing a visit report end to end over signed HTTP', () => {
     const submission = submitModal(capteur, modal, newCompanyAnswers());
     const res = await t.slack.interaction(submission);
     expect(res.status).toBe(200);
-    // The modal closes: the summary and its buttons come by direct message.
-    expect(res.json()).toEqual({ response_action: 'clear' });
+    // Saved: the summary and its buttons come by direct message; the urgent hiring need it records
+    // is the next thing to do, so the alert form, pre-filled, takes the visit form's place.
+    expect(res.json()).toMatchObject({ response_action: 'update', view: { callback_id: VIEWS.alertReport } });
 
     expect(await db.prisma.visit.count()).toBe(visitsBefore + 1);
     const visit = await db.prisma.visit.findFirstOrThrow({
@@ -168,7 +169,7 @@ describe('filing a visit report end to end over signed HTTP', () => {
 
     // The same submission delivered again (Slack retry, double click) saves nothing more.
     const again = await t.slack.interaction(submission, { retryNum: 1 });
-    expect(again.json()).toEqual({ response_action: 'clear' });
+    expect(again.json()).toMatchObject({ response_action: 'update', view: { callback_id: VIEWS.alertReport } });
     expect(await db.prisma.visit.count()).toBe(visitsBefore + 1);
     expect(await db.prisma.outboxMessage.count({ where: owedSince })).toBe(1);
 
@@ -543,7 +544,12 @@ describe('interactions to file a report on a known company', () => {
     tally.steps.push(...set, 'submit');
     const homes = t.fake.callsTo('views.publish').length;
     const res = await t.slack.interaction(submitModal(capteur, view, answers, { keepInitial: true }));
-    expect(res.json()).toEqual({ response_action: 'clear' });
+    // The report ends at its submission: it closes the form, or an urgent hiring need opens the
+    // alert form in its place (the next procedure, counted on its own).
+    const urgent = ((answers[B.situation] as string[] | undefined) ?? []).includes('hiringHorizon:urgent');
+    expect(res.json()).toMatchObject(
+      urgent ? { response_action: 'update', view: { callback_id: VIEWS.alertReport } } : { response_action: 'clear' },
+    );
     // The App Home refreshed after the ack: this test's work is over before the next one starts.
     await expect.poll(() => t.fake.callsTo('views.publish').length).toBeGreaterThan(homes);
     const key = JSON.parse(view.private_metadata).submissionKey as string;

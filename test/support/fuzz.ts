@@ -593,8 +593,14 @@ export async function runFuzz(
         if (outcome.ms >= 3_000 || outcome.status === 404) report.late.push(outcome);
         for (const key of ['visit_saved', 'alert_raised'] as const)
           if (outcome.status === 200 && outcome.answer.includes(`"callback_id":"${key}"`)) report.saved[key]++;
-        // A saved visit closes its form (« clear »): the answer to a visit_report submission says so.
-        if (outcome.status === 200 && isVisitSubmission(c.body) && /"response_action":"clear"/.test(outcome.answer))
+        // A saved visit closes its form (« clear »), or gives way to the alert form (an urgent hiring need).
+        if (
+          outcome.status === 200 &&
+          isVisitSubmission(c.body) &&
+          (/"response_action":"clear"/.test(outcome.answer) ||
+            (/"response_action":"update"/.test(outcome.answer) &&
+              outcome.answer.includes(`"callback_id":"${VIEWS.alertReport}"`)))
+        )
           report.saved.visit_saved++;
         if (options.keepOutcomes !== false) report.outcomes.push(outcome);
       } catch (error) {

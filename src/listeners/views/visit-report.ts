@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { ValidationFailed, type FieldError } from '../../services/errors.js';
-import { fileVisit } from '../../services/visits/file-visit.js';
+import { type FiledVisit, fileVisit } from '../../services/visits/file-visit.js';
+import { alertDueAfterVisit } from '../../services/alerts/alert-from-visit.js';
+import { alertReportModal } from '../../views/modals/alert.js';
 import { parseVisitReport, type VisitField, type VisitForm } from '../../services/visits/visit-report.js';
 import { VISIT_BLOCKS as B, VISIT_FOLLOW_UP } from '../../slack/ids.js';
 import { localDate } from '../../time.js';
 import { submissionListener } from '../guard.js';
-import { publishHome } from '../shared.js';
+import { companyPrefill, publishHome } from '../shared.js';
 import { errorText } from '../../texts/fr.js';
 import { VISIT_TEXTS } from '../../texts/visit.js';
 import { SITUATION_QUESTIONS } from '../../views/modals/visit-report.js';
@@ -109,7 +112,8 @@ function toSlackErrors(errors: FieldError<string>[], view: ViewSubmitAction['vie
 
 /**
  * Submission of the visit-report modal: validate, save once, close the modal; the summary and
- * what to do next come in the direct message the visit owes (src/notifications/visit.ts).
+ * its buttons come in the direct message the visit owes (src/notifications/visit.ts). A visit that
+ * records an urgent hiring need does not close: the alert form, pre-filled, takes its place.
  */
 export const visitReportSubmission = (ctx: AppContext) =>
   submissionListener(ctx, 'fileVisit', B.companyId, async ({ actor, ack, body, view, client }) => {
@@ -120,13 +124,26 @@ export const visitReportSubmission = (ctx: AppContext) =>
     }
     const parsed = parseVisitReport(visitFormFromView(view), localDate(ctx.timeZone, ctx.now()));
     if (!parsed.ok) return void (await ack(toSlackErrors(parsed.errors, view)));
+    let filed: FiledVisit;
     try {
-      await fileVisit(ctx.db, actor, parsed.report, ctx.visits);
+      filed = await fileVisit(ctx.db, actor, parsed.report, ctx.visits);
     } catch (error) {
       if (error instanceof ValidationFailed) return void (await ack(toSlackErrors(error.errors, view)));
       throw error;
     }
-    await ack({ response_action: 'clear' });
+    // Something to do next: an urgent hiring need gives way to the alert form, pre-filled.
+    const alert = await alertDueAfterVisit(ctx.db, actor, filed.visitId);
+    if (alert) {
+      const opening = await companyPrefill(ctx.db, '', alert.companyId);
+      const next = alertReportModal({
+        submissionKey: randomUUID(),
+        deadlineHours: ctx.alerts.deadlineHours,
+        ...opening,
+        fromVisit: alert,
+        afterVisitSaved: true,
+      });
+      await ack({ response_action: 'update', view: next });
+    } else await ack({ response_action: 'clear' });
     // After the ack: the owed confirmation (summary and buttons), and the capteur's refreshed App Home.
     await ctx.notifier.kick();
     await publishHome(ctx, client, body.user.id);

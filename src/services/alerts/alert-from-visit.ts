@@ -40,9 +40,19 @@ async function visibleVisit(db: Db | Tx, actor: Actor, visitId: string) {
   return visit;
 }
 
-/** The alert a visit's hiring needs pre-fill; refused when the actor may not see the visit. */
+/** The alert already raised from a visit, if any: a visit's needs make one alert. */
+async function alertRaisedFrom(db: Db | Tx, visitId: string): Promise<{ reference: string } | null> {
+  return db.recruitmentAlert.findFirst({ where: { visitId }, select: { reference: true } });
+}
+
+/**
+ * The alert a visit's hiring needs pre-fill; refused when the actor may not see the visit, or
+ * when an alert was already raised from it (its reference said).
+ */
 export async function alertFromVisit(db: Db, actor: Actor, visitId: string): Promise<AlertFromVisit> {
   const visit = await visibleVisit(db, actor, visitId);
+  const raised = await alertRaisedFrom(db, visitId);
+  if (raised) throw new UserError('alert_visit_already', undefined, { reference: raised.reference });
   const positions = visit.hiringNeeds.slice(0, POSITION_RANKS.length).map((need) => ({
     jobTitle: Array.from(need.jobFamily).slice(0, TITLE_MAX).join(''),
     count: Math.min(Math.max(need.count, 1), COUNT_MAX),
@@ -65,6 +75,27 @@ export async function alertFromVisit(db: Db, actor: Actor, visitId: string): Pro
 export async function checkAlertVisit(tx: Db | Tx, actor: Actor, visitId: string, companyId: string): Promise<void> {
   const visit = await visibleVisit(tx, actor, visitId);
   if (visit.companyId !== companyId) throw new ValidationFailed([{ field: 'companyId', code: 'alert_visit_company' }]);
+  // Two forms opened from one visit (its confirmation's button, and the form that followed it).
+  const raised = await alertRaisedFrom(tx, visitId);
+  if (raised)
+    throw new ValidationFailed([
+      { field: 'companyId', code: 'alert_visit_already', params: { reference: raised.reference } },
+    ]);
+}
+
+/**
+ * The alert a visit just filed calls for, pre-filled, or null: the visit records an urgent hiring
+ * need (red flag « recrutement urgent »), the capteur may raise alerts, and none was raised from it.
+ * The visit form then gives way to the alert form instead of closing.
+ */
+export async function alertDueAfterVisit(db: Db, actor: Actor, visitId: string): Promise<AlertFromVisit | null> {
+  if (!can(actor, 'raiseAlert')) return null;
+  const visit = await db.visit.findUnique({
+    where: { id: visitId },
+    select: { hiringHorizon: true, _count: { select: { hiringNeeds: true, alerts: true } } },
+  });
+  if (visit?.hiringHorizon !== 'urgent' || visit._count.hiringNeeds === 0 || visit._count.alerts > 0) return null;
+  return alertFromVisit(db, actor, visitId);
 }
 
 /**

@@ -32,6 +32,8 @@ export interface AlertModalInput extends CompanyPrefill {
   deadlineHours: number;
   /** Opened from a visit's confirmation: the visit (kept in the metadata) and what it pre-fills. */
   fromVisit?: AlertFromVisitPrefill | undefined;
+  /** The visit was saved this very moment and its form gave way to this one (an urgent hiring need). */
+  afterVisitSaved?: boolean | undefined;
 }
 
 /** What a visit pre-fills in the alert form (services/alerts/alert-from-visit.ts). */
@@ -112,8 +114,9 @@ export function alertReportModal(opening: AlertModalInput): View {
     private_metadata: JSON.stringify(metadata),
     title: plain(FORM.title),
     submit: plain(FORM.submit),
-    close: plain(COMMON.cancel),
+    close: plain(opening.afterVisitSaved ? FORM.later : COMMON.cancel),
     blocks: [
+      ...(opening.afterVisitSaved ? [section(FORM.visitSaved)] : []),
       context(FORM.notice(opening.deadlineHours)),
       ...(fromVisit ? [context(FORM.fromVisit(frenchDate(fromVisit.visitDate)))] : []),
       ...companyBlocks(opening),

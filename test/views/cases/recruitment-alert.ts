@@ -379,6 +379,21 @@ export const ALERT_CASES: Case[] = [
   ),
   entry(
     alertReportModal,
+    'in the place of the visit form just saved (an urgent hiring need): said so, closed « Plus tard »',
+    'modal',
+    [{ ...ALERT_OPENING_FROM_VISIT, afterVisitSaved: true }],
+    (p) => {
+      expectAlertReportModal(p, ALERT_OPENING_FROM_VISIT);
+      expect(p.close?.text).toBe('Plus tard');
+      expect(p.blocks[0]?.text?.text).toMatch(/^:white_check_mark: \*Visite enregistrée\* : son résumé vous arrive/);
+    },
+  ),
+  entry(alertReportModal, 'from a visit, opened from its confirmation', 'modal', [ALERT_OPENING_FROM_VISIT], (p) => {
+    expect(p.close?.text).toBe('Annuler');
+    expect(showsText(p, 'Visite enregistrée')).toBe(false);
+  }),
+  entry(
+    alertReportModal,
     'worst case from a visit: 60 long needs, three 120-char positions with markup',
     'modal',
     [ALERT_OPENING_FROM_VISIT_WORST],
