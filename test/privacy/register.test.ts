@@ -148,6 +148,13 @@ describe('the register of personal data', () => {
     expect(committed).toBe(renderPersonalDataRegister());
   });
 
+  it('says the alert deadline as the platform’s setting, « 48 h » only as its default (ALERT_DEADLINE_HOURS)', () => {
+    const doc = renderPersonalDataRegister();
+    const said = doc.match(/[^.\n]*48 ?h[^.\n]*/g) ?? [];
+    expect(said.length).toBeGreaterThan(0);
+    for (const sentence of said) expect(sentence).toContain('48 h par défaut');
+  });
+
   it('the document has its introduction, each table, the outputs and consent per output, in French', () => {
     const doc = renderPersonalDataRegister();
     for (const heading of [

@@ -453,7 +453,7 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
       urgency: {
         category: 'texte_libre',
         holds: 'Pourquoi le besoin est urgent, en texte libre.',
-        purpose: 'Relayer le besoin à France Travail dans les 48 h.',
+        purpose: 'Relayer le besoin à France Travail dans le délai fixé par la plateforme (48 h par défaut).',
         legalBasis: MISSION,
         visibleTo: ['coordination', 'france_travail'],
         visibility:
@@ -641,7 +641,7 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
   },
 
   AlertReminder: {
-    label: 'Rappels et dépassements du délai de 48 h',
+    label: 'Rappels et dépassements du délai de transmission (48 h par défaut)',
     columns: technical('alertId', 'kind', 'at'),
   },
 
@@ -1199,7 +1199,7 @@ export const OUTPUTS: readonly OutputEntry[] = [
     key: 'alert_reminder',
     source: 'outbox',
     medium: 'message_direct',
-    name: 'Rappel avant l’échéance des 48 h',
+    name: 'Rappel avant l’échéance de transmission',
     recipients: 'Le coordinateur qui suit l’alerte, ou tous les coordinateurs.',
     audiences: ['coordination'],
     shows: 'Numéro de l’alerte, raison sociale, temps écoulé et restant.',
@@ -1211,7 +1211,7 @@ export const OUTPUTS: readonly OutputEntry[] = [
     key: 'alert_breach',
     source: 'outbox',
     medium: 'message_direct',
-    name: 'Délai de 48 h dépassé',
+    name: 'Délai de transmission dépassé',
     recipients: 'Les administrateurs et les coordinateurs.',
     audiences: ['coordination', 'admin'],
     shows: 'Numéro de l’alerte, raison sociale, échéance, qui la suit.',
@@ -1485,7 +1485,7 @@ export const PROCESSING = {
     'Valoriser ces informations : indicateurs trimestriels du comité de pilotage, rapport annuel au territoire.',
     'Organiser et coordonner les actions des partenaires auprès des entreprises et de leurs salariés sur les enjeux prioritaires (comité technique mensuel).',
     'Suivre les actions menées et informer les entreprises des décisions du comité.',
-    'Relayer à France Travail, dans les 48 h, les besoins urgents de recrutement et diffuser les offres aux partenaires.',
+    'Relayer à France Travail, dans le délai fixé par la plateforme (48 h par défaut), les besoins urgents de recrutement et diffuser les offres aux partenaires.',
     'Assurer la sécurité et la traçabilité du traitement (journal d’audit).',
   ],
   legalBasis:
