@@ -1,3 +1,4 @@
+import { NEEDS_AS_TYPED } from './visits/visit-report.js';
 import { findHeadcountBand } from '../reference/headcount-bands.js';
 import { findNafSubclass, NAF_NOMENCLATURE } from '../reference/naf.js';
 import { sectorFamilyOf } from '../reference/sector-family.js';
@@ -157,7 +158,7 @@ export async function getCompanyCard(db: Db, viewer: Actor, companyId: string) {
           capteur: { select: { slackUserId: true } },
           structure: { select: { name: true } },
           stakes: true,
-          hiringNeeds: true,
+          hiringNeeds: { orderBy: NEEDS_AS_TYPED },
           redFlags: true,
           // The alerts raised from the visit: their reference only.
           alerts: { orderBy: { raisedAt: 'asc' }, select: { reference: true } },

@@ -3,12 +3,12 @@
  * the button on the DM, the form pre-filled from the visit, the alert linked to the visit (on the
  * coordinator's page and the company card), and the steering indicator that counts it.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, ALERT_BLOCKS as A, VISIT_BLOCKS as V, VIEWS } from '../../src/slack/ids.js';
 import { blockActions, type SlackUser } from '../../src/simulator/slack-requests.js';
 import type { RecordedCall } from '../../src/simulator/fake-slack.js';
 import { errorText } from '../../src/texts/fr.js';
-import { withTestApp } from '../support/app.js';
+import { deliverOwed, withTestApp } from '../support/app.js';
 import { makeCompany, SIRETS } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { resetTables } from '../support/reset.js';
@@ -36,6 +36,11 @@ beforeEach(async () => {
   await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
   companyId = (await makeCompany(db.prisma, { name: 'Forges de Vierzon', siret: SIRETS.mecanique, commune: 'Vierzon' }))
     .id;
+});
+
+// What a test owed is sent before the next one starts: a late message would be read as the next one's.
+afterEach(async () => {
+  expect(await deliverOwed(t, db.prisma)).toBe(0);
 });
 
 type Block = {
@@ -86,9 +91,20 @@ async function fileVisit(hiringNeeds: string | null, horizon: 'urgent' | 'douze_
   // The confirmation DM, sent after the ack.
   const dm = await t.fake.waitFor(
     'chat.postMessage',
-    (a) => a.channel === capteur.id && JSON.stringify(a.blocks ?? '').includes('Forges de Vierzon'),
+    // The visit's confirmation, not a message an earlier test's alert still owed the capteur.
+    (a) => a.channel === capteur.id && JSON.stringify(a.blocks ?? '').includes('visit_confirmation_actions'),
   );
   return { visit, dm, answer };
+}
+
+/**
+ * Rewrites a visit's need rows in the reverse of their typed order (same ranks kept): an engine
+ * returns rows in no promised order, often the order written, so only the rank can give it back.
+ */
+async function reverseNeedRows(visitId: string) {
+  const rows = await db.prisma.visitHiringNeed.findMany({ where: { visitId } });
+  await db.prisma.visitHiringNeed.deleteMany({ where: { visitId } });
+  for (const row of rows.reverse()) await db.prisma.visitHiringNeed.create({ data: row });
 }
 
 const dmButtons = (call: RecordedCall) =>
@@ -109,6 +125,7 @@ const completion = (filled: Record<string, string>) => ({
   [A.p1Contract]: 'cdi',
   [A.p1Location]: 'Vierzon',
   ...(filled[A.p2Title] ? { [A.p2Contract]: 'interim', [A.p2Location]: 'Vierzon' } : {}),
+  ...(filled[A.p3Title] ? { [A.p3Contract]: 'cdd', [A.p3Location]: 'Vierzon' } : {}),
   [A.contactName]: 'Marie Dupont, responsable RH',
   [A.contactPhone]: '02 48 00 00 00',
   [A.consentToName]: 'oui',
@@ -172,7 +189,9 @@ describe('an alert raised from a visit’s confirmation', () => {
   it('opens pre-filled from the confirmation, links the alert to the visit on both records, and counts in the indicators', async () => {
     // ── The visit records two urgent hiring needs: « Plus tard » on the alert form that followed
     // it, then its confirmation offers the alert.
-    const { visit, dm, answer } = await fileVisit('Soudeur TIG : 3\nChaudronnier : 1');
+    // Typed in this order, whatever order the database would return them in.
+    const { visit, dm, answer } = await fileVisit('Soudeur TIG : 3\nChaudronnier : 1\nAjusteur : 2');
+    await reverseNeedRows(visit.id);
     expect(answer.view?.callback_id).toBe(VIEWS.alertReport);
     const raise = dmButtons(dm).find((b) => b.action_id === ACTIONS.raiseAlertFromVisit);
     expect(raise?.text?.text).toBe('Signaler une alerte recrutement');
@@ -184,16 +203,16 @@ describe('an alert raised from a visit’s confirmation', () => {
     expect(JSON.parse(modal.private_metadata)).toMatchObject({ visitId: visit.id });
     const filled = prefilled(modal);
     expect(filled[A.companyId]).toBe(companyId);
-    expect(
-      [
-        [filled[A.p1Title], filled[A.p1Count]],
-        [filled[A.p2Title], filled[A.p2Count]],
-      ].sort(),
-    ).toEqual([
-      ['Chaudronnier', '1'],
+    // The needs as typed: the first need is the first position.
+    expect([
+      [filled[A.p1Title], filled[A.p1Count]],
+      [filled[A.p2Title], filled[A.p2Count]],
+      [filled[A.p3Title], filled[A.p3Count]],
+    ]).toEqual([
       ['Soudeur TIG', '3'],
+      ['Chaudronnier', '1'],
+      ['Ajusteur', '2'],
     ]);
-    expect(filled[A.p3Title]).toBeUndefined();
     expect(filled[A.urgency]).toMatch(/^Besoins relevés lors de la visite du 02\/12\/2026 : /);
     expect(filled[A.urgency]).toContain('Horizon : urgent (moins de 3 mois).');
     expect(filled[A.contactName]).toBeUndefined();
@@ -204,7 +223,11 @@ describe('an alert raised from a visit’s confirmation', () => {
     const alert = await db.prisma.recruitmentAlert.findFirstOrThrow({ include: { positions: true } });
     expect(alert.visitId).toBe(visit.id);
     expect(alert.companyId).toBe(companyId);
-    expect(alert.positions.map((p) => `${p.jobTitle}:${p.count}`).sort()).toEqual(['Chaudronnier:1', 'Soudeur TIG:3']);
+    expect(alert.positions.map((p) => `${p.jobTitle}:${p.count}`).sort()).toEqual([
+      'Ajusteur:2',
+      'Chaudronnier:1',
+      'Soudeur TIG:3',
+    ]);
     expect(JSON.stringify(ack.view)).toContain(alert.reference);
 
     // ── The form that had followed the visit, submitted after all: the visit has its alert already.

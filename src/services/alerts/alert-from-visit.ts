@@ -1,3 +1,4 @@
+import { NEEDS_AS_TYPED } from '../visits/visit-report.js';
 import { seesVisitContent } from '../companies.js';
 import type { Db, Tx } from '../db.js';
 import { ValidationFailed, UserError } from '../errors.js';
@@ -32,7 +33,7 @@ async function visibleVisit(db: Db | Tx, actor: Actor, visitId: string) {
       structureId: true,
       consentToShare: true,
       hiringHorizon: true,
-      hiringNeeds: { select: { jobFamily: true, count: true } },
+      hiringNeeds: { select: { jobFamily: true, count: true }, orderBy: NEEDS_AS_TYPED },
     },
   });
   // A visit the actor may not read is answered as an unknown one: nothing of it is told.

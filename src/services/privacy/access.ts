@@ -1,3 +1,4 @@
+import { NEEDS_AS_TYPED } from '../visits/visit-report.js';
 import { isoDay, tablesWorkbook } from '../reports/xlsx.js';
 import type { Db } from '../db.js';
 import { audit } from '../audit.js';
@@ -26,7 +27,12 @@ export async function exportCompanyData(
     include: {
       visits: {
         orderBy: { visitDate: 'asc' },
-        include: { stakes: true, redFlags: true, hiringNeeds: true, structure: { select: { name: true } } },
+        include: {
+          stakes: true,
+          redFlags: true,
+          hiringNeeds: { orderBy: NEEDS_AS_TYPED },
+          structure: { select: { name: true } },
+        },
       },
       actions: {
         orderBy: { createdAt: 'asc' },

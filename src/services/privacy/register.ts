@@ -444,6 +444,7 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
       },
       ...technical('id', 'visitId'),
       ...coded('count'),
+      rank: { category: 'technique', note: 'place du besoin dans la liste saisie' },
     },
   },
 

@@ -1,3 +1,4 @@
+import { NEEDS_AS_TYPED } from '../visits/visit-report.js';
 import type { Db } from '../db.js';
 import { audit } from '../audit.js';
 import { UserError } from '../errors.js';
@@ -75,7 +76,7 @@ export async function exportPeriod(
         structure: { select: { name: true } },
         stakes: true,
         redFlags: true,
-        hiringNeeds: true,
+        hiringNeeds: { orderBy: NEEDS_AS_TYPED },
       },
     }),
     db.action.findMany({

@@ -7,7 +7,7 @@ import { enqueue } from '../outbox.js';
 import type { Actor } from '../permissions.js';
 import { oweOverlapNotices } from './overlap.js';
 import { deriveRedFlags } from './red-flags.js';
-import type { VisitReport } from './visit-report.js';
+import { NEEDS_AS_TYPED, type VisitReport } from './visit-report.js';
 
 /** The kind of a visit's confirmation (VISIT_NOTICES.confirmation), as stored. */
 export const VISIT_CONFIRMATION = VISIT_NOTICES.confirmation.kind;
@@ -65,7 +65,7 @@ export async function fileVisit(
           consentToShare: report.consentToShare,
           toCommitteeAgenda: report.toCommitteeAgenda,
           stakes: { create: report.stakes },
-          hiringNeeds: { create: report.hiringNeeds },
+          hiringNeeds: { create: report.hiringNeeds.map((need, i) => ({ ...need, rank: i + 1 })) },
           redFlags: { create: deriveRedFlags(report).map((flag) => ({ flag })) },
         },
         select: { id: true, visitDate: true },
@@ -123,7 +123,7 @@ export async function getVisitSummary(db: Db, visitId: string) {
     include: {
       company: { select: { id: true, name: true, siret: true, commune: true } },
       stakes: true,
-      hiringNeeds: true,
+      hiringNeeds: { orderBy: NEEDS_AS_TYPED },
       redFlags: true,
     },
   });

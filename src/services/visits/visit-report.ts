@@ -1,3 +1,4 @@
+import type { Prisma } from '../../generated/prisma/client.js';
 import { z } from 'zod';
 import {
   HiringHorizon,
@@ -164,3 +165,12 @@ export function parseVisitReport(form: VisitForm, today: string): ParsedVisitRep
   if (parsed.success) return { ok: true, report: parsed.data };
   return { ok: false, errors: collectFieldErrors<VisitField>(parsed.error.issues) };
 }
+
+/**
+ * A visit's hiring needs in the order the capteur typed them: the first is the first position of
+ * an alert raised from the visit. Rows saved before the order was kept (rank 0) by id.
+ */
+export const NEEDS_AS_TYPED = [
+  { rank: 'asc' },
+  { id: 'asc' },
+] satisfies Prisma.VisitHiringNeedOrderByWithRelationInput[];
