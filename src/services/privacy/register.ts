@@ -164,6 +164,8 @@ const RETENTION = {
   withRecord: 'Celle de l’enregistrement auquel elle se rattache.',
   audit: 'Durée de fonctionnement de la plateforme ; aucune purge automatique (voir « Points à confirmer »).',
   reports: 'Conservé sans limite, pour pouvoir renvoyer le rapport : il ne contient aucune donnée personnelle.',
+  sirene:
+    'Remis à jour à chaque import mensuel du répertoire public de l’INSEE ; un établissement fermé ou sorti du territoire reste, marqué comme tel. Durée de fonctionnement de la plateforme.',
 } as const;
 
 const ERASURE = {
@@ -173,6 +175,8 @@ const ERASURE = {
     'Non concerné par l’effacement d’une entreprise. La demande d’un membre est traitée par un administrateur (désactivation) ; pas d’effacement automatisé.',
   keptForStatistics:
     'Conservé pour les statistiques (les comptes publiés restent justes) ; n’est plus affiché sur la fiche de l’entreprise effacée.',
+  sirene:
+    'Donnée publique de l’INSEE, non effacée avec l’entreprise ; l’import ne rend jamais son identité à une entreprise effacée de la plateforme. Une unité devenue `P` perd son nom à l’import suivant.',
   aggregates:
     'Inchangé : aucun nom ni texte libre, les totaux restent justes (une version produite par une version antérieure de la plateforme qui citait des métiers saisis par l’entreprise est reconstruite en place).',
 } as const;
@@ -1058,6 +1062,110 @@ export const PERSONAL_DATA_REGISTER: Record<string, TableEntry> = {
   ExportFileCompany: {
     label: 'Entreprises contenues dans un fichier envoyé',
     columns: technical('fileId', 'companyId'),
+  },
+
+  SireneEstablishment: {
+    label: 'Établissements du territoire (répertoire SIRENE de l’INSEE)',
+    columns: {
+      displayName: {
+        category: 'identite_entreprise',
+        holds:
+          'Nom d’usage, enseigne ou dénomination publiés par l’INSEE ; pour un entrepreneur individuel diffusible, c’est le nom d’une personne. Jamais lu pour une unité à diffusion partielle (`P`) : « Établissement non diffusible ».',
+        purpose:
+          'Proposer l’établissement à la saisie (recherche), aux programmes de visites et mesurer la couverture.',
+        legalBasis: MISSION,
+        visibleTo: ['capteurs', 'coordination'],
+        visibility:
+          'Suggestions de la recherche d’entreprise ; liste des cibles proposées à la coordination. Une unité `P` n’est jamais proposée comme cible (art. R123-232-1 du code de commerce).',
+        retention: RETENTION.sirene,
+        erasure: ERASURE.sirene,
+      },
+      searchText: {
+        category: 'identite_entreprise',
+        holds: 'Le nom et la commune sans accents ni majuscules.',
+        purpose: 'Recherche au fil de la frappe.',
+        legalBasis: MISSION,
+        visibleTo: [],
+        visibility: 'Jamais affiché : sert seulement à la recherche.',
+        retention: RETENTION.sirene,
+        erasure: ERASURE.sirene,
+      },
+      legalName: {
+        category: 'identite_entreprise',
+        holds: 'Dénomination de l’unité légale (jamais pour une unité `P`).',
+        purpose: 'Nommer l’établissement quand il n’a ni nom d’usage ni enseigne.',
+        legalBasis: MISSION,
+        visibleTo: ['capteurs', 'coordination'],
+        visibility: 'Comme le nom affiché, dont il tient lieu.',
+        retention: RETENTION.sirene,
+        erasure: ERASURE.sirene,
+      },
+      siret: {
+        category: 'identite_entreprise',
+        holds: 'Numéro SIRET de l’établissement (public, même pour une unité `P`).',
+        purpose: 'Identifier l’établissement et le rapprocher des entreprises suivies.',
+        legalBasis: MISSION,
+        visibleTo: ['capteurs', 'coordination'],
+        visibility: 'Suggestions de la recherche d’entreprise ; liste des cibles proposées.',
+        retention: RETENTION.sirene,
+        erasure: ERASURE.sirene,
+      },
+      siren: {
+        category: 'identite_entreprise',
+        holds: 'Numéro SIREN de l’unité légale.',
+        purpose: 'Rattacher l’établissement à son unité légale ; recherche par SIREN.',
+        legalBasis: MISSION,
+        visibleTo: [],
+        visibility: 'Jamais affiché seul : sert à la recherche et au rattachement.',
+        retention: RETENTION.sirene,
+        erasure: ERASURE.sirene,
+      },
+      ...coded(
+        'nafCode',
+        'nafNomenclature',
+        'naf25Code',
+        'headcountBand',
+        'headcountYear',
+        'communeCode',
+        'communeName',
+        'postalCode',
+        'headOffice',
+        'employer',
+        'tradeRegister',
+        'diffusible',
+        'active',
+        'inTerritory',
+        'legalCategory',
+        'inseeUpdatedAt',
+      ),
+      ...technical('lastRunId', 'createdAt', 'updatedAt'),
+    },
+  },
+
+  SireneImportRun: {
+    label: 'Imports du répertoire SIRENE',
+    columns: {
+      ...technical(
+        'id',
+        'startedAt',
+        'finishedAt',
+        'fileName',
+        'fileSha256',
+        'legalUnitsFile',
+        'legalUnitsSha256',
+        'communes',
+        'dryRun',
+        'rowsRead',
+        'rowsKept',
+        'inserted',
+        'updated',
+        'closed',
+        'leftTerritory',
+        'durationMs',
+        'status',
+        'error',
+      ),
+    },
   },
 };
 
