@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   readIndicators: ['coordinateur', 'pilotage'],
   /** Export a period's visits, companies, actions and alerts (personal data included: audited). */
   exportData: ['coordinateur'],
+  /** Follow the territory's SIRENE reference (its imports, what the platform follows of it). */
+  followSireneReference: ['coordinateur'],
   /** Erase a company's data on request (RGPD): rare and final, for the platform's administrators. */
   eraseCompanyData: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -57,6 +57,7 @@ export const REFUSALS = {
   managePrograms: 'Seule la coordination fixe les programmes de visites des structures.',
   manageIndicators: 'Seule la coordination enregistre les indicateurs choisis par le comité de pilotage.',
   exportData: 'Seule la coordination exporte les données de la plateforme.',
+  followSireneReference: 'Seule la coordination suit le répertoire SIRENE du territoire et ses imports.',
   eraseCompanyData: 'Seuls les administrateurs de la plateforme effacent les données d’une entreprise.',
   readIndicators: 'Les indicateurs et les rapports sont réservés au comité de pilotage et à la coordination.',
   other: 'Votre rôle ne permet pas cette action. Demandez à un administrateur si vous en avez besoin.',

@@ -24,4 +24,5 @@ export * from './indicators.js';
 export * from './privacy.js';
 export * from './programme.js';
 export * from './report.js';
+export * from './sirene.js';
 export * from './visit.js';

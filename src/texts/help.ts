@@ -53,6 +53,7 @@ export const HELP = {
     '• `/plateforme indicateurs [2026-T3]` : les indicateurs du comité de pilotage, et les valeurs figées d’un trimestre (pilotage, coordination) ;',
     '• `/plateforme rapport [année] [nouveau]` : le rapport annuel, publié dans le canal de pilotage en version publique et interne (pilotage, coordination) ;',
     '• `/plateforme rgpd export <SIRET>` : les données détenues sur une entreprise (coordination) ; `/plateforme rgpd effacer <SIRET>` : les effacer à sa demande, partout, messages Slack compris (administrateurs) ;',
+    '• `/plateforme sirene` : le répertoire SIRENE du territoire (établissements actifs, suivis) et ses derniers imports (coordination) ;',
     '• `/plateforme export <période>` : les visites, entreprises, actions et alertes d’une période en tableur, envoyées à vous seul (coordination) ; période : `2026`, `2026-T1`, `2026-03` ou `2026-01-01 2026-03-31`.',
   ].join('\n'),
 } as const;

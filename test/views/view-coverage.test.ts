@@ -13,6 +13,7 @@ import { companyCardMessage } from '../../src/views/messages/company-card.js';
 import * as indicatorMessagesModule from '../../src/views/messages/indicators.js';
 import * as privacyMessagesModule from '../../src/views/messages/privacy.js';
 import * as programmeMessagesModule from '../../src/views/messages/programme.js';
+import * as sireneMessagesModule from '../../src/views/messages/sirene.js';
 import * as visitMessagesModule from '../../src/views/messages/visit.js';
 import * as actionModalsModule from '../../src/views/modals/action.js';
 import * as administrationModule from '../../src/views/modals/administration.js';
@@ -84,6 +85,7 @@ const VIEW_MODULES: Record<string, Record<string, unknown>> = {
   'messages/committee.ts': committeeMessagesModule,
   'messages/company-card.ts': companyCardModule,
   'messages/programme.ts': programmeMessagesModule,
+  'messages/sirene.ts': sireneMessagesModule,
   'messages/indicators.ts': indicatorMessagesModule,
   'messages/privacy.ts': privacyMessagesModule,
   'messages/visit.ts': visitMessagesModule,

@@ -10,6 +10,7 @@ import { INDICATOR_CASES } from './indicators.js';
 import { PRIVACY_CASES } from './privacy.js';
 import { PROGRAMME_CASES } from './programmes.js';
 import { ALERT_CASES } from './recruitment-alert.js';
+import { SIRENE_CASES } from './sirene.js';
 import { VISIT_REPORT_CASES } from './visit-report.js';
 
 export const CASE_TABLES: Record<string, Case[]> = {
@@ -23,6 +24,7 @@ export const CASE_TABLES: Record<string, Case[]> = {
   INDICATOR_CASES,
   PRIVACY_CASES,
   PROGRAMME_CASES,
+  SIRENE_CASES,
   VISIT_REPORT_CASES,
 };
 

@@ -7,6 +7,7 @@ import { exportVerb } from './export.js';
 import { indicatorsVerb } from './indicators.js';
 import { programmesVerb } from './programmes.js';
 import { rgpdVerb } from './rgpd.js';
+import { sireneVerb } from './sirene.js';
 
 type Verb = (ctx: AppContext, call: CommandCall) => Promise<void>;
 
@@ -18,6 +19,7 @@ const VERBS = new Map<string, Verb>([
   ['rapport', annualReportVerb], // steering committee, coordination
   ['export', exportVerb], // coordination
   ['rgpd', rgpdVerb], // `export`: coordination; `effacer`: administrators
+  ['sirene', sireneVerb], // coordination
 ]);
 
 /**
