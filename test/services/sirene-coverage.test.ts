@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findIndicator, quarterPeriod } from '../../src/services/indicators/catalogue.js';
+import { snapshotQuarter, type SnapshotValue } from '../../src/services/indicators/steering.js';
 import { annualData } from '../../src/services/reports/annual-data.js';
 import { buildDocument, MASKED, type ReportDocument } from '../../src/services/reports/document.js';
 import { computeCoverage, coveredBands } from '../../src/services/sirene/coverage.js';
@@ -198,6 +199,22 @@ describe('the indicator « Couverture du tissu industriel »', () => {
     // Section D only: E3, visited 1 February.
     const period = { ...quarterPeriod(2026, 1, PARIS), coverage: { sections: ['D'], minBand: '11' } };
     expect(await indicator.compute(db.prisma, period)).toEqual({ value: 100, breakdown: { [SECTION.D]: 100 } });
+  });
+
+  it('is frozen into the quarter’s snapshot with the criteria configured', async () => {
+    await seedTerritory();
+    // Sections C and D: E1 (C, 10 March) and E3 (D, 1 February) of the 6 matching (E1–E5, E8).
+    const { snapshot } = await snapshotQuarter(db.prisma, 2026, 1, new Date('2026-04-02T08:00:00Z'), PARIS, undefined, {
+      sections: ['C', 'D'],
+      minBand: '11',
+    });
+    const frozen = (snapshot.values as unknown as SnapshotValue[]).find((v) => v.key === 'couverture_tissu_industriel');
+    expect(frozen).toMatchObject({
+      label: 'Couverture du tissu industriel',
+      unit: 'percent',
+      value: 33.3,
+      breakdown: { [SECTION.C]: 20, [SECTION.D]: 100 },
+    });
   });
 
   it('cannot be computed without the reference', async () => {
