@@ -105,7 +105,10 @@ export function createPlatformApp(options: PlatformAppOptions) {
     },
     visits: { overlapDays: config.VISIT_OVERLAP_DAYS },
     programmes: { nudgeDay: config.PROGRAMME_NUDGE_DAY },
-    steering: { channelId: config.STEERING_CHANNEL_ID },
+    steering: {
+      channelId: config.STEERING_CHANNEL_ID,
+      coverage: { sections: config.COVERAGE_NAF_SECTIONS, minBand: config.COVERAGE_MIN_BAND },
+    },
     privacy: {
       retentionMonths: config.PERSONAL_DATA_RETENTION_MONTHS,
       freeTextMonths: config.FREE_TEXT_RETENTION_MONTHS,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HEADCOUNT_BANDS } from './reference/headcount-bands.js';
 import { parseRhythm } from './services/committees/rhythm.js';
 import { isHolidayRegion } from './working-days.js';
 
@@ -152,6 +153,29 @@ export const configSchema = z.object({
   ),
   /** Hours France Travail must be reached within (the procedure says 48). */
   ALERT_DEADLINE_HOURS: env(z.coerce.number({ error: 'must be a number of hours' }).positive().default(48)),
+  /** The coverage of the industrial fabric (indicator, annual report): the NAF sections counted, letters. */
+  COVERAGE_NAF_SECTIONS: env(
+    z
+      .string()
+      .default('B,C,D,E')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim().toUpperCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[A-U]$/, 'expected NAF section letters such as B,C,D,E')).min(1)),
+  ),
+  /** … and the least INSEE headcount band counted (INSEE order; 11 = 10 employees and more). */
+  COVERAGE_MIN_BAND: env(
+    z
+      .string()
+      .default('11')
+      .refine(
+        (code) => code !== 'NN' && code !== '00' && HEADCOUNT_BANDS.some((b) => b.code === code),
+        'expected an INSEE headcount band from 01 to 53, e.g. 11 (10 employees and more)',
+      ),
+  ),
   /** France Travail's address for the ready-to-send e-mail, when its advisers are not in Slack. */
   FRANCE_TRAVAIL_EMAIL: env(z.email('must be an e-mail address').optional()),
 });

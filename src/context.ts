@@ -12,6 +12,7 @@ import type { VisitSettings } from './services/visits/file-visit.js';
 import type { DeadlineSettings } from './services/alerts/deadlines.js';
 import type { ActorDirectory } from './services/members.js';
 import type { Notifier } from './notifier.js';
+import type { CoverageCriteria } from './services/sirene/coverage.js';
 
 /** What every listener and job is given: the database, who is who, the clock, the time zone, the notifier. */
 export interface AppContext {
@@ -36,7 +37,7 @@ export interface AppContext {
   /** RGPD: how long contacts, free texts and export files are kept. */
   privacy: RetentionSettings;
   /** The steering committee: its channel for the quarterly indicators and the reports. */
-  steering: { channelId?: string | undefined };
+  steering: { channelId?: string | undefined; coverage: CoverageCriteria };
   /** Monday to Friday without the public holidays of the platform's region. */
   workingDays: WorkingDays;
   now: () => Date;

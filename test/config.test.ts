@@ -56,6 +56,8 @@ describe('loadConfig', () => {
       ALERT_REMINDER_HOURS: [24, 40],
       ALERT_DEADLINE_HOURS: 48,
       FRANCE_TRAVAIL_EMAIL: undefined,
+      COVERAGE_NAF_SECTIONS: ['B', 'C', 'D', 'E'],
+      COVERAGE_MIN_BAND: '11',
     });
   });
 
@@ -101,6 +103,15 @@ describe('loadConfig', () => {
       'FRANCE_TRAVAIL_EMAIL',
       'PARTNERS_CHANNEL_ID',
     ]);
+  });
+
+  it('reads the coverage criteria, and refuses sections or bands that do not exist', () => {
+    expect(loadConfig({ ...MINIMAL, COVERAGE_NAF_SECTIONS: ' c, e ', COVERAGE_MIN_BAND: '21' })).toMatchObject({
+      COVERAGE_NAF_SECTIONS: ['C', 'E'],
+      COVERAGE_MIN_BAND: '21',
+    });
+    const { problems } = problemsOf({ ...MINIMAL, COVERAGE_NAF_SECTIONS: 'C,industrie', COVERAGE_MIN_BAND: '00' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['COVERAGE_MIN_BAND', 'COVERAGE_NAF_SECTIONS.1']);
   });
 
   it('reports each bad or missing variable on its own line', () => {

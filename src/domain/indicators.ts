@@ -40,6 +40,7 @@ export const INDICATOR_DESCRIPTIONS = {
   offres_diffusees: described('offres_diffusees', 'count', true),
   entreprises_informees: described('entreprises_informees', 'percent', true),
   alertes_depuis_visite: described('alertes_depuis_visite', 'percent', true),
+  couverture_tissu_industriel: described('couverture_tissu_industriel', 'percent', true),
 } as const satisfies Record<IndicatorKey, IndicatorDescription>;
 
 /** The indicators in the order the committee chooses among them. */

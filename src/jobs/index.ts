@@ -62,7 +62,7 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
       const now = ctx.now();
       if (!ctx.workingDays.isWorkingDay(now)) return;
       const frozen = await runWithLease(ctx.db, 'quarterly-indicators', holder, now, 10 * 60_000, () =>
-        oweQuarterlyIndicators(ctx.db, now, { timeZone: ctx.timeZone, channelId: ctx.steering.channelId }),
+        oweQuarterlyIndicators(ctx.db, now, { timeZone: ctx.timeZone, ...ctx.steering }),
       );
       if (frozen) ctx.logger.info(frozen, 'quarterly indicators frozen');
       await ctx.notifier.kick();
@@ -76,7 +76,7 @@ export function jobRunners(ctx: AppContext, holder: string = randomUUID()) {
       const now = ctx.now();
       if (ctx.workingDays.isWorkingDay(now) && localTime(now, ctx.timeZone) >= '09:00') {
         const made = await runWithLease(ctx.db, 'yearly-report', holder, now, 15 * 60_000, () =>
-          oweYearlyReport(ctx.db, now, { timeZone: ctx.timeZone, channelId: ctx.steering.channelId }),
+          oweYearlyReport(ctx.db, now, { timeZone: ctx.timeZone, ...ctx.steering }),
         );
         if (made) ctx.logger.info({ reportId: made.id }, 'yearly report generated');
       }

@@ -69,6 +69,12 @@ export function findNafSubclass(code: string): NafEntry | undefined {
   return nafIndex().subclassByCompact.get(compactCode(code));
 }
 
+/** A section by its letter (`C`); undefined for anything else. */
+export function findNafSection(letter: string): NafEntry | undefined {
+  const entry = nafIndex().byCode.get(letter.trim().toUpperCase());
+  return entry?.level === 'section' ? entry : undefined;
+}
+
 /** The section (letter) of a sous-classe code; throws if the code is not a known sous-classe. */
 export function nafSection(code: string): NafEntry {
   const { byCode } = nafIndex();

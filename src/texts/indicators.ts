@@ -79,6 +79,11 @@ export const INDICATOR_NAMES = {
     definition:
       'Part des alertes recrutement signalées dans la période qui l’ont été depuis le compte rendu d’une visite (en %).',
   },
+  couverture_tissu_industriel: {
+    label: 'Couverture du tissu industriel',
+    definition:
+      'Parmi les établissements actifs du territoire au répertoire SIRENE des secteurs suivis (par défaut l’industrie, sections B à E de la NAF) et d’au moins 10 salariés (tranche d’effectif INSEE), part de ceux dont l’entreprise, reconnue par son SIRET, a reçu au moins une visite dans la période (en %) ; le détail donne chaque section. Non disponible tant que le répertoire n’est pas importé.',
+  },
 } as const satisfies Record<string, { label: string; definition: string }>;
 
 /** How an indicator's value is measured (services/indicators/catalogue.ts). */

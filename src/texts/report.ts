@@ -29,6 +29,9 @@ export const REPORT_TEXTS = {
     hiringChart: 'Postes recherchés par famille de métiers',
     hiring: 'Besoins de recrutement cités',
     hiringTotal: 'Ensemble des besoins cités',
+    coverageSections: 'Couverture par section de la NAF',
+    coverageBands: 'Couverture par tranche d’effectif',
+    coverageTotal: 'Ensemble des établissements suivis',
   },
   /** The key figures, by where their value is in the annual data. */
   figures: {
@@ -65,6 +68,8 @@ export const REPORT_TEXTS = {
     family: 'Famille de secteurs',
     headcountBand: 'Tranche d’effectif',
     hiring: ['Famille de métiers', 'Postes'],
+    establishments: 'Établissements',
+    visited: 'dont visités',
   },
   sections: {
     activity: (companies: string, year: number) =>
@@ -86,6 +91,15 @@ export const REPORT_TEXTS = {
     hiring: {
       title: 'Les besoins de recrutement',
       text: 'Postes à pourvoir dans les 12 mois cités lors des visites, par famille de métiers : les grands domaines du ROME (France Travail). Chaque besoin est classé d’après l’intitulé noté par le capteur, qui n’est jamais repris ici.',
+    },
+    coverage: {
+      title: 'La couverture du tissu industriel',
+      /** `sections`: « B, C, D, E »; `band`: the least band's label, « 10 à 19 salariés ». */
+      text: (year: number, sections: string, band: string) =>
+        `Parmi les établissements actifs du territoire inscrits au répertoire SIRENE de l’INSEE, ceux des sections ${sections} de la NAF dont la tranche d’effectif salarié est au moins « ${band} » : la part de ceux dont l’entreprise, reconnue par son numéro SIRET, a reçu au moins une visite en ${year}. Un établissement non diffusible compte comme les autres ; aucun n’est nommé.`,
+      none: 'Aucun établissement actif du territoire ne répond à ces critères.',
+      empty:
+        'Le répertoire des établissements du territoire (SIRENE) n’a pas encore été importé : la couverture du tissu industriel ne peut pas être calculée.',
     },
     method: {
       title: 'Méthode',

@@ -256,6 +256,8 @@ describe('the indicators of a known quarter', () => {
       offres_diffusees: { value: 2 },
       // 2 informed of the 3 decided upon
       entreprises_informees: { value: 66.7 },
+      // no SIRENE reference imported: nothing to divide by (test/services/sirene-coverage.test.ts covers it)
+      couverture_tissu_industriel: { value: null, breakdown: {} },
     });
   });
 });

@@ -3,6 +3,7 @@ import type { Db } from '../db.js';
 import { INDICATOR_DESCRIPTIONS, type IndicatorDescription, type IndicatorUnit } from '../../domain/indicators.js';
 import { STAKE_LABELS } from '../../texts/visit.js';
 import { localInstant } from '../../time.js';
+import { computeCoverage, coverageRate, type CoverageCriteria } from '../sirene/coverage.js';
 
 /**
  * The indicators a steering committee can follow, each computed from the platform's data for a
@@ -19,6 +20,8 @@ export interface Period {
   /** YYYY-MM-DD, excluded. */
   end: string;
   timeZone: string;
+  /** Which establishments the coverage of the industrial fabric counts (default: industry, 10 employees and more). */
+  coverage?: CoverageCriteria;
 }
 
 export interface IndicatorValue {
@@ -239,6 +242,16 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
         SELECT count(*) AS total, count("visitId") AS from_visit
           FROM "RecruitmentAlert" WHERE "raisedAt" >= ${from} AND "raisedAt" < ${to}`);
       return percentOf(r.from_visit, r.total);
+    },
+  },
+  {
+    ...INDICATOR_DESCRIPTIONS.couverture_tissu_industriel,
+    async compute(db, p) {
+      const c = await computeCoverage(db, { from: day(p.start), to: day(p.end) }, p.coverage);
+      return {
+        value: coverageRate(c),
+        breakdown: Object.fromEntries(c.bySection.map((s) => [s.label, coverageRate(s)!])),
+      };
     },
   },
 ];

@@ -6,6 +6,7 @@ import { INDICATORS_NOTICES } from '../notices.js';
 import { enqueue } from '../outbox.js';
 import { can, type Actor } from '../permissions.js';
 import { localDate, localInstant } from '../../time.js';
+import type { CoverageCriteria } from '../sirene/coverage.js';
 import { findIndicator, INDICATORS, quarterPeriod, type IndicatorUnit } from './catalogue.js';
 
 /** The kind of a quarter's snapshot message (INDICATORS_NOTICES.snapshot), as stored. */
@@ -117,10 +118,11 @@ export async function snapshotQuarter(
   now: Date,
   timeZone: string,
   postTo?: string,
+  coverage?: CoverageCriteria,
 ) {
   const existing = await db.indicatorSnapshot.findUnique({ where: { year_quarter: { year, quarter } } });
   if (existing) return { snapshot: existing, created: false };
-  const period = quarterPeriod(year, quarter, timeZone);
+  const period = { ...quarterPeriod(year, quarter, timeZone), ...(coverage ? { coverage } : {}) };
   if (localDate(timeZone, now) < period.end) throw new UserError('quarter_not_over');
   const [set] = await db.indicatorSet.findMany({
     where: { year, createdAt: { lte: now } },
@@ -193,10 +195,18 @@ export async function listFrozenQuarters(db: Db, limit: number) {
 export async function oweQuarterlyIndicators(
   db: Db,
   now: Date,
-  settings: { timeZone: string; channelId?: string | undefined },
+  settings: { timeZone: string; channelId?: string | undefined; coverage?: CoverageCriteria },
 ) {
   const past = previousQuarter(quarterOf(localDate(settings.timeZone, now)));
-  const { created } = await snapshotQuarter(db, past.year, past.quarter, now, settings.timeZone, settings.channelId);
+  const { created } = await snapshotQuarter(
+    db,
+    past.year,
+    past.quarter,
+    now,
+    settings.timeZone,
+    settings.channelId,
+    settings.coverage,
+  );
   return created ? past : null;
 }
 

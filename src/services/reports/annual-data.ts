@@ -10,6 +10,7 @@ import {
 } from '../../reference/sector-family.js';
 import { STAKE_LABELS } from '../../texts/fr.js';
 import { localInstant } from '../../time.js';
+import { computeCoverage, type Coverage, type CoverageCriteria } from '../sirene/coverage.js';
 
 /**
  * The figures of a year's report, as aggregates computed in SQL (a few queries whatever the
@@ -57,6 +58,12 @@ export interface AnnualData {
   hiringNeeds: (Row & { code: string; companies: number })[];
   /** All hiring needs: positions, and companies citing at least one. */
   hiringTotal: { count: number; companies: number };
+  /**
+   * The coverage of the industrial fabric over the year (services/sirene/coverage.ts): counts of
+   * reference establishments by NAF section and band, never a SIRET. Absent from reports kept
+   * before it was computed.
+   */
+  coverage?: Coverage;
 }
 
 export interface Row {
@@ -140,7 +147,12 @@ export interface AnnualRows {
 }
 type Num = bigint | number;
 
-export async function annualData(db: Db, year: number, timeZone: string): Promise<AnnualData> {
+export async function annualData(
+  db: Db,
+  year: number,
+  timeZone: string,
+  coverageCriteria?: CoverageCriteria,
+): Promise<AnnualData> {
   const q = annualQueries(year, timeZone);
   const [visits, months, committees, actions, alerts, companies, stakes, hiring] = await Promise.all([
     db.$queryRaw<AnnualRows['visits']>(q.visits),
@@ -152,7 +164,15 @@ export async function annualData(db: Db, year: number, timeZone: string): Promis
     db.$queryRaw<AnnualRows['stakes']>(q.stakes),
     db.$queryRaw<AnnualRows['hiring']>(q.hiring),
   ]);
-  return aggregateAnnualData(year, { visits, months, committees, actions, alerts, companies, stakes, hiring });
+  const coverage = await computeCoverage(
+    db,
+    { from: new Date(`${year}-01-01T00:00:00Z`), to: new Date(`${year + 1}-01-01T00:00:00Z`) },
+    coverageCriteria,
+  );
+  return {
+    ...aggregateAnnualData(year, { visits, months, committees, actions, alerts, companies, stakes, hiring }),
+    coverage,
+  };
 }
 
 /** The report's figures from its queries' rows: labels from the references, each company once per partition. */

@@ -1,6 +1,8 @@
 import type { AnnualData, Crossing, Row } from './annual-data.js';
 import { REPORT_TEXTS as T } from '../../texts/report.js';
 import { SECRET_THRESHOLD, SecretPlan } from './secret.js';
+import { findHeadcountBand, shortBandLabel } from '../../reference/headcount-bands.js';
+import type { CoverageCell } from '../sirene/coverage.js';
 
 /**
  * The report as a document model, the same for the PDF and the spreadsheet: sections of key
@@ -99,6 +101,9 @@ const key = {
   bandByStake: (r: string, c: string) => `band×stake:${r}|${c}`,
   job: (l: string) => `job:${l}`,
   jobs: 'jobs',
+  /** The coverage of the industrial fabric: establishments matching, and visited, overall or by section or band. */
+  coverage: (what: 'matching' | 'visited', part?: { by: 'section' | 'band'; code: string }) =>
+    `coverage:${what}${part ? `:${part.by}:${part.code}` : ''}`,
 };
 
 /** Every count the public edition publishes, the sums that tie them, and what must be masked. */
@@ -191,7 +196,41 @@ function secretPlan(data: AnnualData): SecretPlan {
     key.jobs,
     data.hiringNeeds.map((h) => plan.count(key.job(h.label), h.count, h.companies < SECRET_THRESHOLD)),
   );
+  // The coverage: the establishments visited are some of those matching (the rest is a count
+  // too), and both split by NAF section and by band.
+  const cov = data.coverage;
+  if (cov && !cov.referenceEmpty && cov.matching > 0) {
+    const matching = plan.count(key.coverage('matching'), cov.matching);
+    const visited = plan.count(key.coverage('visited'), cov.visited);
+    const notVisited = plan.atMost(visited, matching);
+    for (const [by, cells] of [
+      ['section', cov.bySection],
+      ['band', cov.byBand],
+    ] as const) {
+      const keys = cells.map((c) => ({
+        matching: plan.count(key.coverage('matching', { by, code: c.code }), c.matching),
+        visited: plan.count(key.coverage('visited', { by, code: c.code }), c.visited),
+      }));
+      plan.sum(
+        matching,
+        keys.map((k) => k.matching),
+      );
+      plan.sum(
+        visited,
+        keys.map((k) => k.visited),
+      );
+      plan.implied(
+        notVisited,
+        keys.map((k) => plan.atMost(k.visited, k.matching)),
+      );
+    }
+  }
   return plan.resolve();
+}
+
+/** « B, C, D et E ». */
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
 }
 
 export function buildDocument(data: AnnualData, edition: Edition): ReportDocument {
@@ -246,6 +285,49 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
       headers: [header, ...columns],
       rows: c.rows.map((row, i) => [row, ...columns.map((column, j) => show(cellKey(row, column), c.cells[i]![j]!))]),
     };
+  };
+
+  /** The coverage of the industrial fabric: a sentence when the reference is empty, else its two tables. */
+  const coverageSection = (): ReportSection[] => {
+    const cov = data.coverage;
+    if (!cov) return [];
+    if (cov.referenceEmpty) return [{ title: S.coverage.title, paragraphs: [S.coverage.empty] }];
+    const band = findHeadcountBand(cov.criteria.minBand);
+    const rate = (matchingKey: string, visitedKey: string, c: { matching: number; visited: number }): Cell => {
+      if (plan && (isMasked(matchingKey) || isMasked(visitedKey))) return MASKED;
+      if (c.matching === 0) return plan ? ZERO : '—';
+      return T.share(String(Math.round((c.visited / c.matching) * 1000) / 10).replace('.', ','));
+    };
+    const row = (
+      label: string,
+      c: { matching: number; visited: number },
+      part?: Parameters<typeof key.coverage>[1],
+    ) => {
+      const m = key.coverage('matching', part);
+      const v = key.coverage('visited', part);
+      return [label, show(m, c.matching), show(v, c.visited), rate(m, v, c)];
+    };
+    const table = (title: string, header: string, by: 'section' | 'band', cells: CoverageCell[]): Table => ({
+      title,
+      headers: [header, T.headers.establishments, T.headers.visited, T.headers.share],
+      rows: [...cells.map((c) => row(c.label, c, { by, code: c.code })), row(TITLES.coverageTotal, cov)],
+    });
+    const text = S.coverage.text(
+      data.year,
+      listOf(cov.criteria.sections),
+      band ? shortBandLabel(band) : cov.criteria.minBand,
+    );
+    if (cov.matching === 0) return [{ title: S.coverage.title, paragraphs: [text, S.coverage.none] }];
+    return [
+      {
+        title: S.coverage.title,
+        paragraphs: [text],
+        tables: [
+          table(TITLES.coverageSections, T.headers.section, 'section', cov.bySection),
+          table(TITLES.coverageBands, T.headers.band, 'band', cov.byBand),
+        ],
+      },
+    ];
   };
 
   const communes = communeRows(data);
@@ -345,6 +427,7 @@ export function buildDocument(data: AnnualData, edition: Edition): ReportDocumen
           },
         ],
       },
+      ...coverageSection(),
       {
         title: S.method.title,
         paragraphs: [S.method.sources, edition === 'publique' ? S.method.public : S.method.internal],

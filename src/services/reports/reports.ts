@@ -7,6 +7,7 @@ import { annualData } from './annual-data.js';
 import { buildDocument } from './document.js';
 import { renderPdf } from './pdf.js';
 import { renderXlsx } from './xlsx.js';
+import type { CoverageCriteria } from '../sirene/coverage.js';
 
 /** How the report's files are named in Slack. */
 const F = REPORT_TEXTS.files;
@@ -27,6 +28,8 @@ export async function generateAnnualReport(
     channelId?: string | undefined;
     actorSlackId?: string | null;
     memberId?: string | null;
+    /** Which establishments the coverage counts (the default: industry, 10 employees and more). */
+    coverage?: CoverageCriteria;
   },
 ) {
   // The version is taken before the seconds of building: two productions at once (the January
@@ -63,8 +66,12 @@ export async function generateAnnualReport(
 }
 
 /** A year's aggregates and both editions' files, from what the platform holds now. */
-async function buildReport(db: Db, year: number, options: { now: Date; timeZone: string }) {
-  const data = await annualData(db, year, options.timeZone);
+async function buildReport(
+  db: Db,
+  year: number,
+  options: { now: Date; timeZone: string; coverage?: CoverageCriteria | undefined },
+) {
+  const data = await annualData(db, year, options.timeZone, options.coverage);
   const today = frenchDate(localDate(options.timeZone, options.now));
   const internal = buildDocument(data, 'interne');
   const publicDoc = buildDocument(data, 'publique');
@@ -292,7 +299,7 @@ export async function generateOrTakeAnnualReport(
 export async function oweYearlyReport(
   db: Db,
   now: Date,
-  settings: { timeZone: string; channelId?: string | undefined },
+  settings: { timeZone: string; channelId?: string | undefined; coverage?: CoverageCriteria },
 ) {
   const today = localDate(settings.timeZone, now);
   if (today.slice(5, 7) !== '01') return null;
@@ -303,6 +310,7 @@ export async function oweYearlyReport(
     now,
     timeZone: settings.timeZone,
     channelId: settings.channelId,
+    ...(settings.coverage ? { coverage: settings.coverage } : {}),
   });
   return report.made ? report : null;
 }

@@ -230,6 +230,9 @@ export const INDICATOR_CASES: Case[] = [
       expect(sections[14]).toBe(
         '*Alertes issues d’une visite* : 35,7 % — T4 2026 : 27,3 % — :arrow_upper_right: en hausse',
       );
+      expect(sections[15]).toBe(
+        "*Couverture du tissu industriel* : 18,2 %\nB — Industries extractives 0 % · C — Industrie manufacturière 21,4 % · E — Production et distribution d'eau ; assainissement, gestion des déchets et dépollution 12,5 %",
+      );
       expect(
         sections.some(
           (t) => t.includes(' — cible ') || t.includes(':white_check_mark:') || t.includes(':small_orange_diamond:'),

@@ -33,6 +33,7 @@ export async function annualReportVerb(ctx: AppContext, { rest, reply, authorise
       channelId: channel,
       actorSlackId: actor.slackUserId,
       memberId: actor.memberId,
+      coverage: ctx.steering.coverage,
     }));
   // The kept report sent again is a new upload asked for; one just made (here or by the January
   // job at the same moment) goes once. Either way, never beside another upload of that version.

@@ -29,7 +29,15 @@ export async function indicatorsVerb(ctx: AppContext, { rest, reply, authorise }
     const quarter = Number(asked[2]) as Quarter;
     // Frozen now (if it was not) with its post owed in the same transaction. A refusal (a quarter
     // not over yet) is replied by the command's listener.
-    const { created } = await snapshotQuarter(ctx.db, year, quarter, now, ctx.timeZone, ctx.steering.channelId);
+    const { created } = await snapshotQuarter(
+      ctx.db,
+      year,
+      quarter,
+      now,
+      ctx.timeZone,
+      ctx.steering.channelId,
+      ctx.steering.coverage,
+    );
     if (created && ctx.steering.channelId) void ctx.notifier.kick();
     return reply(indicatorsSnapshotMessage((await getSnapshotWithPrevious(ctx.db, year, quarter))!, ctx.timeZone));
   }
