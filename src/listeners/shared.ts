@@ -101,7 +101,9 @@ export async function companyPrefill(db: Db, text: string, companyId?: string): 
   if (matches.length === 1) return { company: { id: matches[0]!.id, label: companyLabel(matches[0]!) } };
   // None followed, one establishment of the SIRENE reference: picked already (made a company on filing).
   if (matches.length === 0 && reference.length === 1)
-    return { company: { id: referenceValue(reference[0]!.siret), label: companyPickerLabel(reference[0]!, 'reference') } };
+    return {
+      company: { id: referenceValue(reference[0]!.siret), label: companyPickerLabel(reference[0]!, 'reference') },
+    };
   const siret = checkSiret(query);
   if (matches.length === 0 && siret.ok) return { newSiret: siret.siret };
   return {};

@@ -311,10 +311,11 @@ export async function companyFromReference(tx: Tx, actor: Actor, siret: string):
     return known.id;
   }
   const row = await tx.sireneEstablishment.findUnique({ where: { siret } });
-  if (!row || !row.active) throw new ValidationFailed([{ field: 'companyId', code: 'company_unknown' }]);
-  const naf = row.nafCode && (row.nafNomenclature ?? NAF_NOMENCLATURE) === NAF_NOMENCLATURE
-    ? findNafSubclass(row.nafCode)
-    : undefined;
+  if (!row?.active) throw new ValidationFailed([{ field: 'companyId', code: 'company_unknown' }]);
+  const naf =
+    row.nafCode && (row.nafNomenclature ?? NAF_NOMENCLATURE) === NAF_NOMENCLATURE
+      ? findNafSubclass(row.nafCode)
+      : undefined;
   const name = referenceName(row);
   const id = randomUUID();
   const created = await tx.company.createMany({

@@ -78,6 +78,8 @@ export function visitFormChanged(ctx: AppContext, change: VisitFormChange) {
           // Made from the reference, it is followed now: its option says so.
           const label = siret ? companyPickerLabel(identity, 'followed') : picked.data.selected_option.text.text;
           input.company = { id: identity.id, label };
+          if (siret)
+            kept[B.companyId] = { selected_option: { value: identity.id, text: { type: 'plain_text', text: label } } };
         } else kept[B.companyId] = undefined;
       }
     }
