@@ -8,6 +8,7 @@ import {
   searchCompaniesAndReference,
 } from '../../src/services/companies.js';
 import type { Actor } from '../../src/services/permissions.js';
+import { setProgramme } from '../../src/services/programmes/programmes.js';
 import { COMPANY_TEXTS } from '../../src/texts/company.js';
 import { onInstances } from '../support/database.js';
 import { makeCompany, makeMember, makeStructure } from '../support/factories.js';
@@ -48,10 +49,14 @@ const PERSON = '91234567800017';
 describe('the company type-ahead over the platform and the SIRENE reference', () => {
   const { db } = withTestDatabase();
   let capteur: Actor;
+  let coordinator: Actor;
+  let cciId: string;
 
   beforeAll(async () => {
     const cci = await makeStructure(db.prisma, 'CCI du Cher', 'cci');
+    cciId = cci.id;
     capteur = await makeMember(db.prisma, 'UCAPTEUR1', ['capteur'], cci.id);
+    coordinator = await makeMember(db.prisma, 'UCOORD1', ['coordinateur']);
   });
   beforeEach(async () => {
     await resetTables(db.prisma, { keep: ['Structure', 'Member', 'MemberRole'] });
@@ -168,5 +173,23 @@ describe('the company type-ahead over the platform and the SIRENE reference', ()
     const company = await db.prisma.company.findUniqueOrThrow({ where: { id } });
     expect(company).toMatchObject({ name: COMPANY_TEXTS.picker.notDiffusible, commune: 'Vierzon', siret: PERSON });
     expect(JSON.stringify(company)).not.toMatch(/dupont|jeanne/i);
+  });
+
+  it('a reference establishment picked in the programme form becomes a company and a target, once', async () => {
+    const form = {
+      structureId: cciId,
+      year: 2026,
+      monthlyTarget: 4,
+      shownUpTo: null,
+      keepTargetIds: [],
+      addCompanyIds: [referenceValue(FORGES)],
+      sirets: '',
+    };
+    const at = new Date('2026-11-20T10:00:00Z');
+    await setProgramme(db.prisma, coordinator, form, at);
+    await setProgramme(db.prisma, coordinator, form, at);
+    const company = await db.prisma.company.findUniqueOrThrow({ where: { siret: FORGES } });
+    const targets = await db.prisma.programmeTarget.findMany({ select: { companyId: true, siret: true } });
+    expect(targets).toEqual([{ companyId: company.id, siret: null }]);
   });
 });
