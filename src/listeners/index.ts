@@ -132,10 +132,10 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.action(PRIVACY_BUTTONS.erase, eraseCompanyButton(ctx));
   app.action(INDICATOR_BUTTONS.chooseNext, openIndicatorsForm(ctx));
 
-  app.options(ACTIONS.companyPicker, companyPickerOptions(ctx));
+  app.options(ACTIONS.companyPicker, companyPickerOptions(ctx, 'fileVisit', { reference: true }));
   app.options(ACTIONS.nafPicker, nafPickerOptions(ctx));
   app.options(AGENDA_EDIT_BLOCKS.add, companyPickerOptions(ctx, 'runCommittees'));
-  app.options(PROGRAMME_BLOCKS.add, companyPickerOptions(ctx, 'managePrograms'));
+  app.options(PROGRAMME_BLOCKS.add, companyPickerOptions(ctx, 'managePrograms', { reference: true }));
 
   app.event('app_home_opened', appHomeOpened(ctx));
   return { commands: Object.keys(commands) };

@@ -9,7 +9,13 @@ import { checkSiret } from '../reference/siret.js';
 import { listOpenAlerts } from '../services/alerts/alerts.js';
 import { nextCommittee } from '../services/committees/committees.js';
 import { companiesToInform } from '../services/committees/informing.js';
-import { getCompanyCard, getCompanyIdentity, getCompanySummary, searchCompanies } from '../services/companies.js';
+import {
+  getCompanyCard,
+  getCompanyIdentity,
+  getCompanySummary,
+  referenceValue,
+  searchCompaniesAndReference,
+} from '../services/companies.js';
 import type { Db } from '../services/db.js';
 import { can, type Actor } from '../services/permissions.js';
 import { programmeProgress } from '../services/programmes/progress.js';
@@ -18,7 +24,7 @@ import { countVisitsSince, listRecentVisits } from '../services/visits/file-visi
 import { INCIDENTS, type RefusalKind } from '../texts/fr.js';
 import { localDate, localMonthStart } from '../time.js';
 import { homeView, type HomeInput } from '../views/home/home.js';
-import { companyCardMessage, companyLabel } from '../views/messages/company-card.js';
+import { companyCardMessage, companyLabel, companyPickerLabel } from '../views/messages/company-card.js';
 import { refusalModal } from '../views/modals/administration.js';
 import type { CompanyPrefill } from '../views/modals/company-blocks.js';
 import type { VisitModalInput } from '../views/modals/visit-report.js';
@@ -91,8 +97,13 @@ export async function companyPrefill(db: Db, text: string, companyId?: string): 
   }
   const query = text.trim();
   if (!query) return {};
-  const matches = await searchCompanies(db, query, 2);
+  const { followed: matches, reference } = await searchCompaniesAndReference(db, query, 2);
   if (matches.length === 1) return { company: { id: matches[0]!.id, label: companyLabel(matches[0]!) } };
+  // None followed, one establishment of the SIRENE reference: picked already (made a company on filing).
+  if (matches.length === 0 && reference.length === 1)
+    return {
+      company: { id: referenceValue(reference[0]!.siret), label: companyPickerLabel(reference[0]!, 'reference') },
+    };
   const siret = checkSiret(query);
   if (matches.length === 0 && siret.ok) return { newSiret: siret.siret };
   return {};

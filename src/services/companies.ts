@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { Prisma } from '../generated/prisma/client.js';
 import { NEEDS_AS_TYPED } from './visits/visit-report.js';
 import { findHeadcountBand } from '../reference/headcount-bands.js';
 import { findNafSubclass, NAF_NOMENCLATURE } from '../reference/naf.js';
@@ -9,6 +11,7 @@ import { audit } from './audit.js';
 import type { Db, Tx } from './db.js';
 import { type FieldError, ValidationFailed } from './errors.js';
 import type { CompanyChoice } from './form-fields.js';
+import { COMPANY_TEXTS } from '../texts/company.js';
 import { can, type Actor } from './permissions.js';
 
 export interface NewCompanyInput {
@@ -120,9 +123,11 @@ export async function createCompany(tx: Tx, actor: Actor, input: NewCompanyInput
 /** Visits loaded for a company card, newest first. */
 export const CARD_VISIT_LIMIT = 20;
 
-/** The id of the company a form is about: the known one chosen, or the new one, created here. */
+/** The id of the company a form is about: the known one chosen, the reference establishment picked, or the new one. */
 export async function resolveCompany(tx: Tx, actor: Actor, choice: CompanyChoice): Promise<string> {
   if (choice.kind === 'new') return (await createCompany(tx, actor, choice)).id;
+  const siret = referenceSiret(choice.companyId);
+  if (siret) return companyFromReference(tx, actor, siret);
   const company = await tx.company.findUnique({ where: { id: choice.companyId }, select: { id: true } });
   if (!company) throw new ValidationFailed([{ field: 'companyId', code: 'company_unknown' }]);
   return company.id;
@@ -216,4 +221,134 @@ export type CompanyIdentity = NonNullable<Awaited<ReturnType<typeof getCompanyId
 /** The company a SIRET names (`/plateforme rgpd`), erased or not; null when unknown. */
 export async function findCompanyBySiret(db: Db, siret: string) {
   return db.company.findUnique({ where: { siret }, select: { id: true, name: true } });
+}
+
+// ── The SIRENE reference in the type-ahead: establishments of the territory not yet on the platform ──
+
+/** A type-ahead option's value for a reference establishment: `sirene:<siret>` (a company's is its id, a UUID). */
+export const REFERENCE_PREFIX = 'sirene:';
+
+export function referenceValue(siret: string): string {
+  return `${REFERENCE_PREFIX}${siret}`;
+}
+
+/** The SIRET a `sirene:<siret>` value names; null for any other value. */
+export function referenceSiret(value: string): string | null {
+  if (!value.startsWith(REFERENCE_PREFIX)) return null;
+  const siret = value.slice(REFERENCE_PREFIX.length);
+  return /^\d{14}$/.test(siret) ? siret : null;
+}
+
+/** A reference establishment as the type-ahead shows it: never a person's name (`P` units have none). */
+export interface ReferenceSummary {
+  siret: string;
+  name: string;
+  commune: string | null;
+}
+
+/** What the type-ahead offers: the companies followed on the platform first, then the reference's others. */
+export interface CompanySearchResult {
+  followed: CompanySummary[];
+  reference: ReferenceSummary[];
+}
+
+/** The name a reference establishment goes by here: a `P` unit's is never read, whatever the row holds. */
+function referenceName(row: { displayName: string; diffusible: boolean }): string {
+  return row.diffusible ? row.displayName : COMPANY_TEXTS.picker.notDiffusible;
+}
+
+/**
+ * The type-ahead over the platform's companies and the SIRENE reference: a SIRET (spaces allowed) or
+ * its prefix, a SIREN, or words (each must appear, accents ignored) of the name or the commune.
+ * Reference establishments already on the platform (same SIRET), closed or out of the territory are left out.
+ */
+export async function searchCompaniesAndReference(db: Db, query: string, limit = 25): Promise<CompanySearchResult> {
+  const trimmed = query.trim();
+  if (!trimmed) return { followed: [], reference: [] };
+  const followed = await searchCompanies(db, trimmed, limit);
+  const room = limit - followed.length;
+  if (room <= 0) return { followed, reference: [] };
+  const digits = normaliseSiret(trimmed);
+  let where: Prisma.SireneEstablishmentWhereInput;
+  if (looksLikeSiret(trimmed) || /^\d{3,}$/.test(digits)) {
+    where = digits.length === 9 ? { siren: digits } : { siret: { startsWith: digits } };
+  } else {
+    const words = searchKey(trimmed).split(' ').filter(Boolean);
+    if (words.length === 0) return { followed, reference: [] };
+    where = { AND: words.map((w) => ({ searchText: { contains: w } })) };
+  }
+  // Ask for more than the room left: some may be on the platform already, and are dropped below.
+  const rows = await db.sireneEstablishment.findMany({
+    where: { ...where, active: true, inTerritory: true },
+    select: { siret: true, displayName: true, diffusible: true, communeName: true, communeCode: true },
+    orderBy: [{ diffusible: 'desc' }, { displayName: 'asc' }, { siret: 'asc' }],
+    take: room + limit,
+  });
+  const onPlatform = new Set(
+    (
+      await db.company.findMany({
+        where: { siret: { in: rows.map((r) => r.siret) } },
+        select: { siret: true },
+      })
+    ).map((c) => c.siret),
+  );
+  const reference = rows
+    .filter((r) => !onPlatform.has(r.siret))
+    .slice(0, room)
+    .map((r) => ({ siret: r.siret, name: referenceName(r), commune: r.communeName ?? r.communeCode }));
+  return { followed, reference };
+}
+
+/**
+ * The company a reference establishment is on the platform, created from the reference the first
+ * time (name, SIRET/SIREN, NAF and sector, band, commune, postal code). Idempotent: picked twice, or by
+ * two capteurs at once, it makes one company (the SIRET is unique; the second insert does nothing).
+ */
+export async function companyFromReference(tx: Tx, actor: Actor, siret: string): Promise<string> {
+  const known = await tx.company.findUnique({ where: { siret }, select: { id: true, erasedAt: true } });
+  if (known) {
+    if (known.erasedAt) throw new ValidationFailed([{ field: 'companyId', code: 'company_unknown' }]);
+    return known.id;
+  }
+  const row = await tx.sireneEstablishment.findUnique({ where: { siret } });
+  if (!row?.active) throw new ValidationFailed([{ field: 'companyId', code: 'company_unknown' }]);
+  const naf =
+    row.nafCode && (row.nafNomenclature ?? NAF_NOMENCLATURE) === NAF_NOMENCLATURE
+      ? findNafSubclass(row.nafCode)
+      : undefined;
+  const name = referenceName(row);
+  const id = randomUUID();
+  const created = await tx.company.createMany({
+    data: [
+      {
+        id,
+        siret,
+        siren: row.siren,
+        name,
+        searchName: searchKey(name),
+        nafCode: naf?.code ?? row.nafCode ?? '',
+        nafNomenclature: naf ? NAF_NOMENCLATURE : (row.nafNomenclature ?? NAF_NOMENCLATURE),
+        sectorFamily: naf ? sectorFamilyOf(naf.code) : 'autre',
+        headcountBand: row.headcountBand && findHeadcountBand(row.headcountBand) ? row.headcountBand : 'NN',
+        commune: row.communeName ?? row.communeCode,
+        postalCode: row.postalCode,
+        createdById: actor.memberId,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  if (created.count === 0) {
+    // Another capteur's pick made it meanwhile.
+    const other = await tx.company.findUnique({ where: { siret }, select: { id: true } });
+    if (!other) throw new ValidationFailed([{ field: 'companyId', code: 'company_unknown' }]);
+    return other.id;
+  }
+  await audit(tx, {
+    actorSlackId: actor.slackUserId,
+    action: 'company.create',
+    entity: 'Company',
+    entityId: id,
+    details: { from: 'sirene' },
+  });
+  return id;
 }

@@ -2,6 +2,13 @@
 import { countOf } from './plural.js';
 
 export const COMPANY_TEXTS = {
+  /** The company type-ahead: followed companies first, then the SIRENE reference's establishments. */
+  picker: {
+    followed: 'suivie',
+    reference: 'SIRENE',
+    /** A `P` establishment (partially diffusible): its names are never shown. */
+    notDiffusible: 'Établissement non diffusible',
+  },
   card: {
     text: (name: string, commune: string) => `Fiche entreprise : ${name} (${commune})`,
     siret: (siret: string | null) => `*SIRET*\n${siret ?? '_à compléter_'}`,

@@ -394,7 +394,7 @@ describe('type-ahead', () => {
       blockSuggestion({ user: capteur, action_id: B.companyId, block_id: B.companyId, value: 'plasturgie' }),
     );
     expect(byName.json().options.map((o: { text: { text: string } }) => o.text.text)).toEqual([
-      'Plasturgie Berry — Bourges — 443 061 841 00047',
+      'Plasturgie Berry — Bourges · suivie',
     ]);
     const bySiret = await t.slack.interaction(
       blockSuggestion({ user: capteur, action_id: B.companyId, block_id: B.companyId, value: '4430' }),

@@ -1,10 +1,11 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { getCompanyIdentity } from '../../services/companies.js';
+import { companyFromReference, getCompanyIdentity, referenceSiret } from '../../services/companies.js';
 import { VIEWS, VISIT_BLOCKS as B } from '../../slack/ids.js';
 import { localDate } from '../../time.js';
 import type { KeptValues } from '../../views/kept-values.js';
+import { companyPickerLabel } from '../../views/messages/company-card.js';
 import { FIGURES, type VisitModalInput, visitReportModal } from '../../views/modals/visit-report.js';
 import { ackFirst, authorise } from '../guard.js';
 import { readMetadata, viewStateSchema } from '../view-state.js';
@@ -60,10 +61,25 @@ export function visitFormChanged(ctx: AppContext, change: VisitFormChange) {
     if (!input.newCompany) {
       const picked = chosenOption.safeParse(view.state.values[B.companyId]?.[B.companyId] ?? {});
       if (picked.success) {
-        const identity = await getCompanyIdentity(ctx.db, picked.data.selected_option.value);
+        // A SIRENE establishment picked: the company is made from the reference now (once, whoever
+        // picks it), so the form shows its identity like a followed company's and asks none of it.
+        const siret = referenceSiret(picked.data.selected_option.value);
+        const companyId = siret
+          ? await ctx.db
+              .$transaction((tx) => companyFromReference(tx, auth.actor, siret))
+              .catch((error: unknown) => {
+                ctx.logger.warn({ reason: (error as Error).message }, 'reference establishment not created');
+                return null;
+              })
+          : picked.data.selected_option.value;
+        const identity = companyId ? await getCompanyIdentity(ctx.db, companyId) : null;
         if (identity) {
           input.identity = identity;
-          input.company = { id: identity.id, label: picked.data.selected_option.text.text };
+          // Made from the reference, it is followed now: its option says so.
+          const label = siret ? companyPickerLabel(identity, 'followed') : picked.data.selected_option.text.text;
+          input.company = { id: identity.id, label };
+          if (siret)
+            kept[B.companyId] = { selected_option: { value: identity.id, text: { type: 'plain_text', text: label } } };
         } else kept[B.companyId] = undefined;
       }
     }

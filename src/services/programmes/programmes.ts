@@ -1,5 +1,6 @@
 import type { Db } from '../db.js';
 import { audit } from '../audit.js';
+import { companyFromReference, referenceSiret } from '../companies.js';
 import { UserError, ValidationFailed } from '../errors.js';
 import { can, type Actor } from '../permissions.js';
 import { checkSiret, normaliseSiret } from '../../reference/siret.js';
@@ -95,7 +96,13 @@ export async function setProgramme(db: Db, actor: Actor, input: ProgrammeInput, 
 
     const bySiret = await tx.company.findMany({ where: { siret: { in: valid } }, select: { id: true, siret: true } });
     const known = new Map(bySiret.map((c) => [c.siret!, c.id]));
-    const companyIds = [...new Set([...input.addCompanyIds, ...known.values()])];
+    // Reference establishments picked in the type-ahead (`sirene:<siret>`) become companies here.
+    const picked: string[] = [];
+    for (const id of input.addCompanyIds) {
+      const siret = referenceSiret(id);
+      picked.push(siret ? await companyFromReference(tx, actor, siret) : id);
+    }
+    const companyIds = [...new Set([...picked, ...known.values()])];
     const existing = await tx.company.findMany({ where: { id: { in: companyIds } }, select: { id: true } });
     const added = await tx.programmeTarget.createMany({
       data: existing.map((c) => ({ programmeId: programme.id, companyId: c.id, addedAt: now })),

@@ -153,6 +153,19 @@ export function companyLabel(company: CompanySummary): string {
   return [company.name, company.commune, company.siret ? formatSiret(company.siret) : null].filter(Boolean).join(' — ');
 }
 
+/**
+ * A company in the type-ahead, within Slack's 75 characters: « Forges de Vierzon — Vierzon · suivie »
+ * for a followed one, « … · SIRENE » for a reference establishment (the name is cut, never the tag).
+ */
+export function companyPickerLabel(
+  company: { name: string; commune: string | null },
+  source: 'followed' | 'reference',
+): string {
+  const tag = ` · ${COMPANY_TEXTS.picker[source]}`;
+  const head = [company.name, company.commune].filter(Boolean).join(' — ');
+  return `${truncate(head, 75 - tag.length)}${tag}`;
+}
+
 /** Companies listed by /entreprise when several match; a longer list asks for a finer search. */
 export const MAX_CHOICES = 10;
 
