@@ -208,9 +208,7 @@ describe('importSirene', () => {
   });
 
   it('refreshes the companies on the platform from the reference, never an erased one', async () => {
-    const forges = await db.prisma.sireneEstablishment.count(); // 0: nothing yet
-    expect(forges).toBe(0);
-    const usinageSiret = (await dryRunFindSiret('USINAGE DE VIERZON')) as string;
+    const usinageSiret = siretOf('USINAGE DE VIERZON');
     const known = await makeCompany(db.prisma, {
       name: 'Usinage Vierzon (saisie)',
       siret: usinageSiret,
@@ -230,6 +228,21 @@ describe('importSirene', () => {
       headcountBand: '12',
       commune: 'VIERZON',
       postalCode: '18100',
+    });
+    // A reference row without a name leaves the company's name as it is.
+    const unnamed = await db.prisma.sireneEstablishment.findFirstOrThrow({
+      where: { displayName: NON_DIFFUSIBLE_NAME, diffusible: true },
+    });
+    const typed = await makeCompany(db.prisma, {
+      name: 'Atelier sans enseigne',
+      siret: unnamed.siret,
+      commune: 'Vierzon',
+    });
+    expect((await run({ now: later })).companiesRefreshed).toBe(1);
+    expect(await db.prisma.company.findUniqueOrThrow({ where: { id: typed.id } })).toMatchObject({
+      name: 'Atelier sans enseigne',
+      nafCode: '25.62A',
+      commune: 'VIERZON',
     });
     expect(await db.prisma.company.findUniqueOrThrow({ where: { id: erased.id } })).toMatchObject({
       name: 'Entreprise effacée (2026-01-01)',
@@ -293,13 +306,15 @@ describe('parseCommunes', () => {
   });
 });
 
-/** The SIRET the extract gives an establishment, found by a dry run (nothing written). */
-async function dryRunFindSiret(displayName: string): Promise<string | undefined> {
+/** The SIRET the extract gives the establishment of the unit named `legalName` (read from the files). */
+function siretOf(legalName: string): string {
   const text = readFileSync(UL, 'utf8');
-  const line = text.split('\n').find((l) => l.includes(displayName));
+  const line = text.split('\n').find((l) => l.includes(legalName));
   const siren = line?.split(',')[0];
   const etab = readFileSync(ETAB, 'utf8')
     .split('\r\n')
     .find((l) => l.startsWith(`${siren},`));
-  return etab?.split(',')[2];
+  const siret = etab?.split(',')[2];
+  if (!siret) throw new Error(`no establishment of ${legalName} in the extract`);
+  return siret;
 }

@@ -602,7 +602,7 @@ async function runImport(
 
 /**
  * The companies on the platform with a SIRET kept in this run, refreshed from the reference: name
- * (not from a `P` establishment), NAF rév. 2 code and its sector family, band, commune, postal code.
+ * (not from a `P` establishment, nor the placeholder), NAF rév. 2 code and its sector family, band, commune, postal code.
  * An erased company has no SIRET any more, and is skipped by `erasedAt` besides: its identity stays erased.
  */
 async function refreshCompanies(session: Session, now: Date): Promise<number> {
@@ -629,7 +629,8 @@ async function refreshCompanies(session: Session, now: Date): Promise<number> {
   );
   let refreshed = 0;
   for (const c of companies) {
-    const name = c.diffusible ? c.displayName : c.name;
+    // Never the placeholder: a company keeps the name it has when the reference has none.
+    const name = c.diffusible && c.displayName !== NON_DIFFUSIBLE_NAME ? c.displayName : c.name;
     const naf = c.fNaf && c.fNomenclature === 'NAFRev2' ? findNafSubclass(c.fNaf) : undefined;
     const nafCode = naf?.code ?? c.nafCode;
     const band = c.fBand && findHeadcountBand(c.fBand) ? c.fBand : c.headcountBand;
