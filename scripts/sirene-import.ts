@@ -1,0 +1,3 @@
+import { main } from '../src/services/sirene/cli.js';
+
+await main();
