@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import type { SqlSession } from '../../src/db/migrate.js';
 import type { Db } from '../../src/services/db.js';
+import { leaseMigratedPglite } from './pglite-pool.js';
 
 /**
  * A fresh database for one test file: embedded PGlite in memory by default, or a database of
@@ -23,6 +25,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   let raw: SqlSession & { close(): Promise<void> };
   let url: URL | undefined;
   let drop = async () => {};
+  let closeDatabase = () => database.close();
   if (serverUrl) {
     const name = `pem_test_${randomBytes(6).toString('hex')}`;
     const template = migrate ? (await migratedStart()).postgresTemplate : null;
@@ -44,8 +47,19 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
     const start = await migratedStart();
-    const snapshot = migrate ? start.pgliteSnapshot : start.pgliteEmptySnapshot;
-    const pglite = snapshot ? new PGlite({ loadDataDir: new Blob([readFileSync(snapshot)]) }) : new PGlite('memory://');
+    let pglite: PGlite;
+    if (migrate && start.pgliteSnapshot) {
+      // A migrated one the worker's previous file emptied, or a new one from the snapshot.
+      const lease = await leaseMigratedPglite(start.pgliteSnapshot);
+      pglite = lease.pglite;
+      closeDatabase = async () => {
+        await database.prisma.$disconnect();
+        await lease.release();
+      };
+    } else {
+      const snapshot = migrate ? null : start.pgliteEmptySnapshot;
+      pglite = snapshot ? new PGlite({ loadDataDir: new Blob([readFileSync(snapshot)]) }) : new PGlite('memory://');
+    }
     database = openDatabase({ pglite });
     raw = {
       exec: async (sql) => void (await pglite.exec(sql)),
@@ -63,7 +77,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     close: async () => {
       // A transaction the app began as the test ended can keep Prisma's disconnect waiting on
       // PostgreSQL: the FORCE drop below ends it; never hang a whole test file on it.
-      await Promise.race([database.close(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      await Promise.race([closeDatabase(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
       await raw.close();
       await drop();
     },
