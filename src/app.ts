@@ -104,7 +104,14 @@ export function createPlatformApp(options: PlatformAppOptions) {
       inform: INFORM_SETTINGS,
     },
     visits: { overlapDays: config.VISIT_OVERLAP_DAYS },
-    programmes: { nudgeDay: config.PROGRAMME_NUDGE_DAY },
+    programmes: {
+      nudgeDay: config.PROGRAMME_NUDGE_DAY,
+      targets: {
+        serviceNafCodes: config.TARGET_SERVICE_NAF_CODES,
+        tradeRegisterKind: config.TARGET_TRADE_REGISTER_STRUCTURE,
+        otherKind: config.TARGET_OTHER_STRUCTURE,
+      },
+    },
     steering: {
       channelId: config.STEERING_CHANNEL_ID,
       coverage: { sections: config.COVERAGE_NAF_SECTIONS, minBand: config.COVERAGE_MIN_BAND },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HEADCOUNT_BANDS } from './reference/headcount-bands.js';
+import { StructureKind } from './generated/prisma/enums.js';
 import { parseRhythm } from './services/committees/rhythm.js';
 import { isHolidayRegion } from './working-days.js';
 
@@ -175,6 +176,41 @@ export const configSchema = z.object({
         (code) => code !== 'NN' && code !== '00' && HEADCOUNT_BANDS.some((b) => b.code === code),
         'expected an INSEE headcount band from 01 to 53, e.g. 11 (10 employees and more)',
       ),
+  ),
+  /**
+   * Proposed targets (/plateforme programmes → « Proposer des cibles »): the services to industry
+   * offered beside the NAF sections — transport of goods, warehousing, handling, engineering,
+   * technical testing, R&D, machine hire, industrial cleaning, packaging — as NAF sous-classes or
+   * prefixes (71.12B, 52.10).
+   */
+  TARGET_SERVICE_NAF_CODES: env(
+    z
+      .string()
+      .default('49.41A,52.10B,52.24B,71.12B,71.20B,72.19Z,77.39Z,81.22Z,82.92Z')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim().toUpperCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^\d{2}(\.\d{1,2}[A-Z]?)?$/, 'expected NAF codes such as 71.12B,52.10'))),
+  ),
+  /** … the kind of structure that visits the establishments on the trade register (artisanat), and the others'. */
+  TARGET_TRADE_REGISTER_STRUCTURE: env(
+    z
+      .enum(
+        StructureKind,
+        'expected a structure kind: cci, cma, france_travail, mission_locale, opco, agence_developpement, collectivite or autre',
+      )
+      .default('cma'),
+  ),
+  TARGET_OTHER_STRUCTURE: env(
+    z
+      .enum(
+        StructureKind,
+        'expected a structure kind: cci, cma, france_travail, mission_locale, opco, agence_developpement, collectivite or autre',
+      )
+      .default('cci'),
   ),
   /** France Travail's address for the ready-to-send e-mail, when its advisers are not in Slack. */
   FRANCE_TRAVAIL_EMAIL: env(z.email('must be an e-mail address').optional()),

@@ -1,3 +1,4 @@
+import type { TargetSettings } from './services/sirene/targets.js';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Db } from './services/db.js';
@@ -32,8 +33,8 @@ export interface AppContext {
   };
   /** Visits: the window within which another structure's visit to the same company is pointed out. */
   visits: VisitSettings;
-  /** Visit programmes: the day of the month structures behind their pace are nudged. */
-  programmes: { nudgeDay: number };
+  /** Visit programmes: the day of the month structures behind their pace are nudged; how targets are proposed. */
+  programmes: { nudgeDay: number; targets: TargetSettings };
   /** RGPD: how long contacts, free texts and export files are kept. */
   privacy: RetentionSettings;
   /** The steering committee: its channel for the quarterly indicators and the reports. */

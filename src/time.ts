@@ -120,6 +120,16 @@ export function addCalendarDays(date: string, days: number): string {
   return new Date(new Date(`${date}T00:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The calendar date `months` after `date` (before when negative): the same day, or the month's last (YYYY-MM-DD). */
+export function addCalendarMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}
+
 /** « novembre 2026 » for a local date (YYYY-MM-DD or YYYY-MM). */
 export function frenchMonth(date: string): string {
   const [year, month] = date.split('-').map(Number) as [number, number];

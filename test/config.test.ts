@@ -58,6 +58,19 @@ describe('loadConfig', () => {
       FRANCE_TRAVAIL_EMAIL: undefined,
       COVERAGE_NAF_SECTIONS: ['B', 'C', 'D', 'E'],
       COVERAGE_MIN_BAND: '11',
+      TARGET_SERVICE_NAF_CODES: [
+        '49.41A',
+        '52.10B',
+        '52.24B',
+        '71.12B',
+        '71.20B',
+        '72.19Z',
+        '77.39Z',
+        '81.22Z',
+        '82.92Z',
+      ],
+      TARGET_TRADE_REGISTER_STRUCTURE: 'cma',
+      TARGET_OTHER_STRUCTURE: 'cci',
     });
   });
 
@@ -112,6 +125,30 @@ describe('loadConfig', () => {
     });
     const { problems } = problemsOf({ ...MINIMAL, COVERAGE_NAF_SECTIONS: 'C,industrie', COVERAGE_MIN_BAND: '00' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['COVERAGE_MIN_BAND', 'COVERAGE_NAF_SECTIONS.1']);
+  });
+
+  it('reads how targets are proposed, and refuses codes and structure kinds that do not exist', () => {
+    expect(
+      loadConfig({
+        ...MINIMAL,
+        TARGET_SERVICE_NAF_CODES: ' 71.12b, 52.10 ,',
+        TARGET_TRADE_REGISTER_STRUCTURE: 'autre',
+        TARGET_OTHER_STRUCTURE: 'agence_developpement',
+      }),
+    ).toMatchObject({
+      TARGET_SERVICE_NAF_CODES: ['71.12B', '52.10'],
+      TARGET_TRADE_REGISTER_STRUCTURE: 'autre',
+      TARGET_OTHER_STRUCTURE: 'agence_developpement',
+    });
+    const { problems } = problemsOf({
+      ...MINIMAL,
+      TARGET_SERVICE_NAF_CODES: '71.12B,ingénierie',
+      TARGET_TRADE_REGISTER_STRUCTURE: 'chambre',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'TARGET_SERVICE_NAF_CODES.1',
+      'TARGET_TRADE_REGISTER_STRUCTURE',
+    ]);
   });
 
   it('reports each bad or missing variable on its own line', () => {

@@ -47,6 +47,10 @@ export const VIEW_IDEMPOTENCY: Record<string, string> = {
     'natural key: the agenda item’s informedAt and informedHow, overwritten with the same values',
   [VIEWS.agendaEdit]:
     'natural key: AgendaExclusion (committeeId, companyId) and AgendaItem (committeeId, companyId), under the agendas lock; only while the session is planned',
+  [VIEWS.targetCriteria]:
+    'no write: reads the proposal again (a replay sends its spreadsheet again, recorded like the first)',
+  [VIEWS.targetProposal]:
+    'natural key: ProgrammeTarget unique per programme and company; companies from the reference unique by SIRET (services/sirene/targets.ts addProposedTargets)',
   [VIEWS.programme]:
     'natural key: VisitProgramme (structureId, year) upserted, ProgrammeTarget (programmeId, companyId | siret) unique',
   [VIEWS.indicators]:
@@ -90,6 +94,7 @@ export const ACTION_IDEMPOTENCY: Record<string, string> = {
   [COMMITTEE_BUTTONS.informed]: 'no write: opens the « entreprise informée » form',
   [PROGRAMME_BUTTONS.edit]: 'no write: opens the programme form',
   [PROGRAMME_BUTTONS.editNext]: 'no write: opens next year’s programme form',
+  [PROGRAMME_BUTTONS.proposeTargets]: 'no write: opens the criteria of proposed targets',
   [INDICATOR_BUTTONS.choose]: 'no write: opens the indicators form',
   [INDICATOR_BUTTONS.chooseNext]: 'no write: opens next year’s indicators form',
   [PRIVACY_BUTTONS.erase]:

@@ -15,11 +15,12 @@ import {
   PROGRAMME_BUTTONS,
   VIEWS,
 } from '../slack/ids.js';
-import { openProgrammeForm } from './actions/programme-buttons.js';
+import { openProgrammeForm, openTargetCriteria } from './actions/programme-buttons.js';
 import { openIndicatorsForm } from './actions/indicator-buttons.js';
 import { eraseCompanyButton } from './actions/privacy-buttons.js';
 import { indicatorsSubmission } from './views/indicators-form.js';
 import { programmeSubmission } from './views/programme-form.js';
+import { targetCriteriaSubmission, targetProposalSubmission } from './views/target-proposal.js';
 import {
   agendaItemButton,
   cancelCommitteeButton,
@@ -91,6 +92,8 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.view(VIEWS.companyInformed, companyInformedSubmission(ctx));
   app.view(VIEWS.agendaEdit, agendaEditSubmission(ctx));
   app.view(VIEWS.programme, programmeSubmission(ctx));
+  app.view(VIEWS.targetCriteria, targetCriteriaSubmission(ctx));
+  app.view(VIEWS.targetProposal, targetProposalSubmission(ctx));
   app.view(VIEWS.indicators, indicatorsSubmission(ctx));
 
   app.action(ACTIONS.openVisitReport, openVisitReport(ctx));
@@ -128,6 +131,7 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
   app.action(COMMITTEE_BUTTONS.informed, openInformed(ctx));
   app.action(PROGRAMME_BUTTONS.edit, openProgrammeForm(ctx));
   app.action(PROGRAMME_BUTTONS.editNext, openProgrammeForm(ctx));
+  app.action(PROGRAMME_BUTTONS.proposeTargets, openTargetCriteria(ctx));
   app.action(INDICATOR_BUTTONS.choose, openIndicatorsForm(ctx));
   app.action(PRIVACY_BUTTONS.erase, eraseCompanyButton(ctx));
   app.action(INDICATOR_BUTTONS.chooseNext, openIndicatorsForm(ctx));

@@ -1,6 +1,6 @@
-import type { AppContext } from '../../../context.js';
-import { recordExportFiles, type ExportFileKind } from '../../../services/privacy/export-files.js';
-import { recordPosted } from '../../../services/privacy/posted-messages.js';
+import type { AppContext } from '../context.js';
+import { recordExportFiles, type ExportFileKind } from '../services/privacy/export-files.js';
+import { recordPosted } from '../services/privacy/posted-messages.js';
 
 /**
  * A file for one person only (`export`, `rgpd export`): in their conversation with the app (a

@@ -33,6 +33,11 @@ function loadBands(): readonly HeadcountBand[] {
  */
 export const HEADCOUNT_BANDS: readonly HeadcountBand[] = loadBands();
 
+/** The bands that can be a minimum headcount (01 and after): not « non-employer » (NN) nor « 0 employee » (00). */
+export function employeeBands(): readonly HeadcountBand[] {
+  return HEADCOUNT_BANDS.filter((b) => b.code !== 'NN' && b.code !== '00');
+}
+
 export function findHeadcountBand(code: string): HeadcountBand | undefined {
   return HEADCOUNT_BANDS.find((b) => b.code === code.trim());
 }

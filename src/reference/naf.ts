@@ -69,6 +69,11 @@ export function findNafSubclass(code: string): NafEntry | undefined {
   return nafIndex().subclassByCompact.get(compactCode(code));
 }
 
+/** The 21 sections (A to U), in order. */
+export function nafSections(): NafEntry[] {
+  return [...nafIndex().byCode.values()].filter((e) => e.level === 'section');
+}
+
 /** A section by its letter (`C`); undefined for anything else. */
 export function findNafSection(letter: string): NafEntry | undefined {
   const entry = nafIndex().byCode.get(letter.trim().toUpperCase());

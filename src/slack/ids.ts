@@ -32,6 +32,8 @@ export const VIEWS = {
   companyInformed: 'company_informed',
   agendaEdit: 'agenda_edit',
   programme: 'programme_form',
+  targetCriteria: 'programme_target_criteria',
+  targetProposal: 'programme_target_proposal',
   indicators: 'indicators_form',
 } as const;
 
@@ -234,10 +236,25 @@ export const PROGRAMME_BLOCKS = {
   sirets: 'programme_sirets',
 } as const;
 
+/** « Proposer des cibles »: the criteria form, then the proposal (one checkbox and one monthly target per structure). */
+export const TARGET_BLOCKS = {
+  year: 'targets_year',
+  sections: 'targets_sections',
+  services: 'targets_services',
+  minBand: 'targets_min_band',
+  communes: 'targets_communes',
+  notVisited: 'targets_not_visited',
+  /** + the route (`other`, `tradeRegister`). */
+  addPrefix: 'targets_add_',
+  monthlyPrefix: 'targets_monthly_',
+} as const;
+
 export const PROGRAMME_BUTTONS = {
   /** On a structure in /plateforme programmes (value `structureId:year`): its programme's form, this year's or next. */
   edit: 'programme_open_form',
   editNext: 'programme_open_form_next',
+  /** Under /plateforme programmes (value: the year): the criteria of proposed targets from the SIRENE reference. */
+  proposeTargets: 'programme_propose_targets',
 } as const;
 
 /** The indicators form: the chosen ones, and a target input per indicator (prefix + its key). */

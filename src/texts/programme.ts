@@ -33,6 +33,97 @@ export const PROGRAMME_TEXTS = {
       `… et ${countOf(count, 'autre structure', 'autres structures')} : \`/plateforme programmes <nom>\` pour en voir une.`,
     noStructure: 'Aucune structure active : créez-les avec `/plateforme structure`.',
   },
+  /** « Proposer des cibles »: establishments of the SIRENE reference for the programmes. */
+  propose: {
+    button: 'Proposer des cibles',
+    criteriaTitle: 'Proposer des cibles',
+    criteriaIntro:
+      'Les établissements actifs du territoire, d’après le répertoire SIRENE de l’Insee, qui correspondent à vos critères et que personne n’a visités récemment. Les établissements non diffusibles ne sont jamais proposés.',
+    year: 'Programme de l’année',
+    sections: 'Secteurs (sections NAF)',
+    servicesOption: 'Les ajouter aux secteurs choisis',
+    servicesHint: (codes: string) => `Codes NAF : ${codes}.`,
+    servicesLabel: 'Services à l’industrie',
+    minBand: 'Effectif d’au moins',
+    communes: 'Communes',
+    communesHint: (shown: number, all: number) =>
+      shown < all
+        ? `Les ${shown} communes qui comptent le plus d’établissements (sur ${all}) ; rien de choisi : tout le territoire.`
+        : 'Rien de choisi : tout le territoire.',
+    notVisited: 'Pas visités depuis',
+    months: (n: number) => `${n} mois`,
+    never: 'Jamais visités sur la plateforme',
+    search: 'Proposer',
+    noReference:
+      'Le répertoire SIRENE n’a pas encore été importé : `npm run sirene:import` (voir le README), puis `/plateforme sirene` pour vérifier.',
+    working: ':hourglass_flowing_sand: Recherche des établissements…',
+    proposalTitle: 'Cibles proposées',
+    summary: (total: number, year: number) =>
+      total
+        ? `*${countOf(total, 'établissement proposé', 'établissements proposés')}* pour les programmes ${year}.`
+        : `*Aucun établissement* ne correspond à ces critères pour les programmes ${year}.`,
+    criteriaLine: (sections: string, band: string, communes: string, since: string) =>
+      `Secteurs : ${sections} · ${band} · ${communes} · ${since}`,
+    allCommunes: 'tout le territoire',
+    communesCount: (n: number) => countOf(n, 'commune', 'communes'),
+    bandLine: (label: string) => `effectif : ${label} et plus`,
+    sinceLine: (months: number | null) => (months === null ? 'jamais visités' : `pas visités depuis ${months} mois`),
+    left: (l: { visitedLately: number; alreadyTargets: number; notDiffusible: number }) =>
+      [
+        l.visitedLately ? countOf(l.visitedLately, 'visité récemment', 'visités récemment') : '',
+        l.alreadyTargets ? countOf(l.alreadyTargets, 'déjà cible', 'déjà cibles') : '',
+        l.notDiffusible ? countOf(l.notDiffusible, 'non diffusible', 'non diffusibles') : '',
+      ]
+        .filter(Boolean)
+        .join(', ')
+        .replace(/^./, (c) => `Laissés de côté : ${c}`),
+    route: { other: 'hors registre des métiers', tradeRegister: 'inscrits au registre des métiers' },
+    group: (structure: string, count: number, route: string) =>
+      `*${structure}* — ${countOf(count, 'établissement', 'établissements')} ${route}`,
+    noStructure: (kind: string) => `Aucune structure active de type ${kind}`,
+    examples: (names: string[], more: number) => `${names.join(' · ')}${more > 0 ? ` · … et ${more} autres` : ''}`,
+    add: (structure: string, year: number) => `Ajouter au programme ${year} de ${structure}`,
+    addOption: 'Ajouter ces établissements',
+    monthly: 'Visites par mois (nouveau programme)',
+    monthlyHint: 'Cette structure n’a pas encore de programme cette année : il sera créé avec ce rythme.',
+    noStructureHint: (kind: string) =>
+      `Créez une structure de type ${kind} (\`/plateforme structure\`) pour lui confier ces établissements.`,
+    sheetSent: ':page_facing_up: Le tableur de la liste complète est dans votre conversation avec l’application.',
+    sheetNotSent: ':warning: Le tableur n’a pas pu vous être envoyé ; la liste reste consultable ici.',
+    submit: 'Ajouter aux programmes',
+    adding: ':hourglass_flowing_sand: Ajout aux programmes…',
+    added: (lines: string[]) =>
+      lines.length
+        ? `:white_check_mark: ${lines.join('\n:white_check_mark: ')}`
+        : 'Rien n’a été ajouté : aucune structure cochée.',
+    addedLine: (structure: string, year: number, added: number, total: number) =>
+      `${structure} : ${countOf(added, 'cible ajoutée', 'cibles ajoutées')} au programme ${year} (${countOf(total, 'cible', 'cibles')} en tout).`,
+    monthlyMissing: 'Indiquez le nombre de visites par mois du nouveau programme.',
+    note: (total: number, year: number, days: number) =>
+      `Cibles proposées pour les programmes ${year} : ${countOf(total, 'établissement', 'établissements')}, d’après le répertoire SIRENE. Ce fichier sera supprimé de Slack dans ${countOf(days, 'jour', 'jours')}.`,
+    fileTitle: (year: number) => `Cibles proposées ${year}`,
+    fileName: (year: number) => `cibles-proposees-${year}.xlsx`,
+    sheet: {
+      summary: 'Synthèse',
+      headers: [
+        'SIRET',
+        'Établissement',
+        'Code NAF',
+        'Activité',
+        'Effectif',
+        'Commune',
+        'Code postal',
+        'Registre des métiers',
+        'Dernière visite',
+        'Structure',
+      ],
+      yes: 'oui',
+      no: 'non',
+      never: 'jamais',
+      summaryHeaders: ['Structure', 'Établissements proposés'],
+      criteria: 'Critères',
+    },
+  },
   /** On the App Home. */
   home: {
     all: (month: string) => `*Programmes de visites — ${month}*`,

@@ -22,6 +22,7 @@ import * as committeeModalsModule from '../../src/views/modals/committee.js';
 import * as companyBlocksModule from '../../src/views/modals/company-blocks.js';
 import * as indicatorModalsModule from '../../src/views/modals/indicators.js';
 import * as programmeModalsModule from '../../src/views/modals/programme.js';
+import * as targetProposalModule from '../../src/views/modals/target-proposal.js';
 import * as visitReportModule from '../../src/views/modals/visit-report.js';
 import { visitReportModal } from '../../src/views/modals/visit-report.js';
 import { assertWithinSlackLimits, findLimitViolations } from '../support/slack-limits.js';
@@ -78,6 +79,7 @@ const VIEW_MODULES: Record<string, Record<string, unknown>> = {
   'modals/committee.ts': committeeModalsModule,
   'modals/company-blocks.ts': companyBlocksModule,
   'modals/programme.ts': programmeModalsModule,
+  'modals/target-proposal.ts': targetProposalModule,
   'modals/indicators.ts': indicatorModalsModule,
   'home/home.ts': homeModule,
   'messages/action.ts': actionMessagesModule,

@@ -8,7 +8,7 @@ import type { Db } from '../db.js';
  * (or at once when a company they hold is erased), by the nightly job, retried until Slack takes
  * the deletion.
  */
-export type ExportFileKind = 'export_periode' | 'export_rgpd';
+export type ExportFileKind = 'export_periode' | 'export_rgpd' | 'cibles_proposees';
 
 export async function recordExportFiles(
   db: Db,

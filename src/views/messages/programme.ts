@@ -81,7 +81,9 @@ export function programmesMessage(o: ProgrammesOverview) {
         `${structureId}:${year}`,
       ),
     );
-  const blocks: KnownBlock[] = [section(T.overview.heading(o.year))];
+  const blocks: KnownBlock[] = [
+    section(T.overview.heading(o.year), button(T.propose.button, PROGRAMME_BUTTONS.proposeTargets)),
+  ];
   for (const p of o.progress.slice(0, 20)) {
     blocks.push(
       section(T.overview.structure(escapeAndCut(p.structure.name, 120), p.monthlyTarget, progressLines(p, o.today))),

@@ -114,7 +114,12 @@ function expectProgrammes(p: JPayload, o: ProgrammesOverview) {
       ]),
     );
   });
-  expect(buttons(p)).toHaveLength(listed.length * o.years.length);
+  // Each structure's form(s), and « Proposer des cibles » beside the heading.
+  expect(buttons(p)).toHaveLength(listed.length * o.years.length + 1);
+  expect(p.blocks[0]?.accessory).toMatchObject({
+    action_id: PROGRAMME_BUTTONS.proposeTargets,
+    text: { text: 'Proposer des cibles' },
+  });
   expect(
     p.blocks
       .filter((b) => b.type === 'section')
@@ -247,9 +252,10 @@ export const PROGRAMME_CASES: Case[] = [
         showsText(p, '*Initiative Cher &amp; Berry* — 4 visites par mois\n*mars 2026* : ▰▰▰▰▰▰▰▰▰▰ 6 / 4 visites\n'),
       ).toBe(true);
       expect(showsText(p, '*Cap emploi du Cher* — pas de programme en 2026')).toBe(true);
-      expect(buttons(p).map((b) => b.value)).toEqual(
-        [uuid(801), uuid(802), uuid(803), uuid(804), uuid(805)].map((id) => `${id}:2026`),
-      );
+      expect(buttons(p).map((b) => b.value)).toEqual([
+        undefined,
+        ...[uuid(801), uuid(802), uuid(803), uuid(804), uuid(805)].map((id) => `${id}:2026`),
+      ]);
     },
   ),
   entry(programmesMessage, 'in October: this year and next for each structure', 'message', [OCTOBER_OVERVIEW], (p) => {

@@ -3,7 +3,7 @@ import { exportPeriod, readPeriod } from '../../../services/reports/exports.js';
 import { errorText, EXPORT_TEXTS } from '../../../texts/fr.js';
 import { frenchDate } from '../../../time.js';
 import type { CommandCall } from '../../guard.js';
-import { sendFileToPerson } from './send-file.js';
+import { sendFileToPerson } from '../../send-file.js';
 
 /**
  * `/plateforme export <période>` (coordination): a spreadsheet of the period's visits, companies,

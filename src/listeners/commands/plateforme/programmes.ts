@@ -1,4 +1,5 @@
 import type { AppContext } from '../../../context.js';
+import { programmeYears } from '../../../domain/programmes.js';
 import { searchKey } from '../../../reference/text.js';
 import { programmeProgress } from '../../../services/programmes/progress.js';
 import { listStructures } from '../../../services/structures.js';
@@ -27,6 +28,5 @@ async function programmesOverview(ctx: AppContext, filter: string): Promise<Prog
   const without = structures
     .filter((s) => !withProgramme.has(s.id) && matches(s.name))
     .map((s) => ({ id: s.id, name: s.name }));
-  // From October, next year's programme can be prepared.
-  return { year, today, progress: shown, without, years: Number(today.slice(5, 7)) >= 10 ? [year, year + 1] : [year] };
+  return { year, today, progress: shown, without, years: programmeYears(today) };
 }

@@ -6,7 +6,7 @@ import { errorText, EXPORT_TEXTS, PRIVACY_TEXTS } from '../../../texts/fr.js';
 import { escapeText } from '../../../views/blocks.js';
 import { eraseConfirmationMessage } from '../../../views/messages/privacy.js';
 import type { CommandCall } from '../../guard.js';
-import { sendFileToPerson } from './send-file.js';
+import { sendFileToPerson } from '../../send-file.js';
 
 /**
  * `/plateforme rgpd export <SIRET>` (coordination): everything held about a company, sent to the
