@@ -77,7 +77,10 @@ export const PROGRAMME_TEXTS = {
         .filter(Boolean)
         .join(', ')
         .replace(/^./, (c) => `Laissés de côté : ${c}`),
-    route: { other: 'hors registre des métiers', tradeRegister: 'inscrits au registre des métiers' },
+    route: {
+      other: (_count: number) => 'hors registre des métiers',
+      tradeRegister: (count: number) => `${plural(count, 'inscrit', 'inscrits')} au registre des métiers`,
+    },
     group: (structure: string, count: number, route: string) =>
       `*${structure}* — ${countOf(count, 'établissement', 'établissements')} ${route}`,
     noStructure: (kind: string) => `Aucune structure active de type ${kind}`,

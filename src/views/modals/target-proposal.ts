@@ -125,7 +125,7 @@ export function targetProposalModal(p: TargetProposal, labels: CriteriaLabels, s
         T.group(
           g.structure ? escapeAndCut(g.structure.name, 120) : T.noStructure(kind),
           g.targets.length,
-          T.route[g.route],
+          T.route[g.route](g.targets.length),
         ),
       ),
     );
