@@ -74,6 +74,14 @@ export function nafSections(): NafEntry[] {
   return [...nafIndex().byCode.values()].filter((e) => e.level === 'section');
 }
 
+/** The divisions (two digits: `10`, `33`) of a section (`C`); none for an unknown letter. */
+export function sectionDivisions(letter: string): string[] {
+  const section = letter.trim().toUpperCase();
+  return [...nafIndex().byCode.values()]
+    .filter((e) => e.level === 'division' && e.parent === section)
+    .map((e) => e.code);
+}
+
 /** A section by its letter (`C`); undefined for anything else. */
 export function findNafSection(letter: string): NafEntry | undefined {
   const entry = nafIndex().byCode.get(letter.trim().toUpperCase());

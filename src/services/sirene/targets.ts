@@ -1,7 +1,7 @@
 import { Prisma, type StructureKind } from '../../generated/prisma/client.js';
 import type { Db } from '../db.js';
 import { findHeadcountBand, shortBandLabel } from '../../reference/headcount-bands.js';
-import { findNafSubclass, NAF_NOMENCLATURE, nafSection } from '../../reference/naf.js';
+import { findNafSubclass, NAF_NOMENCLATURE, nafSection, sectionDivisions } from '../../reference/naf.js';
 import { addCalendarMonths } from '../../time.js';
 import { coveredBands } from './coverage.js';
 import { referenceValue } from '../companies.js';
@@ -103,6 +103,14 @@ export async function proposeTargets(
     criteria.notVisitedMonths === null
       ? null
       : new Date(`${addCalendarMonths(today, -criteria.notVisitedMonths)}T00:00:00Z`);
+  // The sections and service codes narrowed in SQL (a section is its divisions, the codes' two first
+  // digits); the exact rule is applied again below on each row, against the NAF reference.
+  const divisions = [...sections].flatMap(sectionDivisions);
+  const servicePrefixes = criteria.withServices
+    ? settings.serviceNafCodes.map((c) => `${c.replace(/\./g, '').toUpperCase()}%`)
+    : [];
+  const activityFilter = Prisma.sql`AND (left(e."nafCode", 2) IN (${Prisma.join(divisions.length ? divisions : ['--'])})
+       OR replace(e."nafCode", '.', '') LIKE ANY (ARRAY[${Prisma.join(servicePrefixes.length ? servicePrefixes : ['--'])}]::text[]))`;
   const communeFilter = criteria.communes.length
     ? Prisma.sql`AND e."communeCode" IN (${Prisma.join(criteria.communes)})`
     : Prisma.empty;
@@ -137,6 +145,7 @@ export async function proposeTargets(
      WHERE e.active AND e."inTerritory" AND e."nafCode" IS NOT NULL
        AND (e."nafNomenclature" IS NULL OR e."nafNomenclature" = ${NAF_NOMENCLATURE})
        AND e."headcountBand" IN (${Prisma.join(bands)})
+       ${activityFilter}
        ${communeFilter}
      ORDER BY e."communeCode", e."displayName", e.siret`;
 
