@@ -15,7 +15,14 @@ const LOCKS = {
   membership: 720_002,
   /** Drafting or editing a committee agenda (two sessions must not take the same visits). */
   agendaDrafting: 740_221,
+  /** A SIRENE import (session-level, on a connection of its own: it lasts minutes). */
+  sireneImport: 760_001,
 } as const;
+
+/** The key of `lock`, for a session-level lock held on a connection of its own. */
+export function advisoryLockKey(lock: keyof typeof LOCKS): number {
+  return LOCKS[lock];
+}
 
 export async function lockFor(tx: Tx, lock: keyof typeof LOCKS): Promise<void> {
   // The keys are constants of this file, never input: inlined as they are.

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { pgliteHolders } from '../../db/backup.js';
 import { openDatabase } from '../../db/client.js';
+import { advisoryLockKey } from '../db.js';
 import { checkInputFile, importSirene, parseCommunes, SireneImportError } from './import.js';
 
 /**
@@ -71,6 +73,13 @@ export async function runSireneImport(argv: string[], io: CliIo, now = new Date(
     io.err(`The embedded database in ${dataDir} is open in another process (the app?): stop it first.`);
     return 1;
   }
+  // On PostgreSQL two imports could run at once (two operators, a cron and a person): one waits
+  // for nothing and is refused. The embedded database is held by one process anyway.
+  const lock = databaseUrl ? await takeImportLock(databaseUrl) : null;
+  if (lock === 'taken') {
+    io.err('Another SIRENE import is running on this database: wait for it to finish (see /plateforme sirene).');
+    return 1;
+  }
   const database = openDatabase({ databaseUrl, pgliteDataDir: dataDir });
   try {
     await database.migrate();
@@ -86,7 +95,26 @@ export async function runSireneImport(argv: string[], io: CliIo, now = new Date(
     return 1;
   } finally {
     await database.close();
+    await lock?.release();
   }
+}
+
+/** The import's advisory lock, held by a connection of its own until released; 'taken' when another holds it. */
+async function takeImportLock(databaseUrl: string): Promise<{ release(): Promise<void> } | 'taken'> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const key = advisoryLockKey('sireneImport');
+  const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [key]);
+  if (!rows[0]?.locked) {
+    await client.end();
+    return 'taken';
+  }
+  return {
+    release: async () => {
+      await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => {});
+      await client.end();
+    },
+  };
 }
 
 /** The script's entry: .env read when present (variables already set win), then the import. */
