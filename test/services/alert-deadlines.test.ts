@@ -292,7 +292,9 @@ describe('checkAlertDeadlines', () => {
       return openDatabase({ pgliteDataDir: dir });
     }
 
-    it('a new process does again nothing the previous one did', async () => {
+    // Three processes' worth of database opening (on PGlite a data directory created, migrated and
+    // reopened twice: 10 s on an idle machine), so a loaded one needs more than the default 30 s.
+    it('a new process does again nothing the previous one did', { timeout: 120_000 }, async () => {
       const first = await startProcess();
       let who = people;
       let alertId: string;
