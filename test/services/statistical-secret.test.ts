@@ -9,7 +9,7 @@ import {
 } from '../../src/services/reports/document.js';
 import { SecretPlan } from '../../src/services/reports/secret.js';
 import { findDeterminedCells, publishedSystem, UNIFORM_MARKS, type MarkBounds } from '../support/statistical-secret.js';
-import { prng, syntheticCompanies, syntheticRows } from '../support/synthetic-year.js';
+import { prng, syntheticCompanies, syntheticCoverage, syntheticRows } from '../support/synthetic-year.js';
 
 /**
  * The public edition's statistical secret against subtraction (issue 10, 4b): the checker
@@ -127,11 +127,58 @@ describe('the subtraction checker', () => {
   });
 });
 
+describe('the subtraction checker on the coverage of the industrial fabric', () => {
+  /** 40 companies visited; 60 establishments of the reference, 12 of them visited. */
+  const withCoverage = (): AnnualData => {
+    const data = communesOnly([
+      ['Vierzon', 25],
+      ['Bourges', 15],
+    ]);
+    data.coverage = {
+      criteria: { sections: ['C', 'E'], minBand: '11' },
+      referenceEmpty: false,
+      matching: 60,
+      visited: 12,
+      bySection: [
+        { code: 'C', label: 'C — Industrie manufacturière', matching: 50, visited: 10 },
+        { code: 'E', label: 'E — Eau, déchets', matching: 10, visited: 2 },
+      ],
+      byBand: [
+        { code: '11', label: '10 à 19 salariés', matching: 40, visited: 9 },
+        { code: '12', label: '20 à 49 salariés', matching: 20, visited: 3 },
+      ],
+    };
+    return data;
+  };
+  const coverageTable = (doc: ReportDocument, title: string) =>
+    doc.sections.flatMap((s) => s.tables ?? []).find((t) => t.title === title)!;
+
+  it('masks the small counts so that none can be worked out from the totals', () => {
+    const doc = buildDocument(withCoverage(), 'publique');
+    const bySection = coverageTable(doc, TITLES.coverageSections);
+    expect(bySection.rows.map((r) => r[2])).toEqual([MASKED, MASKED, 12]);
+    expect(findDeterminedCells(publishedSystem(doc))).toEqual([]);
+  });
+
+  it('finds the leak when a masked cell of a coverage table is printed', () => {
+    const doc = buildDocument(withCoverage(), 'publique');
+    const bySection = coverageTable(doc, TITLES.coverageSections);
+    bySection.rows[0]![2] = 10; // section C's 10 visited, next to the total of 12: E's 2 follow
+    bySection.rows[0]![3] = '20 %';
+    expect(findDeterminedCells(publishedSystem(doc)).map((f) => f.cell)).toContain(
+      `coverage:${TITLES.coverageSections}:E — Eau, déchets:visited`,
+    );
+  });
+});
+
 describe('the public edition holds the secret', () => {
   const editions = (seeds: number[], size: (seed: number) => number) =>
     seeds.map((seed) => {
       const rng = prng(seed);
-      return { seed, data: year(syntheticRows(rng, syntheticCompanies(rng, size(seed)))) };
+      const data = year(syntheticRows(rng, syntheticCompanies(rng, size(seed))));
+      // Most years with the coverage of the industrial fabric, of a reference of 3 to 400 establishments.
+      if (seed % 4 !== 3) data.coverage = syntheticCoverage(rng, 3 + Math.floor(rng() * 400), data.activity.companies);
+      return { seed, data };
     });
 
   it('on small territories (a dozen companies): nothing masked can be worked out', () => {

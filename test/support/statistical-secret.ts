@@ -320,6 +320,33 @@ export function publishedSystem(doc: ReportDocument, marks: MarkBounds = UNIFORM
     sys.sum(total, jobs, 'positions by job family');
     chartOver(chartOf(doc, TITLES.hiringChart), (l) => `job:${l}`, jobs, 'job');
   }
+
+  // The coverage of the industrial fabric: establishments of the reference matching the criteria
+  // and those visited, by NAF section and by band — two partitions of the same totals; each row's
+  // visited are some of its matching, its share is visited / matching, and every establishment
+  // visited is a company visited.
+  const coverageTotals = { matching: 'coverage:matching', visited: 'coverage:visited' };
+  let coverageShown = false;
+  for (const title of [TITLES.coverageSections, TITLES.coverageBands]) {
+    const table = tableOf(doc, title);
+    if (!table) continue;
+    coverageShown = true;
+    const parts = { matching: [] as string[], visited: [] as string[] };
+    for (const row of table.rows) {
+      const total = row[0] === TITLES.coverageTotal;
+      const m = sys.read(total ? coverageTotals.matching : `coverage:${title}:${row[0]}:matching`, row[1]);
+      const v = sys.read(total ? coverageTotals.visited : `coverage:${title}:${row[0]}:visited`, row[2]);
+      if (!total) {
+        parts.matching.push(m);
+        parts.visited.push(v);
+      }
+      sys.atMost(v, m, `${title}: visited ≤ matching (${row[0]})`);
+      sys.share(v, m, row[3]!);
+    }
+    sys.sum(coverageTotals.matching, parts.matching, `${title}: establishments`);
+    sys.sum(coverageTotals.visited, parts.visited, `${title}: visited`);
+  }
+  if (coverageShown) sys.atMost(coverageTotals.visited, N, 'establishments visited ≤ companies visited', false);
   return sys;
 }
 

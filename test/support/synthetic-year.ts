@@ -1,4 +1,5 @@
 import type { AnnualRows } from '../../src/services/reports/annual-data.js';
+import type { Coverage } from '../../src/services/sirene/coverage.js';
 import type { STAKE_LABELS } from '../../src/texts/fr.js';
 
 /**
@@ -168,5 +169,43 @@ export function syntheticRows(rng: () => number, companies: SyntheticCompany[]):
       return { stake, nafCode, headcountBand, high, n };
     }),
     hiring: companies.flatMap((c) => c.hiring.map((h) => ({ jobFamily: h.jobFamily, companyId: c.id, n: h.count }))),
+  };
+}
+
+/**
+ * A year's coverage of the industrial fabric (sections B–E, bands from 11): `size` establishments
+ * of the reference spread over a few sections and bands, some visited — never more than the
+ * `companiesVisited` of the year, since each visited establishment is a company visited.
+ */
+export function syntheticCoverage(rng: () => number, size: number, companiesVisited: number): Coverage {
+  const sections = shuffled(rng, ['B', 'C', 'D', 'E']).slice(0, int(rng, 1, 4));
+  const bands = shuffled(rng, ['11', '12', '21', '22', '31', '32']).slice(0, int(rng, 1, 6));
+  const rate = rng() * 0.6;
+  const cells = new Map<string, { matching: number; visited: number }>();
+  const add = (code: string, visited: boolean) => {
+    const cell = cells.get(code) ?? { matching: 0, visited: 0 };
+    cell.matching++;
+    if (visited) cell.visited++;
+    cells.set(code, cell);
+  };
+  let visited = 0;
+  for (let i = 0; i < size; i++) {
+    const isVisited = visited < companiesVisited && rng() < rate;
+    if (isVisited) visited++;
+    add(`section:${skewed(rng, sections, 1.2)}`, isVisited);
+    add(`band:${skewed(rng, bands, 1.2)}`, isVisited);
+  }
+  const part = (prefix: string, codes: string[]) =>
+    codes
+      .filter((code) => cells.has(`${prefix}:${code}`))
+      .sort()
+      .map((code) => ({ code, label: `${prefix} ${code}`, ...cells.get(`${prefix}:${code}`)! }));
+  return {
+    criteria: { sections: ['B', 'C', 'D', 'E'], minBand: '11' },
+    referenceEmpty: false,
+    matching: size,
+    visited,
+    bySection: part('section', sections),
+    byBand: part('band', bands),
   };
 }
