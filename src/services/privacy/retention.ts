@@ -1,3 +1,4 @@
+import { Prisma } from '../../generated/prisma/client.js';
 import { audit } from '../audit.js';
 import type { Db } from '../db.js';
 import { ERASED, removeAlertContacts, removeFreeTexts } from './erasure.js';
@@ -86,7 +87,18 @@ export async function expireFreeTexts(
        ORDER BY c.id LIMIT 500
        FOR UPDATE OF c SKIP LOCKED`;
     if (due.length === 0) return 0;
-    const companyIds = due.map((c) => c.id);
+    // The lock re-checks only the Company row; the EXISTS above read the statement's snapshot. A
+    // new statement, once the rows are ours, sees what another instance just removed: its
+    // companies are not done twice.
+    const stillDue = await tx.$queryRaw<{ id: string }[]>`
+      SELECT c.id FROM "Company" c
+       WHERE c.id IN (${Prisma.join(due.map((c) => c.id))})
+         AND (EXISTS (SELECT 1 FROM "Visit" x WHERE x."companyId" = c.id AND (x.diagnostic <> ${ERASED} OR x.needs <> ${ERASED}))
+           OR EXISTS (SELECT 1 FROM "RecruitmentAlert" x WHERE x."companyId" = c.id AND x.urgency <> ${ERASED})
+           OR EXISTS (SELECT 1 FROM "Action" x WHERE x."companyId" = c.id AND (x.title <> ${erasedAction} OR x.description IS NOT NULL OR x."statusNote" IS NOT NULL))
+           OR EXISTS (SELECT 1 FROM "AgendaItem" x WHERE x."companyId" = c.id AND x.decision <> ${ERASED}))`;
+    if (stillDue.length === 0) return 0;
+    const companyIds = stillDue.map((c) => c.id);
     await removeFreeTexts(tx, companyIds);
     await tx.company.updateMany({ where: { id: { in: companyIds } }, data: { textsExpiredAt: now } });
     const messages = await owePostedMessageRefresh(
