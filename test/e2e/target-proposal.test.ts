@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { PROGRAMME_BUTTONS, TARGET_BLOCKS as B, VIEWS } from '../../src/slack/ids.js';
 import { PROGRAMME_TEXTS, REFUSALS } from '../../src/texts/fr.js';
 import { clickButton, responseTexts, withTestApp } from '../support/app.js';
-import { makeCompany } from '../support/factories.js';
+import { makeCompany, referenceRow } from '../support/factories.js';
 import { submitModal } from '../support/forms.js';
 import { resetTables } from '../support/reset.js';
 import { makeVisit } from '../support/visits.js';
@@ -38,25 +38,12 @@ beforeEach(async () => {
 });
 
 async function seedReference() {
-  const row = (siret: string, name: string, more: Record<string, unknown> = {}) => ({
-    siret,
-    siren: siret.slice(0, 9),
-    displayName: name,
-    searchText: name.toLowerCase(),
-    nafCode: '25.62B',
-    nafNomenclature: 'NAFRev2',
-    headcountBand: '12',
-    communeCode: '18279',
-    communeName: 'Vierzon',
-    postalCode: '18100',
-    ...more,
-  });
   await db.prisma.sireneEstablishment.createMany({
     data: [
-      row(SIRET.r1, 'Fonderie de Vierzon'),
-      row(SIRET.r2, 'Boulangerie Martin', { nafCode: '10.71C', headcountBand: '11', tradeRegister: true }),
-      row(SIRET.r3, 'Établissement non diffusible', { diffusible: false }),
-      row(SIRET.r4, 'Chaudronnerie du Cher'),
+      referenceRow(SIRET.r1, 'Fonderie de Vierzon'),
+      referenceRow(SIRET.r2, 'Boulangerie Martin', { nafCode: '10.71C', headcountBand: '11', tradeRegister: true }),
+      referenceRow(SIRET.r3, 'Établissement non diffusible', { diffusible: false }),
+      referenceRow(SIRET.r4, 'Chaudronnerie du Cher'),
     ],
   });
   const r4 = await makeCompany(db.prisma, { name: 'Chaudronnerie du Cher', siret: SIRET.r4 });
@@ -112,38 +99,28 @@ describe('proposed targets', () => {
     ]);
 
     // Neither structure has a 2026 programme: their monthly targets are asked, an empty one refused.
-    const missing = (
-      await t.slack.interaction(
-        submitModal(
-          { ...coord },
-          { ...proposal, id: 'V-test' },
-          {
-            [`${B.addPrefix}other`]: ['other'],
-            [`${B.addPrefix}tradeRegister`]: ['tradeRegister'],
-            [`${B.monthlyPrefix}other`]: '3',
-            [`${B.monthlyPrefix}tradeRegister`]: '',
-          },
-        ),
-      )
-    ).json();
+    // Both structures' groups checked, the CCI's new programme at 3 visits a month, the CMA's at `cma`.
+    const addBoth = async (cma: string) =>
+      (
+        await t.slack.interaction(
+          submitModal(
+            coord,
+            { ...proposal, id: 'V-test' },
+            {
+              [`${B.addPrefix}other`]: ['other'],
+              [`${B.addPrefix}tradeRegister`]: ['tradeRegister'],
+              [`${B.monthlyPrefix}other`]: '3',
+              [`${B.monthlyPrefix}tradeRegister`]: cma,
+            },
+          ),
+        )
+      ).json();
+    const missing = await addBoth('');
     expect(missing).toEqual({
       response_action: 'errors',
       errors: { [`${B.monthlyPrefix}tradeRegister`]: T.monthlyMissing },
     });
-    const added = (
-      await t.slack.interaction(
-        submitModal(
-          coord,
-          { ...proposal, id: 'V-test' },
-          {
-            [`${B.addPrefix}other`]: ['other'],
-            [`${B.addPrefix}tradeRegister`]: ['tradeRegister'],
-            [`${B.monthlyPrefix}other`]: '3',
-            [`${B.monthlyPrefix}tradeRegister`]: '2',
-          },
-        ),
-      )
-    ).json();
+    const added = await addBoth('2');
     expect(JSON.stringify(added.view)).toContain('Ajout aux programmes');
     await expect.poll(() => t.fake.succeeded('views.update').length).toBe(2);
     const result = JSON.stringify(t.fake.succeeded('views.update')[1]!.args.view);

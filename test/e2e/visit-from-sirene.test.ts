@@ -5,7 +5,7 @@ import { type ActionInput, blockActions } from '../../src/simulator/slack-reques
 import { ACTIONS, VISIT_BLOCKS as B } from '../../src/slack/ids.js';
 import { COMPANY_TEXTS } from '../../src/texts/company.js';
 import { withTestApp } from '../support/app.js';
-import { makeCompany } from '../support/factories.js';
+import { makeCompany, referenceRow } from '../support/factories.js';
 import { fillModal, submitModal } from '../support/forms.js';
 import { resetTables } from '../support/reset.js';
 
@@ -27,19 +27,8 @@ const SOMEONE = /dupont|jeanne/i;
 
 /** The reference establishments, as the importer writes them. */
 async function seedReference(): Promise<void> {
-  const row = (siret: string, displayName: string, more: Partial<Prisma.SireneEstablishmentCreateManyInput> = {}) => ({
-    siret,
-    siren: siret.slice(0, 9),
-    displayName,
-    searchText: searchKey(`${displayName} Vierzon`),
-    nafCode: '25.50A',
-    nafNomenclature: 'NAFRev2',
-    headcountBand: '21',
-    communeCode: '18279',
-    communeName: 'Vierzon',
-    postalCode: '18100',
-    ...more,
-  });
+  const row = (siret: string, displayName: string, more: Partial<Prisma.SireneEstablishmentCreateManyInput> = {}) =>
+    referenceRow(siret, displayName, { nafCode: '25.50A', headcountBand: '21', ...more });
   await db.prisma.sireneEstablishment.createMany({
     data: [
       row(FORGES, 'Forges de Vierzon'),

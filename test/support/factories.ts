@@ -94,3 +94,27 @@ export async function makeKeptReport(
       : files;
   return db.report.create({ data: { ...report, version: 1, ...all } });
 }
+
+/**
+ * A row of the SIRENE reference as the importer writes it: an active diffusible establishment in
+ * Vierzon (18279), searchable by its name and commune; `more` changes any column.
+ */
+export function referenceRow(
+  siret: string,
+  displayName: string,
+  more: Partial<Prisma.SireneEstablishmentCreateManyInput> = {},
+): Prisma.SireneEstablishmentCreateManyInput {
+  return {
+    siret,
+    siren: siret.slice(0, 9),
+    displayName,
+    searchText: searchKey(`${displayName} Vierzon`),
+    nafCode: '25.62B',
+    nafNomenclature: 'NAFRev2',
+    headcountBand: '12',
+    communeCode: '18279',
+    communeName: 'Vierzon',
+    postalCode: '18100',
+    ...more,
+  };
+}

@@ -72,18 +72,20 @@ export async function expireFreeTexts(
   const cutoff = monthsBefore(now, settings.freeTextMonths);
   return db.$transaction(async (tx) => {
     const erasedAction = `Action ${ERASED}`;
-    // Due: not visited for the period, and some free text still there (removed ones are « [effacé] »:
-    // a company whose texts went, then visited again and forgotten again, is due again).
+    // Company `c` still has some free text (removed ones are « [effacé] »).
+    const hasFreeText = Prisma.sql`(EXISTS (SELECT 1 FROM "Visit" x WHERE x."companyId" = c.id AND (x.diagnostic <> ${ERASED} OR x.needs <> ${ERASED}))
+           OR EXISTS (SELECT 1 FROM "RecruitmentAlert" x WHERE x."companyId" = c.id AND x.urgency <> ${ERASED})
+           OR EXISTS (SELECT 1 FROM "Action" x WHERE x."companyId" = c.id AND (x.title <> ${erasedAction} OR x.description IS NOT NULL OR x."statusNote" IS NOT NULL))
+           OR EXISTS (SELECT 1 FROM "AgendaItem" x WHERE x."companyId" = c.id AND x.decision <> ${ERASED}))`;
+    // Due: not visited for the period, and some free text still there (a company whose texts went,
+    // then visited again and forgotten again, is due again).
     const due = await tx.$queryRaw<{ id: string }[]>`
       SELECT c.id FROM "Company" c
         LEFT JOIN LATERAL (SELECT max(v."visitDate") AS "lastVisit" FROM "Visit" v WHERE v."companyId" = c.id) v ON true
         LEFT JOIN LATERAL (SELECT max(a."raisedAt") AS "lastAlert" FROM "RecruitmentAlert" a WHERE a."companyId" = c.id) a ON true
        WHERE c."erasedAt" IS NULL
          AND COALESCE(v."lastVisit", a."lastAlert") < ${cutoff}
-         AND (EXISTS (SELECT 1 FROM "Visit" x WHERE x."companyId" = c.id AND (x.diagnostic <> ${ERASED} OR x.needs <> ${ERASED}))
-           OR EXISTS (SELECT 1 FROM "RecruitmentAlert" x WHERE x."companyId" = c.id AND x.urgency <> ${ERASED})
-           OR EXISTS (SELECT 1 FROM "Action" x WHERE x."companyId" = c.id AND (x.title <> ${erasedAction} OR x.description IS NOT NULL OR x."statusNote" IS NOT NULL))
-           OR EXISTS (SELECT 1 FROM "AgendaItem" x WHERE x."companyId" = c.id AND x.decision <> ${ERASED}))
+         AND ${hasFreeText}
        ORDER BY c.id LIMIT 500
        FOR UPDATE OF c SKIP LOCKED`;
     if (due.length === 0) return 0;
@@ -93,10 +95,7 @@ export async function expireFreeTexts(
     const stillDue = await tx.$queryRaw<{ id: string }[]>`
       SELECT c.id FROM "Company" c
        WHERE c.id IN (${Prisma.join(due.map((c) => c.id))})
-         AND (EXISTS (SELECT 1 FROM "Visit" x WHERE x."companyId" = c.id AND (x.diagnostic <> ${ERASED} OR x.needs <> ${ERASED}))
-           OR EXISTS (SELECT 1 FROM "RecruitmentAlert" x WHERE x."companyId" = c.id AND x.urgency <> ${ERASED})
-           OR EXISTS (SELECT 1 FROM "Action" x WHERE x."companyId" = c.id AND (x.title <> ${erasedAction} OR x.description IS NOT NULL OR x."statusNote" IS NOT NULL))
-           OR EXISTS (SELECT 1 FROM "AgendaItem" x WHERE x."companyId" = c.id AND x.decision <> ${ERASED}))`;
+         AND ${hasFreeText}`;
     if (stillDue.length === 0) return 0;
     const companyIds = stillDue.map((c) => c.id);
     await removeFreeTexts(tx, companyIds);

@@ -114,9 +114,7 @@ export async function proposeTargets(
   const communeFilter = criteria.communes.length
     ? Prisma.sql`AND e."communeCode" IN (${Prisma.join(criteria.communes)})`
     : Prisma.empty;
-  const [{ n: total } = { n: 0n }] = await db.$queryRaw<
-    { n: bigint }[]
-  >`SELECT count(*) AS n FROM "SireneEstablishment"`;
+  const referenceEmpty = !(await db.sireneEstablishment.findFirst({ select: { siret: true } }));
   const rows = await db.$queryRaw<
     {
       siret: string;
@@ -160,11 +158,8 @@ export async function proposeTargets(
       left.notDiffusible++;
       continue;
     }
-    if (since && r.lastVisit && r.lastVisit >= since) {
-      left.visitedLately++;
-      continue;
-    }
-    if (!since && r.lastVisit) {
+    // Visited within the months asked, or at all when « never visited » was asked.
+    if (r.lastVisit && (!since || r.lastVisit >= since)) {
       left.visitedLately++;
       continue;
     }
@@ -217,7 +212,7 @@ export async function proposeTargets(
   ];
   return {
     criteria,
-    referenceEmpty: Number(total) === 0,
+    referenceEmpty,
     total: byRoute.other.length + byRoute.tradeRegister.length,
     groups,
     left,
