@@ -7,7 +7,7 @@
  *
  * BENCH_DATABASE_URL=postgresql://…/postgres (default: the local server) for the PostgreSQL part.
  */
-import { PGlite } from '@electric-sql/pglite';
+import { createPglite } from '../src/db/pglite.js';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.js';
@@ -54,7 +54,7 @@ async function measure(engine: string, db: Database, bare: Bare) {
 }
 
 async function main() {
-  const pglite = new PGlite();
+  const pglite = createPglite();
   const embedded = openDatabase({ pglite });
   await embedded.migrate();
   await measure('PGlite', embedded, (sql, values) => pglite.query(sql, values));

@@ -2,7 +2,7 @@
 // platform on its embedded database with its capteurs. Only one of them is loaded at a time.
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
+import { createPglite } from '../../src/db/pglite.js';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createPlatformApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -30,7 +30,7 @@ const bare = new App({
 bare.command('/visite', async ({ ack }) => ack());
 
 // The embedded database by default (the default deployment); PostgreSQL when given a fresh database.
-const database = databaseUrl ? openDatabase({ databaseUrl }) : openDatabase({ pglite: new PGlite('memory://') });
+const database = databaseUrl ? openDatabase({ databaseUrl }) : openDatabase({ pglite: createPglite('memory://') });
 await database.migrate();
 const structure = await database.prisma.structure.create({ data: { name: 'CCI du Cher', kind: 'cci' } });
 for (const slackUserId of capteurs) {

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { createPglite } from './pglite.js';
 import pg from 'pg';
 import { applyMigrations, readMigrations, type SqlSession } from './migrate.js';
 
@@ -11,7 +12,7 @@ import { applyMigrations, readMigrations, type SqlSession } from './migrate.js';
  *
  * - PostgreSQL: pg_dump in its custom format, pg_restore into an empty database.
  * - Embedded PGlite: its own dump of the data directory (a gzipped tarball, `dumpDataDir()`),
- *   restored by loading it into a new, empty data directory (`new PGlite({ loadDataDir })`).
+ *   restored by loading it into a new, empty data directory (`createPglite(undefined, { loadDataDir })`).
  * - The move of a pilot's embedded database into an empty PostgreSQL database: the app's
  *   migrations applied there (its own `_prisma_migrations` records), then every table's rows
  *   copied in foreign-key order in one transaction, each table's count and content digest
@@ -174,7 +175,7 @@ export async function backupPglite(dataDir: string, file: string, options: Backu
   assertPgliteDataDir(dataDir);
   assertPgliteNotInUse(dataDir, options);
   if (existsSync(file)) throw new BackupError(`${file} already exists: name another file.`);
-  const db = new PGlite(dataDir);
+  const db = createPglite(dataDir);
   try {
     const counts = await tableCounts(pgliteQuery(db));
     const tarball = await db.dumpDataDir('gzip');
@@ -219,7 +220,7 @@ export async function restorePglite(file: string, dataDir: string, options: Back
   await mkdir(dirname(resolve(staging)), { recursive: true });
   let counts: TableCount[];
   try {
-    const db = new PGlite(staging, { loadDataDir: new Blob([await readFile(file)]) });
+    const db = createPglite(staging, { loadDataDir: new Blob([await readFile(file)]) });
     try {
       counts = await tableCounts(pgliteQuery(db));
     } finally {
@@ -469,7 +470,7 @@ export async function moveToPostgres(dataDir: string, url: string, options: { lo
         );
       }
     }
-    const source = new PGlite(dataDir);
+    const source = createPglite(dataDir);
     try {
       const from = pgliteQuery(source);
       const applied = await from<{ migration_name: string; checksum: string }>(

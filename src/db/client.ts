@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { createPglite } from './pglite.js';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
@@ -33,7 +34,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   if (options.pglite) return openPglite(options.pglite);
   const dataDir = options.pgliteDataDir ?? './data/pglite';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  return openPglite(new PGlite(dataDir));
+  return openPglite(createPglite(dataDir));
 }
 
 function openPglite(pglite: PGlite): Database {

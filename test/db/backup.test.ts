@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { createPglite } from '../../src/db/pglite.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../prisma/seed.js';
 import { backupPglite, moveToPostgres, restorePglite, tableCounts, type TableCount } from '../../src/db/backup.js';
@@ -36,7 +36,7 @@ let sourceSeq: bigint;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'pem-backup-'));
   source = join(work, 'pilot');
-  const pglite = new PGlite(source);
+  const pglite = createPglite(source);
   const db = openDatabase({ pglite });
   await db.migrate();
   await seedDemoData(db.prisma);
@@ -122,7 +122,7 @@ describe('embedded database (PGlite): backup and restore', () => {
 
   it('refuses to back up a data directory a running process has open, or to overwrite a file', async () => {
     const file = await backUpThePilot(); // a backup already there, not to be overwritten
-    const running = new PGlite(source);
+    const running = createPglite(source);
     try {
       await running.query('SELECT 1');
       await expect(backupPglite(source, join(testDir, 'while-open.tar.gz'))).rejects.toThrow(
@@ -211,7 +211,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the move of an embedded database 
 
   it("refuses an embedded database that is not at this version's schema, and leaves it as it was", async () => {
     const target = await emptyDatabase();
-    const pilot = new PGlite(source);
+    const pilot = createPglite(source);
     const [last] = (
       await pilot.query<{ id: string; migration_name: string }>(
         'SELECT id, migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1',
@@ -225,7 +225,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('the move of an embedded database 
       );
       expect(await target.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = 'public'`)).toEqual([]);
     } finally {
-      const again = new PGlite(source);
+      const again = createPglite(source);
       await again.query('UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE id = $1', [last!.id]);
       await again.close();
     }

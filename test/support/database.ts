@@ -45,7 +45,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     drop = () =>
       withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
   } else {
-    const { PGlite } = await import('@electric-sql/pglite');
+    const { createPglite } = await import('../../src/db/pglite.js');
     const start = await migratedStart();
     let pglite: PGlite;
     if (migrate && start.pgliteSnapshot) {
@@ -58,7 +58,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       };
     } else {
       const snapshot = migrate ? null : start.pgliteEmptySnapshot;
-      pglite = snapshot ? new PGlite({ loadDataDir: new Blob([readFileSync(snapshot)]) }) : new PGlite('memory://');
+      pglite = snapshot ? createPglite(undefined, { loadDataDir: new Blob([readFileSync(snapshot)]) }) : createPglite('memory://');
     }
     database = openDatabase({ pglite });
     raw = {

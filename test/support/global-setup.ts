@@ -39,8 +39,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
-  const pglite = new PGlite('memory://');
+  const { createPglite } = await import('../../src/db/pglite.js');
+  const pglite = createPglite('memory://');
   // A dump taken before the database is ready never settles.
   await pglite.waitReady;
   const dir = mkdtempSync(join(tmpdir(), 'pem-test-'));

@@ -24,8 +24,8 @@ export interface PgliteLease {
 export async function leaseMigratedPglite(snapshot: string): Promise<PgliteLease> {
   let pglite = idle.pop();
   if (!pglite) {
-    const { PGlite } = await import('@electric-sql/pglite');
-    pglite = new PGlite({ loadDataDir: new Blob([readFileSync(snapshot)]) });
+    const { createPglite } = await import('../../src/db/pglite.js');
+    pglite = createPglite(undefined, { loadDataDir: new Blob([readFileSync(snapshot)]) });
     migratedFingerprint ??= await fingerprint(pglite);
   }
   const target = pglite;

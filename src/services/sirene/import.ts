@@ -11,16 +11,18 @@ import yauzl from 'yauzl';
 import { findHeadcountBand } from '../../reference/headcount-bands.js';
 import { findNafSubclass } from '../../reference/naf.js';
 import { sectorFamilyOf } from '../../reference/sector-family.js';
-import { foldText, searchKey } from '../../reference/text.js';
+import { searchKey } from '../../reference/text.js';
 import type { Db } from '../db.js';
 
 /**
  * Import of INSEE's SIRENE stock (StockEtablissement, optionally StockUniteLegale) into the
  * territory's reference table SireneEstablishment.
  *
- * 1. The establishments file is streamed (csv, csv.gz or zip) and read by column name; the rows of
- *    the territory's communes go, in batches, into a temporary staging table (COPY on PostgreSQL
- *    when a connection string is given, multi-row INSERTs with parameters otherwise: PGlite).
+ * 1. The establishments file (csv, csv.gz or zip) is read by column name into a temporary raw table
+ *    of its columns: on PostgreSQL streamed as it is into COPY (PostgreSQL's own CSV parser), whose
+ *    WHERE keeps the territory's départements; on PGlite parsed by csv-parse, the territory's rows
+ *    inserted in batches. One view (the same SQL on both engines) types, names and keeps the
+ *    territory's exact communes.
  * 2. The unités légales file, when given, is streamed for the SIRENs kept only (a set the size of
  *    the territory, not of the file); without it, the legal names already stored are used.
  * 3. One statement builds the final rows (display name falling back to the legal name), the counts
@@ -73,6 +75,9 @@ const DEPARTEMENT = /^(0[1-9]|1\d|[3-8]\d|9[0-5]|2[AB]|97[1-6])$/;
 
 export interface CommuneMatcher {
   matches(code: string): boolean;
+  /** The codes and départements given, for the SQL that filters the same way. */
+  codes: string[];
+  departements: string[];
   /** What the run records: the list or département as given, or the file's base name. */
   label: string;
 }
@@ -113,6 +118,8 @@ export function parseCommunes(spec: CommunesSpec): CommuneMatcher {
   if (codes.size === 0 && departements.length === 0) throw new SireneImportError('bad communes: no commune given');
   return {
     label,
+    codes: [...codes],
+    departements,
     matches: (code) => codes.has(code) || departements.some((d) => code.startsWith(d)),
   };
 }
@@ -148,7 +155,8 @@ function openZipCsv(path: string): Promise<Readable> {
         if (!entry.fileName.toLowerCase().endsWith('.csv')) return zip.readEntry();
         zip.openReadStream(entry, (err, stream) => {
           if (err) return reject(err);
-          stream.on('end', () => zip.close());
+          // 'close' also follows a stream destroyed after its header was read.
+          stream.once('close', () => zip.close());
           resolve(stream);
         });
       });
@@ -170,34 +178,7 @@ async function openText(path: string): Promise<Readable> {
   return file.pipe(gunzip);
 }
 
-type Row = Record<string, string>;
-
-/** Each record of a SIRENE CSV, by column name; `required` columns checked on the header. */
-async function* records(path: string, required: string[]): AsyncGenerator<Row> {
-  const text = await openText(path);
-  const parser = parse({
-    columns: (header: string[]) => {
-      const missing = required.filter((c) => !header.includes(c));
-      if (missing.length)
-        throw new SireneImportError(`${basename(path)}: not a SIRENE file of this kind, missing ${missing.join(', ')}`);
-      return header;
-    },
-    bom: true,
-    skip_empty_lines: true,
-  });
-  text.on('error', (e) => parser.destroy(e));
-  const input = new PassThrough();
-  text.pipe(input).pipe(parser);
-  for await (const record of parser) yield record as Row;
-}
-
-/** A value as stored: empty and `[ND]` (not diffusible) are null. */
-function value(row: Row, column: string): string | null {
-  const v = row[column]?.trim();
-  return v && v !== '[ND]' ? v : null;
-}
-
-// ───────────────────────────── rows ─────────────────────────────
+// ───────────────────────────── columns ─────────────────────────────
 
 const ETAB_REQUIRED = [
   'siren',
@@ -208,89 +189,162 @@ const ETAB_REQUIRED = [
 ];
 const UL_REQUIRED = ['siren', 'statutDiffusionUniteLegale'];
 
-/** The staging table's columns, in order (COPY and INSERT both). */
-const STAGE_COLUMNS = [
-  'seq',
-  'siret',
-  'siren',
-  'own_name',
-  'own_folded',
-  'diffusible',
-  'naf_code',
-  'naf_nomenclature',
-  'naf25_code',
-  'headcount_band',
-  'headcount_year',
-  'commune_code',
-  'commune_name',
-  'commune_folded',
-  'postal_code',
-  'head_office',
-  'employer',
-  'trade_register',
-  'active',
-  'insee_updated_at',
+/** The establishment columns the import reads (the others are carried by COPY and never looked at). */
+const ETAB_USED = [
+  ...ETAB_REQUIRED,
+  'denominationUsuelleEtablissement',
+  'enseigne1Etablissement',
+  'activitePrincipaleEtablissement',
+  'nomenclatureActivitePrincipaleEtablissement',
+  'activitePrincipaleNAF25Etablissement',
+  'trancheEffectifsEtablissement',
+  'anneeEffectifsEtablissement',
+  'libelleCommuneEtablissement',
+  'codePostalEtablissement',
+  'etablissementSiege',
+  'caractereEmployeurEtablissement',
+  'activitePrincipaleRegistreMetiersEtablissement',
+  'dateDernierTraitementEtablissement',
 ] as const;
+type EtabColumn = (typeof ETAB_USED)[number];
 
-const STAGE_DDL = `CREATE TEMP TABLE sirene_stage (
-  seq integer NOT NULL, siret text NOT NULL, siren text NOT NULL, own_name text, own_folded text,
-  diffusible boolean NOT NULL, naf_code text, naf_nomenclature text, naf25_code text, headcount_band text,
-  headcount_year integer, commune_code text NOT NULL, commune_name text, commune_folded text, postal_code text,
-  head_office boolean NOT NULL, employer boolean NOT NULL, trade_register boolean NOT NULL, active boolean NOT NULL,
-  insee_updated_at timestamp(3)
-) ON COMMIT DROP`;
+/** A file's header: its columns by name → position. The raw table's columns are `c<position>`. */
+class Header {
+  constructor(readonly names: string[]) {}
+  has(name: string): boolean {
+    return this.names.includes(name);
+  }
+  /** The raw table's column for `name`, or NULL when the file has no such column (NAF 2025 before 2025). */
+  column(name: string): string {
+    const i = this.names.indexOf(name);
+    return i < 0 ? 'NULL::text' : `c${i}`;
+  }
+}
 
-const UL_COLUMNS = ['siren', 'legal_name', 'legal_folded', 'legal_category', 'diffusible'] as const;
-const UL_DDL = `CREATE TEMP TABLE sirene_stage_ul (
-  siren text PRIMARY KEY, legal_name text, legal_folded text, legal_category text, diffusible boolean NOT NULL
-) ON COMMIT DROP`;
+/** The file's first record, by csv-parse; its required columns checked. */
+async function readHeader(path: string, required: string[]): Promise<Header> {
+  const text = await openText(path);
+  const parser = parse({ bom: true, to_line: 1 });
+  text.on('error', (e) => parser.destroy(e));
+  text.pipe(parser);
+  let names: string[] = [];
+  for await (const record of parser) names = (record as string[]).map((n) => n.trim());
+  text.destroy();
+  const missing = required.filter((c) => !names.includes(c));
+  if (missing.length)
+    throw new SireneImportError(`${basename(path)}: not a SIRENE file of this kind, missing ${missing.join(', ')}`);
+  return new Header(names);
+}
 
-type StageRow = (string | number | boolean | null)[];
+/** Every record after the header, as arrays (csv-parse): the embedded path and the legal units' pass. */
+async function* records(path: string): AsyncGenerator<string[]> {
+  const text = await openText(path);
+  const parser = parse({ bom: true, skip_empty_lines: true, from_line: 2 });
+  text.on('error', (e) => parser.destroy(e));
+  text.pipe(parser);
+  for await (const record of parser) yield record as string[];
+}
 
-const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,6})?)?$/;
+/** A value as stored: empty and `[ND]` (not diffusible) are null. */
+function value(field: string | undefined): string | null {
+  const v = field?.trim();
+  return v && v !== '[ND]' ? v : null;
+}
 
-function stageRow(seq: number, row: Row): StageRow {
-  const diffusible = row.statutDiffusionEtablissement?.trim() === 'O';
-  // A `P` establishment's names are never read.
-  const ownName = diffusible
-    ? (value(row, 'denominationUsuelleEtablissement') ?? value(row, 'enseigne1Etablissement'))
-    : null;
-  const communeName = value(row, 'libelleCommuneEtablissement');
-  const year = value(row, 'anneeEffectifsEtablissement');
-  const updated = value(row, 'dateDernierTraitementEtablissement');
-  return [
-    seq,
-    value(row, 'siret'),
-    value(row, 'siren'),
-    ownName,
-    ownName === null ? null : foldText(ownName),
-    diffusible,
-    value(row, 'activitePrincipaleEtablissement'),
-    value(row, 'nomenclatureActivitePrincipaleEtablissement'),
-    value(row, 'activitePrincipaleNAF25Etablissement'),
-    value(row, 'trancheEffectifsEtablissement'),
-    year && /^\d{4}$/.test(year) ? Number(year) : null,
-    value(row, 'codeCommuneEtablissement'),
-    communeName,
-    communeName === null ? null : foldText(communeName),
-    value(row, 'codePostalEtablissement'),
-    row.etablissementSiege?.trim() === 'true',
-    row.caractereEmployeurEtablissement?.trim() === 'O',
-    value(row, 'activitePrincipaleRegistreMetiersEtablissement') !== null,
-    row.etatAdministratifEtablissement?.trim() === 'A',
-    updated && DATE.test(updated) ? updated : null,
-  ];
+/** The same in SQL, over the raw table's text. */
+const sqlValue = (column: string) => `nullif(nullif(btrim(${column}), ''), '[ND]')`;
+
+/**
+ * foldText (src/reference/text.ts) in SQL: lower case, ligatures spelt out, accents stripped. The
+ * reference's search text is folded by PostgreSQL while the type-ahead folds what is typed in
+ * JavaScript: test/services/sirene-fold.test.ts proves both agree on every Latin letter.
+ */
+export function sqlFold(expression: string): string {
+  const marks = '[\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f]';
+  return `regexp_replace(normalize(replace(replace(lower(${expression}), 'œ', 'oe'), 'æ', 'ae'), NFD), '${marks}', '', 'g')`;
+}
+
+const DATE = String.raw`^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,6})?)?$`;
+
+/** A SQL text literal (commune codes, already checked by parseCommunes' patterns). */
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const textArray = (items: string[]) => `ARRAY[${items.map(literal).join(', ')}]::text[]`;
+
+/** The commune filter over an expression holding the upper-cased commune code. */
+function communeCondition(communes: CommuneMatcher, code: string): string {
+  const terms = [];
+  if (communes.codes.length) terms.push(`${code} = ANY(${textArray(communes.codes)})`);
+  if (communes.departements.length) {
+    const deps = textArray(communes.departements);
+    terms.push(`left(${code}, 2) = ANY(${deps})`, `left(${code}, 3) = ANY(${deps})`);
+  }
+  return `(${terms.join(' OR ')})`;
+}
+
+/**
+ * COPY's own filter, as cheap as can be: the départements of the communes. The exact communes are
+ * then kept by the staging view (one expression for both engines).
+ */
+function copyCondition(communes: CommuneMatcher, code: string): string {
+  const prefixes = new Set(communes.departements);
+  for (const c of communes.codes) prefixes.add(c.slice(0, c.startsWith('97') ? 3 : 2));
+  const two = [...prefixes].filter((p) => p.length === 2);
+  const three = [...prefixes].filter((p) => p.length === 3);
+  const expr = `upper(btrim(${code}))`;
+  const terms = [];
+  if (two.length) terms.push(`left(${expr}, 2) = ANY(${textArray(two)})`);
+  if (three.length) terms.push(`left(${expr}, 3) = ANY(${textArray(three)})`);
+  return `(${terms.join(' OR ')})`;
+}
+
+/**
+ * The establishments kept, typed and named, over the raw table: a `P` establishment's names are
+ * never read; the territory's exact communes; rows without SIRET or SIREN left out.
+ */
+function stageView(header: Header, communes: CommuneMatcher): string {
+  const v = (c: EtabColumn) => sqlValue(header.column(c));
+  return `CREATE TEMP VIEW sirene_stage AS
+    SELECT r.*,
+      CASE WHEN r.diffusible THEN coalesce(r.usual_name, r.sign) END AS own_name
+    FROM (
+      SELECT seq, ${v('siret')} AS siret, ${v('siren')} AS siren,
+        coalesce(btrim(${header.column('statutDiffusionEtablissement')}) = 'O', false) AS diffusible,
+        ${v('denominationUsuelleEtablissement')} AS usual_name, ${v('enseigne1Etablissement')} AS sign,
+        ${v('activitePrincipaleEtablissement')} AS naf_code,
+        ${v('nomenclatureActivitePrincipaleEtablissement')} AS naf_nomenclature,
+        ${v('activitePrincipaleNAF25Etablissement')} AS naf25_code,
+        ${v('trancheEffectifsEtablissement')} AS headcount_band,
+        CASE WHEN ${v('anneeEffectifsEtablissement')} ~ '^\\d{4}$' THEN ${v('anneeEffectifsEtablissement')}::int END AS headcount_year,
+        upper(${v('codeCommuneEtablissement')}) AS commune_code,
+        ${v('libelleCommuneEtablissement')} AS commune_name,
+        ${v('codePostalEtablissement')} AS postal_code,
+        coalesce(btrim(${header.column('etablissementSiege')}) = 'true', false) AS head_office,
+        coalesce(btrim(${header.column('caractereEmployeurEtablissement')}) = 'O', false) AS employer,
+        ${v('activitePrincipaleRegistreMetiersEtablissement')} IS NOT NULL AS trade_register,
+        coalesce(btrim(${header.column('etatAdministratifEtablissement')}) = 'A', false) AS active,
+        CASE WHEN ${v('dateDernierTraitementEtablissement')} ~ '${DATE}'
+          THEN ${v('dateDernierTraitementEtablissement')}::timestamp(3) END AS insee_updated_at
+      FROM sirene_raw
+    ) r
+    WHERE r.siret IS NOT NULL AND r.siren IS NOT NULL AND ${communeCondition(communes, 'r.commune_code')}`;
 }
 
 /** The unit's legal name: its denomination, or for a person « NOM Prénom »; never for a `P` unit. */
-function legalNameOf(row: Row): string | null {
-  if (row.statutDiffusionUniteLegale?.trim() !== 'O') return null;
-  const denomination = value(row, 'denominationUniteLegale');
+function legalNameOf(get: (column: string) => string | null, diffusible: boolean): string | null {
+  if (!diffusible) return null;
+  const denomination = get('denominationUniteLegale');
   if (denomination) return denomination;
-  const name = value(row, 'nomUsageUniteLegale') ?? value(row, 'nomUniteLegale');
-  const first = value(row, 'prenomUsuelUniteLegale') ?? value(row, 'prenom1UniteLegale');
+  const name = get('nomUsageUniteLegale') ?? get('nomUniteLegale');
+  const first = get('prenomUsuelUniteLegale') ?? get('prenom1UniteLegale');
   return name ? [name, first].filter(Boolean).join(' ') : null;
 }
+
+const UL_COLUMNS = ['siren', 'legal_name', 'legal_category', 'diffusible'] as const;
+const UL_DDL = `CREATE TEMP TABLE sirene_stage_ul (
+  siren text PRIMARY KEY, legal_name text, legal_category text, diffusible boolean NOT NULL
+) ON COMMIT DROP`;
+
+type LoadRow = (string | boolean | null)[];
 
 // ───────────────────────────── sessions ─────────────────────────────
 
@@ -299,12 +353,18 @@ interface Session {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   execute(sql: string, params?: unknown[]): Promise<number>;
   /** Appends rows to a temporary table. */
-  load(table: string, columns: readonly string[], rows: StageRow[]): Promise<void>;
+  load(table: string, columns: readonly string[], rows: LoadRow[]): Promise<void>;
+  /** Fills sirene_raw with the establishments of the territory's départements at least; returns the rows read. */
+  loadEstablishments(path: string, header: Header, communes: CommuneMatcher): Promise<number>;
 }
 
-/** PGlite (or any Prisma transaction): multi-row INSERTs with parameters, BATCH rows at a time. */
+/**
+ * PGlite (or any Prisma transaction): csv-parse reads the file, the territory's rows go into
+ * sirene_raw by multi-row INSERTs with parameters, BATCH rows at a time (PGlite has no COPY from a
+ * stream; its COPY reads a whole file from memory).
+ */
 function prismaSession(tx: Pick<Db, '$queryRawUnsafe' | '$executeRawUnsafe'>): Session {
-  return {
+  const session: Session = {
     query: (sql, params = []) => tx.$queryRawUnsafe(sql, ...params),
     execute: (sql, params = []) => tx.$executeRawUnsafe(sql, ...params),
     load: async (table, columns, rows) => {
@@ -316,17 +376,43 @@ function prismaSession(tx: Pick<Db, '$queryRawUnsafe' | '$executeRawUnsafe'>): S
         ...rows.flat(),
       );
     },
+    loadEstablishments: async (path, header, communes) => {
+      const positions = ETAB_USED.map((c) => header.names.indexOf(c)).filter((i) => i >= 0);
+      const columns = positions.map((i) => `c${i}`);
+      await tx.$executeRawUnsafe(
+        `CREATE TEMP TABLE sirene_raw (seq bigserial, ${columns.map((c) => `${c} text`).join(', ')}) ON COMMIT DROP`,
+      );
+      const commune = header.names.indexOf('codeCommuneEtablissement');
+      let read = 0;
+      let batch: LoadRow[] = [];
+      for await (const record of records(path)) {
+        read++;
+        if (!communes.matches(record[commune]?.trim().toUpperCase() ?? '')) continue;
+        batch.push(positions.map((i) => record[i] ?? null));
+        if (batch.length >= BATCH) {
+          await session.load('sirene_raw', columns, batch);
+          batch = [];
+        }
+      }
+      await session.load('sirene_raw', columns, batch);
+      return read;
+    },
   };
+  return session;
 }
 
 /** COPY's CSV form of one value: null unquoted empty, text quoted. */
-function copyField(v: string | number | boolean | null): string {
+function copyField(v: string | boolean | null): string {
   if (v === null) return '';
   if (typeof v !== 'string') return String(v);
   return `"${v.replace(/"/g, '""')}"`;
 }
 
-/** PostgreSQL: one pg.Client of its own; rows COPYed in. */
+/**
+ * PostgreSQL: one pg.Client of its own. The establishments file is streamed as it is into COPY,
+ * PostgreSQL's own CSV parser, whose WHERE keeps the territory's départements only and counts
+ * every row read (a temporary sequence): the file is never parsed in JavaScript.
+ */
 function pgSession(client: pg.Client): Session {
   return {
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
@@ -334,12 +420,38 @@ function pgSession(client: pg.Client): Session {
     load: async (table, columns, rows) => {
       if (rows.length === 0) return;
       const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
-      const lines = rows.map((r) => `${r.map(copyField).join(',')}\n`);
       const source = new PassThrough();
       const done = pipeline(source, copy);
-      for (const line of lines) source.write(line);
+      for (const r of rows) source.write(`${r.map(copyField).join(',')}\n`);
       source.end();
       await done;
+    },
+    loadEstablishments: async (path, header, communes) => {
+      const columns = header.names.map((_, i) => `c${i}`);
+      await client.query(
+        `CREATE TEMP TABLE sirene_raw (seq bigserial, ${columns.map((c) => `${c} text`).join(', ')}) ON COMMIT DROP`,
+      );
+      await client.query('CREATE TEMP SEQUENCE sirene_rows_read');
+      const where = `nextval('sirene_rows_read') > 0 AND ${copyCondition(communes, header.column('codeCommuneEtablissement'))}`;
+      const copy = client.query(
+        copyFrom(`COPY sirene_raw (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv, HEADER true) WHERE ${where}`),
+      );
+      try {
+        await pipeline(await openText(path), copy);
+      } catch (error) {
+        // PostgreSQL's refusal of a malformed file says the line (`where`): a clear refusal.
+        const e = error as { code?: string; where?: string; message?: string };
+        if (e.code?.startsWith('22'))
+          throw new SireneImportError(`${basename(path)}: ${e.message}${e.where ? ` (${e.where})` : ''}`);
+        throw error;
+      }
+      const [row] = (
+        await client.query<{ read: string }>(
+          'SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS read FROM sirene_rows_read',
+        )
+      ).rows;
+      await client.query('DROP SEQUENCE sirene_rows_read');
+      return Number(row?.read ?? 0);
     },
   };
 }
@@ -465,77 +577,50 @@ async function runImport(
   runId: string,
   dryRun: boolean,
 ) {
-  await session.execute(STAGE_DDL);
+  // Pass 1: the establishments of the territory's communes.
+  const header = await readHeader(options.etablissements, ETAB_REQUIRED);
+  const rowsRead = await session.loadEstablishments(options.etablissements, header, communes);
+  await session.execute(stageView(header, communes));
   await session.execute(UL_DDL);
 
-  // Pass 1: the establishments of the territory's communes.
-  let rowsRead = 0;
-  let rowsKept = 0;
-  let hasNaf25 = false;
-  const sirens = new Set<string>();
-  let batch: StageRow[] = [];
-  for await (const row of records(options.etablissements, ETAB_REQUIRED)) {
-    if (rowsRead === 0) hasNaf25 = 'activitePrincipaleNAF25Etablissement' in row;
-    rowsRead++;
-    const commune = row.codeCommuneEtablissement?.trim().toUpperCase() ?? '';
-    if (!communes.matches(commune)) continue;
-    const staged = stageRow(rowsKept, row);
-    if (!staged[1] || !staged[2]) continue;
-    rowsKept++;
-    sirens.add(staged[2] as string);
-    batch.push(staged);
-    if (batch.length >= BATCH) {
-      await session.load('sirene_stage', STAGE_COLUMNS, batch);
-      batch = [];
-    }
-  }
-  await session.load('sirene_stage', STAGE_COLUMNS, batch);
-
   // Pass 2: the legal units of the SIRENs kept (or the legal names already stored).
-  let units: StageRow[] = [];
+  let units: LoadRow[] = [];
   const flushUnits = async () => {
     await session.load('sirene_stage_ul', UL_COLUMNS, units);
     units = [];
   };
   if (options.unitesLegales) {
-    for await (const row of records(options.unitesLegales, UL_REQUIRED)) {
-      const siren = value(row, 'siren');
+    const sirens = new Set(
+      (await session.query<{ siren: string }>('SELECT DISTINCT siren FROM sirene_stage')).map((r) => r.siren),
+    );
+    const names = (await readHeader(options.unitesLegales, UL_REQUIRED)).names;
+    for await (const record of records(options.unitesLegales)) {
+      const get = (column: string) => {
+        const i = names.indexOf(column);
+        return i < 0 ? null : value(record[i]);
+      };
+      const siren = get('siren');
       if (!siren || !sirens.has(siren)) continue;
       sirens.delete(siren); // one row per unit; a repeated SIREN is ignored
-      const legalName = legalNameOf(row);
-      units.push([
-        siren,
-        legalName,
-        legalName === null ? null : foldText(legalName),
-        value(row, 'categorieEntreprise'),
-        row.statutDiffusionUniteLegale?.trim() === 'O',
-      ]);
+      const diffusible = get('statutDiffusionUniteLegale') === 'O';
+      units.push([siren, legalNameOf(get, diffusible), get('categorieEntreprise'), diffusible]);
       if (units.length >= BATCH) await flushUnits();
     }
+    await flushUnits();
   } else {
     // The unit of a SIREN none of whose establishments is diffusible is taken for a `P` unit (no file to
     // say otherwise): a name is never shown on a guess.
-    const stored = await session.query<{
-      siren: string;
-      legalName: string | null;
-      legalCategory: string | null;
-      diffusible: boolean;
-    }>(
-      `SELECT e.siren, (array_agg(e."legalName" ORDER BY e."updatedAt" DESC) FILTER (WHERE e."legalName" IS NOT NULL))[1] AS "legalName",
-              (array_agg(e."legalCategory" ORDER BY e."updatedAt" DESC) FILTER (WHERE e."legalCategory" IS NOT NULL))[1] AS "legalCategory",
-              bool_or(e.diffusible) AS diffusible
+    await session.execute(
+      `INSERT INTO sirene_stage_ul (siren, legal_name, legal_category, diffusible)
+       SELECT e.siren,
+              CASE WHEN bool_or(e.diffusible) THEN (array_agg(e."legalName" ORDER BY e."updatedAt" DESC) FILTER (WHERE e."legalName" IS NOT NULL))[1] END,
+              (array_agg(e."legalCategory" ORDER BY e."updatedAt" DESC) FILTER (WHERE e."legalCategory" IS NOT NULL))[1],
+              bool_or(e.diffusible)
          FROM "SireneEstablishment" e WHERE e.siren IN (SELECT siren FROM sirene_stage) GROUP BY e.siren`,
     );
-    for (const s of stored) {
-      const legalName = s.diffusible ? s.legalName : null;
-      units.push([s.siren, legalName, legalName === null ? null : foldText(legalName), s.legalCategory, s.diffusible]);
-      if (units.length >= BATCH) await flushUnits();
-    }
   }
-  await flushUnits();
 
   // The final rows: a `P` establishment or unit has no name; the display name falls back to the legal one.
-  const placeholderFolded = foldText(NON_DIFFUSIBLE_NAME);
   const cols = TARGET_COLUMNS.map(q);
   await session.execute(
     `CREATE TEMP TABLE sirene_final ON COMMIT DROP AS SELECT siret, ${cols.join(', ')} FROM "SireneEstablishment" WITH NO DATA`,
@@ -544,24 +629,26 @@ async function runImport(
     `INSERT INTO sirene_final (siret, ${cols.join(', ')})
      WITH s AS (SELECT DISTINCT ON (siret) * FROM sirene_stage ORDER BY siret, seq DESC),
      j AS (
-       SELECT s.*, (s.diffusible AND coalesce(u.diffusible, true)) AS shown, u.legal_name, u.legal_folded, u.legal_category,
+       SELECT s.*, (s.diffusible AND coalesce(u.diffusible, true)) AS shown, u.legal_name, u.legal_category,
               e."naf25Code" AS stored_naf25
          FROM s LEFT JOIN sirene_stage_ul u ON u.siren = s.siren
                 LEFT JOIN "SireneEstablishment" e ON e.siret = s.siret
+     ),
+     named AS (
+       SELECT j.*, CASE WHEN NOT shown THEN $1 ELSE coalesce(own_name, legal_name, $1) END AS display_name FROM j
      )
-     SELECT siret, siren,
-       CASE WHEN NOT shown THEN $1 ELSE coalesce(own_name, legal_name, $1) END AS "displayName",
-       concat_ws(' ', CASE WHEN NOT shown THEN $2 ELSE coalesce(own_folded, legal_folded, $2) END, commune_folded) AS "searchText",
-       naf_code AS "nafCode", naf_nomenclature AS "nafNomenclature",
-       CASE WHEN $3 THEN naf25_code ELSE stored_naf25 END AS "naf25Code",
-       headcount_band AS "headcountBand", headcount_year AS "headcountYear",
-       commune_code AS "communeCode", commune_name AS "communeName", postal_code AS "postalCode",
-       head_office AS "headOffice", employer, trade_register AS "tradeRegister", shown AS diffusible, active,
-       true AS "inTerritory",
-       CASE WHEN shown THEN legal_name END AS "legalName", legal_category AS "legalCategory",
-       insee_updated_at AS "inseeUpdatedAt"
-     FROM j`,
-    [NON_DIFFUSIBLE_NAME, placeholderFolded, hasNaf25],
+     SELECT siret, siren, display_name,
+       concat_ws(' ', ${sqlFold('display_name')}, ${sqlFold('commune_name')}),
+       naf_code, naf_nomenclature,
+       CASE WHEN $2 THEN naf25_code ELSE stored_naf25 END,
+       headcount_band, headcount_year, commune_code, commune_name, postal_code,
+       head_office, employer, trade_register, shown, active, true,
+       CASE WHEN shown THEN legal_name END, legal_category, insee_updated_at
+     FROM named`,
+    [NON_DIFFUSIBLE_NAME, header.has('activitePrincipaleNAF25Etablissement')],
+  );
+  const [{ kept } = { kept: 0 }] = await session.query<{ kept: number }>(
+    'SELECT count(*)::int AS kept FROM sirene_stage',
   );
 
   const differs = `(${cols.map((c) => `e.${c}`).join(', ')}) IS DISTINCT FROM (${cols.map((c) => `f.${c}`).join(', ')})`;
@@ -574,7 +661,7 @@ async function runImport(
   );
   const counts = {
     rowsRead,
-    rowsKept,
+    rowsKept: kept,
     inserted: row!.inserted,
     updated: row!.updated,
     closed: row!.closed,
