@@ -118,7 +118,11 @@ async function typeAhead(db: Database): Promise<{ p50: number; p99: number; max:
 }
 
 const describe = (r: SireneImportResult) =>
-  `read ${r.rowsRead}, kept ${r.rowsKept}, inserted ${r.inserted}, updated ${r.updated}, closed ${r.closed}`;
+  `read ${r.rowsRead}, kept ${r.rowsKept}, inserted ${r.inserted}, updated ${r.updated}, closed ${r.closed}; ${Object.entries(
+    r.steps,
+  )
+    .map(([step, ms]) => `${step} ${fmt(ms)}`)
+    .join(', ')}`;
 
 async function postgres(file: string) {
   const server = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -147,6 +151,7 @@ async function postgres(file: string) {
     if (first > TARGET.importMs) misses.push(`import ${fmt(first)} > ${fmt(TARGET.importMs)}`);
     if (ratio > TARGET.ratio) misses.push(`import × ${ratio.toFixed(2)} the bare COPY > × ${TARGET.ratio}`);
 
+    if (process.argv.includes('--import-only')) return;
     const [all, r3] = await time(() => run('18,36,45,75,2A'));
     console.log(`  the whole file as the territory ${fmt(all)} (${describe(r3)})`);
     const search = await typeAhead(database);

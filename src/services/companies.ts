@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { NEEDS_AS_TYPED } from './visits/visit-report.js';
 import { findHeadcountBand } from '../reference/headcount-bands.js';
 import { findNafSubclass, NAF_NOMENCLATURE } from '../reference/naf.js';
@@ -28,28 +28,46 @@ export type NewCompanyField = 'newSiret' | 'newName' | 'newNaf' | 'newHeadcountB
 /** What lists and pickers show of a company: its name, SIRET and commune. */
 const COMPANY_SUMMARY = { id: true, name: true, siret: true, commune: true } as const;
 
-/** Companies matching a SIRET / SIREN prefix or every word of a name, for type-ahead and /entreprise. */
-export async function searchCompanies(db: Db, query: string, limit = 20) {
+/** What a company search matches on: a SIRET / SIREN prefix, or every word of the folded name. */
+type CompanyQuery = { kind: 'digits'; digits: string } | { kind: 'words'; words: string[] };
+
+function parseCompanyQuery(query: string): CompanyQuery | null {
   const trimmed = query.trim();
-  if (!trimmed) return [];
-  if (looksLikeSiret(trimmed) || /^\d{3,}$/.test(normaliseSiret(trimmed))) {
-    const digits = normaliseSiret(trimmed);
-    return db.company.findMany({
-      where: { siret: { startsWith: digits }, erasedAt: null },
-      select: COMPANY_SUMMARY,
-      orderBy: { name: 'asc' },
-      take: limit,
-    });
-  }
+  if (!trimmed) return null;
+  const digits = normaliseSiret(trimmed);
+  if (looksLikeSiret(trimmed) || /^\d{3,}$/.test(digits)) return { kind: 'digits', digits };
   const words = searchKey(trimmed).split(' ').filter(Boolean);
-  if (words.length === 0) return [];
-  return db.company.findMany({
-    // An erased company is found by no one.
-    where: { erasedAt: null, AND: words.map((w) => ({ searchName: { contains: w } })) },
-    select: COMPANY_SUMMARY,
-    orderBy: { name: 'asc' },
-    take: limit,
-  });
+  return words.length ? { kind: 'words', words } : null;
+}
+
+/** `%word%` for LIKE: searchKey leaves letters and digits only, so no % or _ to escape. */
+const containing = (word: string) => `%${word}%`;
+
+/** The platform's companies a query matches, as a condition on `c` ("Company"); an erased company is found by no one. */
+function companyMatch(query: CompanyQuery): Prisma.Sql {
+  const match =
+    query.kind === 'digits'
+      ? Prisma.sql`c.siret LIKE ${`${query.digits}%`}`
+      : Prisma.join(
+          query.words.map((w) => Prisma.sql`c."searchName" LIKE ${containing(w)}`),
+          ' AND ',
+        );
+  return Prisma.sql`c."erasedAt" IS NULL AND ${match}`;
+}
+
+export interface CompanySummary {
+  id: string;
+  name: string;
+  siret: string | null;
+  commune: string;
+}
+
+/** Companies matching a SIRET / SIREN prefix or every word of a name, for type-ahead and /entreprise. */
+export async function searchCompanies(db: Db, query: string, limit = 20): Promise<CompanySummary[]> {
+  const parsed = parseCompanyQuery(query);
+  if (!parsed) return [];
+  return db.$queryRaw<CompanySummary[]>`SELECT c.id, c.name, c.siret, c.commune FROM "Company" c
+    WHERE ${companyMatch(parsed)} ORDER BY c.name LIMIT ${limit}`;
 }
 
 /**
@@ -201,7 +219,6 @@ export function seesVisitContent(
 }
 
 export type CompanyCard = NonNullable<Awaited<ReturnType<typeof getCompanyCard>>>;
-export type CompanySummary = Awaited<ReturnType<typeof searchCompanies>>[number];
 
 /** One company as lists show it (a form's company, a button's); null when unknown. */
 export async function getCompanySummary(db: Db, companyId: string) {
@@ -258,44 +275,79 @@ function referenceName(row: { displayName: string; diffusible: boolean }): strin
 }
 
 /**
+ * The SIRETs that begin with `prefix`, as a range the primary key's index answers (a LIKE 'prefix%'
+ * does not under a non-C collation, and would read the whole reference).
+ */
+export function siretPrefixRange(prefix: string): { gte: string; lt?: string } {
+  if (/^9*$/.test(prefix)) return { gte: prefix };
+  const next = (BigInt(prefix) + 1n).toString().padStart(prefix.length, '0');
+  return { gte: prefix, lt: next };
+}
+
+/** Names sorted as French readers expect (accents after their letter, case ignored first). */
+const FRENCH = new Intl.Collator('fr');
+
+/** A name word shorter than this cannot use the reference's trigram index: such queries search the platform only. */
+const REFERENCE_MIN_WORD = 3;
+
+/**
  * The type-ahead over the platform's companies and the SIRENE reference: a SIRET (spaces allowed) or
- * its prefix, a SIREN, or words (each must appear, accents ignored) of the name or the commune.
- * Reference establishments already on the platform (same SIRET), closed or out of the territory are left out.
+ * its prefix, a SIREN, or words (each must appear, accents ignored) of the name or the commune, one
+ * of them of three letters at least. Reference establishments already on the platform (same SIRET),
+ * closed or out of the territory are left out.
+ *
+ * The reference's matches are taken in the table's order and sorted here: asking PostgreSQL for the
+ * first ones by name makes it walk a name-ordered index, which for words that sort late (a name's
+ * second word) reads hundreds of thousands of rows (BENCHMARKS.md, issue 14). Typing more narrows.
  */
 export async function searchCompaniesAndReference(db: Db, query: string, limit = 25): Promise<CompanySearchResult> {
-  const trimmed = query.trim();
-  if (!trimmed) return { followed: [], reference: [] };
-  const followed = await searchCompanies(db, trimmed, limit);
-  const room = limit - followed.length;
-  if (room <= 0) return { followed, reference: [] };
-  const digits = normaliseSiret(trimmed);
-  let where: Prisma.SireneEstablishmentWhereInput;
-  if (looksLikeSiret(trimmed) || /^\d{3,}$/.test(digits)) {
-    where = digits.length === 9 ? { siren: digits } : { siret: { startsWith: digits } };
+  const parsed = parseCompanyQuery(query);
+  if (!parsed) return { followed: [], reference: [] };
+  let referenceMatch: Prisma.Sql | null;
+  if (parsed.kind === 'digits') {
+    const { digits } = parsed;
+    const range = siretPrefixRange(digits);
+    referenceMatch =
+      digits.length === 9
+        ? Prisma.sql`e.siren = ${digits}`
+        : range.lt
+          ? Prisma.sql`e.siret >= ${range.gte} AND e.siret < ${range.lt}`
+          : Prisma.sql`e.siret >= ${range.gte}`;
   } else {
-    const words = searchKey(trimmed).split(' ').filter(Boolean);
-    if (words.length === 0) return { followed, reference: [] };
-    where = { AND: words.map((w) => ({ searchText: { contains: w } })) };
+    referenceMatch = parsed.words.some((w) => w.length >= REFERENCE_MIN_WORD)
+      ? Prisma.join(
+          parsed.words.map((w) => Prisma.sql`e."searchText" LIKE ${containing(w)}`),
+          ' AND ',
+        )
+      : null;
   }
-  // Ask for more than the room left: some may be on the platform already, and are dropped below.
-  const rows = await db.sireneEstablishment.findMany({
-    where: { ...where, active: true, inTerritory: true },
-    select: { siret: true, displayName: true, diffusible: true, communeName: true, communeCode: true },
-    orderBy: [{ diffusible: 'desc' }, { displayName: 'asc' }, { siret: 'asc' }],
-    take: room + limit,
-  });
-  const onPlatform = new Set(
-    (
-      await db.company.findMany({
-        where: { siret: { in: rows.map((r) => r.siret) } },
-        select: { siret: true },
-      })
-    ).map((c) => c.siret),
+  // One statement, one round trip (the type-ahead answers within Slack's deadline under load): the
+  // followed companies first, then the reference's establishments not on the platform.
+  const rows = await db.$queryRaw<
+    { followed: boolean; id: string | null; name: string; siret: string; commune: string | null; diffusible: boolean }[]
+  >`(SELECT true AS followed, c.id, c.name, c.siret, c.commune, true AS diffusible FROM "Company" c
+      WHERE ${companyMatch(parsed)} ORDER BY c.name LIMIT ${limit})
+    UNION ALL
+    (SELECT false, NULL, e."displayName", e.siret, coalesce(e."communeName", e."communeCode"), e.diffusible
+       FROM "SireneEstablishment" e
+      WHERE ${referenceMatch ?? Prisma.sql`false`} AND e.active AND e."inTerritory"
+        AND NOT EXISTS (SELECT 1 FROM "Company" c WHERE c.siret = e.siret)
+      LIMIT ${limit})`;
+  const followed = rows
+    .filter((r) => r.followed)
+    .map((r) => ({ id: r.id!, name: r.name, siret: r.siret, commune: r.commune ?? '' }));
+  const found = rows.filter((r) => !r.followed);
+  found.sort(
+    (a, b) =>
+      Number(b.diffusible) - Number(a.diffusible) || FRENCH.compare(a.name, b.name) || (a.siret < b.siret ? -1 : 1),
   );
-  const reference = rows
-    .filter((r) => !onPlatform.has(r.siret))
-    .slice(0, room)
-    .map((r) => ({ siret: r.siret, name: referenceName(r), commune: r.communeName ?? r.communeCode }));
+  const reference = found
+    .slice(0, Math.max(0, limit - followed.length))
+    .map((r) => ({
+      siret: r.siret,
+      name: referenceName({ displayName: r.name, diffusible: r.diffusible }),
+      commune: r.commune,
+    }));
   return { followed, reference };
 }
 

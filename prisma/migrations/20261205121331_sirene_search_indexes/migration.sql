@@ -7,6 +7,6 @@ DROP INDEX "SireneEstablishment_searchText_idx";
 -- CreateIndex
 CREATE INDEX "SireneEstablishment_searchText_trgm_idx" ON "SireneEstablishment" USING GIN ("searchText" gin_trgm_ops);
 
--- CreateIndex
-CREATE INDEX "SireneEstablishment_typeahead_order_idx" ON "SireneEstablishment"("active", "inTerritory", "diffusible" DESC, "displayName", "siret");
+-- DropForeignKey
+ALTER TABLE "SireneEstablishment" DROP CONSTRAINT "SireneEstablishment_lastRunId_fkey";
 

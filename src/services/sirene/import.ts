@@ -61,12 +61,20 @@ export interface SireneImportResult {
   leftTerritory: number;
   companiesRefreshed: number;
   durationMs: number;
+  /** Milliseconds per step (read, legal units, final rows, counts, write, companies): where the time went. */
+  steps: Record<string, number>;
 }
 
 /** A refusal to say as it is (bad file, bad communes, not a SIRENE file): never a stack. */
 export class SireneImportError extends Error {}
 
 const BATCH = 1000;
+/** Fewer changed rows than this: the indexes are updated in place (see rebuildsIndexes). */
+export const BULK_MIN_ROWS = 1000;
+/** The import session's memory on PostgreSQL (temporary tables; sorts and hashes); PGlite keeps its own. */
+const SESSION_MEMORY = { temp: '256MB', work: '64MB' };
+/** The memory a bulk import's index build may take, for that statement only. */
+const BUILD_MEMORY = '128MB';
 
 // ───────────────────────────── communes ─────────────────────────────
 
@@ -261,10 +269,24 @@ const sqlValue = (column: string) => `nullif(nullif(btrim(${column}), ''), '[ND]
  */
 export function sqlFold(expression: string): string {
   const marks = '[\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f]';
-  return `regexp_replace(normalize(replace(replace(lower(${expression}), 'œ', 'oe'), 'æ', 'ae'), NFD), '${marks}', '', 'g')`;
+  // Most names in the stock are plain ASCII (capitals): lower() is all they need, and normalize() is slow.
+  return `CASE WHEN octet_length(${expression}) = char_length(${expression}) THEN lower(${expression})
+    ELSE regexp_replace(normalize(replace(replace(lower(${expression}), 'œ', 'oe'), 'æ', 'ae'), NFD), '${marks}', '', 'g') END`;
 }
 
-const DATE = String.raw`^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,6})?)?$`;
+/**
+ * A value's shape, every digit written 0: the year and date checks compare shapes rather than run a
+ * regular expression on each row (half a second on 250,000 rows).
+ */
+const digitShape = (expression: string) => `translate(${expression}, '123456789', '000000000')`;
+/** INSEE's dates: a day, or a day and time with up to six decimals of a second. */
+const DATE_SHAPES = [
+  '0000-00-00',
+  '0000-00-00T00:00:00',
+  ...[1, 2, 3, 4, 5, 6].map((n) => `0000-00-00T00:00:00.${'0'.repeat(n)}`),
+]
+  .map((shape) => `'${shape}'`)
+  .join(', ');
 
 /** A SQL text literal (commune codes, already checked by parseCommunes' patterns). */
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -314,7 +336,7 @@ function stageView(header: Header, communes: CommuneMatcher): string {
         ${v('nomenclatureActivitePrincipaleEtablissement')} AS naf_nomenclature,
         ${v('activitePrincipaleNAF25Etablissement')} AS naf25_code,
         ${v('trancheEffectifsEtablissement')} AS headcount_band,
-        CASE WHEN ${v('anneeEffectifsEtablissement')} ~ '^\\d{4}$' THEN ${v('anneeEffectifsEtablissement')}::int END AS headcount_year,
+        CASE WHEN ${digitShape(v('anneeEffectifsEtablissement'))} = '0000' THEN ${v('anneeEffectifsEtablissement')}::int END AS headcount_year,
         upper(${v('codeCommuneEtablissement')}) AS commune_code,
         ${v('libelleCommuneEtablissement')} AS commune_name,
         ${v('codePostalEtablissement')} AS postal_code,
@@ -322,7 +344,7 @@ function stageView(header: Header, communes: CommuneMatcher): string {
         coalesce(btrim(${header.column('caractereEmployeurEtablissement')}) = 'O', false) AS employer,
         ${v('activitePrincipaleRegistreMetiersEtablissement')} IS NOT NULL AS trade_register,
         coalesce(btrim(${header.column('etatAdministratifEtablissement')}) = 'A', false) AS active,
-        CASE WHEN ${v('dateDernierTraitementEtablissement')} ~ '${DATE}'
+        CASE WHEN ${digitShape(v('dateDernierTraitementEtablissement'))} IN (${DATE_SHAPES})
           THEN ${v('dateDernierTraitementEtablissement')}::timestamp(3) END AS insee_updated_at
       FROM sirene_raw
     ) r
@@ -507,10 +529,12 @@ export async function importSirene(db: Db, options: SireneImportOptions): Promis
   });
   const counts = { rowsRead: 0, rowsKept: 0, inserted: 0, updated: 0, closed: 0, leftTerritory: 0 };
   let companiesRefreshed = 0;
+  let steps: Record<string, number> = {};
   const work = async (session: Session) => {
     const result = await runImport(session, options, communes, run.id, dryRun);
     Object.assign(counts, result.counts);
     companiesRefreshed = result.companiesRefreshed;
+    steps = result.steps;
     const durationMs = Math.round(performance.now() - started);
     await session.execute(
       `UPDATE "SireneImportRun" SET "rowsRead" = $2, "rowsKept" = $3, inserted = $4, updated = $5, closed = $6,
@@ -535,6 +559,10 @@ export async function importSirene(db: Db, options: SireneImportOptions): Promis
       const client = new pg.Client({ connectionString: options.postgresUrl });
       await client.connect();
       try {
+        // The session's temporary tables (the territory's rows, a few hundred MB for a large one) in
+        // memory rather than spilled page by page, and its sorts and hashes in memory: this session only.
+        await client.query(`SET temp_buffers = '${SESSION_MEMORY.temp}'`);
+        await client.query(`SET work_mem = '${SESSION_MEMORY.work}'`);
         await client.query('BEGIN');
         durationMs = await work(pgSession(client));
         await client.query('COMMIT');
@@ -550,7 +578,7 @@ export async function importSirene(db: Db, options: SireneImportOptions): Promis
         timeout: 6 * 3_600_000,
       });
     }
-    return { runId: run.id, dryRun, ...counts, companiesRefreshed, durationMs };
+    return { runId: run.id, dryRun, ...counts, companiesRefreshed, durationMs, steps };
   } catch (error) {
     const durationMs = Math.round(performance.now() - started);
     await db.sireneImportRun.update({
@@ -577,11 +605,21 @@ async function runImport(
   runId: string,
   dryRun: boolean,
 ) {
+  const steps: Record<string, number> = {};
+  let last = performance.now();
+  const step = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round(now - last);
+    last = now;
+  };
   // Pass 1: the establishments of the territory's communes.
   const header = await readHeader(options.etablissements, ETAB_REQUIRED);
   const rowsRead = await session.loadEstablishments(options.etablissements, header, communes);
+  // Temporary tables have no statistics until analysed: the joins below are planned on them.
+  await session.execute('ANALYZE sirene_raw');
   await session.execute(stageView(header, communes));
   await session.execute(UL_DDL);
+  step('read');
 
   // Pass 2: the legal units of the SIRENs kept (or the legal names already stored).
   let units: LoadRow[] = [];
@@ -608,17 +646,23 @@ async function runImport(
     }
     await flushUnits();
   } else {
-    // The unit of a SIREN none of whose establishments is diffusible is taken for a `P` unit (no file to
-    // say otherwise): a name is never shown on a guess.
+    // Without the file, an establishment keeps the legal name stored on it (below); one that has none
+    // (new) takes its siblings'. The unit of a SIREN none of whose establishments is diffusible is
+    // taken for a `P` unit (no file to say otherwise): a name is never shown on a guess.
     await session.execute(
       `INSERT INTO sirene_stage_ul (siren, legal_name, legal_category, diffusible)
        SELECT e.siren,
               CASE WHEN bool_or(e.diffusible) THEN (array_agg(e."legalName" ORDER BY e."updatedAt" DESC) FILTER (WHERE e."legalName" IS NOT NULL))[1] END,
               (array_agg(e."legalCategory" ORDER BY e."updatedAt" DESC) FILTER (WHERE e."legalCategory" IS NOT NULL))[1],
               bool_or(e.diffusible)
-         FROM "SireneEstablishment" e WHERE e.siren IN (SELECT siren FROM sirene_stage) GROUP BY e.siren`,
+         FROM "SireneEstablishment" e
+        WHERE e.siren IN (SELECT s.siren FROM sirene_stage s WHERE NOT EXISTS (
+                SELECT 1 FROM "SireneEstablishment" x WHERE x.siret = s.siret AND x."legalName" IS NOT NULL))
+        GROUP BY e.siren`,
     );
   }
+
+  step('legal units');
 
   // The final rows: a `P` establishment or unit has no name; the display name falls back to the legal one.
   const cols = TARGET_COLUMNS.map(q);
@@ -629,27 +673,33 @@ async function runImport(
     `INSERT INTO sirene_final (siret, ${cols.join(', ')})
      WITH s AS (SELECT DISTINCT ON (siret) * FROM sirene_stage ORDER BY siret, seq DESC),
      j AS (
-       SELECT s.*, (s.diffusible AND coalesce(u.diffusible, true)) AS shown, u.legal_name, u.legal_category,
+       SELECT s.*, (s.diffusible AND coalesce(u.diffusible, true)) AS shown,
+              coalesce(u.legal_name, CASE WHEN NOT $3 THEN e."legalName" END) AS legal_name,
+              coalesce(u.legal_category, CASE WHEN NOT $3 THEN e."legalCategory" END) AS legal_category,
               e."naf25Code" AS stored_naf25
          FROM s LEFT JOIN sirene_stage_ul u ON u.siren = s.siren
                 LEFT JOIN "SireneEstablishment" e ON e.siret = s.siret
      ),
      named AS (
        SELECT j.*, CASE WHEN NOT shown THEN $1 ELSE coalesce(own_name, legal_name, $1) END AS display_name FROM j
-     )
+     ),
+     -- A few hundred communes: each folded once, not once per establishment.
+     communes AS (SELECT DISTINCT commune_name, ${sqlFold('commune_name')} AS folded FROM s)
      SELECT siret, siren, display_name,
-       concat_ws(' ', ${sqlFold('display_name')}, ${sqlFold('commune_name')}),
+       concat_ws(' ', ${sqlFold('display_name')}, c.folded),
        naf_code, naf_nomenclature,
        CASE WHEN $2 THEN naf25_code ELSE stored_naf25 END,
        headcount_band, headcount_year, commune_code, commune_name, postal_code,
        head_office, employer, trade_register, shown, active, true,
        CASE WHEN shown THEN legal_name END, legal_category, insee_updated_at
-     FROM named`,
-    [NON_DIFFUSIBLE_NAME, header.has('activitePrincipaleNAF25Etablissement')],
+     FROM named LEFT JOIN communes c USING (commune_name)`,
+    [NON_DIFFUSIBLE_NAME, header.has('activitePrincipaleNAF25Etablissement'), Boolean(options.unitesLegales)],
   );
+  await session.execute('ANALYZE sirene_final');
   const [{ kept } = { kept: 0 }] = await session.query<{ kept: number }>(
     'SELECT count(*)::int AS kept FROM sirene_stage',
   );
+  step('final rows');
 
   const differs = `(${cols.map((c) => `e.${c}`).join(', ')}) IS DISTINCT FROM (${cols.map((c) => `f.${c}`).join(', ')})`;
   const [row] = await session.query<{ inserted: number; updated: number; closed: number; left: number }>(
@@ -667,24 +717,83 @@ async function runImport(
     closed: row!.closed,
     leftTerritory: row!.left,
   };
-  if (dryRun) return { counts, companiesRefreshed: 0 };
+  step('counts');
+  if (dryRun) return { counts, companiesRefreshed: 0, steps };
 
   const now = options.now;
-  await session.execute(
-    `INSERT INTO "SireneEstablishment" (siret, ${cols.join(', ')}, "lastRunId", "createdAt", "updatedAt")
-     SELECT siret, ${cols.join(', ')}, $1, $2, $2 FROM sirene_final
-     ON CONFLICT (siret) DO UPDATE SET ${cols.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
-       "lastRunId" = EXCLUDED."lastRunId", "updatedAt" = EXCLUDED."updatedAt"
-     WHERE (${cols.map((c) => `"SireneEstablishment".${c}`).join(', ')}) IS DISTINCT FROM (${cols.map((c) => `EXCLUDED.${c}`).join(', ')})`,
-    [runId, now],
-  );
-  await session.execute(
-    `UPDATE "SireneEstablishment" e SET "inTerritory" = false, "lastRunId" = $1, "updatedAt" = $2
+  const changed = counts.inserted + counts.updated + counts.leftTerritory;
+  const rebuild = await dropIndexesForBulk(session, changed, counts.inserted);
+  // Each statement only when the counts say it has rows to write: a re-run of the same file writes nothing.
+  if (counts.inserted > 0)
+    await session.execute(
+      `INSERT INTO "SireneEstablishment" (siret, ${cols.join(', ')}, "lastRunId", "createdAt", "updatedAt")
+     SELECT siret, ${cols.join(', ')}, $1, $2, $2 FROM sirene_final f
+      WHERE NOT EXISTS (SELECT 1 FROM "SireneEstablishment" e WHERE e.siret = f.siret)`,
+      [runId, now],
+    );
+  if (counts.updated > 0)
+    await session.execute(
+      `UPDATE "SireneEstablishment" e SET ${cols.map((c) => `${c} = f.${c}`).join(', ')}, "lastRunId" = $1, "updatedAt" = $2
+       FROM sirene_final f WHERE e.siret = f.siret AND ${differs}`,
+      [runId, now],
+    );
+  if (counts.leftTerritory > 0)
+    await session.execute(
+      `UPDATE "SireneEstablishment" e SET "inTerritory" = false, "lastRunId" = $1, "updatedAt" = $2
       WHERE e."inTerritory" AND NOT EXISTS (SELECT 1 FROM sirene_final f WHERE f.siret = e.siret)`,
-    [runId, now],
-  );
+      [runId, now],
+    );
+  await rebuild?.();
+  step('write');
   const companiesRefreshed = await refreshCompanies(session, now);
-  return { counts, companiesRefreshed };
+  step('companies');
+  // The type-ahead reads the index, not its pending list (an index just built has none)…
+  if (!rebuild) await session.query(`SELECT gin_clean_pending_list('"${SEARCH_INDEX}"'::regclass)`);
+  // …and is planned with statistics that know the new rows, once they are many.
+  if (changed * 10 >= counts.rowsKept) await session.execute('ANALYZE "SireneEstablishment"');
+  step('index');
+  return { counts, companiesRefreshed, steps };
+}
+
+/** The reference's trigram index (prisma/schema.prisma). */
+const SEARCH_INDEX = 'SireneEstablishment_searchText_trgm_idx';
+
+/**
+ * Whether an import writes so many rows that the reference's indexes are better built again than
+ * updated row by row: at least BULK_MIN_ROWS, and a fifth of the table once written (a first import,
+ * a territory widened). Measured on 250,000 new establishments: the trigram index 8.5 s row by row,
+ * 2.4 s to build.
+ */
+export function rebuildsIndexes(changedRows: number, rowsAfter: number): boolean {
+  return changedRows >= BULK_MIN_ROWS && changedRows * 5 >= rowsAfter;
+}
+
+/**
+ * Before a bulk write, drops the reference's indexes but its primary key (which the write needs)
+ * and returns what builds them again, from their definitions as the database holds them; null when
+ * the write is not bulk. The drop locks the reference until the import commits: the type-ahead
+ * waits for a first import, never for a monthly one (a few per cent of rows change).
+ */
+async function dropIndexesForBulk(
+  session: Session,
+  changedRows: number,
+  insertedRows: number,
+): Promise<(() => Promise<void>) | null> {
+  const [{ rows } = { rows: 0 }] = await session.query<{ rows: number }>(
+    'SELECT count(*)::int AS rows FROM "SireneEstablishment"',
+  );
+  if (!rebuildsIndexes(changedRows, rows + insertedRows)) return null;
+  const indexes = await session.query<{ name: string; definition: string }>(
+    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+       FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+      WHERE i.indrelid = '"SireneEstablishment"'::regclass AND NOT i.indisprimary ORDER BY c.relname`,
+  );
+  for (const index of indexes) await session.execute(`DROP INDEX "${index.name}"`);
+  return async () => {
+    // Index builds sort their entries in memory: more memory, fewer passes (this transaction only).
+    await session.execute(`SET LOCAL maintenance_work_mem = '${BUILD_MEMORY}'`);
+    for (const index of indexes) await session.execute(index.definition);
+  };
 }
 
 /**
