@@ -287,6 +287,9 @@ export function siretPrefixRange(prefix: string): { gte: string; lt?: string } {
 /** Names sorted as French readers expect (accents after their letter, case ignored first). */
 const FRENCH = new Intl.Collator('fr');
 
+/** The reference's first rows, where common words are looked for before its trigram index (see below). */
+export const SAMPLE_ROWS = 5000;
+
 /** A name word shorter than this cannot use the reference's trigram index: such queries search the platform only. */
 const REFERENCE_MIN_WORD = 3;
 
@@ -321,34 +324,45 @@ export async function searchCompaniesAndReference(db: Db, query: string, limit =
         )
       : null;
   }
+  // Words found all over the reference (a commune, « transports ») make its trigram index merge
+  // posting lists of hundreds of thousands of rows (30–60 ms on a million); such words are found at
+  // once in the table's first rows. So the first SAMPLE_ROWS rows are tried first, and the index only
+  // when they gave fewer than `limit` (a one-time filter: PostgreSQL skips the index scan otherwise).
+  const sampled = parsed.kind === 'words' && referenceMatch !== null;
+  const reference = referenceMatch ?? Prisma.sql`false`;
+  const referenceRow = Prisma.sql`false AS followed, NULL AS id, e."displayName" AS name, e.siret,
+    coalesce(e."communeName", e."communeCode") AS commune, e.diffusible`;
+  const notFollowed = Prisma.sql`e.active AND e."inTerritory" AND NOT EXISTS (SELECT 1 FROM "Company" c WHERE c.siret = e.siret)`;
   // One statement, one round trip (the type-ahead answers within Slack's deadline under load): the
   // followed companies first, then the reference's establishments not on the platform.
   const rows = await db.$queryRaw<
     { followed: boolean; id: string | null; name: string; siret: string; commune: string | null; diffusible: boolean }[]
-  >`(SELECT true AS followed, c.id, c.name, c.siret, c.commune, true AS diffusible FROM "Company" c
+  >`WITH sample AS MATERIALIZED (
+      SELECT ${referenceRow} FROM (SELECT siret, siren, "displayName", diffusible, "communeName", "communeCode", "searchText", active, "inTerritory"
+               FROM "SireneEstablishment" LIMIT ${sampled ? SAMPLE_ROWS : 0}) e
+       WHERE ${reference} AND ${notFollowed} LIMIT ${limit})
+    (SELECT true AS followed, c.id, c.name, c.siret, c.commune, true AS diffusible FROM "Company" c
       WHERE ${companyMatch(parsed)} ORDER BY c.name LIMIT ${limit})
+    UNION ALL (SELECT * FROM sample)
     UNION ALL
-    (SELECT false, NULL, e."displayName", e.siret, coalesce(e."communeName", e."communeCode"), e.diffusible
-       FROM "SireneEstablishment" e
-      WHERE ${referenceMatch ?? Prisma.sql`false`} AND e.active AND e."inTerritory"
-        AND NOT EXISTS (SELECT 1 FROM "Company" c WHERE c.siret = e.siret)
+    (SELECT ${referenceRow} FROM "SireneEstablishment" e
+      WHERE ${reference} AND ${notFollowed} AND (SELECT count(*) FROM sample) < ${limit}
       LIMIT ${limit})`;
   const followed = rows
     .filter((r) => r.followed)
     .map((r) => ({ id: r.id!, name: r.name, siret: r.siret, commune: r.commune ?? '' }));
-  const found = rows.filter((r) => !r.followed);
+  // The index's rows may repeat the sample's.
+  const found = [...new Map(rows.filter((r) => !r.followed).map((r) => [r.siret, r])).values()];
   found.sort(
     (a, b) =>
       Number(b.diffusible) - Number(a.diffusible) || FRENCH.compare(a.name, b.name) || (a.siret < b.siret ? -1 : 1),
   );
-  const reference = found
-    .slice(0, Math.max(0, limit - followed.length))
-    .map((r) => ({
-      siret: r.siret,
-      name: referenceName({ displayName: r.name, diffusible: r.diffusible }),
-      commune: r.commune,
-    }));
-  return { followed, reference };
+  const references = found.slice(0, Math.max(0, limit - followed.length)).map((r) => ({
+    siret: r.siret,
+    name: referenceName({ displayName: r.name, diffusible: r.diffusible }),
+    commune: r.commune,
+  }));
+  return { followed, reference: references };
 }
 
 /**

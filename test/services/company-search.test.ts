@@ -5,7 +5,9 @@ import {
   companyFromReference,
   referenceSiret,
   referenceValue,
+  SAMPLE_ROWS,
   searchCompaniesAndReference,
+  siretPrefixRange,
 } from '../../src/services/companies.js';
 import type { Actor } from '../../src/services/permissions.js';
 import { setProgramme } from '../../src/services/programmes/programmes.js';
@@ -132,6 +134,48 @@ describe('the company type-ahead over the platform and the SIRENE reference', ()
     const found = await searchCompaniesAndReference(db.prisma, 'forges', 2);
     expect(found.followed).toHaveLength(1);
     expect(found.followed.length + found.reference.length).toBe(2);
+  });
+
+  it('takes common words from the first rows, rarer ones from the index, each establishment once', async () => {
+    // SAMPLE_ROWS establishments first (the table's first rows), ten of them « Ateliers »; then thirty
+    // more « Ateliers » and three « Rarissime » beyond them.
+    const seed = (from: number, count: number, name: (i: number) => string) =>
+      db.prisma.sireneEstablishment.createMany({
+        data: Array.from({ length: count }, (_, k) => {
+          const i = from + k;
+          return establishment(`3${String(i).padStart(13, '0')}`, name(i), 'Vierzon');
+        }) as Prisma.SireneEstablishmentCreateManyInput[],
+      });
+    await seed(0, SAMPLE_ROWS, (i) => (i % 500 === 0 ? `Ateliers Premiers ${i}` : `Usine ${i}`));
+    await seed(SAMPLE_ROWS, 30, (i) => `Ateliers Suivants ${i}`);
+    await seed(SAMPLE_ROWS + 30, 3, (i) => `Rarissime ${i}`);
+    expect(await searchCompaniesAndReference(db.prisma, 'rarissime')).toMatchObject({
+      reference: [{ name: `Rarissime ${SAMPLE_ROWS + 30}` }, {}, {}],
+    });
+    // Ten in the first rows, fewer than the 25 asked: the index gives the rest, the ten again among them.
+    const ateliers = sirets(await searchCompaniesAndReference(db.prisma, 'ateliers'));
+    expect(ateliers).toHaveLength(25);
+    expect(new Set(ateliers).size).toBe(25);
+    // Plenty in the first rows: those.
+    const usines = sirets(await searchCompaniesAndReference(db.prisma, 'usine'));
+    expect(usines).toHaveLength(25);
+    expect(usines.every((s) => Number(s.slice(1)) < SAMPLE_ROWS)).toBe(true);
+  });
+
+  it('searches the reference from a word of three letters, the platform from two', async () => {
+    const followed = await makeCompany(db.prisma, { name: 'Forges Suivies', commune: 'Vierzon' });
+    const found = await searchCompaniesAndReference(db.prisma, 'fo');
+    expect(found).toEqual({ followed: [expect.objectContaining({ id: followed.id })], reference: [] });
+    expect(sirets(await searchCompaniesAndReference(db.prisma, 'fo vierzon')).sort()).toEqual(
+      [FORGES, FORGES_OTHER_SITE].sort(),
+    );
+  });
+
+  it('turns a SIRET prefix into a range of the primary key', () => {
+    expect(siretPrefixRange('1000')).toEqual({ gte: '1000', lt: '1001' });
+    expect(siretPrefixRange('0999')).toEqual({ gte: '0999', lt: '1000' });
+    expect(siretPrefixRange('51299')).toEqual({ gte: '51299', lt: '51300' });
+    expect(siretPrefixRange('999')).toEqual({ gte: '999' });
   });
 
   it('reads back its option values', () => {
