@@ -389,13 +389,15 @@ function prismaSession(tx: Pick<Db, '$queryRawUnsafe' | '$executeRawUnsafe'>): S
   const session: Session = {
     query: (sql, params = []) => tx.$queryRawUnsafe(sql, ...params),
     execute: (sql, params = []) => tx.$executeRawUnsafe(sql, ...params),
+    // One JSON parameter per batch, typed by the table's own row type: thousands of separate
+    // parameters cost more to pass through the driver than the rows themselves.
     load: async (table, columns, rows) => {
       if (rows.length === 0) return;
-      const width = columns.length;
-      const tuples = rows.map((_, r) => `(${columns.map((_, c) => `$${r * width + c + 1}`).join(', ')})`);
+      const objects = rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, row[i]])));
+      const list = columns.join(', ');
       await tx.$executeRawUnsafe(
-        `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuples.join(', ')}`,
-        ...rows.flat(),
+        `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json)`,
+        JSON.stringify(objects),
       );
     },
     loadEstablishments: async (path, header, communes) => {
