@@ -58,7 +58,9 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       };
     } else {
       const snapshot = migrate ? null : start.pgliteEmptySnapshot;
-      pglite = snapshot ? createPglite(undefined, { loadDataDir: new Blob([readFileSync(snapshot)]) }) : createPglite('memory://');
+      pglite = snapshot
+        ? createPglite(undefined, { loadDataDir: new Blob([readFileSync(snapshot)]) })
+        : createPglite('memory://');
     }
     database = openDatabase({ pglite });
     raw = {
