@@ -288,14 +288,15 @@ export function siretPrefixRange(prefix: string): { gte: string; lt?: string } {
 const FRENCH = new Intl.Collator('fr');
 
 /** The reference's first rows, where common words are looked for before its trigram index (see below). */
-export const SAMPLE_ROWS = 5000;
+export const SAMPLE_ROWS = 10_000;
 /**
- * …read from the table's first pages by a TID range (about 5,000 establishments of ~500 bytes): a
+ * …read from the table's first pages by a TID range (about 10,000 establishments of ~500 bytes: 5,000
+ * and 20,000 gave a worse p99 under load, BENCHMARKS.md): a
  * plain scan with a LIMIT joins whatever scan of the table is under way (synchronize_seqscans) and
  * starts anywhere — under load the common words were then looked for in the middle of the table,
  * missed, and the index scanned (1.4 s instead of 3 ms).
  */
-const SAMPLE_PAGES = 320;
+const SAMPLE_PAGES = 640;
 
 /** A name word shorter than this cannot use the reference's trigram index: such queries search the platform only. */
 const REFERENCE_MIN_WORD = 3;
