@@ -8,6 +8,7 @@ import type { AppContext } from './context.js';
 import { registerListeners } from './listeners/index.js';
 import { healthRoutes, readinessCheck } from './health.js';
 import { guardRequests } from './slack/request-guard.js';
+import { serialiseLargeArgumentsOnce } from './slack/web-api-arguments.js';
 import { boltLogger } from './logger.js';
 import { createNotices } from './notifications/index.js';
 import { createNotifier } from './notifier.js';
@@ -36,6 +37,7 @@ const CLIENT_RETRIES = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_0
 /** Builds the Bolt app with every listener; receives its receiver so tests drive the whole pipeline. */
 export function createPlatformApp(options: PlatformAppOptions) {
   const { config, db, logger } = options;
+  serialiseLargeArgumentsOnce();
   const boltLog = boltLogger(logger);
   const clientOptions: WebClientOptions = { retryConfig: CLIENT_RETRIES, timeout: 10_000, ...options.clientOptions };
   const receiver =
