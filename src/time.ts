@@ -43,16 +43,24 @@ export function frenchDate(date: Date | string): string {
   return `${d}/${m}/${y}`;
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** An instant as « 27/11/2026 à 14:05 » in the platform's time zone. */
 export function frenchDateTime(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('fr-FR', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(instant);
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    // Built once per time zone: a new one per call was 1–1.5 % of the app's CPU (bench:profile).
+    format = new Intl.DateTimeFormat('fr-FR', {
+      timeZone,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return DATE_TEXTS.dateTime(`${get('day')}/${get('month')}/${get('year')}`, `${get('hour')}:${get('minute')}`);
 }
