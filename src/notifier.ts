@@ -262,11 +262,14 @@ export function createNotifier(deps: {
       return running;
     }
     running = (async () => {
+      // A kick during scheduleWake counts too: its query may have read the outbox before the kicked
+      // message was committed, and would then set no wake — the message waited for the next job's
+      // pass (seen on PostgreSQL: alert pages over 10 s late with 20 alerts in flight).
       do {
         again = false;
         await deliverDue();
+        if (!again) await scheduleWake();
       } while (again);
-      await scheduleWake();
     })()
       .catch((error: unknown) => logger.error({ err: error }, 'outbox delivery failed'))
       .finally(() => {

@@ -96,6 +96,45 @@ describe(`delivery per conversation (${TEST_ENGINE})`, () => {
     expect(fake.succeeded('chat.postMessage')).toHaveLength(200);
   });
 
+  it('delivers a message kicked while the notifier was planning its next wake-up', async () => {
+    // The database as the notifier sees it, with its « when is the next message due? » query
+    // held once its answer is read (before the message below was owed), until released.
+    let release: () => void = () => {};
+    let held: Promise<void> | null = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let reached: () => void = () => {};
+    const planning = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    const seen = new Proxy(db.prisma, {
+      get(target, prop) {
+        if (prop === '$queryRaw')
+          return async (strings: TemplateStringsArray, ...values: unknown[]) => {
+            const rows = await target.$queryRaw(strings, ...values);
+            if (held && strings.join('?').includes('max(s."sentAt")')) {
+              reached();
+              await held;
+              held = null;
+            }
+            return rows;
+          };
+        const value = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const n = createNotifier({ db: seen, client, logger, now: () => new Date(), notices, paceMs: 0 });
+    notifiers.push(n);
+    const first = n.kick(); // nothing owed yet: it plans its next wake-up, and is held there
+    await planning;
+    await owe([{ recipient: 'CPAGE', text: 'Alerte ALR-2026-0091' }]);
+    const second = n.kick(); // the message is committed: this kick must not be lost
+    release();
+    await Promise.all([first, second]);
+    // Without a job's pass (none runs here) nor a wake-up planned on a stale answer.
+    await expect.poll(() => posts('CPAGE').length, { timeout: 2_000, interval: 50 }).toBe(1);
+  });
+
   it('keeps the order of a conversation across two instances delivering at once', async () => {
     const lines = Array.from({ length: 12 }, (_, i) => ({ recipient: 'CDUO', text: `Ligne ${i + 1}` }));
     await owe(lines);
