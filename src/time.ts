@@ -5,30 +5,50 @@
  */
 import { DATE_TEXTS, MONTH_NAMES } from './texts/dates.js';
 
-// Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone.
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Building an Intl.DateTimeFormat costs far more than using one (a new one per call was 1–1.5 % of
+ * the app's CPU, bench:profile): each format is built once per time zone.
+ */
+function perTimeZone(locale: string, options: Intl.DateTimeFormatOptions): (timeZone: string) => Intl.DateTimeFormat {
+  const built = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone) => {
+    let format = built.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      built.set(timeZone, format);
+    }
+    return format;
+  };
+}
+
+// en-CA formats as YYYY-MM-DD.
+const dateFormat = perTimeZone('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' });
+const timeFormat = perTimeZone('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const dateTimeFormat = perTimeZone('fr-FR', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const offsetFormat = perTimeZone('en-US', {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 /** The calendar date (YYYY-MM-DD) it is at `now` in `timeZone`. */
 export function localDate(timeZone: string, now: Date = new Date()): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    // en-CA formats as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormats.set(timeZone, format);
-  }
-  return format.format(now);
+  return dateFormat(timeZone).format(now);
 }
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** The local time of day (HH:MM, 24 h) at `now` in `timeZone`. */
 export function localTime(now: Date, timeZone: string): string {
-  let format = timeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    timeFormats.set(timeZone, format);
-  }
-  return format.format(now);
+  return timeFormat(timeZone).format(now);
 }
 
 /** The first day (YYYY-MM-DD) of the local month of `now`. */
@@ -43,24 +63,9 @@ export function frenchDate(date: Date | string): string {
   return `${d}/${m}/${y}`;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** An instant as « 27/11/2026 à 14:05 » in the platform's time zone. */
 export function frenchDateTime(instant: Date, timeZone: string): string {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    // Built once per time zone: a new one per call was 1–1.5 % of the app's CPU (bench:profile).
-    format = new Intl.DateTimeFormat('fr-FR', {
-      timeZone,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    dateTimeFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(instant);
+  const parts = dateTimeFormat(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return DATE_TEXTS.dateTime(`${get('day')}/${get('month')}/${get('year')}`, `${get('hour')}:${get('minute')}`);
 }
@@ -80,25 +85,10 @@ export function countdown(deadline: Date, now: Date): string {
   return left >= 0 ? DATE_TEXTS.timeLeft(frenchDuration(left)) : DATE_TEXTS.lateBy(frenchDuration(left));
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** Minutes the time zone is ahead of UTC at `instant` (60 for Paris in winter, 120 in summer). */
 export function utcOffsetMinutes(instant: Date, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    offsetFormats.set(timeZone, format);
-  }
-  const part = (type: string) => Number(format.formatToParts(instant).find((p) => p.type === type)?.value);
+  const parts = offsetFormat(timeZone).formatToParts(instant);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
