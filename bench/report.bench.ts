@@ -13,6 +13,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { annualData, annualQueries } from '../src/services/reports/annual-data.js';
 import { generateAnnualReport } from '../src/services/reports/reports.js';
+import { BENCH_SERVER, scratchDatabase } from './scratch-database.js';
 import { seedLargeTerritory } from './territory.js';
 
 const YEAR = 2026;
@@ -60,15 +61,9 @@ async function main() {
   await measure('PGlite', embedded, (sql, values) => pglite.query(sql, values));
   await embedded.close();
 
-  const server = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const name = `pem_report_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const postgres = openDatabase({ databaseUrl: url.toString() });
-  const client = new pg.Client({ connectionString: url.toString() });
+  const scratch = await scratchDatabase(BENCH_SERVER, 'report_bench');
+  const postgres = openDatabase({ databaseUrl: scratch.url });
+  const client = new pg.Client({ connectionString: scratch.url });
   try {
     await postgres.migrate();
     await client.connect();
@@ -80,8 +75,7 @@ async function main() {
   } finally {
     await client.end();
     await postgres.close();
-    await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 

@@ -27,6 +27,7 @@ import { openDatabase, type Database } from '../src/db/client.js';
 import { createPglite } from '../src/db/pglite.js';
 import { searchCompaniesAndReference } from '../src/services/companies.js';
 import { importSirene, type SireneImportResult } from '../src/services/sirene/import.js';
+import { BENCH_SERVER, scratchDatabase } from './scratch-database.js';
 import { ETABLISSEMENT_HEADER, writeStock } from './sirene-stock.js';
 
 const ROWS = Number(process.env.SIRENE_BENCH_ROWS ?? 1_000_000);
@@ -134,14 +135,8 @@ const describe = (r: SireneImportResult) =>
     .join(', ')}`;
 
 async function postgres(file: string) {
-  const server = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const name = `pem_sirene_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const scratch = await scratchDatabase(BENCH_SERVER, 'sirene_bench');
+  const databaseUrl = scratch.url;
   const database = openDatabase({ databaseUrl });
   try {
     await database.migrate();
@@ -178,8 +173,7 @@ async function postgres(file: string) {
     if (search.p99 > TARGET.p99Ms) misses.push(`type-ahead p99 ${fmt(search.p99)} > ${fmt(TARGET.p99Ms)}`);
   } finally {
     await database.close();
-    await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 

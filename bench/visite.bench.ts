@@ -10,12 +10,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { ALERT_BLOCKS as A } from '../src/slack/ids.js';
 import { alertReportModal } from '../src/views/modals/alert.js';
 import { submitModal } from '../test/support/forms.js';
 import { slackSender } from '../src/simulator/slack-requests.js';
+import { scratchDatabase } from './scratch-database.js';
 
 const SECRET = 'bench-signing-secret-0123456789';
 /** Requests come from many people, as on a real platform: who-is-who is not always in memory. */
@@ -47,23 +47,10 @@ function startWorker<T>(file: string, workerData?: unknown): Promise<{ worker: W
   });
 }
 
-/** BENCH_DATABASE_URL=postgresql://…/postgres: run the platform on a scratch PostgreSQL database. */
-async function scratchDatabase(serverUrl: string | undefined) {
-  if (!serverUrl) return { url: undefined, drop: async () => {} };
-  const name = `pem_bench_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE "${name}" WITH (FORCE)`) };
-}
-
 async function main() {
-  const database = await scratchDatabase(process.env.BENCH_DATABASE_URL);
+  // BENCH_DATABASE_URL=postgresql://…/postgres: the platform on a scratch PostgreSQL database.
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  const database = serverUrl ? await scratchDatabase(serverUrl, 'bench') : { url: undefined, drop: async () => {} };
   const fake = await startWorker<{ url: string; responseUrl: string }>('./workers/fake-slack.worker.ts');
   const apps = await startWorker<{ bare: string; platform: string; companyId: string }>('./workers/apps.worker.ts', {
     secret: SECRET,
