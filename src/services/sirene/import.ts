@@ -26,9 +26,11 @@ import type { Db } from '../db.js';
  * 2. The unités légales file, when given, is streamed for the SIRENs kept only (a set the size of
  *    the territory, not of the file); without it, the legal names already stored are used.
  * 3. One statement builds the final rows (display name falling back to the legal name), the counts
- *    are read by comparing them with the table, then (unless dry run) one INSERT … ON CONFLICT
- *    … WHERE (…) IS DISTINCT FROM (…) writes only what changed; establishments no longer kept get
- *    inTerritory = false (never deleted); companies on the platform are refreshed from it.
+ *    are read by comparing them with the table, then (unless dry run) an INSERT of the new rows
+ *    and an UPDATE of those whose columns are IS DISTINCT FROM the stored ones write only what
+ *    changed (a bulk write drops the secondary indexes and builds them again: see
+ *    rebuildsIndexes); establishments no longer kept get inTerritory = false (never deleted);
+ *    companies on the platform are refreshed from it.
  *
  * Everything after the run record runs in one transaction on one session (the temporary tables are
  * the session's): a failed import changes nothing and leaves its run `failed` with the error.
@@ -265,7 +267,7 @@ const sqlValue = (column: string) => `nullif(nullif(btrim(${column}), ''), '[ND]
 /**
  * foldText (src/reference/text.ts) in SQL: lower case, ligatures spelt out, accents stripped. The
  * reference's search text is folded by PostgreSQL while the type-ahead folds what is typed in
- * JavaScript: test/services/sirene-fold.test.ts proves both agree on every Latin letter.
+ * JavaScript: test/services/sirene-scale.test.ts proves both agree on every Latin letter.
  */
 export function sqlFold(expression: string): string {
   const marks = '[\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f]';
@@ -368,6 +370,10 @@ const UL_DDL = `CREATE TEMP TABLE sirene_stage_ul (
 
 type LoadRow = (string | boolean | null)[];
 
+/** The raw table: the file's columns (c<position>, text) after `seq`, their order in the file. */
+const rawTableDdl = (columns: string[]) =>
+  `CREATE TEMP TABLE sirene_raw (seq bigserial, ${columns.map((c) => `${c} text`).join(', ')}) ON COMMIT DROP`;
+
 // ───────────────────────────── sessions ─────────────────────────────
 
 /** One database session: the temporary tables live in it. */
@@ -382,7 +388,7 @@ interface Session {
 
 /**
  * PGlite (or any Prisma transaction): csv-parse reads the file, the territory's rows go into
- * sirene_raw by multi-row INSERTs with parameters, BATCH rows at a time (PGlite has no COPY from a
+ * sirene_raw BATCH rows at a time, each batch one JSON parameter (PGlite has no COPY from a
  * stream; its COPY reads a whole file from memory).
  */
 function prismaSession(tx: Pick<Db, '$queryRawUnsafe' | '$executeRawUnsafe'>): Session {
@@ -403,9 +409,7 @@ function prismaSession(tx: Pick<Db, '$queryRawUnsafe' | '$executeRawUnsafe'>): S
     loadEstablishments: async (path, header, communes) => {
       const positions = ETAB_USED.map((c) => header.names.indexOf(c)).filter((i) => i >= 0);
       const columns = positions.map((i) => `c${i}`);
-      await tx.$executeRawUnsafe(
-        `CREATE TEMP TABLE sirene_raw (seq bigserial, ${columns.map((c) => `${c} text`).join(', ')}) ON COMMIT DROP`,
-      );
+      await tx.$executeRawUnsafe(rawTableDdl(columns));
       const commune = header.names.indexOf('codeCommuneEtablissement');
       let read = 0;
       let batch: LoadRow[] = [];
@@ -452,9 +456,7 @@ function pgSession(client: pg.Client): Session {
     },
     loadEstablishments: async (path, header, communes) => {
       const columns = header.names.map((_, i) => `c${i}`);
-      await client.query(
-        `CREATE TEMP TABLE sirene_raw (seq bigserial, ${columns.map((c) => `${c} text`).join(', ')}) ON COMMIT DROP`,
-      );
+      await client.query(rawTableDdl(columns));
       await client.query('CREATE TEMP SEQUENCE sirene_rows_read');
       const where = `nextval('sirene_rows_read') > 0 AND ${copyCondition(communes, header.column('codeCommuneEtablissement'))}`;
       const copy = client.query(
