@@ -24,6 +24,13 @@ const indexes = () =>
     `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'SireneEstablishment' ORDER BY indexname`,
   );
 
+const searchIndexOid = async () =>
+  (
+    await db.query<{ oid: string }>(
+      `SELECT oid::text AS oid FROM pg_class WHERE relname = 'SireneEstablishment_searchText_trgm_idx'`,
+    )
+  )[0]?.oid;
+
 let stock: string;
 beforeAll(async () => {
   stock = join(mkdtempSync(join(tmpdir(), 'sirene-scale-')), 'StockEtablissement.csv');
@@ -61,10 +68,13 @@ describe('an import that writes most of the reference', () => {
 
   it('builds the indexes again exactly as they were, and a re-run writes nothing', async () => {
     const before = await indexes();
+    const oidBefore = await searchIndexOid();
     expect(before.map((i) => i.indexname)).toContain('SireneEstablishment_searchText_trgm_idx');
     const first = await importSirene(db.prisma, { etablissements: stock, communes: '18', now, ...engine() });
     expect(first.inserted).toBeGreaterThanOrEqual(BULK_MIN_ROWS);
     expect(await indexes()).toEqual(before);
+    // Built again (new relations), not merely left in place.
+    expect(await searchIndexOid()).not.toBe(oidBefore);
     expect(await db.prisma.sireneEstablishment.count()).toBe(first.inserted);
     const again = await importSirene(db.prisma, { etablissements: stock, communes: '18', now, ...engine() });
     expect(again).toMatchObject({ inserted: 0, updated: 0, closed: 0, leftTerritory: 0 });
