@@ -21,7 +21,7 @@ import { join } from 'node:path';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber?: number };
   children?: number[];
 }
 interface Profile {
@@ -54,6 +54,7 @@ function analyse(profile: Profile) {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<string, number>();
+  const functions = new Map<string, number>();
   let total = 0;
   let debugSerialisation = 0;
   let inApps = 0;
@@ -72,6 +73,12 @@ function analyse(profile: Profile) {
       }
     }
     self.set(area, (self.get(area) ?? 0) + dt);
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = url.includes('node_modules/')
+      ? url.split('node_modules/').pop()!
+      : url.replace(/^.*\/(src|bench)\//, '$1/');
+    const fn = `${functionName || '(anonymous)'} ${where}${url ? `:${(lineNumber ?? 0) + 1}` : ''}`;
+    functions.set(fn, (functions.get(fn) ?? 0) + dt);
     if (area !== 'idle') total += dt;
     if (area === 'Bolt' || area === 'Prisma' || area === '@slack/web-api') inApps += dt;
     // Inclusive: under redact(), or a JSON.stringify called by the Web API client itself.
@@ -87,7 +94,7 @@ function analyse(profile: Profile) {
       }
     }
   });
-  return { self, total, debugSerialisation, inApps };
+  return { self, functions, total, debugSerialisation, inApps };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'pem-profile-'));
@@ -114,6 +121,15 @@ try {
   for (const [area, t] of [...apps.self].sort((a, b) => b[1] - a[1])) {
     if (area === 'idle' || t < apps.total / 200) continue;
     console.log(`| ${area} | ${(t / 1e6).toFixed(2)} s | ${pct(t)} |`);
+  }
+  // BENCH_PROFILE_FUNCTIONS=n: the n functions with the most CPU of their own, to find what to change.
+  const top = Number(process.env.BENCH_PROFILE_FUNCTIONS ?? 0);
+  if (top > 0) {
+    console.log(
+      `\nThe ${top} functions with the most CPU of their own:\n\n| function | CPU | share |\n| --- | --- | --- |`,
+    );
+    for (const [fn, t] of [...apps.functions].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`| ${fn} | ${(t / 1e6).toFixed(2)} s | ${pct(t)} |`);
   }
   console.log(
     `\n@slack/web-api's debug serialisation (redact and JSON.stringify, inclusive): ${(apps.debugSerialisation / 1e6).toFixed(2)} s, ${pct(apps.debugSerialisation)}`,

@@ -8,6 +8,7 @@ import {
   markSent,
   nextDueAt,
   postpone,
+  releaseClaims,
   renewLease,
   type ClaimedMessage,
   type MessageLocation,
@@ -78,6 +79,8 @@ const PERMANENT_ERRORS = new Set([
 
 /** Conversations served side by side; each conversation gets one message at a time, in order. */
 const PARALLEL_CONVERSATIONS = 8;
+/** Unpaced, a conversation's next messages taken in one claim (outbox.ts claimDue). */
+const RUN_LENGTH = 10;
 /** The notifier wakes itself for what falls due within this; the outbox job (every minute) does the rest. */
 const MAX_SELF_WAKE_MS = 60_000;
 /** Never sooner than this after a pass: what is due now was taken by the pass itself. */
@@ -145,8 +148,12 @@ export function createNotifier(deps: {
     }
   }
 
-  /** Sends one owed message, or puts it back for later. Never throws. */
-  async function deliver(message: ClaimedMessage): Promise<void> {
+  /**
+   * Sends one owed message, or puts it back for later. Never throws. Returns whether the
+   * conversation may go on to its next message: false while this one is still owed (a retry, a
+   * wait, a lease lost); true once it is sent or has failed for good.
+   */
+  async function deliver(message: ClaimedMessage): Promise<boolean> {
     const attempts = message.attempts + 1;
     try {
       const notice = notices[message.kind];
@@ -157,7 +164,7 @@ export function createNotifier(deps: {
       const where = notice.locate ? await notice.locate(db, data, message.recipient) : 'new';
       if (where === 'wait') {
         await postpone(db, message, new Date(now().getTime() + WAIT_FOR_FIRST_POST_MS));
-        return;
+        return false;
       }
       // Our claim may have expired while earlier messages of the batch were sent.
       if (!(await renewLease(db, message, now()))) {
@@ -165,7 +172,7 @@ export function createNotifier(deps: {
           { outboxId: message.id, kind: message.kind },
           'owed message lease lost; left to the sender that took it over',
         );
-        return;
+        return false;
       }
       const blocks = content.blocks as never;
       if (where === 'new') {
@@ -182,12 +189,13 @@ export function createNotifier(deps: {
         // Erased since this update was owed: the message keeps « Données effacées… ».
         if (message.kind !== POSTED_MESSAGE_REFRESH && (await isRedacted(db, where))) {
           await markSent(db, message.id, now());
-          return;
+          return true;
         }
         await client.chat.update({ channel: where.channel, ts: where.ts, text: content.text, blocks });
         await recordLocation(message, where, content);
       }
       await markSent(db, message.id, now());
+      return true;
     } catch (error) {
       if (error instanceof InvalidPayload) {
         // Its kind's schema refuses it: no retry will change that. The issues say where and what,
@@ -203,7 +211,7 @@ export function createNotifier(deps: {
           'owed message payload invalid',
         );
         await markFailed(db, message.id, attempts, error.message, now(), true, message.lockedUntil);
-        return;
+        return true;
       }
       const retryAfter =
         (error as { code?: string; retryAfter?: number }).code === 'slack_webapi_rate_limited_error'
@@ -213,7 +221,7 @@ export function createNotifier(deps: {
         // Slack said when to come back: not a failure of ours, no attempt counted.
         logger.warn({ outboxId: message.id, kind: message.kind, retryAfter }, 'owed message rate-limited');
         await postpone(db, message, new Date(now().getTime() + retryAfter * 1000));
-        return;
+        return false;
       }
       const code = (error as { data?: { error?: string } }).data?.error;
       const permanent = error instanceof PermanentError || (code !== undefined && PERMANENT_ERRORS.has(code));
@@ -224,18 +232,35 @@ export function createNotifier(deps: {
         'owed message not delivered',
       );
       await markFailed(db, message.id, attempts, reason, now(), permanent, message.lockedUntil);
+      return permanent;
+    }
+  }
+
+  /** A conversation's claimed messages, in order; after one that is still owed, the rest go back. */
+  async function deliverRun(run: ClaimedMessage[]): Promise<void> {
+    for (const [i, message] of run.entries()) {
+      if (await deliver(message)) continue;
+      const rest = run.slice(i + 1);
+      if (rest.length)
+        await releaseClaims(db, rest).catch((error: unknown) =>
+          logger.error({ err: error }, 'owed messages not released'),
+        );
+      return;
     }
   }
 
   /**
-   * Each pass takes the next message of every conversation that may have one now, and sends them
-   * side by side; a conversation's next message comes in a later pass (in order, at its pace).
+   * Each pass takes the next messages of every conversation that may have some now and sends the
+   * conversations side by side, each one's messages one after the other. Paced, a conversation
+   * gets one message per pass (its next comes in a later pass, at its pace).
    */
   async function deliverDue(): Promise<void> {
     for (;;) {
-      const batch = await claimDue(db, now(), { limit: PARALLEL_CONVERSATIONS * 2, paceMs });
+      const batch = await claimDue(db, now(), { limit: PARALLEL_CONVERSATIONS * 2, paceMs, runLength: RUN_LENGTH });
       if (batch.length === 0) return;
-      await inParallel(batch, PARALLEL_CONVERSATIONS, deliver);
+      const runs = new Map<string, ClaimedMessage[]>();
+      for (const message of batch) runs.set(message.recipient, [...(runs.get(message.recipient) ?? []), message]);
+      await inParallel([...runs.values()], PARALLEL_CONVERSATIONS, deliverRun);
     }
   }
 

@@ -115,38 +115,84 @@ export interface ClaimOptions {
   leaseMs?: number;
   /** The least time between two messages to one conversation (Slack: about one a second). */
   paceMs?: number;
+  /**
+   * Unpaced, how many of a conversation's next messages one claim takes (they are then sent one
+   * after the other, in order): a coordinator paged by 20 alerts at once gets them in one claim,
+   * not in 20 passes. Paced, always one: the next waits for the pace anyway.
+   */
+  runLength?: number;
 }
 
 /**
- * Takes, for this sender and `leaseMs`, the next message of up to `limit` conversations: each
+ * Takes, for this sender and `leaseMs`, the next messages of up to `limit` conversations: each
  * conversation (a channel, or a person's DM) is a queue in the order its messages were written
- * (`seq`). Its oldest pending message goes first, and only when it is due (a message Slack asked
- * to come back later holds its conversation, and that one only), no other sender holds it, and
- * the conversation's last message left at least `paceMs` ago. Of two senders, one claims it
- * (the row's lease is checked again as it is taken): several instances deliver side by side
- * without sending one message twice or two messages of a conversation out of order.
+ * (`seq`). Its oldest pending messages go first, and only while they are due (a message Slack asked
+ * to come back later holds its conversation, and that one only), no other sender holds them, and
+ * the conversation's last message left at least `paceMs` ago. Of two senders, one claims a
+ * message (the row's lease is checked again as it is taken), and a sender keeps of a conversation
+ * only the run it holds from its first message: several instances deliver side by side without
+ * sending one message twice or two messages of a conversation out of order. Returns each
+ * conversation's messages together, in order.
  */
 export async function claimDue(db: Db, now: Date, options: ClaimOptions = {}): Promise<ClaimedMessage[]> {
   const { limit = 20, leaseMs = LEASE_MS, paceMs = 0 } = options;
+  const runLength = paceMs > 0 ? 1 : Math.max(1, options.runLength ?? 1);
   const until = new Date(now.getTime() + leaseMs);
   const pacedSince = new Date(now.getTime() - paceMs);
-  const rows = await db.$queryRaw<Omit<ClaimedMessage, 'lockedUntil'>[]>`
+  const rows = await db.$queryRaw<(Omit<ClaimedMessage, 'lockedUntil'> & { position: bigint })[]>`
+    WITH pending AS (
+      SELECT id, recipient, "nextAttemptAt",
+             -- Owed at once until put back for later (a retry, a rate limit): the database's clock and
+             -- the app's may differ (tests run the app at another date), its first send must not wait.
+             ("nextAttemptAt" <= ${now} OR "nextAttemptAt" = "createdAt")
+               AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now}) AS ready,
+             row_number() OVER (PARTITION BY recipient ORDER BY seq) AS position
+        FROM "OutboxMessage" WHERE status = 'pending'),
+    conversations AS (
+      SELECT head.recipient FROM pending head
+       WHERE head.position = 1 AND head.ready
+         ${paceMs > 0 ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" s WHERE s.recipient = head.recipient AND s."sentAt" > ${pacedSince})` : Prisma.empty}
+       ORDER BY head."nextAttemptAt"
+       LIMIT ${limit}),
+    runs AS (
+      -- From the head, while each message may go now.
+      SELECT p.id, p.position FROM pending p JOIN conversations c ON c.recipient = p.recipient
+       WHERE p.position <= ${runLength}
+         AND NOT EXISTS (SELECT 1 FROM pending b
+                          WHERE b.recipient = p.recipient AND b.position < p.position AND NOT b.ready))
     UPDATE "OutboxMessage" o SET "lockedUntil" = ${until}
-      FROM (
-        SELECT head.id FROM (
-          SELECT DISTINCT ON (recipient) id, recipient, "nextAttemptAt", "createdAt", "lockedUntil"
-            FROM "OutboxMessage" WHERE status = 'pending'
-           ORDER BY recipient, seq) head
-         -- Owed at once until put back for later (a retry, a rate limit): the database's clock and
-         -- the app's may differ (tests run the app at another date), its first send must not wait.
-         WHERE (head."nextAttemptAt" <= ${now} OR head."nextAttemptAt" = head."createdAt")
-           AND (head."lockedUntil" IS NULL OR head."lockedUntil" < ${now})
-           ${paceMs > 0 ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" s WHERE s.recipient = head.recipient AND s."sentAt" > ${pacedSince})` : Prisma.empty}
-         ORDER BY head."nextAttemptAt"
-         LIMIT ${limit}) due
-     WHERE o.id = due.id AND o.status = 'pending' AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
-    RETURNING o.id, o.kind, o.recipient, o.data, o.attempts`;
-  return rows.map((row) => ({ ...row, lockedUntil: until }));
+      FROM runs
+     WHERE o.id = runs.id AND o.status = 'pending' AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
+    RETURNING o.id, o.kind, o.recipient, o.data, o.attempts, runs.position`;
+  // Another sender may have taken some of a run (its rows were locked when this one reached
+  // them): only the part from the conversation's first message onwards, unbroken, is this one's.
+  const byConversation = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const run = byConversation.get(row.recipient);
+    if (run) run.push(row);
+    else byConversation.set(row.recipient, [row]);
+  }
+  const kept: ClaimedMessage[] = [];
+  const released: ClaimedMessage[] = [];
+  for (const run of byConversation.values()) {
+    run.sort((a, b) => Number(a.position - b.position));
+    for (const [i, { position, ...message }] of run.entries())
+      (Number(position) === i + 1 ? kept : released).push({ ...message, lockedUntil: until });
+  }
+  // The messages after a break go back at once, for whichever sender holds the break.
+  if (released.length) await releaseClaims(db, released);
+  return kept;
+}
+
+/**
+ * Gives back claimed messages not sent (the rest of a conversation's run once one of its messages
+ * could not go): they stay pending, due as they were, for the next pass — still in order.
+ */
+export async function releaseClaims(db: Db, messages: ClaimedMessage[]): Promise<void> {
+  for (const message of messages)
+    await db.$executeRaw`
+      UPDATE "OutboxMessage" SET "lockedUntil" = NULL
+       WHERE id = ${message.id} AND status = 'pending' AND "lockedUntil" = ${message.lockedUntil}`;
 }
 
 /**
@@ -180,10 +226,11 @@ export async function nextDueAt(db: Db, now: Date, paceMs = 0): Promise<Date | n
  */
 export async function renewLease(db: Db, message: ClaimedMessage, now: Date, leaseMs = LEASE_MS): Promise<boolean> {
   const until = new Date(now.getTime() + leaseMs);
-  const { count } = await db.outboxMessage.updateMany({
-    where: { id: message.id, status: 'pending', lockedUntil: message.lockedUntil },
-    data: { lockedUntil: until },
-  });
+  // Raw statements on the delivery path: Prisma runs updateMany in a transaction of its own (three
+  // round trips for one UPDATE).
+  const count = await db.$executeRaw`
+    UPDATE "OutboxMessage" SET "lockedUntil" = ${until}
+     WHERE id = ${message.id} AND status = 'pending' AND "lockedUntil" = ${message.lockedUntil}`;
   if (count === 1) message.lockedUntil = until;
   return count === 1;
 }
@@ -197,10 +244,10 @@ export async function postpone(db: Db, message: ClaimedMessage, until: Date): Pr
 }
 
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {
-  await db.outboxMessage.update({
-    where: { id },
-    data: { status: 'sent', sentAt: now, lockedUntil: null, attempts: { increment: 1 }, lastError: null },
-  });
+  await db.$executeRaw`
+    UPDATE "OutboxMessage"
+       SET status = 'sent', "sentAt" = ${now}, "lockedUntil" = NULL, attempts = attempts + 1, "lastError" = NULL
+     WHERE id = ${id}`;
 }
 
 /** Backoff: 10 s, 20 s, 40 s… capped at 30 min; a message is never given up on its own. */

@@ -219,6 +219,11 @@ describe('raiseAlert', () => {
     expect((await raise('alert-jan-2', new Date('2027-01-02T10:00:00Z'))).reference).toBe('ALR-2027-0002');
   });
 
+  it('numbers past the 9,999th alert of a year without cutting the number', async () => {
+    await db.prisma.alertCounter.create({ data: { year: 2026, last: 9_999 } });
+    expect((await raise('alert-10000', at(1))).reference).toBe('ALR-2026-10000');
+  });
+
   it('pages the administrators when no coordinator is registered', async () => {
     await db.prisma.member.update({ where: { id: coord1.memberId }, data: { active: false } });
     await db.prisma.member.delete({ where: { id: coord2.memberId } });

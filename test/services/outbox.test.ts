@@ -3,7 +3,7 @@ import { createLogger } from '../../src/logger.js';
 import { createNotifier, type Notice, type Notifier } from '../../src/notifier.js';
 import type { Db } from '../../src/services/db.js';
 import { z } from 'zod';
-import { enqueue, noticeType, retryDelayMs } from '../../src/services/outbox.js';
+import { claimDue, enqueue, noticeType, retryDelayMs } from '../../src/services/outbox.js';
 import { anotherClient, TEST_ENGINE } from '../support/database.js';
 import { withNotifierBench } from '../support/notifier-bench.js';
 
@@ -251,6 +251,71 @@ describe('outbox delivery', () => {
     advance(3_600_000);
     await b.kick();
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('takes a conversation’s next messages in one claim, sends them in order, and after one Slack could not take the rest wait behind it', async () => {
+    for (let n = 1; n <= 5; n++) await owe(400 + n);
+    resetClock();
+    // Counts the claims: unpaced, one claim takes the conversation's run.
+    let claims = 0;
+    const counted = new Proxy(db.prisma, {
+      get(target, prop) {
+        if (prop !== '$queryRaw') return Reflect.get(target, prop);
+        return (strings: TemplateStringsArray, ...values: unknown[]) => {
+          if (strings.join('?').includes('WITH pending')) claims++;
+          return target.$queryRaw(strings, ...values);
+        };
+      },
+    }) as Db;
+    let refused = false;
+    const n = notifier({
+      db: counted,
+      renderTestKind: async (_db, data) => {
+        const { n: number } = data as { n: number };
+        // Message 403 fails once (a retry in 10 s).
+        if (number === 403 && !refused) {
+          refused = true;
+          throw new Error('temporary failure');
+        }
+        return { text: `Message ${number}` };
+      },
+    });
+
+    await n.kick();
+    const texts = () => fake.callsTo('chat.postMessage').map((c) => c.args.text);
+    expect(texts()).toEqual(['Message 401', 'Message 402']);
+    // One claim for the run, one that finds the conversation held by 403's retry.
+    expect(claims).toBe(2);
+    const rows = await db.prisma.outboxMessage.findMany({ orderBy: { seq: 'asc' } });
+    expect(rows.map((r) => [r.status, r.lockedUntil])).toEqual([
+      ['sent', null],
+      ['sent', null],
+      ['pending', null],
+      // Given back, unsent: they wait behind 403.
+      ['pending', null],
+      ['pending', null],
+    ]);
+    expect(rows.slice(3).every((r) => r.attempts === 0)).toBe(true);
+
+    advance(10_000);
+    await n.kick();
+    expect(texts()).toEqual(['Message 401', 'Message 402', 'Message 403', 'Message 404', 'Message 405']);
+  });
+
+  it('ends a claimed run before a message another sender holds, and takes one message per conversation when paced', async () => {
+    for (let n = 1; n <= 3; n++) await owe(500 + n);
+    resetClock();
+    const second = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: 'test:502' } });
+    await db.prisma.outboxMessage.update({
+      where: { id: second.id },
+      data: { lockedUntil: new Date(currentTime.getTime() + 60_000) },
+    });
+    const run = await claimDue(db.prisma, currentTime, { runLength: 10 });
+    expect(run.map((m) => (m.data as { n: number }).n)).toEqual([501]);
+
+    await db.prisma.outboxMessage.updateMany({ data: { lockedUntil: null } });
+    const paced = await claimDue(db.prisma, currentTime, { runLength: 10, paceMs: 1000 });
+    expect(paced.map((m) => (m.data as { n: number }).n)).toEqual([501]);
   });
 
   it(`two instances delivering at the same time send each message exactly once (${TEST_ENGINE})`, async () => {

@@ -79,8 +79,7 @@ export async function raiseAlert(
         await oweShownMessage(tx, alert.id, ALERT_NOTICES.page, recipient);
       await enqueue(tx, ALERT_NOTICES.news, newsFor(alert.id, transition.id, actor.slackUserId));
       // Alerts raised at the same time queue on the year's counter row: take it last.
-      const reference = await nextReference(tx, Number(localDate(settings.timeZone, now).slice(0, 4)));
-      await tx.recruitmentAlert.update({ where: { id: alert.id }, data: { reference } });
+      const reference = await numberAlert(tx, alert.id, Number(localDate(settings.timeZone, now).slice(0, 4)));
       await audit(tx, {
         actorSlackId: actor.slackUserId,
         action: 'alert.raise',
@@ -120,12 +119,23 @@ async function alertBySubmissionKey(db: Db, actor: Actor, submissionKey: string)
 }
 
 /** ALR-2026-0042: an atomic per-year counter, safe with several instances. */
-async function nextReference(tx: Tx, year: number): Promise<string> {
-  const [row] = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO "AlertCounter" (year, last) VALUES (${year}, 1)
-    ON CONFLICT (year) DO UPDATE SET last = "AlertCounter".last + 1
-    RETURNING last`;
-  return `ALR-${year}-${String(row!.last).padStart(4, '0')}`;
+/**
+ * Gives the alert the year's next reference (ALR-2026-0042), in one statement: the counter's row
+ * is locked from here to the commit, so alerts raised together wait on it as little as possible.
+ */
+async function numberAlert(tx: Tx, alertId: string, year: number): Promise<string> {
+  const [row] = await tx.$queryRaw<{ reference: string }[]>`
+    WITH counter AS (
+      INSERT INTO "AlertCounter" (year, last) VALUES (${year}, 1)
+      ON CONFLICT (year) DO UPDATE SET last = "AlertCounter".last + 1
+      RETURNING last)
+    UPDATE "RecruitmentAlert"
+       SET reference = 'ALR-' || ${String(year)} || '-' || lpad(counter.last::text, greatest(4, length(counter.last::text)), '0'),
+           "updatedAt" = ${new Date()}
+      FROM counter
+     WHERE id = ${alertId}
+    RETURNING reference`;
+  return row!.reference;
 }
 
 async function activeMembersWith(tx: Tx | Db, role: Role): Promise<string[]> {

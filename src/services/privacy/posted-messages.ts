@@ -1,4 +1,5 @@
-import type { Prisma as P } from '../../generated/prisma/client.js';
+import { randomUUID } from 'node:crypto';
+import { Prisma, type Prisma as P } from '../../generated/prisma/client.js';
 import type { Db, Tx } from '../db.js';
 import { PRIVACY_NOTICES } from '../notices.js';
 import { enqueue, type MessageLocation, type NoticeData } from '../outbox.js';
@@ -38,22 +39,20 @@ export async function recordPosted(
 ): Promise<void> {
   const companyIds = [...new Set(message.companyIds ?? [])];
   if (companyIds.length === 0 && !message.showsContacts) return;
-  const posted = await db.postedMessage.upsert({
-    where: { channel_ts: where },
-    create: {
-      ...where,
-      kind: message.kind,
-      data: (message.data ?? {}) as P.InputJsonValue,
-      showsContacts: message.showsContacts ?? false,
-    },
-    update: message.showsContacts ? { showsContacts: true } : {},
-    select: { id: true },
-  });
-  if (companyIds.length)
-    await db.postedMessageCompany.createMany({
-      data: companyIds.map((companyId) => ({ messageId: posted.id, companyId })),
-      skipDuplicates: true,
-    });
+  // One statement (it runs for every message the notifier posts): Prisma's upsert and createMany
+  // were seven round trips, two transactions of their own among them.
+  await db.$executeRaw`
+    WITH posted AS (
+      INSERT INTO "PostedMessage" (id, channel, ts, kind, data, "showsContacts")
+      VALUES (${randomUUID()}, ${where.channel}, ${where.ts}, ${message.kind},
+              ${JSON.stringify(message.data ?? {})}::jsonb, ${message.showsContacts ?? false})
+      ON CONFLICT (channel, ts)
+        DO UPDATE SET "showsContacts" = "PostedMessage"."showsContacts" OR EXCLUDED."showsContacts"
+      RETURNING id)
+    INSERT INTO "PostedMessageCompany" ("messageId", "companyId")
+    SELECT posted.id, company.id FROM posted, unnest(ARRAY[${Prisma.join(companyIds.length ? companyIds : [''])}]::text[]) AS company(id)
+     WHERE company.id <> ''
+    ON CONFLICT DO NOTHING`;
 }
 
 /**
