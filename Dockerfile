@@ -1,7 +1,7 @@
 # The production install in a container: the same steps as the tested path
 # (scripts/production-check.ts, README « Deploy »): the repository's files, `npm ci --omit=dev`
-# (its postinstall generates the Prisma client offline, scripts/prisma.sh), `node --import tsx
-# src/main.ts` as a non-root user. Configuration from the environment (README « Configuration »).
+# (its postinstall generates the Prisma client offline, scripts/prisma.sh, and compiles the app into
+# dist/main.js, scripts/build.mjs), `node --enable-source-maps dist/main.js` as a non-root user. Configuration from the environment (README « Configuration »).
 FROM node:20-slim
 ENV NODE_ENV=production
 WORKDIR /app
@@ -16,4 +16,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # node itself (not npm) receives SIGTERM and stops cleanly.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--enable-source-maps", "dist/main.js"]

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { projectFile } from '../project-files.js';
 
 /**
  * Applies prisma/migrations/* at start-up, in order, each in its own transaction, recorded in
@@ -14,7 +15,7 @@ export interface SqlSession {
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-export const MIGRATIONS_DIR = new URL('../../prisma/migrations/', import.meta.url);
+export const MIGRATIONS_DIR = projectFile('prisma/migrations/');
 /** Arbitrary but fixed: the key of the advisory lock every instance takes while migrating. */
 const MIGRATION_LOCK_KEY = 72_450_001;
 

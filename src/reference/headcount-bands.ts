@@ -1,4 +1,5 @@
 import { readCsvFile } from './csv.js';
+import { projectFile } from '../project-files.js';
 
 /** A SIRENE "tranche d'effectif salarié". `max` is null for the open-ended top band (`53`). */
 export interface HeadcountBand {
@@ -14,7 +15,7 @@ function toInt(value: string, what: string): number {
 }
 
 function loadBands(): readonly HeadcountBand[] {
-  const rows = readCsvFile(new URL('./data/tranches-effectifs.csv', import.meta.url), ['code', 'label', 'min', 'max']);
+  const rows = readCsvFile(projectFile('src/reference/data/tranches-effectifs.csv'), ['code', 'label', 'min', 'max']);
   return Object.freeze(
     rows.map((r) =>
       Object.freeze({

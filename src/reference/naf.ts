@@ -1,5 +1,6 @@
 import { readCsvFile } from './csv.js';
 import { foldText } from './text.js';
+import { projectFile } from '../project-files.js';
 
 /** Value to store next to a NAF code: INSEE is moving to NAF 2025, so a code alone is ambiguous. */
 export const NAF_NOMENCLATURE = 'NAFRev2' as const;
@@ -41,7 +42,7 @@ let index: NafIndex | undefined;
 // Loaded on first use so importing the module (e.g. for types) costs nothing.
 function nafIndex(): NafIndex {
   if (index) return index;
-  const rows = readCsvFile(new URL('./data/naf-rev2.csv', import.meta.url), ['code', 'level', 'label', 'parent']);
+  const rows = readCsvFile(projectFile('src/reference/data/naf-rev2.csv'), ['code', 'level', 'label', 'parent']);
   const byCode = new Map<string, NafEntry>();
   const subclassByCompact = new Map<string, NafEntry>();
   const subclasses: SubclassIndexEntry[] = [];

@@ -20,6 +20,7 @@ import {
   viewSubmission,
   type SlackUser,
 } from './slack-requests.js';
+import { projectFile } from '../project-files.js';
 
 /**
  * The simulated workspace: the real app over real HTTP, a local stand-in for Slack (the same
@@ -39,7 +40,7 @@ const CHANNEL_NAMES: Record<string, string> = {
 const HOST = '127.0.0.1';
 /** How often a connected page's state is checked for changes to push. */
 const PUSH_EVERY_MS = 300;
-const WEB = new URL('./web/', import.meta.url);
+const WEB = projectFile('src/simulator/web/');
 
 export interface SimulatedWorkspace {
   url: string;

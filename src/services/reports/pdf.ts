@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { PLATFORM_NAME } from '../../texts/common.js';
 import { REPORT_TEXTS } from '../../texts/report.js';
 import { type Cell, type Chart, MASKED, type ReportDocument, type Table } from './document.js';
+import { projectFile } from '../../project-files.js';
 
 /**
  * The report as a PDF a funder or a mayor opens: a title page, then each section with its key
@@ -14,8 +14,8 @@ import { type Cell, type Chart, MASKED, type ReportDocument, type Table } from '
 /** The embedded fonts' names in the PDF (pdfkit subsets them: only the glyphs used are stored). */
 export const PDF_FONTS = { regular: 'DejaVuSansCondensed', bold: 'DejaVuSansCondensed-Bold' } as const;
 const FONT_FILES = {
-  regular: new URL('../../../assets/fonts/DejaVuSansCondensed.ttf', import.meta.url),
-  bold: new URL('../../../assets/fonts/DejaVuSansCondensed-Bold.ttf', import.meta.url),
+  regular: projectFile('assets/fonts/DejaVuSansCondensed.ttf'),
+  bold: projectFile('assets/fonts/DejaVuSansCondensed-Bold.ttf'),
 };
 let fontData: { regular: Buffer; bold: Buffer } | undefined;
 const fonts = () => {
@@ -33,7 +33,12 @@ const MUTED = '#6b7785';
 
 const show = (cell: Cell) => (typeof cell === 'number' ? cell.toLocaleString('fr-FR') : cell);
 
+/** pdfkit (and its fonts' libraries), loaded the first time a PDF is made, not at every start. */
+let pdfkit: Promise<typeof import('pdfkit')> | undefined;
+const loadPdfKit = () => (pdfkit ??= import('pdfkit').then((module) => module.default));
+
 export async function renderPdf(doc: ReportDocument, generatedOn: string): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

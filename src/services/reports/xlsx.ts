@@ -1,14 +1,22 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { PLATFORM_NAME } from '../../texts/common.js';
 import { REPORT_TEXTS } from '../../texts/report.js';
 import { MASKED, type ReportDocument } from './document.js';
+
+/**
+ * exceljs, loaded the first time a spreadsheet is made: loading it takes about 0.3 s and 30 MB,
+ * which every start paid when it was imported with the app (issue 15).
+ */
+let excel: Promise<typeof ExcelJS> | undefined;
+export const loadExcelJS = (): Promise<typeof ExcelJS> =>
+  (excel ??= import('exceljs').then((module) => module.default));
 
 /**
  * The spreadsheet annex: the data behind every chart and table of the report, one sheet per
  * section, with the same cells as the document (the public edition masked the same way).
  */
 export async function renderXlsx(doc: ReportDocument): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   book.creator = PLATFORM_NAME;
   book.title = doc.title;
   const used = new Set<string>();
@@ -88,18 +96,22 @@ function fitWords(text: string, max: number): string {
  * stays in view, then the rows as they are.
  */
 export function tablesWorkbook() {
-  const book = new ExcelJS.Workbook();
-  book.creator = PLATFORM_NAME;
-  const used = new Set<string>();
+  const tables: { name: string; headers: string[]; rows: ExcelJS.CellValue[][] }[] = [];
   return {
     table(name: string, headers: string[], rows: ExcelJS.CellValue[][]) {
-      const sheet = book.addWorksheet(sheetName(name, used));
-      sheet.addRow(headers).font = { bold: true };
-      for (const row of rows) sheet.addRow(row);
-      for (const c of sheet.columns) c.width = 24;
-      sheet.views = [{ state: 'frozen', ySplit: 1 }];
+      tables.push({ name, headers, rows });
     },
     async toBuffer(): Promise<Buffer> {
+      const book = new (await loadExcelJS()).Workbook();
+      book.creator = PLATFORM_NAME;
+      const used = new Set<string>();
+      for (const { name, headers, rows } of tables) {
+        const sheet = book.addWorksheet(sheetName(name, used));
+        sheet.addRow(headers).font = { bold: true };
+        for (const row of rows) sheet.addRow(row);
+        for (const c of sheet.columns) c.width = 24;
+        sheet.views = [{ state: 'frozen', ySplit: 1 }];
+      }
       return Buffer.from(await book.xlsx.writeBuffer());
     },
   };

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { StructureKind } from '../../generated/prisma/enums.js';
 import { findNafSubclass } from '../../reference/naf.js';
 import { formatSiret } from '../../reference/siret.js';
@@ -6,7 +5,7 @@ import { STRUCTURE_KIND_LABELS } from '../../texts/administration.js';
 import { PLATFORM_NAME } from '../../texts/common.js';
 import { PROGRAMME_TEXTS } from '../../texts/programme.js';
 import { frenchDate } from '../../time.js';
-import { sheetName } from '../reports/xlsx.js';
+import { loadExcelJS, sheetName } from '../reports/xlsx.js';
 import type { TargetProposal } from './targets.js';
 
 const T = PROGRAMME_TEXTS.propose.sheet;
@@ -22,7 +21,7 @@ export function groupStructureLabel(group: { kind: StructureKind; structure: { n
  * for those already followed, the date of their last visit.
  */
 export async function renderTargetsSheet(p: TargetProposal, criteriaLines: string[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJS()).Workbook();
   book.creator = PLATFORM_NAME;
   book.title = PROGRAMME_TEXTS.propose.fileTitle(p.criteria.year);
   const used = new Set<string>();
