@@ -28,6 +28,19 @@ const bare = new App({
   logLevel: LogLevel.ERROR,
 });
 bare.command('/visite', async ({ ack }) => ack());
+// The bare app's modal series: it acks, then opens a one-block modal, as little as a command that
+// opens a form can do.
+bare.command('/modal', async ({ ack, body, client }) => {
+  await ack();
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: {
+      type: 'modal',
+      title: { type: 'plain_text', text: 'Bare' },
+      blocks: [{ type: 'section', text: { type: 'plain_text', text: 'Bare' } }],
+    },
+  });
+});
 
 // The embedded database by default (the default deployment); PostgreSQL when given a fresh database.
 const database = databaseUrl ? openDatabase({ databaseUrl }) : openDatabase({ pglite: createPglite('memory://') });
