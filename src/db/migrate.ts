@@ -51,16 +51,32 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+const APPLIED_MIGRATIONS = `SELECT migration_name, checksum FROM "_prisma_migrations"
+  WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+
+/**
+ * Whether every migration is applied, as written: then a start checks them in one query, without
+ * the lock (issue 15). Any doubt — no table yet, one missing, one changed — goes the long way.
+ */
+async function upToDate(db: SqlSession, all: Migration[]): Promise<boolean> {
+  let done: { migration_name: string; checksum: string }[];
+  try {
+    done = await db.query(APPLIED_MIGRATIONS);
+  } catch {
+    return false;
+  }
+  const applied = new Map(done.map((row) => [row.migration_name, row.checksum]));
+  return all.every((migration) => applied.get(migration.name) === migration.checksum);
+}
+
 /** Returns the names of the migrations it applied (empty when the database was up to date). */
 export async function applyMigrations(db: SqlSession, migrations?: Migration[]): Promise<string[]> {
   const all = migrations ?? (await readMigrations());
+  if (await upToDate(db, all)) return [];
   await db.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
   try {
     await db.exec(CREATE_MIGRATIONS_TABLE);
-    const done = await db.query<{ migration_name: string; checksum: string }>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations"
-        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
+    const done = await db.query<{ migration_name: string; checksum: string }>(APPLIED_MIGRATIONS);
     const applied = new Map(done.map((row) => [row.migration_name, row.checksum]));
     const newlyApplied: string[] = [];
     for (const migration of all) {

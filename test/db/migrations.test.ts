@@ -58,6 +58,29 @@ describe(`migrations (${TEST_ENGINE})`, () => {
     expect(rows.every((r) => r.finished_at !== null)).toBe(true);
   });
 
+  it('check an up-to-date database in one query, without taking the lock', async () => {
+    const db = await fresh(true);
+    const sent: string[] = [];
+    const counted = {
+      exec: async (sql: string) => {
+        sent.push(sql);
+        await db.exec(sql);
+      },
+      query: async <T>(sql: string, params?: unknown[]) => {
+        sent.push(sql);
+        return db.query<T>(sql, params);
+      },
+    };
+    expect(await applyMigrations(counted)).toEqual([]);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/FROM "_prisma_migrations"/);
+    // One migration not applied yet: the long way, under the lock.
+    sent.length = 0;
+    const next = { name: '20990101000000_next', checksum: 'n'.repeat(64), sql: 'CREATE TABLE "Next" (id int)' };
+    expect(await applyMigrations(counted, [...(await readMigrations()), next])).toEqual([next.name]);
+    expect(sent.some((sql) => sql.includes('pg_advisory_lock'))).toBe(true);
+  });
+
   it('refuse to run when an applied migration was edited afterwards', async () => {
     const db = await fresh(true);
     const edited = (await readMigrations()).map((m, i) => (i === 0 ? { ...m, checksum: '0'.repeat(64) } : m));
