@@ -39,6 +39,9 @@ export async function recordPosted(
 ): Promise<void> {
   const companyIds = [...new Set(message.companyIds ?? [])];
   if (companyIds.length === 0 && !message.showsContacts) return;
+  const companies = companyIds.length
+    ? Prisma.sql`ARRAY[${Prisma.join(companyIds)}]::text[]`
+    : Prisma.sql`ARRAY[]::text[]`;
   // One statement (it runs for every message the notifier posts): Prisma's upsert and createMany
   // were seven round trips, two transactions of their own among them.
   await db.$executeRaw`
@@ -50,8 +53,7 @@ export async function recordPosted(
         DO UPDATE SET "showsContacts" = "PostedMessage"."showsContacts" OR EXCLUDED."showsContacts"
       RETURNING id)
     INSERT INTO "PostedMessageCompany" ("messageId", "companyId")
-    SELECT posted.id, company.id FROM posted, unnest(ARRAY[${Prisma.join(companyIds.length ? companyIds : [''])}]::text[]) AS company(id)
-     WHERE company.id <> ''
+    SELECT posted.id, company.id FROM posted, unnest(${companies}) AS company(id)
     ON CONFLICT DO NOTHING`;
 }
 
