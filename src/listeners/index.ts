@@ -1,5 +1,13 @@
 import { nameAgendaCompanyButton } from './actions/agenda-naming.js';
-import type { App } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackOptionsMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+} from '@slack/bolt';
 import type { AppContext } from '../context.js';
 import { ALERT_ACTIONS } from '../domain/alert-state-machine.js';
 import {
@@ -61,11 +69,68 @@ import { memberFormSubmission, structureFormSubmission } from './views/administr
 import { visitReportSubmission } from './views/visit-report.js';
 
 /**
+ * The listeners of one kind, by Slack id. Bolt runs every listener it was given for every
+ * request it receives, each through its own chain of matching middleware: with seventy, that was
+ * a seventh of the app's CPU per request (issue 15, BENCHMARKS.md). Bolt is given one listener
+ * per kind, matching exactly the ids registered here, which hands the request to its own.
+ */
+export class ListenerTable<Args> {
+  readonly byId = new Map<string, (args: Args) => unknown>();
+
+  constructor(
+    readonly kind: string,
+    private readonly idOf: (args: Args) => string,
+  ) {}
+
+  on(id: string, listener: unknown): void {
+    // Bolt would have run both; here the second would silently replace the first.
+    if (this.byId.has(id)) throw new Error(`two ${this.kind} listeners for ${id}`);
+    this.byId.set(id, listener as (args: Args) => unknown);
+  }
+
+  /** Exactly the registered ids, as Bolt's own string constraints matched them. */
+  pattern(): RegExp {
+    const literal = (id: string) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    return new RegExp(`^(?:${[...this.byId.keys()].map(literal).join('|')})$`);
+  }
+
+  /** The one listener Bolt runs for this kind. */
+  dispatch(): (args: Args) => Promise<void> {
+    return async (args) => {
+      await this.byId.get(this.idOf(args))?.(args);
+    };
+  }
+}
+
+export interface ListenerTables {
+  commands: ListenerTable<SlackCommandMiddlewareArgs & AllMiddlewareArgs>;
+  views: ListenerTable<SlackViewMiddlewareArgs & AllMiddlewareArgs>;
+  actions: ListenerTable<SlackActionMiddlewareArgs & AllMiddlewareArgs>;
+  options: ListenerTable<SlackOptionsMiddlewareArgs & AllMiddlewareArgs>;
+  events: ListenerTable<SlackEventMiddlewareArgs & AllMiddlewareArgs>;
+}
+
+/**
  * Every listener, in one place: the map from a Slack ID to the code that answers it. What makes
  * each form and button safe to receive twice is listed in ./idempotency.ts (a test checks that
  * every view and action registered here has its line).
  */
-export function registerListeners(app: App, ctx: AppContext): { commands: string[] } {
+export function listenerTables(ctx: AppContext): ListenerTables {
+  const t: ListenerTables = {
+    commands: new ListenerTable('command', (a) => a.command.command),
+    views: new ListenerTable('view', (a) => a.view.callback_id),
+    actions: new ListenerTable('action', (a) => (a.payload as { action_id: string }).action_id),
+    options: new ListenerTable('options', (a) => (a.payload as { action_id: string }).action_id),
+    events: new ListenerTable('event', (a) => a.event.type),
+  };
+  // Registered as on a Bolt app, one line per Slack id.
+  const listen = {
+    command: (id: string, listener: unknown) => t.commands.on(id, listener),
+    view: (id: string, listener: unknown) => t.views.on(id, listener),
+    action: (id: string, listener: unknown) => t.actions.on(id, listener),
+    options: (id: string, listener: unknown) => t.options.on(id, listener),
+    event: (id: string, listener: unknown) => t.events.on(id, listener),
+  };
   const commands = {
     [COMMANDS.visite]: visiteCommand(ctx),
     [COMMANDS.entreprise]: entrepriseCommand(ctx),
@@ -74,73 +139,84 @@ export function registerListeners(app: App, ctx: AppContext): { commands: string
     [COMMANDS.actions]: actionsCommand(ctx),
     [COMMANDS.comite]: comiteCommand(ctx),
   };
-  for (const [name, handler] of Object.entries(commands)) app.command(name, handler);
+  for (const [name, handler] of Object.entries(commands)) listen.command(name, handler);
 
-  app.view(VIEWS.visitReport, visitReportSubmission(ctx));
-  app.view(VIEWS.structureForm, structureFormSubmission(ctx));
-  app.view(VIEWS.memberForm, memberFormSubmission(ctx));
-  app.view(VIEWS.alertReport, alertReportSubmission(ctx));
-  app.view(VIEWS.alertTransmitByEmail, transmitByEmailSubmission(ctx));
-  app.view(VIEWS.alertOffer, offerSubmission(ctx));
-  app.view(VIEWS.alertClose, closeSubmission(ctx));
-  app.view(VIEWS.actionCreate, actionCreateSubmission(ctx));
-  app.view(VIEWS.actionStatus, actionStatusSubmission(ctx));
-  app.view(VIEWS.actionNote, actionNoteSubmission(ctx));
-  app.view(VIEWS.actionDue, actionDueSubmission(ctx));
-  app.view(VIEWS.committeePlan, committeePlanSubmission(ctx));
-  app.view(VIEWS.itemDecision, itemDecisionSubmission(ctx));
-  app.view(VIEWS.companyInformed, companyInformedSubmission(ctx));
-  app.view(VIEWS.agendaEdit, agendaEditSubmission(ctx));
-  app.view(VIEWS.programme, programmeSubmission(ctx));
-  app.view(VIEWS.targetCriteria, targetCriteriaSubmission(ctx));
-  app.view(VIEWS.targetProposal, targetProposalSubmission(ctx));
-  app.view(VIEWS.indicators, indicatorsSubmission(ctx));
+  listen.view(VIEWS.visitReport, visitReportSubmission(ctx));
+  listen.view(VIEWS.structureForm, structureFormSubmission(ctx));
+  listen.view(VIEWS.memberForm, memberFormSubmission(ctx));
+  listen.view(VIEWS.alertReport, alertReportSubmission(ctx));
+  listen.view(VIEWS.alertTransmitByEmail, transmitByEmailSubmission(ctx));
+  listen.view(VIEWS.alertOffer, offerSubmission(ctx));
+  listen.view(VIEWS.alertClose, closeSubmission(ctx));
+  listen.view(VIEWS.actionCreate, actionCreateSubmission(ctx));
+  listen.view(VIEWS.actionStatus, actionStatusSubmission(ctx));
+  listen.view(VIEWS.actionNote, actionNoteSubmission(ctx));
+  listen.view(VIEWS.actionDue, actionDueSubmission(ctx));
+  listen.view(VIEWS.committeePlan, committeePlanSubmission(ctx));
+  listen.view(VIEWS.itemDecision, itemDecisionSubmission(ctx));
+  listen.view(VIEWS.companyInformed, companyInformedSubmission(ctx));
+  listen.view(VIEWS.agendaEdit, agendaEditSubmission(ctx));
+  listen.view(VIEWS.programme, programmeSubmission(ctx));
+  listen.view(VIEWS.targetCriteria, targetCriteriaSubmission(ctx));
+  listen.view(VIEWS.targetProposal, targetProposalSubmission(ctx));
+  listen.view(VIEWS.indicators, indicatorsSubmission(ctx));
 
-  app.action(ACTIONS.openVisitReport, openVisitReport(ctx));
-  app.action(ACTIONS.showCompanyCard, showCompanyCard(ctx));
-  app.action(ACTIONS.raiseAlertFromVisit, raiseAlertFromVisit(ctx));
+  listen.action(ACTIONS.openVisitReport, openVisitReport(ctx));
+  listen.action(ACTIONS.showCompanyCard, showCompanyCard(ctx));
+  listen.action(ACTIONS.raiseAlertFromVisit, raiseAlertFromVisit(ctx));
   // The visit form redraws itself as it is filled (the alert form's type-ahead dispatches nothing).
-  app.action(ACTIONS.companyPicker, visitFormChanged(ctx, 'company'));
-  app.action(ACTIONS.visitNewCompany, visitFormChanged(ctx, 'newCompany'));
-  app.action(ACTIONS.visitKnownCompany, visitFormChanged(ctx, 'knownCompany'));
-  app.action(ACTIONS.visitFigures, visitFormChanged(ctx, 'figures'));
-  app.action(ACTIONS.openStructureForm, openStructureForm(ctx));
-  app.action(ACTIONS.openMemberForm, openMemberForm(ctx));
-  app.action(ACTIONS.memberUserPicked, memberUserPicked(ctx));
+  listen.action(ACTIONS.companyPicker, visitFormChanged(ctx, 'company'));
+  listen.action(ACTIONS.visitNewCompany, visitFormChanged(ctx, 'newCompany'));
+  listen.action(ACTIONS.visitKnownCompany, visitFormChanged(ctx, 'knownCompany'));
+  listen.action(ACTIONS.visitFigures, visitFormChanged(ctx, 'figures'));
+  listen.action(ACTIONS.openStructureForm, openStructureForm(ctx));
+  listen.action(ACTIONS.openMemberForm, openMemberForm(ctx));
+  listen.action(ACTIONS.memberUserPicked, memberUserPicked(ctx));
   for (const action of Object.keys(ALERT_ACTIONS) as (keyof typeof ALERT_ACTIONS)[]) {
-    app.action(ALERT_ACTION_IDS[action], alertButtonAction(ctx, action));
+    listen.action(ALERT_ACTION_IDS[action], alertButtonAction(ctx, action));
   }
 
-  app.action(ACTION_BUTTONS.create, openActionCreate(ctx, 'company'));
-  app.action(ACTION_BUTTONS.createFromAlert, openActionCreate(ctx, 'alert'));
-  app.action(ACTION_BUTTONS.start, actionButton(ctx, 'start'));
-  app.action(ACTION_BUTTONS.status, actionButton(ctx, 'status'));
-  app.action(ACTION_BUTTONS.note, actionButton(ctx, 'note'));
-  app.action(ACTION_BUTTONS.due, actionButton(ctx, 'due'));
+  listen.action(ACTION_BUTTONS.create, openActionCreate(ctx, 'company'));
+  listen.action(ACTION_BUTTONS.createFromAlert, openActionCreate(ctx, 'alert'));
+  listen.action(ACTION_BUTTONS.start, actionButton(ctx, 'start'));
+  listen.action(ACTION_BUTTONS.status, actionButton(ctx, 'status'));
+  listen.action(ACTION_BUTTONS.note, actionButton(ctx, 'note'));
+  listen.action(ACTION_BUTTONS.due, actionButton(ctx, 'due'));
 
-  app.action(COMMITTEE_BUTTONS.plan, openCommitteePlan(ctx));
-  app.action(COMMITTEE_BUTTONS.publish, publishCommitteeAgenda(ctx));
-  app.action(COMMITTEE_BUTTONS.itemAction, agendaItemButton(ctx, 'action'));
-  app.action(COMMITTEE_BUTTONS.itemDecision, agendaItemButton(ctx, 'decision'));
-  app.action(COMMITTEE_BUTTONS.itemNoFollowUp, agendaItemButton(ctx, 'noFollowUp'));
-  app.action(COMMITTEE_BUTTONS.itemNameCompany, nameAgendaCompanyButton(ctx));
-  app.action(COMMITTEE_BUTTONS.editAgenda, openSessionForm(ctx, 'agenda'));
-  app.action(COMMITTEE_BUTTONS.reschedule, openSessionForm(ctx, 'reschedule'));
-  app.action(COMMITTEE_BUTTONS.cancel, cancelCommitteeButton(ctx));
-  app.action(COMMITTEE_BUTTONS.close, closeCommitteeButton(ctx));
-  app.action(COMMITTEE_BUTTONS.informed, openInformed(ctx));
-  app.action(PROGRAMME_BUTTONS.edit, openProgrammeForm(ctx));
-  app.action(PROGRAMME_BUTTONS.editNext, openProgrammeForm(ctx));
-  app.action(PROGRAMME_BUTTONS.proposeTargets, openTargetCriteria(ctx));
-  app.action(INDICATOR_BUTTONS.choose, openIndicatorsForm(ctx));
-  app.action(PRIVACY_BUTTONS.erase, eraseCompanyButton(ctx));
-  app.action(INDICATOR_BUTTONS.chooseNext, openIndicatorsForm(ctx));
+  listen.action(COMMITTEE_BUTTONS.plan, openCommitteePlan(ctx));
+  listen.action(COMMITTEE_BUTTONS.publish, publishCommitteeAgenda(ctx));
+  listen.action(COMMITTEE_BUTTONS.itemAction, agendaItemButton(ctx, 'action'));
+  listen.action(COMMITTEE_BUTTONS.itemDecision, agendaItemButton(ctx, 'decision'));
+  listen.action(COMMITTEE_BUTTONS.itemNoFollowUp, agendaItemButton(ctx, 'noFollowUp'));
+  listen.action(COMMITTEE_BUTTONS.itemNameCompany, nameAgendaCompanyButton(ctx));
+  listen.action(COMMITTEE_BUTTONS.editAgenda, openSessionForm(ctx, 'agenda'));
+  listen.action(COMMITTEE_BUTTONS.reschedule, openSessionForm(ctx, 'reschedule'));
+  listen.action(COMMITTEE_BUTTONS.cancel, cancelCommitteeButton(ctx));
+  listen.action(COMMITTEE_BUTTONS.close, closeCommitteeButton(ctx));
+  listen.action(COMMITTEE_BUTTONS.informed, openInformed(ctx));
+  listen.action(PROGRAMME_BUTTONS.edit, openProgrammeForm(ctx));
+  listen.action(PROGRAMME_BUTTONS.editNext, openProgrammeForm(ctx));
+  listen.action(PROGRAMME_BUTTONS.proposeTargets, openTargetCriteria(ctx));
+  listen.action(INDICATOR_BUTTONS.choose, openIndicatorsForm(ctx));
+  listen.action(PRIVACY_BUTTONS.erase, eraseCompanyButton(ctx));
+  listen.action(INDICATOR_BUTTONS.chooseNext, openIndicatorsForm(ctx));
 
-  app.options(ACTIONS.companyPicker, companyPickerOptions(ctx, 'fileVisit', { reference: true }));
-  app.options(ACTIONS.nafPicker, nafPickerOptions(ctx));
-  app.options(AGENDA_EDIT_BLOCKS.add, companyPickerOptions(ctx, 'runCommittees'));
-  app.options(PROGRAMME_BLOCKS.add, companyPickerOptions(ctx, 'managePrograms', { reference: true }));
+  listen.options(ACTIONS.companyPicker, companyPickerOptions(ctx, 'fileVisit', { reference: true }));
+  listen.options(ACTIONS.nafPicker, nafPickerOptions(ctx));
+  listen.options(AGENDA_EDIT_BLOCKS.add, companyPickerOptions(ctx, 'runCommittees'));
+  listen.options(PROGRAMME_BLOCKS.add, companyPickerOptions(ctx, 'managePrograms', { reference: true }));
 
-  app.event('app_home_opened', appHomeOpened(ctx));
-  return { commands: Object.keys(commands) };
+  listen.event('app_home_opened', appHomeOpened(ctx));
+  return t;
+}
+
+/** Gives Bolt one listener per kind (see ListenerTable); returns the slash commands it answers. */
+export function registerListeners(app: App, ctx: AppContext): { commands: string[] } {
+  const t = listenerTables(ctx);
+  app.command(t.commands.pattern(), t.commands.dispatch());
+  app.view(t.views.pattern(), t.views.dispatch());
+  app.action(t.actions.pattern(), t.actions.dispatch());
+  app.options(t.options.pattern(), t.options.dispatch());
+  for (const [type, listener] of t.events.byId) app.event(type, listener as never);
+  return { commands: [...t.commands.byId.keys()] };
 }

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { App } from '@slack/bolt';
 import type { AppContext } from '../../src/context.js';
 import { ACTION_IDEMPOTENCY, VIEW_IDEMPOTENCY } from '../../src/listeners/idempotency.js';
-import { registerListeners } from '../../src/listeners/index.js';
+import { listenerTables } from '../../src/listeners/index.js';
 
 /** Every registered form and button says what makes it safe to receive twice (src/listeners/idempotency.ts). */
 function registered() {
-  const views: string[] = [];
-  const actions: string[] = [];
-  const app = {
-    command: () => undefined,
-    view: (id: unknown) => void views.push(String(id)),
-    action: (id: unknown) => void actions.push(String(id)),
-    options: () => undefined,
-    event: () => undefined,
-  } as unknown as App;
-  registerListeners(app, { logger: { error: () => undefined } } as unknown as AppContext);
-  return { views, actions };
+  const t = listenerTables({ logger: { error: () => undefined } } as unknown as AppContext);
+  return { views: [...t.views.byId.keys()], actions: [...t.actions.byId.keys()] };
 }
 
 describe('the list of idempotency keys', () => {
