@@ -35,6 +35,9 @@ const NOT_TEXT_ELSEWHERE = new Set([
   'T00:00:00Z',
   // A verb people type after /comite: read, never shown.
   'a informer',
+  // A developer's error when two listeners claim one Slack id (src/listeners/index.ts): thrown at
+  // start-up, never shown to anyone in Slack.
+  'two  listeners for ',
 ]);
 /**
  * The idempotency table (src/listeners/idempotency.ts): notes for developers, in English, each
