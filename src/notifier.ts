@@ -256,11 +256,9 @@ export function createNotifier(deps: {
    */
   async function deliverDue(): Promise<void> {
     for (;;) {
-      const batch = await claimDue(db, now(), { limit: PARALLEL_CONVERSATIONS * 2, paceMs, runLength: RUN_LENGTH });
-      if (batch.length === 0) return;
-      const runs = new Map<string, ClaimedMessage[]>();
-      for (const message of batch) runs.set(message.recipient, [...(runs.get(message.recipient) ?? []), message]);
-      await inParallel([...runs.values()], PARALLEL_CONVERSATIONS, deliverRun);
+      const runs = await claimDue(db, now(), { limit: PARALLEL_CONVERSATIONS * 2, paceMs, runLength: RUN_LENGTH });
+      if (runs.length === 0) return;
+      await inParallel(runs, PARALLEL_CONVERSATIONS, deliverRun);
     }
   }
 

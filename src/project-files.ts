@@ -1,7 +1,7 @@
 /**
  * Files the app reads beside its code (reference data, fonts, migrations, the simulator's page),
  * found from the project's root folder. This module sits one folder below the root, as does the
- * compiled dist/main.js it is bundled into (scripts/build.ts): `../` is the root from both, so the
+ * compiled dist/main.js it is bundled into (scripts/build.mjs): `../` is the root from both, so the
  * same paths hold under tsx (development, tests) and in production.
  */
 const PROJECT_ROOT = new URL('../', import.meta.url);

@@ -4,7 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 /**
  * PostgreSQL's buffer cache inside the embedded database. PGlite keeps PostgreSQL's default,
  * 128 MB, and fills it at start: with 32 MB the embedded app holds about 90 MB less (issue 15,
- * BENCHMARKS.md « Memory »), and a territory's data — tens of MB with a département's SIRENE
+ * BENCHMARKS.md « Start-up and memory »), and a territory's data — tens of MB with a département's SIRENE
  * extract — still reads from memory: what the cache misses comes from the data directory
  * through the operating system's own cache.
  */

@@ -131,10 +131,10 @@ export interface ClaimOptions {
  * the conversation's last message left at least `paceMs` ago. Of two senders, one claims a
  * message (the row's lease is checked again as it is taken), and a sender keeps of a conversation
  * only the run it holds from its first message: several instances deliver side by side without
- * sending one message twice or two messages of a conversation out of order. Returns each
- * conversation's messages together, in order.
+ * sending one message twice or two messages of a conversation out of order. Returns one run per
+ * conversation: its claimed messages, in order.
  */
-export async function claimDue(db: Db, now: Date, options: ClaimOptions = {}): Promise<ClaimedMessage[]> {
+export async function claimDue(db: Db, now: Date, options: ClaimOptions = {}): Promise<ClaimedMessage[][]> {
   const { limit = 20, leaseMs = LEASE_MS, paceMs = 0 } = options;
   const runLength = paceMs > 0 ? 1 : Math.max(1, options.runLength ?? 1);
   const until = new Date(now.getTime() + leaseMs);
@@ -172,16 +172,18 @@ export async function claimDue(db: Db, now: Date, options: ClaimOptions = {}): P
     if (run) run.push(row);
     else byConversation.set(row.recipient, [row]);
   }
-  const kept: ClaimedMessage[] = [];
+  const runs: ClaimedMessage[][] = [];
   const released: ClaimedMessage[] = [];
-  for (const run of byConversation.values()) {
-    run.sort((a, b) => Number(a.position - b.position));
-    for (const [i, { position, ...message }] of run.entries())
-      (Number(position) === i + 1 ? kept : released).push({ ...message, lockedUntil: until });
+  for (const rows of byConversation.values()) {
+    rows.sort((a, b) => Number(a.position - b.position));
+    const run: ClaimedMessage[] = [];
+    for (const [i, { position, ...message }] of rows.entries())
+      (Number(position) === i + 1 ? run : released).push({ ...message, lockedUntil: until });
+    if (run.length) runs.push(run);
   }
   // The messages after a break go back at once, for whichever sender holds the break.
   if (released.length) await releaseClaims(db, released);
-  return kept;
+  return runs;
 }
 
 /**

@@ -311,11 +311,11 @@ describe('outbox delivery', () => {
       data: { lockedUntil: new Date(currentTime.getTime() + 60_000) },
     });
     const run = await claimDue(db.prisma, currentTime, { runLength: 10 });
-    expect(run.map((m) => (m.data as { n: number }).n)).toEqual([501]);
+    expect(run.map((r) => r.map((m) => (m.data as { n: number }).n))).toEqual([[501]]);
 
     await db.prisma.outboxMessage.updateMany({ data: { lockedUntil: null } });
     const paced = await claimDue(db.prisma, currentTime, { runLength: 10, paceMs: 1000 });
-    expect(paced.map((m) => (m.data as { n: number }).n)).toEqual([501]);
+    expect(paced.map((r) => r.map((m) => (m.data as { n: number }).n))).toEqual([[501]]);
   });
 
   it(`two instances delivering at the same time send each message exactly once (${TEST_ENGINE})`, async () => {

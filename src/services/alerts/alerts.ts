@@ -118,9 +118,9 @@ async function alertBySubmissionKey(db: Db, actor: Actor, submissionKey: string)
   return { alertId: alert.id, reference: alert.reference, deadlineAt: alert.deadlineAt, created: false };
 }
 
-/** ALR-2026-0042: an atomic per-year counter, safe with several instances. */
 /**
- * Gives the alert the year's next reference (ALR-2026-0042), in one statement: the counter's row
+ * Gives the alert the year's next reference (ALR-2026-0042) from an atomic per-year counter, safe
+ * with several instances, in one statement: the counter's row
  * is locked from here to the commit, so alerts raised together wait on it as little as possible.
  */
 async function numberAlert(tx: Tx, alertId: string, year: number): Promise<string> {
